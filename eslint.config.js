@@ -1,0 +1,42 @@
+// Lint: typescript-eslint's recommended rules, plus the architecture's one hard boundary: the core is pure.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const CORE_FORBIDDEN = [
+  { group: ['exceljs', 'exceljs/*', 'xlsx', 'xlsx/*'], message: 'The core is pure: workbook libraries belong in src/xlsx (an adapter).' },
+  { group: ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'The core is pure: UI belongs in src/taskpane.' },
+  { group: ['@microsoft/office-js', 'office-js', 'office-addin-*'], message: 'The core is pure: Office.js belongs in src/office (an adapter).' },
+  { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'crypto', 'zlib', 'stream', 'url', 'worker_threads'], message: 'The core performs no I/O: Node built-ins belong in adapters or the CLI.' },
+  { group: ['../xlsx/*', '../office/*', '../cli/*', '../taskpane/*', '../../xlsx/*', '../../office/*', '../../cli/*', '../../taskpane/*'], message: 'The core never imports an adapter; adapters import the core.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'coverage/**', 'node_modules/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
+      // Office.js globals must not be reached for either.
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }, { name: 'process', message: 'The core performs no I/O.' }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests: .only silences the rest of the suite.' },
+      ],
+    },
+  },
+);

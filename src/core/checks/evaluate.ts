@@ -1,0 +1,59 @@
+/**
+ * Runs every check of the rulebook over the read inputs. A check whose inputs are unusable is either already
+ * represented (the reader's missing/invalid finding carries this check's id) or gets one `not-evaluated`
+ * finding naming what blocked it; so every check yields at least one finding and every blank cell exactly one
+ * `missing` finding.
+ */
+import type { LoadedRulebook } from '../rulebook/load.js';
+import { primaryIndicator } from '../rulebook/load.js';
+import type { SheetInputs } from '../sheet/reader.js';
+import type { Finding } from '../types.js';
+import { makeCtx, type Blocker } from './context.js';
+import { evaluateRule } from './kinds.js';
+
+const key = (indicator: string, year?: number) => `${indicator}|${year ?? ''}`;
+
+export function runChecks(rb: LoadedRulebook, inputs: SheetInputs): Finding[] {
+  if (!inputs.layout) return [];
+  const ctx = makeCtx(rb, inputs);
+  // Which check already speaks for an unusable input cell.
+  const reported = new Map<string, string | undefined>();
+  for (const f of inputs.findings)
+    if (f.source === 'input' && f.indicator && (f.status === 'missing' || f.status === 'invalid')) reported.set(key(f.indicator, f.year), f.check);
+
+  const findings: Finding[] = [];
+  for (const check of rb.checks) {
+    const result = evaluateRule(check.rule, ctx);
+    for (const o of result.outcomes) findings.push({ ...o, source: 'check', check: check.id });
+    const unreported: Blocker[] = [];
+    const seen = new Set<string>();
+    for (const b of result.blocked) {
+      const k = key(b.indicator, b.year);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const owner = reported.get(k);
+      const covered = reported.has(k) && owner === check.id && (b.reason === 'blank' || b.reason === 'invalid' || b.reason === 'no-row');
+      if (!covered) unreported.push(b);
+    }
+    if (unreported.length) {
+      const indicator = primaryIndicator(check.rule);
+      findings.push({
+        code: 'not-evaluated',
+        status: 'na',
+        source: 'check',
+        check: check.id,
+        ...(indicator ? { indicator } : {}),
+        cells: unreported.flatMap((b) => (b.cell ? [b.cell] : [])),
+        params: {
+          blockedBy: unreported.map((b) => ({
+            indicator: b.indicator,
+            year: b.year ?? null,
+            cell: b.cell ?? null,
+            reason: b.reason,
+          })),
+        },
+      });
+    }
+  }
+  return findings;
+}

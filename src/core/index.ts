@@ -1,0 +1,30 @@
+/**
+ * The review core's public surface. Pure: no I/O, no Office.js, React, Fluent UI or xlsx imports (lint-enforced).
+ * Adapters hand in a Snapshot and render the Report / SheetModels that come out.
+ */
+export * from './types.js';
+export * from './address.js';
+export { UNITS, unitById, unitByText } from './units.js';
+export * from './rulebook/schema.js';
+export { loadRulebook, validateRulebook, RulebookError, fingerprintOf, formatPath, type LoadedRulebook, type RulebookProblem } from './rulebook/load.js';
+export { nationalRulebook } from './rulebook/builtin.js';
+export { canonicalJson, sha256Hex } from './rulebook/sha256.js';
+export { readIndicatorSheet, type SheetInputs, type IndicatorInput, type CellInput, type SheetLayout } from './sheet/reader.js';
+export { parseCell, isPercentFormat, normaliseCode } from './sheet/values.js';
+export { runChecks } from './checks/evaluate.js';
+export { RULE_KINDS } from './checks/kinds.js';
+export { verdictOf, summariseGroups, blocksVerdict, type GroupSummary, type GroupResult } from './verdict.js';
+export { reviewSnapshot, type Review } from './review.js';
+export { committeeFigures, figures, median, type ExpertScores, type CommitteeResult, type Figures, type ScoreProblem, type Recommendation } from './scoring.js';
+export { renderMessage, MESSAGE_TABLES, UI_TEXT, uiText, fmtNumber, fmtValue, type UiKey } from './messages/index.js';
+export { buildReport, findingKey, REPORT_FORMAT, type Report, type ReportFinding, type ReportGroup, type ClusterIdentity } from './report/json.js';
+
+import { buildReport, type Report } from './report/json.js';
+import { reviewSnapshot } from './review.js';
+import type { LoadedRulebook } from './rulebook/load.js';
+import type { Snapshot } from './types.js';
+
+/** Snapshot in, JSON report out: the whole core in one call. */
+export function reviewToReport(snapshot: Snapshot, rb: LoadedRulebook, source: { file?: string } = {}): Report {
+  return buildReport(reviewSnapshot(snapshot, rb), rb, source);
+}

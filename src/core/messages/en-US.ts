@@ -1,0 +1,160 @@
+/** English message table: one template per finding code, mirroring zh-CN. */
+import type { Finding, ParamValue, Params } from '../types.js';
+import type { MessageTable, MsgCtx } from './context.js';
+
+const yr = (f: Finding) => (f.year !== undefined ? ` (${f.year})` : '');
+const at = (f: Finding) => (f.cells.length ? ` [${f.cells.join(', ')}]` : '');
+const lbl = (f: Finding, c: MsgCtx) => `${c.label(f.indicator)}${yr(f)}`;
+const missWord = (op: ParamValue | undefined) =>
+  op === '>=' ? 'below' : op === '>' ? 'not above' : op === '<=' ? 'above' : 'not below';
+const opWord = (op: ParamValue | undefined) => (op === '>=' ? 'at least' : op === '>' ? 'above' : op === '<=' ? 'at most' : 'below');
+const req = (f: Finding, c: MsgCtx) => `the requirement “${c.requirement(f.check)}”`;
+
+export function expectEn(code: string | undefined, c: MsgCtx): string {
+  const ind = c.indicator(code);
+  if (!ind) return 'a valid entry';
+  const unit = ind.unit ? ` in ${c.v(1, ind.unit).replace(/^1\s*/, '') || ind.unit}` : '';
+  switch (ind.kind) {
+    case 'yesno':
+      return '是 (yes) or 否 (no)';
+    case 'text':
+      return 'text';
+    case 'percent':
+      return 'a percentage (e.g. 75%)';
+    case 'integer':
+      return `a whole number${unit}`;
+    case 'number':
+      return `a non-negative number${unit}`;
+  }
+}
+
+function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
+  const parts = Array.isArray(p.parts) ? (p.parts as string[]) : [];
+  if (p.source === 'sum') return `total of ${parts.join(' + ')}`;
+  return c.label(indicator);
+}
+
+function branchEn(b: Params, c: MsgCtx): string {
+  const p = (b.params ?? {}) as Params;
+  const ind = typeof b.indicator === 'string' ? b.indicator : undefined;
+  switch (b.code) {
+    case 'answered-yes':
+    case 'answered-no':
+      return `${c.label(ind)}: ${c.v(p.answer as boolean)}`;
+    case 'meets-bound':
+    case 'below-minimum':
+    case 'above-maximum':
+      return `${quantityLabel(p, ind, c)} is ${c.v(p.value, p.unit, p.bound)} (needs ${opWord(p.op)} ${c.v(p.bound, p.unit)})`;
+    default:
+      return 'could not be checked';
+  }
+}
+
+const seriesText = (p: Params, c: MsgCtx) =>
+  ((p.series ?? []) as Params[]).map((s) => `${String(s.year)}: ${c.v(s.value, p.sourceUnit !== undefined ? p.sourceUnit : p.unit)}`).join(' → ');
+
+export const enUS: MessageTable = {
+  'no-indicator-rows': (_f, p) => `Sheet “${String(p.sheet)}” has no indicator code column (codes such as B1, 1.6, D1); nothing can be checked`,
+  'year-columns-mismatch': (f, p) =>
+    `The header's year columns are ${(p.found as number[]).join(', ')}${at(f)}, but application year ${String(p.applicationYear)} needs data years ${(p.expected as number[]).join(', ')}`,
+  'year-columns-not-found': (f, p) =>
+    `Not all data-year columns were found in the header${at(f)}; expected ` +
+    (Array.isArray(p.expected) ? (p.expected as number[]).join(', ') : 'the three years before the application year (e.g. 2022, 2023, 2024)'),
+  'missing-input': (f, _p, c) => `${lbl(f, c)} is blank${at(f)}; expected ${expectEn(f.indicator, c)}`,
+  'indicator-row-missing': (f, p, c) => `Sheet “${String(p.sheet)}” has no row with code “${f.indicator}” (${c.label(f.indicator)}); keep that row in the code column`,
+  'duplicate-indicator-row': (f, p) => `Code “${f.indicator}” appears again${at(f)}; the first row (${String(p.firstCell)}) was checked`,
+  'excel-error': (f, p, c) => `${lbl(f, c)}${at(f)} is the Excel error ${String(p.error)}; expected ${expectEn(f.indicator, c)}`,
+  'not-a-number': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”, which is not understood; expected ${expectEn(f.indicator, c)}`,
+  'negative-value': (f, p, c) => `${lbl(f, c)}${at(f)} is negative (${c.v(p.value, p.percent ? '%' : c.unit(f.indicator))}); expected a non-negative value`,
+  'not-integer': (f, p, c) => `${lbl(f, c)}${at(f)} is ${c.v(p.value)}; expected a whole number`,
+  'invalid-yesno': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”; expected 是 (yes) or 否 (no)`,
+  'unit-converted': (f, p, c) =>
+    `${lbl(f, c)}${at(f)} reads “${String(p.found)}”; converted from ${String(p.from)} and checked as ${c.v(p.value, p.to)} — please confirm`,
+  'unit-mismatch': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”; its unit “${String(p.unit)}” does not fit this row's unit “${String(p.expected)}”`,
+  'ambiguous-percent': (f, p, c) =>
+    `${lbl(f, c)}${at(f)} is ${String(p.found)} in a cell without percent format; read as ${c.v(p.readAs, '%')} — please confirm`,
+  'percent-above-100': (f, p, c) => `${lbl(f, c)}${at(f)} is ${c.v(p.value, '%')}; a percentage cannot exceed 100%`,
+  'out-of-range': (f, p, c) => `${lbl(f, c)}${at(f)} is ${c.v(p.value)}; expected a value from ${p.min ?? '—'} to ${p.max ?? '—'}`,
+  'formula-not-calculated': (f, _p, c) => `${lbl(f, c)}${at(f)} is a formula without a calculated result; open, recalculate and save it in Excel, then check again`,
+  'meets-bound': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, meeting ${req(f, c)}`,
+  'below-minimum': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
+  'above-maximum': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
+  'answered-yes': (f, _p, c) => `${c.label(f.indicator)}: yes (是) — meets the requirement`,
+  'answered-no': (f, _p, c) => `${c.label(f.indicator)}: no (否) — does not meet ${req(f, c)}`,
+  'yes-without-detail': (f, p, c) => `${c.label(String(p.answered))} is answered yes (是), but ${c.label(f.indicator)} is blank${at(f)}`,
+  'veto-answered-no': (f, _p, c) => `${c.label(f.indicator)}: no (否)`,
+  'veto-answered-yes': (f, _p, c) => `${c.label(f.indicator)}: yes (是) — a veto circumstance; the application cannot pass`,
+  'needs-review': (f, p, c) => `${c.label(f.indicator)}: for expert review (entered: “${String(p.text)}”)`,
+  'growth-meets-bound': (f, p, c) =>
+    `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)} (${seriesText(p, c)}; ${String(p.method)} rate), meeting ${req(f, c)}`,
+  'growth-below-minimum': (f, p, c) =>
+    `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)} (${seriesText(p, c)}; ${String(p.method)} rate), ${missWord(p.op)} ${req(f, c)}`,
+  'growth-above-maximum': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)} (${seriesText(p, c)}), ${missWord(p.op)} ${req(f, c)}`,
+  'growth-base-not-positive': (f, p, c) =>
+    `${c.title(f.check)} cannot be computed: ${c.label(String(p.source))}${yr(f)} is ${c.v(p.value, c.unit(String(p.source)))}${at(f)}; the base of a growth rate must be above 0`,
+  'share-meets-bound': (f, p, c) => `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, meeting ${req(f, c)}`,
+  'share-below-minimum': (f, p, c) =>
+    `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)} (${c.v(p.part, p.unit)} ÷ ${c.v(p.whole, p.unit)}), ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
+  'share-above-maximum': (f, p, c) =>
+    `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
+  'part-exceeds-whole': (f, p, c) =>
+    `${c.label(String(p.partIndicator))}${yr(f)} (${c.v(p.part, p.unit)}) is above ${c.label(String(p.wholeIndicator))} (${c.v(p.whole, p.unit)}): the figures are inconsistent${at(f)}`,
+  'ratio-meets-bound': (f, p, c) =>
+    `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)} (${c.v(p.numerator)} ÷ ${c.v(p.denominator)} × ${c.v(p.scale)}), meeting ${req(f, c)}`,
+  'ratio-below-minimum': (f, p, c) =>
+    `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)} (${c.v(p.numerator)} ÷ ${c.v(p.denominator)} × ${c.v(p.scale)}), ${missWord(p.op)} ${req(f, c)}`,
+  'ratio-above-maximum': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
+  'derived-mismatch': (f, p, c) =>
+    `The sheet's own figure differs from the check: ${c.label(f.indicator)} shows ${c.v(p.sheetValue, p.unit)}${at(f)}, recomputed from ${((p.from ?? []) as string[]).join(', ')} as ${c.v(p.computed, p.unit)}`,
+  'trend-met': (f, p, c) => `${c.title(f.check)}: ${seriesText(p, c)} — meets the requirement`,
+  'not-strictly-decreasing': (f, p, c) =>
+    `${c.title(f.check)}: ${seriesText(p, c)}; ${(p.offendingYears as number[]).join(', ')} not below the year before — does not meet ${req(f, c)}`,
+  'not-steadily-rising': (f, p, c) =>
+    `${c.title(f.check)}: ${seriesText(p, c)}; ` +
+    ((p.offendingYears as number[]).length ? `${(p.offendingYears as number[]).join(', ')} below the year before` : 'the latest year is not above the first') +
+    ` — does not meet ${req(f, c)}`,
+  'not-rising': (f, p, c) => `${c.title(f.check)}: ${seriesText(p, c)}; the latest year is not above the first — does not meet ${req(f, c)}`,
+  'benchmark-met': (_f, p, c) =>
+    `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — meets the requirement`,
+  'benchmark-not-met': (f, p, c) =>
+    `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, not ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — does not meet ${req(f, c)}`,
+  'not-applicable': (f, p, c) =>
+    p.reason === 'condition'
+      ? `${c.title(f.check)}: ${c.label(String(p.indicator))} is ${c.v(p.answer)}, so this does not apply`
+      : `${c.title(f.check)}: ${c.label(String(p.indicator))} is not filled in, so this does not apply`,
+  consistent: (f, p, c) =>
+    `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}, between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): consistent`,
+  'dedup-out-of-bounds': (f, p, c) =>
+    `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}${at(f)}; it must lie between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): inconsistent`,
+  'either-met': (f, p, c) => {
+    const b = (p.branches as Params[])[Number(p.branch)];
+    return `${c.title(f.check)}: met (${b ? branchEn(b, c) : ''})`;
+  },
+  'neither-met': (f, p, c) => `${c.title(f.check)}: ${(p.branches as Params[]).map((b) => branchEn(b, c)).join('; ')} — does not meet ${req(f, c)}`,
+  'possible-double-count': (f, p, c) =>
+    `${c.title(f.check)} was checked on the sum of ${((p.parts ?? []) as string[]).join(', ')} (${c.v(p.value, p.unit)}) because no valid ${c.label(String(p.total))} was given; enterprises may be counted twice — please verify`,
+  'not-evaluated': (f, p, c) =>
+    `${c.title(f.check)} could not be checked: ` +
+    ((p.blockedBy ?? []) as Params[])
+      .map((b) => `${c.label(String(b.indicator))}${b.year ? ` (${String(b.year)})` : ''} ${blockEn(String(b.reason))}${b.cell ? ` [${String(b.cell)}]` : ''}`)
+      .join('; '),
+};
+
+function blockEn(reason: string): string {
+  switch (reason) {
+    case 'blank':
+      return 'is blank';
+    case 'invalid':
+      return 'is invalid';
+    case 'no-row':
+      return 'has no row';
+    case 'no-column':
+      return 'has no year column';
+    case 'no-years':
+      return 'has no known data years';
+    case 'not-positive':
+      return 'is not above 0';
+    default:
+      return reason;
+  }
+}

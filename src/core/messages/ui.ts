@@ -1,0 +1,31 @@
+/** Words the product shows around findings: verdicts, statuses, results. zh-CN first, en-US second. */
+import type { Lang } from '../types.js';
+
+export const UI_TEXT = {
+  'verdict.vetoed': { 'zh-CN': '一票否决', 'en-US': 'Vetoed' },
+  'verdict.ineligible': { 'zh-CN': '不符合申报条件', 'en-US': 'Not eligible to apply' },
+  'verdict.failed': { 'zh-CN': '未达标', 'en-US': 'Criteria not met' },
+  'verdict.incomplete': { 'zh-CN': '数据不全', 'en-US': 'Data incomplete' },
+  'verdict.passed': { 'zh-CN': '通过自动核验', 'en-US': 'Passed automated checks' },
+  'status.pass': { 'zh-CN': '达标', 'en-US': 'Pass' },
+  'status.fail': { 'zh-CN': '不达标', 'en-US': 'Fail' },
+  'status.veto': { 'zh-CN': '一票否决', 'en-US': 'Veto' },
+  'status.warn': { 'zh-CN': '提示', 'en-US': 'Warning' },
+  'status.missing': { 'zh-CN': '缺失', 'en-US': 'Missing' },
+  'status.invalid': { 'zh-CN': '无效', 'en-US': 'Invalid' },
+  'status.review': { 'zh-CN': '待专家评议', 'en-US': 'For expert review' },
+  'status.na': { 'zh-CN': '不适用', 'en-US': 'Not applicable' },
+  'result.pass': { 'zh-CN': '达标', 'en-US': 'Met' },
+  'result.fail': { 'zh-CN': '不达标', 'en-US': 'Not met' },
+  'result.incomplete': { 'zh-CN': '数据不全', 'en-US': 'Incomplete' },
+  'result.veto': { 'zh-CN': '一票否决', 'en-US': 'Veto' },
+  'recommendation.recommended': { 'zh-CN': '建议推荐', 'en-US': 'Recommend' },
+  'recommendation.not-recommended': { 'zh-CN': '不建议推荐', 'en-US': 'Do not recommend' },
+  'recommendation.pending': { 'zh-CN': '待评分', 'en-US': 'Awaiting scores' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type UiKey = keyof typeof UI_TEXT;
+
+export function uiText(key: UiKey, lang: Lang): string {
+  return UI_TEXT[key][lang];
+}

@@ -1,0 +1,280 @@
+/**
+ * The rulebook format. A rulebook is data: indicator definitions, checks written as declarative entries of a
+ * small set of rule kinds, criteria with weights, and scoring settings. The national 2022 edition is one such
+ * file; provinces write their own. Nothing in code holds a threshold.
+ */
+import { z } from 'zod';
+
+export const LocalText = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+export type LocalText = z.infer<typeof LocalText>;
+
+/** Indicator codes: "B1", "1.6", "D9", or a province's own like "SH1" / "9.1". */
+export const IndicatorCode = z
+  .string()
+  .regex(/^[A-Z0-9]+(\.[A-Z0-9]+)*$/, 'an indicator code is letters/digits with optional dots, e.g. "1.6" or "B1"');
+
+export const Op = z.enum(['>=', '>', '<=', '<']);
+export type Op = z.infer<typeof Op>;
+
+/** A bound is a number, or a reference to a rulebook setting (so the first-batch year is written once). */
+export const Bound = z.union([z.number(), z.object({ setting: z.enum(['firstBatchYear']) }).strict()]);
+export type Bound = z.infer<typeof Bound>;
+
+export const FailStatus = z.enum(['fail', 'warn', 'invalid']);
+export type FailStatus = z.infer<typeof FailStatus>;
+
+export const IndicatorKind = z.enum(['text', 'yesno', 'number', 'integer', 'percent']);
+export type IndicatorKind = z.infer<typeof IndicatorKind>;
+
+export const Indicator = z
+  .object({
+    code: IndicatorCode,
+    label: LocalText,
+    /** Criterion or group this row belongs to: "B" (basic information), "1".."8", "D" (veto), or a province's own. */
+    group: z.string().min(1),
+    kind: IndicatorKind,
+    /** Unit id from the core's unit table ("亿元", "万元", "家", "%", …); omitted for text and yes/no. */
+    unit: z.string().min(1).optional(),
+    /** Series indicators hold one value per data year (Y-3, Y-2, Y-1). */
+    series: z.boolean().default(false),
+    required: z.boolean().default(true),
+    /** Required only when another yes/no indicator has this answer (e.g. 6.3 when 6.2 = 是). */
+    requiredIf: z.object({ indicator: IndicatorCode, equals: z.boolean() }).strict().optional(),
+    /** Computed by a check from other inputs; the sheet may show a formula, the check recomputes it. */
+    derived: z.boolean().default(false),
+    /** Valid input range (not a check): a value outside is `invalid`. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+    guidance: LocalText.optional(),
+  })
+  .strict();
+export type Indicator = z.infer<typeof Indicator>;
+
+/** What a compare rule measures: one indicator, a sum, or a deduplicated total that falls back to a sum. */
+export const Quantity = z.union([
+  z.object({ indicator: IndicatorCode }).strict(),
+  z.object({ sum: z.array(IndicatorCode).min(2) }).strict(),
+  z.object({ total: IndicatorCode, elseSum: z.array(IndicatorCode).min(2) }).strict(),
+]);
+export type Quantity = z.infer<typeof Quantity>;
+
+const compare = z
+  .object({
+    kind: z.literal('compare'),
+    of: Quantity,
+    op: Op,
+    bound: Bound,
+    /** For series: "each" checks every data year, "latest" only Y-1. */
+    years: z.enum(['each', 'latest']).default('latest'),
+    onFail: FailStatus.default('fail'),
+  })
+  .strict();
+
+const yesRequired = z
+  .object({
+    kind: z.literal('yes-required'),
+    indicator: IndicatorCode,
+    onFail: FailStatus.default('fail'),
+    /** A text indicator that should be filled when the answer is 是 (8.1 → B7); blank gives a warning. */
+    detail: IndicatorCode.optional(),
+  })
+  .strict();
+
+const veto = z.object({ kind: z.literal('veto'), indicator: IndicatorCode }).strict();
+const review = z.object({ kind: z.literal('review'), indicator: IndicatorCode }).strict();
+
+const derivedCompare = {
+  op: Op,
+  bound: z.number(),
+  /** Indicator row where the applicant may show the figure; a value off by more than `tolerance` gets a warning. */
+  derived: IndicatorCode.optional(),
+  tolerance: z.number().nonnegative().default(0),
+};
+
+const growth = z
+  .object({
+    kind: z.literal('growth'),
+    indicator: IndicatorCode,
+    /** Defaults to the rulebook's settings.growthMethod. */
+    method: z.enum(['compound', 'arithmetic']).optional(),
+    ...derivedCompare,
+  })
+  .strict();
+
+const share = z
+  .object({
+    kind: z.literal('share'),
+    part: IndicatorCode,
+    whole: IndicatorCode,
+    op: Op,
+    bound: z.number().min(0).max(1),
+    /** What an earlier year that misses the bound gives. */
+    earlierYears: z.enum(['warn', 'ignore']).default('warn'),
+  })
+  .strict();
+
+const ratio = z
+  .object({
+    kind: z.literal('ratio'),
+    numerator: IndicatorCode,
+    denominator: IndicatorCode,
+    scale: z.number().positive().default(1),
+    ...derivedCompare,
+  })
+  .strict();
+
+const trend = z
+  .object({
+    kind: z.literal('trend'),
+    indicator: IndicatorCode,
+    /**
+     * strictly-decreasing: each year below the year before (持续下降);
+     * non-decreasing-with-rise: no year below the year before, and the latest above the earliest (稳步提升);
+     * rising: the latest above the earliest.
+     */
+    shape: z.enum(['strictly-decreasing', 'non-decreasing-with-rise', 'rising']),
+    onFail: FailStatus.default('fail'),
+  })
+  .strict();
+
+const compareIndicators = z
+  .object({
+    kind: z.literal('compare-indicators'),
+    left: IndicatorCode,
+    op: Op,
+    right: IndicatorCode,
+    onFail: FailStatus.default('fail'),
+  })
+  .strict();
+
+const consistencyBounds = z
+  .object({
+    kind: z.literal('consistency-bounds'),
+    /** A deduplicated total: it must lie between the largest part and the sum of the parts. */
+    total: IndicatorCode,
+    parts: z.array(IndicatorCode).min(2),
+  })
+  .strict();
+
+export type Rule =
+  | z.infer<typeof compare>
+  | z.infer<typeof yesRequired>
+  | z.infer<typeof veto>
+  | z.infer<typeof review>
+  | z.infer<typeof growth>
+  | z.infer<typeof share>
+  | z.infer<typeof ratio>
+  | z.infer<typeof trend>
+  | z.infer<typeof compareIndicators>
+  | z.infer<typeof consistencyBounds>
+  | { kind: 'conditional'; when: { indicator: string; equals: boolean }; then: Rule }
+  | { kind: 'either-of'; anyOf: Rule[] };
+
+export type RuleKind = Rule['kind'];
+export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
+
+const conditional: z.ZodType<RuleOf<'conditional'>> = z.lazy(() =>
+  z
+    .object({
+      kind: z.literal('conditional'),
+      /** The rule applies only when this yes/no indicator has this answer; otherwise the check is `na`. */
+      when: z.object({ indicator: IndicatorCode, equals: z.boolean() }).strict(),
+      then: RuleSchema,
+    })
+    .strict(),
+) as z.ZodType<RuleOf<'conditional'>>;
+
+const eitherOf: z.ZodType<RuleOf<'either-of'>> = z.lazy(() =>
+  z.object({ kind: z.literal('either-of'), anyOf: z.array(RuleSchema).min(2) }).strict(),
+) as z.ZodType<RuleOf<'either-of'>>;
+
+export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
+  z.union([
+    compare,
+    yesRequired,
+    veto,
+    review,
+    growth,
+    share,
+    ratio,
+    trend,
+    compareIndicators,
+    consistencyBounds,
+    conditional,
+    eitherOf,
+  ]),
+) as z.ZodType<Rule>;
+
+export const Check = z
+  .object({
+    /** Catalogue check id: "E1", "1.7", "2.A", "D3". */
+    id: z.string().min(1),
+    /** "E" (eligibility), "1".."8" (criteria), "D" (veto), or a province's own criterion id. */
+    criterion: z.string().min(1),
+    title: LocalText,
+    /** The requirement in official words; "{bound}" is replaced by the rule's bound with its unit. */
+    requirement: LocalText.optional(),
+    rule: RuleSchema,
+  })
+  .strict();
+export type Check = z.infer<typeof Check>;
+
+export const Criterion = z
+  .object({
+    id: z.string().min(1),
+    title: LocalText,
+    /** Maximum points an expert may give (the national standard sets none; this is the default rubric). */
+    weight: z.number().positive(),
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+export const RulebookSchema = z
+  .object({
+    format: z.literal('cluster-review/rulebook@1'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and hyphens'),
+    name: LocalText,
+    edition: z.string().min(1),
+    authority: LocalText,
+    basedOn: z.string().optional(),
+    settings: z
+      .object({
+        /** Applications up to this year are the first batch: no provincial recognition needed (E2). */
+        firstBatchYear: z.number().int(),
+        growthMethod: z.enum(['compound', 'arithmetic']).default('compound'),
+        /** Annual monitoring deadline, "MM-DD" (04-30 under the 2022 Measures; 03-31 in later notices). */
+        monitoringDeadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the deadline as MM-DD'),
+        validityYears: z.number().int().positive().default(3),
+        /** Which indicators identify the cluster; applicationYear sets the data years. */
+        identity: z
+          .object({
+            name: IndicatorCode,
+            province: IndicatorCode,
+            county: IndicatorCode,
+            leadingIndustry: IndicatorCode,
+            nicheSector: IndicatorCode,
+            applicationYear: IndicatorCode,
+          })
+          .strict(),
+      })
+      .strict(),
+    indicators: z.array(Indicator).min(1),
+    checks: z.array(Check).min(1),
+    criteria: z.array(Criterion).min(1),
+    groups: z
+      .array(z.object({ id: z.string().min(1), title: LocalText }).strict())
+      .default([]),
+    scoring: z
+      .object({
+        /** An item whose spread (max − min) exceeds this share of its weight is flagged 待讨论. */
+        spreadShare: z.number().min(0).max(1),
+        recommendation: z
+          .object({ verdict: z.enum(['passed']), minMeanTotal: z.number().nonnegative() })
+          .strict(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type RulebookInput = z.input<typeof RulebookSchema>;
+export type Rulebook = z.infer<typeof RulebookSchema>;

@@ -1,0 +1,131 @@
+/**
+ * Committee figures: per criterion and in total, the mean, median and spread of the experts' scores, the
+ * 待讨论 (to discuss) flag and the recommendation rule. Conflicted experts (回避) are left out of every figure.
+ * Scores outside 0..weight are reported, not clamped: the figures use them as typed, as the sheet's formulas do.
+ */
+import type { LoadedRulebook } from './rulebook/load.js';
+import { nearlyEqual } from './sheet/values.js';
+import type { Verdict } from './types.js';
+
+export type ScoreInput = number | string | null | undefined;
+
+export interface ExpertScores {
+  name: string;
+  /** Declared conflict of interest: the expert's scores are excluded. */
+  conflicted?: boolean;
+  /** Criterion id → score as typed (blank = null). */
+  scores: Record<string, ScoreInput>;
+}
+
+export interface Figures {
+  /** Number of scores used. */
+  n: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** max − min. */
+  spread: number | null;
+  toDiscuss: boolean;
+}
+
+export interface ScoreProblem {
+  code: 'score-out-of-range' | 'score-not-a-number';
+  expert: string;
+  criterion: string;
+  value: string | number;
+  min: number;
+  max: number;
+}
+
+export type Recommendation = 'recommended' | 'not-recommended' | 'pending';
+
+export interface CommitteeResult {
+  criteria: Array<{ id: string; weight: number } & Figures>;
+  /** Each expert's total; null when the expert left a criterion blank or is conflicted. */
+  totals: Array<{ expert: string; conflicted: boolean; total: number | null }>;
+  total: { weight: number } & Figures;
+  problems: ScoreProblem[];
+  recommendation: Recommendation;
+}
+
+function toNumber(v: ScoreInput): number | null | 'nan' {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : 'nan';
+  const t = v.normalize('NFKC').trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : 'nan';
+}
+
+export function median(xs: readonly number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export function figures(xs: readonly number[], weight: number, spreadShare: number): Figures {
+  if (!xs.length) return { n: 0, mean: null, median: null, min: null, max: null, spread: null, toDiscuss: false };
+  const min = Math.min(...xs);
+  const max = Math.max(...xs);
+  const spread = max - min;
+  const limit = spreadShare * weight;
+  return {
+    n: xs.length,
+    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    median: median(xs),
+    min,
+    max,
+    spread,
+    toDiscuss: spread > limit && !nearlyEqual(spread, limit),
+  };
+}
+
+export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertScores[], verdict: Verdict): CommitteeResult {
+  const { spreadShare, recommendation } = rb.data.scoring;
+  const problems: ScoreProblem[] = [];
+  const perCriterion = new Map<string, number[]>(rb.data.criteria.map((c) => [c.id, []]));
+  const totals: CommitteeResult['totals'] = [];
+
+  for (const e of experts) {
+    let sum = 0;
+    let complete = true;
+    for (const c of rb.data.criteria) {
+      const raw = e.scores[c.id];
+      const n = toNumber(raw);
+      if (n === 'nan') {
+        problems.push({ code: 'score-not-a-number', expert: e.name, criterion: c.id, value: String(raw), min: 0, max: c.weight });
+        complete = false;
+        continue;
+      }
+      if (n === null) {
+        complete = false;
+        continue;
+      }
+      if (n < 0 || n > c.weight) problems.push({ code: 'score-out-of-range', expert: e.name, criterion: c.id, value: n, min: 0, max: c.weight });
+      sum += n;
+      if (!e.conflicted) perCriterion.get(c.id)!.push(n);
+    }
+    totals.push({ expert: e.name, conflicted: !!e.conflicted, total: complete && !e.conflicted ? sum : null });
+  }
+
+  const totalWeight = rb.data.criteria.reduce((a, c) => a + c.weight, 0);
+  const totalFigures = figures(
+    totals.flatMap((t) => (t.total === null ? [] : [t.total])),
+    totalWeight,
+    spreadShare,
+  );
+  let rec: Recommendation;
+  if (verdict !== recommendation.verdict) rec = 'not-recommended';
+  else if (totalFigures.mean === null) rec = 'pending';
+  else rec = totalFigures.mean >= recommendation.minMeanTotal || nearlyEqual(totalFigures.mean, recommendation.minMeanTotal) ? 'recommended' : 'not-recommended';
+
+  return {
+    criteria: rb.data.criteria.map((c) => ({ id: c.id, weight: c.weight, ...figures(perCriterion.get(c.id)!, c.weight, spreadShare) })),
+    totals,
+    total: { weight: totalWeight, ...totalFigures },
+    problems,
+    recommendation: rec,
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * The indicator-sheet reader: finds indicator rows by their code (never by a fixed address), finds the
+ * data-year columns from the header, and turns every input cell into a typed value or an input finding.
+ * It survives inserted, reordered and unknown rows.
+ */
+import { qualified } from '../address.js';
+import type { LoadedRulebook } from '../rulebook/load.js';
+import type { Indicator } from '../rulebook/schema.js';
+import type { Finding, RawCell, Snapshot } from '../types.js';
+import { normaliseCode, parseCell, parseHeaderYear, type Parsed } from './values.js';
+
+/** One input cell as read. `state` is what the checks need to know. */
+export interface CellInput {
+  cell: string;
+  row: number;
+  col: number;
+  state: 'ok' | 'blank' | 'invalid';
+  value?: number | boolean | string;
+}
+
+export interface IndicatorInput {
+  code: string;
+  /** Zero-based sheet row; undefined when the sheet has no row for this code. */
+  row?: number;
+  /** Single-value indicators. */
+  single?: CellInput;
+  /** Series indicators, by data year; a year whose column is absent has no entry. */
+  years: Map<number, CellInput>;
+}
+
+export interface SheetLayout {
+  codeCol: number;
+  headerRow?: number;
+  /** Header year → zero-based column. */
+  yearCols: Map<number, number>;
+  /** Column holding single values (the latest data year's). */
+  valueCol: number;
+}
+
+export interface SheetInputs {
+  sheet: string;
+  /** Y-3, Y-2, Y-1; null when neither the application year nor the header tells them. */
+  dataYears: number[] | null;
+  applicationYear: number | null;
+  layout: SheetLayout | null;
+  indicators: Map<string, IndicatorInput>;
+  /** Indicators required on this sheet, conditional requirements resolved. */
+  required: Set<string>;
+  findings: Finding[];
+}
+
+const MIN_CODE_ROWS = 3;
+
+class Grid {
+  readonly rowOffset: number;
+  readonly colOffset: number;
+  constructor(private readonly snap: Snapshot) {
+    this.rowOffset = snap.origin?.row ?? 0;
+    this.colOffset = snap.origin?.col ?? 0;
+  }
+  get rows(): number {
+    return this.rowOffset + this.snap.cells.length;
+  }
+  get cols(): number {
+    let max = 0;
+    for (const r of this.snap.cells) if (r.length > max) max = r.length;
+    return this.colOffset + max;
+  }
+  /** Cell at an absolute sheet position. */
+  at(row: number, col: number): RawCell | undefined {
+    return this.snap.cells[row - this.rowOffset]?.[col - this.colOffset] ?? undefined;
+  }
+}
+
+function findCodeColumn(grid: Grid, known: ReadonlyMap<string, Indicator>): number | undefined {
+  let best: number | undefined;
+  let bestCount = 0;
+  for (let c = grid.colOffset; c < grid.cols; c++) {
+    let count = 0;
+    for (let r = grid.rowOffset; r < grid.rows; r++) {
+      const code = normaliseCode(grid.at(r, c));
+      if (code && known.has(code)) count++;
+    }
+    if (count > bestCount) {
+      bestCount = count;
+      best = c;
+    }
+  }
+  return bestCount >= Math.min(MIN_CODE_ROWS, known.size) ? best : undefined;
+}
+
+/** The nearest row above the first indicator row that names years to the right of the code column. */
+function findHeader(grid: Grid, codeCol: number, firstCodeRow: number): { row: number; years: Map<number, number> } | undefined {
+  let fallback: { row: number; years: Map<number, number> } | undefined;
+  for (let r = firstCodeRow - 1; r >= grid.rowOffset; r--) {
+    const years = new Map<number, number>();
+    for (let c = codeCol + 1; c < grid.cols; c++) {
+      const y = parseHeaderYear(grid.at(r, c));
+      if (y !== undefined && !years.has(y)) years.set(y, c);
+    }
+    if (years.size >= 2) return { row: r, years };
+    if (years.size === 1 && !fallback) fallback = { row: r, years };
+  }
+  return fallback;
+}
+
+function isRequired(ind: Indicator, answers: ReadonlyMap<string, Parsed>): boolean {
+  if (ind.derived) return false;
+  if (ind.requiredIf) {
+    const a = answers.get(ind.requiredIf.indicator);
+    // Unknown condition (blank or unreadable): the cell may be needed, so it is listed.
+    return !(a?.kind === 'ok' && a.value !== ind.requiredIf.equals);
+  }
+  return ind.required;
+}
+
+export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): SheetInputs {
+  const grid = new Grid(snapshot);
+  const sheet = snapshot.sheet;
+  const findings: Finding[] = [];
+  const indicators = new Map<string, IndicatorInput>();
+  const result: SheetInputs = { sheet, dataYears: null, applicationYear: null, layout: null, indicators, required: new Set(), findings };
+
+  const codeCol = findCodeColumn(grid, rb.indicators);
+  if (codeCol === undefined) {
+    findings.push({ code: 'no-indicator-rows', status: 'invalid', source: 'sheet', cells: [], params: { sheet } });
+    return result;
+  }
+
+  // Indicator rows by code; the first occurrence wins, later ones are reported.
+  const rowOf = new Map<string, number>();
+  for (let r = grid.rowOffset; r < grid.rows; r++) {
+    const code = normaliseCode(grid.at(r, codeCol));
+    if (!code || !rb.indicators.has(code)) continue;
+    const first = rowOf.get(code);
+    if (first === undefined) rowOf.set(code, r);
+    else
+      findings.push({
+        code: 'duplicate-indicator-row',
+        status: 'warn',
+        source: 'input',
+        indicator: code,
+        cells: [qualified(sheet, r, codeCol)],
+        params: { firstCell: qualified(sheet, first, codeCol) },
+      });
+  }
+  const firstCodeRow = Math.min(...rowOf.values());
+  const header = findHeader(grid, codeCol, firstCodeRow);
+  const yearCols = header?.years ?? new Map<number, number>();
+  const headerCells = header ? [...header.years.values()].map((c) => qualified(sheet, header.row, c)) : [];
+  const maxHeaderYear = yearCols.size ? Math.max(...yearCols.keys()) : undefined;
+  const layout: SheetLayout = {
+    codeCol,
+    headerRow: header?.row,
+    yearCols,
+    valueCol: maxHeaderYear !== undefined ? yearCols.get(maxHeaderYear)! : codeCol + 3,
+  };
+  result.layout = layout;
+
+  const cellAt = (row: number, col: number, ind: Indicator): { input: CellInput; parsed: Parsed } => {
+    const parsed = parseCell(grid.at(row, col), ind);
+    const input: CellInput = {
+      cell: qualified(sheet, row, col),
+      row,
+      col,
+      state: parsed.kind,
+      ...(parsed.kind === 'ok' ? { value: parsed.value } : {}),
+    };
+    return { input, parsed };
+  };
+
+  /** Single values live in the value column; a value typed into another year column of the row is accepted too. */
+  const readSingle = (row: number, ind: Indicator) => {
+    const primary = cellAt(row, layout.valueCol, ind);
+    if (primary.parsed.kind !== 'blank') return primary;
+    const others = [...yearCols.values()].filter((c) => c !== layout.valueCol).sort((a, b) => b - a);
+    for (const c of others) {
+      const alt = cellAt(row, c, ind);
+      if (alt.parsed.kind !== 'blank') return alt;
+    }
+    return primary;
+  };
+
+  // The application year sets the data years; read it first.
+  const yearCode = rb.data.settings.identity.applicationYear;
+  const yearRow = rowOf.get(yearCode);
+  const yearInd = rb.indicators.get(yearCode)!;
+  let appYear: number | null = null;
+  if (yearRow !== undefined) {
+    const y = readSingle(yearRow, yearInd);
+    if (y.parsed.kind === 'ok') appYear = y.parsed.value as number;
+  }
+  result.applicationYear = appYear;
+
+  if (appYear !== null) {
+    const expected = [appYear - 3, appYear - 2, appYear - 1];
+    result.dataYears = expected;
+    const absent = expected.filter((y) => !yearCols.has(y));
+    if (absent.length)
+      findings.push({
+        code: yearCols.size ? 'year-columns-mismatch' : 'year-columns-not-found',
+        status: 'invalid',
+        source: 'sheet',
+        cells: headerCells,
+        params: { expected, found: [...yearCols.keys()].sort(), applicationYear: appYear },
+      });
+    const latestCol = yearCols.get(appYear - 1);
+    if (latestCol !== undefined) layout.valueCol = latestCol;
+  } else if (yearCols.size >= 3) {
+    result.dataYears = [...yearCols.keys()].sort((a, b) => a - b).slice(-3);
+  } else {
+    findings.push({
+      code: 'year-columns-not-found',
+      status: 'invalid',
+      source: 'sheet',
+      cells: headerCells,
+      params: { expected: null, found: [...yearCols.keys()].sort(), applicationYear: null },
+    });
+  }
+
+  // Parse everything first: conditional requirements depend on other answers.
+  const parsedSingles = new Map<string, Parsed>();
+  const pending: Array<{ ind: Indicator; year?: number; input: CellInput; parsed: Parsed }> = [];
+  for (const ind of rb.data.indicators) {
+    const row = rowOf.get(ind.code);
+    const entry: IndicatorInput = { code: ind.code, row, years: new Map() };
+    indicators.set(ind.code, entry);
+    if (row === undefined) continue;
+    if (ind.series) {
+      for (const y of result.dataYears ?? []) {
+        const col = yearCols.get(y);
+        if (col === undefined) continue;
+        const { input, parsed } = cellAt(row, col, ind);
+        entry.years.set(y, input);
+        pending.push({ ind, year: y, input, parsed });
+      }
+    } else {
+      const { input, parsed } = readSingle(row, ind);
+      entry.single = input;
+      parsedSingles.set(ind.code, parsed);
+      pending.push({ ind, input, parsed });
+    }
+  }
+
+  for (const ind of rb.data.indicators) if (isRequired(ind, parsedSingles)) result.required.add(ind.code);
+  for (const ind of rb.data.indicators) {
+    if (rowOf.has(ind.code) || !result.required.has(ind.code)) continue;
+    findings.push({
+      code: 'indicator-row-missing',
+      status: 'missing',
+      source: 'input',
+      ...withCheck(rb, ind.code),
+      indicator: ind.code,
+      cells: [],
+      params: { sheet },
+    });
+  }
+
+  for (const { ind, year, input, parsed } of pending) {
+    const base = { source: 'input' as const, ...withCheck(rb, ind.code), indicator: ind.code, ...(year !== undefined ? { year } : {}), cells: [input.cell] };
+    if (parsed.kind === 'blank') {
+      if (result.required.has(ind.code)) findings.push({ ...base, code: 'missing-input', status: 'missing', params: {} });
+    } else if (parsed.kind === 'invalid') {
+      findings.push({ ...base, code: parsed.code, status: 'invalid', params: parsed.params });
+    } else {
+      for (const note of parsed.notes) findings.push({ ...base, code: note.code, status: 'warn', params: note.params });
+    }
+  }
+  return result;
+}
+
+function withCheck(rb: LoadedRulebook, code: string): { check?: string } {
+  const check = rb.ownerCheck.get(code);
+  return check ? { check } : {};
+}

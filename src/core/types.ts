@@ -1,0 +1,56 @@
+/**
+ * Plain data shared by every part of the core. Nothing here performs I/O.
+ */
+
+/** A cell value exactly as a workbook gives it. Excel error values arrive either as `{ error }` or as text like "#DIV/0!". */
+export type RawValue = string | number | boolean | null | { error: string };
+
+export interface RawCell {
+  value: RawValue;
+  /** Excel number format, e.g. "0.0%" or "General". */
+  numberFormat?: string;
+  /** True (or the formula text) when the cell holds a formula; `value` is then its cached result. */
+  formula?: boolean | string;
+}
+
+/**
+ * What an adapter reads from one worksheet: the used range as a grid.
+ * `origin` is the zero-based position of grid[0][0] on the sheet (Office.js used ranges need not start at A1).
+ */
+export interface Snapshot {
+  sheet: string;
+  cells: ReadonlyArray<ReadonlyArray<RawCell | null | undefined>>;
+  origin?: { row: number; col: number };
+}
+
+/** Check statuses of the catalogue. */
+export const STATUSES = ['pass', 'fail', 'veto', 'warn', 'missing', 'invalid', 'review', 'na'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Where a finding comes from: the sheet as a whole, one input cell, or a check. */
+export type FindingSource = 'sheet' | 'input' | 'check';
+
+export type ParamValue = string | number | boolean | null | ParamValue[] | { [key: string]: ParamValue };
+export type Params = Record<string, ParamValue>;
+
+export interface Finding {
+  /** Stable kebab-case code; messages are rendered from it. */
+  code: string;
+  status: Status;
+  source: FindingSource;
+  /** Catalogue check id (e.g. "1.7", "D3", "E1"), when the finding belongs to a check. */
+  check?: string;
+  /** Indicator code the finding concerns. */
+  indicator?: string;
+  /** Data year, for series indicators. */
+  year?: number;
+  /** Sheet-qualified A1 addresses, e.g. "指标表!E12". */
+  cells: string[];
+  params: Params;
+}
+
+export type Verdict = 'vetoed' | 'ineligible' | 'failed' | 'incomplete' | 'passed';
+export const VERDICTS: readonly Verdict[] = ['vetoed', 'ineligible', 'failed', 'incomplete', 'passed'];
+
+export type Lang = 'zh-CN' | 'en-US';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];

@@ -1,0 +1,122 @@
+/**
+ * Builds Snapshots in the standard indicator-sheet layout for tests: title row, header with the data years,
+ * one row per indicator (code, label, unit, Y-3, Y-2, Y-1). Values are given per code; series as arrays.
+ */
+import type { LoadedRulebook, RawCell, RawValue, Snapshot } from '../../src/core/index.js';
+
+export type CellSpec = RawValue | RawCell;
+export type Values = Record<string, CellSpec | CellSpec[] | undefined>;
+
+export const SHEET = '指标表';
+
+const isRawCell = (v: CellSpec): v is RawCell => v !== null && typeof v === 'object' && 'value' in v;
+export const cell = (v: CellSpec | undefined): RawCell | null => (v === undefined ? null : isRawCell(v) ? v : { value: v });
+/** A percent-formatted cell holding a fraction. */
+export const pct = (fraction: number): RawCell => ({ value: fraction, numberFormat: '0.0%' });
+
+export interface BuildOptions {
+  year?: number;
+  /** Reorders indicator rows with this permutation function. */
+  reorder?: <T>(rows: T[]) => T[];
+  /** Extra rows (unknown codes) inserted after these row positions. */
+  extraRows?: Array<{ after: number; cells: CellSpec[] }>;
+  /** Leave the header without year labels. */
+  headerYears?: Array<string | number>;
+  sheet?: string;
+  origin?: { row: number; col: number };
+  /** Codes to leave out of the sheet entirely. */
+  omit?: string[];
+}
+
+export function buildSnapshot(rb: LoadedRulebook, values: Values, opts: BuildOptions = {}): Snapshot {
+  const year = opts.year ?? 2025;
+  const years = [year - 3, year - 2, year - 1];
+  const header: Array<RawCell | null> = [
+    { value: '代码' },
+    { value: '指标' },
+    { value: '单位' },
+    ...(opts.headerYears ?? years.map((y) => `${y}年`)).map((y) => ({ value: y })),
+    { value: '填报说明' },
+  ];
+  let rows: Array<Array<RawCell | null>> = [];
+  for (const ind of rb.data.indicators) {
+    if (opts.omit?.includes(ind.code)) continue;
+    const v = values[ind.code];
+    const dataCells: Array<RawCell | null> = [null, null, null];
+    if (ind.series) {
+      const arr = Array.isArray(v) ? v : [];
+      for (let i = 0; i < 3; i++) dataCells[i] = cell(arr[i]);
+    } else if (!Array.isArray(v)) dataCells[2] = cell(v);
+    rows.push([{ value: ind.code }, { value: ind.label.zh }, { value: ind.unit ?? '' }, ...dataCells, null]);
+  }
+  if (opts.reorder) rows = opts.reorder(rows);
+  for (const extra of [...(opts.extraRows ?? [])].sort((a, b) => b.after - a.after))
+    rows.splice(extra.after, 0, extra.cells.map((c) => cell(c)));
+  return {
+    sheet: opts.sheet ?? SHEET,
+    cells: [[{ value: '中小企业特色产业集群标准指标表' }], header, ...rows],
+    ...(opts.origin ? { origin: opts.origin } : {}),
+  };
+}
+
+/** An application that passes every automated check of the national 2022 rulebook. */
+export function passingValues(): Values {
+  return {
+    B1: '示例县精密轴承产业集群',
+    B2: '浙江省',
+    B3: '示例县',
+    B4: '轴承制造',
+    B5: '精密轴承',
+    B6: 2025,
+    B7: '示例县轴承产业集群发展服务中心',
+    B8: '是',
+    B9: '是',
+    '1.1': '是',
+    '1.2': '是',
+    '1.3': '全国精密轴承细分领域前五，依据行业协会排名',
+    '1.4': '区域品牌“示例轴承”，中国驰名商标2件',
+    '1.5': 12.5,
+    '1.6': [120, 135, 152],
+    '1.7': [95, 104, 118],
+    '1.8': [100, 112, 128],
+    '2.1': 1,
+    '2.2': 3,
+    '2.3': 18,
+    '2.4': 35,
+    '2.5': 22,
+    '2.6': 52,
+    '3.1': '是',
+    '3.2': 4,
+    '3.3': '关键零部件本地配套率85%',
+    '4.1': [20000, 23000, 26500],
+    '4.2': 6,
+    '4.3': 3,
+    '4.4': [420, 520, 600],
+    '4.5': 38000,
+    '4.7': '突破高精度轴承钢热处理技术',
+    '5.1': pct(0.32),
+    '5.2': [pct(0.4), pct(0.46), pct(0.55)],
+    '5.3': '是',
+    '5.4': '是',
+    '6.1': [0.52, 0.48, 0.45],
+    '6.2': '否',
+    '6.5': '否',
+    '6.8': '是',
+    '7.1': 3,
+    '7.2': 2,
+    '7.3': [18, 21, 25],
+    '8.1': '是',
+    '8.2': '是',
+    '8.3': pct(1),
+    '8.4': '是',
+    D1: '否',
+    D2: '否',
+    D3: '否',
+    D4: '否',
+    D5: '否',
+    D6: '否',
+    D7: '否',
+    D8: '否',
+    D9: '否',
+  };
+}
