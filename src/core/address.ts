@@ -34,8 +34,17 @@ export function fromA1(a1: string): { row: number; col: number } {
 }
 
 /** Sheet names with anything but letters, digits and underscore are quoted, as Excel writes them. */
+const quoted = new Map<string, string>();
+
 export function quoteSheet(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  let q = quoted.get(sheet);
+  if (q === undefined) {
+    q = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+    // Bounded: a batch names few sheets, but a long-running pane must not grow without limit.
+    if (quoted.size > 1000) quoted.clear();
+    quoted.set(sheet, q);
+  }
+  return q;
 }
 
 export function qualified(sheet: string, row: number, col: number): string {

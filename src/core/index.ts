@@ -28,3 +28,4 @@ import type { Snapshot } from './types.js';
 export function reviewToReport(snapshot: Snapshot, rb: LoadedRulebook, source: { file?: string } = {}): Report {
   return buildReport(reviewSnapshot(snapshot, rb), rb, source);
 }
+export * from './template/layout.js';

@@ -13,24 +13,26 @@ export interface Review {
   groups: GroupSummary[];
 }
 
+const orderMaps = new WeakMap<LoadedRulebook, { check: Map<string, number>; indicator: Map<string, number> }>();
+
 function order(findings: Finding[], rb: LoadedRulebook): Finding[] {
-  const checkIndex = new Map(rb.checks.map((c, i) => [c.id, i]));
-  const indIndex = new Map(rb.data.indicators.map((ind, i) => [ind.code, i]));
-  const rank = (f: Finding): [number, number, number, number, number] => [
-    f.source === 'sheet' ? 0 : f.check !== undefined ? 1 : 2,
-    f.check !== undefined ? (checkIndex.get(f.check) ?? 1e6) : (indIndex.get(f.indicator ?? '') ?? 1e6),
-    f.source === 'input' ? 0 : 1,
-    f.indicator !== undefined ? (indIndex.get(f.indicator) ?? 1e6) : -1,
-    f.year ?? 0,
-  ];
-  // Stable sort: findings of equal rank keep their generation order, which is itself rulebook-ordered.
-  return findings
-    .map((f, i) => ({ f, i, r: rank(f) }))
-    .sort((a, b) => {
-      for (let k = 0; k < 5; k++) if (a.r[k] !== b.r[k]) return a.r[k]! - b.r[k]!;
-      return a.i - b.i;
-    })
-    .map((x) => x.f);
+  let maps = orderMaps.get(rb);
+  if (!maps) {
+    maps = { check: new Map(rb.checks.map((c, i) => [c.id, i])), indicator: new Map(rb.data.indicators.map((ind, i) => [ind.code, i])) };
+    orderMaps.set(rb, maps);
+  }
+  const { check, indicator } = maps;
+  const keys = new Float64Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const tier = f.source === 'sheet' ? 0 : f.check !== undefined ? 1 : 2;
+    const owner = f.check !== undefined ? (check.get(f.check) ?? 4095) : (indicator.get(f.indicator ?? '') ?? 4095);
+    const ind = f.indicator !== undefined ? (indicator.get(f.indicator) ?? 4095) : 0;
+    // One number orders by tier, owning check (or indicator), input-before-check, indicator, year, then generation order.
+    keys[i] = ((((tier * 4096 + owner) * 2 + (f.source === 'input' ? 0 : 1)) * 4096 + ind) * 256 + ((f.year ?? 0) % 256)) * 4096 + i;
+  }
+  const idx = Array.from(findings, (_f, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  return idx.map((i) => findings[i]!);
 }
 
 export function reviewSnapshot(snapshot: Snapshot, rb: LoadedRulebook): Review {

@@ -54,3 +54,18 @@ export const VERDICTS: readonly Verdict[] = ['vetoed', 'ineligible', 'failed', '
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+
+/**
+ * Builds a finding with every key in one order (absent ones undefined, which JSON omits): one object shape
+ * for the engine, one key order in the report.
+ */
+export function finding(
+  code: string,
+  status: Status,
+  source: FindingSource,
+  where: { check?: string | undefined; indicator?: string | undefined; year?: number | undefined },
+  cells: string[],
+  params: Params,
+): Finding {
+  return { code, status, source, check: where.check, indicator: where.indicator, year: where.year, cells, params };
+}

@@ -18,7 +18,7 @@ export function blocksVerdict(f: Finding, required: ReadonlySet<string>): boolea
 }
 
 export function verdictOf(findings: readonly Finding[], rb: LoadedRulebook, required: ReadonlySet<string>): Verdict {
-  const criterionOf = new Map(rb.checks.map((c) => [c.id, c.criterion]));
+  const criterionOf = rb.criterionOf;
   if (findings.some((f) => f.status === 'veto')) return 'vetoed';
   if (findings.some((f) => f.status === 'fail' && f.check && criterionOf.get(f.check) === ELIGIBILITY_GROUP)) return 'ineligible';
   if (findings.some((f) => f.status === 'fail')) return 'failed';
@@ -48,7 +48,7 @@ export function emptyCounts(): Record<Status, number> {
 
 /** Which criterion or group a finding belongs to: its check's criterion, else its indicator's group. */
 export function groupOf(f: Finding, rb: LoadedRulebook): string | undefined {
-  if (f.check) return rb.checks.find((c) => c.id === f.check)?.criterion;
+  if (f.check) return rb.criterionOf.get(f.check);
   if (f.indicator) return rb.indicators.get(f.indicator)?.group;
   return undefined;
 }
@@ -81,6 +81,6 @@ export function summariseGroups(findings: readonly Finding[], rb: LoadedRulebook
         return s === 'veto' || s === 'fail' || s === 'warn' || blocksVerdict(findings[i]!, required);
       })
       .sort((a, b) => SEVERITY[findings[a]!.status] - SEVERITY[findings[b]!.status] || a - b);
-    return { ...g, result, counts, findings: idx, reasons };
+    return { id: g.id, kind: g.kind, weight: g.weight, result, counts, findings: idx, reasons };
   });
 }

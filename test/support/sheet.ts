@@ -2,61 +2,22 @@
  * Builds Snapshots in the standard indicator-sheet layout for tests: title row, header with the data years,
  * one row per indicator (code, label, unit, Y-3, Y-2, Y-1). Values are given per code; series as arrays.
  */
-import type { LoadedRulebook, RawCell, RawValue, Snapshot } from '../../src/core/index.js';
+import type { LoadedRulebook, RawCell, Snapshot } from '../../src/core/index.js';
+import { INDICATOR_SHEET, snapshotFromValues, type ApplicationValues, type SnapshotOptions } from '../../src/core/template/layout.js';
 
-export type CellSpec = RawValue | RawCell;
-export type Values = Record<string, CellSpec | CellSpec[] | undefined>;
+export type { CellSpec } from '../../src/core/template/layout.js';
+export type Values = ApplicationValues;
 
-export const SHEET = '指标表';
-
-const isRawCell = (v: CellSpec): v is RawCell => v !== null && typeof v === 'object' && 'value' in v;
-export const cell = (v: CellSpec | undefined): RawCell | null => (v === undefined ? null : isRawCell(v) ? v : { value: v });
+export const SHEET = INDICATOR_SHEET;
 /** A percent-formatted cell holding a fraction. */
 export const pct = (fraction: number): RawCell => ({ value: fraction, numberFormat: '0.0%' });
 
-export interface BuildOptions {
+export interface BuildOptions extends SnapshotOptions {
   year?: number;
-  /** Reorders indicator rows with this permutation function. */
-  reorder?: <T>(rows: T[]) => T[];
-  /** Extra rows (unknown codes) inserted after these row positions. */
-  extraRows?: Array<{ after: number; cells: CellSpec[] }>;
-  /** Leave the header without year labels. */
-  headerYears?: Array<string | number>;
-  sheet?: string;
-  origin?: { row: number; col: number };
-  /** Codes to leave out of the sheet entirely. */
-  omit?: string[];
 }
 
 export function buildSnapshot(rb: LoadedRulebook, values: Values, opts: BuildOptions = {}): Snapshot {
-  const year = opts.year ?? 2025;
-  const years = [year - 3, year - 2, year - 1];
-  const header: Array<RawCell | null> = [
-    { value: '代码' },
-    { value: '指标' },
-    { value: '单位' },
-    ...(opts.headerYears ?? years.map((y) => `${y}年`)).map((y) => ({ value: y })),
-    { value: '填报说明' },
-  ];
-  let rows: Array<Array<RawCell | null>> = [];
-  for (const ind of rb.data.indicators) {
-    if (opts.omit?.includes(ind.code)) continue;
-    const v = values[ind.code];
-    const dataCells: Array<RawCell | null> = [null, null, null];
-    if (ind.series) {
-      const arr = Array.isArray(v) ? v : [];
-      for (let i = 0; i < 3; i++) dataCells[i] = cell(arr[i]);
-    } else if (!Array.isArray(v)) dataCells[2] = cell(v);
-    rows.push([{ value: ind.code }, { value: ind.label.zh }, { value: ind.unit ?? '' }, ...dataCells, null]);
-  }
-  if (opts.reorder) rows = opts.reorder(rows);
-  for (const extra of [...(opts.extraRows ?? [])].sort((a, b) => b.after - a.after))
-    rows.splice(extra.after, 0, extra.cells.map((c) => cell(c)));
-  return {
-    sheet: opts.sheet ?? SHEET,
-    cells: [[{ value: '中小企业特色产业集群标准指标表' }], header, ...rows],
-    ...(opts.origin ? { origin: opts.origin } : {}),
-  };
+  return snapshotFromValues(rb, opts.year ?? 2025, values, opts);
 }
 
 /** An application that passes every automated check of the national 2022 rulebook. */

@@ -19,8 +19,8 @@ export type Val = { ok: true; value: number | boolean | string; cell: string } |
 export interface Outcome {
   status: Status;
   code: string;
-  indicator?: string;
-  year?: number;
+  indicator?: string | undefined;
+  year?: number | undefined;
   cells: string[];
   params: Params;
 }

@@ -7,7 +7,7 @@
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { primaryIndicator } from '../rulebook/load.js';
 import type { SheetInputs } from '../sheet/reader.js';
-import type { Finding } from '../types.js';
+import { finding, type Finding } from '../types.js';
 import { makeCtx, type Blocker } from './context.js';
 import { evaluateRule } from './kinds.js';
 
@@ -24,7 +24,8 @@ export function runChecks(rb: LoadedRulebook, inputs: SheetInputs): Finding[] {
   const findings: Finding[] = [];
   for (const check of rb.checks) {
     const result = evaluateRule(check.rule, ctx);
-    for (const o of result.outcomes) findings.push({ ...o, source: 'check', check: check.id });
+    for (const o of result.outcomes)
+      findings.push(finding(o.code, o.status, 'check', { check: check.id, indicator: o.indicator, year: o.year }, o.cells, o.params));
     const unreported: Blocker[] = [];
     const seen = new Set<string>();
     for (const b of result.blocked) {
@@ -36,23 +37,16 @@ export function runChecks(rb: LoadedRulebook, inputs: SheetInputs): Finding[] {
       if (!covered) unreported.push(b);
     }
     if (unreported.length) {
-      const indicator = primaryIndicator(check.rule);
-      findings.push({
-        code: 'not-evaluated',
-        status: 'na',
-        source: 'check',
-        check: check.id,
-        ...(indicator ? { indicator } : {}),
-        cells: unreported.flatMap((b) => (b.cell ? [b.cell] : [])),
-        params: {
-          blockedBy: unreported.map((b) => ({
-            indicator: b.indicator,
-            year: b.year ?? null,
-            cell: b.cell ?? null,
-            reason: b.reason,
-          })),
-        },
-      });
+      findings.push(
+        finding(
+          'not-evaluated',
+          'na',
+          'check',
+          { check: check.id, indicator: primaryIndicator(check.rule) },
+          unreported.flatMap((b) => (b.cell ? [b.cell] : [])),
+          { blockedBy: unreported.map((b) => ({ indicator: b.indicator, year: b.year ?? null, cell: b.cell ?? null, reason: b.reason })) },
+        ),
+      );
     }
   }
   return findings;

@@ -18,13 +18,17 @@ function seriesYears(ctx: Ctx, code: string): number[] | Blocker {
 const compareRule: Impl<'compare'> = (rule, ctx) => {
   const res = empty();
   const bound = boundValue(rule.bound, ctx.rb);
-  const judge = (value: number, extra: Omit<Outcome, 'status' | 'code' | 'params'>, params: Record<string, ParamValue>) => {
+  const judge = (value: number, where: { indicator?: string; year?: number; cells: string[] }, unit: string | null, extra?: Record<string, ParamValue>) => {
     const ok = compare(value, rule.op, bound);
+    const params: Record<string, ParamValue> = { value, op: rule.op, bound, unit };
+    if (extra) Object.assign(params, extra);
     res.outcomes.push({
-      ...extra,
       status: ok ? 'pass' : rule.onFail,
       code: ok ? 'meets-bound' : missCode(rule.op),
-      params: { value, op: rule.op, bound, ...params },
+      indicator: where.indicator,
+      year: where.year,
+      cells: where.cells,
+      params,
     });
     return ok;
   };
@@ -38,12 +42,12 @@ const compareRule: Impl<'compare'> = (rule, ctx) => {
       for (const y of rule.years === 'each' ? years : years.slice(-1)) {
         const v = ctx.get(q.indicator, y);
         if (!v.ok) res.blocked.push(v.blocker);
-        else judge(num(v), { indicator: q.indicator, year: y, cells: [v.cell] }, { unit });
+        else judge(num(v), { indicator: q.indicator, year: y, cells: [v.cell] }, unit);
       }
     } else {
       const v = ctx.get(q.indicator);
       if (!v.ok) res.blocked.push(v.blocker);
-      else judge(num(v), { indicator: q.indicator, cells: [v.cell] }, { unit });
+      else judge(num(v), { indicator: q.indicator, cells: [v.cell] }, unit);
     }
     return res;
   }
@@ -59,12 +63,12 @@ const compareRule: Impl<'compare'> = (rule, ctx) => {
     // A deduplicated total is trusted only when it is consistent with its parts (or they cannot be checked).
     const consistent = t.ok && (!partsOk || (num(t) >= Math.max(...partValues) && num(t) <= sum));
     if (t.ok && consistent) {
-      judge(num(t), { indicator: q.total, cells: [t.cell] }, { unit, source: 'total', parts: codes });
+      judge(num(t), { indicator: q.total, cells: [t.cell] }, unit, { source: 'total', parts: codes });
       return res;
     }
   }
   if (!partsOk) return { outcomes: [], blocked: parts.flatMap((p) => (p.ok ? [] : [p.blocker])) };
-  const passed = judge(sum, { cells: partCells }, { unit, source: 'sum', parts: codes });
+  const passed = judge(sum, { cells: partCells }, unit, { source: 'sum', parts: codes });
   if (passed && 'total' in q)
     res.outcomes.push({
       status: 'warn',
@@ -232,9 +236,10 @@ const share: Impl<'share'> = (rule, ctx) => {
     const part = num(p);
     const whole = num(w);
     const cells = [p.cell, w.cell];
-    const base = { indicator: rule.part, year: y, cells };
+    const push = (status: Outcome['status'], code: string, params: Outcome['params']) =>
+      res.outcomes.push({ status, code, indicator: rule.part, year: y, cells, params });
     if (part > whole && !compare(part, '<=', whole)) {
-      res.outcomes.push({ ...base, status: 'invalid', code: 'part-exceeds-whole', params: { part, whole, partIndicator: rule.part, wholeIndicator: rule.whole, unit: ctx.unit(rule.part) } });
+      push('invalid', 'part-exceeds-whole', { part, whole, partIndicator: rule.part, wholeIndicator: rule.whole, unit: ctx.unit(rule.part) });
       continue;
     }
     if (whole <= 0) {
@@ -244,8 +249,8 @@ const share: Impl<'share'> = (rule, ctx) => {
     const value = part / whole;
     const ok = compare(value, rule.op, rule.bound);
     const params = { value, part, whole, op: rule.op, bound: rule.bound, unit: '%', partIndicator: rule.part, wholeIndicator: rule.whole, latest: isLatest };
-    if (isLatest) res.outcomes.push({ ...base, status: ok ? 'pass' : 'fail', code: ok ? 'share-meets-bound' : missCode(rule.op, 'share-'), params });
-    else if (!ok && rule.earlierYears === 'warn') res.outcomes.push({ ...base, status: 'warn', code: missCode(rule.op, 'share-'), params });
+    if (isLatest) push(ok ? 'pass' : 'fail', ok ? 'share-meets-bound' : missCode(rule.op, 'share-'), params);
+    else if (!ok && rule.earlierYears === 'warn') push('warn', missCode(rule.op, 'share-'), params);
   }
   return res;
 };

@@ -50,6 +50,7 @@ export function makeMsgCtx(rb: LoadedRulebook, lang: Lang): MsgCtx {
   const zh = lang === 'zh-CN';
   const pick = (t: { zh: string; en: string }) => (zh ? t.zh : t.en);
   const checks = new Map(rb.checks.map((c) => [c.id, c]));
+  const requirements = new Map<string, string>();
   const ctx: MsgCtx = {
     lang,
     rb,
@@ -69,16 +70,20 @@ export function makeMsgCtx(rb: LoadedRulebook, lang: Lang): MsgCtx {
     requirement: (id) => {
       const c = id ? checks.get(id) : undefined;
       if (!c) return id ?? '';
+      const known = requirements.get(c.id);
+      if (known !== undefined) return known;
       if (!c.requirement) return pick(c.title);
       const fill = (rule: Rule) => {
         const b = ruleBound(rule, rb);
         return b === undefined ? '' : fmtValue(b, ruleUnit(rule, rb), lang);
       };
-      return pick(c.requirement).replace(/\{bound(?:\.(\d+))?\}/g, (_m, i: string | undefined) => {
+      const text = pick(c.requirement).replace(/\{bound(?:\.(\d+))?\}/g, (_m, i: string | undefined) => {
         if (i === undefined) return fill(c.rule);
         const branch = c.rule.kind === 'either-of' ? c.rule.anyOf[Number(i)] : undefined;
         return branch ? fill(branch) : '';
       });
+      requirements.set(c.id, text);
+      return text;
     },
     v: (value, unit, bound) => {
       if (typeof value === 'number')

@@ -8,7 +8,6 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import type { LocalText } from '../rulebook/schema.js';
 import type { Review } from '../review.js';
 import type { Finding, Lang, Status, Verdict } from '../types.js';
-import { LANGS } from '../types.js';
 import { emptyCounts, type GroupResult } from '../verdict.js';
 
 export const REPORT_FORMAT = 'cluster-review/report@1';
@@ -60,7 +59,7 @@ export function findingKey(f: Finding): string {
   return `${f.check ?? '-'}:${f.code}:${f.indicator ?? '-'}:${f.year ?? '-'}`;
 }
 
-const texts = (fn: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, fn(l)])) as Texts;
+const texts = (fn: (lang: Lang) => string): Texts => ({ 'zh-CN': fn('zh-CN'), 'en-US': fn('en-US') });
 
 function identity(review: Review, rb: LoadedRulebook): ClusterIdentity {
   const id = rb.data.settings.identity;
@@ -86,7 +85,18 @@ export function buildReport(review: Review, rb: LoadedRulebook, source: { file?:
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     if (n > 1) key = `${key}#${n}`;
-    return { ...f, key, messages: texts((l) => renderMessage(f, rb, l)) };
+    return {
+      key,
+      code: f.code,
+      status: f.status,
+      source: f.source,
+      check: f.check,
+      indicator: f.indicator,
+      year: f.year,
+      cells: f.cells,
+      params: f.params,
+      messages: { 'zh-CN': renderMessage(f, rb, 'zh-CN'), 'en-US': renderMessage(f, rb, 'en-US') },
+    };
   });
   const counts = emptyCounts();
   for (const f of findings) counts[f.status]++;

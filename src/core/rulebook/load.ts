@@ -34,7 +34,8 @@ export interface LoadedRulebook {
   readonly checks: readonly Check[];
   /** Indicator code → id of the check that owns its input findings (the check of the same id, else the first check reading it). */
   readonly ownerCheck: ReadonlyMap<string, string>;
-  /** Criterion/group id → title, weight where scored. */
+  /** Check id → its criterion or group id. */
+  readonly criterionOf: ReadonlyMap<string, string>;
   readonly groupIds: ReadonlySet<string>;
 }
 
@@ -219,6 +220,8 @@ function checkBounds(
       if (ind?.kind === 'percent' && (rule.bound < 0 || rule.bound > 1))
         add(`${path}.bound`, `percent bounds are fractions: write 0.15 for 15% (found ${rule.bound})`);
     }
+    if (rule.kind === 'share' && (rule.bound < 0 || rule.bound > 1))
+      add(`${path}.bound`, `share bounds are fractions from 0 to 1: write 0.7 for 70% (found ${rule.bound})`);
     if (rule.kind === 'growth' && (rule.bound <= -1 || rule.bound > 1))
       add(`${path}.bound`, `growth bounds are fractions: write 0.1 for 10% (found ${rule.bound})`);
     if (rule.kind === 'growth' || rule.kind === 'ratio') {
@@ -254,6 +257,7 @@ export function loadRulebook(input: unknown, source?: string): LoadedRulebook {
     indicators,
     checks: data.checks,
     ownerCheck,
+    criterionOf: new Map(data.checks.map((c) => [c.id, c.criterion])),
     groupIds: new Set([...data.criteria.map((c) => c.id), ...data.groups.map((g) => g.id)]),
   };
 }

@@ -107,7 +107,8 @@ const share = z
     part: IndicatorCode,
     whole: IndicatorCode,
     op: Op,
-    bound: z.number().min(0).max(1),
+    /** A fraction: 0.7 means 70%. Range is checked with the other bounds, so all problems come back together. */
+    bound: z.number(),
     /** What an earlier year that misses the bound gives. */
     earlierYears: z.enum(['warn', 'ignore']).default('warn'),
   })

@@ -6,7 +6,7 @@
 import { qualified } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
-import type { Finding, RawCell, Snapshot } from '../types.js';
+import { finding, type Finding, type RawCell, type Snapshot } from '../types.js';
 import { normaliseCode, parseCell, parseHeaderYear, type Parsed } from './values.js';
 
 /** One input cell as read. `state` is what the checks need to know. */
@@ -54,17 +54,16 @@ const MIN_CODE_ROWS = 3;
 class Grid {
   readonly rowOffset: number;
   readonly colOffset: number;
+  /** One past the last row and column, in sheet coordinates. */
+  readonly rows: number;
+  readonly cols: number;
   constructor(private readonly snap: Snapshot) {
     this.rowOffset = snap.origin?.row ?? 0;
     this.colOffset = snap.origin?.col ?? 0;
-  }
-  get rows(): number {
-    return this.rowOffset + this.snap.cells.length;
-  }
-  get cols(): number {
+    this.rows = this.rowOffset + snap.cells.length;
     let max = 0;
-    for (const r of this.snap.cells) if (r.length > max) max = r.length;
-    return this.colOffset + max;
+    for (const r of snap.cells) if (r.length > max) max = r.length;
+    this.cols = this.colOffset + max;
   }
   /** Cell at an absolute sheet position. */
   at(row: number, col: number): RawCell | undefined {
@@ -123,7 +122,7 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
 
   const codeCol = findCodeColumn(grid, rb.indicators);
   if (codeCol === undefined) {
-    findings.push({ code: 'no-indicator-rows', status: 'invalid', source: 'sheet', cells: [], params: { sheet } });
+    findings.push(finding('no-indicator-rows', 'invalid', 'sheet', {}, [], { sheet }));
     return result;
   }
 
@@ -135,16 +134,10 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
     const first = rowOf.get(code);
     if (first === undefined) rowOf.set(code, r);
     else
-      findings.push({
-        code: 'duplicate-indicator-row',
-        status: 'warn',
-        source: 'input',
-        indicator: code,
-        cells: [qualified(sheet, r, codeCol)],
-        params: { firstCell: qualified(sheet, first, codeCol) },
-      });
+      findings.push(finding('duplicate-indicator-row', 'warn', 'input', { indicator: code }, [qualified(sheet, r, codeCol)], { firstCell: qualified(sheet, first, codeCol) }));
   }
-  const firstCodeRow = Math.min(...rowOf.values());
+  let firstCodeRow = Infinity;
+  for (const r of rowOf.values()) if (r < firstCodeRow) firstCodeRow = r;
   const header = findHeader(grid, codeCol, firstCodeRow);
   const yearCols = header?.years ?? new Map<number, number>();
   const headerCells = header ? [...header.years.values()].map((c) => qualified(sheet, header.row, c)) : [];
@@ -170,11 +163,12 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
   };
 
   /** Single values live in the value column; a value typed into another year column of the row is accepted too. */
+  const yearColsDesc = [...yearCols.values()].sort((a, b) => b - a);
   const readSingle = (row: number, ind: Indicator) => {
     const primary = cellAt(row, layout.valueCol, ind);
     if (primary.parsed.kind !== 'blank') return primary;
-    const others = [...yearCols.values()].filter((c) => c !== layout.valueCol).sort((a, b) => b - a);
-    for (const c of others) {
+    for (const c of yearColsDesc) {
+      if (c === layout.valueCol) continue;
       const alt = cellAt(row, c, ind);
       if (alt.parsed.kind !== 'blank') return alt;
     }
@@ -197,25 +191,19 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
     result.dataYears = expected;
     const absent = expected.filter((y) => !yearCols.has(y));
     if (absent.length)
-      findings.push({
-        code: yearCols.size ? 'year-columns-mismatch' : 'year-columns-not-found',
-        status: 'invalid',
-        source: 'sheet',
-        cells: headerCells,
-        params: { expected, found: [...yearCols.keys()].sort(), applicationYear: appYear },
-      });
+      findings.push(
+        finding(yearCols.size ? 'year-columns-mismatch' : 'year-columns-not-found', 'invalid', 'sheet', {}, headerCells, {
+          expected,
+          found: [...yearCols.keys()].sort(),
+          applicationYear: appYear,
+        }),
+      );
     const latestCol = yearCols.get(appYear - 1);
     if (latestCol !== undefined) layout.valueCol = latestCol;
   } else if (yearCols.size >= 3) {
     result.dataYears = [...yearCols.keys()].sort((a, b) => a - b).slice(-3);
   } else {
-    findings.push({
-      code: 'year-columns-not-found',
-      status: 'invalid',
-      source: 'sheet',
-      cells: headerCells,
-      params: { expected: null, found: [...yearCols.keys()].sort(), applicationYear: null },
-    });
+    findings.push(finding('year-columns-not-found', 'invalid', 'sheet', {}, headerCells, { expected: null, found: [...yearCols.keys()].sort(), applicationYear: null }));
   }
 
   // Parse everything first: conditional requirements depend on other answers.
@@ -245,31 +233,18 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
   for (const ind of rb.data.indicators) if (isRequired(ind, parsedSingles)) result.required.add(ind.code);
   for (const ind of rb.data.indicators) {
     if (rowOf.has(ind.code) || !result.required.has(ind.code)) continue;
-    findings.push({
-      code: 'indicator-row-missing',
-      status: 'missing',
-      source: 'input',
-      ...withCheck(rb, ind.code),
-      indicator: ind.code,
-      cells: [],
-      params: { sheet },
-    });
+    findings.push(finding('indicator-row-missing', 'missing', 'input', { check: rb.ownerCheck.get(ind.code), indicator: ind.code }, [], { sheet }));
   }
 
   for (const { ind, year, input, parsed } of pending) {
-    const base = { source: 'input' as const, ...withCheck(rb, ind.code), indicator: ind.code, ...(year !== undefined ? { year } : {}), cells: [input.cell] };
+    const where = { check: rb.ownerCheck.get(ind.code), indicator: ind.code, year };
     if (parsed.kind === 'blank') {
-      if (result.required.has(ind.code)) findings.push({ ...base, code: 'missing-input', status: 'missing', params: {} });
+      if (result.required.has(ind.code)) findings.push(finding('missing-input', 'missing', 'input', where, [input.cell], {}));
     } else if (parsed.kind === 'invalid') {
-      findings.push({ ...base, code: parsed.code, status: 'invalid', params: parsed.params });
+      findings.push(finding(parsed.code, 'invalid', 'input', where, [input.cell], parsed.params));
     } else {
-      for (const note of parsed.notes) findings.push({ ...base, code: note.code, status: 'warn', params: note.params });
+      for (const note of parsed.notes) findings.push(finding(note.code, 'warn', 'input', where, [input.cell], note.params));
     }
   }
   return result;
-}
-
-function withCheck(rb: LoadedRulebook, code: string): { check?: string } {
-  const check = rb.ownerCheck.get(code);
-  return check ? { check } : {};
 }

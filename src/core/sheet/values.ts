@@ -30,9 +30,13 @@ export function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** Characters NFKC leaves alone: ASCII, CJK ideographs, CJK punctuation and curly quotes. Most cells are only these. */
+const NO_COMPAT = /^[\u0000-\u007f\u4e00-\u9fff\u3001-\u3002\u300a-\u300f\u2018-\u201d]*$/;
+
 /** NFKC folds full-width digits, letters, %, comma and full stop into their ASCII forms. */
 export function normaliseText(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim();
+  const folded = NO_COMPAT.test(s) ? s : s.normalize('NFKC');
+  return /\s\s|[\t\n\r\u3000]/.test(folded) ? folded.replace(/[\s\u3000]+/g, ' ').trim() : folded.trim();
 }
 
 /** A text shown in messages: short, single-line. */
@@ -68,9 +72,12 @@ interface NumberText {
   unitText: string;
 }
 
+/** What may follow a number: a unit's letters (元, 亿元, km², 吨/万元, %), never digits or other punctuation. */
+const UNIT_TEXT = /^[\p{L}%/²]*$/u;
+
 function parseNumberText(text: string): NumberText | undefined {
   const m = NUMBER_TEXT.exec(text);
-  if (!m || !m[2]) return undefined;
+  if (!m || !m[2] || !UNIT_TEXT.test((m[3] ?? '').trim())) return undefined;
   const magnitude = Number(m[2].replace(/,/g, ''));
   if (!Number.isFinite(magnitude)) return undefined;
   return { value: m[1] === '-' ? -magnitude : magnitude, unitText: (m[3] ?? '').trim() };
@@ -207,12 +214,18 @@ export function parseHeaderYear(raw: RawCell | null | undefined): number | undef
   return y !== undefined && y >= 1990 && y <= 2100 ? y : undefined;
 }
 
+const PLAIN_CODE = /^[A-Z0-9]+(?:\.[A-Z0-9]+)?$/;
+const CJK = /[\u4e00-\u9fff]/;
+
 /** The code column holds "1.6" as text, or Excel turned it into the number 1.6. */
 export function normaliseCode(raw: RawCell | null | undefined): string | undefined {
   if (!raw) return undefined;
   const v = raw.value;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
-  if (typeof v !== 'string') return undefined;
+  // Codes are short; a long text is a label or a note, never a code.
+  if (typeof v !== 'string' || v.length > 12 || v.length === 0) return undefined;
+  if (PLAIN_CODE.test(v)) return v;
+  if (CJK.test(v)) return undefined;
   const t = normaliseText(v).replace(/\s+/g, '').replace(/[.。]$/, '').toUpperCase();
   return t || undefined;
 }

@@ -1,0 +1,6 @@
+/** `npm run bench`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
+import { benchCore } from './core.js';
+
+const only = process.argv[2];
+console.log(`cluster-review benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+if (!only || only === 'core') benchCore(Number(process.env.BENCH_COUNT ?? 2000));

@@ -1,0 +1,102 @@
+/**
+ * The standard indicator sheet's layout: one title row, a header naming the three data years, then one row
+ * per indicator with code, indicator, unit, Y-3, Y-2, Y-1 and guidance. The template writer, the example
+ * generator and the benchmark all use this one description; the reader does not depend on it (it finds rows
+ * by code and years by header), so provinces may insert rows and columns of their own.
+ */
+import type { LoadedRulebook } from '../rulebook/load.js';
+import type { Indicator } from '../rulebook/schema.js';
+import type { RawCell, RawValue, Snapshot } from '../types.js';
+
+export const INDICATOR_SHEET = '指标表';
+
+export const COLUMNS = { code: 0, label: 1, unit: 2, firstYear: 3, guidance: 6 } as const;
+export const TITLE_ROW = 0;
+export const HEADER_ROW = 1;
+export const FIRST_INDICATOR_ROW = 2;
+
+export interface LayoutRow {
+  indicator: Indicator;
+  /** Zero-based sheet row. */
+  row: number;
+  /** Zero-based columns the applicant fills: three for a series, the latest year's for a single value, none for derived. */
+  inputCols: number[];
+}
+
+export interface SheetLayoutSpec {
+  sheet: string;
+  applicationYear: number;
+  dataYears: number[];
+  rows: LayoutRow[];
+}
+
+export function dataYearsFor(applicationYear: number): number[] {
+  return [applicationYear - 3, applicationYear - 2, applicationYear - 1];
+}
+
+export function standardLayout(rb: LoadedRulebook, applicationYear: number, sheet = INDICATOR_SHEET): SheetLayoutSpec {
+  const latestCol = COLUMNS.firstYear + 2;
+  return {
+    sheet,
+    applicationYear,
+    dataYears: dataYearsFor(applicationYear),
+    rows: rb.data.indicators.map((indicator, i) => ({
+      indicator,
+      row: FIRST_INDICATOR_ROW + i,
+      inputCols: indicator.derived ? [] : indicator.series ? [COLUMNS.firstYear, COLUMNS.firstYear + 1, latestCol] : [latestCol],
+    })),
+  };
+}
+
+/** Where a derived indicator's figure sits (the latest year's column); the template puts a live formula there. */
+export const derivedCol = COLUMNS.firstYear + 2;
+
+export type CellSpec = RawValue | RawCell;
+/** Application data by indicator code: a value, or three for a series (Y-3, Y-2, Y-1). */
+export type ApplicationValues = Record<string, CellSpec | CellSpec[] | undefined>;
+
+const isRawCell = (v: CellSpec): v is RawCell => v !== null && typeof v === 'object' && 'value' in v;
+export const toRawCell = (v: CellSpec | undefined): RawCell | null => (v === undefined ? null : isRawCell(v) ? v : { value: v });
+
+export interface SnapshotOptions {
+  sheet?: string;
+  /** Header labels instead of "2022年"…; for tests of unusual headers. */
+  headerYears?: Array<string | number>;
+  /** Reorders indicator rows. */
+  reorder?: <T>(rows: T[]) => T[];
+  /** Rows of a province's own (unknown codes), inserted after these positions among the indicator rows. */
+  extraRows?: Array<{ after: number; cells: CellSpec[] }>;
+  /** Codes whose rows are left out. */
+  omit?: string[];
+  origin?: { row: number; col: number };
+}
+
+/** The Snapshot an adapter would read from a sheet in the standard layout filled with these values. */
+export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, values: ApplicationValues, opts: SnapshotOptions = {}): Snapshot {
+  const layout = standardLayout(rb, applicationYear, opts.sheet);
+  const header: Array<RawCell | null> = [
+    { value: '代码' },
+    { value: '指标' },
+    { value: '单位' },
+    ...(opts.headerYears ?? layout.dataYears.map((y) => `${y}年`)).map((y) => ({ value: y })),
+    { value: '填报说明' },
+  ];
+  let rows: Array<Array<RawCell | null>> = [];
+  for (const { indicator: ind } of layout.rows) {
+    if (opts.omit?.includes(ind.code)) continue;
+    const v = values[ind.code];
+    const data: Array<RawCell | null> = [null, null, null];
+    if (ind.series) {
+      const arr = Array.isArray(v) ? v : [];
+      for (let i = 0; i < 3; i++) data[i] = toRawCell(arr[i]);
+    } else if (!Array.isArray(v)) data[2] = toRawCell(v);
+    rows.push([{ value: ind.code }, { value: ind.label.zh }, { value: ind.unit ?? '' }, ...data, null]);
+  }
+  if (opts.reorder) rows = opts.reorder(rows);
+  for (const extra of [...(opts.extraRows ?? [])].sort((a, b) => b.after - a.after)) rows.splice(extra.after, 0, extra.cells.map((c) => toRawCell(c)));
+  return {
+    sheet: layout.sheet,
+    cells: [[{ value: '中小企业特色产业集群标准指标表' }], header, ...rows],
+    ...(opts.origin ? { origin: opts.origin } : {}),
+  };
+}

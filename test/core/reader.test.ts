@@ -1,0 +1,133 @@
+/** The indicator-sheet reader: rows by code, year columns from the header, addresses, missing cells. */
+import { describe, expect, it } from 'vitest';
+import { readIndicatorSheet, reviewToReport, type RawCell } from '../../src/core/index.js';
+import { rb, review } from '../support/review.js';
+import { buildSnapshot, passingValues } from '../support/sheet.js';
+
+/** Every input cell a reviewer must fill on a blank sheet built for `year` (the layout of test/support/sheet.ts). */
+function requiredInputCells(year: number): string[] {
+  const snap = buildSnapshot(rb, {}, { year });
+  const cells: string[] = [];
+  snap.cells.forEach((row, r) => {
+    const code = row[0]?.value;
+    const ind = typeof code === 'string' ? rb.indicators.get(code) : undefined;
+    if (!ind || ind.derived || (!ind.required && !ind.requiredIf)) return;
+    const cols = ind.series ? ['D', 'E', 'F'] : ['F'];
+    for (const c of cols) cells.push(`指标表!${c}${r + 1}`);
+  });
+  return cells.sort();
+}
+
+describe('a blank sheet', () => {
+  const r = reviewToReport(buildSnapshot(rb, {}, { year: 2025 }), rb);
+  it('is incomplete, with exactly one missing finding per input cell to fill', () => {
+    expect(r.verdict).toBe('incomplete');
+    const missing = r.findings.filter((f) => f.status === 'missing');
+    expect(missing.every((f) => f.cells.length === 1 && f.code === 'missing-input')).toBe(true);
+    expect(missing.map((f) => f.cells[0]!).sort()).toEqual(requiredInputCells(2025));
+  });
+  it('never passes anything', () => {
+    expect(r.counts.pass).toBe(0);
+    expect(r.findings.filter((f) => ['pass', 'fail', 'veto', 'review'].includes(f.status))).toEqual([]);
+  });
+  it('takes the data years from the header when 申报年度 is blank', () => {
+    expect(r.cluster.dataYears).toEqual([2022, 2023, 2024]);
+    const out = r.findings.filter((f) => f.indicator === '1.6').map((f) => f.year);
+    expect(out).toEqual([2022, 2023, 2024]);
+  });
+});
+
+describe('finding rows by code', () => {
+  it('survives reordered rows and inserted unknown rows', () => {
+    const base = review();
+    const shuffled = review({}, {
+      reorder: (rows) => [...rows].reverse(),
+      extraRows: [
+        { after: 3, cells: ['X1', '本省自设指标', '个', 1, 2, 3] },
+        { after: 20, cells: ['', '（以下为补充说明）'] },
+        { after: 40, cells: ['1.6备注', 'note', '', 'abc'] },
+      ],
+    });
+    expect(shuffled.verdict).toBe(base.verdict);
+    const strip = (r: typeof base) => r.findings.map((f) => [f.key, f.status]);
+    expect(strip(shuffled)).toEqual(strip(base));
+  });
+  it('accepts codes Excel turned into numbers, lower case and full width', () => {
+    const snap = buildSnapshot(rb, passingValues());
+    const rows = snap.cells as RawCell[][];
+    for (const row of rows) {
+      const c = row[0]?.value;
+      if (c === '1.6') row[0] = { value: 1.6 };
+      if (c === 'D3') row[0] = { value: 'd3' };
+      if (c === 'B6') row[0] = { value: 'Ｂ６' };
+    }
+    const r = reviewToReport(snap, rb);
+    expect(r.verdict).toBe('passed');
+  });
+  it('reports a duplicated code and checks the first row', () => {
+    const r = review({}, { extraRows: [{ after: 60, cells: ['D1', '重复', '', null, null, '是'] }] });
+    const dup = r.findings.find((f) => f.code === 'duplicate-indicator-row')!;
+    expect(dup.status).toBe('warn');
+    expect(r.verdict).toBe('passed');
+  });
+  it('a required row that is not on the sheet is missing; an optional one is not', () => {
+    const r = review({}, { omit: ['1.2', 'B7'] });
+    const f = r.findings.filter((x) => x.code === 'indicator-row-missing');
+    expect(f.map((x) => [x.indicator, x.status, x.check])).toEqual([['1.2', 'missing', '1.2']]);
+    expect(r.verdict).toBe('incomplete');
+  });
+  it('a sheet without indicator codes says so and checks nothing', () => {
+    const r = reviewToReport({ sheet: 'Sheet1', cells: [[{ value: '名称' }, { value: '数值' }], [{ value: 'a' }, { value: 1 }]] }, rb);
+    expect(r.findings.map((f) => [f.code, f.status])).toEqual([['no-indicator-rows', 'invalid']]);
+    expect(r.verdict).toBe('incomplete');
+  });
+});
+
+describe('year columns', () => {
+  it.each([[['2022', '2023', '2024']], [[2022, 2023, 2024]], [['2022年度', '2023年度', '2024年度']], [['２０２２年', '2023 年', '2024年']]])(
+    'header %j is understood',
+    (headerYears) => {
+      expect(review({}, { headerYears }).verdict).toBe('passed');
+    },
+  );
+  it('a header that does not match 申报年度 is invalid and blocks series checks', () => {
+    const r = review({ B6: 2026 });
+    const f = r.findings.find((x) => x.code === 'year-columns-mismatch')!;
+    expect(f.status).toBe('invalid');
+    expect(f.params).toMatchObject({ expected: [2023, 2024, 2025], applicationYear: 2026 });
+    expect(f.cells).toEqual(['指标表!D2', '指标表!E2', '指标表!F2']);
+    expect(r.verdict).toBe('incomplete');
+    expect(r.findings.find((x) => x.check === '1.9')!.code).toBe('not-evaluated');
+  });
+  it('no year header and no application year: the sheet says which years it needs', () => {
+    const r = review({ B6: undefined }, { headerYears: ['近三年', '', ''] });
+    expect(r.findings.some((f) => f.code === 'year-columns-not-found' && f.status === 'invalid')).toBe(true);
+    expect(r.verdict).toBe('incomplete');
+  });
+});
+
+describe('addresses', () => {
+  it('are sheet-qualified A1 with Excel’s row numbers, honouring the used range origin', () => {
+    const snap = buildSnapshot(rb, { ...passingValues(), '1.6': [120, 39, 152] }, { origin: { row: 2, col: 1 } });
+    const r = reviewToReport(snap, rb);
+    const f = r.findings.find((x) => x.check === '1.6' && x.status === 'fail')!;
+    // Row 17 of the grid, shifted down 2 and right 1: F19.
+    expect(f.cells).toEqual(['指标表!F19']);
+  });
+  it('quote sheet names that need it', () => {
+    const r = review({ '1.1': '否' }, { sheet: "Cluster's sheet" });
+    expect(r.findings.find((x) => x.check === '1.1')!.cells[0]).toBe("'Cluster''s sheet'!F12");
+  });
+});
+
+describe('single values', () => {
+  it('a value typed in another year column of its row is still read', () => {
+    const snap = buildSnapshot(rb, passingValues());
+    const rows = snap.cells as Array<Array<RawCell | null>>;
+    const row = rows.find((r) => r[0]?.value === '3.2')!;
+    row[3] = row[5]!;
+    row[5] = null;
+    const inputs = readIndicatorSheet(snap, rb);
+    expect(inputs.indicators.get('3.2')!.single).toMatchObject({ state: 'ok', value: 4, cell: '指标表!D28' });
+  });
+});

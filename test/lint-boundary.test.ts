@@ -1,0 +1,24 @@
+/** The core's purity is enforced by lint: prove the rule fires on a forbidden import, and stays quiet elsewhere. */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+const lint = async (code: string, filePath: string) => (await eslint.lintText(code, { filePath }))[0]!.messages.map((m) => m.ruleId);
+
+describe('core import boundary', () => {
+  it.each([
+    "import ExcelJS from 'exceljs';",
+    "import { Button } from '@fluentui/react-components';",
+    "import React from 'react';",
+    "import { readFileSync } from 'node:fs';",
+    "import { x } from '../xlsx/workbook.js';",
+  ])('src/core rejects %s', async (code) => {
+    expect(await lint(`${code}\nexport const y = 1;\n`, 'src/core/sample.ts')).toContain('no-restricted-imports');
+  });
+  it('src/core rejects the Office.js globals', async () => {
+    expect(await lint('export const y = Excel.run;\n', 'src/core/sample.ts')).toContain('no-restricted-globals');
+  });
+  it('adapters may import them', async () => {
+    expect(await lint("import ExcelJS from 'exceljs';\nexport const y = ExcelJS;\n", 'src/xlsx/sample.ts')).not.toContain('no-restricted-imports');
+  });
+});
