@@ -31,7 +31,7 @@ export function nearlyEqual(a: number, b: number): boolean {
 }
 
 /** Characters NFKC leaves alone: ASCII, CJK ideographs, CJK punctuation and curly quotes. Most cells are only these. */
-const NO_COMPAT = /^[\u0000-\u007f\u4e00-\u9fff\u3001-\u3002\u300a-\u300f\u2018-\u201d]*$/;
+const NO_COMPAT = /^[\t\n\r\u0020-\u007e\u4e00-\u9fff\u3001-\u3002\u300a-\u300f\u2018-\u201d]*$/;
 
 /** NFKC folds full-width digits, letters, %, comma and full stop into their ASCII forms. */
 export function normaliseText(s: string): string {
