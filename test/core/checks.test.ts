@@ -69,7 +69,7 @@ describe('1.6 total output ≥ 40 亿元 in each year', () => {
     expect(fails).toHaveLength(1);
     expect(fails[0]!.year).toBe(2023);
     expect(fails[0]!.code).toBe('below-minimum');
-    expect(fails[0]!.cells).toEqual(['指标表!E17']);
+    expect(fails[0]!.cells).toEqual(['指标表!E20']);
     expect(r.verdict).toBe('failed');
   });
 });
@@ -292,7 +292,7 @@ describe('8.1 operating body and 8.3 policy coverage = 100%', () => {
   it('8.1 是 with B7 blank → pass plus a warning on B7', () => {
     const r = review({ B7: undefined });
     expect(codes(r, '8.1')).toEqual(['answered-yes', 'yes-without-detail']);
-    expect(byCheck(r, '8.1').find((f) => f.status === 'warn')!.cells).toEqual(['指标表!F9']);
+    expect(byCheck(r, '8.1').find((f) => f.status === 'warn')!.cells).toEqual(['指标表!F10']);
   });
   it.each([
     [pct(1), 'pass'],

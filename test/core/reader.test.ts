@@ -65,7 +65,7 @@ describe('finding rows by code', () => {
     expect(r.verdict).toBe('passed');
   });
   it('reports a duplicated code and checks the first row', () => {
-    const r = review({}, { extraRows: [{ after: 60, cells: ['D1', '重复', '', null, null, '是'] }] });
+    const r = review({}, { extraRows: [{ after: 999, cells: ['D1', '重复', '', null, null, '是'] }] });
     const dup = r.findings.find((f) => f.code === 'duplicate-indicator-row')!;
     expect(dup.status).toBe('warn');
     expect(r.verdict).toBe('passed');
@@ -111,12 +111,12 @@ describe('addresses', () => {
     const snap = buildSnapshot(rb, { ...passingValues(), '1.6': [120, 39, 152] }, { origin: { row: 2, col: 1 } });
     const r = reviewToReport(snap, rb);
     const f = r.findings.find((x) => x.check === '1.6' && x.status === 'fail')!;
-    // Row 17 of the grid, shifted down 2 and right 1: F19.
-    expect(f.cells).toEqual(['指标表!F19']);
+    // Row 20 of the grid, shifted down 2 and right 1: F19.
+    expect(f.cells).toEqual(['指标表!F22']);
   });
   it('quote sheet names that need it', () => {
     const r = review({ '1.1': '否' }, { sheet: "Cluster's sheet" });
-    expect(r.findings.find((x) => x.check === '1.1')!.cells[0]).toBe("'Cluster''s sheet'!F12");
+    expect(r.findings.find((x) => x.check === '1.1')!.cells[0]).toBe("'Cluster''s sheet'!F15");
   });
 });
 
@@ -128,6 +128,6 @@ describe('single values', () => {
     row[3] = row[5]!;
     row[5] = null;
     const inputs = readIndicatorSheet(snap, rb);
-    expect(inputs.indicators.get('3.2')!.single).toMatchObject({ state: 'ok', value: 4, cell: '指标表!D28' });
+    expect(inputs.indicators.get('3.2')!.single).toMatchObject({ state: 'ok', value: 4, cell: '指标表!D33' });
   });
 });

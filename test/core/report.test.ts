@@ -31,7 +31,7 @@ describe('JSON report', () => {
       check: '1.6',
       indicator: '1.6',
       year: 2022,
-      cells: ['指标表!D17'],
+      cells: ['指标表!D20'],
       params: { value: 38.2, op: '>=', bound: 40, unit: '亿元' },
       messages: {
         'zh-CN': '2022年集群总产值为38.2亿元，低于“近三年产值均在40亿元以上”的要求',

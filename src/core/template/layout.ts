@@ -23,11 +23,20 @@ export interface LayoutRow {
   inputCols: number[];
 }
 
+/** A section heading row (一、具有较强核心竞争力 …): no code, so the reader passes over it. */
+export interface GroupRow {
+  group: string;
+  row: number;
+}
+
 export interface SheetLayoutSpec {
   sheet: string;
   applicationYear: number;
   dataYears: number[];
   rows: LayoutRow[];
+  groupRows: GroupRow[];
+  /** One past the last row. */
+  end: number;
 }
 
 export function dataYearsFor(applicationYear: number): number[] {
@@ -36,16 +45,22 @@ export function dataYearsFor(applicationYear: number): number[] {
 
 export function standardLayout(rb: LoadedRulebook, applicationYear: number, sheet = INDICATOR_SHEET): SheetLayoutSpec {
   const latestCol = COLUMNS.firstYear + 2;
-  return {
-    sheet,
-    applicationYear,
-    dataYears: dataYearsFor(applicationYear),
-    rows: rb.data.indicators.map((indicator, i) => ({
+  const rows: LayoutRow[] = [];
+  const groupRows: GroupRow[] = [];
+  let r = FIRST_INDICATOR_ROW;
+  let group: string | undefined;
+  for (const indicator of rb.data.indicators) {
+    if (indicator.group !== group) {
+      group = indicator.group;
+      groupRows.push({ group, row: r++ });
+    }
+    rows.push({
       indicator,
-      row: FIRST_INDICATOR_ROW + i,
+      row: r++,
       inputCols: indicator.derived ? [] : indicator.series ? [COLUMNS.firstYear, COLUMNS.firstYear + 1, latestCol] : [latestCol],
-    })),
-  };
+    });
+  }
+  return { sheet, applicationYear, dataYears: dataYearsFor(applicationYear), rows, groupRows, end: r };
 }
 
 /** Where a derived indicator's figure sits (the latest year's column); the template puts a live formula there. */
@@ -82,7 +97,15 @@ export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, 
     { value: '填报说明' },
   ];
   let rows: Array<Array<RawCell | null>> = [];
-  for (const { indicator: ind } of layout.rows) {
+  const groupAt = new Map(layout.groupRows.map((g) => [g.row, g.group]));
+  const titles = new Map([...rb.data.criteria, ...rb.data.groups].map((g) => [g.id, g.title.zh]));
+  for (let r = FIRST_INDICATOR_ROW; r < layout.end; r++) {
+    const g = groupAt.get(r);
+    if (g !== undefined) {
+      rows.push([null, { value: groupHeading(g, titles.get(g) ?? g) }]);
+      continue;
+    }
+    const ind = layout.rows.find((x) => x.row === r)!.indicator;
     if (opts.omit?.includes(ind.code)) continue;
     const v = values[ind.code];
     const data: Array<RawCell | null> = [null, null, null];
@@ -99,4 +122,12 @@ export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, 
     cells: [[{ value: '中小企业特色产业集群标准指标表' }], header, ...rows],
     ...(opts.origin ? { origin: opts.origin } : {}),
   };
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** "一、具有较强核心竞争力" for criterion 1; groups keep their own titles. */
+export function groupHeading(group: string, title: string): string {
+  const n = Number(group);
+  return Number.isInteger(n) && n >= 1 && n <= 10 ? `${NUMERALS[n - 1]}、${title}` : title;
 }
