@@ -29,3 +29,9 @@ export function reviewToReport(snapshot: Snapshot, rb: LoadedRulebook, source: {
   return buildReport(reviewSnapshot(snapshot, rb), rb, source);
 }
 export * from './template/layout.js';
+export * from './report/sheet-model.js';
+export * from './report/flags.js';
+export * from './report/meta.js';
+export * from './report/summary.js';
+export * from './report/template.js';
+export * from './report/rollup.js';

@@ -248,7 +248,7 @@ const share: Impl<'share'> = (rule, ctx) => {
     }
     const value = part / whole;
     const ok = compare(value, rule.op, rule.bound);
-    const params = { value, part, whole, op: rule.op, bound: rule.bound, unit: '%', partIndicator: rule.part, wholeIndicator: rule.whole, latest: isLatest };
+    const params = { value, part, whole, op: rule.op, bound: rule.bound, unit: '%', sourceUnit: ctx.unit(rule.part), partIndicator: rule.part, wholeIndicator: rule.whole, latest: isLatest };
     if (isLatest) push(ok ? 'pass' : 'fail', ok ? 'share-meets-bound' : missCode(rule.op, 'share-'), params);
     else if (!ok && rule.earlierYears === 'warn') push('warn', missCode(rule.op, 'share-'), params);
   }

@@ -22,6 +22,7 @@ export function expectEn(code: string | undefined, c: MsgCtx): string {
     case 'percent':
       return 'a percentage (e.g. 75%)';
     case 'integer':
+      if (ind.min !== undefined && ind.max !== undefined) return `a whole number from ${ind.min} to ${ind.max}`;
       return `a whole number${unit}`;
     case 'number':
       return `a non-negative number${unit}`;
@@ -94,7 +95,7 @@ export const enUS: MessageTable = {
     `${c.title(f.check)} cannot be computed: ${c.label(String(p.source))}${yr(f)} is ${c.v(p.value, c.unit(String(p.source)))}${at(f)}; the base of a growth rate must be above 0`,
   'share-meets-bound': (f, p, c) => `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, meeting ${req(f, c)}`,
   'share-below-minimum': (f, p, c) =>
-    `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)} (${c.v(p.part, p.unit)} ÷ ${c.v(p.whole, p.unit)}), ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
+    `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)} (${c.v(p.part, p.sourceUnit)} ÷ ${c.v(p.whole, p.sourceUnit)}), ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
   'share-above-maximum': (f, p, c) =>
     `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
   'part-exceeds-whole': (f, p, c) =>

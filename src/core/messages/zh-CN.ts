@@ -20,6 +20,7 @@ export function expectZh(code: string | undefined, c: MsgCtx): string {
     case 'percent':
       return '百分比（如75%）';
     case 'integer':
+      if (ind.min !== undefined && ind.max !== undefined) return `${ind.min}至${ind.max}之间的整数`;
       return `非负整数${ind.unit ? `（单位：${ind.unit}）` : ''}`;
     case 'number':
       return `非负数值${ind.unit ? `（单位：${ind.unit}）` : ''}`;
@@ -95,7 +96,7 @@ export const zhCN: MessageTable = {
     `${c.title(f.check)}无法计算：${yr(f)}${c.label(String(p.source))}为${c.v(p.value, c.unit(String(p.source)))}${at(f)}，作为增速基数必须大于0`,
   'share-meets-bound': (f, p, c) => `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，符合${req(f, c)}`,
   'share-below-minimum': (f, p, c) =>
-    `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}（${c.v(p.part, p.unit)}÷${c.v(p.whole, p.unit)}），${missWord(p.op)}${req(f, c)}${p.latest ? '' : '（往年数据，仅作提示）'}`,
+    `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}（${c.v(p.part, p.sourceUnit)}÷${c.v(p.whole, p.sourceUnit)}），${missWord(p.op)}${req(f, c)}${p.latest ? '' : '（往年数据，仅作提示）'}`,
   'share-above-maximum': (f, p, c) =>
     `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，${missWord(p.op)}${req(f, c)}${p.latest ? '' : '（往年数据，仅作提示）'}`,
   'part-exceeds-whole': (f, p, c) =>

@@ -151,7 +151,9 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
   result.layout = layout;
 
   const cellAt = (row: number, col: number, ind: Indicator): { input: CellInput; parsed: Parsed } => {
-    const parsed = parseCell(grid.at(row, col), ind);
+    let parsed = parseCell(grid.at(row, col), ind);
+    // A derived row's formula without a stored result is just "not shown": the check recomputes it anyway.
+    if (ind.derived && parsed.kind === 'invalid' && parsed.code === 'formula-not-calculated') parsed = { kind: 'blank' };
     const input: CellInput = {
       cell: qualified(sheet, row, col),
       row,

@@ -1,0 +1,187 @@
+/**
+ * The provincial roll-up 推荐汇总: one row per application with identity, verdict, key figures, counts and top
+ * reasons, the file it came from; sorted by verdict, then by a documented key; two applications in one niche
+ * sector flagged; a province over its quota flagged; an unreadable file gets its own row saying why.
+ *
+ * Sort key (documented in docs/CLI.md): verdict in the order passed, incomplete, failed, ineligible, vetoed,
+ * unreadable; then fewer fails, then fewer missing/invalid findings, then fewer warnings, then higher latest
+ * total output, then cluster name, then file name.
+ */
+import { normaliseText } from '../sheet/values.js';
+import type { Lang, Verdict } from '../types.js';
+import type { Report } from './json.js';
+import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
+
+export const ROLLUP_SHEET: Record<Lang, string> = { 'zh-CN': '推荐汇总', 'en-US': 'Roll-up' };
+
+export interface RollupEntry {
+  file: string;
+  report?: Report;
+  /** Why the file could not be read. */
+  error?: string;
+}
+
+export interface RollupRow {
+  entry: RollupEntry;
+  verdict: Verdict | 'unreadable';
+  figures: Record<string, number | null>;
+  fails: number;
+  problems: number;
+  warnings: number;
+  sameNicheAs: number[];
+  overQuota: boolean;
+}
+
+const VERDICT_ORDER: Array<Verdict | 'unreadable'> = ['passed', 'incomplete', 'failed', 'ineligible', 'vetoed', 'unreadable'];
+
+/** Key figures read back from findings' params: what the checks computed, not a second computation. */
+export function keyFigures(r: Report): Record<string, number | null> {
+  const val = (check: string, year?: number, code?: string): number | null => {
+    const f = r.findings.find((x) => x.check === check && (year === undefined || x.year === year) && (code === undefined || x.code === code) && typeof x.params.value === 'number');
+    return f ? (f.params.value as number) : null;
+  };
+  const years = r.cluster.dataYears ?? [];
+  const latest = years[years.length - 1];
+  const branch = r.findings.find((x) => x.check === '2.A' && Array.isArray(x.params.branches));
+  const branchValue = (i: number) => {
+    const b = branch ? (branch.params.branches as Array<{ params: { value?: unknown } }>)[i] : undefined;
+    return typeof b?.params.value === 'number' ? b.params.value : null;
+  };
+  return {
+    outputY3: years[0] !== undefined ? val('1.6', years[0]) : null,
+    outputY2: years[1] !== undefined ? val('1.6', years[1]) : null,
+    outputY1: latest !== undefined ? val('1.6', latest) : null,
+    smeShare: latest !== undefined ? val('1.7', latest) : null,
+    leadingShare: latest !== undefined ? val('1.8', latest) : null,
+    growth: val('1.9', undefined, undefined),
+    champions: branchValue(0),
+    qualitySmes: branchValue(1),
+    rdGrowth: val('4.1'),
+    patentGrowth: val('4.4'),
+    platform: val('5.1'),
+  };
+}
+
+export function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] {
+  const rows: RollupRow[] = entries.map((entry) => {
+    const r = entry.report;
+    const count = (pred: (s: string) => boolean) => (r ? r.findings.filter((f) => pred(f.status)).length : 0);
+    return {
+      entry,
+      verdict: r ? r.verdict : 'unreadable',
+      figures: r ? keyFigures(r) : {},
+      fails: count((s) => s === 'fail' || s === 'veto'),
+      problems: count((s) => s === 'missing' || s === 'invalid'),
+      warnings: count((s) => s === 'warn'),
+      sameNicheAs: [],
+      overQuota: false,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) ||
+      a.fails - b.fails ||
+      a.problems - b.problems ||
+      a.warnings - b.warnings ||
+      (b.figures.outputY1 ?? -1) - (a.figures.outputY1 ?? -1) ||
+      (a.entry.report?.cluster.name ?? '').localeCompare(b.entry.report?.cluster.name ?? '') ||
+      a.entry.file.localeCompare(b.entry.file),
+  );
+  const niche = new Map<string, number[]>();
+  const provinces = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    const c = row.entry.report?.cluster;
+    if (c?.nicheSector) {
+      const k = normaliseText(c.nicheSector).toLowerCase();
+      niche.set(k, [...(niche.get(k) ?? []), i]);
+    }
+    if (c?.province) {
+      const k = normaliseText(c.province);
+      provinces.set(k, [...(provinces.get(k) ?? []), i]);
+    }
+  });
+  for (const idx of niche.values()) if (idx.length > 1) for (const i of idx) rows[i]!.sameNicheAs = idx.filter((j) => j !== i);
+  if (quota !== undefined) for (const idx of provinces.values()) if (idx.length > quota) for (const i of idx) rows[i]!.overQuota = true;
+  return rows;
+}
+
+export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number): SheetModel {
+  const zh = lang === 'zh-CN';
+  const rows = rollupRows(entries, quota);
+  const years = entries.find((e) => e.report?.cluster.dataYears)?.report?.cluster.dataYears ?? null;
+  const y = (i: number) => (years ? `${years[i]}年` : ['Y-3', 'Y-2', 'Y-1'][i]!);
+  const cols: Array<[string, number, (row: RollupRow, idx: number) => CellValue, string?]> = [
+    [zh ? '序号' : 'No.', 6, (_r, i) => i + 1],
+    [zh ? '集群名称' : 'Cluster', 28, (r) => r.entry.report?.cluster.name ?? ''],
+    [zh ? '省（区、市）' : 'Province', 10, (r) => r.entry.report?.cluster.province ?? ''],
+    [zh ? '县（市、区）' : 'County', 10, (r) => r.entry.report?.cluster.county ?? ''],
+    [zh ? '主导产业' : 'Leading industry', 14, (r) => r.entry.report?.cluster.leadingIndustry ?? ''],
+    [zh ? '细分领域' : 'Niche sector', 14, (r) => r.entry.report?.cluster.nicheSector ?? ''],
+    [zh ? '核验结论' : 'Verdict', 14, (r) => (r.entry.report ? r.entry.report.verdictText[lang] : zh ? '无法读取' : 'Unreadable')],
+    [`${zh ? '总产值（亿元）' : 'Output (100m yuan)'} ${y(0)}`, 11, (r) => r.figures.outputY3 ?? null, '#,##0.00'],
+    [`${zh ? '总产值' : 'Output'} ${y(1)}`, 11, (r) => r.figures.outputY2 ?? null, '#,##0.00'],
+    [`${zh ? '总产值' : 'Output'} ${y(2)}`, 11, (r) => r.figures.outputY1 ?? null, '#,##0.00'],
+    [zh ? '中小企业产值占比' : 'SME share', 10, (r) => r.figures.smeShare ?? null, '0.0%'],
+    [zh ? '主导产业产值占比' : 'Leading-industry share', 10, (r) => r.figures.leadingShare ?? null, '0.0%'],
+    [zh ? '产值年均增速' : 'Output growth', 10, (r) => r.figures.growth ?? null, '0.0%'],
+    [zh ? '单项冠军+小巨人（家）' : 'Champions + little giants', 10, (r) => r.figures.champions ?? null, '0'],
+    [zh ? '优质中小企业（家）' : 'Quality SMEs', 10, (r) => r.figures.qualitySmes ?? null, '0'],
+    [zh ? '研发经费年均增长' : 'R&D growth', 10, (r) => r.figures.rdGrowth ?? null, '0.0%'],
+    [zh ? '有效发明专利年均增长' : 'Patent growth', 10, (r) => r.figures.patentGrowth ?? null, '0.0%'],
+    [zh ? '工业互联网平台普及率' : 'Platform use', 10, (r) => r.figures.platform ?? null, '0.0%'],
+    [zh ? '不达标/否决' : 'Fails/vetoes', 8, (r) => r.fails],
+    [zh ? '缺失/无效' : 'Missing/invalid', 8, (r) => r.problems],
+    [zh ? '提示' : 'Warnings', 8, (r) => r.warnings],
+    [zh ? '主要问题' : 'Top reasons', 60, (r) => topReasons(r, lang)],
+    [zh ? '关注事项' : 'Flags', 30, (r) => flags(r, lang)],
+    [zh ? '来源文件' : 'Source file', 30, (r) => r.entry.file],
+  ];
+  const b = new SheetBuilder();
+  b.set(0, 0, { value: zh ? '中小企业特色产业集群推荐汇总表' : 'Roll-up of SME characteristic industrial cluster applications', style: 'title' });
+  b.merge(0, 0, 0, cols.length - 1);
+  b.set(1, 0, {
+    value: zh
+      ? `共${entries.length}份申报。排序：核验结论（通过、数据不全、未达标、不符合申报条件、一票否决、无法读取），再按不达标项少、缺失项少、提示少、最近一年总产值高。`
+      : `${entries.length} applications. Sorted by verdict (passed, incomplete, failed, ineligible, vetoed, unreadable), then fewer fails, fewer missing, fewer warnings, higher latest output.`,
+    style: 'subtitle',
+  });
+  b.merge(1, 0, 1, cols.length - 1);
+  cols.forEach(([h], c) => b.set(2, c, { value: h, style: 'header' }));
+  const verdictStyle = (r: RollupRow): StyleKey => (r.verdict === 'unreadable' ? 'status.invalid' : `verdict.${r.verdict}`);
+  rows.forEach((row, i) => {
+    const r = 3 + i;
+    cols.forEach(([, , get, fmt], c) => {
+      const style: StyleKey = c === 6 ? verdictStyle(row) : c === cols.length - 2 && (row.sameNicheAs.length || row.overQuota) ? 'status.warn' : 'wrap';
+      b.set(r, c, { value: get(row, i), style, ...(fmt ? { numberFormat: fmt } : {}) });
+    });
+  });
+  return {
+    name: ROLLUP_SHEET[lang],
+    cells: b.cells,
+    widths: cols.map(([, w]) => w),
+    merges: b.merges,
+    heights: { 1: 30, 2: 42 },
+    freeze: { rows: 3, cols: 2 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
+    tabColor: '#70AD47',
+  };
+}
+
+function topReasons(row: RollupRow, lang: Lang): string {
+  if (row.entry.error) return row.entry.error;
+  const r = row.entry.report!;
+  const severe = r.findings.filter((f) => f.status === 'veto' || f.status === 'fail');
+  const rest = r.findings.filter((f) => f.status === 'missing' || f.status === 'invalid');
+  const pick = [...severe, ...rest].slice(0, 3).map((f) => f.messages[lang]);
+  const more = severe.length + rest.length - pick.length;
+  return pick.join('\n') + (more > 0 ? (lang === 'zh-CN' ? `\n等${more}项` : `\nand ${more} more`) : '');
+}
+
+function flags(row: RollupRow, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const out: string[] = [];
+  if (row.sameNicheAs.length)
+    out.push(zh ? `同一细分领域：与第${row.sameNicheAs.map((i) => i + 1).join('、')}行相同` : `Same niche sector as row(s) ${row.sameNicheAs.map((i) => i + 1).join(', ')}`);
+  if (row.overQuota) out.push(zh ? '所在省份申报数超出推荐名额' : 'Province over its recommendation quota');
+  return out.join('\n');
+}

@@ -1,0 +1,36 @@
+/**
+ * Problems with the program's use (a file that is not a workbook, an output that exists): typed errors with
+ * structured fields, caught at the CLI edge and shown as a plain message. Problems in an applicant's data are
+ * findings, never these.
+ */
+export type FileErrorCode =
+  | 'not-found'
+  | 'not-a-file'
+  | 'not-xlsx'
+  | 'old-xls'
+  | 'encrypted'
+  | 'corrupt'
+  | 'no-indicator-sheet'
+  | 'merged-inputs'
+  | 'output-exists'
+  | 'output-is-input'
+  | 'write-failed'
+  | 'rulebook-unreadable';
+
+export class FileError extends Error {
+  constructor(
+    readonly code: FileErrorCode,
+    readonly file: string,
+    readonly params: Record<string, string | number | string[]> = {},
+  ) {
+    super(`${code}: ${file}`);
+    this.name = 'FileError';
+  }
+}
+
+/** Something the reviewer should know about a file that was still processed. */
+export interface FileWarning {
+  code: 'macros-dropped' | 'unsupported-content' | 'template-rulebook-differs';
+  file: string;
+  params: Record<string, string | number | string[]>;
+}

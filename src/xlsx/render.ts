@@ -1,0 +1,92 @@
+/** Renders a core SheetModel into an ExcelJS worksheet. The only place the summary, template and roll-up meet ExcelJS. */
+import type ExcelJS from 'exceljs';
+import { toA1, quoteSheet, parseQualified, STYLES, type CellModel, type SheetModel, type StyleDef } from '../core/index.js';
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+
+export function solidFill(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
+}
+
+function styleOf(def: StyleDef, numberFormat?: string): Partial<ExcelJS.Style> {
+  const s: Partial<ExcelJS.Style> = {};
+  if (def.fill) s.fill = solidFill(def.fill);
+  const font: Partial<ExcelJS.Font> = { name: '等线', size: def.size ?? 11 };
+  if (def.bold) font.bold = true;
+  if (def.italic) font.italic = true;
+  if (def.underline) font.underline = true;
+  if (def.fontColor) font.color = { argb: argb(def.fontColor) };
+  s.font = font;
+  const al: Partial<ExcelJS.Alignment> = { vertical: def.valign ?? 'middle' };
+  if (def.wrap) al.wrapText = true;
+  if (def.align) al.horizontal = def.align;
+  s.alignment = al;
+  if (def.border) s.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (numberFormat) s.numFmt = numberFormat;
+  return s;
+}
+
+/** Internal hyperlink target as Excel stores it: "#'Sheet name'!F20". */
+export function internalLink(target: string): string {
+  const { sheet, row, col } = parseQualified(target);
+  return `#${quoteSheet(sheet).startsWith("'") ? quoteSheet(sheet) : `'${sheet}'`}!${toA1(row, col)}`;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, m: CellModel): void {
+  const cell = ws.getCell(m.row + 1, m.col + 1);
+  // Every cell gets its own style object: cells loaded from a file share one per style id.
+  cell.style = m.style ? styleOf(STYLES[m.style], m.numberFormat) : m.numberFormat ? { numFmt: m.numberFormat } : {};
+  if (m.formula !== undefined) {
+    const result = m.result === null || m.result === undefined ? undefined : m.result;
+    cell.value = m.array
+      ? ({ formula: m.formula, result, shareType: 'array', ref: toA1(m.row, m.col) } as unknown as ExcelJS.CellFormulaValue)
+      : ({ formula: m.formula, result } as ExcelJS.CellFormulaValue);
+  } else if (m.link) {
+    cell.value = { text: String(m.value ?? m.link), hyperlink: internalLink(m.link), tooltip: m.link };
+  } else {
+    // Strings are written as strings: ExcelJS never turns "=…" text into a formula.
+    cell.value = m.value === undefined ? null : m.value;
+  }
+  if (m.note) cell.note = m.note;
+  if (m.input) cell.protection = { locked: false };
+  if (m.validation) {
+    const v = m.validation;
+    const common = { allowBlank: true, showErrorMessage: true, errorStyle: v.severity === 'warning' ? 'warning' : 'stop', ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
+    cell.dataValidation =
+      v.kind === 'list'
+        ? ({ type: 'list', formulae: [`"${(v.values ?? []).join(',')}"`], ...common } as ExcelJS.DataValidation)
+        : ({ type: v.kind, operator: 'between', formulae: [v.min ?? 0, v.max ?? 0], ...common } as ExcelJS.DataValidation);
+  }
+}
+
+export async function renderSheet(ws: ExcelJS.Worksheet, model: SheetModel): Promise<void> {
+  model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [r, h] of Object.entries(model.heights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  for (const m of model.cells) writeCell(ws, m);
+  for (const [r1, c1, r2, c2] of model.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
+  if (model.freeze && (model.freeze.rows || model.freeze.cols))
+    ws.views = [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }];
+  if (model.print)
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: model.print.landscape ? 'landscape' : 'portrait',
+      paperSize: 9,
+      fitToPage: model.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(model.print.repeatRows ? { printTitlesRow: `${model.print.repeatRows[0] + 1}:${model.print.repeatRows[1] + 1}` } : {}),
+    };
+  if (model.tabColor) ws.properties.tabColor = { argb: argb(model.tabColor) };
+  if (model.state) ws.state = model.state;
+  if (model.protect)
+    await ws.protect(model.protect.password ?? '', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      formatCells: false,
+      insertRows: false,
+      deleteRows: false,
+    });
+}

@@ -1,0 +1,199 @@
+/** Reviewing workbook files: find the indicator sheet, review it, write reviewed copies, templates and roll-ups. */
+import { rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  buildReport,
+  flagPlan,
+  INDICATOR_SHEET,
+  META_SHEET,
+  readPreserved,
+  reviewSnapshot,
+  rollupModel,
+  summaryModel,
+  SUMMARY_SHEET,
+  templateModels,
+  type CommitteeResult,
+  type Lang,
+  type LoadedRulebook,
+  type Report,
+  type Review,
+  type RollupEntry,
+  type WorkbookMeta,
+} from '../core/index.js';
+import { FileError, type FileWarning } from './errors.js';
+import { applyFlags, restoreFlags } from './flags.js';
+import { readMeta, writeMeta } from './meta.js';
+import { openWorkbook, type OpenedWorkbook } from './open.js';
+import { renderSheet } from './render.js';
+import { plainValue, worksheetSnapshot } from './snapshot.js';
+
+export interface FileReview {
+  opened: OpenedWorkbook;
+  meta: WorkbookMeta | null;
+  review: Review;
+  report: Report;
+  warnings: FileWarning[];
+}
+
+const OWN_SHEETS = new Set([META_SHEET, ...Object.values(SUMMARY_SHEET)]);
+
+/** The indicator sheet: the one named 指标表, else the sheet where the reader finds the most indicator codes. */
+function findIndicatorSheet(wb: ExcelJS.Workbook, rb: LoadedRulebook, path: string): { ws: ExcelJS.Worksheet; review: Review } {
+  const named = wb.getWorksheet(INDICATOR_SHEET);
+  const candidates = named ? [named, ...wb.worksheets.filter((w) => w !== named)] : wb.worksheets;
+  let best: { ws: ExcelJS.Worksheet; review: Review; rows: number } | undefined;
+  for (const ws of candidates) {
+    if (OWN_SHEETS.has(ws.name)) continue;
+    const review = reviewSnapshot(worksheetSnapshot(ws), rb);
+    if (!review.inputs.layout) continue;
+    const rows = [...review.inputs.indicators.values()].filter((i) => i.row !== undefined).length;
+    if (ws === named) return { ws, review };
+    if (!best || rows > best.rows) best = { ws, review, rows };
+  }
+  if (!best) throw new FileError('no-indicator-sheet', path, { sheets: wb.worksheets.filter((w) => w.name !== META_SHEET).map((w) => w.name) });
+  return best;
+}
+
+/** Merged cells over the data columns of indicator rows would hide or misplace inputs. */
+function checkMerges(ws: ExcelJS.Worksheet, review: Review, path: string): void {
+  const layout = review.inputs.layout;
+  if (!layout) return;
+  const dataCols = new Set([...layout.yearCols.values(), layout.valueCol]);
+  const rows = new Set([...review.inputs.indicators.values()].flatMap((i) => (i.row === undefined ? [] : [i.row])));
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).filter((range) => {
+    const [a, b] = range.split(':');
+    const from = ws.getCell(a!);
+    const to = ws.getCell(b ?? a!);
+    for (let r = Number(from.row) - 1; r <= Number(to.row) - 1; r++) {
+      if (!rows.has(r)) continue;
+      for (let c = Number(from.col) - 1; c <= Number(to.col) - 1; c++) if (dataCols.has(c)) return true;
+    }
+    return false;
+  });
+  if (merges.length) throw new FileError('merged-inputs', path, { sheet: ws.name, ranges: merges });
+}
+
+export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
+  const opened = await openWorkbook(path);
+  const meta = readMeta(opened.wb);
+  const { ws, review } = findIndicatorSheet(opened.wb, rb, path);
+  checkMerges(ws, review, path);
+  const report = buildReport(review, rb, { file: basename(path) });
+  const warnings = [...opened.warnings];
+  const stamp = meta?.template?.rulebook;
+  if (stamp && stamp.fingerprint !== rb.fingerprint)
+    warnings.push({ code: 'template-rulebook-differs', file: path, params: { id: stamp.id, edition: stamp.edition, fingerprint: stamp.fingerprint.slice(0, 12) } });
+  return { opened, meta, review, report, warnings };
+}
+
+/** `<stem>.reviewed.xlsx` beside the input; a reviewed input gets the next free `.reviewed-N.xlsx` instead of itself. */
+export async function defaultOutput(input: string): Promise<string> {
+  const dir = dirname(input);
+  const stem = basename(input, extname(input)).replace(/\.reviewed(-\d+)?$/, '');
+  const candidate = join(dir, `${stem}.reviewed.xlsx`);
+  if (resolve(candidate) !== resolve(input)) return candidate;
+  for (let n = 2; ; n++) {
+    const c = join(dir, `${stem}.reviewed-${n}.xlsx`);
+    if (resolve(c) === resolve(input)) continue;
+    try {
+      await stat(c);
+    } catch {
+      return c;
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes next to the target and renames: a crash never leaves half a workbook, and inputs are never written. */
+export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  if ((opts.inputs ?? []).some((i) => resolve(i) === resolve(output))) throw new FileError('output-is-input', output);
+  if (!opts.force && (await exists(output))) throw new FileError('output-exists', output);
+  const tmp = `${output}.tmp-${process.pid}`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await rename(tmp, output);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    if (e instanceof FileError) throw e;
+    throw new FileError('write-failed', output, { detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export interface ReviewedCopyOptions {
+  rb: LoadedRulebook;
+  lang: Lang;
+  output: string;
+  experts?: string[];
+  force?: boolean;
+  checkedAt?: string;
+}
+
+export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOptions): Promise<{ committee: CommitteeResult; flagged: number; restored: number }> {
+  const { wb } = fr.opened;
+  const previous = fr.meta?.review;
+  const oldSummary = previous?.summary ? wb.getWorksheet(previous.summary.sheet) : undefined;
+  const preserved = oldSummary && previous?.summary ? readPreserved(previous.summary, (r, c) => plainValue(oldSummary.getCell(r + 1, c + 1))) : null;
+  const restored = previous ? restoreFlags(wb, previous.flags) : 0;
+  const records = applyFlags(wb, flagPlan(fr.report, opts.lang), opts.lang);
+
+  if (oldSummary) wb.removeWorksheet(oldSummary.id);
+  const summary = summaryModel({
+    report: fr.report,
+    rb: opts.rb,
+    lang: opts.lang,
+    experts: opts.experts ?? [],
+    preserved,
+    checkedAt: opts.checkedAt,
+    sourceFile: basename(fr.opened.path),
+    templateRulebook: fr.meta?.template?.rulebook ?? null,
+  });
+  // Never replace a sheet of the applicant's that happens to carry our sheet's name.
+  let name = summary.model.name;
+  for (let n = 2; wb.getWorksheet(name); n++) name = `${summary.model.name} (${n})`;
+  summary.model.name = name;
+  summary.layout.sheet = name;
+  const ws = wb.addWorksheet(name);
+  await renderSheet(ws, summary.model);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
+
+  await writeMeta(wb, {
+    format: 'cluster-review/meta@1',
+    ...(fr.meta?.template ? { template: fr.meta.template } : {}),
+    review: {
+      rulebook: { id: opts.rb.data.id, edition: opts.rb.data.edition, fingerprint: opts.rb.fingerprint },
+      verdict: fr.report.verdict,
+      ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
+      flags: records,
+      summary: summary.layout,
+    },
+  });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [fr.opened.path] });
+  return { committee: summary.committee, flagged: records.length, restored };
+}
+
+export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string } = {}): Promise<void> {
+  const { sheets, meta } = templateModels(rb, year, lang, opts.password);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cluster-review';
+  wb.title = sheets[1]!.cells[0]?.value as string;
+  for (const model of sheets) await renderSheet(wb.addWorksheet(model.name), model);
+  await writeMeta(wb, meta);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  await saveWorkbook(wb, output, { force: opts.force });
+}
+
+export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cluster-review';
+  await renderSheet(wb.addWorksheet(rollupModel(entries, lang, opts.quota).name), rollupModel(entries, lang, opts.quota));
+  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
+}

@@ -1,0 +1,60 @@
+/** Temporary folders and example workbooks for file-level tests. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main, type Io } from '../../src/cli/main.js';
+import { nationalRulebook, type CellSpec } from '../../src/core/index.js';
+import { filledWorkbook, type ExampleData } from '../../src/xlsx/fill.js';
+import { saveWorkbook } from '../../src/xlsx/workbook.js';
+
+export const rb = nationalRulebook();
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cluster-review-'));
+}
+
+export function example(name: string): ExampleData {
+  return JSON.parse(readFileSync(join('examples', 'data', `${name}.json`), 'utf8')) as ExampleData;
+}
+
+/** Writes an example (with value overrides) as a real workbook and returns its path. */
+export async function writeExample(dir: string, name: string, overrides: Record<string, CellSpec | CellSpec[] | null> = {}, file = `${name}.xlsx`): Promise<string> {
+  const data = example(name);
+  data.values = { ...data.values, ...overrides };
+  const path = join(dir, file);
+  await saveWorkbook(await filledWorkbook(rb, data), path, { force: true });
+  return path;
+}
+
+export async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+export function sha(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Runs the CLI in-process with captured output and a fixed clock. */
+export async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), now: () => new Date(2025, 5, 1, 9, 30) };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+export const argbOf = (cell: ExcelJS.Cell): string | undefined => {
+  const f = cell.fill as ExcelJS.FillPattern | undefined;
+  return f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
+};
+
+export function noteOf(cell: ExcelJS.Cell): string | null {
+  const n = cell.note as unknown;
+  if (!n) return null;
+  if (typeof n === 'string') return n;
+  return ((n as { texts?: Array<{ text: string }> }).texts ?? []).map((t) => t.text).join('');
+}
