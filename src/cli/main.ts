@@ -69,7 +69,11 @@ async function expandInputs(items: string[]): Promise<string[]> {
       continue;
     }
     const names = (await readdir(item)).filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort();
-    files.push(...names.map((n) => join(item, n)));
+    // A reviewed copy beside its original is the same application: count it once.
+    const present = new Set(names);
+    const original = (n: string) => n.replace(/\.reviewed(-\d+)?\.xlsx$/i, '');
+    const kept = names.filter((n) => original(n) === n || !['.xlsx', '.xlsm'].some((ext) => present.has(original(n) + ext)));
+    files.push(...kept.map((n) => join(item, n)));
   }
   return files;
 }

@@ -92,7 +92,7 @@ export function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] 
   rows.forEach((row, i) => {
     const c = row.entry.report?.cluster;
     if (c?.nicheSector) {
-      const k = normaliseText(c.nicheSector).toLowerCase();
+      const k = normaliseText(c.nicheSector).toLowerCase().replace(/\s+/g, '');
       niche.set(k, [...(niche.get(k) ?? []), i]);
     }
     if (c?.province) {
