@@ -163,8 +163,6 @@ export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOption
   summary.layout.sheet = name;
   const ws = wb.addWorksheet(name);
   await renderSheet(ws, summary.model);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
-
   await writeMeta(wb, {
     format: 'cluster-review/meta@1',
     ...(fr.meta?.template ? { template: fr.meta.template } : {}),
@@ -176,6 +174,8 @@ export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOption
       summary: summary.layout,
     },
   });
+  // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
   await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [fr.opened.path] });
   return { committee: summary.committee, flagged: records.length, restored };
 }

@@ -153,6 +153,21 @@ export class SheetBuilder {
     if (r2 > r1 || c2 > c1) this.merges.push([r1, c1, r2, c2]);
   }
 
+  /**
+   * Makes a row tall enough for wrapped text in a column `width` characters wide: spreadsheets do not grow rows
+   * for text written by a program, so the height is estimated (CJK characters count double).
+   */
+  fit(row: number, text: string, width: number): void {
+    let lines = 0;
+    for (const para of text.split('\n')) {
+      let w = 0;
+      for (const ch of para) w += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
+      lines += Math.max(1, Math.ceil(w / Math.max(1, width - 1)));
+    }
+    const h = Math.min(409, Math.max(15, lines * 15 + 3));
+    if (h > (this.heights[row] ?? 0)) this.heights[row] = h;
+  }
+
   next(n = 1): number {
     const r = this.row;
     this.row += n;

@@ -145,6 +145,8 @@ export function summaryModel(input: SummaryInput): SummaryResult {
 
   const b = new SheetBuilder();
   const sheet = SUMMARY_SHEET[lang];
+  const widths = [8, 34, 9, 12, 56, ...experts.map(() => 11), 9, 9, 9, 9];
+  const spanWidth = (from: number, to: number) => widths.slice(from, to + 1).reduce((a, w) => a + w, 0);
 
   // ── title and identity ──
   let r = b.next();
@@ -206,8 +208,10 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     b.set(r, C.no, { value: check.id, style: 'text' });
     b.set(r, C.name, { value: pick(check.title), style: 'wrap' });
     b.set(r, C.weight, { value: uiText(`status.${status}`, lang), style: `status.${status}` });
-    b.set(r, C.auto, { value: fs.map((f) => f.messages[lang]).join('\n'), style: 'wrap' });
+    const detail = fs.map((f) => f.messages[lang]).join('\n');
+    b.set(r, C.auto, { value: detail, style: 'wrap' });
     b.merge(r, C.auto, r, lastCol);
+    b.fit(r, detail, spanWidth(C.auto, lastCol));
     const link = fs.find((f) => f.cells.length)?.cells[0];
     if (link) b.cells.find((x) => x.row === r && x.col === C.no)!.link = link;
   }
@@ -268,6 +272,8 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     b.set(row, C.weight, { value: cr.weight, style: 'computed' });
     b.set(row, C.auto, { value: g ? g.resultText[lang] : '', style: g ? resultStyle[g.result] : 'computed' });
     b.set(row, C.reasons, { value: shown.join('\n'), style: 'wrap' });
+    b.fit(row, shown.join('\n'), widths[C.reasons]!);
+    b.fit(row, pick(cr.title), widths[C.name]!);
     experts.forEach((name, e) => {
       b.set(row, C.expert0 + e, {
         value: preserved?.scores[name]?.[cr.id] ?? null,
@@ -336,6 +342,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     b.set(row, C.no, { value: i + 1, style: 'text', ...(it.link ? { link: it.link } : {}) });
     b.set(row, C.name, { value: it.text, style: 'wrap' });
     b.merge(row, C.name, row, lastCol);
+    b.fit(row, it.text, spanWidth(C.name, lastCol));
   });
   b.next();
 
@@ -379,12 +386,12 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     b.set(row, C.weight, { value: f.indicator ?? '', style: 'text' });
     b.set(row, C.auto, { value: uiText(`status.${f.status}`, lang), style: `status.${f.status}` });
     b.set(row, C.reasons, { value: f.messages[lang], style: 'wrap' });
+    b.fit(row, f.messages[lang], widths[C.reasons]!);
     const cell = f.cells[0];
     b.set(row, C.expert0, { value: cell ? cell.slice(cell.lastIndexOf('!') + 1) : '', style: cell ? 'link' : 'text', ...(cell ? { link: cell } : {}) });
     if (experts.length > 1) b.merge(row, C.expert0, row, Math.min(lastCol, C.expert0 + 1));
   });
 
-  const widths = [8, 34, 9, 12, 56, ...experts.map(() => 11), 9, 9, 9, 9];
   const model: SheetModel = {
     name: sheet,
     cells: b.cells,
