@@ -1,0 +1,114 @@
+/**
+ * The summary's live formulas, computed by a real spreadsheet engine (LibreOffice Calc, headless), agree with
+ * the core's committee figures: mean, median, spread and 待讨论 per criterion and in total, 回避 excluded.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { committeeFigures, type ExpertScores } from '../../src/core/index.js';
+import { readMeta } from '../../src/xlsx/meta.js';
+import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
+/** Minimal CSV parser: quoted fields may hold commas, quotes and newlines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+// .ci/run installs LibreOffice (Debian libreoffice-calc-nogui); a developer machine without it skips this one
+// suite with this reason rather than failing on a missing program.
+describe.skipIf(!soffice)('summary formulas in a real spreadsheet engine (needs LibreOffice)', () => {
+  it('LibreOffice computes the same committee figures as the core', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing');
+    const reviewed = join(dir, 'reviewed.xlsx');
+    expect((await cli(['check', input, '-o', reviewed, '--experts', '甲,乙,丙,丁'])).code).toBe(0);
+    const wb = await load(reviewed);
+    const s = readMeta(wb)!.review!.summary!;
+    const ws = wb.getWorksheet(s.sheet)!;
+    // Per criterion: four experts, one blank score, 丁 conflicted (excluded), wide spreads on some.
+    const table: Array<Array<number | null>> = [
+      [18, 12, 15, 20],
+      [10, 14, null, 1],
+      [8, 8, 8, 0],
+      [15, 4, 9, 15],
+      [5, 7, 6, 10],
+      [9, 9, 2, 10],
+      [5, 6, 7, 10],
+      [7, 8, 9, 10],
+    ];
+    const ids = Object.keys(s.criteriaRows);
+    ids.forEach((id, i) => s.experts.forEach((e, j) => (ws.getCell(s.criteriaRows[id]! + 1, e.col + 1).value = table[i]![j]!)));
+    ws.getCell(s.conflictRow + 1, s.experts[3]!.col + 1).value = '是';
+    // Drop the cached results so the engine must compute every formula itself.
+    ws.eachRow((r) =>
+      r.eachCell((c) => {
+        const v = c.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+        if (v && typeof v === 'object' && 'formula' in v) c.value = { formula: v.formula, ...(v.shareType ? { shareType: v.shareType, ref: v.ref } : {}) } as ExcelJS.CellFormulaValue;
+      }),
+    );
+    const scored = join(dir, 'scored.xlsx');
+    await wb.xlsx.writeFile(scored);
+    const sheetNo = wb.worksheets.findIndex((w) => w.name === s.sheet) + 1;
+    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, '--outdir', dir, scored], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    const csv = readdirSync(dir).find((n) => n.startsWith('scored') && n.endsWith('.csv'))!;
+    const grid = parseCsv(readFileSync(join(dir, csv), 'utf8'));
+
+    const experts: ExpertScores[] = s.experts.map((e, j) => ({
+      name: e.name,
+      conflicted: j === 3,
+      scores: Object.fromEntries(ids.map((id, i) => [id, table[i]![j]!])),
+    }));
+    const core = committeeFigures(rb, experts, 'passed');
+    const meanCol = s.experts[3]!.col + 1;
+    const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+    ids.forEach((id, i) => {
+      const row = grid[s.criteriaRows[id]!]!;
+      const fig = core.criteria[i]!;
+      expect(num(row[meanCol]), `mean ${id}`).toBeCloseTo(fig.mean!, 9);
+      expect(num(row[meanCol + 1]), `median ${id}`).toBeCloseTo(fig.median!, 9);
+      expect(num(row[meanCol + 2]), `spread ${id}`).toBeCloseTo(fig.spread!, 9);
+      expect(row[meanCol + 3] === '待讨论', `discuss ${id}`).toBe(fig.toDiscuss);
+    });
+    const totalRow = grid[s.criteriaRows[ids.at(-1)!]! + 1]!;
+    // 丙 left criterion 2 blank: no total for 丙, and the committee total is over 甲 and 乙.
+    expect(totalRow[s.experts[2]!.col]).toBe('');
+    expect(num(totalRow[meanCol])).toBeCloseTo(core.total.mean!, 9);
+    expect(num(totalRow[meanCol + 2])).toBeCloseTo(core.total.spread!, 9);
+    expect(core.criteria.some((c) => c.toDiscuss)).toBe(true);
+  });
+});
