@@ -1,6 +1,9 @@
-/** `npm run bench`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
+/** `npm run bench [core|files]`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
 import { benchCore } from './core.js';
+import { benchFiles } from './files.js';
 
 const only = process.argv[2];
 console.log(`cluster-review benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 if (!only || only === 'core') benchCore(Number(process.env.BENCH_COUNT ?? 2000));
+if (!only) console.log('');
+if (!only || only === 'files') await benchFiles(Number(process.env.BENCH_FILES ?? 260));

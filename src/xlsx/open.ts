@@ -2,9 +2,8 @@
  * Opening a workbook safely: look at the bytes before ExcelJS does, so an old .xls, an encrypted file or a
  * random file gets a plain answer; list the parts ExcelJS cannot carry over (charts, pivot tables, macros…).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { FileError, type FileWarning } from './errors.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -33,15 +32,24 @@ export interface OpenedWorkbook {
   macros: boolean;
 }
 
-export async function sniff(path: string): Promise<Buffer> {
+/**
+ * Reads the whole file synchronously: workbooks are small, files are handled one at a time, and an async read
+ * left the CPU idle for a third of a batch (measured by `npm run bench`).
+ */
+export function sniff(path: string): Buffer {
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch {
     throw new FileError('not-found', path);
   }
   if (!info.isFile()) throw new FileError('not-a-file', path);
-  const buf = await readFile(path);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new FileError('corrupt', path, { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
   if (buf.subarray(0, 8).equals(OLE2)) {
     // An OLE2 file is either a legacy .xls or an encrypted OOXML package (its stream is named EncryptedPackage).
     const encrypted = buf.includes(Buffer.from('EncryptedPackage', 'utf16le'));
@@ -51,15 +59,42 @@ export async function sniff(path: string): Promise<Buffer> {
   return buf;
 }
 
-export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
-  const buf = await sniff(path);
-  let names: string[];
-  try {
-    names = Object.keys((await JSZip.loadAsync(buf)).files);
-  } catch {
-    throw new FileError('corrupt', path);
+/**
+ * The part names of a zip package, read from its central directory without inflating anything (a full zip
+ * library costs more than the rest of the review). null when the directory is not where the format puts it.
+ */
+export function zipEntryNames(buf: Buffer): string[] | null {
+  // The end-of-central-directory record sits in the last 22 bytes plus an optional comment of up to 65,535.
+  const floor = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= floor; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
-  if (!names.includes('xl/workbook.xml')) throw new FileError('not-xlsx', path);
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  // Zip64 packages keep the real figures elsewhere; no workbook of this size is one, so let ExcelJS judge it.
+  if (count === 0xffff || at === 0xffffffff) return [];
+  const names: string[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLen));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  const buf = sniff(path);
+  const names = zipEntryNames(buf);
+  if (!names) throw new FileError('corrupt', path);
+  if (names.length && !names.includes('xl/workbook.xml')) throw new FileError('not-xlsx', path);
   const warnings: FileWarning[] = [];
   const macros = names.includes('xl/vbaProject.bin');
   if (macros) warnings.push({ code: 'macros-dropped', file: path, params: {} });

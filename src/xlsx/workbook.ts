@@ -61,6 +61,9 @@ function checkMerges(ws: ExcelJS.Worksheet, review: Review, path: string): void 
   if (!layout) return;
   const dataCols = new Set([...layout.yearCols.values(), layout.valueCol]);
   const rows = new Set([...review.inputs.indicators.values()].flatMap((i) => (i.row === undefined ? [] : [i.row])));
+  // Cheap test first: `ws.model` serialises the whole sheet, so it is only built when some input cell is merged.
+  const anyMerged = [...rows].some((r) => [...dataCols].some((c) => ws.findCell(r + 1, c + 1)?.isMerged));
+  if (!anyMerged) return;
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).filter((range) => {
     const [a, b] = range.split(':');
     const from = ws.getCell(a!);
@@ -194,6 +197,7 @@ export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang
 export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
-  await renderSheet(wb.addWorksheet(rollupModel(entries, lang, opts.quota).name), rollupModel(entries, lang, opts.quota));
+  const model = rollupModel(entries, lang, opts.quota);
+  await renderSheet(wb.addWorksheet(model.name), model);
   await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
 }
