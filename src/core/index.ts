@@ -14,7 +14,7 @@ export { parseCell, isPercentFormat, normaliseCode } from './sheet/values.js';
 export { runChecks } from './checks/evaluate.js';
 export { RULE_KINDS } from './checks/kinds.js';
 export { verdictOf, summariseGroups, blocksVerdict, type GroupSummary, type GroupResult } from './verdict.js';
-export { reviewSnapshot, type Review } from './review.js';
+export { pickIndicatorSheet, reviewSnapshot, type Review } from './review.js';
 export { committeeFigures, figures, median, type ExpertScores, type CommitteeResult, type Figures, type ScoreProblem, type Recommendation } from './scoring.js';
 export { renderMessage, MESSAGE_TABLES, UI_TEXT, uiText, fmtNumber, fmtValue, type UiKey } from './messages/index.js';
 export { buildReport, findingKey, REPORT_FORMAT, type Report, type ReportFinding, type ReportGroup, type ClusterIdentity } from './report/json.js';

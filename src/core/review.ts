@@ -2,6 +2,7 @@
 import { runChecks } from './checks/evaluate.js';
 import type { LoadedRulebook } from './rulebook/load.js';
 import { readIndicatorSheet, type SheetInputs } from './sheet/reader.js';
+import { INDICATOR_SHEET } from './template/layout.js';
 import type { Finding, Snapshot, Verdict } from './types.js';
 import { summariseGroups, verdictOf, type GroupSummary } from './verdict.js';
 
@@ -44,4 +45,21 @@ export function reviewSnapshot(snapshot: Snapshot, rb: LoadedRulebook): Review {
     verdict: verdictOf(findings, rb, inputs.required),
     groups: summariseGroups(findings, rb, inputs.required),
   };
+}
+
+/**
+ * The indicator sheet among a workbook's sheets: the one named 指标表, else the one where the reader finds the
+ * most indicator rows; null when no sheet has any. Snapshots may be produced lazily (the named sheet first).
+ */
+export function pickIndicatorSheet(snapshots: Iterable<Snapshot>, rb: LoadedRulebook): { snapshot: Snapshot; review: Review } | null {
+  let best: { snapshot: Snapshot; review: Review; rows: number } | null = null;
+  for (const snapshot of snapshots) {
+    const review = reviewSnapshot(snapshot, rb);
+    if (!review.inputs.layout) continue;
+    if (snapshot.sheet === INDICATOR_SHEET) return { snapshot, review };
+    let rows = 0;
+    for (const i of review.inputs.indicators.values()) if (i.row !== undefined) rows++;
+    if (!best || rows > best.rows) best = { snapshot, review, rows };
+  }
+  return best && { snapshot: best.snapshot, review: best.review };
 }

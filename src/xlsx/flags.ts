@@ -3,10 +3,8 @@
  * note) is recorded, so a re-run or "clear flags" restores exactly what the applicant had.
  */
 import type ExcelJS from 'exceljs';
-import { NOTE_MARK, parseQualified, type CellFlag, type FlagRecord, type Lang } from '../core/index.js';
+import { flagNote, isOwnNote, parseQualified, type CellFlag, type FlagRecord, type Lang } from '../core/index.js';
 import { solidFill } from './render.js';
-
-const ORIGINAL: Record<Lang, string> = { 'zh-CN': '—— 原批注 ——', 'en-US': '—— original note ——' };
 
 function cellOf(wb: ExcelJS.Workbook, address: string): ExcelJS.Cell | undefined {
   const { sheet, row, col } = parseQualified(address);
@@ -34,12 +32,18 @@ function noteText(cell: ExcelJS.Cell): string | null {
   return texts ? texts.map((t) => t.text).join('') : null;
 }
 
+/** A recorded fill: ExcelJS's own object, or "#RRGGBB" as the Office.js adapter records it. */
+function fillFromRecord(fill: unknown): ExcelJS.Fill | null {
+  if (typeof fill === 'string') return /^#[0-9a-f]{6}$/i.test(fill) ? solidFill(fill) : null;
+  return fill && typeof fill === 'object' ? (fill as ExcelJS.Fill) : null;
+}
+
 export function restoreFlags(wb: ExcelJS.Workbook, records: readonly FlagRecord[]): number {
   let n = 0;
   for (const rec of records) {
     const cell = cellOf(wb, rec.cell);
     if (!cell) continue;
-    setFill(cell, (rec.fill as ExcelJS.Fill | null) ?? null);
+    setFill(cell, fillFromRecord(rec.fill));
     setNote(cell, rec.note);
     n++;
   }
@@ -52,12 +56,12 @@ export function applyFlags(wb: ExcelJS.Workbook, plan: readonly CellFlag[], lang
     const cell = cellOf(wb, flag.cell);
     if (!cell) continue;
     const fill = cell.style?.fill ? (JSON.parse(JSON.stringify(cell.style.fill)) as ExcelJS.Fill) : null;
-    let original = noteText(cell);
     // A note of ours left by a copy whose record was lost is not the applicant's: do not keep it.
-    if (original && Object.values(NOTE_MARK).some((m) => (original as string).startsWith(m))) original = null;
+    const text = noteText(cell);
+    const original = isOwnNote(text) ? null : text;
     records.push({ cell: flag.cell, fill, note: original });
     setFill(cell, solidFill(flag.fill));
-    setNote(cell, original ? `${flag.note}\n${ORIGINAL[lang]}\n${original}` : flag.note);
+    setNote(cell, flagNote(flag, original, lang));
   }
   return records;
 }

@@ -5,10 +5,12 @@ import ExcelJS from 'exceljs';
 import {
   buildReport,
   flagPlan,
+  freeSheetName,
   INDICATOR_SHEET,
   META_SHEET,
+  nextMeta,
+  pickIndicatorSheet,
   readPreserved,
-  reviewSnapshot,
   rollupModel,
   summaryModel,
   SUMMARY_SHEET,
@@ -38,21 +40,15 @@ export interface FileReview {
 
 const OWN_SHEETS = new Set([META_SHEET, ...Object.values(SUMMARY_SHEET)]);
 
-/** The indicator sheet: the one named 指标表, else the sheet where the reader finds the most indicator codes. */
+/** The indicator sheet, by the core's rule; the named sheet is read first so the usual case reads one sheet. */
 function findIndicatorSheet(wb: ExcelJS.Workbook, rb: LoadedRulebook, path: string): { ws: ExcelJS.Worksheet; review: Review } {
   const named = wb.getWorksheet(INDICATOR_SHEET);
-  const candidates = named ? [named, ...wb.worksheets.filter((w) => w !== named)] : wb.worksheets;
-  let best: { ws: ExcelJS.Worksheet; review: Review; rows: number } | undefined;
-  for (const ws of candidates) {
-    if (OWN_SHEETS.has(ws.name)) continue;
-    const review = reviewSnapshot(worksheetSnapshot(ws), rb);
-    if (!review.inputs.layout) continue;
-    const rows = [...review.inputs.indicators.values()].filter((i) => i.row !== undefined).length;
-    if (ws === named) return { ws, review };
-    if (!best || rows > best.rows) best = { ws, review, rows };
-  }
-  if (!best) throw new FileError('no-indicator-sheet', path, { sheets: wb.worksheets.filter((w) => w.name !== META_SHEET).map((w) => w.name) });
-  return best;
+  const candidates = (named ? [named, ...wb.worksheets.filter((w) => w !== named)] : wb.worksheets).filter((w) => !OWN_SHEETS.has(w.name));
+  const found = pickIndicatorSheet((function* () {
+    for (const ws of candidates) yield worksheetSnapshot(ws);
+  })(), rb);
+  if (!found) throw new FileError('no-indicator-sheet', path, { sheets: wb.worksheets.filter((w) => w.name !== META_SHEET).map((w) => w.name) });
+  return { ws: wb.getWorksheet(found.snapshot.sheet)!, review: found.review };
 }
 
 /** Merged cells over the data columns of indicator rows would hide or misplace inputs. */
@@ -160,23 +156,21 @@ export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOption
     templateRulebook: fr.meta?.template?.rulebook ?? null,
   });
   // Never replace a sheet of the applicant's that happens to carry our sheet's name.
-  let name = summary.model.name;
-  for (let n = 2; wb.getWorksheet(name); n++) name = `${summary.model.name} (${n})`;
+  const name = freeSheetName(summary.model.name, (n) => !!wb.getWorksheet(n));
   summary.model.name = name;
   summary.layout.sheet = name;
   const ws = wb.addWorksheet(name);
   await renderSheet(ws, summary.model);
-  await writeMeta(wb, {
-    format: 'cluster-review/meta@1',
-    ...(fr.meta?.template ? { template: fr.meta.template } : {}),
-    review: {
+  await writeMeta(
+    wb,
+    nextMeta(fr.meta, {
       rulebook: { id: opts.rb.data.id, edition: opts.rb.data.edition, fingerprint: opts.rb.fingerprint },
       verdict: fr.report.verdict,
       ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
       flags: records,
       summary: summary.layout,
-    },
-  });
+    }),
+  );
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
   await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [fr.opened.path] });

@@ -18,6 +18,8 @@ export interface RulebookStamp {
 
 export interface FlagRecord {
   cell: string;
+  /** Id of the threaded comment the tool added (Excel with ExcelApi 1.10 but not 1.18 notes). */
+  comment?: string;
   /** The fill the cell had before the flag, in the adapter's own terms (null: no fill). */
   fill: unknown;
   /** The note the cell had before the flag, restored when the flag goes. */
@@ -87,4 +89,31 @@ export function parseMeta(rows: Array<[unknown, unknown]>): WorkbookMeta | null 
     }
   }
   return meta;
+}
+
+/** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */
+export function nextMeta(
+  prev: WorkbookMeta | null,
+  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null },
+): WorkbookMeta {
+  const old = prev?.review;
+  const summary = update.summary === undefined ? old?.summary : (update.summary ?? undefined);
+  return {
+    format: META_FORMAT,
+    ...(prev?.template ? { template: prev.template } : {}),
+    review: {
+      rulebook: update.rulebook,
+      verdict: update.verdict,
+      ...(update.checkedAt ? { checkedAt: update.checkedAt } : old?.checkedAt ? { checkedAt: old.checkedAt } : {}),
+      flags: update.flags ?? old?.flags ?? [],
+      ...(summary ? { summary } : {}),
+    },
+  };
+}
+
+/** A sheet name not yet taken: "评审汇总", then "评审汇总 (2)", … (never replace a sheet of the applicant's). */
+export function freeSheetName(base: string, taken: (name: string) => boolean): string {
+  let name = base;
+  for (let n = 2; taken(name); n++) name = `${base} (${n})`;
+  return name;
 }

@@ -1,0 +1,158 @@
+/**
+ * Renders a core SheetModel into an Excel worksheet through Office.js: the same models the ExcelJS adapter
+ * renders, so the add-in's summary is the CLI's summary. Values go in one 2D write per row band, formats by
+ * style (one command per style where RangeAreas exist), all queued through the Writer: no sync per cell.
+ */
+import { parseQualified, STYLES, toA1, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
+import type { Capabilities } from './capabilities.js';
+import type { XRangeFormat, XWorksheet } from './surface.js';
+import { Writer } from './writer.js';
+
+/** Text that Excel would read as a formula or a number sign is written behind an apostrophe: it stays text. */
+export function literal(v: string | number | boolean | null | undefined): string | number | boolean | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+/** What a cell's formulas entry is: "=…" for a formula, the literal value otherwise. */
+function formulaEntry(m: CellModel): string | number | boolean | null {
+  if (m.formula !== undefined) return `=${m.formula}`;
+  const v = literal(m.value ?? null);
+  return v === null ? '' : v;
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+type Formattable = Omit<XRangeFormat, 'columnWidth' | 'rowHeight'>;
+
+function applyStyle(format: Formattable, def: StyleDef): void {
+  if (def.fill) format.fill.color = def.fill;
+  const font = format.font;
+  font.name = '等线';
+  font.size = def.size ?? 11;
+  if (def.bold) font.bold = true;
+  if (def.italic) font.italic = true;
+  if (def.underline) font.underline = 'Single';
+  if (def.fontColor) font.color = def.fontColor;
+  if (def.wrap) format.wrapText = true;
+  if (def.align) format.horizontalAlignment = H_ALIGN[def.align];
+  format.verticalAlignment = def.valign === 'top' ? 'Top' : 'Center';
+  if (def.border)
+    for (const edge of EDGES) {
+      const b = format.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.color = '#BFBFBF';
+    }
+}
+
+/** Groups cells by a key; RangeAreas addresses are cut into pieces Excel accepts. */
+function groups(cells: CellModel[], key: (c: CellModel) => string | undefined): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const c of cells) {
+    const k = key(c);
+    if (k === undefined) continue;
+    let lists = out.get(k);
+    if (!lists) out.set(k, (lists = [[]]));
+    let last = lists[lists.length - 1]!;
+    if (last.length >= 150) lists.push((last = []));
+    last.push(toA1(c.row, c.col));
+  }
+  return out;
+}
+
+export async function renderModel(ws: XWorksheet, model: SheetModel, caps: Capabilities, w: Writer): Promise<void> {
+  const cells = model.cells;
+  if (cells.length) {
+    // Values and formulas: one rectangle per band of rows; untouched cells are left as they are (null).
+    const rows = Math.max(...cells.map((c) => c.row)) + 1;
+    const cols = Math.max(...cells.map((c) => c.col)) + 1;
+    const byRow = new Map<number, CellModel[]>();
+    for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+    let start = 0;
+    while (start < rows) {
+      // Bands of up to 200 rows keep each command well inside the payload budget.
+      const end = Math.min(rows, start + 200);
+      const formulas: Array<Array<string | number | boolean | null>> = [];
+      const formats: Array<Array<string | null>> = [];
+      for (let r = start; r < end; r++) {
+        const fr: Array<string | number | boolean | null> = new Array(cols).fill(null);
+        const nf: Array<string | null> = new Array(cols).fill(null);
+        for (const c of byRow.get(r) ?? []) {
+          fr[c.col] = formulaEntry(c);
+          if (c.numberFormat) nf[c.col] = c.numberFormat;
+        }
+        formulas.push(fr);
+        formats.push(nf);
+      }
+      const range = () => ws.getRangeByIndexes(start, 0, end - start, cols);
+      // Number formats before values, so "0.0%" cells take 0.32 as 32%.
+      if (formats.some((r) => r.some((x) => x !== null))) await w.add(Writer.size(formats), () => (range().numberFormat = formats));
+      await w.add(Writer.size(formulas), () => (range().formulas = formulas));
+      start = end;
+    }
+
+    // Styles: one command per style and piece (RangeAreas), else per cell.
+    for (const [style, lists] of groups(cells, (c) => c.style)) {
+      const def = STYLES[style as StyleKey];
+      for (const list of lists) {
+        if (caps.rangeAreas) await w.add(Writer.size(list) + 600, () => applyStyle(ws.getRanges(list.join(',')).format, def));
+        else for (const a of list) await w.add(600, () => applyStyle(ws.getRange(a).format, def));
+      }
+    }
+    for (const [, lists] of groups(cells, (c) => (c.input ? 'input' : undefined)))
+      for (const list of lists) {
+        if (caps.rangeAreas) await w.add(Writer.size(list), () => (ws.getRanges(list.join(',')).format.protection.locked = false));
+        else for (const a of list) await w.add(96, () => (ws.getRange(a).format.protection.locked = false));
+      }
+
+    for (const c of cells) {
+      const a = toA1(c.row, c.col);
+      if (c.link) {
+        const text = String(c.value ?? c.link);
+        const target = parseQualified(c.link);
+        const ref = `'${target.sheet.replace(/'/g, "''")}'!${toA1(target.row, target.col)}`;
+        await w.add(Writer.size([ref, text]), () => (ws.getRange(a).hyperlink = { documentReference: ref, textToDisplay: text, screenTip: c.link }));
+      }
+      if (c.validation && caps.validation) {
+        const v = c.validation;
+        const rule =
+          v.kind === 'list'
+            ? { list: { inCellDropDown: true, source: (v.values ?? []).join(',') } }
+            : { [v.kind === 'whole' ? 'wholeNumber' : 'decimal']: { formula1: v.min ?? 0, formula2: v.max ?? 0, operator: 'Between' } };
+        await w.add(Writer.size(rule) + 200, () => {
+          const dv = ws.getRange(a).dataValidation;
+          dv.rule = rule;
+          dv.errorAlert = { showAlert: true, style: v.severity === 'warning' ? 'Warning' : 'Stop', title: '', message: v.prompt ?? '' };
+          if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt };
+        });
+      }
+    }
+  }
+
+  for (const [r1, c1, r2, c2] of model.merges ?? []) await w.add(96, () => ws.getRangeByIndexes(r1, c1, r2 - r1 + 1, c2 - c1 + 1).merge(false));
+  // Widths in characters → points (about 6 points per character of the default font).
+  for (const [i, width] of (model.widths ?? []).entries()) await w.add(96, () => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 6)));
+  for (const [r, h] of Object.entries(model.heights ?? {})) await w.add(96, () => (ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h));
+  if (model.freeze && (model.freeze.rows || model.freeze.cols)) {
+    const { rows, cols } = model.freeze;
+    await w.add(96, () => (cols ? ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(rows, 1), cols)) : ws.freezePanes.freezeRows(rows)));
+  }
+  if (model.print && caps.pageLayout) {
+    const p = model.print;
+    await w.add(200, () => {
+      ws.pageLayout.orientation = p.landscape ? 'Landscape' : 'Portrait';
+      if (p.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (p.repeatRows) ws.pageLayout.setPrintTitleRows(`$${p.repeatRows[0] + 1}:$${p.repeatRows[1] + 1}`);
+    });
+  }
+  if (model.tabColor) await w.add(96, () => (ws.tabColor = model.tabColor!));
+  if (model.state && model.state !== 'visible') await w.add(96, () => (ws.visibility = model.state === 'veryHidden' ? 'VeryHidden' : 'Hidden'));
+  if (model.protect) {
+    const password = model.protect.password;
+    await w.add(200, () =>
+      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false }, password),
+    );
+  }
+}

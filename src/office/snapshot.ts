@@ -1,0 +1,31 @@
+/** A loaded used range (values, number formats, formulas) → the core's Snapshot, and the reverse look-up for expert inputs. */
+import type { CellValue, RawCell, Snapshot } from '../core/index.js';
+import type { XRange } from './surface.js';
+
+/** Excel's values for a range: "" is an empty cell; a formula cell's value is its result. */
+export function rangeSnapshot(sheet: string, range: XRange): Snapshot {
+  const values = range.values;
+  const formats = range.numberFormat;
+  const formulas = range.formulas;
+  const cells: Array<Array<RawCell | null>> = values.map((row, r) =>
+    row.map((v, c) => {
+      const f = formulas[r]?.[c];
+      const isFormula = typeof f === 'string' && f.startsWith('=') && f !== v;
+      if ((v === '' || v === null || v === undefined) && !isFormula) return null;
+      const raw: RawCell = { value: v === '' || v === undefined ? null : (v as RawCell['value']) };
+      const fmt = formats[r]?.[c];
+      if (typeof fmt === 'string' && fmt !== 'General') raw.numberFormat = fmt;
+      if (isFormula) raw.formula = (f as string).slice(1);
+      return raw;
+    }),
+  );
+  return { sheet, cells, origin: { row: range.rowIndex, col: range.columnIndex } };
+}
+
+/** A cell of a loaded range by its sheet position (zero-based); null outside the range or empty. */
+export function cellAt(range: XRange | null, row: number, col: number): CellValue {
+  if (!range) return null;
+  const v = range.values[row - range.rowIndex]?.[col - range.columnIndex];
+  if (v === '' || v === undefined || v === null) return null;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+}

@@ -1,0 +1,105 @@
+/**
+ * The small part of the Excel JavaScript API the adapter uses, by the API's own names. The real
+ * `Excel.RequestContext` provides all of it; the strict fake in test/office provides exactly this, so what the
+ * adapter may touch is written down once and type-checked for both.
+ */
+
+export interface XLoadable {
+  load(props?: string): unknown;
+}
+
+export interface XContext {
+  workbook: XWorkbook;
+  sync(): Promise<void>;
+}
+
+export interface XWorkbook {
+  worksheets: XWorksheetCollection;
+  /** ExcelApi 1.18. */
+  notes: XNoteCollection;
+  /** ExcelApi 1.10. */
+  comments: XCommentCollection;
+}
+
+export interface XWorksheetCollection extends XLoadable {
+  items: XWorksheet[];
+  getItem(name: string): XWorksheet;
+  add(name: string): XWorksheet;
+}
+
+export interface XWorksheet extends XLoadable {
+  name: string;
+  visibility: string;
+  tabColor: string;
+  delete(): void;
+  activate(): void;
+  getRange(address?: string): XRange;
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): XRange;
+  /** ExcelApi 1.9. */
+  getRanges(addresses: string): XRangeAreas;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+  protection: XLoadable & { protected: boolean; protect(options?: Record<string, boolean>, password?: string): void; unprotect(password?: string): void };
+  freezePanes: { freezeRows(count: number): void; freezeAt(range: XRange | string): void };
+  /** ExcelApi 1.9. */
+  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; setPrintTitleRows(rows: string): void };
+}
+
+export interface XRangeFormat {
+  fill: { color: string; clear(): void } & XLoadable;
+  font: { bold: boolean; italic: boolean; underline: string; color: string; size: number; name: string };
+  wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  columnWidth: number;
+  rowHeight: number;
+  borders: { getItem(edge: string): { style: string; color: string } };
+  protection: { locked: boolean };
+}
+
+export interface XRange extends XLoadable {
+  isNullObject: boolean;
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  values: unknown[][];
+  numberFormat: unknown[][];
+  formulas: unknown[][];
+  format: XRangeFormat;
+  /** ExcelApi 1.7. */
+  hyperlink: { documentReference?: string; textToDisplay?: string; screenTip?: string } | null;
+  /** ExcelApi 1.8. */
+  dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown };
+  merge(across?: boolean): void;
+  select(): void;
+  clear(applyTo?: string): void;
+}
+
+export interface XRangeAreas {
+  format: Omit<XRangeFormat, 'columnWidth' | 'rowHeight'>;
+}
+
+export interface XNote extends XLoadable {
+  isNullObject: boolean;
+  content: string;
+  delete(): void;
+}
+
+export interface XNoteCollection {
+  add(cellAddress: string, content: string): XNote;
+  getItemOrNullObject(cellAddress: string): XNote;
+}
+
+export interface XComment extends XLoadable {
+  id: string;
+  content: string;
+  delete(): void;
+  getLocation(): XRange;
+}
+
+export interface XCommentCollection extends XLoadable {
+  items: XComment[];
+  add(cellAddress: string, content: string): XComment;
+  getItem(id: string): XComment;
+}

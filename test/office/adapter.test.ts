@@ -1,0 +1,254 @@
+/**
+ * The Office.js adapter against the strict fake Excel host: sync counts, payload, flags and their restoration,
+ * expert inputs kept, text kept as text, degraded explanation modes, and the contract with the .xlsx adapter.
+ */
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { FLAG_FILL, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1, type Report } from '../../src/core/index.js';
+import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
+import { checkWorkbook, clearFlags, insertTemplate, OfficeError, readWorkbook, selectCell, writeSummary, type Session } from '../../src/office/workbook.js';
+import { Writer } from '../../src/office/writer.js';
+import { reviewFile, writeReviewedCopy } from '../../src/xlsx/workbook.js';
+import { FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, rb, tempDir, writeExample } from '../support/files.js';
+
+const dir = tempDir();
+const layout = standardLayout(rb, 2025);
+const cellOf = (code: string, col = 5) => `${INDICATOR_SHEET}!${toA1(layout.rows.find((r) => r.indicator.code === code)!.row, col)}`;
+
+async function fakeOf(name: string, overrides: Parameters<typeof writeExample>[2] = {}): Promise<FakeWorkbook> {
+  const path = await writeExample(dir, name, overrides, `${name}-${Math.random().toString(36).slice(2)}.xlsx`);
+  return fakeFromExcelJS(await load(path));
+}
+
+function session(fake: FakeWorkbook, caps: Capabilities = FULL_CAPABILITIES): Session {
+  return { ctx: fake.context(), rb, lang: 'zh-CN', caps };
+}
+
+function metaOf(fake: FakeWorkbook) {
+  const sheet = fake.sheet(META_SHEET);
+  const rows: Array<[unknown, unknown]> = [];
+  for (let r = 0; sheet.cells[`${r},0`]; r++) rows.push([sheet.cells[`${r},0`]!.value, sheet.cells[`${r},1`]?.value]);
+  return parseMeta(rows);
+}
+
+describe('the strict fake', () => {
+  it('throws on a property read before load and sync, and counts syncs with their size', async () => {
+    const fake = new FakeWorkbook({ sheets: [{ name: 'A', visibility: 'Visible', cells: { '0,0': { value: 1 } }, protection: null, merges: [] }] });
+    const ctx = fake.context();
+    const r = ctx.workbook.worksheets.getItem('A').getUsedRangeOrNullObject();
+    expect(() => r.values).toThrow(FakeExcelError);
+    expect(() => r.isNullObject).toThrow(/before context.sync/);
+    r.load('values');
+    expect(() => r.values).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(r.values).toEqual([[1]]);
+    expect(() => r.numberFormat).toThrow(/PropertyNotLoaded/);
+    expect(fake.syncs).toHaveLength(1);
+    expect(() => ((ctx.workbook.worksheets.getItem('A').getRange('A1').format as unknown as Record<string, unknown>).colour = 'x')).toThrow(/no property/);
+  });
+
+  it('turns text beginning with = + - @ into formulas unless written behind an apostrophe', async () => {
+    const fake = new FakeWorkbook({ sheets: [{ name: 'A', visibility: 'Visible', cells: {}, protection: null, merges: [] }] });
+    const ctx = fake.context();
+    ctx.workbook.worksheets.getItem('A').getRange('A1:B1').formulas = [['=1+1', "'=1+1"]];
+    await ctx.sync();
+    expect(fake.cell('A', 0, 0)).toMatchObject({ formula: '1+1' });
+    expect(fake.cell('A', 0, 1)).toEqual({ value: '=1+1' });
+  });
+});
+
+describe('sync counts', () => {
+  it('a full review takes the same small number of syncs for a template-sized sheet and one ten times larger', async () => {
+    const small = await fakeOf('02-failing');
+    await checkWorkbook(session(small));
+    await writeSummary(session(small));
+    const large = await fakeOf('02-failing');
+    // Ten times the rows: a province's own indicator rows (unknown codes the reader passes over).
+    const sheet = large.sheet(INDICATOR_SHEET);
+    for (let i = 0; i < 9 * 90; i++) {
+      const r = 200 + i;
+      sheet.cells[`${r},0`] = { value: `P${i}` };
+      sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
+      for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c };
+    }
+    await checkWorkbook(session(large));
+    await writeSummary(session(large));
+    // check: names, used ranges, covered fills/notes/protection, write; summary: names, used ranges, write.
+    expect(small.syncs).toHaveLength(4 + 3);
+    expect(large.syncs).toHaveLength(small.syncs.length);
+    for (const s of [...small.syncs, ...large.syncs]) expect(s.bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('a write over the payload budget is cut into several syncs, each under it', async () => {
+    const fake = await fakeOf('04-incomplete');
+    const ctx = fake.context();
+    const w = new Writer(ctx, 20_000);
+    const read = await readWorkbook(ctx, rb);
+    expect(read.found?.sheet).toBe(INDICATOR_SHEET);
+    for (let i = 0; i < 50; i++) await w.add(Writer.size('x'.repeat(1000)), () => (ctx.workbook.worksheets.getItem(META_SHEET).getRange(`A${i + 1}`).formulas = [['x'.repeat(1000)]]));
+    await w.flush();
+    expect(w.syncs).toBeGreaterThan(2);
+    for (const s of fake.syncs.slice(2)) expect(s.bytes).toBeLessThan(20_000);
+  });
+});
+
+describe('check in Excel', () => {
+  it('flags failing cells in place with their status colour and a note; values untouched', async () => {
+    const fake = await fakeOf('02-failing');
+    const before = JSON.stringify(Object.fromEntries(Object.entries(fake.sheet(INDICATOR_SHEET).cells).map(([k, c]) => [k, c.value])));
+    const { report } = await checkWorkbook(session(fake));
+    expect(report.verdict).toBe('failed');
+    expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
+    expect(fake.state.notes[cellOf('5.1')]).toMatch(/^【集群评审助手】\n不达标：工业互联网平台应用普及率为12%/);
+    expect(fake.at(cellOf('1.1'))?.fill).toBe('#FFF7D6');
+    const after = JSON.stringify(Object.fromEntries(Object.entries(fake.sheet(INDICATOR_SHEET).cells).map(([k, c]) => [k, c.value])));
+    expect(after).toBe(before);
+    // The template's protection is put back.
+    expect(fake.sheet(INDICATOR_SHEET).protection).not.toBeNull();
+    expect(fake.sheet(META_SHEET).visibility).toBe('VeryHidden');
+  });
+
+  it('a re-run restores a corrected cell and keeps an applicant note; clear flags restores everything', async () => {
+    const fake = await fakeOf('02-failing');
+    fake.state.notes[cellOf('5.1')] = '数据来源：县统计局';
+    await checkWorkbook(session(fake));
+    expect(fake.state.notes[cellOf('5.1')]).toMatch(/原批注[\s\S]*数据来源：县统计局$/);
+    fake.at(cellOf('5.1'))!.value = 0.2;
+    await checkWorkbook(session(fake));
+    expect(fake.at(cellOf('5.1'))?.fill).toBe('#FFF7D6');
+    expect(fake.state.notes[cellOf('5.1')]).toBe('数据来源：县统计局');
+    expect(fake.at(cellOf('8.3'))?.fill).toBe(FLAG_FILL.fail);
+    expect(await clearFlags(session(fake))).toBeGreaterThan(0);
+    expect(fake.at(cellOf('8.3'))?.fill).toBe('#FFF7D6');
+    expect(Object.keys(fake.state.notes)).toEqual([cellOf('5.1')]);
+    expect(metaOf(fake)?.review?.flags).toEqual([]);
+  });
+
+  it('without notes (ExcelApi 1.10 only) explanations go into threaded comments, and a cell with a thread keeps it', async () => {
+    const fake = await fakeOf('02-failing');
+    fake.state.comments.push({ id: 'theirs', cell: cellOf('8.3'), content: '申报单位：已补充说明' });
+    const caps: Capabilities = { ...FULL_CAPABILITIES, explanations: 'comments' };
+    await checkWorkbook(session(fake, caps));
+    expect(Object.keys(fake.state.notes)).toEqual([]);
+    const mine = fake.state.comments.find((c) => c.cell === cellOf('5.1'));
+    expect(mine?.content).toMatch(/^【集群评审助手】/);
+    expect(fake.state.comments.filter((c) => c.cell === cellOf('8.3'))).toEqual([{ id: 'theirs', cell: cellOf('8.3'), content: '申报单位：已补充说明' }]);
+    expect(metaOf(fake)?.review?.flags.find((f) => f.cell === cellOf('5.1'))?.comment).toBe(mine!.id);
+    // A re-run updates its own comments instead of piling them up.
+    await checkWorkbook(session(fake, caps));
+    expect(fake.state.comments.filter((c) => c.cell === cellOf('5.1'))).toHaveLength(1);
+    await clearFlags(session(fake, caps));
+    expect(fake.state.comments.map((c) => c.id)).toEqual(['theirs']);
+  });
+
+  it('with neither notes nor comments, cells are still coloured and explanations stay in the summary and pane', async () => {
+    const fake = await fakeOf('02-failing');
+    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false }));
+    expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
+    expect(fake.state.notes).toEqual({});
+    expect(fake.state.comments).toEqual([]);
+    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false }));
+    expect(fake.sheet('评审汇总').cells).toBeDefined();
+  });
+
+  it('a workbook without an indicator sheet is a plain error naming its sheets; inserting the template fixes it', async () => {
+    const fake = new FakeWorkbook({ sheets: [{ name: '封面', visibility: 'Visible', cells: { '0,0': { value: '申报书' } }, protection: null, merges: [] }] });
+    await expect(checkWorkbook(session(fake))).rejects.toMatchObject({ code: 'no-indicator-sheet', params: { sheets: ['封面'] } });
+    await expect(checkWorkbook(session(fake))).rejects.toBeInstanceOf(OfficeError);
+    expect(await insertTemplate(session(fake), 2025)).toBe(INDICATOR_SHEET);
+    const { report } = await checkWorkbook(session(fake));
+    expect(report.verdict).toBe('incomplete');
+    const inputs = layout.rows.filter((r) => r.indicator.required || r.indicator.requiredIf).reduce((n, r) => n + r.inputCols.length, 0);
+    expect(report.findings.filter((f) => f.status === 'missing')).toHaveLength(inputs);
+  });
+
+  it('clicking a finding selects its cell', async () => {
+    const fake = await fakeOf('02-failing');
+    await selectCell(fake.context(), cellOf('5.1'));
+    expect(fake.state.selection).toBe(cellOf('5.1'));
+    expect(fake.state.active).toBe(INDICATOR_SHEET);
+  });
+});
+
+describe('summary in Excel', () => {
+  it('keeps every expert input on a re-run, and workbook text stays text', async () => {
+    const fake = await fakeOf('02-failing', { B1: '=HYPERLINK("http://example.invalid","x")' });
+    await writeSummary(session(fake), { experts: ['张三', '李四'] });
+    const layout1 = metaOf(fake)!.review!.summary!;
+    const sum = fake.sheet(layout1.sheet);
+    const nameCell = Object.values(sum.cells).find((c) => c.value === '=HYPERLINK("http://example.invalid","x")');
+    expect(nameCell).toBeDefined();
+    expect(nameCell!.formula).toBeUndefined();
+    const at = (r: number, c: number) => (sum.cells[`${r},${c}`] ??= { value: null });
+    Object.values(layout1.criteriaRows).forEach((row, i) => (at(row, layout1.experts[0]!.col).value = 5 + i));
+    at(layout1.conflictRow, layout1.experts[1]!.col).value = '是';
+    at(...layout1.decision).value = '建议推荐';
+    await checkWorkbook(session(fake));
+    await writeSummary(session(fake), { experts: ['王五'] });
+    const layout2 = metaOf(fake)!.review!.summary!;
+    expect(layout2.experts.map((e) => e.name)).toEqual(['张三', '李四', '王五']);
+    const sum2 = fake.sheet(layout2.sheet);
+    Object.values(layout2.criteriaRows).forEach((row, i) => expect(sum2.cells[`${row},${layout2.experts[0]!.col}`]?.value).toBe(5 + i));
+    expect(sum2.cells[`${layout2.conflictRow},${layout2.experts[1]!.col}`]?.value).toBe('是');
+    expect(sum2.cells[`${layout2.decision[0]},${layout2.decision[1]}`]?.value).toBe('建议推荐');
+    expect(fake.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+    expect(metaOf(fake)!.review!.flags.length).toBeGreaterThan(0);
+    expect(sum2.protection).not.toBeNull();
+    expect(fake.state.active).toBe(layout2.sheet);
+  });
+});
+
+describe('contract: the .xlsx adapter and the Office.js adapter agree', () => {
+  for (const name of ['01-passing', '02-failing', '03-vetoed', '04-incomplete', '05-provincial-rows']) {
+    it(`${name}: same findings, same flagged cells and colours, same summary cells`, async () => {
+      const path = await writeExample(dir, name, {}, `contract-${name}.xlsx`);
+      // .xlsx
+      const fr = await reviewFile(path, rb);
+      const out = join(dir, `contract-${name}.reviewed.xlsx`);
+      await writeReviewedCopy(fr, { rb, lang: 'zh-CN', output: out, experts: ['甲', '乙'], force: true, checkedAt: '2025-06-01 09:30' });
+      const xwb = await load(out);
+      // Office.js
+      const fake = fakeFromExcelJS(await load(path));
+      const { report } = await checkWorkbook(session(fake));
+      await writeSummary(session(fake), { experts: ['甲', '乙'], checkedAt: '2025-06-01 09:30', sourceFile: `contract-${name}.xlsx` });
+
+      const strip = (r: Report) => ({ ...r, source: { sheet: r.source.sheet } });
+      expect(strip(report)).toEqual(strip(fr.report));
+
+      const xFlags = new Map<string, string>();
+      const xs = xwb.getWorksheet(INDICATOR_SHEET)!;
+      const src = (await load(path)).getWorksheet(INDICATOR_SHEET)!;
+      xs.eachRow((row, r) =>
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+          const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+          if (argb && argb !== was) xFlags.set(`${INDICATOR_SHEET}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
+        }),
+      );
+      const oFlags = new Map<string, string>();
+      for (const rec of metaOf(fake)!.review!.flags) oFlags.set(rec.cell, fake.at(rec.cell)!.fill!);
+      expect([...oFlags].sort()).toEqual([...xFlags].sort());
+
+      const xsum = xwb.getWorksheet('评审汇总')!;
+      const osum = fake.sheet('评审汇总');
+      let compared = 0;
+      xsum.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          if (cell.isMerged && cell.master !== cell) return;
+          const o = osum.cells[`${r - 1},${c - 1}`];
+          const v = cell.value as ExcelJS.CellValue;
+          if (v && typeof v === 'object' && 'formula' in v) expect(o?.formula, `${toA1(r - 1, c - 1)}`).toBe(v.formula);
+          else if (v && typeof v === 'object' && 'hyperlink' in v) {
+            expect(String(o?.value)).toBe(String(v.text));
+            expect(o?.hyperlink?.documentReference).toBe(v.hyperlink.slice(1));
+          } else expect(o?.value ?? null, `${toA1(r - 1, c - 1)}`).toEqual(v === '' ? null : (v ?? null));
+          compared++;
+        }),
+      );
+      expect(compared).toBeGreaterThan(100);
+    });
+  }
+});

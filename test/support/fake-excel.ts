@@ -1,0 +1,744 @@
+/**
+ * A strict fake of the part of the Excel JavaScript API the adapter uses (src/office/surface.ts).
+ *
+ * Stricter than office-addin-mock, on purpose:
+ * - reading any property before `load()` and `context.sync()` throws (PropertyNotLoaded), as does reading
+ *   `isNullObject` before a sync, or any property of a null object;
+ * - writes are queued and applied at `sync()`, in order; a write to a missing sheet, a locked cell of a
+ *   protected sheet, or a note on a cell that has one fails the sync, as Excel does;
+ * - setting a property the API does not have throws;
+ * - every sync is recorded with its number of commands and the size of what it sends (JSON), so tests can
+ *   assert sync counts and the 5 MB payload limit of Excel on the web;
+ * - text written through `values`/`formulas` that starts with =, +, - or @ becomes a formula, as in Excel; a
+ *   leading apostrophe keeps it text.
+ *
+ * No Node imports: the browser test bundles this file as the page's Excel host.
+ */
+import { fromA1, parseQualified, toA1 } from '../../src/core/index.js';
+import type { XContext } from '../../src/office/surface.js';
+
+export type Scalar = string | number | boolean | null;
+
+export interface FakeCell {
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  /** "#RRGGBB"; absent = no fill. */
+  fill?: string;
+  locked?: boolean;
+  format?: Record<string, unknown>;
+  hyperlink?: { documentReference?: string; textToDisplay?: string; screenTip?: string };
+  validation?: Record<string, unknown>;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Record<string, FakeCell>;
+  protection: { password?: string; options?: Record<string, boolean> } | null;
+  merges: string[];
+  tabColor?: string;
+  frozen?: string;
+  pageLayout?: Record<string, unknown>;
+  widths?: Record<number, number>;
+  heights?: Record<number, number>;
+}
+
+export interface FakeState {
+  sheets: FakeSheet[];
+  /** Notes by "Sheet!A1". */
+  notes: Record<string, string>;
+  comments: Array<{ id: string; cell: string; content: string }>;
+  selection: string | null;
+  active: string | null;
+}
+
+export interface SyncRecord {
+  commands: number;
+  bytes: number;
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'FakeExcelError';
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+const size = (v: unknown) => (v === undefined ? 0 : JSON.stringify(v).length);
+
+function cellRef(address: string): string {
+  const p = parseQualified(address);
+  return `${p.sheet}!${toA1(p.row, p.col)}`;
+}
+
+/** "A1", "B2:C3" → zero-based bounds. */
+function bounds(address: string): { r: number; c: number; rows: number; cols: number } {
+  const [a, b] = address.replace(/\$/g, '').split(':');
+  const p = fromA1(a!);
+  const q = b ? fromA1(b) : p;
+  return { r: Math.min(p.row, q.row), c: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
+}
+
+type Item = { kind: 'op'; bytes: number; run: () => void } | { kind: 'load'; run: () => void };
+
+export class FakeWorkbook {
+  state: FakeState;
+  syncs: SyncRecord[] = [];
+  private queue: Item[] = [];
+  private nextComment = 1;
+
+  constructor(state?: Partial<FakeState>) {
+    this.state = { sheets: [], notes: {}, comments: [], selection: null, active: null, ...state };
+  }
+
+  static fromJSON(json: string): FakeWorkbook {
+    return new FakeWorkbook(JSON.parse(json) as FakeState);
+  }
+
+  toJSON(): FakeState {
+    return this.state;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.state.sheets.find((x) => x.name === name);
+    if (!s) throw new FakeExcelError('ItemNotFound', `worksheet "${name}" does not exist`);
+    return s;
+  }
+
+  cell(sheet: string, r: number, c: number): FakeCell | undefined {
+    return this.sheet(sheet).cells[key(r, c)];
+  }
+
+  /** A cell by "Sheet!A1" (for tests). */
+  at(address: string): FakeCell | undefined {
+    const p = parseQualified(address);
+    return this.cell(p.sheet, p.row, p.col);
+  }
+
+  /**
+   * A request context, typed as the adapter's surface: the fake's sub-objects are built dynamically (so unknown
+   * property names throw at run time), which TypeScript cannot follow; the contract tests check the fit.
+   */
+  context(): XContext {
+    return new FakeContext(this) as unknown as XContext;
+  }
+
+  /** Queues a write with the size of its arguments. */
+  op(args: unknown, run: () => void): void {
+    this.queue.push({ kind: 'op', bytes: 40 + size(args), run });
+  }
+
+  loadLater(run: () => void): void {
+    this.queue.push({ kind: 'load', run });
+  }
+
+  async sync(): Promise<void> {
+    const items = this.queue;
+    this.queue = [];
+    const bytes = items.reduce((a, i) => a + (i.kind === 'op' ? i.bytes : 40), 0);
+    this.syncs.push({ commands: items.length, bytes });
+    if (bytes > 5 * 1024 * 1024) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes in one request`);
+    for (const item of items) item.run();
+  }
+
+  newCommentId(): string {
+    return `comment-${this.nextComment++}`;
+  }
+}
+
+/** Properties with a loaded value; reading others throws. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected readonly wb: FakeWorkbook, private readonly what: string) {}
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) throw new FakeExcelError('PropertyNotLoaded', `${this.what}.${name} was read before load() and context.sync()`);
+    return this.loaded.get(name) as T;
+  }
+  protected settle(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+}
+
+/** A bag of write-only properties (font, alignment …) that queue writes; reading or an unknown name throws. */
+function writeOnly(wb: FakeWorkbook, what: string, allowed: string[], apply: (prop: string, value: unknown) => void): Record<string, unknown> {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (prop === 'toJSON' || typeof prop === 'symbol') return undefined;
+        throw new FakeExcelError('PropertyNotLoaded', `${what}.${String(prop)} was read before load() and context.sync()`);
+      },
+      set(_t, prop, value) {
+        if (typeof prop !== 'string' || !allowed.includes(prop)) throw new FakeExcelError('InvalidArgument', `${what} has no property "${String(prop)}"`);
+        wb.op(value, () => apply(prop, value));
+        return true;
+      },
+    },
+  );
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbookProxy;
+  constructor(readonly wb: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(wb);
+  }
+  sync(): Promise<void> {
+    return this.wb.sync();
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeSheets;
+  readonly notes: FakeNotes;
+  readonly comments: FakeComments;
+  constructor(wb: FakeWorkbook) {
+    this.worksheets = new FakeSheets(wb);
+    this.notes = new FakeNotes(wb);
+    this.comments = new FakeComments(wb);
+  }
+}
+
+class FakeSheets extends Loadable {
+  constructor(wb: FakeWorkbook) {
+    super(wb, 'WorksheetCollection');
+  }
+  get items(): FakeSheetProxy[] {
+    return this.read('items');
+  }
+  load(props?: string): this {
+    this.wb.loadLater(() => this.settle({ items: this.wb.state.sheets.map((s) => FakeSheetProxy.loaded(this.wb, s, props ?? '')) }));
+    return this;
+  }
+  getItem(name: string): FakeSheetProxy {
+    return new FakeSheetProxy(this.wb, name);
+  }
+  add(name: string): FakeSheetProxy {
+    this.wb.op(name, () => {
+      if (this.wb.state.sheets.some((s) => s.name === name)) throw new FakeExcelError('ItemAlreadyExists', `worksheet "${name}" exists`);
+      this.wb.state.sheets.push({ name, visibility: 'Visible', cells: {}, protection: null, merges: [] });
+    });
+    return new FakeSheetProxy(this.wb, name);
+  }
+}
+
+class FakeSheetProxy extends Loadable {
+  constructor(
+    wb: FakeWorkbook,
+    readonly sheetName: string,
+  ) {
+    super(wb, `Worksheet("${sheetName}")`);
+  }
+  static loaded(wb: FakeWorkbook, s: FakeSheet, props: string): FakeSheetProxy {
+    const p = new FakeSheetProxy(wb, s.name);
+    if (/name/.test(props)) p.settle({ name: s.name });
+    if (/visibility/.test(props)) p.settle({ visibility: s.visibility });
+    return p;
+  }
+  private get s(): FakeSheet {
+    return this.wb.sheet(this.sheetName);
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  set visibility(v: string) {
+    this.wb.op(v, () => (this.s.visibility = v as FakeSheet['visibility']));
+  }
+  get tabColor(): string {
+    return this.read('tabColor');
+  }
+  set tabColor(v: string) {
+    this.wb.op(v, () => (this.s.tabColor = v));
+  }
+  load(props?: string): this {
+    this.wb.loadLater(() => this.settle({ name: this.s.name, visibility: this.s.visibility, tabColor: this.s.tabColor ?? '', ...(props ? {} : {}) }));
+    return this;
+  }
+  delete(): void {
+    this.wb.op(this.sheetName, () => {
+      const i = this.wb.state.sheets.indexOf(this.s);
+      this.wb.state.sheets.splice(i, 1);
+      for (const k of Object.keys(this.wb.state.notes)) if (k.startsWith(`${this.sheetName}!`)) delete this.wb.state.notes[k];
+    });
+  }
+  activate(): void {
+    this.wb.op(this.sheetName, () => void (this.wb.state.active = this.s.name));
+  }
+  getRange(address?: string): FakeRange {
+    if (address === undefined) return new FakeRange(this.wb, this.sheetName, { r: 0, c: 0, rows: 1048576, cols: 16384 });
+    return new FakeRange(this.wb, this.sheetName, bounds(address));
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.wb, this.sheetName, { r, c, rows, cols });
+  }
+  getRanges(addresses: string): { format: Record<string, unknown> } {
+    const areas = addresses.split(',').map((a) => new FakeRange(this.wb, this.sheetName, bounds(a.trim())));
+    // A RangeAreas formats every area alike: one command, applied to each.
+    return { format: multiFormat(this.wb, areas) };
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.wb, this.sheetName, null);
+  }
+  get protection(): Record<string, unknown> {
+    const sheet = () => this.s;
+    const proxy = new (class extends Loadable {
+      get protected(): boolean {
+        return this.read('protected');
+      }
+      load(): this {
+        this.wb.loadLater(() => this.settle({ protected: sheet().protection !== null }));
+        return this;
+      }
+      protect(options?: Record<string, boolean>, password?: string): void {
+        this.wb.op([options, password], () => {
+          if (sheet().protection) throw new FakeExcelError('InvalidOperation', 'the sheet is already protected');
+          sheet().protection = { options: options ?? {}, ...(password ? { password } : {}) };
+        });
+      }
+      unprotect(password?: string): void {
+        this.wb.op(password ?? null, () => {
+          const p = sheet().protection;
+          if (p?.password && p.password !== password) throw new FakeExcelError('InvalidOperation', 'the password does not match');
+          sheet().protection = null;
+        });
+      }
+    })(this.wb, 'WorksheetProtection');
+    return proxy as unknown as Record<string, unknown>;
+  }
+  get freezePanes(): Record<string, unknown> {
+    return {
+      freezeRows: (n: number) => this.wb.op(n, () => (this.s.frozen = `rows:${n}`)),
+      freezeAt: (r: FakeRange) => this.wb.op(r.describe(), () => (this.s.frozen = `at:${r.describe()}`)),
+    };
+  }
+  get pageLayout(): Record<string, unknown> {
+    const layout = () => (this.s.pageLayout ??= {});
+    const bag = writeOnly(this.wb, 'PageLayout', ['orientation', 'zoom'], (p, v) => (layout()[p] = v));
+    return new Proxy(bag, {
+      get: (t, p) => (p === 'setPrintTitleRows' ? (rows: string) => this.wb.op(rows, () => (layout().printTitleRows = rows)) : Reflect.get(t, p)),
+    });
+  }
+}
+
+type Bounds = { r: number; c: number; rows: number; cols: number };
+
+function protectedCheck(wb: FakeWorkbook, sheet: FakeSheet, b: Bounds, valuesOnly: boolean): void {
+  if (!sheet.protection) return;
+  if (!valuesOnly) throw new FakeExcelError('AccessDenied', `"${sheet.name}" is protected: its cells cannot be formatted`);
+  for (let r = b.r; r < b.r + b.rows; r++)
+    for (let c = b.c; c < b.c + b.cols; c++) if (sheet.cells[key(r, c)]?.locked !== false) throw new FakeExcelError('AccessDenied', `"${sheet.name}"!${toA1(r, c)} is locked`);
+  void wb;
+}
+
+/** Writes a value the way Excel takes typed input: "=…", "+…", "-…", "@…" are formulas; "'…" is text. */
+function enter(cell: FakeCell, v: unknown): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === 'string') {
+    if (v.startsWith("'")) {
+      cell.value = v.slice(1);
+      delete cell.formula;
+      return;
+    }
+    if (/^[=+\-@]/.test(v) && v.length > 1) {
+      cell.formula = v.startsWith('=') ? v.slice(1) : v;
+      cell.value = null;
+      return;
+    }
+    if (v === '') {
+      cell.value = null;
+      delete cell.formula;
+      return;
+    }
+  }
+  cell.value = v as Scalar;
+  delete cell.formula;
+}
+
+function multiFormat(wb: FakeWorkbook, ranges: FakeRange[]): Record<string, unknown> {
+  const each = (f: (r: FakeRange) => void) => ranges.forEach(f);
+  const fmt = (p: string, v: unknown) => each((r) => r.applyFormat(p, v));
+  const bag = writeOnly(wb, 'RangeFormat', ['wrapText', 'horizontalAlignment', 'verticalAlignment', 'columnWidth', 'rowHeight'], fmt);
+  const sub = (name: string, allowed: string[]) => writeOnly(wb, `RangeFormat.${name}`, allowed, (p, v) => fmt(`${name}.${p}`, v));
+  const font = sub('font', ['bold', 'italic', 'underline', 'color', 'size', 'name']);
+  const protection = sub('protection', ['locked']);
+  const fill = new Proxy(writeOnly(wb, 'RangeFill', ['color'], (_p, v) => fmt('fill', v)), {
+    get(t, p) {
+      if (p === 'clear') return () => wb.op('clear', () => each((r) => r.applyFormat('fill', null)));
+      if (p === 'load' || p === 'color') {
+        if (ranges.length !== 1) throw new FakeExcelError('InvalidOperation', 'RangeAreas fill cannot be loaded here');
+        return Reflect.get(ranges[0]!.fillProxy(), p);
+      }
+      return Reflect.get(t, p);
+    },
+  });
+  const borders = { getItem: (edge: string) => sub(`border.${edge}`, ['style', 'color']) };
+  return new Proxy(bag, {
+    get(t, p) {
+      if (p === 'font') return font;
+      if (p === 'fill') return fill;
+      if (p === 'protection') return protection;
+      if (p === 'borders') return borders;
+      return Reflect.get(t, p);
+    },
+  });
+}
+
+export class FakeRange extends Loadable {
+  constructor(
+    wb: FakeWorkbook,
+    readonly sheetName: string,
+    /** null: the used range, worked out at sync. */
+    private b: Bounds | null,
+  ) {
+    super(wb, `Range(${sheetName})`);
+  }
+  private nullObject: boolean | undefined;
+  private fillLoaded: FakeFill | undefined;
+
+  describe(): string {
+    const b = this.b;
+    return b ? `${this.sheetName}!${toA1(b.r, b.c)}:${toA1(b.r + b.rows - 1, b.c + b.cols - 1)}` : `${this.sheetName}!<used>`;
+  }
+  private get s(): FakeSheet {
+    return this.wb.sheet(this.sheetName);
+  }
+  private resolve(): Bounds | null {
+    if (this.b) return this.b;
+    const keys = Object.entries(this.s.cells).filter(([, c]) => c.value !== null || c.formula !== undefined || c.numberFormat || c.fill);
+    if (!keys.length) return null;
+    const pos = keys.map(([k]) => k.split(',').map(Number) as [number, number]);
+    const r = Math.min(...pos.map((p) => p[0]));
+    const c = Math.min(...pos.map((p) => p[1]));
+    return { r, c, rows: Math.max(...pos.map((p) => p[0])) - r + 1, cols: Math.max(...pos.map((p) => p[1])) - c + 1 };
+  }
+  private cellAt(r: number, c: number): FakeCell {
+    const k = key(r, c);
+    return (this.s.cells[k] ??= { value: null });
+  }
+  private forEach(f: (cell: FakeCell, r: number, c: number) => void): void {
+    const b = this.b;
+    if (!b) throw new FakeExcelError('InvalidOperation', 'cannot write to a used range proxy');
+    for (let r = b.r; r < b.r + b.rows; r++) for (let c = b.c; c < b.c + b.cols; c++) f(this.cellAt(r, c), r - b.r, c - b.c);
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject was read before context.sync()');
+    return this.nullObject;
+  }
+  private guard<T>(name: string): T {
+    if (this.nullObject) throw new FakeExcelError('InvalidObjectPath', `${name} of a null object`);
+    return this.read(name);
+  }
+  get values(): unknown[][] {
+    return this.guard('values');
+  }
+  get numberFormat(): unknown[][] {
+    return this.guard('numberFormat');
+  }
+  get formulas(): unknown[][] {
+    return this.guard('formulas');
+  }
+  get rowIndex(): number {
+    return this.guard('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.guard('columnIndex');
+  }
+  get rowCount(): number {
+    return this.guard('rowCount');
+  }
+  get columnCount(): number {
+    return this.guard('columnCount');
+  }
+  get address(): string {
+    return this.guard('address');
+  }
+  load(props?: string): this {
+    this.wb.loadLater(() => {
+      const b = this.resolve();
+      this.nullObject = b === null;
+      if (!b) return;
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
+        Array.from({ length: b.rows }, (_x, r) => Array.from({ length: b.cols }, (_y, c) => f(this.s.cells[key(b.r + r, b.c + c)])));
+      const want = (props ?? 'values,numberFormat,formulas,rowIndex,columnIndex,rowCount,columnCount,address').split(',').map((p) => p.trim());
+      const all: Record<string, () => unknown> = {
+        values: () => grid((x) => (x?.value ?? '') as unknown),
+        numberFormat: () => grid((x) => x?.numberFormat ?? 'General'),
+        formulas: () => grid((x) => (x?.formula !== undefined ? `=${x.formula}` : (x?.value ?? ''))),
+        rowIndex: () => b.r,
+        columnIndex: () => b.c,
+        rowCount: () => b.rows,
+        columnCount: () => b.cols,
+        address: () => `${this.sheetName}!${toA1(b.r, b.c)}${b.rows * b.cols > 1 ? `:${toA1(b.r + b.rows - 1, b.c + b.cols - 1)}` : ''}`,
+      };
+      for (const p of want) {
+        if (!all[p]) throw new FakeExcelError('InvalidArgument', `Range has no loadable property "${p}"`);
+        this.settle({ [p]: all[p]!() });
+      }
+    });
+    return this;
+  }
+
+  set values(v: unknown[][]) {
+    this.setGrid(v);
+  }
+  set formulas(v: unknown[][]) {
+    this.setGrid(v);
+  }
+  private setGrid(v: unknown[][]): void {
+    this.wb.op(v, () => {
+      const b = this.b!;
+      if (v.length !== b.rows || v.some((row) => row.length !== b.cols)) throw new FakeExcelError('InvalidArgument', `a ${v.length}-row array does not fit ${this.describe()}`);
+      protectedCheck(this.wb, this.s, b, true);
+      this.forEach((cell, r, c) => enter(cell, v[r]![c]));
+    });
+  }
+  set numberFormat(v: unknown[][]) {
+    this.wb.op(v, () => {
+      protectedCheck(this.wb, this.s, this.b!, false);
+      this.forEach((cell, r, c) => {
+        const f = v[r]?.[c];
+        if (typeof f === 'string') cell.numberFormat = f;
+      });
+    });
+  }
+  set hyperlink(h: FakeCell['hyperlink']) {
+    this.wb.op(h, () => this.forEach((cell) => (cell.hyperlink = h ?? undefined)));
+  }
+  get dataValidation(): Record<string, unknown> {
+    return writeOnly(this.wb, 'DataValidation', ['rule', 'errorAlert', 'prompt'], (p, v) =>
+      this.forEach((cell) => (cell.validation = { ...cell.validation, [p]: v })),
+    );
+  }
+  /** Applies one format property (dotted for sub-objects) to every cell. */
+  applyFormat(prop: string, value: unknown): void {
+    protectedCheck(this.wb, this.s, this.b!, false);
+    const b = this.b!;
+    if (prop === 'columnWidth') {
+      const w = (this.s.widths ??= {});
+      for (let c = b.c; c < b.c + b.cols; c++) w[c] = value as number;
+      return;
+    }
+    if (prop === 'rowHeight') {
+      const h = (this.s.heights ??= {});
+      for (let r = b.r; r < b.r + b.rows; r++) h[r] = value as number;
+      return;
+    }
+    this.forEach((cell) => {
+      if (prop === 'fill') {
+        if (value === null) delete cell.fill;
+        else cell.fill = String(value).toUpperCase();
+      } else if (prop === 'protection.locked') cell.locked = value as boolean;
+      else cell.format = { ...cell.format, [prop]: value };
+    });
+  }
+  get format(): Record<string, unknown> {
+    return new Proxy(multiFormat(this.wb, [this]), {
+      get: (t, p) => (p === 'fill' ? this.fillProxy() : Reflect.get(t, p)),
+    });
+  }
+  fillProxy(): FakeFill {
+    return (this.fillLoaded ??= new FakeFill(this.wb, this));
+  }
+  cells(): FakeCell[] {
+    const out: FakeCell[] = [];
+    this.forEach((c) => out.push(c));
+    return out;
+  }
+  merge(): void {
+    this.wb.op(this.describe(), () => {
+      protectedCheck(this.wb, this.s, this.b!, false);
+      this.s.merges.push(this.describe().slice(this.sheetName.length + 1));
+    });
+  }
+  select(): void {
+    this.wb.op(this.describe(), () => {
+      this.wb.sheet(this.sheetName); // the sheet must exist
+      this.wb.state.selection = `${this.sheetName}!${toA1(this.b!.r, this.b!.c)}`;
+    });
+  }
+  clear(): void {
+    this.wb.op(this.describe(), () => {
+      protectedCheck(this.wb, this.s, this.b!, false);
+      for (const k of Object.keys(this.s.cells)) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        const b = this.b!;
+        if (r >= b.r && r < b.r + b.rows && c >= b.c && c < b.c + b.cols) delete this.s.cells[k];
+      }
+    });
+  }
+}
+
+class FakeFill extends Loadable {
+  constructor(
+    wb: FakeWorkbook,
+    private readonly range: FakeRange,
+  ) {
+    super(wb, 'RangeFill');
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(v: string) {
+    this.wb.op(v, () => this.range.applyFormat('fill', v));
+  }
+  load(): this {
+    this.wb.loadLater(() => {
+      const fills = new Set(this.range.cells().map((c) => c.fill ?? '#FFFFFF'));
+      // Excel reads "#FFFFFF" for no fill, and null when the cells differ.
+      this.settle({ color: fills.size === 1 ? [...fills][0] : null });
+    });
+    return this;
+  }
+  clear(): void {
+    this.wb.op('clear', () => this.range.applyFormat('fill', null));
+  }
+}
+
+class FakeNote extends Loadable {
+  private nullObject: boolean | undefined;
+  constructor(
+    wb: FakeWorkbook,
+    private readonly cell: string,
+  ) {
+    super(wb, `Note(${cell})`);
+  }
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject was read before context.sync()');
+    return this.nullObject;
+  }
+  get content(): string {
+    if (this.nullObject) throw new FakeExcelError('InvalidObjectPath', 'content of a null object');
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.wb.op(v, () => {
+      if (!(this.cell in this.wb.state.notes)) throw new FakeExcelError('ItemNotFound', `no note on ${this.cell}`);
+      this.wb.state.notes[this.cell] = v;
+    });
+  }
+  load(): this {
+    this.wb.loadLater(() => {
+      const v = this.wb.state.notes[this.cell];
+      this.nullObject = v === undefined;
+      if (v !== undefined) this.settle({ content: v });
+    });
+    return this;
+  }
+  delete(): void {
+    this.wb.op(this.cell, () => {
+      if (!(this.cell in this.wb.state.notes)) throw new FakeExcelError('ItemNotFound', `no note on ${this.cell}`);
+      delete this.wb.state.notes[this.cell];
+    });
+  }
+}
+
+class FakeNotes {
+  constructor(private readonly wb: FakeWorkbook) {}
+  add(cellAddress: string, content: string): FakeNote {
+    const cell = cellRef(cellAddress);
+    this.wb.op([cellAddress, content], () => {
+      const sheet = this.wb.sheet(cell.slice(0, cell.lastIndexOf('!')));
+      if (sheet.protection) throw new FakeExcelError('AccessDenied', `"${sheet.name}" is protected: notes cannot be added`);
+      if (cell in this.wb.state.notes) throw new FakeExcelError('InvalidOperation', `${cell} already has a note`);
+      this.wb.state.notes[cell] = content;
+    });
+    return new FakeNote(this.wb, cell);
+  }
+  getItemOrNullObject(cellAddress: string): FakeNote {
+    return new FakeNote(this.wb, cellRef(cellAddress));
+  }
+}
+
+class FakeComment extends Loadable {
+  constructor(
+    wb: FakeWorkbook,
+    private readonly ref: () => { id: string; cell: string; content: string } | undefined,
+  ) {
+    super(wb, 'Comment');
+  }
+  private get c() {
+    const c = this.ref();
+    if (!c) throw new FakeExcelError('ItemNotFound', 'the comment does not exist');
+    return c;
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.wb.op(v, () => (this.c.content = v));
+  }
+  load(): this {
+    this.wb.loadLater(() => this.settle({ id: this.c.id, content: this.c.content }));
+    return this;
+  }
+  delete(): void {
+    this.wb.op('delete', () => {
+      const c = this.c;
+      this.wb.state.comments = this.wb.state.comments.filter((x) => x !== c);
+    });
+  }
+  getLocation(): FakeRange {
+    const loc = new FakeLocation(this.wb, () => this.c.cell);
+    return loc as unknown as FakeRange;
+  }
+}
+
+class FakeLocation extends Loadable {
+  constructor(
+    wb: FakeWorkbook,
+    private readonly cell: () => string,
+  ) {
+    super(wb, 'Range(comment location)');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  load(): this {
+    this.wb.loadLater(() => this.settle({ address: this.cell() }));
+    return this;
+  }
+}
+
+class FakeComments extends Loadable {
+  constructor(wb: FakeWorkbook) {
+    super(wb, 'CommentCollection');
+  }
+  get items(): FakeComment[] {
+    return this.read('items');
+  }
+  load(): this {
+    this.wb.loadLater(() =>
+      this.settle({
+        items: this.wb.state.comments.map((c) => {
+          const p = new FakeComment(this.wb, () => this.wb.state.comments.find((x) => x.id === c.id));
+          (p as unknown as { settle(v: Record<string, unknown>): void }).settle({ id: c.id, content: c.content });
+          return p;
+        }),
+      }),
+    );
+    return this;
+  }
+  add(cellAddress: string, content: string): FakeComment {
+    const cell = cellRef(cellAddress);
+    const id = this.wb.newCommentId();
+    this.wb.op([cellAddress, content], () => {
+      if (this.wb.state.comments.some((c) => c.cell === cell)) throw new FakeExcelError('InvalidOperation', `${cell} already has a comment thread`);
+      this.wb.state.comments.push({ id, cell, content });
+    });
+    return new FakeComment(this.wb, () => this.wb.state.comments.find((x) => x.id === id));
+  }
+  getItem(id: string): FakeComment {
+    return new FakeComment(this.wb, () => this.wb.state.comments.find((x) => x.id === id));
+  }
+}
