@@ -132,7 +132,7 @@ async function writeMeta(ctx: XContext, names: string[], meta: WorkbookMeta, cap
 }
 
 /** Sheets whose protection must be lifted for the tool to format them, then put back (password-free only). */
-async function withUnprotected(ctx: XContext, sheets: string[], w: Writer, write: () => Promise<void>): Promise<void> {
+async function withUnprotected(ctx: XContext, sheets: string[], w: Writer, write: () => Promise<void>): Promise<string[]> {
   const list = sheets.map((name) => {
     const p = ctx.workbook.worksheets.getItem(name).protection;
     p.load('protected');
@@ -146,6 +146,17 @@ async function withUnprotected(ctx: XContext, sheets: string[], w: Writer, write
     await w.add(200, () =>
       ctx.workbook.worksheets.getItem(name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false }),
     );
+  return locked;
+}
+
+/** The last write; a failure on a sheet that had to be unprotected is a password the tool does not have. */
+async function flushWrites(w: Writer, locked: string[]): Promise<void> {
+  try {
+    await w.flush();
+  } catch (e) {
+    if (locked.length) throw new OfficeError('sheet-protected', { sheet: locked.join('、') });
+    throw e;
+  }
 }
 
 /**
@@ -190,7 +201,7 @@ export async function checkWorkbook(s: Session, opts: { checkedAt?: string } = {
   const commented = new Map<string, XComment>();
   // The comments' places (which cells already carry a thread) need their ids first.
   let located: Array<{ c: XComment; at: XRange }> = [];
-  await withUnprotected(ctx, sheetsTouched, w, async () => {
+  const locked = await withUnprotected(ctx, sheetsTouched, w, async () => {
     if (caps.explanations === 'comments') {
       comments = ctx.workbook.comments.items;
       located = comments.map((c) => {
@@ -247,14 +258,14 @@ export async function checkWorkbook(s: Session, opts: { checkedAt?: string } = {
     }
   });
   if (commented.size) {
-    await w.flush();
+    await flushWrites(w, locked);
     for (const rec of records) {
       const c = commented.get(rec.cell);
       if (c) rec.comment = c.id;
     }
   }
   await writeMeta(ctx, read.names, nextMeta(read.meta, { rulebook: stamp(rb), verdict: report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), flags: records }), caps, w);
-  await w.flush();
+  await flushWrites(w, locked);
   return { report, review, sheet, flagged: plan.length, restored: restore.length };
 }
 
@@ -312,7 +323,7 @@ export async function clearFlags(s: Session): Promise<number> {
     }
   if (caps.explanations === 'comments') ctx.workbook.comments.load('items/id');
   const w = new Writer(ctx);
-  await withUnprotected(ctx, [...new Set(live.map((r) => parseQualified(r.cell).sheet))], w, async () => {
+  const locked = await withUnprotected(ctx, [...new Set(live.map((r) => parseQualified(r.cell).sheet))], w, async () => {
     const ids = caps.explanations === 'comments' ? new Set(ctx.workbook.comments.items.map((c) => c.id)) : new Set<string>();
     for (const rec of live) {
       const p = parseQualified(rec.cell);
@@ -329,7 +340,7 @@ export async function clearFlags(s: Session): Promise<number> {
   });
   const r = read.meta.review;
   await writeMeta(ctx, read.names, nextMeta(read.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] }), caps, w);
-  await w.flush();
+  await flushWrites(w, locked);
   return live.length;
 }
 

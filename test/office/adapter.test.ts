@@ -165,6 +165,14 @@ describe('check in Excel', () => {
     expect(report.findings.filter((f) => f.status === 'missing')).toHaveLength(inputs);
   });
 
+  it('a sheet protected with a password cannot be flagged: a plain error, and nothing half-written', async () => {
+    const fake = await fakeOf('02-failing');
+    fake.sheet(INDICATOR_SHEET).protection = { password: 'secret' };
+    await expect(checkWorkbook(session(fake))).rejects.toMatchObject({ code: 'sheet-protected', params: { sheet: INDICATOR_SHEET } });
+    expect(fake.at(cellOf('5.1'))?.fill).toBe('#FFF7D6');
+    expect(fake.state.notes).toEqual({});
+  });
+
   it('clicking a finding selects its cell', async () => {
     const fake = await fakeOf('02-failing');
     await selectCell(fake.context(), cellOf('5.1'));

@@ -1,0 +1,71 @@
+/**
+ * Builds the task pane, serves it on 127.0.0.1, and opens it in Debian's Chromium (playwright-core) with the
+ * fake Excel host standing in for office.js. Used by the browser test and by `npm run bench`.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { FakeState } from '../support/fake-excel.js';
+
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
+
+export async function buildPane(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'cluster-review-dist-'));
+  await build({ configFile: resolve('vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export async function fakeHostScript(): Promise<string> {
+  const out = await esbuild({ entryPoints: [resolve('test/browser/fake-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2022', platform: 'browser' });
+  return out.outputFiles[0]!.text;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
+
+export function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export interface Fixture {
+  state: FakeState;
+  displayLanguage: string;
+  excelApi: string;
+  host?: 'excel' | 'outside';
+}
+
+/** A page with the fake host for office.js; every other request off this machine is refused and recorded. */
+export async function openPane(browser: Browser, url: string, host: string, fixture: Fixture | null, viewport = { width: 360, height: 900 }): Promise<{ page: Page; external: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const external: string[] = [];
+  if (fixture) await page.addInitScript((f) => ((window as unknown as { __CLUSTER_REVIEW_FIXTURE__: unknown }).__CLUSTER_REVIEW_FIXTURE__ = f), fixture);
+  await page.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(url)) return route.continue();
+    if (u.startsWith(OFFICE_CDN) && fixture) return route.fulfill({ contentType: 'text/javascript', body: host });
+    external.push(u);
+    return route.abort();
+  });
+  return { page, external };
+}

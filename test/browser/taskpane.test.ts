@@ -1,0 +1,135 @@
+/**
+ * The built task pane in a real browser (Debian's Chromium through playwright-core) against the strict fake
+ * Excel host: check → findings grouped; click → the cell is selected; write summary → the sheet exists; switch
+ * language; 320 px; degraded hosts; outside Office. Screenshots go to test-artifacts/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, tempDir, writeExample } from '../support/files.js';
+import type { FakeState } from '../support/fake-excel.js';
+import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
+
+const ARTIFACTS = 'test-artifacts';
+
+// .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
+describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let host: string;
+  let failing: FakeState;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
+    host = script;
+    ({ server, url } = await serve(dist));
+    browser = await launch();
+    const dir = tempDir();
+    failing = fakeFromExcelJS(await load(await writeExample(dir, '02-failing'))).state;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const pane = (fixture: Fixture | null, viewport?: { width: number; height: number }) => openPane(browser, url, host, fixture, viewport);
+  const fake = (page: Page) => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
+
+  it('checks the workbook, groups findings by criterion, selects a clicked cell, writes the summary, switches language', async () => {
+    const { page, external } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByTestId('rulebook').waitFor();
+    expect(await page.getByTestId('rulebook').textContent()).toContain('中小企业特色产业集群认定标准（2022年版）');
+
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toContain('未达标');
+    for (const g of ['E', '1', '2', '3', '4', '5', '6', '7', '8', 'D']) expect(await page.getByTestId(`group-${g}`).count(), g).toBe(1);
+    // Group 5 fails (platform use 12%): its findings are open and listed with their status.
+    const fail = page.locator('[data-testid="group-5"] [data-testid="finding"][data-status="fail"]').first();
+    await fail.waitFor();
+    expect(await fail.textContent()).toContain('工业互联网平台应用普及率为12%');
+    const state1 = await fake(page);
+    expect(Object.keys(state1.notes).length).toBeGreaterThan(0);
+
+    const cell = (await fail.getAttribute('data-cell'))!;
+    await fail.click();
+    await expect.poll(async () => (await fake(page)).selection).toBe(cell);
+
+    // Filter: hide failures, then show them again.
+    await page.getByTestId('filter-fail').click();
+    expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBe(0);
+    await page.getByTestId('filter-fail').click();
+    expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('experts').fill('张三,李四');
+    await page.getByTestId('summary').click();
+    await page.getByText('已写入“评审汇总”工作表').waitFor();
+    const state2 = await fake(page);
+    expect(state2.sheets.map((s) => s.name)).toContain('评审汇总');
+    const summary = state2.sheets.find((s) => s.name === '评审汇总')!;
+    expect(Object.values(summary.cells).some((c) => c.value === '张三')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-zh.png'), fullPage: true });
+
+    await page.getByTestId('lang').click();
+    await page.getByText('Check this workbook').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toContain('Criteria not met');
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-en.png'), fullPage: true });
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('is usable at 320 px: nothing runs off the side, and the check is reachable by keyboard', async () => {
+    const { page } = await pane({ state: structuredClone(failing), displayLanguage: 'en-US', excelApi: '1.18' }, { width: 320, height: 800 });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByText('Check this workbook').waitFor();
+    // Tab to the primary action and press Enter.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'check') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(await page.getByRole('status').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-320.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says plainly when this Excel has neither notes nor comments, and when the workbook has no indicator sheet', async () => {
+    const state: FakeState = { sheets: [{ name: '封面', visibility: 'Visible', cells: { '0,0': { value: '申报书' } }, protection: null, merges: [] }], notes: {}, comments: [], selection: null, active: null };
+    const { page } = await pane({ state, displayLanguage: 'zh-CN', excelApi: '1.9' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByText('此版本 Excel 不支持备注和批注').waitFor();
+    await page.getByTestId('check').click();
+    await page.getByText('本工作簿中没有标准指标表').waitFor();
+    expect(await page.getByTestId('notices').textContent()).toContain('封面');
+    await page.getByTestId('template').click();
+    await page.getByText('已插入“指标表”工作表').waitFor();
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toContain('数据不全');
+    await page.close();
+  });
+
+  it('outside Office the page says it runs inside Excel instead of hanging', async () => {
+    const { page } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByTestId('outside').waitFor({ timeout: 5000 });
+    // Outside Office the language comes from the browser.
+    expect(await page.getByTestId('outside').textContent()).toMatch(/请在 Excel 中使用|Runs inside Excel/);
+    await page.close();
+    // office.js not reachable at all (blocked network): the same message, after a short wait.
+    const blocked = await pane(null);
+    await blocked.page.goto(`${url}/taskpane/taskpane.html`);
+    await blocked.page.getByTestId('outside').waitFor({ timeout: 8000 });
+    expect(blocked.external.every((u) => u.startsWith('https://appsforoffice.microsoft.com/'))).toBe(true);
+    await blocked.page.close();
+  });
+});
