@@ -31,6 +31,13 @@ export default tseslint.config(
     },
   },
   {
+    // Only the Office.js adapter (src/office) touches Excel; the pane and commands go through it.
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/xlsx/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests edit raw rulebook JSON on purpose, including into invalid shapes.

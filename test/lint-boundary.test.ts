@@ -21,4 +21,9 @@ describe('core import boundary', () => {
   it('adapters may import them', async () => {
     expect(await lint("import ExcelJS from 'exceljs';\nexport const y = ExcelJS;\n", 'src/xlsx/sample.ts')).not.toContain('no-restricted-imports');
   });
+  it.each(['src/taskpane/sample.tsx', 'src/commands/sample.ts', 'src/cli/sample.ts'])('%s may not touch Excel directly: only src/office does', async (file) => {
+    expect(await lint('export const y = Excel.run;\n', file)).toContain('no-restricted-globals');
+    expect(await lint('export const y = Office.onReady;\n', file)).toContain('no-restricted-globals');
+    expect(await lint('export const y = Office.onReady;\n', 'src/office/sample.ts')).not.toContain('no-restricted-globals');
+  });
 });

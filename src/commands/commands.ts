@@ -3,23 +3,16 @@
  * A command has no UI of its own, so the result is in the cells and their notes; the pane shows the rest.
  */
 import { nationalRulebook } from '../core/index.js';
-import { detectCapabilities } from '../office/capabilities.js';
-import type { XContext } from '../office/surface.js';
+import { onCommandsReady, runCommand } from '../office/host.js';
 import { checkWorkbook } from '../office/workbook.js';
 import { langFromDisplay } from '../taskpane/strings.js';
 
-async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+onCommandsReady('runCheck', async (event) => {
   try {
-    const caps = detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v));
-    const lang = langFromDisplay(Office.context.displayLanguage);
-    await Excel.run((ctx) => checkWorkbook({ ctx: ctx as unknown as XContext, rb: nationalRulebook(), lang, caps }));
+    await runCommand((ctx, { caps, displayLanguage }) => checkWorkbook({ ctx, rb: nationalRulebook(), lang: langFromDisplay(displayLanguage), caps }));
   } catch {
     // Without a pane there is nowhere to explain a failure; the pane's check says what went wrong in words.
   } finally {
     event.completed();
   }
-}
-
-Office.onReady(() => {
-  Office.actions.associate('runCheck', runCheck);
 });

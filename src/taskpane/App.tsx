@@ -27,7 +27,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import { STATUSES, uiText, type Lang, type LoadedRulebook, type Report, type ReportFinding, type Status } from '../core/index.js';
 import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Session } from '../office/workbook.js';
-import type { Host } from './host.js';
+import type { Host } from '../office/host.js';
 import { str } from './strings.js';
 
 const useStyles = makeStyles({

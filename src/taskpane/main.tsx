@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { nationalRulebook } from '../core/index.js';
 import { App } from './App.js';
-import { connect } from './host.js';
+import { connect } from '../office/host.js';
 import { langFromDisplay } from './strings.js';
 
 const root = createRoot(document.getElementById('root')!);

@@ -2,8 +2,8 @@
  * Connects the pane to Excel: waits for Office.js, never forever. Outside Office (a plain browser, or office.js
  * blocked) the pane says it runs inside Excel instead of hanging.
  */
-import { detectCapabilities, type Capabilities } from '../office/capabilities.js';
-import type { XContext } from '../office/surface.js';
+import { detectCapabilities, type Capabilities } from './capabilities.js';
+import type { XContext } from './surface.js';
 
 export type Host =
   | { kind: 'excel'; displayLanguage: string; caps: Capabilities; run<T>(fn: (ctx: XContext) => Promise<T>): Promise<T> }
@@ -38,4 +38,15 @@ export function connect(timeoutMs = 10_000): Promise<Host> {
       }
     }, 100);
   });
+}
+
+/** For ribbon commands: run with the current Excel's context, capabilities and display language. */
+export async function runCommand<T>(fn: (ctx: XContext, info: { caps: Capabilities; displayLanguage: string }) => Promise<T>): Promise<T> {
+  const caps = detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v));
+  return Excel.run((ctx) => fn(ctx as unknown as XContext, { caps, displayLanguage: Office.context.displayLanguage ?? 'zh-CN' }));
+}
+
+/** Registers a ribbon command's function once Office is ready. */
+export function onCommandsReady(name: string, fn: (event: Office.AddinCommands.Event) => Promise<void>): void {
+  Office.onReady(() => Office.actions.associate(name, fn));
 }
