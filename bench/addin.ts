@@ -1,0 +1,84 @@
+/**
+ * Add-in figures: gzipped size of the task pane's initial JavaScript (goal ≤ 250 KB), syncs for a full review
+ * (check + summary) of a template-sized sheet and one ten times larger (goal: the same small number), and the
+ * time to first render in headless Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { nationalRulebook } from '../src/core/index.js';
+import { FULL_CAPABILITIES } from '../src/office/capabilities.js';
+import { checkWorkbook, writeSummary } from '../src/office/workbook.js';
+import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from '../test/browser/harness.js';
+import { fakeFromExcelJS } from '../test/support/fake-from-xlsx.js';
+import { load } from '../test/support/files.js';
+
+/** The scripts the pane's HTML loads at start, and what they import statically. */
+function initialScripts(dist: string): string[] {
+  const html = readFileSync(join(dist, 'taskpane', 'taskpane.html'), 'utf8');
+  const seen = new Set<string>();
+  const visit = (rel: string) => {
+    const file = join(dist, rel.replace(/^(\.\.\/)+/, '').replace(/^\//, ''));
+    if (seen.has(file)) return;
+    seen.add(file);
+    const js = readFileSync(file, 'utf8');
+    for (const m of js.matchAll(/(?:^|[;\s])import\s*(?:[^'"]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(join('assets', m[1]!));
+  };
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) if (!m[1]!.startsWith('http')) visit(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) visit(m[1]!);
+  return [...seen];
+}
+
+async function syncsFor(scale: number): Promise<{ check: number; summary: number; maxBytes: number }> {
+  const rb = nationalRulebook();
+  const fake = fakeFromExcelJS(await load('examples/02-failing.xlsx'));
+  const sheet = fake.sheet('指标表');
+  for (let i = 0; i < (scale - 1) * 90; i++) {
+    const r = 200 + i;
+    sheet.cells[`${r},0`] = { value: `P${i}` };
+    sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
+    for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c };
+  }
+  const s = { ctx: fake.context(), rb, lang: 'zh-CN' as const, caps: FULL_CAPABILITIES };
+  await checkWorkbook(s);
+  const check = fake.syncs.length;
+  await writeSummary(s);
+  return { check, summary: fake.syncs.length - check, maxBytes: Math.max(...fake.syncs.map((x) => x.bytes)) };
+}
+
+export async function benchAddin(): Promise<void> {
+  const dist = await buildPane();
+  const scripts = initialScripts(dist);
+  const gz = scripts.reduce((a, f) => a + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  const raw = scripts.reduce((a, f) => a + readFileSync(f).length, 0);
+  console.log('add-in');
+  console.log(`  initial JavaScript    ${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(0)} KB raw, ${scripts.length} files; goal ≤ 250 KB)`);
+  const small = await syncsFor(1);
+  const large = await syncsFor(10);
+  console.log(`  syncs, template sheet check ${small.check} + summary ${small.summary}   (largest request ${(small.maxBytes / 1024).toFixed(0)} KB)`);
+  console.log(`  syncs, 10× larger     check ${large.check} + summary ${large.summary}   (largest request ${(large.maxBytes / 1024).toFixed(0)} KB; goal: the same number)`);
+  if (!CHROMIUM) {
+    console.log('  first render          not measured: Debian chromium is not installed (apt-get install chromium)');
+    return;
+  }
+  const { server, url } = await serve(dist);
+  const browser = await launch();
+  try {
+    const host = await fakeHostScript();
+    const state = fakeFromExcelJS(await load('examples/02-failing.xlsx')).state;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { page } = await openPane(browser, url, host, { state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+      const t0 = Date.now();
+      await page.goto(`${url}/taskpane/taskpane.html`);
+      await page.getByTestId('check').waitFor();
+      times.push(Date.now() - t0);
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  first render          ${times[2]} ms median of 5 (navigation to the check button, headless Chromium, served from 127.0.0.1)`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
