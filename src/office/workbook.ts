@@ -116,6 +116,19 @@ function recordedColor(fill: unknown): string | null {
   return typeof argb === 'string' && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
+/** Puts a flagged cell back: its recorded fill, its own note (or none), and no comment of ours. */
+async function restoreCell(ctx: XContext, rec: FlagRecord, note: XNote | undefined, commentIds: Set<string>, w: Writer): Promise<void> {
+  const p = parseQualified(rec.cell);
+  const color = recordedColor(rec.fill);
+  await w.add(160, () => {
+    const f = ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col)).format.fill;
+    if (color) f.color = color;
+    else f.clear();
+  });
+  if (note && !note.isNullObject) await w.add(Writer.size(rec.note), () => (rec.note ? (note.content = rec.note) : note.delete()));
+  if (rec.comment && commentIds.has(rec.comment)) await w.add(96, () => ctx.workbook.comments.getItem(rec.comment!).delete());
+}
+
 /** The metadata sheet written from its model, replacing what was there. */
 async function writeMeta(ctx: XContext, names: string[], meta: WorkbookMeta, caps: Capabilities, w: Writer): Promise<void> {
   const model = metaModel(meta);
@@ -218,18 +231,7 @@ export async function checkWorkbook(s: Session, opts: { checkedAt?: string } = {
       return `${quoteSheet(p.sheet)}!${toA1(p.row, p.col)}`;
     };
 
-    for (const rec of restore) {
-      if (!read.names.includes(parseQualified(rec.cell).sheet)) continue;
-      const color = recordedColor(rec.fill);
-      await w.add(160, () => {
-        const f = rangeOf(rec.cell).format.fill;
-        if (color) f.color = color;
-        else f.clear();
-      });
-      const n = notes.get(rec.cell);
-      if (n && !n.isNullObject) await w.add(Writer.size(rec.note), () => (rec.note ? (n.content = rec.note) : n.delete()));
-      if (rec.comment && ids.has(rec.comment)) await w.add(96, () => ctx.workbook.comments.getItem(rec.comment!).delete());
-    }
+    for (const rec of restore) if (read.names.includes(parseQualified(rec.cell).sheet)) await restoreCell(ctx, rec, notes.get(rec.cell), ids, w);
     for (const { flag, previous } of apply) {
       const covered = fills.get(flag.cell)?.color;
       const n = notes.get(flag.cell);
@@ -325,18 +327,7 @@ export async function clearFlags(s: Session): Promise<number> {
   const w = new Writer(ctx);
   const locked = await withUnprotected(ctx, [...new Set(live.map((r) => parseQualified(r.cell).sheet))], w, async () => {
     const ids = caps.explanations === 'comments' ? new Set(ctx.workbook.comments.items.map((c) => c.id)) : new Set<string>();
-    for (const rec of live) {
-      const p = parseQualified(rec.cell);
-      const color = recordedColor(rec.fill);
-      await w.add(160, () => {
-        const f = ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col)).format.fill;
-        if (color) f.color = color;
-        else f.clear();
-      });
-      const n = notes.get(rec.cell);
-      if (n && !n.isNullObject) await w.add(Writer.size(rec.note), () => (rec.note ? (n.content = rec.note) : n.delete()));
-      if (rec.comment && ids.has(rec.comment)) await w.add(96, () => ctx.workbook.comments.getItem(rec.comment!).delete());
-    }
+    for (const rec of live) await restoreCell(ctx, rec, notes.get(rec.cell), ids, w);
   });
   const r = read.meta.review;
   await writeMeta(ctx, read.names, nextMeta(read.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] }), caps, w);
