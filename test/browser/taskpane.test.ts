@@ -118,6 +118,20 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.close();
   });
 
+  it('an Excel failure is a plain message bar (a sheet protected with a password)', async () => {
+    const state = structuredClone(failing);
+    state.sheets.find((x) => x.name === '指标表')!.protection = { password: 'secret' };
+    const { page } = await pane({ state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByTestId('check').click();
+    await page.getByText('受密码保护，无法标记单元格').waitFor();
+    expect(await page.getByTestId('notices').textContent()).not.toMatch(/at .+\.js:\d+/);
+    // The pane stays usable: the summary can still be written.
+    await page.getByTestId('summary').click();
+    await page.getByText('已写入“评审汇总”工作表').waitFor();
+    await page.close();
+  });
+
   it('outside Office the page says it runs inside Excel instead of hanging', async () => {
     const { page } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
     await page.goto(`${url}/taskpane/taskpane.html`);
