@@ -17,6 +17,7 @@ export function literal(v: string | number | boolean | null | undefined): string
 
 /** What a cell's formulas entry is: "=…" for a formula, the literal value otherwise. */
 function formulaEntry(m: CellModel): string | number | boolean | null {
+  // Office.js has no way to enter a legacy array formula; builders use none (see the summary's helper columns).
   if (m.formula !== undefined) return `=${m.formula}`;
   const v = literal(m.value ?? null);
   return v === null ? '' : v;
@@ -135,6 +136,7 @@ export async function renderModel(ws: XWorksheet, model: SheetModel, caps: Capab
   // Widths in characters → points (about 6 points per character of the default font).
   for (const [i, width] of (model.widths ?? []).entries()) await w.add(96, () => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 6)));
   for (const [r, h] of Object.entries(model.heights ?? {})) await w.add(96, () => (ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h));
+  for (const c of model.hiddenCols ?? []) await w.add(96, () => (ws.getRangeByIndexes(0, c, 1, 1).columnHidden = true));
   if (model.freeze && (model.freeze.rows || model.freeze.cols)) {
     const { rows, cols } = model.freeze;
     await w.add(96, () => (cols ? ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(rows, 1), cols)) : ws.freezePanes.freezeRows(rows)));

@@ -67,6 +67,8 @@ export interface XRange extends XLoadable {
   numberFormat: unknown[][];
   formulas: unknown[][];
   format: XRangeFormat;
+  /** ExcelApi 1.2: hides the whole columns of the range. */
+  columnHidden: boolean;
   /** ExcelApi 1.7. */
   hyperlink: { documentReference?: string; textToDisplay?: string; screenTip?: string } | null;
   /** ExcelApi 1.8. */

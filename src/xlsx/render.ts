@@ -62,6 +62,7 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel): void {
 
 export async function renderSheet(ws: ExcelJS.Worksheet, model: SheetModel): Promise<void> {
   model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [r, h] of Object.entries(model.heights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const m of model.cells) writeCell(ws, m);
   for (const [r1, c1, r2, c2] of model.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);

@@ -205,6 +205,8 @@ describe('summary in Excel', () => {
     expect(fake.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
     expect(metaOf(fake)!.review!.flags.length).toBeGreaterThan(0);
     expect(sum2.protection).not.toBeNull();
+    // The committee figures' helper columns, one per expert, are hidden.
+    expect(sum2.hiddenCols).toHaveLength(3);
     expect(fake.state.active).toBe(layout2.sheet);
   });
 });

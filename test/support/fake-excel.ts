@@ -42,6 +42,7 @@ export interface FakeSheet {
   pageLayout?: Record<string, unknown>;
   widths?: Record<number, number>;
   heights?: Record<number, number>;
+  hiddenCols?: number[];
 }
 
 export interface FakeState {
@@ -507,6 +508,13 @@ export class FakeRange extends Loadable {
         const f = v[r]?.[c];
         if (typeof f === 'string') cell.numberFormat = f;
       });
+    });
+  }
+  set columnHidden(v: boolean) {
+    this.wb.op(v, () => {
+      const b = this.b!;
+      const hidden = (this.s.hiddenCols ??= []);
+      for (let c = b.c; c < b.c + b.cols; c++) if (v && !hidden.includes(c)) hidden.push(c);
     });
   }
   set hyperlink(h: FakeCell['hyperlink']) {

@@ -89,9 +89,13 @@ describe('check writes a reviewed copy', () => {
     const row = s.criteriaRows['1']! + 1;
     const meanCol = s.experts[2]!.col + 2;
     const mean = ws.getCell(row, meanCol).value as ExcelJS.CellFormulaValue;
-    expect(mean.formula).toContain('AVERAGEIFS');
+    expect(mean.formula).toMatch(/AVERAGE\([A-Z]+\d+:[A-Z]+\d+\)/);
     const median = ws.getCell(row, meanCol + 1).value as ExcelJS.CellFormulaValue;
     expect(median.formula).toContain('MEDIAN');
+    // The helper cells behind them (score when it counts) sit in hidden columns.
+    const helper = ws.getCell(row, meanCol + 4);
+    expect((helper.value as ExcelJS.CellFormulaValue).formula).toMatch(/^IF\(AND\(ISNUMBER\(F\d+\),TRIM\(F\d+\)<>"是"\),F\d+,""\)$/);
+    expect(ws.getColumn(meanCol + 4).hidden).toBe(true);
     // Expert cells are unlocked inputs with a 0..weight validation; the sheet is protected.
     const score = ws.getCell(row, s.experts[0]!.col + 1);
     expect(score.protection?.locked).toBe(false);

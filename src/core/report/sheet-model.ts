@@ -133,6 +133,8 @@ export interface SheetModel {
   /** Protect with input cells unlocked; no password unless one is given. */
   protect?: { password?: string };
   state?: 'visible' | 'hidden' | 'veryHidden';
+  /** Zero-based columns to hide (helper cells of formulas). */
+  hiddenCols?: number[];
   tabColor?: string;
 }
 

@@ -241,16 +241,23 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   const firstCritRow = b.row;
   const nCrit = rb.data.criteria.length;
   const conflictRow = firstCritRow + nCrit + 1;
-  const expertRange = (row: number) => `${toA1(row, C.expert0)}:${toA1(row, C.expert0 + experts.length - 1)}`;
-  const conflictRange = expertRange(conflictRow);
   const spreadShare = rb.data.scoring.spreadShare;
-  const committeeCells = (row: number, weight: number, fig: CommitteeResult['total']) => {
-    const sc = expertRange(row);
-    const n = `SUMPRODUCT((${conflictRange}<>"是")*ISNUMBER(${sc}))`;
-    const sel = `IF((${conflictRange}<>"是")*ISNUMBER(${sc}),${sc})`;
-    b.set(row, colMean, { formula: `IF(${n}=0,"",AVERAGEIFS(${sc},${conflictRange},"<>是"))`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, colMedian, { formula: `IF(${n}=0,"",MEDIAN(${sel}))`, array: true, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, colSpread, { formula: `IF(${n}=0,"",MAX(${sel})-MIN(${sel}))`, array: true, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
+  // One hidden helper column per expert holds the score when it counts (a number, expert not 回避), else "":
+  // then plain MEDIAN/MAX/MIN compute the committee figures in every Excel, WPS and LibreOffice with no array
+  // formula (Office.js cannot enter one, and Excel 2019 would evaluate one entered plainly wrong).
+  const helperCol = (e: number) => colDiscuss + 1 + e;
+  const helperRange = (row: number) => `${toA1(row, helperCol(0))}:${toA1(row, helperCol(experts.length - 1))}`;
+  const committeeCells = (row: number, weight: number, fig: CommitteeResult['total'], counted: Array<number | null>) => {
+    experts.forEach((_name, e) => {
+      const score = toA1(row, C.expert0 + e);
+      const conflict = toA1(conflictRow, C.expert0 + e);
+      b.set(row, helperCol(e), { formula: `IF(AND(ISNUMBER(${score}),TRIM(${conflict})<>"是"),${score},"")`, result: counted[e] ?? '', style: 'muted' });
+    });
+    const h = helperRange(row);
+    const none = `COUNT(${h})=0`;
+    b.set(row, colMean, { formula: `IF(${none},"",AVERAGE(${h}))`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, colMedian, { formula: `IF(${none},"",MEDIAN(${h}))`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, colSpread, { formula: `IF(${none},"",MAX(${h})-MIN(${h}))`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
     const limit = Math.round(spreadShare * weight * 1e9) / 1e9;
     b.set(row, colDiscuss, {
       formula: `IF(${toA1(row, colSpread)}="","",IF(${toA1(row, colSpread)}>${limit},"${t('discussWord')}",""))`,
@@ -283,7 +290,11 @@ export function summaryModel(input: SummaryInput): SummaryResult {
         validation: { kind: 'decimal', min: 0, max: cr.weight, severity: 'warning', prompt: `0–${cr.weight}` },
       });
     });
-    committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight });
+    const counted = scores.map((x) => {
+      const v = x.scores[cr.id];
+      return !x.conflicted && typeof v === 'number' && Number.isFinite(v) ? v : null;
+    });
+    committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight }, counted);
   });
   // Totals: an expert's total counts only when every criterion is scored.
   const totalRow = b.next();
@@ -300,7 +311,12 @@ export function summaryModel(input: SummaryInput): SummaryResult {
       : '';
     b.set(totalRow, C.expert0 + e, { formula: `IF(COUNT(${range})=${nCrit},SUM(${range}),"")`, result: total ?? sum, numberFormat: '0.0', style: 'computed' });
   });
-  committeeCells(totalRow, totalWeight, committee.total);
+  committeeCells(
+    totalRow,
+    totalWeight,
+    committee.total,
+    committee.totals.map((x) => x.total),
+  );
   // Conflict-of-interest marks.
   b.next();
   b.set(conflictRow, C.name, { value: t('conflict'), style: 'label' });
@@ -402,6 +418,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     print: { landscape: true, fitToWidth: true, repeatRows: [0, 1] },
     protect: {},
     tabColor: '#4472C4',
+    hiddenCols: experts.map((_n, e) => helperCol(e)),
   };
   const layout: SummaryLayout = {
     sheet,
