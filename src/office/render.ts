@@ -17,7 +17,6 @@ export function literal(v: string | number | boolean | null | undefined): string
 
 /** What a cell's formulas entry is: "=…" for a formula, the literal value otherwise. */
 function formulaEntry(m: CellModel): string | number | boolean | null {
-  // Office.js has no way to enter a legacy array formula; builders use none (see the summary's helper columns).
   if (m.formula !== undefined) return `=${m.formula}`;
   const v = literal(m.value ?? null);
   return v === null ? '' : v;

@@ -39,9 +39,7 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel): void {
   cell.style = m.style ? styleOf(STYLES[m.style], m.numberFormat) : m.numberFormat ? { numFmt: m.numberFormat } : {};
   if (m.formula !== undefined) {
     const result = m.result === null || m.result === undefined ? undefined : m.result;
-    cell.value = m.array
-      ? ({ formula: m.formula, result, shareType: 'array', ref: toA1(m.row, m.col) } as unknown as ExcelJS.CellFormulaValue)
-      : ({ formula: m.formula, result } as ExcelJS.CellFormulaValue);
+    cell.value = { formula: m.formula, result } as ExcelJS.CellFormulaValue;
   } else if (m.link) {
     cell.value = { text: String(m.value ?? m.link), hyperlink: internalLink(m.link), tooltip: m.link };
   } else {

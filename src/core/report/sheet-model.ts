@@ -105,9 +105,8 @@ export interface CellModel {
   row: number;
   col: number;
   value?: CellValue;
-  /** A formula without "=". `array` makes it an array (CSE) formula, which every Excel since 2007, WPS and LibreOffice compute. */
+  /** A formula without "=", always a plain one: Office.js cannot enter legacy array formulas, so builders use none. */
   formula?: string;
-  array?: boolean;
   /** The value the formula gives now, stored so viewers that do not recalculate still show it. */
   result?: CellValue;
   numberFormat?: string;
