@@ -15,6 +15,7 @@ import {
   type LoadedRulebook,
   type Report,
   type RollupEntry,
+  forRollup,
 } from '../core/index.js';
 import { makeMsgCtx } from '../core/messages/context.js';
 import { FileError } from '../xlsx/errors.js';
@@ -200,7 +201,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         bar.tick(basename(file));
         try {
           const fr = await reviewFile(file, rb);
-          entries.push({ file, report: fr.report });
+          entries.push({ file, report: forRollup(fr.report) });
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
           entries.push({ file, error: fileErrorText(e, lang) });

@@ -62,6 +62,18 @@ export function keyFigures(r: Report): Record<string, number | null> {
   };
 }
 
+/** Checks whose computed values the roll-up shows (keyFigures). */
+const FIGURE_CHECKS = new Set(['1.6', '1.7', '1.8', '1.9', '2.A', '4.1', '4.4', '5.1']);
+const COUNTED = new Set(['veto', 'fail', 'missing', 'invalid', 'warn']);
+
+/**
+ * What the roll-up needs of a report, and no more: the findings it counts, quotes and takes figures from. A round
+ * holds up to ~260 reports at once; keeping only these keeps a batch's memory (and garbage collection) small.
+ */
+export function forRollup(r: Report): Report {
+  return { ...r, criteria: [], findings: r.findings.filter((f) => COUNTED.has(f.status) || (f.check !== undefined && FIGURE_CHECKS.has(f.check))) };
+}
+
 export function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] {
   const rows: RollupRow[] = entries.map((entry) => {
     const r = entry.report;
