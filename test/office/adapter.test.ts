@@ -173,6 +173,21 @@ describe('check in Excel', () => {
     expect(fake.state.notes).toEqual({});
   });
 
+  it('a copy reviewed by the CLI, opened in Excel and checked again, gets its cells back as the applicant left them', async () => {
+    const input = await writeExample(dir, '02-failing', {}, 'cli-then-excel.xlsx');
+    const out = join(dir, 'cli-then-excel.reviewed.xlsx');
+    const fr = await reviewFile(input, rb);
+    await writeReviewedCopy(fr, { rb, lang: 'zh-CN', output: out, force: true });
+    const fake = fakeFromExcelJS(await load(out));
+    expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
+    fake.at(cellOf('5.1'))!.value = 0.2;
+    await checkWorkbook(session(fake));
+    expect(fake.at(cellOf('5.1'))?.fill).toBe('#FFF7D6');
+    expect(fake.state.notes[cellOf('5.1')]).toBeUndefined();
+    expect(fake.at(cellOf('8.3'))?.fill).toBe(FLAG_FILL.fail);
+    expect(fake.state.sheets.filter((x) => x.name === META_SHEET)).toHaveLength(1);
+  });
+
   it('clicking a finding selects its cell', async () => {
     const fake = await fakeOf('02-failing');
     await selectCell(fake.context(), cellOf('5.1'));
