@@ -86,12 +86,23 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook): Promise<W
   await ctx.sync();
 
   const meta = metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown])) : null;
-  const found = pickIndicatorSheet(
-    (function* () {
-      for (const [name, r] of ranges) if (!r.isNullObject) yield rangeSnapshot(name, r);
-    })(),
-    rb,
-  );
+  const pick = (list: ReadonlyArray<readonly [string, XRange]>) =>
+    pickIndicatorSheet(
+      (function* () {
+        for (const [name, r] of list) if (!r.isNullObject) yield rangeSnapshot(name, r);
+      })(),
+      rb,
+    );
+  let found = pick(ranges);
+  if (!found && names.includes(INDICATOR_SHEET)) {
+    // A sheet named 指标表 without indicator codes: look at the others too (one more sync, only in this case).
+    const others = names.filter((n) => n !== INDICATOR_SHEET && n !== META_SHEET && !summaryNames.includes(n));
+    if (others.length) {
+      const more = others.map((n) => [n, used(n, 'values,numberFormat,formulas,rowIndex,columnIndex')] as const);
+      await ctx.sync();
+      found = pick(more);
+    }
+  }
   const layout = meta?.review?.summary;
   const summary = layout ? (summaries.get(layout.sheet) ?? null) : null;
   return {

@@ -188,6 +188,16 @@ describe('check in Excel', () => {
     expect(fake.state.sheets.filter((x) => x.name === META_SHEET)).toHaveLength(1);
   });
 
+  it('finds the indicator sheet by its codes when it has another name (and a sheet named 指标表 has none)', async () => {
+    const fake = await fakeOf('02-failing');
+    fake.sheet(INDICATOR_SHEET).name = '申报数据';
+    fake.state.sheets.push({ name: INDICATOR_SHEET, visibility: 'Visible', cells: { '0,0': { value: '见“申报数据”工作表' } }, protection: null, merges: [] });
+    const { sheet, report } = await checkWorkbook(session(fake));
+    expect(sheet).toBe('申报数据');
+    expect(report.verdict).toBe('failed');
+    expect(fake.at('申报数据!F' + cellOf('5.1').split('!F')[1])?.fill).toBe(FLAG_FILL.fail);
+  });
+
   it('clicking a finding selects its cell', async () => {
     const fake = await fakeOf('02-failing');
     await selectCell(fake.context(), cellOf('5.1'));
