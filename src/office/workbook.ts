@@ -20,7 +20,7 @@ import {
   readPreserved,
   reflag,
   summaryModel,
-  SUMMARY_SHEET,
+  isSummarySheet,
   templateModels,
   toA1,
   type CommitteeResult,
@@ -64,8 +64,6 @@ export interface WorkbookRead {
   summary: XRange | null;
 }
 
-const isSummaryName = (n: string) => Object.values(SUMMARY_SHEET).some((b) => n === b || n.startsWith(`${b} (`));
-
 /** Two syncs: sheet names; then the indicator sheet's (or every candidate's) used range, the metadata and the summary. */
 export async function readWorkbook(ctx: XContext, rb: LoadedRulebook): Promise<WorkbookRead> {
   const sheets = ctx.workbook.worksheets;
@@ -79,7 +77,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook): Promise<W
     return r;
   };
   const metaRange = names.includes(META_SHEET) ? used(META_SHEET, 'values') : null;
-  const summaryNames = names.filter(isSummaryName);
+  const summaryNames = names.filter(isSummarySheet);
   const candidates = names.includes(INDICATOR_SHEET) ? [INDICATOR_SHEET] : names.filter((n) => n !== META_SHEET && !summaryNames.includes(n));
   const ranges = candidates.map((n) => [n, used(n, 'values,numberFormat,formulas,rowIndex,columnIndex')] as const);
   const summaries = new Map(summaryNames.map((n) => [n, used(n, 'values,rowIndex,columnIndex')]));

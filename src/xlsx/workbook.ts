@@ -13,7 +13,7 @@ import {
   readPreserved,
   rollupModel,
   summaryModel,
-  SUMMARY_SHEET,
+  isSummarySheet,
   templateModels,
   type CommitteeResult,
   type Lang,
@@ -38,12 +38,10 @@ export interface FileReview {
   warnings: FileWarning[];
 }
 
-const OWN_SHEETS = new Set([META_SHEET, ...Object.values(SUMMARY_SHEET)]);
-
 /** The indicator sheet, by the core's rule; the named sheet is read first so the usual case reads one sheet. */
 function findIndicatorSheet(wb: ExcelJS.Workbook, rb: LoadedRulebook, path: string): { ws: ExcelJS.Worksheet; review: Review } {
   const named = wb.getWorksheet(INDICATOR_SHEET);
-  const candidates = (named ? [named, ...wb.worksheets.filter((w) => w !== named)] : wb.worksheets).filter((w) => !OWN_SHEETS.has(w.name));
+  const candidates = (named ? [named, ...wb.worksheets.filter((w) => w !== named)] : wb.worksheets).filter((w) => w.name !== META_SHEET && !isSummarySheet(w.name));
   const found = pickIndicatorSheet((function* () {
     for (const ws of candidates) yield worksheetSnapshot(ws);
   })(), rb);

@@ -15,6 +15,9 @@ import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './
 
 export const SUMMARY_SHEET: Record<Lang, string> = { 'zh-CN': '评审汇总', 'en-US': 'Review summary' };
 
+/** A summary sheet the tool wrote: "评审汇总", or "评审汇总 (2)" when the applicant had a sheet of that name. */
+export const isSummarySheet = (name: string): boolean => Object.values(SUMMARY_SHEET).some((b) => name === b || name.startsWith(`${b} (`));
+
 export interface PreservedInputs {
   experts: string[];
   scores: Record<string, Record<string, CellValue>>;
