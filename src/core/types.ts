@@ -27,6 +27,18 @@ export interface Snapshot {
 export const STATUSES = ['pass', 'fail', 'veto', 'warn', 'missing', 'invalid', 'review', 'na'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The one severity order of statuses, most severe first: flags, groups, lists and sorting all follow it. */
+export const SEVERITY_ORDER: ReadonlyArray<Status> = ['veto', 'fail', 'invalid', 'missing', 'warn', 'review', 'pass', 'na'];
+const SEVERITY_RANK = new Map(SEVERITY_ORDER.map((s, i) => [s, i]));
+/** Smaller is more severe. */
+export const severity = (s: Status): number => SEVERITY_RANK.get(s)!;
+/** The most severe of some statuses; `fallback` when there are none. */
+export const worstStatus = (list: Iterable<Status>, fallback: Status = 'na'): Status => {
+  let worst: Status | null = null;
+  for (const s of list) if (worst === null || severity(s) < severity(worst)) worst = s;
+  return worst ?? fallback;
+};
+
 /** Where a finding comes from: the sheet as a whole, one input cell, or a check. */
 export type FindingSource = 'sheet' | 'input' | 'check';
 

@@ -3,7 +3,7 @@
  * Precedence (catalogue): vetoed → ineligible (E1/E2 fail) → failed → incomplete → passed.
  */
 import type { LoadedRulebook } from './rulebook/load.js';
-import type { Finding, Status, Verdict } from './types.js';
+import { severity, type Finding, type Status, type Verdict } from './types.js';
 
 export const ELIGIBILITY_GROUP = 'E';
 
@@ -40,7 +40,6 @@ export interface GroupSummary {
   reasons: number[];
 }
 
-const SEVERITY: Record<Status, number> = { veto: 0, fail: 1, invalid: 2, missing: 3, warn: 4, review: 5, na: 6, pass: 7 };
 
 export function emptyCounts(): Record<Status, number> {
   return { pass: 0, fail: 0, veto: 0, warn: 0, missing: 0, invalid: 0, review: 0, na: 0 };
@@ -80,7 +79,7 @@ export function summariseGroups(findings: readonly Finding[], rb: LoadedRulebook
         const s = findings[i]!.status;
         return s === 'veto' || s === 'fail' || s === 'warn' || blocksVerdict(findings[i]!, required);
       })
-      .sort((a, b) => SEVERITY[findings[a]!.status] - SEVERITY[findings[b]!.status] || a - b);
+      .sort((a, b) => severity(findings[a]!.status) - severity(findings[b]!.status) || a - b);
     return { id: g.id, kind: g.kind, weight: g.weight, result, counts, findings: idx, reasons };
   });
 }

@@ -23,4 +23,4 @@ export function renderMessage(f: Finding, rb: LoadedRulebook, lang: Lang): strin
 }
 
 export { fmtNumber, fmtValue } from './format.js';
-export { UI_TEXT, uiText, type UiKey } from './ui.js';
+export { UI_TEXT, uiText, type UiKey, t, tAny, TEXT, TEXT_TABLES, type TextKey } from '../text/index.js';

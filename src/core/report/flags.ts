@@ -2,8 +2,8 @@
  * Which cells to flag in place, in what colour, with what note: one flag per cell, coloured by its most severe
  * finding, the note listing every finding on that cell. pass, na and review findings are not flagged.
  */
-import { uiText } from '../messages/ui.js';
-import type { Lang, Status } from '../types.js';
+import { uiText } from '../text/index.js';
+import { severity, type Lang } from '../types.js';
 import type { Report } from './json.js';
 import type { FlagRecord } from './meta.js';
 import { FLAG_FILL, FLAGGED_STATUSES } from './sheet-model.js';
@@ -21,7 +21,6 @@ export interface CellFlag {
 /** First line of every note the tool writes: how a re-run recognises its own notes, and how a person does. */
 export const NOTE_MARK: Record<Lang, string> = { 'zh-CN': '【集群评审助手】', 'en-US': '[cluster-review]' };
 
-const rank = (s: Status) => FLAGGED_STATUSES.indexOf(s);
 
 export function flagPlan(report: Report, lang: Lang): CellFlag[] {
   const byCell = new Map<string, CellFlag>();
@@ -35,7 +34,7 @@ export function flagPlan(report: Report, lang: Lang): CellFlag[] {
         byCell.set(cell, { cell, status, fill: FLAG_FILL[status], note: `${NOTE_MARK[lang]}\n${line}`, findings: [f.key] });
         continue;
       }
-      if (rank(status) < rank(existing.status)) {
+      if (severity(status) < severity(existing.status)) {
         existing.status = status;
         existing.fill = FLAG_FILL[status];
       }

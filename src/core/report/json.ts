@@ -3,7 +3,7 @@
  * Its shape is documented in docs/REPORT.md; `format` changes when the shape does.
  */
 import { renderMessage } from '../messages/index.js';
-import { uiText } from '../messages/ui.js';
+import { uiText } from '../text/index.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { LocalText } from '../rulebook/schema.js';
 import type { Review } from '../review.js';

@@ -5,10 +5,10 @@
  * link to its cell. Expert cells are inputs: a re-run reads them back (readPreserved) and writes them again.
  */
 import { columnLetters, toA1 } from '../address.js';
-import { uiText } from '../messages/ui.js';
+import { uiText } from '../text/index.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { committeeFigures, type CommitteeResult, type ExpertScores } from '../scoring.js';
-import type { Lang, Status } from '../types.js';
+import { worstStatus, type Lang, type Status } from '../types.js';
 import type { Report, ReportFinding } from './json.js';
 import type { RulebookStamp, SummaryLayout } from './meta.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
@@ -102,8 +102,7 @@ const T = {
   decisions: [['建议推荐', '不建议推荐', '补充材料后再议'], ['Recommend', 'Do not recommend', 'Defer for more material']],
 } as const;
 
-const SEVERITY: Status[] = ['veto', 'fail', 'invalid', 'missing', 'warn', 'review', 'pass', 'na'];
-const worst = (fs: ReportFinding[]): Status => fs.map((f) => f.status).sort((a, b) => SEVERITY.indexOf(a) - SEVERITY.indexOf(b))[0] ?? 'na';
+const worst = (fs: ReportFinding[]): Status => worstStatus(fs.map((f) => f.status));
 
 function fill(s: string, params: Record<string, string | number>): string {
   return s.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ''));

@@ -1,5 +1,5 @@
 /** Words the product shows around findings: verdicts, statuses, results. zh-CN first, en-US second. */
-import type { Lang } from '../types.js';
+import type { TextTable } from './format.js';
 
 export const UI_TEXT = {
   'verdict.vetoed': { 'zh-CN': '一票否决', 'en-US': 'Vetoed' },
@@ -22,10 +22,4 @@ export const UI_TEXT = {
   'recommendation.recommended': { 'zh-CN': '建议推荐', 'en-US': 'Recommend' },
   'recommendation.not-recommended': { 'zh-CN': '不建议推荐', 'en-US': 'Do not recommend' },
   'recommendation.pending': { 'zh-CN': '待评分', 'en-US': 'Awaiting scores' },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-export type UiKey = keyof typeof UI_TEXT;
-
-export function uiText(key: UiKey, lang: Lang): string {
-  return UI_TEXT[key][lang];
-}
+} as const satisfies TextTable;
