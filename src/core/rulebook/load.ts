@@ -1,26 +1,40 @@
 /**
  * Loading a rulebook: zod validates the shape, then cross-references are checked (every code a rule names
- * exists and has the right kind). Every problem comes back with its JSON path, in plain words; nothing throws
- * from here but RulebookError, which carries the whole list.
+ * exists and has the right kind). Every problem is structured data (JSON path, code, the check, indicator or
+ * criterion it is in, params) with its words rendered in the language of loading from the rulebook text table;
+ * zod's generic words come from zod's own locales, chosen per parse so no global setting leaks between calls.
+ * Nothing throws from here but RulebookError, which carries the whole list.
  */
 import type { z } from 'zod';
+import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
+import { t, tAny } from '../text/index.js';
+import type { Lang } from '../types.js';
 import { unitById } from '../units.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
 import { RulebookSchema, type Check, type Indicator, type Rule, type Rulebook } from './schema.js';
 
+export type ProblemParams = Record<string, string | number>;
+
 export interface RulebookProblem {
   /** JSON path, e.g. "$.checks[3].rule.bound". */
   path: string;
+  /** What is wrong: one of ours (`unknown-indicator`, `percent-bound`, …) or zod's issue code as `zod:<code>`. */
+  code: string;
+  /** The entry the path lies in, by its id, when it has one. */
+  check?: string;
+  indicator?: string;
+  criterion?: string;
+  group?: string;
+  params: ProblemParams;
+  /** In the language of loading: the entry by id and title, the field, and what is wrong. */
   message: string;
 }
 
 export class RulebookError extends Error {
   readonly problems: RulebookProblem[];
-  constructor(problems: RulebookProblem[], source?: string) {
-    super(
-      `${source ? `${source}: ` : ''}the rulebook is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'),
-    );
+  constructor(problems: RulebookProblem[], source?: string, lang: Lang = 'zh-CN') {
+    const head = problems.length === 1 ? t('rulebook.invalid.one', lang) : t('rulebook.invalid', lang, { n: problems.length });
+    super(`${source ? `${source}: ` : ''}${head}:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
     this.name = 'RulebookError';
     this.problems = problems;
   }
@@ -45,21 +59,88 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return s;
 }
 
-function zodProblems(error: z.ZodError): RulebookProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: plainZodMessage(issue) }));
+type Segment = string | number;
+
+const ENTRY_KINDS = { checks: 'check', indicators: 'indicator', criteria: 'criterion', groups: 'group' } as const;
+type EntryKind = (typeof ENTRY_KINDS)[keyof typeof ENTRY_KINDS];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Renders a problem found at `path` of the (raw) rulebook `input`: the entry it lies in is named by its id and
+ * title as the input writes them (so a problem is readable even when the shape around it is broken).
+ */
+function problemAt(input: unknown, path: readonly Segment[], code: string, detail: string, params: ProblemParams, lang: Lang): RulebookProblem {
+  const problem: RulebookProblem = { path: formatPath(path), code, params, message: '' };
+  const [list, index, ...rest] = path;
+  let where: string;
+  let bareId = false;
+  let fieldPath: readonly Segment[] = path;
+  const kind: EntryKind | undefined = typeof list === 'string' && typeof index === 'number' ? ENTRY_KINDS[list as keyof typeof ENTRY_KINDS] : undefined;
+  if (kind !== undefined && typeof index === 'number') {
+    const entry = isRecord(input) && Array.isArray(input[list as string]) ? (input[list as string] as unknown[])[index] : undefined;
+    const idKey = kind === 'indicator' ? 'code' : 'id';
+    const id = isRecord(entry) && typeof entry[idKey] === 'string' && entry[idKey] ? entry[idKey] : undefined;
+    const titleObj = isRecord(entry) ? entry[kind === 'indicator' ? 'label' : 'title'] : undefined;
+    const title = isRecord(titleObj) ? titleObj[lang === 'zh-CN' ? 'zh' : 'en'] : undefined;
+    if (id !== undefined) {
+      problem[kind] = id;
+      bareId = !(typeof title === 'string' && title);
+      where = bareId ? tAny(`rulebook.where.${kind}-id`, lang, { id }) : tAny(`rulebook.where.${kind}`, lang, { id, title });
+    } else where = tAny(`rulebook.where.${kind}-unnamed`, lang, { n: index + 1 });
+    fieldPath = rest;
+  } else where = t('rulebook.where.root', lang);
+  if (fieldPath.length) {
+    const written = formatPath(fieldPath).replace(/^\$\.?/, '');
+    const last = [...fieldPath].reverse().find((s): s is string => typeof s === 'string');
+    const word = last === undefined ? undefined : tAny(`rulebook.field.${last}`, lang);
+    const field = word === undefined || word === `rulebook.field.${last}` || word === written ? written : t('rulebook.field.named', lang, { word, path: written });
+    where = kind === undefined ? field : t(bareId ? 'rulebook.where.field-after-id' : 'rulebook.where.field', lang, { where, field });
+  }
+  problem.message = t('rulebook.problem', lang, { where, detail });
+  return problem;
 }
 
-function plainZodMessage(issue: z.core.$ZodIssue): string {
+const ZOD_LOCALE = { 'zh-CN': zodZhCN, 'en-US': zodEn } as const;
+
+function zodProblems(input: unknown, error: z.ZodError, lang: Lang): RulebookProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((s): s is Segment => typeof s === 'string' || typeof s === 'number');
+    const { code, params, detail } = zodDetail(issue, path, lang);
+    return problemAt(input, path, code, detail, params, lang);
+  });
+}
+
+function zodDetail(issue: z.core.$ZodIssue, path: readonly Segment[], lang: Lang): { code: string; params: ProblemParams; detail: string } {
+  const code = `zod:${issue.code}`;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `${issue.message}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      // zod would say "received undefined"; a missing field is said plainly.
+      if (issue.input === undefined) {
+        const expected = tAny(`rulebook.type.${issue.expected}`, lang);
+        return { code: 'zod:required', params: { expected: issue.expected }, detail: t('rulebook.zod.required', lang, { expected: expected.startsWith('rulebook.') ? issue.expected : expected }) };
+      }
+      break;
     case 'invalid_union':
-      return 'is not any of the accepted forms (check "kind" and the fields that kind takes)';
+      return { code, params: {}, detail: t('rulebook.zod.union', lang) };
+    case 'invalid_format': {
+      // The schema's own formats carry an English hint; say them in the language of loading.
+      const found = typeof issue.input === 'string' ? issue.input : '';
+      const last = path[path.length - 1];
+      const key =
+        issue.format !== 'regex'
+          ? undefined
+          : last === 'monitoringDeadline'
+            ? 'rulebook.zod.deadline-format'
+            : last === 'id' && path.length === 1
+              ? 'rulebook.zod.id-format'
+              : 'rulebook.zod.code-format';
+      return { code, params: { found }, detail: tAny(key ?? 'rulebook.zod.format', lang, { found }) };
+    }
     default:
-      return issue.message;
+      break;
   }
+  return { code, params: {}, detail: issue.message };
 }
 
 /** Indicator codes a rule reads, with the kind each must be. */
@@ -142,65 +223,73 @@ export function primaryIndicator(rule: Rule): string | undefined {
   }
 }
 
-function crossCheck(rb: Rulebook): RulebookProblem[] {
+/** "of.sum[1]" → ["of", "sum", 1]. */
+function segments(field: string): Segment[] {
+  return field
+    .split(/\.|(?=\[)/)
+    .filter(Boolean)
+    .map((s) => (/^\[\d+\]$/.test(s) ? Number(s.slice(1, -1)) : s));
+}
+
+type Add = (path: Segment[], code: string, params?: ProblemParams) => void;
+
+function crossCheck(rb: Rulebook, lang: Lang): RulebookProblem[] {
   const problems: RulebookProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const add: Add = (path, code, params = {}) => problems.push(problemAt(rb, path, code, tAny(`rulebook.code.${code}`, lang, params), params, lang));
   const indicators = new Map<string, Indicator>();
   rb.indicators.forEach((ind, i) => {
-    if (indicators.has(ind.code)) add(`$.indicators[${i}].code`, `indicator code "${ind.code}" appears twice`);
+    const at = (...rest: Segment[]) => ['indicators', i, ...rest];
+    if (indicators.has(ind.code)) add(at('code'), 'indicator-twice', { code: ind.code });
     else indicators.set(ind.code, ind);
-    if (ind.unit !== undefined && !unitById(ind.unit)) add(`$.indicators[${i}].unit`, `unknown unit "${ind.unit}"`);
-    if ((ind.kind === 'text' || ind.kind === 'yesno') && ind.series)
-      add(`$.indicators[${i}].series`, `a ${ind.kind} indicator cannot be a series`);
-    if (ind.kind === 'percent' && ind.unit !== undefined && ind.unit !== '%')
-      add(`$.indicators[${i}].unit`, 'a percent indicator has unit "%" or none');
-    if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max)
-      add(`$.indicators[${i}].min`, `min ${ind.min} is above max ${ind.max}`);
-    if (ind.derived && ind.required) add(`$.indicators[${i}].required`, 'a derived indicator is computed, so it cannot be required');
+    if (ind.unit !== undefined && !unitById(ind.unit)) add(at('unit'), 'unknown-unit', { unit: ind.unit });
+    if ((ind.kind === 'text' || ind.kind === 'yesno') && ind.series) add(at('series'), 'series-not-allowed', { kind: ind.kind });
+    if (ind.kind === 'percent' && ind.unit !== undefined && ind.unit !== '%') add(at('unit'), 'percent-unit');
+    if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) add(at('min'), 'min-above-max', { min: ind.min, max: ind.max });
+    if (ind.derived && ind.required) add(at('required'), 'derived-required');
   });
   rb.indicators.forEach((ind, i) => {
     if (!ind.requiredIf) return;
     const c = indicators.get(ind.requiredIf.indicator);
-    if (!c) add(`$.indicators[${i}].requiredIf.indicator`, `no indicator "${ind.requiredIf.indicator}"`);
-    else if (c.kind !== 'yesno') add(`$.indicators[${i}].requiredIf.indicator`, `"${c.code}" is not a yes/no indicator`);
+    const path = ['indicators', i, 'requiredIf', 'indicator'];
+    if (!c) add(path, 'unknown-indicator', { code: ind.requiredIf.indicator });
+    else if (c.kind !== 'yesno') add(path, 'not-yesno', { code: c.code });
   });
 
   const groupIds = new Set([...rb.criteria.map((c) => c.id), ...rb.groups.map((g) => g.id)]);
   const seenCriteria = new Set<string>();
   rb.criteria.forEach((c, i) => {
-    if (seenCriteria.has(c.id)) add(`$.criteria[${i}].id`, `criterion "${c.id}" appears twice`);
+    if (seenCriteria.has(c.id)) add(['criteria', i, 'id'], 'criterion-twice', { id: c.id });
     seenCriteria.add(c.id);
   });
   rb.indicators.forEach((ind, i) => {
-    if (!groupIds.has(ind.group)) add(`$.indicators[${i}].group`, `no criterion or group "${ind.group}"`);
+    if (!groupIds.has(ind.group)) add(['indicators', i, 'group'], 'unknown-group', { id: ind.group });
   });
 
   const identity = rb.settings.identity;
   for (const [key, code] of Object.entries(identity)) {
     const ind = indicators.get(code);
-    if (!ind) add(`$.settings.identity.${key}`, `no indicator "${code}"`);
-    else if (key === 'applicationYear' && (ind.kind !== 'integer' || ind.series))
-      add(`$.settings.identity.${key}`, `"${code}" must be a single integer indicator (the application year)`);
+    const path = ['settings', 'identity', key];
+    if (!ind) add(path, 'unknown-indicator', { code });
+    else if (key === 'applicationYear' && (ind.kind !== 'integer' || ind.series)) add(path, 'application-year', { code });
   }
 
   const checkIds = new Set<string>();
   rb.checks.forEach((check, i) => {
-    const base = `$.checks[${i}]`;
-    if (checkIds.has(check.id)) add(`${base}.id`, `check "${check.id}" appears twice`);
+    const base: Segment[] = ['checks', i];
+    if (checkIds.has(check.id)) add([...base, 'id'], 'check-twice', { id: check.id });
     checkIds.add(check.id);
-    if (!groupIds.has(check.criterion)) add(`${base}.criterion`, `no criterion or group "${check.criterion}"`);
+    if (!groupIds.has(check.criterion)) add([...base, 'criterion'], 'unknown-group', { id: check.criterion });
     for (const input of ruleInputs(check.rule)) {
       const ind = indicators.get(input.code);
-      const path = `${base}.rule.${input.field}`;
+      const path = [...base, 'rule', ...segments(input.field)];
       if (!ind) {
-        add(path, `no indicator "${input.code}"`);
+        add(path, 'unknown-indicator', { code: input.code });
         continue;
       }
       const numeric = ind.kind === 'number' || ind.kind === 'integer' || ind.kind === 'percent';
-      if (input.need === 'yesno' && ind.kind !== 'yesno') add(path, `"${ind.code}" must be a yes/no indicator for this rule`);
-      if ((input.need === 'numeric' || input.need === 'series-numeric') && !numeric)
-        add(path, `"${ind.code}" must be a numeric indicator for this rule (it is ${ind.kind})`);
-      if (input.need === 'series-numeric' && !ind.series) add(path, `"${ind.code}" must be a series (one value per year) for this rule`);
+      if (input.need === 'yesno' && ind.kind !== 'yesno') add(path, 'need-yesno', { code: ind.code });
+      if ((input.need === 'numeric' || input.need === 'series-numeric') && !numeric) add(path, 'need-numeric', { code: ind.code, kind: ind.kind });
+      if (input.need === 'series-numeric' && !ind.series) add(path, 'need-series', { code: ind.code });
     }
     checkBounds(check, indicators, base, add);
   });
@@ -208,43 +297,39 @@ function crossCheck(rb: Rulebook): RulebookProblem[] {
 }
 
 /** Percent bounds are fractions; a bound written as 70 for 70% is caught here rather than failing every application. */
-function checkBounds(
-  check: Check,
-  indicators: Map<string, Indicator>,
-  base: string,
-  add: (path: string, message: string) => void,
-): void {
-  const visit = (rule: Rule, path: string): void => {
+function checkBounds(check: Check, indicators: Map<string, Indicator>, base: Segment[], add: Add): void {
+  const visit = (rule: Rule, path: Segment[]): void => {
     if (rule.kind === 'compare' && 'indicator' in rule.of && typeof rule.bound === 'number') {
       const ind = indicators.get(rule.of.indicator);
-      if (ind?.kind === 'percent' && (rule.bound < 0 || rule.bound > 1))
-        add(`${path}.bound`, `percent bounds are fractions: write 0.15 for 15% (found ${rule.bound})`);
+      if (ind?.kind === 'percent' && (rule.bound < 0 || rule.bound > 1)) add([...path, 'bound'], 'percent-bound', { found: rule.bound });
     }
-    if (rule.kind === 'share' && (rule.bound < 0 || rule.bound > 1))
-      add(`${path}.bound`, `share bounds are fractions from 0 to 1: write 0.7 for 70% (found ${rule.bound})`);
-    if (rule.kind === 'growth' && (rule.bound <= -1 || rule.bound > 1))
-      add(`${path}.bound`, `growth bounds are fractions: write 0.1 for 10% (found ${rule.bound})`);
+    if (rule.kind === 'share' && (rule.bound < 0 || rule.bound > 1)) add([...path, 'bound'], 'share-bound', { found: rule.bound });
+    if (rule.kind === 'growth' && (rule.bound <= -1 || rule.bound > 1)) add([...path, 'bound'], 'growth-bound', { found: rule.bound });
     if (rule.kind === 'growth' || rule.kind === 'ratio') {
       const d = rule.derived ? indicators.get(rule.derived) : undefined;
-      if (d && (!d.derived || d.series)) add(`${path}.derived`, `"${d.code}" must be a single indicator marked "derived": true`);
+      if (d && (!d.derived || d.series)) add([...path, 'derived'], 'derived-single', { code: d.code });
     }
-    if (rule.kind === 'conditional') visit(rule.then, `${path}.then`);
-    if (rule.kind === 'either-of') rule.anyOf.forEach((r, i) => visit(r, `${path}.anyOf[${i}]`));
+    if (rule.kind === 'conditional') visit(rule.then, [...path, 'then']);
+    if (rule.kind === 'either-of') rule.anyOf.forEach((r, i) => visit(r, [...path, 'anyOf', i]));
   };
-  visit(check.rule, `${base}.rule`);
+  visit(check.rule, [...base, 'rule']);
 }
 
 export function fingerprintOf(rb: Rulebook): string {
   return sha256Hex(canonicalJson(rb));
 }
 
-/** Validates and indexes a rulebook. Throws RulebookError listing every problem. */
-export function loadRulebook(input: unknown, source?: string): LoadedRulebook {
-  const parsed = RulebookSchema.safeParse(input);
-  if (!parsed.success) throw new RulebookError(zodProblems(parsed.error), source);
+/**
+ * Validates and indexes a rulebook. Throws RulebookError listing every problem, in `lang`. zod's words come
+ * from its locale through this parse's own error map, never a global `z.config`, so two loads in two languages
+ * cannot affect each other.
+ */
+export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-CN'): LoadedRulebook {
+  const parsed = RulebookSchema.safeParse(input, { error: ZOD_LOCALE[lang]().localeError, reportInput: true });
+  if (!parsed.success) throw new RulebookError(zodProblems(input, parsed.error, lang), source, lang);
   const data = parsed.data;
-  const problems = crossCheck(data);
-  if (problems.length) throw new RulebookError(problems, source);
+  const problems = crossCheck(data, lang);
+  if (problems.length) throw new RulebookError(problems, source, lang);
 
   const indicators = new Map(data.indicators.map((i) => [i.code, i]));
   const ownerCheck = new Map<string, string>();
@@ -263,9 +348,9 @@ export function loadRulebook(input: unknown, source?: string): LoadedRulebook {
 }
 
 /** Like loadRulebook, but returns the problems instead of throwing. */
-export function validateRulebook(input: unknown): { ok: true; rulebook: LoadedRulebook } | { ok: false; problems: RulebookProblem[] } {
+export function validateRulebook(input: unknown, lang: Lang = 'zh-CN'): { ok: true; rulebook: LoadedRulebook } | { ok: false; problems: RulebookProblem[] } {
   try {
-    return { ok: true, rulebook: loadRulebook(input) };
+    return { ok: true, rulebook: loadRulebook(input, undefined, lang) };
   } catch (e) {
     if (e instanceof RulebookError) return { ok: false, problems: e.problems };
     throw e;
