@@ -1,6 +1,7 @@
 /**
  * Problems with the program's use (a file that is not a workbook, an output that exists): typed errors with
- * structured fields, caught at the CLI edge and shown as a plain message. Problems in an applicant's data are
+ * structured fields, caught at the CLI edge and shown as a plain message (words: error.file.<code> in
+ * src/core/text/errors.ts). Problems in an applicant's data are
  * findings, never these.
  */
 export type FileErrorCode =
@@ -15,7 +16,9 @@ export type FileErrorCode =
   | 'output-exists'
   | 'output-is-input'
   | 'write-failed'
-  | 'rulebook-unreadable';
+  | 'rulebook-unreadable'
+  | 'rulebook-not-found'
+  | 'rulebook-not-json';
 
 export class FileError extends Error {
   constructor(

@@ -82,10 +82,11 @@ function problemAt(input: unknown, path: readonly Segment[], code: string, detai
     const idKey = kind === 'indicator' ? 'code' : 'id';
     const id = isRecord(entry) && typeof entry[idKey] === 'string' && entry[idKey] ? entry[idKey] : undefined;
     const titleObj = isRecord(entry) ? entry[kind === 'indicator' ? 'label' : 'title'] : undefined;
-    const title = isRecord(titleObj) ? titleObj[lang === 'zh-CN' ? 'zh' : 'en'] : undefined;
+    const written = isRecord(titleObj) ? titleObj[lang === 'zh-CN' ? 'zh' : 'en'] : undefined;
+    const title = typeof written === 'string' ? written : '';
     if (id !== undefined) {
       problem[kind] = id;
-      bareId = !(typeof title === 'string' && title);
+      bareId = !title;
       where = bareId ? tAny(`rulebook.where.${kind}-id`, lang, { id }) : tAny(`rulebook.where.${kind}`, lang, { id, title });
     } else where = tAny(`rulebook.where.${kind}-unnamed`, lang, { n: index + 1 });
     fieldPath = rest;

@@ -2,4 +2,60 @@
 import type { TextTable } from './format.js';
 
 export const ERROR_TEXT = {
+  // A file the CLI cannot use (FileError codes).
+  'error.file.not-found': { 'zh-CN': '找不到文件：{file}', 'en-US': 'File not found: {file}' },
+  'error.file.not-a-file': { 'zh-CN': '不是文件：{file}（是文件夹或设备）', 'en-US': 'Not a file: {file} (a folder or device)' },
+  'error.file.not-xlsx': {
+    'zh-CN': '{file} 不是 .xlsx 工作簿（不是 zip 格式的 Excel 文件）',
+    'en-US': '{file} is not an .xlsx workbook (not a zip-packaged Excel file)',
+  },
+  'error.file.old-xls': {
+    'zh-CN': '{file} 是旧版 .xls 格式，请在 Excel 或 WPS 中“另存为”.xlsx 后再核验',
+    'en-US': '{file} is an old .xls workbook; save it as .xlsx in Excel or WPS, then check again',
+  },
+  'error.file.encrypted': {
+    'zh-CN': '{file} 设置了打开密码，无法读取；请取消密码（文件→信息→保护工作簿）后再核验',
+    'en-US': '{file} is password-encrypted and cannot be read; remove the password (File → Info → Protect Workbook) and check again',
+  },
+  'error.file.corrupt': { 'zh-CN': '{file} 已损坏或不是有效的工作簿', 'en-US': '{file} is damaged or not a valid workbook' },
+  'error.file.corrupt.detail': {
+    'zh-CN': '{file} 已损坏或不是有效的工作簿（{detail}）',
+    'en-US': '{file} is damaged or not a valid workbook ({detail})',
+  },
+  'error.file.no-indicator-sheet': {
+    'zh-CN': '{file} 中没有标准指标表（找不到含指标代码 B1、1.6、D1 等的工作表）；该工作簿的工作表为：{sheets}',
+    'en-US': '{file} has no indicator sheet (no sheet with codes such as B1, 1.6, D1); its sheets are: {sheets}',
+  },
+  'error.file.merged-inputs': {
+    'zh-CN': '{file} 的工作表“{sheet}”在填报单元格上有合并单元格：{ranges}；请取消合并，每个年度一个单元格',
+    'en-US': '{file}: sheet “{sheet}” has merged cells over input cells: {ranges}; unmerge them, one cell per year',
+  },
+  'error.file.output-exists': {
+    'zh-CN': '输出文件已存在：{file}；使用 --force 覆盖，或用 -o 指定其他文件名',
+    'en-US': 'Output exists: {file}; use --force to overwrite or -o for another name',
+  },
+  'error.file.output-is-input': {
+    'zh-CN': '输出文件与输入文件相同：{file}；本工具从不修改输入文件，请用 -o 指定新文件名',
+    'en-US': 'The output is the input: {file}; the tool never modifies an input, give another name with -o',
+  },
+  'error.file.write-failed': { 'zh-CN': '无法写入 {file}：{detail}', 'en-US': 'Cannot write {file}: {detail}' },
+  'error.file.rulebook-unreadable': { 'zh-CN': '无法读取规则文件 {file}：{detail}', 'en-US': 'Cannot read rulebook {file}: {detail}' },
+  'error.file.rulebook-not-found': { 'zh-CN': '找不到规则文件：{file}', 'en-US': 'Rulebook not found: {file}' },
+  'error.file.rulebook-not-json': {
+    'zh-CN': '规则文件 {file} 不是有效的 JSON：{detail}',
+    'en-US': 'Rulebook {file} is not valid JSON: {detail}',
+  },
+  'error.none': { 'zh-CN': '（无）', 'en-US': '(none)' },
+
+  // Office errors the task pane shows.
+  'error.office.no-indicator-sheet': {
+    'zh-CN': '本工作簿中没有标准指标表（找不到含 B1、1.6、D1 等指标代码的工作表）。现有工作表：{sheets}。可插入标准模板后填写。',
+    'en-US': 'This workbook has no indicator sheet (no sheet with codes such as B1, 1.6, D1). Its sheets: {sheets}. You can insert the standard template and fill it in.',
+  },
+  'error.office.sheet-protected': {
+    'zh-CN': '“{sheet}”受密码保护，无法标记单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），或查看评审汇总。',
+    'en-US': '“{sheet}” is protected with a password, so cells cannot be flagged. Unprotect it (Review → Unprotect Sheet), or use the review summary.',
+  },
+  'error.office.excel': { 'zh-CN': 'Excel 未能完成操作：{detail}', 'en-US': 'Excel could not complete the operation: {detail}' },
+  'error.office.title': { 'zh-CN': '操作未完成', 'en-US': 'Not done' },
 } as const satisfies TextTable;

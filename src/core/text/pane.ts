@@ -1,5 +1,56 @@
-/** Words of the task pane (keys pane.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
+/** Words of the task pane and the ribbon command (keys pane.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
 import type { TextTable } from './format.js';
 
 export const PANE_TEXT = {
+  'pane.app-name': { 'zh-CN': '集群评审助手', 'en-US': 'cluster-review' },
+  'pane.app-tagline': { 'zh-CN': '中小企业特色产业集群申报核验', 'en-US': 'Checks applications for SME characteristic industrial clusters' },
+  'pane.rulebook': { 'zh-CN': '适用规则', 'en-US': 'Rulebook in force' },
+  'pane.fingerprint': { 'zh-CN': '规则校验码', 'en-US': 'fingerprint' },
+  'pane.check': { 'zh-CN': '检查本工作簿', 'en-US': 'Check this workbook' },
+  'pane.checking': { 'zh-CN': '正在检查…', 'en-US': 'Checking…' },
+  'pane.write-summary': { 'zh-CN': '写入评审汇总', 'en-US': 'Write review summary' },
+  'pane.writing-summary': { 'zh-CN': '正在写入评审汇总…', 'en-US': 'Writing the review summary…' },
+  'pane.clear-flags': { 'zh-CN': '清除标记', 'en-US': 'Clear flags' },
+  'pane.clearing': { 'zh-CN': '正在清除标记…', 'en-US': 'Clearing flags…' },
+  'pane.insert-template': { 'zh-CN': '插入标准模板', 'en-US': 'Insert the standard template' },
+  'pane.inserting': { 'zh-CN': '正在插入标准模板…', 'en-US': 'Inserting the standard template…' },
+  'pane.experts': { 'zh-CN': '评审专家（以逗号分隔，写入评审汇总的评分列）', 'en-US': 'Experts (comma-separated; score columns of the summary)' },
+  'pane.year': { 'zh-CN': '申报年度', 'en-US': 'Application year' },
+  'pane.language': { 'zh-CN': 'English', 'en-US': '中文' },
+  'pane.language-label': { 'zh-CN': '切换到英文', 'en-US': 'Switch to Chinese' },
+  'pane.filter': { 'zh-CN': '按状态筛选', 'en-US': 'Filter by status' },
+  'pane.all': { 'zh-CN': '全部', 'en-US': 'All' },
+  'pane.no-findings': { 'zh-CN': '没有符合筛选条件的核验结果。', 'en-US': 'No findings match the filter.' },
+  'pane.go-to-cell': { 'zh-CN': '定位到单元格', 'en-US': 'Go to cell' },
+  'pane.flagged': { 'zh-CN': '已在工作表中标记 {n} 个单元格。', 'en-US': '{n} cells flagged on the sheet.' },
+  'pane.restored': { 'zh-CN': '已恢复 {n} 个不再有问题的单元格。', 'en-US': '{n} cells no longer flagged were restored.' },
+  'pane.summary-written': {
+    'zh-CN': '已写入“{sheet}”工作表。专家可在白色单元格中评分；重新写入会保留已填内容。',
+    'en-US': 'Wrote the “{sheet}” sheet. Experts score in the white cells; writing again keeps what they typed.',
+  },
+  'pane.cleared': { 'zh-CN': '已清除 {n} 个标记，单元格已恢复原样。', 'en-US': 'Cleared {n} flags; the cells are as they were.' },
+  'pane.template-inserted': { 'zh-CN': '已插入“{sheet}”工作表，请在浅黄色单元格中填写。', 'en-US': 'Inserted the “{sheet}” sheet; fill in the light-yellow cells.' },
+  'pane.counts': {
+    'zh-CN': '不达标 {fail} · 缺失/无效 {missing} · 提示 {warn} · 待评议 {review}',
+    'en-US': 'fails {fail} · missing/invalid {missing} · warnings {warn} · for review {review}',
+  },
+  'pane.explanations-comments': {
+    'zh-CN': '此版本 Excel 不支持“备注”（ExcelApi 1.18），问题说明写入批注会话。',
+    'en-US': 'This Excel has no notes (ExcelApi 1.18); explanations go into comment threads.',
+  },
+  'pane.explanations-none': {
+    'zh-CN': '此版本 Excel 不支持备注和批注：问题单元格仅着色，说明请见本窗格和评审汇总。',
+    'en-US': 'This Excel supports neither notes nor comments: flagged cells are coloured, and the explanations are in this pane and the review summary.',
+  },
+  'pane.outside-title': { 'zh-CN': '请在 Excel 中使用', 'en-US': 'Runs inside Excel' },
+  'pane.outside-body': {
+    'zh-CN': '集群评审助手是 Excel 加载项，需要在 Excel（桌面版、Mac 版或网页版）中打开。没有 Microsoft 365 的评审人员可使用命令行工具（npx cluster-review check 申报.xlsx）。',
+    'en-US': 'cluster-review is an Excel add-in: open it from Excel (Windows, Mac or the web). Reviewers without Microsoft 365 can use the command line (npx cluster-review check application.xlsx).',
+  },
+  'pane.experts-placeholder': { 'zh-CN': '张三,李四,王五', 'en-US': 'Zhang San, Li Si, Wang Wu' },
+  'pane.failure.title': { 'zh-CN': '集群评审助手无法显示', 'en-US': 'cluster-review could not start' },
+  'pane.failure.body': {
+    'zh-CN': '请关闭并重新打开任务窗格；如仍出现，请将以下信息告知维护者。',
+    'en-US': 'Close and reopen the pane; if this persists, report the text below.',
+  },
 } as const satisfies TextTable;

@@ -127,7 +127,7 @@ export const RULEBOOK_TEXT = {
   'rulebook.show.growth.compound': { 'zh-CN': '复合增长率', 'en-US': 'compound' },
   'rulebook.show.growth.arithmetic': { 'zh-CN': '算术平均增长率', 'en-US': 'arithmetic mean' },
   'rulebook.show.deadline': { 'zh-CN': '年度监测截止', 'en-US': 'monitoring deadline' },
-  'rulebook.show.scoring': { 'zh-CN': '评分', 'en-US': 'scoring' },
+  'rulebook.show.scoring': { 'zh-CN': '评分：{weights}', 'en-US': 'scoring: {weights}' },
   'rulebook.show.spread': { 'zh-CN': '极差超过分值的 {share}% 待讨论', 'en-US': 'discuss when spread > {share}% of weight' },
   'rulebook.show.recommend': {
     'zh-CN': '推荐：结论为“{verdict}”且委员会平均总分 ≥ {min}',

@@ -1,0 +1,89 @@
+/** `cluster-review batch`: every application of a round in one ranked roll-up workbook (推荐汇总). */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { forRollup, type RollupEntry } from '../../core/index.js';
+import { t } from '../../core/text/index.js';
+import { FileError } from '../../xlsx/errors.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { progress } from '../progress.js';
+import { rulebookFrom, UsageError, type CommandContext } from '../shared.js';
+import { fileErrorText } from '../text.js';
+
+interface Options {
+  output: string;
+  rulebook?: string;
+  quota?: string;
+  force?: boolean;
+}
+
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+
+/** Folders become their workbooks (Office lock files skipped; a reviewed copy beside its original counted once). */
+async function expandInputs(items: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const item of items) {
+    let isDir = false;
+    try {
+      isDir = (await stat(item)).isDirectory();
+    } catch {
+      // Not there: kept, so the review reports it by name.
+    }
+    if (!isDir) {
+      files.push(item);
+      continue;
+    }
+    const names = (await readdir(item)).filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort();
+    const present = new Set(names);
+    const original = (n: string) => n.replace(/\.reviewed(-\d+)?\.xlsx$/i, '');
+    const kept = names.filter((n) => original(n) === n || !['.xlsx', '.xlsm'].some((ext) => present.has(original(n) + ext)));
+    files.push(...kept.map((n) => join(item, n)));
+  }
+  return files;
+}
+
+export function batchCommand(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  program
+    .command('batch')
+    .description(t('cli.batch.description', lang))
+    .argument('<inputs...>', t('cli.batch.inputs', lang))
+    .requiredOption('-o, --output <rollup.xlsx>', t('cli.batch.output', lang))
+    .addOption(rulebookOption(lang))
+    .option('--quota <N>', t('cli.batch.quota', lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (inputs: string[], o: Options, cmd: Command) => {
+      const quota = o.quota === undefined ? undefined : Number(o.quota);
+      if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, commandPath(cmd));
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const files = await expandInputs(inputs);
+      if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
+      // ExcelJS is loaded here, not at start-up: --help stays fast.
+      const { reviewFile, writeRollup } = await import('../../xlsx/workbook.js');
+      const bar = progress(files.length);
+      const entries: RollupEntry[] = [];
+      for (const file of files) {
+        bar.tick(basename(file));
+        try {
+          const fr = await reviewFile(file, rb);
+          entries.push({ file, report: forRollup(fr.report) });
+        } catch (e) {
+          if (!(e instanceof FileError)) throw e;
+          entries.push({ file, error: fileErrorText(e, lang) });
+        }
+      }
+      bar.done();
+      await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
+      const unreadable = t('cli.batch.unreadable', lang);
+      const counts = new Map<string, number>();
+      for (const e of entries) {
+        const k = e.report ? e.report.verdictText[lang] : unreadable;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      io.out(`${t('cli.batch.wrote', lang, { file: o.output, n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
+      for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: e.error })}\n`);
+      if (entries.some((e) => e.error)) ctx.exit(2);
+      else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);
+    });
+}

@@ -1,0 +1,83 @@
+/** `cluster-review check`: reviewed copies with flagged cells and the 评审汇总 summary sheet; JSON reports on request. */
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Command } from 'commander';
+import type { Lang, Report } from '../../core/index.js';
+import { t, tAny } from '../../core/text/index.js';
+import { FileError } from '../../xlsx/errors.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../shared.js';
+import { fileErrorText, warningText } from '../text.js';
+
+interface Options {
+  output?: string;
+  rulebook?: string;
+  experts?: string;
+  json?: boolean;
+  force?: boolean;
+}
+
+const SHOWN = new Set(['veto', 'fail', 'invalid', 'missing']);
+
+/** The findings a reviewer must see first, at most `max`, then how many more there are. */
+function issueLines(report: Report, lang: Lang, max: number): string[] {
+  const shown = report.findings.filter((f) => SHOWN.has(f.status));
+  const lines = shown.slice(0, max).map((f) => `    · ${tAny(`status.${f.status}`, lang)}  ${f.messages[lang]}`);
+  if (shown.length > max) lines.push(`    · ${t('cli.check.more', lang, { n: shown.length - max })}`);
+  return lines;
+}
+
+export function checkCommand(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  program
+    .command('check')
+    .description(t('cli.check.description', lang))
+    .argument('<files...>', t('cli.check.files', lang))
+    .option('-o, --output <path>', t('cli.check.output', lang))
+    .addOption(rulebookOption(lang))
+    .option('--experts <names>', t('cli.check.experts', lang))
+    .option('--json', t('cli.check.json', lang))
+    .option('--force', t('cli.check.force', lang))
+    .addOption(langOption(lang))
+    .action(async (files: string[], o: Options, cmd: Command) => {
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const experts = o.experts ? o.experts.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean) : undefined;
+      let outDir: string | undefined;
+      if (o.output && files.length > 1) {
+        const isDir = await stat(o.output).then((s) => s.isDirectory()).catch(() => false);
+        if (!isDir) throw new UsageError('cli.usage.output-folder', {}, commandPath(cmd));
+        outDir = o.output;
+      }
+      // ExcelJS is loaded here, not at start-up: --help stays fast.
+      const { defaultOutput, reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
+      const reports: Array<Report | { file: string; error: { code: string; message: string } }> = [];
+      const say = o.json ? io.err : io.out;
+      for (const file of files) {
+        try {
+          const fr = await reviewFile(file, rb);
+          for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: warningText(w, lang) })}\n`);
+          const output = outDir ? join(outDir, basename(await defaultOutput(file))) : (o.output ?? (await defaultOutput(file)));
+          const { committee } = await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+          reports.push(fr.report);
+          const r = fr.report;
+          say(`${r.verdict === 'passed' ? '✓' : '✗'} ${file} → ${output}\n`);
+          const counts = t('cli.check.counts', lang, { fail: r.counts.fail + r.counts.veto, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });
+          say(`  ${pad(t('cli.check.verdict', lang), 12)}${r.verdictText[lang]}    ${counts}\n`);
+          for (const line of issueLines(r, lang, 8)) say(`${line}\n`);
+          for (const p of committee.problems)
+            say(`    · ${t('cli.check.score-problem', lang, { expert: p.expert, criterion: p.criterion, value: String(p.value), max: p.max })}\n`);
+          if (r.verdict !== 'passed') ctx.exit(1);
+        } catch (e) {
+          if (!(e instanceof FileError)) throw e;
+          const message = fileErrorText(e, lang);
+          io.err(`${t('cli.error', lang, { text: message })}\n`);
+          reports.push({ file, error: { code: e.code, message } });
+          ctx.exit(2);
+        }
+      }
+      if (o.json) {
+        if (files.length > 1) io.out(`${JSON.stringify(reports, null, 2)}\n`);
+        else if (reports.length === 1 && !('error' in reports[0]!)) io.out(`${JSON.stringify(reports[0], null, 2)}\n`);
+      }
+    });
+}

@@ -1,0 +1,39 @@
+/** `cluster-review template`: the standard indicator workbook, built from the rulebook in force. */
+import type { Command } from 'commander';
+import { t } from '../../core/text/index.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { rulebookFrom, UsageError, type CommandContext } from '../shared.js';
+
+interface Options {
+  output: string;
+  year: string;
+  rulebook?: string;
+  password?: string;
+  force?: boolean;
+}
+
+export function templateCommand(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  const thisYear = String(ctx.io.now().getFullYear());
+  program
+    .command('template')
+    .description(t('cli.template.description', lang))
+    .requiredOption('-o, --output <file.xlsx>', t('cli.template.output', lang))
+    .option('--year <Y>', t('cli.template.year', lang), thisYear)
+    .addOption(rulebookOption(lang))
+    .option('--password <p>', t('cli.template.password', lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (o: Options, cmd: Command) => {
+      const year = Number(o.year);
+      if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
+      const rb = await rulebookFrom(o.rulebook, lang);
+      // ExcelJS is loaded here, not at start-up: --help stays fast.
+      const { writeTemplate } = await import('../../xlsx/workbook.js');
+      await writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password });
+      io.err(
+        `${t('cli.template.wrote', lang, { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 })}\n`,
+      );
+    });
+}
+

@@ -1,0 +1,114 @@
+/**
+ * What every command shares: the terminal, the language, usage errors, the rulebook in force, terminal layout.
+ * Nothing here loads ExcelJS: `cluster-review --help` must start fast, so the workbook adapter is imported
+ * inside the command actions only.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadRulebook, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
+import { t, type TextKey, type TextParams } from '../core/text/index.js';
+import { FileError } from '../xlsx/errors.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  now: () => Date;
+}
+
+export const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), now: () => new Date() };
+
+/** What a command's action may use: where to write, in which language, and how to raise the exit code. */
+export interface CommandContext {
+  io: Io;
+  lang: Lang;
+  /** Raises the exit code to at least `code` (0 success, 1 an application not passed, 2 usage or file error). */
+  exit(code: 0 | 1 | 2): void;
+}
+
+/** A wrong use of the command line, with its words as a text key: shown in the chosen language, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: TextKey,
+    readonly params: TextParams = {},
+    /** The command whose `--help` the hint points to, e.g. "cluster-review check". */
+    readonly command?: string,
+  ) {
+    super(key);
+    this.name = 'UsageError';
+  }
+}
+
+/** A rulebook file that loaded but is not valid: its problems, already in the chosen language. */
+export class BadRulebook extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: RulebookProblem[],
+  ) {
+    super(`rulebook not valid: ${file}`);
+    this.name = 'BadRulebook';
+  }
+}
+
+export const LANG_CHOICES = ['zh', 'en', 'zh-CN', 'en-US'] as const;
+
+export const langOf = (v: string | undefined): Lang => (v === 'en' || v === 'en-US' ? 'en-US' : 'zh-CN');
+
+/**
+ * The language, from argv before commander parses it, so commander's own help and errors can already be in it.
+ * An unknown value falls back to Chinese (commander then refuses it, in Chinese).
+ */
+export function langFromArgv(argv: readonly string[]): Lang {
+  let lang: Lang = 'zh-CN';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') lang = langOf(argv[i + 1]);
+    else if (a.startsWith('--lang=')) lang = langOf(a.slice('--lang='.length));
+  }
+  return lang;
+}
+
+/** The rulebook in force: the built-in national edition, or a province's file; problems are in `lang`. */
+export async function rulebookFrom(file: string | undefined, lang: Lang): Promise<LoadedRulebook> {
+  if (!file) return nationalRulebook();
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new FileError('rulebook-not-found', file);
+    throw new FileError('rulebook-unreadable', file, { detail: code ?? String(e) });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new FileError('rulebook-not-json', file, { detail: (e as Error).message });
+  }
+  try {
+    return loadRulebook(json, file, lang);
+  } catch (e) {
+    if (e instanceof RulebookError) throw new BadRulebook(file, e.problems);
+    throw e;
+  }
+}
+
+/** The words of a usage error, with commander's suggestion if it made one (the hint to --help is added at the edge). */
+export const usageText = (e: UsageError, lang: Lang): string =>
+  t(e.key, lang, e.params) + (e.params.suggestion ? t('cli.usage.did-you-mean', lang, { suggestion: e.params.suggestion }) : '');
+
+/** A rulebook's own two-language text (names, titles) in `lang`: data, not words of ours. */
+export const local = (x: { zh: string; en: string }, lang: Lang): string => (lang === 'zh-CN' ? x.zh : x.en);
+
+export function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Columns a string takes on a terminal: CJK characters take two. */
+export function displayWidth(s: string): number {
+  return [...s].reduce((a, ch) => a + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+}
+
+export function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+}
