@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, loadRulebook, nationalRulebook, RulebookError, sha256Hex, validateRulebook } from '../../src/core/index.js';
+import { canonicalJson, loadRulebook, nationalRulebook, RulebookError, sha256Hex, validateRulebook, type Lang } from '../../src/core/index.js';
 import { NATIONAL_2022, nationalCopy } from '../support/rulebooks.js';
 import { byCheck, review } from '../support/review.js';
 
@@ -45,46 +45,81 @@ describe('sha256', () => {
   });
 });
 
-describe('invalid rulebooks give every problem with its JSON path', () => {
+describe('invalid rulebooks give every problem with its JSON path, naming the check by id and title', () => {
   const at = (id: string) => NATIONAL_2022.checks.findIndex((c) => c.id === id);
-  const problems = (mutate: (rb: Record<string, any>) => void) => {
+  const title = (id: string, lang: 'zh' | 'en') => NATIONAL_2022.checks.find((c) => c.id === id)!.title[lang];
+  const problems = (mutate: (rb: Record<string, any>) => void, lang: Lang = 'zh-CN') => {
     const copy = nationalCopy();
     mutate(copy);
-    const r = validateRulebook(copy);
+    const r = validateRulebook(copy, lang);
     if (r.ok) throw new Error('expected problems');
     return r.problems;
   };
   it('a rule naming an unknown indicator', () => {
-    const p = problems((rb) => {
+    const mutate = (rb: Record<string, any>) => {
       rb.checks.find((c: any) => c.id === '1.6').rule.of.indicator = '9.9';
-    });
-    expect(p).toEqual([{ path: `$.checks[${at('1.6')}].rule.of.indicator`, message: 'no indicator "9.9"' }]);
+    };
+    const structured = { path: `$.checks[${at('1.6')}].rule.of.indicator`, code: 'unknown-indicator', check: '1.6', params: { code: '9.9' } };
+    expect(problems(mutate)).toEqual([{ ...structured, message: `检查 1.6（${title('1.6', 'zh')}）的指标（rule.of.indicator）：没有指标“9.9”` }]);
+    expect(problems(mutate, 'en-US')).toEqual([{ ...structured, message: `check 1.6 (${title('1.6', 'en')}), indicator (rule.of.indicator): no indicator "9.9"` }]);
+  });
+  it('a share bound written as points names check 1.8 and its threshold, in either language', () => {
+    const mutate = (rb: Record<string, any>) => {
+      rb.checks.find((c: any) => c.id === '1.8').rule.bound = 70;
+    };
+    const [zh] = problems(mutate);
+    expect(zh).toMatchObject({ path: `$.checks[${at('1.8')}].rule.bound`, code: 'share-bound', check: '1.8', params: { found: 70 } });
+    expect(zh!.message).toBe(`检查 1.8（${title('1.8', 'zh')}）的阈值（rule.bound）：占比阈值应为 0 到 1 之间的小数：70% 写作 0.7（现为 70）`);
+    expect(zh!.message).not.toContain('$.checks');
+    const [en] = problems(mutate, 'en-US');
+    expect(en!.message).toBe(`check 1.8 (${title('1.8', 'en')}), threshold (rule.bound): share bounds are fractions from 0 to 1: write 0.7 for 70% (found 70)`);
   });
   it('a percent bound written as points', () => {
     const p = problems((rb) => {
       rb.checks.find((c: any) => c.id === '5.1').rule.bound = 15;
     });
-    expect(p[0]!.path).toBe(`$.checks[${at('5.1')}].rule.bound`);
-    expect(p[0]!.message).toMatch(/fractions/);
+    expect(p).toEqual([expect.objectContaining({ path: `$.checks[${at('5.1')}].rule.bound`, code: 'percent-bound', check: '5.1' })]);
   });
   it('a growth bound written as points, and a share bound over 1', () => {
     const p = problems((rb) => {
       rb.checks.find((c: any) => c.id === '1.9').rule.bound = 10;
       rb.checks.find((c: any) => c.id === '1.7').rule.bound = 70;
     });
+    expect(p.map((x) => [x.check, x.code]).sort()).toEqual([['1.7', 'share-bound'], ['1.9', 'growth-bound']]);
     expect(p.map((x) => x.path).sort()).toEqual([`$.checks[${at('1.7')}].rule.bound`, `$.checks[${at('1.9')}].rule.bound`].sort());
   });
-  it('several problems at once, each with its path', () => {
+  it("zod's generic words come from its own locale, chosen per load (no leak between languages)", () => {
+    const mutate = (rb: Record<string, any>) => {
+      rb.criteria[1].weight = 'ten';
+    };
+    const name = { zh: NATIONAL_2022.criteria[1]!.title.zh, en: NATIONAL_2022.criteria[1]!.title.en };
+    const zh = problems(mutate);
+    expect(zh).toEqual([
+      { path: '$.criteria[1].weight', code: 'zod:invalid_type', criterion: '2', params: {}, message: `标准 2（${name.zh}）的分值（weight）：无效输入：期望 数字，实际接收 string` },
+    ]);
+    expect(problems(mutate, 'en-US')[0]!.message).toBe(`criterion 2 (${name.en}), weight: Invalid input: expected number, received string`);
+    // Loading in English did not change the next Chinese load.
+    expect(problems(mutate)[0]!.message).toBe(zh[0]!.message);
+  });
+  it('several problems at once, each with its path and code', () => {
     const p = problems((rb) => {
       delete rb.name;
       rb.indicators[0].kind = 'date';
       rb.checks[0].rule.kind = 'bogus';
       rb.extra = 1;
     });
-    const paths = p.map((x) => x.path);
-    expect(paths).toEqual(expect.arrayContaining(['$.name', '$.indicators[0].kind', '$.checks[0].rule', '$']));
-    expect(p.find((x) => x.path === '$.name')!.message).toMatch(/required/);
-    expect(p.find((x) => x.path === '$')!.message).toMatch(/unknown field "extra"/);
+    expect(p.map((x) => [x.path, x.code])).toEqual(
+      expect.arrayContaining([
+        ['$.name', 'zod:required'],
+        ['$.indicators[0].kind', 'zod:invalid_value'],
+        ['$.checks[0].rule', 'zod:invalid_union'],
+        ['$', 'zod:unrecognized_keys'],
+      ]),
+    );
+    expect(p.find((x) => x.path === '$.name')!.message).toBe('名称（name）：缺少此项（应为对象）');
+    expect(p.find((x) => x.path === '$.checks[0].rule')!.check).toBe('E1');
+    expect(p.find((x) => x.path === '$.indicators[0].kind')!.indicator).toBe('B1');
+    expect(p.find((x) => x.path === '$')!.message).toMatch(/^规则文件：.*"extra"/);
   });
   it('cross-references: duplicates, kinds, series, groups', () => {
     const p = problems((rb) => {
@@ -93,11 +128,15 @@ describe('invalid rulebooks give every problem with its JSON path', () => {
       rb.checks.find((c: any) => c.id === '5.2').rule.indicator = '5.1';
       rb.checks.find((c: any) => c.id === '3.1').criterion = '9';
     });
-    const msgs = p.map((x) => `${x.path}: ${x.message}`);
-    expect(msgs.some((m) => m.includes('$.indicators[1].code') && m.includes('appears twice'))).toBe(true);
-    expect(msgs.some((m) => m.includes('yes/no'))).toBe(true);
-    expect(msgs.some((m) => m.includes('must be a series'))).toBe(true);
-    expect(msgs.some((m) => m.includes('no criterion or group "9"'))).toBe(true);
+    const found = p.map((x) => [x.path.replace(/\[\d+\].*$/, ''), x.check ?? x.indicator, x.code]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['$.indicators', 'B1', 'indicator-twice'],
+        ['$.checks', 'D1', 'need-yesno'],
+        ['$.checks', '5.2', 'need-series'],
+        ['$.checks', '3.1', 'unknown-group'],
+      ]),
+    );
   });
   it.each([null, 42, 'rulebook', [], {}, { format: 'other' }])('%j is refused with problems, not a crash', (input) => {
     const r = validateRulebook(input);

@@ -111,14 +111,22 @@ describe('bad input', () => {
   });
 
   it('usage errors: no files, an unknown option, a bad --quota, -o not a folder for several files', async () => {
-    for (const args of [['check'], ['check', 'a.xlsx', '--bogus'], ['batch', dir, '-o', join(dir, 'r.xlsx'), '--quota', 'x'], ['check', 'a.xlsx', 'b.xlsx', '-o', join(dir, 'nofolder')], ['frobnicate']]) {
+    const cases: Array<[string[], string]> = [
+      [['check'], '错误：缺少参数 <files>'],
+      [['check', 'a.xlsx', '--bogus'], '错误：未知选项 --bogus'],
+      [['batch', dir, '-o', join(dir, 'r.xlsx'), '--quota', 'x'], '错误：--quota 应为非负整数，收到“x”'],
+      [['check', 'a.xlsx', 'b.xlsx', '-o', join(dir, 'nofolder')], '错误：核验多个文件时，-o 应为已存在的文件夹'],
+      [['frobnicate'], '错误：未知命令 frobnicate'],
+    ];
+    for (const [args, words] of cases) {
       const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toContain(words);
       noStack(r.err);
     }
   });
 
-  it('an invalid rulebook lists every problem with its path', async () => {
+  it('an invalid rulebook lists every problem, naming the criterion by id and title', async () => {
     const f = join(dir, 'bad-rulebook.json');
     const data = JSON.parse(readFileSync('rulebooks/national-2022.json', 'utf8'));
     data.scoring.spreadShare = 3;
@@ -126,12 +134,16 @@ describe('bad input', () => {
     writeFileSync(f, JSON.stringify(data));
     const r = await cli(['check', 'x.xlsx', '--rulebook', f]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('scoring.spreadShare');
-    expect(r.err).toContain('criteria[0].weight');
+    expect(r.err).toContain(`规则文件无效：${f}`);
+    expect(r.err).toContain('极差占分值比例（scoring.spreadShare）');
+    expect(r.err).toContain('标准 1（具有较强核心竞争力）的分值（weight）');
+    noStack(r.err);
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, '{ nope');
     const r2 = await cli(['rulebook', 'validate', notJson]);
     expect(r2.code).toBe(2);
-    expect(r2.err).toContain('not JSON');
+    expect(r2.err).toContain(`规则文件 ${notJson} 不是有效的 JSON`);
+    const r3 = await cli(['rulebook', 'validate', notJson, '--lang', 'en']);
+    expect(r3.err).toContain(`Rulebook ${notJson} is not valid JSON`);
   });
 });
