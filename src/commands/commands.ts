@@ -5,7 +5,7 @@
 import { nationalRulebook } from '../core/index.js';
 import { onCommandsReady, runCommand } from '../office/host.js';
 import { checkWorkbook } from '../office/workbook.js';
-import { langFromDisplay } from '../taskpane/strings.js';
+import { langFromDisplay } from '../taskpane/lang.js';
 
 onCommandsReady('runCheck', async (event) => {
   try {

@@ -1,5 +1,6 @@
 /** If rendering itself fails, the pane still says so in words (never a blank pane, never a stack trace). */
 import { Component, type ReactNode } from 'react';
+import { t } from '../core/text/index.js';
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
   override state = { message: null as string | null };
@@ -18,8 +19,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { message:
 export function Failure({ detail }: { detail: string }) {
   return (
     <div role="alert" data-testid="failure" style={{ margin: 12, padding: 12, border: '1px solid #d13438', borderRadius: 4, background: '#fdf3f4', font: '14px sans-serif' }}>
-      <strong>集群评审助手无法显示 · cluster-review could not start</strong>
-      <p style={{ margin: '8px 0 0' }}>请关闭并重新打开任务窗格；如仍出现，请将以下信息告知维护者。Close and reopen the pane; if this persists, report the text below.</p>
+      {/* Both languages: the failure may come before the pane knows Office's display language. */}
+      <strong>
+        {t('pane.failure.title', 'zh-CN')} · {t('pane.failure.title', 'en-US')}
+      </strong>
+      <p style={{ margin: '8px 0 0' }}>
+        {t('pane.failure.body', 'zh-CN')} {t('pane.failure.body', 'en-US')}
+      </p>
       <p style={{ margin: '8px 0 0', color: '#616161' }}>{detail}</p>
     </div>
   );

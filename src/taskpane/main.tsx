@@ -4,7 +4,7 @@ import { nationalRulebook } from '../core/index.js';
 import { connect } from '../office/host.js';
 import { App } from './App.js';
 import { ErrorBoundary, Failure } from './ErrorBoundary.js';
-import { langFromDisplay } from './strings.js';
+import { langFromDisplay } from './lang.js';
 
 const root = createRoot(document.getElementById('root')!);
 try {

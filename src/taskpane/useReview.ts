@@ -1,0 +1,121 @@
+/**
+ * The pane's actions as one hook: check, write the summary, clear flags, insert the template, select a cell.
+ * Each runs in Excel through the host, shows a spinner while it runs, and ends in notices in words (an Office
+ * error included); the components only render what this returns.
+ */
+import { useCallback, useState } from 'react';
+import type { Lang, LoadedRulebook, Report, ReportFinding } from '../core/index.js';
+import { t, type TextKey } from '../core/text/index.js';
+import type { Host } from '../office/host.js';
+import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Session } from '../office/workbook.js';
+
+export type Busy = null | 'check' | 'summary' | 'clear' | 'template';
+
+export interface Notice {
+  intent: 'success' | 'info' | 'error' | 'warning';
+  title?: string;
+  text: string;
+}
+
+export const BUSY_TEXT: Record<Exclude<Busy, null>, TextKey> = {
+  check: 'pane.checking',
+  summary: 'pane.writing-summary',
+  clear: 'pane.clearing',
+  template: 'pane.inserting',
+};
+
+/** An error from Excel or the adapter, in words (never a stack trace). */
+export function errorNotice(e: unknown, lang: Lang): Notice {
+  if (e instanceof OfficeError) {
+    if (e.code === 'no-indicator-sheet') {
+      const sheets = e.params.sheets as string[];
+      return { intent: 'warning', text: t('error.office.no-indicator-sheet', lang, { sheets: sheets.length ? sheets : t('error.none', lang) }) };
+    }
+    return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.sheet-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.excel', lang, { detail }) };
+}
+
+const now = () => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+export interface Review {
+  busy: Busy;
+  report: Report | null;
+  notices: Notice[];
+  /** The last check found no indicator sheet: offer the template. */
+  noSheet: boolean;
+  check(): void;
+  summary(experts: string): void;
+  clear(): void;
+  template(year: string): void;
+  select(f: ReportFinding): void;
+}
+
+export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
+  const [busy, setBusy] = useState<Busy>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [noSheet, setNoSheet] = useState(false);
+
+  const act = useCallback(
+    async (kind: Exclude<Busy, null>, fn: (session: Session) => Promise<Notice[]>) => {
+      if (host.kind !== 'excel') return;
+      setBusy(kind);
+      setNotices([]);
+      try {
+        const out = await host.run((ctx) => fn({ ctx, rb, lang, caps: host.caps }));
+        setNotices(out);
+      } catch (e) {
+        if (e instanceof OfficeError && e.code === 'no-indicator-sheet') setNoSheet(true);
+        setNotices([errorNotice(e, lang)]);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [host, rb, lang],
+  );
+
+  return {
+    busy,
+    report,
+    notices,
+    noSheet,
+    check: () =>
+      void act('check', async (session) => {
+        const r = await checkWorkbook(session, { checkedAt: now() });
+        setReport(r.report);
+        setNoSheet(false);
+        const text = t('pane.flagged', lang, { n: r.flagged }) + (r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '');
+        return [{ intent: 'info', text }];
+      }),
+    summary: (experts) =>
+      void act('summary', async (session) => {
+        const names = experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean);
+        const r = await writeSummary(session, { experts: names, checkedAt: now() });
+        setReport(r.report);
+        setNoSheet(false);
+        return [{ intent: 'success', text: t('pane.summary-written', lang, { sheet: r.sheet }) }];
+      }),
+    clear: () =>
+      void act('clear', async (session) => {
+        const n = await clearFlags(session);
+        return [{ intent: 'success', text: t('pane.cleared', lang, { n }) }];
+      }),
+    template: (year) =>
+      void act('template', async (session) => {
+        const y = Number(year);
+        const sheet = await insertTemplate(session, Number.isInteger(y) && y >= 2022 && y <= 2100 ? y : new Date().getFullYear());
+        setNoSheet(false);
+        return [{ intent: 'success', text: t('pane.template-inserted', lang, { sheet }) }];
+      }),
+    select: (f) => {
+      const cell = f.cells[0];
+      if (host.kind === 'excel' && cell) host.run((ctx) => selectCell(ctx, cell)).catch((e: unknown) => setNotices([errorNotice(e, lang)]));
+    },
+  };
+}
