@@ -3,6 +3,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator, Rule } from '../rulebook/schema.js';
 import { boundValue } from '../checks/context.js';
 import type { Finding, Lang, ParamValue, Params } from '../types.js';
+import { t } from '../text/index.js';
 import { fmtValue } from './format.js';
 
 export interface MsgCtx {
@@ -47,8 +48,8 @@ function ruleBound(rule: Rule, rb: LoadedRulebook): number | undefined {
 }
 
 export function makeMsgCtx(rb: LoadedRulebook, lang: Lang): MsgCtx {
-  const zh = lang === 'zh-CN';
-  const pick = (t: { zh: string; en: string }) => (zh ? t.zh : t.en);
+  // The rulebook's own two-language texts (labels, titles, requirements): data, picked by language.
+  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const checks = new Map(rb.checks.map((c) => [c.id, c]));
   const requirements = new Map<string, string>();
   const ctx: MsgCtx = {
@@ -88,7 +89,7 @@ export function makeMsgCtx(rb: LoadedRulebook, lang: Lang): MsgCtx {
     v: (value, unit, bound) => {
       if (typeof value === 'number')
         return fmtValue(value, typeof unit === 'string' ? unit : null, lang, typeof bound === 'number' ? bound : undefined);
-      if (typeof value === 'boolean') return zh ? (value ? '是' : '否') : value ? 'yes (是)' : 'no (否)';
+      if (typeof value === 'boolean') return t(value ? 'rulebook.answer.yes' : 'rulebook.answer.no', lang);
       if (value === null || value === undefined) return '';
       return String(value);
     },

@@ -117,6 +117,10 @@ export const RULEBOOK_TEXT = {
   'rulebook.type.array': { 'zh-CN': '列表', 'en-US': 'a list' },
   'rulebook.type.object': { 'zh-CN': '对象', 'en-US': 'an object' },
 
+  // The answer to a yes/no indicator, as messages quote it (English keeps the form's own word).
+  'rulebook.answer.yes': { 'zh-CN': '是', 'en-US': 'yes (是)' },
+  'rulebook.answer.no': { 'zh-CN': '否', 'en-US': 'no (否)' },
+
   // rulebook validate / show.
   'rulebook.valid': { 'zh-CN': '规则文件有效', 'en-US': 'rulebook is valid' },
   'rulebook.not-valid': { 'zh-CN': '规则文件无效', 'en-US': 'rulebook is not valid' },
