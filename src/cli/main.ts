@@ -16,9 +16,8 @@ import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type Comma
 import { fileErrorText } from './text.js';
 
 export type { Io } from './shared.js';
-export { describeRulebook } from './commands/rulebook.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   // The language is read before commander parses, so its help and its errors are already in it.
