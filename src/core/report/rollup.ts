@@ -9,7 +9,7 @@
  */
 import { normaliseText } from '../sheet/values.js';
 import type { Lang, Verdict } from '../types.js';
-import type { Report } from './json.js';
+import type { Report, ReportFinding } from './json.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
 export const ROLLUP_SHEET: Record<Lang, string> = { 'zh-CN': '推荐汇总', 'en-US': 'Roll-up' };
@@ -34,18 +34,47 @@ export interface RollupRow {
 
 const VERDICT_ORDER: Array<Verdict | 'unreadable'> = ['passed', 'incomplete', 'failed', 'ineligible', 'vetoed', 'unreadable'];
 
+/**
+ * Finding codes whose `value` is the figure the check computed (a total, a share, a growth rate, a ratio, a
+ * compared value). Input findings carry values too (a unit conversion's converted amount), and so do warnings
+ * beside a check's result; a roll-up figure is never taken from those.
+ */
+export const COMPUTED_VALUE_CODES: ReadonlySet<string> = new Set([
+  'meets-bound',
+  'below-minimum',
+  'above-maximum',
+  'growth-meets-bound',
+  'growth-below-minimum',
+  'growth-above-maximum',
+  'share-meets-bound',
+  'share-below-minimum',
+  'share-above-maximum',
+  'ratio-meets-bound',
+  'ratio-below-minimum',
+  'ratio-above-maximum',
+]);
+
+/** The figure a check computed, from its own result finding; null when the check could not compute one. */
+export function computedValue(f: Pick<ReportFinding, 'source' | 'code' | 'params'>): number | null {
+  return f.source === 'check' && COMPUTED_VALUE_CODES.has(f.code) && typeof f.params.value === 'number' ? f.params.value : null;
+}
+
 /** Key figures read back from findings' params: what the checks computed, not a second computation. */
 export function keyFigures(r: Report): Record<string, number | null> {
-  const val = (check: string, year?: number, code?: string): number | null => {
-    const f = r.findings.find((x) => x.check === check && (year === undefined || x.year === year) && (code === undefined || x.code === code) && typeof x.params.value === 'number');
-    return f ? (f.params.value as number) : null;
+  const val = (check: string, year?: number): number | null => {
+    for (const x of r.findings) {
+      if (x.check !== check || (year !== undefined && x.year !== year)) continue;
+      const v = computedValue(x);
+      if (v !== null) return v;
+    }
+    return null;
   };
   const years = r.cluster.dataYears ?? [];
   const latest = years[years.length - 1];
-  const branch = r.findings.find((x) => x.check === '2.A' && Array.isArray(x.params.branches));
+  const branch = r.findings.find((x) => x.check === '2.A' && x.source === 'check' && Array.isArray(x.params.branches));
   const branchValue = (i: number) => {
-    const b = branch ? (branch.params.branches as Array<{ params: { value?: unknown } }>)[i] : undefined;
-    return typeof b?.params.value === 'number' ? b.params.value : null;
+    const b = branch ? (branch.params.branches as Array<{ code: string; params: { value?: unknown } }>)[i] : undefined;
+    return b && COMPUTED_VALUE_CODES.has(b.code) && typeof b.params.value === 'number' ? b.params.value : null;
   };
   return {
     outputY3: years[0] !== undefined ? val('1.6', years[0]) : null,
@@ -53,7 +82,7 @@ export function keyFigures(r: Report): Record<string, number | null> {
     outputY1: latest !== undefined ? val('1.6', latest) : null,
     smeShare: latest !== undefined ? val('1.7', latest) : null,
     leadingShare: latest !== undefined ? val('1.8', latest) : null,
-    growth: val('1.9', undefined, undefined),
+    growth: val('1.9'),
     champions: branchValue(0),
     qualitySmes: branchValue(1),
     rdGrowth: val('4.1'),
