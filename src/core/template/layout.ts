@@ -6,6 +6,7 @@
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
+import { t } from '../text/index.js';
 import type { RawCell, RawValue, Snapshot } from '../types.js';
 
 export const INDICATOR_SHEET = '指标表';
@@ -89,12 +90,13 @@ export interface SnapshotOptions {
 /** The Snapshot an adapter would read from a sheet in the standard layout filled with these values. */
 export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, values: ApplicationValues, opts: SnapshotOptions = {}): Snapshot {
   const layout = standardLayout(rb, applicationYear, opts.sheet);
+  const zh = 'zh-CN';
   const header: Array<RawCell | null> = [
-    { value: '代码' },
-    { value: '指标' },
-    { value: '单位' },
-    ...(opts.headerYears ?? layout.dataYears.map((y) => `${y}年`)).map((y) => ({ value: y })),
-    { value: '填报说明' },
+    { value: t('template.colCode', zh) },
+    { value: t('template.colIndicator', zh) },
+    { value: t('template.colUnit', zh) },
+    ...(opts.headerYears ?? layout.dataYears.map((year) => t('template.colYear', zh, { year }))).map((y) => ({ value: y })),
+    { value: t('template.colGuidance', zh) },
   ];
   let rows: Array<Array<RawCell | null>> = [];
   const groupAt = new Map(layout.groupRows.map((g) => [g.row, g.group]));
@@ -119,7 +121,7 @@ export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, 
   for (const extra of [...(opts.extraRows ?? [])].sort((a, b) => b.after - a.after)) rows.splice(extra.after, 0, extra.cells.map((c) => toRawCell(c)));
   return {
     sheet: layout.sheet,
-    cells: [[{ value: '中小企业特色产业集群标准指标表' }], header, ...rows],
+    cells: [[{ value: t('template.title', zh) }], header, ...rows],
     ...(opts.origin ? { origin: opts.origin } : {}),
   };
 }
