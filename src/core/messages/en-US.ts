@@ -36,7 +36,7 @@ export function expectEn(code: string | undefined, c: MsgCtx): string {
 
 /** What a compare measured: one indicator, a deduplicated total, or the sum of parts (each named). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
-  if (p.source === 'sum') return `${labels(p.parts, c)} together`;
+  if (p.source === 'sum') return `${labels(p.parts, c)} in all`;
   return c.label(indicator);
 }
 
@@ -50,7 +50,7 @@ function branchEn(b: Params, c: MsgCtx): string {
     case 'meets-bound':
     case 'below-minimum':
     case 'above-maximum':
-      return `${quantityLabel(p, ind, c)} is ${c.v(p.value, p.unit, p.bound)} (needs ${opWord(p.op)} ${c.v(p.bound, p.unit)})`;
+      return `${quantityLabel(p, ind, c)}: ${c.v(p.value, p.unit, p.bound)} (needs ${opWord(p.op)} ${c.v(p.bound, p.unit)})`;
     default:
       return `${labels((b.params as Params | undefined)?.blockedBy, c) || c.label(ind)} could not be checked`;
   }

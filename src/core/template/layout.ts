@@ -68,7 +68,7 @@ export function standardLayout(rb: LoadedRulebook, applicationYear: number, shee
 export const derivedCol = COLUMNS.firstYear + 2;
 
 export type CellSpec = RawValue | RawCell;
-/** Application data by indicator code: a value, or three for a series (Y-3, Y-2, Y-1). */
+/** Application data by indicator code: a value, or three for a series (Y-3, Y-2, Y-1; for a single indicator, its three year cells). */
 export type ApplicationValues = Record<string, CellSpec | CellSpec[] | undefined>;
 
 const isRawCell = (v: CellSpec): v is RawCell => v !== null && typeof v === 'object' && 'value' in v;
@@ -111,10 +111,11 @@ export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, 
     if (opts.omit?.includes(ind.code)) continue;
     const v = values[ind.code];
     const data: Array<RawCell | null> = [null, null, null];
-    if (ind.series) {
+    // Three values for a single indicator put them in the three year columns (how tests type a figure in the wrong year).
+    if (ind.series || Array.isArray(v)) {
       const arr = Array.isArray(v) ? v : [];
       for (let i = 0; i < 3; i++) data[i] = toRawCell(arr[i]);
-    } else if (!Array.isArray(v)) data[2] = toRawCell(v);
+    } else data[2] = toRawCell(v);
     rows.push([{ value: ind.code }, { value: ind.label.zh }, { value: ind.unit ?? '' }, ...data, null]);
   }
   if (opts.reorder) rows = opts.reorder(rows);
