@@ -209,6 +209,8 @@ describe('4.5 employees > 0 and 4.6 patents per 10,000 ≥ 15', () => {
     const r = review({ '4.5': 0 });
     expect(statuses(r, '4.5')).toEqual(['invalid']);
     expect(codes(r, '4.6')).toEqual(['not-evaluated']);
+    // Not 不适用: what stopped 4.6 is an invalid entry, so the check is invalid too.
+    expect(statuses(r, '4.6')).toEqual(['invalid']);
     expect(r.verdict).toBe('incomplete');
   });
   it('4.6 at exactly 15 passes, just below fails', () => {

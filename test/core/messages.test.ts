@@ -20,6 +20,7 @@ function coverage() {
     review({ B6: undefined }, { headerYears: ['', '', ''] }),
     review({ '6.1': [0.5, 0.6, 0.4], '1.6': [100, 120, 90], '1.7': [80, 90, 70], '1.8': [80, 90, 70], '4.4': [100, 110, 100] }),
     reviewToReport({ sheet: 'Sheet1', cells: [[{ value: 'x' }]] }, rb),
+    review({ '2.1': 0, '2.2': 0, '2.3': 3, '2.4': 3, '2.5': 3, '2.6': undefined, '3.2': [2, null, null] }),
   ];
 }
 
@@ -48,8 +49,10 @@ describe('message tables', () => {
   it('says what was found and what was expected, in the official words', () => {
     const r = review({ '1.6': [38.2, 41, 45] });
     const f = r.findings.find((x) => x.check === '1.6' && x.status === 'fail')!;
-    expect(f.messages['zh-CN']).toBe('2022年集群总产值为38.2亿元，低于“近三年产值均在40亿元以上”的要求');
-    expect(f.messages['en-US']).toBe('Total cluster output (2022) is 38.2 hundred million yuan, below the requirement “output of at least 40 hundred million yuan in each of the last three years”');
+    expect(f.messages['zh-CN']).toBe('2022年集群总产值为38.2亿元，未达到“近三年产值均在40亿元以上”的要求');
+    expect(f.messages['en-US']).toBe(
+      'Total cluster output (2022) is 38.2 hundred million yuan, which falls short of the requirement “output of at least 40 hundred million yuan in each of the last three years”',
+    );
     const share = review({ '1.6': [77, 90, 100], '1.7': [60, 70, 69.996] }).findings.find((x) => x.check === '1.7' && x.status === 'fail')!;
     // 69.996% must not be shown as 70%.
     expect(share.messages['zh-CN']).toContain('69.996%');

@@ -22,9 +22,15 @@ describe('a blank sheet', () => {
   const r = reviewToReport(buildSnapshot(rb, {}, { year: 2025 }), rb);
   it('is incomplete, with exactly one missing finding per input cell to fill', () => {
     expect(r.verdict).toBe('incomplete');
-    const missing = r.findings.filter((f) => f.status === 'missing');
+    const missing = r.findings.filter((f) => f.status === 'missing' && f.source === 'input');
     expect(missing.every((f) => f.cells.length === 1 && f.code === 'missing-input')).toBe(true);
     expect(missing.map((f) => f.cells[0]!).sort()).toEqual(requiredInputCells(2025));
+    // A check its blank inputs kept from judging is missing too (never 不适用), and names what stopped it.
+    const notEvaluated = r.findings.filter((f) => f.code === 'not-evaluated');
+    expect(notEvaluated.length).toBeGreaterThan(0);
+    expect(new Set(notEvaluated.map((f) => f.status))).toEqual(new Set(['missing']));
+    // 不适用 only where a check's condition does not hold: 2.6 is checked only when the optional total is given.
+    expect(r.findings.filter((f) => f.status === 'na').map((f) => [f.check, f.code, f.params.reason])).toEqual([['2.6', 'not-applicable', 'blank-optional']]);
   });
   it('never passes anything', () => {
     expect(r.counts.pass).toBe(0);
@@ -121,13 +127,36 @@ describe('addresses', () => {
 });
 
 describe('single values', () => {
-  it('a value typed in another year column of its row is still read', () => {
+  /** The passing sheet with one row's cells moved: `cols` maps a year column (3, 4, 5) to its new content. */
+  const moved = (code: string, cols: Record<number, RawCell | null>) => {
     const snap = buildSnapshot(rb, passingValues());
-    const rows = snap.cells as Array<Array<RawCell | null>>;
-    const row = rows.find((r) => r[0]?.value === '3.2')!;
-    row[3] = row[5]!;
-    row[5] = null;
-    const inputs = readIndicatorSheet(snap, rb);
-    expect(inputs.indicators.get('3.2')!.single).toMatchObject({ state: 'ok', value: 4, cell: '指标表!D33' });
+    const row = (snap.cells as Array<Array<RawCell | null>>).find((r) => r[0]?.value === code)!;
+    for (const [c, v] of Object.entries(cols)) row[Number(c)] = v;
+    return snap;
+  };
+  it('a latest-year figure typed in another year column is not used: missing where it belongs, invalid where it is', () => {
+    const snap = moved('3.2', { 3: { value: 4 }, 5: null });
+    expect(readIndicatorSheet(snap, rb).indicators.get('3.2')!.single).toMatchObject({ state: 'blank', cell: '指标表!F33' });
+    const r = reviewToReport(snap, rb);
+    const f = r.findings.filter((x) => x.indicator === '3.2');
+    expect(f.map((x) => [x.code, x.status, x.cells])).toEqual([
+      ['missing-input', 'missing', ['指标表!F33']],
+      ['value-in-other-year', 'invalid', ['指标表!D33']],
+    ]);
+    expect(f[1]!.params).toEqual({ found: '4', latestCell: '指标表!F33', latestYear: 2024 });
+    expect(r.verdict).toBe('incomplete');
+  });
+  it('a second figure beside the latest one is a warning, and the latest one is used', () => {
+    const r = reviewToReport(moved('5.1', { 4: { value: 0.05, numberFormat: '0%' } }), rb);
+    expect(r.findings.filter((x) => x.indicator === '5.1').map((x) => [x.code, x.status])).toEqual([
+      ['value-in-other-year', 'warn'],
+      ['meets-bound', 'pass'],
+    ]);
+    expect(r.verdict).toBe('passed');
+  });
+  it('text and 是/否 answers may sit in any year column (a merged cell keeps its value in its first column)', () => {
+    const inputs = readIndicatorSheet(moved('1.1', { 3: { value: '是' }, 5: null }), rb);
+    expect(inputs.indicators.get('1.1')!.single).toMatchObject({ state: 'ok', value: true, cell: '指标表!D15' });
+    expect(inputs.findings).toEqual([]);
   });
 });

@@ -26,6 +26,11 @@ describe('template', () => {
     const text = wb.getWorksheet('填表说明')!.getColumn(2).values.join('\n');
     for (const word of ['是', '否', '%', '一票否决', 'D1', '2023、2024、2025']) expect(text).toContain(word);
   });
+  it('is titled with the official name of the form, with B6 filled in', () => {
+    expect(ws.getCell(1, 1).value).toBe('中小企业特色产业集群申报表（指标数据）');
+    const b6 = layout.rows.find((r) => r.indicator.code === 'B6')!;
+    expect(ws.getCell(b6.row + 1, 6).value).toBe(2026);
+  });
   it('heads the data columns with the actual years, freezes the header and sets up printing', () => {
     expect([4, 5, 6].map((c) => ws.getCell(2, c).value)).toEqual(['2023年', '2024年', '2025年']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 3 });
@@ -60,9 +65,10 @@ describe('template', () => {
   it('checked blank: incomplete, one missing finding per input cell', async () => {
     const fr = await reviewFile(path, rb);
     expect(fr.report.verdict).toBe('incomplete');
-    const missing = fr.report.findings.filter((f) => f.status === 'missing');
+    const missing = fr.report.findings.filter((f) => f.status === 'missing' && f.source === 'input');
+    // B6 (申报年度) comes filled in with the template's year.
     const inputCells = layout.rows
-      .filter((r) => r.indicator.required || r.indicator.requiredIf)
+      .filter((r) => (r.indicator.required || r.indicator.requiredIf) && r.indicator.code !== 'B6')
       .flatMap((r) => r.inputCols.map((c) => `指标表!${'ABCDEFG'[c]}${r.row + 1}`))
       .sort();
     expect(missing.flatMap((f) => f.cells).sort()).toEqual(inputCells);
@@ -83,6 +89,7 @@ describe('template', () => {
     expect((await cli(['template', '--year', '2025', '--lang', 'en', '-o', p])).code).toBe(0);
     const fr = await reviewFile(p, rb);
     expect(fr.report.verdict).toBe('incomplete');
-    expect(fr.report.counts.missing).toBe(74);
+    expect(fr.report.findings.filter((f) => f.status === 'missing' && f.source === 'input')).toHaveLength(73);
+    expect(fr.report.cluster.applicationYear).toBe(2025);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Runs every check of the rulebook over the read inputs. A check whose inputs are unusable is either already
  * represented (the reader's missing/invalid finding carries this check's id) or gets one `not-evaluated`
- * finding naming what blocked it; so every check yields at least one finding and every blank cell exactly one
- * `missing` finding.
+ * finding (status missing or invalid, like what blocked it) naming what blocked it; so every check yields at
+ * least one finding and every blank cell exactly one `missing` input finding.
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { primaryIndicator } from '../rulebook/load.js';
@@ -37,10 +37,13 @@ export function runChecks(rb: LoadedRulebook, inputs: SheetInputs): Finding[] {
       if (!covered) unreported.push(b);
     }
     if (unreported.length) {
+      // A check that could not judge is not 不适用 (na is for conditions that do not hold): it is missing when
+      // only blanks stopped it, else invalid, exactly as the inputs that stopped it.
+      const status = unreported.every((b) => b.reason === 'blank' || b.reason === 'no-row') ? 'missing' : 'invalid';
       findings.push(
         finding(
           'not-evaluated',
-          'na',
+          status,
           'check',
           { check: check.id, indicator: primaryIndicator(check.rule) },
           unreported.flatMap((b) => (b.cell ? [b.cell] : [])),

@@ -399,7 +399,10 @@ const eitherOf: Impl<'either-of'> = (rule, ctx) => {
   const passed = branches.filter((b) => b.blocked.length === 0 && main(b)?.status === 'pass');
   const summary = branches.map((b) => {
     const m = main(b);
-    return m ? { code: m.code, status: m.status, params: m.params } : { code: 'not-evaluated', status: 'na', params: {} };
+    // Each branch names its indicator (a sum has none: its parts are in params), so messages can name it too.
+    return m
+      ? { code: m.code, status: m.status, indicator: m.indicator ?? null, params: m.params }
+      : { code: 'not-evaluated', status: 'missing', indicator: null, params: { blockedBy: b.blocked.map((x) => x.indicator) } };
   });
   if (passed.length) {
     const clean = passed.find((b) => b.outcomes.length === 1) ?? passed[0]!;

@@ -5,15 +5,20 @@ import type { MessageTable, MsgCtx } from './context.js';
 const yr = (f: Finding) => (f.year !== undefined ? ` (${f.year})` : '');
 const at = (f: Finding) => (f.cells.length ? ` [${f.cells.join(', ')}]` : '');
 const lbl = (f: Finding, c: MsgCtx) => `${c.label(f.indicator)}${yr(f)}`;
-const missWord = (op: ParamValue | undefined) =>
-  op === '>=' ? 'below' : op === '>' ? 'not above' : op === '<=' ? 'above' : 'not below';
+/** A miss of a lower bound falls short of the requirement; any other miss does not meet it. */
+const missWord = (op: ParamValue | undefined) => (op === '>=' || op === '>' ? 'which falls short of' : 'which does not meet');
 const opWord = (op: ParamValue | undefined) => (op === '>=' ? 'at least' : op === '>' ? 'above' : op === '<=' ? 'at most' : 'below');
-const req = (f: Finding, c: MsgCtx) => `the requirement “${c.requirement(f.check)}”`;
+/** Text in “”, with quotes inside turned into ‘’. */
+const quoteEn = (text: string) => `“${text.replace(/["“]([^"”]*)["”]/g, '‘$1’')}”`;
+const req = (f: Finding, c: MsgCtx) => `the requirement ${quoteEn(c.requirement(f.check))}`;
+/** An input check (4.5) validates an entry: it says what the value must be and quotes no requirement. */
+const isInputCheck = (f: Finding, c: MsgCtx) => c.rb.checks.some((x) => x.id === f.check && x.inputCheck === true);
+const labels = (codes: ParamValue | undefined, c: MsgCtx) => (Array.isArray(codes) ? (codes as string[]).map((x) => c.label(x)).join(', ') : '');
 
 export function expectEn(code: string | undefined, c: MsgCtx): string {
   const ind = c.indicator(code);
   if (!ind) return 'a valid entry';
-  const unit = ind.unit ? ` in ${c.v(1, ind.unit).replace(/^1\s*/, '') || ind.unit}` : '';
+  const unit = ind.unit ? ` in ${c.v(2, ind.unit).replace(/^2\s*/, '') || ind.unit}` : '';
   switch (ind.kind) {
     case 'yesno':
       return '是 (yes) or 否 (no)';
@@ -29,9 +34,9 @@ export function expectEn(code: string | undefined, c: MsgCtx): string {
   }
 }
 
+/** What a compare measured: one indicator, a deduplicated total, or the sum of parts (each named). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
-  const parts = Array.isArray(p.parts) ? (p.parts as string[]) : [];
-  if (p.source === 'sum') return `total of ${parts.join(' + ')}`;
+  if (p.source === 'sum') return `${labels(p.parts, c)} in all`;
   return c.label(indicator);
 }
 
@@ -45,14 +50,16 @@ function branchEn(b: Params, c: MsgCtx): string {
     case 'meets-bound':
     case 'below-minimum':
     case 'above-maximum':
-      return `${quantityLabel(p, ind, c)} is ${c.v(p.value, p.unit, p.bound)} (needs ${opWord(p.op)} ${c.v(p.bound, p.unit)})`;
+      return `${quantityLabel(p, ind, c)}: ${c.v(p.value, p.unit, p.bound)} (needs ${opWord(p.op)} ${c.v(p.bound, p.unit)})`;
     default:
-      return 'could not be checked';
+      return `${labels((b.params as Params | undefined)?.blockedBy, c) || c.label(ind)} could not be checked`;
   }
 }
 
 const seriesText = (p: Params, c: MsgCtx) =>
   ((p.series ?? []) as Params[]).map((s) => `${String(s.year)}: ${c.v(s.value, p.sourceUnit !== undefined ? p.sourceUnit : p.unit)}`).join(' → ');
+
+const growthBasis = (p: Params, c: MsgCtx) => `${seriesText(p, c)}; ${String(p.method)} rate`;
 
 export const enUS: MessageTable = {
   'no-indicator-rows': (_f, p) => `Sheet “${String(p.sheet)}” has no indicator code column (codes such as B1, 1.6, D1); nothing can be checked`,
@@ -75,38 +82,49 @@ export const enUS: MessageTable = {
   'ambiguous-percent': (f, p, c) =>
     `${lbl(f, c)}${at(f)} is ${String(p.found)} in a cell without percent format; read as ${c.v(p.readAs, '%')} — please confirm`,
   'percent-above-100': (f, p, c) => `${lbl(f, c)}${at(f)} is ${c.v(p.value, '%')}; a percentage cannot exceed 100%`,
-  'out-of-range': (f, p, c) => `${lbl(f, c)}${at(f)} is ${c.v(p.value)}; expected a value from ${p.min ?? '—'} to ${p.max ?? '—'}`,
+  'out-of-range': (f, p, c) =>
+    `${lbl(f, c)}${at(f)} is ${c.v(p.value)}; expected ` +
+    (p.max === null || p.max === undefined ? `at least ${String(p.min)}` : p.min === null || p.min === undefined ? `at most ${String(p.max)}` : `a value from ${String(p.min)} to ${String(p.max)}`),
   'formula-not-calculated': (f, _p, c) => `${lbl(f, c)}${at(f)} is a formula without a calculated result; open, recalculate and save it in Excel, then check again`,
-  'meets-bound': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, meeting ${req(f, c)}`,
-  'below-minimum': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
-  'above-maximum': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
+  'value-in-other-year': (f, p, c) =>
+    f.status === 'invalid'
+      ? `${c.label(f.indicator)} takes the latest year's value only (${String(p.latestYear)}), in ${String(p.latestCell)}; “${String(p.found)}” in ${f.cells.join(', ')} was not used`
+      : `${c.label(f.indicator)} takes the latest year's value only (${String(p.latestYear)}, ${String(p.latestCell)}); “${String(p.found)}” also typed in ${f.cells.join(', ')} was not used — please verify`,
+  'meets-bound': (f, p, c) => `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}${isInputCheck(f, c) ? '' : `, meeting ${req(f, c)}`}`,
+  'below-minimum': (f, p, c) =>
+    isInputCheck(f, c)
+      ? `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}${at(f)}; it must be ${opWord(p.op)} ${c.v(p.bound, p.unit)}`
+      : `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
+  'above-maximum': (f, p, c) =>
+    isInputCheck(f, c)
+      ? `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}${at(f)}; it must be ${opWord(p.op)} ${c.v(p.bound, p.unit)}`
+      : `${lbl(f, c)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
   'answered-yes': (f, _p, c) => `${c.label(f.indicator)}: yes (是) — meets the requirement`,
   'answered-no': (f, _p, c) => `${c.label(f.indicator)}: no (否) — does not meet ${req(f, c)}`,
   'yes-without-detail': (f, p, c) => `${c.label(String(p.answered))} is answered yes (是), but ${c.label(f.indicator)} is blank${at(f)}`,
   'veto-answered-no': (f, _p, c) => `${c.label(f.indicator)}: no (否)`,
-  'veto-answered-yes': (f, _p, c) => `${c.label(f.indicator)}: yes (是) — a veto circumstance; the application cannot pass`,
+  'veto-answered-yes': (f, _p, c) => `${c.label(f.indicator)}: yes (是). This is a veto circumstance under the recognition criteria; the application is not recommended.`,
   'needs-review': (f, p, c) => `${c.label(f.indicator)}: for expert review (entered: “${String(p.text)}”)`,
-  'growth-meets-bound': (f, p, c) =>
-    `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)} (${seriesText(p, c)}; ${String(p.method)} rate), meeting ${req(f, c)}`,
-  'growth-below-minimum': (f, p, c) =>
-    `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)} (${seriesText(p, c)}; ${String(p.method)} rate), ${missWord(p.op)} ${req(f, c)}`,
-  'growth-above-maximum': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)} (${seriesText(p, c)}), ${missWord(p.op)} ${req(f, c)}`,
+  // The figure, then the judgement, then how it was computed.
+  'growth-meets-bound': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)}, meeting ${req(f, c)} (${growthBasis(p, c)})`,
+  'growth-below-minimum': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)}, ${missWord(p.op)} ${req(f, c)} (${growthBasis(p, c)})`,
+  'growth-above-maximum': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, '%', p.bound)}, ${missWord(p.op)} ${req(f, c)} (${growthBasis(p, c)})`,
   'growth-base-not-positive': (f, p, c) =>
     `${c.title(f.check)} cannot be computed: ${c.label(String(p.source))}${yr(f)} is ${c.v(p.value, c.unit(String(p.source)))}${at(f)}; the base of a growth rate must be above 0`,
   'share-meets-bound': (f, p, c) => `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, meeting ${req(f, c)}`,
   'share-below-minimum': (f, p, c) =>
-    `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)} (${c.v(p.part, p.sourceUnit)} ÷ ${c.v(p.whole, p.sourceUnit)}), ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
+    `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, ${missWord(p.op)} ${req(f, c)} (${c.v(p.part, p.sourceUnit)} ÷ ${c.v(p.whole, p.sourceUnit)})${p.latest ? '' : ' (earlier year; a warning only)'}`,
   'share-above-maximum': (f, p, c) =>
     `${c.title(f.check)}${yr(f)} is ${c.v(p.value, '%', p.bound)}, ${missWord(p.op)} ${req(f, c)}${p.latest ? '' : ' (earlier year; a warning only)'}`,
   'part-exceeds-whole': (f, p, c) =>
     `${c.label(String(p.partIndicator))}${yr(f)} (${c.v(p.part, p.unit)}) is above ${c.label(String(p.wholeIndicator))} (${c.v(p.whole, p.unit)}): the figures are inconsistent${at(f)}`,
   'ratio-meets-bound': (f, p, c) =>
-    `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)} (${c.v(p.numerator)} ÷ ${c.v(p.denominator)} × ${c.v(p.scale)}), meeting ${req(f, c)}`,
+    `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)}, meeting ${req(f, c)} (${c.v(p.numerator)} ÷ ${c.v(p.denominator)} × ${c.v(p.scale)})`,
   'ratio-below-minimum': (f, p, c) =>
-    `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)} (${c.v(p.numerator)} ÷ ${c.v(p.denominator)} × ${c.v(p.scale)}), ${missWord(p.op)} ${req(f, c)}`,
+    `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)} (${c.v(p.numerator)} ÷ ${c.v(p.denominator)} × ${c.v(p.scale)})`,
   'ratio-above-maximum': (f, p, c) => `${c.title(f.check)} is ${c.v(p.value, p.unit, p.bound)}, ${missWord(p.op)} ${req(f, c)}`,
   'derived-mismatch': (f, p, c) =>
-    `The sheet's own figure differs from the check: ${c.label(f.indicator)} shows ${c.v(p.sheetValue, p.unit)}${at(f)}, recomputed from ${((p.from ?? []) as string[]).join(', ')} as ${c.v(p.computed, p.unit)}`,
+    `The sheet's own figure differs from the check: ${c.label(f.indicator)} shows ${c.v(p.sheetValue, p.unit)}${at(f)}; recomputed from ${labels(p.from, c)} it is ${c.v(p.computed, p.unit)}`,
   'trend-met': (f, p, c) => `${c.title(f.check)}: ${seriesText(p, c)} — meets the requirement`,
   'not-strictly-decreasing': (f, p, c) =>
     `${c.title(f.check)}: ${seriesText(p, c)}; ${(p.offendingYears as number[]).join(', ')} not below the year before — does not meet ${req(f, c)}`,
@@ -124,7 +142,7 @@ export const enUS: MessageTable = {
       ? `${c.title(f.check)}: ${c.label(String(p.indicator))} is ${c.v(p.answer)}, so this does not apply`
       : `${c.title(f.check)}: ${c.label(String(p.indicator))} is not filled in, so this does not apply`,
   consistent: (f, p, c) =>
-    `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}, between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): consistent`,
+    `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}, between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): the figures are consistent`,
   'dedup-out-of-bounds': (f, p, c) =>
     `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}${at(f)}; it must lie between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): inconsistent`,
   'either-met': (f, p, c) => {
@@ -133,7 +151,7 @@ export const enUS: MessageTable = {
   },
   'neither-met': (f, p, c) => `${c.title(f.check)}: ${(p.branches as Params[]).map((b) => branchEn(b, c)).join('; ')} — does not meet ${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
-    `${c.title(f.check)} was checked on the sum of ${((p.parts ?? []) as string[]).join(', ')} (${c.v(p.value, p.unit)}) because no valid ${c.label(String(p.total))} was given; enterprises may be counted twice — please verify`,
+    `${c.title(f.check)} was checked on the sum of ${labels(p.parts, c)} (${c.v(p.value, p.unit)}) because no valid ${c.label(String(p.total))} was given; enterprises may be counted twice — please verify`,
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)} could not be checked: ` +
     ((p.blockedBy ?? []) as Params[])

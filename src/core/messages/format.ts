@@ -29,12 +29,16 @@ export function fmtNear(v: number, bound: number | undefined, scale = 1): string
   return s;
 }
 
+/** English counts agree with their number: "1 enterprise", "2 enterprises". */
+const EN_SINGULAR: Record<string, string> = { enterprises: 'enterprise', persons: 'person', types: 'type', items: 'item' };
+
 export function withUnit(text: string, unit: string | null | undefined, lang: Lang): string {
   if (!unit) return text;
   if (unit === '%') return `${text}%`;
   if (lang === 'zh-CN') return `${text}${unit}`;
   const en = unitById(unit)?.en;
-  return en ? `${text} ${en}` : text;
+  if (!en) return text;
+  return `${text} ${text === '1' ? (EN_SINGULAR[en] ?? en) : en}`;
 }
 
 /** A value in its unit: percent values are fractions and shown ×100. */

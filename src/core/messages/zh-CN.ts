@@ -5,9 +5,15 @@ import type { MessageTable, MsgCtx } from './context.js';
 const yr = (f: Finding) => (f.year !== undefined ? `${f.year}年` : '');
 const at = (f: Finding) => (f.cells.length ? `（${f.cells.join('、')}）` : '');
 const lbl = (f: Finding, c: MsgCtx) => `${yr(f)}${c.label(f.indicator)}`;
-const missWord = (op: ParamValue | undefined) => (op === '>=' ? '低于' : op === '>' ? '未高于' : op === '<=' ? '超过' : '未低于');
+/** A miss of a lower bound (以上/高于) 未达到 the requirement; any other miss 不符合 it. */
+const missWord = (op: ParamValue | undefined) => (op === '>=' || op === '>' ? '未达到' : '不符合');
 const opWord = (op: ParamValue | undefined) => (op === '>=' ? '不低于' : op === '>' ? '高于' : op === '<=' ? '不超过' : '低于');
-const req = (f: Finding, c: MsgCtx) => `“${c.requirement(f.check)}”的要求`;
+/** Text in “”, with quotes inside turned into ‘’ (Chinese nesting). */
+const quoteZh = (text: string) => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+const req = (f: Finding, c: MsgCtx) => `${quoteZh(c.requirement(f.check))}的要求`;
+/** An input check (4.5) validates an entry: it says what the value must be and quotes no requirement. */
+const isInputCheck = (f: Finding, c: MsgCtx) => c.rb.checks.some((x) => x.id === f.check && x.inputCheck === true);
+const labels = (codes: ParamValue | undefined, c: MsgCtx) => (Array.isArray(codes) ? (codes as string[]).map((x) => c.label(x)).join('、') : '');
 
 export function expectZh(code: string | undefined, c: MsgCtx): string {
   const ind = c.indicator(code);
@@ -27,9 +33,9 @@ export function expectZh(code: string | undefined, c: MsgCtx): string {
   }
 }
 
+/** What a compare measured: one indicator, a deduplicated total, or the sum of parts (named, with 合计). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
-  const parts = Array.isArray(p.parts) ? (p.parts as string[]) : [];
-  if (p.source === 'sum') return parts.map((x) => c.label(x)).join('、') + '合计';
+  if (p.source === 'sum') return `${labels(p.parts, c)}合计`;
   return c.label(indicator);
 }
 
@@ -45,12 +51,14 @@ function branchZh(b: Params, c: MsgCtx): string {
     case 'above-maximum':
       return `${quantityLabel(p, ind, c)}为${c.v(p.value, p.unit, p.bound)}（应${opWord(p.op)}${c.v(p.bound, p.unit)}）`;
     default:
-      return '无法核验';
+      return `${labels((b.params as Params | undefined)?.blockedBy, c) || c.label(ind)}无法核验`;
   }
 }
 
 const seriesText = (p: Params, c: MsgCtx) =>
   ((p.series ?? []) as Params[]).map((s) => `${String(s.year)}年${c.v(s.value, p.sourceUnit !== undefined ? p.sourceUnit : p.unit)}`).join('→');
+
+const growthBasis = (p: Params, c: MsgCtx) => `${seriesText(p, c)}，${p.method === 'compound' ? '复合增长率' : '算术平均增长率'}`;
 
 export const zhCN: MessageTable = {
   // ── sheet ──
@@ -64,50 +72,60 @@ export const zhCN: MessageTable = {
   'indicator-row-missing': (f, p, c) => `工作表“${String(p.sheet)}”中没有代码为“${f.indicator}”的行（${c.label(f.indicator)}），应在代码列中保留该行`,
   'duplicate-indicator-row': (f, p) => `代码“${f.indicator}”重复出现${at(f)}，已按首次出现的行（${String(p.firstCell)}）核验`,
   'excel-error': (f, p, c) => `${lbl(f, c)}${at(f)}为Excel错误值${String(p.error)}，应为${expectZh(f.indicator, c)}`,
-  'not-a-number': (f, p, c) => `${lbl(f, c)}${at(f)}填写为“${String(p.found)}”，无法识别，应为${expectZh(f.indicator, c)}`,
+  'not-a-number': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，无法识别，应为${expectZh(f.indicator, c)}`,
   'negative-value': (f, p, c) => `${lbl(f, c)}${at(f)}为负数${c.v(p.value, p.percent ? '%' : c.unit(f.indicator))}，应为非负数`,
   'not-integer': (f, p, c) => `${lbl(f, c)}${at(f)}为${c.v(p.value)}，应为整数${c.unit(f.indicator) ? `（单位：${c.unit(f.indicator)}）` : ''}`,
-  'invalid-yesno': (f, p, c) => `${lbl(f, c)}${at(f)}填写为“${String(p.found)}”，应为“是”或“否”`,
+  'invalid-yesno': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，应为“是”或“否”`,
   'unit-converted': (f, p, c) =>
-    `${lbl(f, c)}${at(f)}填写为“${String(p.found)}”，已由${String(p.from)}换算为${c.v(p.value, p.to)}核验，请确认`,
-  'unit-mismatch': (f, p, c) => `${lbl(f, c)}${at(f)}填写为“${String(p.found)}”，单位“${String(p.unit)}”与本行单位“${String(p.expected)}”不符`,
+    `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，已由${String(p.from)}换算为${c.v(p.value, p.to)}核验，请确认`,
+  'unit-mismatch': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，单位“${String(p.unit)}”与本行单位“${String(p.expected)}”不符`,
   'ambiguous-percent': (f, p, c) =>
     `${lbl(f, c)}${at(f)}填写为${String(p.found)}，单元格未设置百分比格式，已按${c.v(p.readAs, '%')}理解，请确认`,
   'percent-above-100': (f, p, c) => `${lbl(f, c)}${at(f)}为${c.v(p.value, '%')}，百分比不能超过100%`,
   'out-of-range': (f, p, c) =>
-    `${lbl(f, c)}${at(f)}为${c.v(p.value)}，应在${p.min ?? '—'}至${p.max ?? '—'}之间`,
+    `${lbl(f, c)}${at(f)}为${c.v(p.value)}，` +
+    (p.max === null || p.max === undefined ? `应不小于${String(p.min)}` : p.min === null || p.min === undefined ? `应不大于${String(p.max)}` : `应在${String(p.min)}至${String(p.max)}之间`),
   'formula-not-calculated': (f, _p, c) => `${lbl(f, c)}${at(f)}是公式但没有计算结果，请在Excel中打开、计算并保存后再核验`,
+  'value-in-other-year': (f, p, c) =>
+    f.status === 'invalid'
+      ? `${c.label(f.indicator)}只取最近一年（${String(p.latestYear)}年）的数值，应填在${String(p.latestCell)}；填在${f.cells.join('、')}的${quoteZh(String(p.found))}未被采用`
+      : `${c.label(f.indicator)}只取最近一年（${String(p.latestYear)}年）${String(p.latestCell)}的数值；另填在${f.cells.join('、')}的${quoteZh(String(p.found))}未被采用，请核实`,
   // ── checks ──
-  'meets-bound': (f, p, c) => `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}，符合${req(f, c)}`,
-  'below-minimum': (f, p, c) => `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}，${missWord(p.op)}${req(f, c)}`,
-  'above-maximum': (f, p, c) => `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}，${missWord(p.op)}${req(f, c)}`,
+  'meets-bound': (f, p, c) => `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}${isInputCheck(f, c) ? '' : `，符合${req(f, c)}`}`,
+  'below-minimum': (f, p, c) =>
+    isInputCheck(f, c)
+      ? `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}${at(f)}，应${p.op === '>' ? '大于' : '不小于'}${c.v(p.bound, p.unit)}`
+      : `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}，${missWord(p.op)}${req(f, c)}`,
+  'above-maximum': (f, p, c) =>
+    isInputCheck(f, c)
+      ? `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}${at(f)}，应${p.op === '<' ? '小于' : '不大于'}${c.v(p.bound, p.unit)}`
+      : `${lbl(f, c)}为${c.v(p.value, p.unit, p.bound)}，${missWord(p.op)}${req(f, c)}`,
   'answered-yes': (f, _p, c) => `${c.label(f.indicator)}：是，符合要求`,
   'answered-no': (f, _p, c) => `${c.label(f.indicator)}：否，不符合${req(f, c)}`,
   'yes-without-detail': (f, p, c) => `${c.label(String(p.answered))}填报为“是”，但${c.label(f.indicator)}未填写${at(f)}`,
   'veto-answered-no': (f, _p, c) => `${c.label(f.indicator)}：否`,
-  'veto-answered-yes': (f, _p, c) => `${c.label(f.indicator)}：是——属于一票否决情形，申报不予通过`,
-  'needs-review': (f, p, c) => `${c.label(f.indicator)}：待专家评议（填报内容：“${String(p.text)}”）`,
-  'growth-meets-bound': (f, p, c) => `${c.title(f.check)}为${c.v(p.value, '%', p.bound)}（${seriesText(p, c)}，${p.method === 'compound' ? '复合增长率' : '算术平均增长率'}），符合${req(f, c)}`,
-  'growth-below-minimum': (f, p, c) =>
-    `${c.title(f.check)}为${c.v(p.value, '%', p.bound)}（${seriesText(p, c)}，${p.method === 'compound' ? '复合增长率' : '算术平均增长率'}），${missWord(p.op)}${req(f, c)}`,
-  'growth-above-maximum': (f, p, c) =>
-    `${c.title(f.check)}为${c.v(p.value, '%', p.bound)}（${seriesText(p, c)}），${missWord(p.op)}${req(f, c)}`,
+  'veto-answered-yes': (f, _p, c) => `${c.label(f.indicator)}：是。属于认定标准规定的一票否决情形，不予推荐。`,
+  'needs-review': (f, p, c) => `${c.label(f.indicator)}：待专家评议（填报内容：${quoteZh(String(p.text))}）`,
+  // The figure, then the judgement (为8.29%，未达到“……”的要求), then how it was computed.
+  'growth-meets-bound': (f, p, c) => `${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，符合${req(f, c)}（${growthBasis(p, c)}）`,
+  'growth-below-minimum': (f, p, c) => `${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，${missWord(p.op)}${req(f, c)}（${growthBasis(p, c)}）`,
+  'growth-above-maximum': (f, p, c) => `${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，${missWord(p.op)}${req(f, c)}（${growthBasis(p, c)}）`,
   'growth-base-not-positive': (f, p, c) =>
     `${c.title(f.check)}无法计算：${yr(f)}${c.label(String(p.source))}为${c.v(p.value, c.unit(String(p.source)))}${at(f)}，作为增速基数必须大于0`,
   'share-meets-bound': (f, p, c) => `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，符合${req(f, c)}`,
   'share-below-minimum': (f, p, c) =>
-    `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}（${c.v(p.part, p.sourceUnit)}÷${c.v(p.whole, p.sourceUnit)}），${missWord(p.op)}${req(f, c)}${p.latest ? '' : '（往年数据，仅作提示）'}`,
+    `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，${missWord(p.op)}${req(f, c)}（${c.v(p.part, p.sourceUnit)}÷${c.v(p.whole, p.sourceUnit)}）${p.latest ? '' : '（往年数据，仅作提示）'}`,
   'share-above-maximum': (f, p, c) =>
     `${yr(f)}${c.title(f.check)}为${c.v(p.value, '%', p.bound)}，${missWord(p.op)}${req(f, c)}${p.latest ? '' : '（往年数据，仅作提示）'}`,
   'part-exceeds-whole': (f, p, c) =>
     `${yr(f)}${c.label(String(p.partIndicator))}（${c.v(p.part, p.unit)}）大于${c.label(String(p.wholeIndicator))}（${c.v(p.whole, p.unit)}），数据不一致${at(f)}`,
   'ratio-meets-bound': (f, p, c) =>
-    `${c.title(f.check)}为${c.v(p.value, p.unit, p.bound)}（${c.v(p.numerator)}÷${c.v(p.denominator)}×${c.v(p.scale)}），符合${req(f, c)}`,
+    `${c.title(f.check)}为${c.v(p.value, p.unit, p.bound)}，符合${req(f, c)}（${c.v(p.numerator)}÷${c.v(p.denominator)}×${c.v(p.scale)}）`,
   'ratio-below-minimum': (f, p, c) =>
-    `${c.title(f.check)}为${c.v(p.value, p.unit, p.bound)}（${c.v(p.numerator)}÷${c.v(p.denominator)}×${c.v(p.scale)}），${missWord(p.op)}${req(f, c)}`,
+    `${c.title(f.check)}为${c.v(p.value, p.unit, p.bound)}，${missWord(p.op)}${req(f, c)}（${c.v(p.numerator)}÷${c.v(p.denominator)}×${c.v(p.scale)}）`,
   'ratio-above-maximum': (f, p, c) => `${c.title(f.check)}为${c.v(p.value, p.unit, p.bound)}，${missWord(p.op)}${req(f, c)}`,
   'derived-mismatch': (f, p, c) =>
-    `表内计算值与核验值不一致：${c.label(f.indicator)}表内为${c.v(p.sheetValue, p.unit)}${at(f)}，按${((p.from ?? []) as string[]).join('、')}核验为${c.v(p.computed, p.unit)}`,
+    `表内计算值与核验值不一致：${c.label(f.indicator)}表内为${c.v(p.sheetValue, p.unit)}${at(f)}，按${labels(p.from, c)}重新计算为${c.v(p.computed, p.unit)}`,
   'trend-met': (f, p, c) => `${c.title(f.check)}：${seriesText(p, c)}，符合要求`,
   'not-strictly-decreasing': (f, p, c) =>
     `${c.title(f.check)}：${seriesText(p, c)}，${(p.offendingYears as number[]).join('、')}年未低于上一年，不符合${req(f, c)}`,
@@ -124,7 +142,7 @@ export const zhCN: MessageTable = {
     p.reason === 'condition'
       ? `${c.title(f.check)}：${c.label(String(p.indicator))}为“${c.v(p.answer)}”，不适用`
       : `${c.title(f.check)}：未填写${c.label(String(p.indicator))}，不适用`,
-  consistent: (f, p, c) => `${c.label(f.indicator)}为${c.v(p.value, p.unit)}，在${c.v(p.min, p.unit)}（最大单项）至${c.v(p.max, p.unit)}（各项之和）之间，一致`,
+  consistent: (f, p, c) => `${c.label(f.indicator)}为${c.v(p.value, p.unit)}，在${c.v(p.min, p.unit)}（最大单项）至${c.v(p.max, p.unit)}（各项之和）之间，数据一致`,
   'dedup-out-of-bounds': (f, p, c) =>
     `${c.label(f.indicator)}为${c.v(p.value, p.unit)}${at(f)}，应在${c.v(p.min, p.unit)}（最大单项）至${c.v(p.max, p.unit)}（各项之和）之间，数据不一致`,
   'either-met': (f, p, c) => {
@@ -133,7 +151,7 @@ export const zhCN: MessageTable = {
   },
   'neither-met': (f, p, c) => `${c.title(f.check)}：${(p.branches as Params[]).map((b) => branchZh(b, c)).join('；')}，不符合${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
-    `${c.title(f.check)}按${((p.parts ?? []) as string[]).map((x) => c.label(x)).join('、')}之和${c.v(p.value, p.unit)}核验；未填写有效的${c.label(String(p.total))}，可能重复计数，请核实`,
+    `${c.title(f.check)}按${labels(p.parts, c)}之和${c.v(p.value, p.unit)}核验；未填写有效的${c.label(String(p.total))}，可能重复计数，请核实`,
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)}未能核验：` +
     ((p.blockedBy ?? []) as Params[])

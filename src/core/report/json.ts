@@ -3,7 +3,7 @@
  * Its shape is documented in docs/REPORT.md; `format` changes when the shape does.
  */
 import { renderMessage } from '../messages/index.js';
-import { uiText } from '../text/index.js';
+import { tAny } from '../text/index.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { LocalText } from '../rulebook/schema.js';
 import type { Review } from '../review.js';
@@ -111,14 +111,14 @@ export function buildReport(review: Review, rb: LoadedRulebook, source: { file?:
     source: { sheet: review.inputs.sheet, ...(source.file !== undefined ? { file: source.file } : {}) },
     cluster: identity(review, rb),
     verdict: review.verdict,
-    verdictText: texts((l) => uiText(`verdict.${review.verdict}`, l)),
+    verdictText: texts((l) => tAny(`verdict.${review.verdict}`, l)),
     criteria: review.groups.map((g) => ({
       id: g.id,
       kind: g.kind,
       title: titleOf.get(g.id)!,
       weight: g.weight,
       result: g.result,
-      resultText: texts((l) => uiText(`result.${g.result}`, l)),
+      resultText: texts((l) => tAny(`result.${g.result}`, l)),
       counts: g.counts,
       findings: g.findings.map((i) => findings[i]!.key),
       reasons: g.reasons.map((i) => findings[i]!.key),

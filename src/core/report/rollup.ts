@@ -8,11 +8,12 @@
  * total output, then cluster name, then file name.
  */
 import { normaliseText } from '../sheet/values.js';
-import type { Lang, Verdict } from '../types.js';
-import type { Report } from './json.js';
+import { t, type TextKey } from '../text/index.js';
+import { LANGS, type Lang, type Verdict } from '../types.js';
+import type { Report, ReportFinding } from './json.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
-export const ROLLUP_SHEET: Record<Lang, string> = { 'zh-CN': '推荐汇总', 'en-US': 'Roll-up' };
+export const ROLLUP_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('rollup.sheet', l)])) as Record<Lang, string>;
 
 export interface RollupEntry {
   file: string;
@@ -34,18 +35,47 @@ export interface RollupRow {
 
 const VERDICT_ORDER: Array<Verdict | 'unreadable'> = ['passed', 'incomplete', 'failed', 'ineligible', 'vetoed', 'unreadable'];
 
+/**
+ * Finding codes whose `value` is the figure the check computed (a total, a share, a growth rate, a ratio, a
+ * compared value). Input findings carry values too (a unit conversion's converted amount), and so do warnings
+ * beside a check's result; a roll-up figure is never taken from those.
+ */
+export const COMPUTED_VALUE_CODES: ReadonlySet<string> = new Set([
+  'meets-bound',
+  'below-minimum',
+  'above-maximum',
+  'growth-meets-bound',
+  'growth-below-minimum',
+  'growth-above-maximum',
+  'share-meets-bound',
+  'share-below-minimum',
+  'share-above-maximum',
+  'ratio-meets-bound',
+  'ratio-below-minimum',
+  'ratio-above-maximum',
+]);
+
+/** The figure a check computed, from its own result finding; null when the check could not compute one. */
+export function computedValue(f: Pick<ReportFinding, 'source' | 'code' | 'params'>): number | null {
+  return f.source === 'check' && COMPUTED_VALUE_CODES.has(f.code) && typeof f.params.value === 'number' ? f.params.value : null;
+}
+
 /** Key figures read back from findings' params: what the checks computed, not a second computation. */
 export function keyFigures(r: Report): Record<string, number | null> {
-  const val = (check: string, year?: number, code?: string): number | null => {
-    const f = r.findings.find((x) => x.check === check && (year === undefined || x.year === year) && (code === undefined || x.code === code) && typeof x.params.value === 'number');
-    return f ? (f.params.value as number) : null;
+  const val = (check: string, year?: number): number | null => {
+    for (const x of r.findings) {
+      if (x.check !== check || (year !== undefined && x.year !== year)) continue;
+      const v = computedValue(x);
+      if (v !== null) return v;
+    }
+    return null;
   };
   const years = r.cluster.dataYears ?? [];
   const latest = years[years.length - 1];
-  const branch = r.findings.find((x) => x.check === '2.A' && Array.isArray(x.params.branches));
+  const branch = r.findings.find((x) => x.check === '2.A' && x.source === 'check' && Array.isArray(x.params.branches));
   const branchValue = (i: number) => {
-    const b = branch ? (branch.params.branches as Array<{ params: { value?: unknown } }>)[i] : undefined;
-    return typeof b?.params.value === 'number' ? b.params.value : null;
+    const b = branch ? (branch.params.branches as Array<{ code: string; params: { value?: unknown } }>)[i] : undefined;
+    return b && COMPUTED_VALUE_CODES.has(b.code) && typeof b.params.value === 'number' ? b.params.value : null;
   };
   return {
     outputY3: years[0] !== undefined ? val('1.6', years[0]) : null,
@@ -53,7 +83,7 @@ export function keyFigures(r: Report): Record<string, number | null> {
     outputY1: latest !== undefined ? val('1.6', latest) : null,
     smeShare: latest !== undefined ? val('1.7', latest) : null,
     leadingShare: latest !== undefined ? val('1.8', latest) : null,
-    growth: val('1.9', undefined, undefined),
+    growth: val('1.9'),
     champions: branchValue(0),
     qualitySmes: branchValue(1),
     rdGrowth: val('4.1'),
@@ -117,46 +147,45 @@ export function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] 
   return rows;
 }
 
+/** The roll-up's columns: header word, width, value, number format. */
+type RollupColumn = [header: string, width: number, get: (row: RollupRow, idx: number) => CellValue, format?: string];
+
 export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number): SheetModel {
-  const zh = lang === 'zh-CN';
+  const w = (key: TextKey, params?: Record<string, string | number>) => t(key, lang, params);
   const rows = rollupRows(entries, quota);
   const years = entries.find((e) => e.report?.cluster.dataYears)?.report?.cluster.dataYears ?? null;
-  const y = (i: number) => (years ? `${years[i]}年` : ['Y-3', 'Y-2', 'Y-1'][i]!);
-  const cols: Array<[string, number, (row: RollupRow, idx: number) => CellValue, string?]> = [
-    [zh ? '序号' : 'No.', 6, (_r, i) => i + 1],
-    [zh ? '集群名称' : 'Cluster', 28, (r) => r.entry.report?.cluster.name ?? ''],
-    [zh ? '省（区、市）' : 'Province', 10, (r) => r.entry.report?.cluster.province ?? ''],
-    [zh ? '县（市、区）' : 'County', 10, (r) => r.entry.report?.cluster.county ?? ''],
-    [zh ? '主导产业' : 'Leading industry', 14, (r) => r.entry.report?.cluster.leadingIndustry ?? ''],
-    [zh ? '细分领域' : 'Niche sector', 14, (r) => r.entry.report?.cluster.nicheSector ?? ''],
-    [zh ? '核验结论' : 'Verdict', 14, (r) => (r.entry.report ? r.entry.report.verdictText[lang] : zh ? '无法读取' : 'Unreadable')],
-    [`${zh ? '总产值（亿元）' : 'Output (100m yuan)'} ${y(0)}`, 11, (r) => r.figures.outputY3 ?? null, '#,##0.00'],
-    [`${zh ? '总产值' : 'Output'} ${y(1)}`, 11, (r) => r.figures.outputY2 ?? null, '#,##0.00'],
-    [`${zh ? '总产值' : 'Output'} ${y(2)}`, 11, (r) => r.figures.outputY1 ?? null, '#,##0.00'],
-    [zh ? '中小企业产值占比' : 'SME share', 10, (r) => r.figures.smeShare ?? null, '0.0%'],
-    [zh ? '主导产业产值占比' : 'Leading-industry share', 10, (r) => r.figures.leadingShare ?? null, '0.0%'],
-    [zh ? '产值年均增速' : 'Output growth', 10, (r) => r.figures.growth ?? null, '0.0%'],
-    [zh ? '单项冠军+小巨人（家）' : 'Champions + little giants', 10, (r) => r.figures.champions ?? null, '0'],
-    [zh ? '优质中小企业（家）' : 'Quality SMEs', 10, (r) => r.figures.qualitySmes ?? null, '0'],
-    [zh ? '研发经费年均增长' : 'R&D growth', 10, (r) => r.figures.rdGrowth ?? null, '0.0%'],
-    [zh ? '有效发明专利年均增长' : 'Patent growth', 10, (r) => r.figures.patentGrowth ?? null, '0.0%'],
-    [zh ? '工业互联网平台普及率' : 'Platform use', 10, (r) => r.figures.platform ?? null, '0.0%'],
-    [zh ? '不达标/否决' : 'Fails/vetoes', 8, (r) => r.fails],
-    [zh ? '缺失/无效' : 'Missing/invalid', 8, (r) => r.problems],
-    [zh ? '提示' : 'Warnings', 8, (r) => r.warnings],
-    [zh ? '主要问题' : 'Top reasons', 60, (r) => topReasons(r, lang)],
-    [zh ? '关注事项' : 'Flags', 30, (r) => flags(r, lang)],
-    [zh ? '来源文件' : 'Source file', 30, (r) => r.entry.file],
+  const y = (i: number) => (years ? w('rollup.yearLabel', { year: years[i]! }) : ['Y-3', 'Y-2', 'Y-1'][i]!);
+  const id = (r: RollupRow) => r.entry.report?.cluster;
+  const cols: RollupColumn[] = [
+    [w('rollup.colNo'), 6, (_r, i) => i + 1],
+    [w('rollup.colName'), 28, (r) => id(r)?.name ?? ''],
+    [w('rollup.colProvince'), 10, (r) => id(r)?.province ?? ''],
+    [w('rollup.colCounty'), 10, (r) => id(r)?.county ?? ''],
+    [w('rollup.colIndustry'), 14, (r) => id(r)?.leadingIndustry ?? ''],
+    [w('rollup.colNiche'), 14, (r) => id(r)?.nicheSector ?? ''],
+    [w('rollup.colVerdict'), 14, (r) => (r.entry.report ? r.entry.report.verdictText[lang] : w('rollup.unreadable'))],
+    [w('rollup.colOutputFirst', { year: y(0) }), 11, (r) => r.figures.outputY3 ?? null, '#,##0.00'],
+    [w('rollup.colOutput', { year: y(1) }), 11, (r) => r.figures.outputY2 ?? null, '#,##0.00'],
+    [w('rollup.colOutput', { year: y(2) }), 11, (r) => r.figures.outputY1 ?? null, '#,##0.00'],
+    [w('rollup.colSmeShare'), 10, (r) => r.figures.smeShare ?? null, '0.0%'],
+    [w('rollup.colLeadingShare'), 10, (r) => r.figures.leadingShare ?? null, '0.0%'],
+    [w('rollup.colGrowth'), 10, (r) => r.figures.growth ?? null, '0.0%'],
+    [w('rollup.colChampions'), 10, (r) => r.figures.champions ?? null, '0'],
+    [w('rollup.colQualitySmes'), 10, (r) => r.figures.qualitySmes ?? null, '0'],
+    [w('rollup.colRdGrowth'), 10, (r) => r.figures.rdGrowth ?? null, '0.0%'],
+    [w('rollup.colPatentGrowth'), 10, (r) => r.figures.patentGrowth ?? null, '0.0%'],
+    [w('rollup.colPlatform'), 10, (r) => r.figures.platform ?? null, '0.0%'],
+    [w('rollup.colFails'), 8, (r) => r.fails],
+    [w('rollup.colProblems'), 8, (r) => r.problems],
+    [w('rollup.colWarnings'), 8, (r) => r.warnings],
+    [w('rollup.colReasons'), 60, (r) => topReasons(r, lang)],
+    [w('rollup.colFlags'), 30, (r) => flags(r, lang)],
+    [w('rollup.colFile'), 30, (r) => r.entry.file],
   ];
   const b = new SheetBuilder();
-  b.set(0, 0, { value: zh ? '中小企业特色产业集群推荐汇总表' : 'Roll-up of SME characteristic industrial cluster applications', style: 'title' });
+  b.set(0, 0, { value: w('rollup.title'), style: 'title' });
   b.merge(0, 0, 0, cols.length - 1);
-  b.set(1, 0, {
-    value: zh
-      ? `共${entries.length}份申报。排序：核验结论（通过、数据不全、未达标、不符合申报条件、一票否决、无法读取），再按不达标项少、缺失项少、提示少、最近一年总产值高。`
-      : `${entries.length} applications. Sorted by verdict (passed, incomplete, failed, ineligible, vetoed, unreadable), then fewer fails, fewer missing, fewer warnings, higher latest output.`,
-    style: 'subtitle',
-  });
+  b.set(1, 0, { value: w('rollup.subtitle', { count: entries.length }), style: 'subtitle' });
   b.merge(1, 0, 1, cols.length - 1);
   cols.forEach(([h], c) => b.set(2, c, { value: h, style: 'header' }));
   const verdictStyle = (r: RollupRow): StyleKey => (r.verdict === 'unreadable' ? 'status.invalid' : `verdict.${r.verdict}`);
@@ -186,14 +215,12 @@ function topReasons(row: RollupRow, lang: Lang): string {
   const rest = r.findings.filter((f) => f.status === 'missing' || f.status === 'invalid');
   const pick = [...severe, ...rest].slice(0, 3).map((f) => f.messages[lang]);
   const more = severe.length + rest.length - pick.length;
-  return pick.join('\n') + (more > 0 ? (lang === 'zh-CN' ? `\n等${more}项` : `\nand ${more} more`) : '');
+  return pick.join('\n') + (more > 0 ? `\n${t('rollup.more', lang, { n: more })}` : '');
 }
 
 function flags(row: RollupRow, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const out: string[] = [];
-  if (row.sameNicheAs.length)
-    out.push(zh ? `同一细分领域：与第${row.sameNicheAs.map((i) => i + 1).join('、')}行相同` : `Same niche sector as row(s) ${row.sameNicheAs.map((i) => i + 1).join(', ')}`);
-  if (row.overQuota) out.push(zh ? '所在省份申报数超出推荐名额' : 'Province over its recommendation quota');
+  if (row.sameNicheAs.length) out.push(t('rollup.sameNiche', lang, { rows: row.sameNicheAs.map((i) => i + 1) }));
+  if (row.overQuota) out.push(t('rollup.overQuota', lang));
   return out.join('\n');
 }

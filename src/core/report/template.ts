@@ -6,12 +6,13 @@
 import { toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator, Rule } from '../rulebook/schema.js';
+import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { COLUMNS, derivedCol, groupHeading, HEADER_ROW, INDICATOR_SHEET, standardLayout, TITLE_ROW } from '../template/layout.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta.js';
 import { SheetBuilder, type CellModel, type SheetModel } from './sheet-model.js';
 
-export const INSTRUCTIONS_SHEET = '填表说明';
+export const INSTRUCTIONS_SHEET = t('template.instructionsSheet', 'zh-CN');
 
 export interface TemplateResult {
   sheets: SheetModel[];
@@ -26,19 +27,25 @@ function numberFormat(ind: Indicator): string | undefined {
 }
 
 function defaultGuidance(ind: Indicator, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   switch (ind.kind) {
     case 'yesno':
-      return zh ? '从下拉列表选择“是”或“否”' : 'Choose 是 (yes) or 否 (no)';
+      return t('template.guidanceYesNo', lang);
     case 'percent':
-      return zh ? '填写百分比，如 75%' : 'A percentage, e.g. 75%';
+      return t('template.guidancePercent', lang);
     case 'integer':
-      return zh ? `填写整数${ind.unit ? `（${ind.unit}）` : ''}` : `A whole number${ind.unit ? ` (${ind.unit})` : ''}`;
+      return ind.unit ? t('template.guidanceIntegerUnit', lang, { unit: ind.unit }) : t('template.guidanceInteger', lang);
     case 'number':
-      return zh ? `填写数值${ind.unit ? `（${ind.unit}）` : ''}` : `A number${ind.unit ? ` (${ind.unit})` : ''}`;
+      return ind.unit ? t('template.guidanceNumberUnit', lang, { unit: ind.unit }) : t('template.guidanceNumber', lang);
     case 'text':
-      return zh ? '填写文字说明' : 'Text';
+      return t('template.guidanceText', lang);
   }
+}
+
+/** What follows a label: nothing for a required row, 选填, or "required when 6.2 is 是" for a conditional one. */
+function requirementNote(ind: Indicator, lang: Lang): string {
+  if (ind.required || ind.derived) return '';
+  if (ind.requiredIf) return t('template.requiredIf', lang, { indicator: ind.requiredIf.indicator, answer: ind.requiredIf.equals ? '是' : '否' });
+  return t('template.optional', lang);
 }
 
 /** The live formula a derived row shows the applicant; the checks always recompute it themselves. */
@@ -58,19 +65,25 @@ function derivedFormula(rule: Rule, rowOf: Map<string, number>, growthMethod: st
 }
 
 export function templateModels(rb: LoadedRulebook, applicationYear: number, lang: Lang = 'zh-CN', password?: string): TemplateResult {
-  const zh = lang === 'zh-CN';
-  const pick = (x: { zh: string; en: string }) => (zh ? x.zh : x.en);
+  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const layout = standardLayout(rb, applicationYear);
   const b = new SheetBuilder();
   const last = COLUMNS.guidance;
 
-  b.set(TITLE_ROW, 0, { value: zh ? `中小企业特色产业集群标准指标表（${applicationYear}年申报）` : `Standard indicator sheet — SME characteristic industrial clusters (${applicationYear} application)`, style: 'title' });
+  b.set(TITLE_ROW, 0, { value: t('template.title', lang, { year: applicationYear }), style: 'title' });
   b.merge(TITLE_ROW, 0, TITLE_ROW, last);
   b.heights[TITLE_ROW] = 26;
-  const headers = [zh ? '代码' : 'Code', zh ? '指标' : 'Indicator', zh ? '单位' : 'Unit', ...layout.dataYears.map((y) => `${y}年`), zh ? '填报说明' : 'Guidance'];
+  const headers = [
+    t('template.colCode', lang),
+    t('template.colIndicator', lang),
+    t('template.colUnit', lang),
+    ...layout.dataYears.map((year) => t('template.colYear', lang, { year })),
+    t('template.colGuidance', lang),
+  ];
   headers.forEach((h, col) => b.set(HEADER_ROW, col, { value: h, style: 'header' }));
 
   const rowOf = new Map(layout.rows.map((r) => [r.indicator.code, r.row]));
+  const yearCode = rb.data.settings.identity.applicationYear;
   const titles = new Map([...rb.data.criteria, ...rb.data.groups].map((g) => [g.id, pick(g.title)]));
   for (const g of layout.groupRows) {
     b.set(g.row, 0, { value: '', style: 'group' });
@@ -82,14 +95,15 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
 
   for (const { indicator: ind, row, inputCols } of layout.rows) {
     b.set(row, COLUMNS.code, { value: ind.code, style: 'text' });
-    b.set(row, COLUMNS.label, { value: pick(ind.label) + (ind.required || ind.derived ? '' : zh ? '（选填）' : ' (optional)'), style: 'wrap' });
+    b.set(row, COLUMNS.label, { value: pick(ind.label) + requirementNote(ind, lang), style: 'wrap' });
     b.set(row, COLUMNS.unit, { value: ind.kind === 'percent' ? '%' : (ind.unit ?? ''), style: 'text' });
     const guidance = ind.guidance ? pick(ind.guidance) : defaultGuidance(ind, lang);
     b.set(row, COLUMNS.guidance, { value: guidance, style: 'muted' });
     for (let col = COLUMNS.firstYear; col < COLUMNS.firstYear + 3; col++) {
       const cell: Omit<CellModel, 'row' | 'col'> = inputCols.includes(col)
         ? {
-            value: null,
+            // The application year is known when the template is made: B6 comes filled in.
+            value: ind.code === yearCode ? applicationYear : null,
             input: 'applicant',
             style: 'applicantInput',
             ...(numberFormat(ind) ? { numberFormat: numberFormat(ind)! } : {}),
@@ -135,35 +149,25 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
 }
 
 function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetModel {
-  const zh = lang === 'zh-CN';
-  const pick = (x: { zh: string; en: string }) => (zh ? x.zh : x.en);
-  const years = [year - 3, year - 2, year - 1].join(zh ? '、' : ', ');
+  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const vetoes = rb.data.indicators.filter((i) => i.group === 'D').map((i) => `${i.code} ${pick(i.label)}`);
-  const lines: Array<[string, string] | [string]> = zh
-    ? [
-        ['填表说明'],
-        ['适用规则', `${pick(rb.data.name)}（${rb.data.edition}，${pick(rb.data.authority)}；规则指纹 ${rb.fingerprint.slice(0, 12)}）`],
-        ['谁来填写', '由申报集群所在县级中小企业主管部门组织填写“指标表”中浅黄色单元格；灰色单元格和公式由模板维护，请勿修改。'],
-        ['数据年度', `${year}年申报填写近三年数据：${years}年。“申报年度”填写${year}。只需填一个数值的指标填在最后一列（${year - 1}年）。`],
-        ['单位', '按“单位”列填写，如“亿元”“万元”“家”。填写其他单位（如在亿元行填“4500万元”）会被换算并提示确认。'],
-        ['是 / 否', '从下拉列表选择“是”或“否”。“是”表示存在该情形或已建立该机制；不得留空——空白不视为“否”。'],
-        ['百分比', '直接填写如 75%（单元格已设为百分比格式）。不带%的数字含义不明，核验时会按规则理解并提示确认。'],
-        ['计算项', '“产值年均增速”“每万人有效发明专利拥有量”由公式计算，核验时会重新计算。'],
-        ['一票否决', `以下情形近三年如有发生，填“是”将导致一票否决：${vetoes.join('；')}。`],
-        ['行与代码', '请勿修改“代码”列。各省可在表中插入本省补充指标行（使用新的代码），不影响核验；请勿合并数据单元格。'],
-      ]
-    : [
-        ['Instructions'],
-        ['Rulebook', `${pick(rb.data.name)} (${rb.data.edition}, ${pick(rb.data.authority)}; fingerprint ${rb.fingerprint.slice(0, 12)})`],
-        ['Who fills it', 'The county-level SME authority of the applying cluster fills the light-yellow cells of the indicator sheet; grey cells and formulas belong to the template.'],
-        ['Data years', `A ${year} application reports the last three years: ${years}. Application year: ${year}. Single values go in the last column (${year - 1}).`],
-        ['Units', 'Use the unit of the row (亿元, 万元, 家 …). Another unit (e.g. 4500万元 in an 亿元 row) is converted and flagged for confirmation.'],
-        ['是 / 否', 'Choose 是 (yes) or 否 (no). A blank is never read as 否.'],
-        ['Percentages', 'Type e.g. 75% (the cells are percent-formatted).'],
-        ['Computed rows', 'Average output growth and patents per 10,000 employees are formulas; the review recomputes them.'],
-        ['Veto questions', `Answering 是 to any of these rejects the application: ${vetoes.join('; ')}.`],
-        ['Rows and codes', 'Do not change the code column. Provinces may insert rows of their own with new codes; do not merge data cells.'],
-      ];
+  const d = rb.data;
+  const lines: Array<[string, string] | [string]> = [
+    [t('template.instructionsTitle', lang)],
+    [
+      t('template.rulebookLabel', lang),
+      t('template.rulebookValue', lang, { name: pick(d.name), edition: d.edition, authority: pick(d.authority), fingerprint: rb.fingerprint.slice(0, 12) }),
+    ],
+    [t('template.whoLabel', lang), t('template.whoValue', lang)],
+    [t('template.yearsLabel', lang), t('template.yearsValue', lang, { year, years: [year - 3, year - 2, year - 1], latest: year - 1 })],
+    [t('template.unitsLabel', lang), t('template.unitsValue', lang)],
+    [t('template.yesNoLabel', lang), t('template.yesNoValue', lang)],
+    [t('template.percentLabel', lang), t('template.percentValue', lang)],
+    [t('template.computedLabel', lang), t('template.computedValue', lang)],
+    [t('template.conditionalLabel', lang), t('template.conditionalValue', lang)],
+    [t('template.vetoLabel', lang), t('template.vetoValue', lang, { vetoes: vetoes.join(t('template.vetoSep', lang)) })],
+    [t('template.rowsLabel', lang), t('template.rowsValue', lang)],
+  ];
   const b = new SheetBuilder();
   lines.forEach((line, i) => {
     if (line.length === 1) {
@@ -175,5 +179,5 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
     b.set(i, 1, { value: line[1], style: 'wrap' });
     b.heights[i] = Math.max(20, Math.ceil(line[1].length / 45) * 16);
   });
-  return { name: zh ? INSTRUCTIONS_SHEET : 'Instructions', cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
+  return { name: t('template.instructionsSheet', lang), cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
 }

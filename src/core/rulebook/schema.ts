@@ -215,6 +215,11 @@ export const Check = z
     title: LocalText,
     /** The requirement in official words; "{bound}" is replaced by the rule's bound with its unit. */
     requirement: LocalText.optional(),
+    /**
+     * The check validates an entry (e.g. 4.5 persons employed > 0, the denominator of 4.6) rather than a
+     * requirement of the criteria: its messages say what the value must be and quote no requirement.
+     */
+    inputCheck: z.boolean().optional(),
     rule: RuleSchema,
   })
   .strict();

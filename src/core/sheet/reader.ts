@@ -7,7 +7,7 @@ import { qualified } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
 import { finding, type Finding, type RawCell, type Snapshot } from '../types.js';
-import { normaliseCode, parseCell, parseHeaderYear, type Parsed } from './values.js';
+import { excerpt, normaliseCode, parseCell, parseHeaderYear, type Parsed } from './values.js';
 
 /** One input cell as read. `state` is what the checks need to know. */
 export interface CellInput {
@@ -164,15 +164,34 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
     return { input, parsed };
   };
 
-  /** Single values live in the value column; a value typed into another year column of the row is accepted too. */
+  /**
+   * Single values live in the value column (the latest data year's). A figure of a criterion (4.5, 5.1, …) is a
+   * latest-year value: it is read from that column only, and a value typed in another year's column is reported
+   * (`value-in-other-year`), never used. Text, 是/否 answers and the cluster's identity may sit in any year
+   * column of their row (a merged cell keeps its value in its first column).
+   */
   const yearColsDesc = [...yearCols.values()].sort((a, b) => b - a);
-  const readSingle = (row: number, ind: Indicator) => {
+  const identityCodes = new Set(Object.values(rb.data.settings.identity));
+  const latestOnly = (ind: Indicator) => ind.kind !== 'text' && ind.kind !== 'yesno' && !identityCodes.has(ind.code);
+  const strays: Array<{ ind: Indicator; cell: string; latestCell: string; latestBlank: boolean; found: string }> = [];
+  const readSingle = (row: number, ind: Indicator, report = true) => {
     const primary = cellAt(row, layout.valueCol, ind);
-    if (primary.parsed.kind !== 'blank') return primary;
+    const strict = latestOnly(ind);
+    if (primary.parsed.kind !== 'blank' && !strict) return primary;
     for (const c of yearColsDesc) {
       if (c === layout.valueCol) continue;
+      const raw = grid.at(row, c);
       const alt = cellAt(row, c, ind);
-      if (alt.parsed.kind !== 'blank') return alt;
+      if (alt.parsed.kind === 'blank') continue;
+      if (!strict) return alt;
+      if (report)
+        strays.push({
+          ind,
+          cell: alt.input.cell,
+          latestCell: primary.input.cell,
+          latestBlank: primary.parsed.kind === 'blank',
+          found: excerpt(raw?.value ?? ''),
+        });
     }
     return primary;
   };
@@ -183,7 +202,7 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
   const yearInd = rb.indicators.get(yearCode)!;
   let appYear: number | null = null;
   if (yearRow !== undefined) {
-    const y = readSingle(yearRow, yearInd);
+    const y = readSingle(yearRow, yearInd, false);
     if (y.parsed.kind === 'ok') appYear = y.parsed.value as number;
   }
   result.applicationYear = appYear;
@@ -248,5 +267,15 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
       for (const note of parsed.notes) findings.push(finding(note.code, 'warn', 'input', where, [input.cell], note.params));
     }
   }
+  // A latest-year figure typed in another year's column was not used: invalid when the latest cell is blank
+  // (the figure is then missing where it belongs), a warning when the latest cell holds the figure used.
+  for (const s of strays)
+    findings.push(
+      finding('value-in-other-year', s.latestBlank ? 'invalid' : 'warn', 'input', { check: rb.ownerCheck.get(s.ind.code), indicator: s.ind.code }, [s.cell], {
+        found: s.found,
+        latestCell: s.latestCell,
+        latestYear: result.dataYears ? result.dataYears[result.dataYears.length - 1]! : null,
+      }),
+    );
   return result;
 }

@@ -6,6 +6,7 @@
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
+import { t } from '../text/index.js';
 import type { RawCell, RawValue, Snapshot } from '../types.js';
 
 export const INDICATOR_SHEET = '指标表';
@@ -67,7 +68,7 @@ export function standardLayout(rb: LoadedRulebook, applicationYear: number, shee
 export const derivedCol = COLUMNS.firstYear + 2;
 
 export type CellSpec = RawValue | RawCell;
-/** Application data by indicator code: a value, or three for a series (Y-3, Y-2, Y-1). */
+/** Application data by indicator code: a value, or three for a series (Y-3, Y-2, Y-1; for a single indicator, its three year cells). */
 export type ApplicationValues = Record<string, CellSpec | CellSpec[] | undefined>;
 
 const isRawCell = (v: CellSpec): v is RawCell => v !== null && typeof v === 'object' && 'value' in v;
@@ -89,12 +90,13 @@ export interface SnapshotOptions {
 /** The Snapshot an adapter would read from a sheet in the standard layout filled with these values. */
 export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, values: ApplicationValues, opts: SnapshotOptions = {}): Snapshot {
   const layout = standardLayout(rb, applicationYear, opts.sheet);
+  const zh = 'zh-CN';
   const header: Array<RawCell | null> = [
-    { value: '代码' },
-    { value: '指标' },
-    { value: '单位' },
-    ...(opts.headerYears ?? layout.dataYears.map((y) => `${y}年`)).map((y) => ({ value: y })),
-    { value: '填报说明' },
+    { value: t('template.colCode', zh) },
+    { value: t('template.colIndicator', zh) },
+    { value: t('template.colUnit', zh) },
+    ...(opts.headerYears ?? layout.dataYears.map((year) => t('template.colYear', zh, { year }))).map((y) => ({ value: y })),
+    { value: t('template.colGuidance', zh) },
   ];
   let rows: Array<Array<RawCell | null>> = [];
   const groupAt = new Map(layout.groupRows.map((g) => [g.row, g.group]));
@@ -109,17 +111,18 @@ export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, 
     if (opts.omit?.includes(ind.code)) continue;
     const v = values[ind.code];
     const data: Array<RawCell | null> = [null, null, null];
-    if (ind.series) {
+    // Three values for a single indicator put them in the three year columns (how tests type a figure in the wrong year).
+    if (ind.series || Array.isArray(v)) {
       const arr = Array.isArray(v) ? v : [];
       for (let i = 0; i < 3; i++) data[i] = toRawCell(arr[i]);
-    } else if (!Array.isArray(v)) data[2] = toRawCell(v);
+    } else data[2] = toRawCell(v);
     rows.push([{ value: ind.code }, { value: ind.label.zh }, { value: ind.unit ?? '' }, ...data, null]);
   }
   if (opts.reorder) rows = opts.reorder(rows);
   for (const extra of [...(opts.extraRows ?? [])].sort((a, b) => b.after - a.after)) rows.splice(extra.after, 0, extra.cells.map((c) => toRawCell(c)));
   return {
     sheet: layout.sheet,
-    cells: [[{ value: '中小企业特色产业集群标准指标表' }], header, ...rows],
+    cells: [[{ value: t('template.title', zh) }], header, ...rows],
     ...(opts.origin ? { origin: opts.origin } : {}),
   };
 }

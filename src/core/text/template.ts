@@ -2,4 +2,79 @@
 import type { TextTable } from './format.js';
 
 export const TEMPLATE_TEXT = {
+  // ── the indicator sheet ──
+  /** The official name of the form (《中小企业特色产业集群申报表》), its indicator part. */
+  'template.title': {
+    'zh-CN': '中小企业特色产业集群申报表（指标数据）',
+    'en-US': 'SME characteristic industrial cluster application form (indicator data)',
+  },
+  'template.colCode': { 'zh-CN': '代码', 'en-US': 'Code' },
+  'template.colIndicator': { 'zh-CN': '指标', 'en-US': 'Indicator' },
+  'template.colUnit': { 'zh-CN': '单位', 'en-US': 'Unit' },
+  'template.colYear': { 'zh-CN': '{year}年', 'en-US': '{year}年' },
+  'template.colGuidance': { 'zh-CN': '填报说明', 'en-US': 'Guidance' },
+  'template.optional': { 'zh-CN': '（选填）', 'en-US': ' (optional)' },
+  'template.requiredIf': { 'zh-CN': '（{indicator}填“{answer}”时必填）', 'en-US': ' (required when {indicator} is {answer})' },
+  'template.guidanceYesNo': { 'zh-CN': '从下拉列表选择“是”或“否”', 'en-US': 'Choose 是 (yes) or 否 (no)' },
+  'template.guidancePercent': { 'zh-CN': '填写百分比，如 75%', 'en-US': 'A percentage, e.g. 75%' },
+  'template.guidanceInteger': { 'zh-CN': '填写整数', 'en-US': 'A whole number' },
+  'template.guidanceIntegerUnit': { 'zh-CN': '填写整数（{unit}）', 'en-US': 'A whole number ({unit})' },
+  'template.guidanceNumber': { 'zh-CN': '填写数值', 'en-US': 'A number' },
+  'template.guidanceNumberUnit': { 'zh-CN': '填写数值（{unit}）', 'en-US': 'A number ({unit})' },
+  'template.guidanceText': { 'zh-CN': '填写文字说明', 'en-US': 'Text' },
+  // ── the instructions sheet ──
+  'template.instructionsSheet': { 'zh-CN': '填表说明', 'en-US': 'Instructions' },
+  'template.instructionsTitle': { 'zh-CN': '填表说明', 'en-US': 'Instructions' },
+  'template.rulebookLabel': { 'zh-CN': '适用规则', 'en-US': 'Rulebook' },
+  'template.rulebookValue': {
+    'zh-CN': '{name}（{edition}，{authority}；规则校验码 {fingerprint}）',
+    'en-US': '{name} ({edition}, {authority}; checksum {fingerprint})',
+  },
+  'template.whoLabel': { 'zh-CN': '谁来填写', 'en-US': 'Who fills it' },
+  'template.whoValue': {
+    'zh-CN': '由申报集群所在县级中小企业主管部门组织填写“指标表”中浅黄色单元格；灰色单元格和公式由模板维护，请勿修改。',
+    'en-US': 'The county-level SME authority of the applying cluster fills the light-yellow cells of the indicator sheet; grey cells and formulas belong to the template.',
+  },
+  'template.yearsLabel': { 'zh-CN': '数据年度', 'en-US': 'Data years' },
+  'template.yearsValue': {
+    'zh-CN': '{year}年申报填写近三年数据：{years}年。“申报年度”已填为{year}。只需填一个数值的指标（最近一年数据）填在最后一列（{latest}年），填在其他年度列的数值不予采用。',
+    'en-US':
+      'A {year} application reports the last three years: {years}. The application year is filled in as {year}. Indicators with a single value (the latest year) go in the last column ({latest}); a value in another year column is not used.',
+  },
+  'template.unitsLabel': { 'zh-CN': '单位', 'en-US': 'Units' },
+  'template.unitsValue': {
+    'zh-CN': '按“单位”列填写，如“亿元”“万元”“家”。填写其他单位（如在亿元行填“4500万元”）会被换算并提示确认。',
+    'en-US': 'Use the unit of the row (亿元, 万元, 家 …). Another unit (e.g. 4500万元 in an 亿元 row) is converted and flagged for confirmation.',
+  },
+  'template.yesNoLabel': { 'zh-CN': '是 / 否', 'en-US': '是 / 否' },
+  'template.yesNoValue': {
+    'zh-CN': '从下拉列表选择“是”或“否”。“是”表示存在该情形或已建立该机制；不得留空——空白不视为“否”。',
+    'en-US': 'Choose 是 (yes) or 否 (no). A blank is never read as 否.',
+  },
+  'template.percentLabel': { 'zh-CN': '百分比', 'en-US': 'Percentages' },
+  'template.percentValue': {
+    'zh-CN': '直接填写如 75%（单元格已设为百分比格式）。不带%的数字含义不明，核验时会按规则理解并提示确认。',
+    'en-US': 'Type e.g. 75% (the cells are percent-formatted). A number without % is ambiguous and is flagged for confirmation.',
+  },
+  'template.computedLabel': { 'zh-CN': '计算项', 'en-US': 'Computed rows' },
+  'template.computedValue': {
+    'zh-CN': '“产值年均增速”“每万人有效发明专利拥有量”由公式计算，核验时会重新计算。',
+    'en-US': 'Average annual output growth and valid invention patents per 10,000 employees are formulas; the review recomputes them.',
+  },
+  'template.conditionalLabel': { 'zh-CN': '条件必填', 'en-US': 'Conditional rows' },
+  'template.conditionalValue': {
+    'zh-CN': '标注“某项填‘是’时必填”的指标，在该项填“是”时必须填写。',
+    'en-US': 'Rows marked “required when … is 是” must be filled when that answer is 是.',
+  },
+  'template.vetoLabel': { 'zh-CN': '一票否决', 'en-US': 'Veto questions' },
+  'template.vetoValue': {
+    'zh-CN': '以下情形近三年如有发生，填“是”将导致一票否决：{vetoes}。',
+    'en-US': 'Answering 是 to any of these rejects the application: {vetoes}.',
+  },
+  'template.rowsLabel': { 'zh-CN': '行与代码', 'en-US': 'Rows and codes' },
+  'template.rowsValue': {
+    'zh-CN': '请勿修改“代码”列。各省可在表中插入本省补充指标行（使用新的代码），不影响核验；请勿合并数据单元格。',
+    'en-US': 'Do not change the code column. Provinces may insert rows of their own with new codes; do not merge data cells.',
+  },
+  'template.vetoSep': { 'zh-CN': '；', 'en-US': '; ' },
 } as const satisfies TextTable;
