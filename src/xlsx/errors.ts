@@ -3,6 +3,8 @@
  * structured fields, caught at the CLI edge and shown as a plain message. Problems in an applicant's data are
  * findings, never these.
  */
+import type { WorkflowWarning } from '../core/index.js';
+
 export type FileErrorCode =
   | 'not-found'
   | 'not-a-file'
@@ -28,9 +30,7 @@ export class FileError extends Error {
   }
 }
 
-/** Something the reviewer should know about a file that was still processed. */
-export interface FileWarning {
-  code: 'macros-dropped' | 'unsupported-content' | 'template-rulebook-differs';
+/** Something the reviewer should know about a file that was still processed: a workflow warning naming its file. */
+export interface FileWarning extends WorkflowWarning {
   file: string;
-  params: Record<string, string | number | string[]>;
 }

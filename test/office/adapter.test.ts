@@ -87,7 +87,7 @@ describe('sync counts', () => {
     const ctx = fake.context();
     const w = new Writer(ctx, 20_000);
     const read = await readWorkbook(ctx, rb);
-    expect(read.found?.sheet).toBe(INDICATOR_SHEET);
+    expect(read.found?.snapshot.sheet).toBe(INDICATOR_SHEET);
     for (let i = 0; i < 50; i++) await w.add(Writer.size('x'.repeat(1000)), () => (ctx.workbook.worksheets.getItem(META_SHEET).getRange(`A${i + 1}`).formulas = [['x'.repeat(1000)]]));
     await w.flush();
     expect(w.syncs).toBeGreaterThan(2);
@@ -146,11 +146,11 @@ describe('check in Excel', () => {
 
   it('with neither notes nor comments, cells are still coloured and explanations stay in the summary and pane', async () => {
     const fake = await fakeOf('02-failing');
-    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false }));
+    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false }));
     expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
     expect(fake.state.notes).toEqual({});
     expect(fake.state.comments).toEqual([]);
-    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false }));
+    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false }));
     expect(fake.sheet('评审汇总').cells).toBeDefined();
   });
 
