@@ -1,5 +1,5 @@
 /** File errors and warnings in words, from the text tables (src/core/text). Findings are rendered by the core's tables. */
-import type { Lang } from '../core/index.js';
+import { renderWarning, type Lang } from '../core/index.js';
 import { t, tAny } from '../core/text/index.js';
 import type { FileError, FileWarning } from '../xlsx/errors.js';
 
@@ -11,32 +11,7 @@ export function fileErrorText(e: FileError, lang: Lang): string {
   return tAny(`error.file.${e.code}`, lang, params);
 }
 
-const PARTS_ZH: Record<string, string> = {
-  charts: '图表',
-  'pivot-tables': '数据透视表',
-  slicers: '切片器',
-  timelines: '日程表',
-  drawings: '图形',
-  'external-links': '外部链接',
-  'activex-controls': 'ActiveX 控件',
-  'form-controls': '表单控件',
-  'threaded-comments': '批注会话',
-};
-
+/** A file's warning in words: the words live in the core (warning.* in src/core/text/workflow.ts). */
 export function warningText(w: FileWarning, lang: Lang): string {
-  const zh = lang === 'zh-CN';
-  switch (w.code) {
-    case 'macros-dropped':
-      return zh
-        ? `${w.file} 含宏（.xlsm）：本工具从不运行宏，核验副本另存为 .xlsx，不含宏`
-        : `${w.file} contains macros (.xlsm): macros are never run, and the reviewed copy is saved as .xlsx without them`;
-    case 'unsupported-content': {
-      const parts = (w.params.parts as string[]).map((p) => (zh ? (PARTS_ZH[p] ?? p) : p));
-      return zh ? `${w.file} 含${parts.join('、')}，核验副本中将不包含这些内容（原文件不受影响）` : `${w.file} contains ${parts.join(', ')}; the reviewed copy omits them (the original is untouched)`;
-    }
-    case 'template-rulebook-differs':
-      return zh
-        ? `${w.file} 的模板依据规则 ${String(w.params.id)} ${String(w.params.edition)}（${String(w.params.fingerprint)}），与适用规则不同；已按适用规则核验`
-        : `${w.file} was built from rulebook ${String(w.params.id)} ${String(w.params.edition)} (${String(w.params.fingerprint)}), not the rulebook in force; checked under the rulebook in force`;
-  }
+  return renderWarning(w, lang, w.file);
 }

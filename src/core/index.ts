@@ -35,3 +35,4 @@ export * from './report/meta.js';
 export * from './report/summary.js';
 export * from './report/template.js';
 export * from './report/rollup.js';
+export * from './workflow/index.js';

@@ -13,6 +13,8 @@ export interface Capabilities {
   /** 1.9: formatting many cells in one command (RangeAreas) and print setup (page layout). */
   rangeAreas: boolean;
   pageLayout: boolean;
+  /** 1.13: reading merged areas, so merged input cells are reported as in the CLI (without it they are read as empty). */
+  mergedAreas: boolean;
 }
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -30,7 +32,8 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     validation: has('1.8'),
     rangeAreas: has('1.9'),
     pageLayout: has('1.9'),
+    mergedAreas: has('1.13'),
   };
 }
 
-export const FULL_CAPABILITIES: Capabilities = { explanations: 'notes', validation: true, rangeAreas: true, pageLayout: true };
+export const FULL_CAPABILITIES: Capabilities = { explanations: 'notes', validation: true, rangeAreas: true, pageLayout: true, mergedAreas: true };

@@ -29,3 +29,10 @@ export function cellAt(range: XRange | null, row: number, col: number): CellValu
   if (v === '' || v === undefined || v === null) return null;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
 }
+
+/** The A1 ranges of a RangeAreas address ("Sheet1!A1:B2, 'My sheet'!D4"), without sheet names or dollar signs. */
+export function areaRanges(address: string): string[] {
+  const out: string[] = [];
+  for (const m of address.matchAll(/(?:'(?:[^']|'')*'|[^'!,\s][^'!,]*)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)) out.push(m[1]!.replace(/\$/g, ''));
+  return out;
+}

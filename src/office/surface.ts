@@ -74,8 +74,16 @@ export interface XRange extends XLoadable {
   /** ExcelApi 1.8. */
   dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown };
   merge(across?: boolean): void;
+  /** ExcelApi 1.13: the merged areas inside this range, or a null object when there are none. */
+  getMergedAreasOrNullObject(): XMergedAreas;
   select(): void;
   clear(applyTo?: string): void;
+}
+
+/** A RangeAreas loaded for its address ("Sheet1!A1:B2, Sheet1!D4:E4"). */
+export interface XMergedAreas extends XLoadable {
+  isNullObject: boolean;
+  address: string;
 }
 
 export interface XRangeAreas {

@@ -1,41 +1,46 @@
 /**
- * The Office.js adapter: the only code that touches Excel. Reads in two round trips (workbook information, then
- * every used range it needs), reviews with the core, and writes flags, the summary and the template from the
- * core's models through the Writer — a small, fixed number of syncs whatever the sheet's size.
+ * The Office.js adapter: the only code that touches Excel. It reads what the core's workflow asks for, and
+ * applies the plans the core returns (src/core/workflow): every decision — which sheet, which flags, what to
+ * restore, what to record, what to warn about — is the core's. Reads go in two round trips (sheet names, then
+ * every used range asked for), the cells' current state in one more, writes through the Writer: a small, fixed
+ * number of syncs whatever the sheet's size.
  */
 import {
-  buildReport,
-  flagNote,
-  flagPlan,
-  freeSheetName,
-  INDICATOR_SHEET,
-  isOwnNote,
-  META_SHEET,
+  examine,
+  finishCheck,
+  finishClear,
   metaModel,
-  nextMeta,
+  META_SHEET,
   parseMeta,
   parseQualified,
   pickIndicatorSheet,
-  quoteSheet,
-  readPreserved,
-  reflag,
-  summaryModel,
-  isSummarySheet,
-  templateModels,
+  planCheck,
+  planClear,
+  planSummary,
+  planTemplate,
+  previousSummarySheet,
+  readRequest,
+  sheetsForError,
   toA1,
+  withCommentIds,
+  type CellState,
+  type CellWrite,
   type CommitteeResult,
-  type FlagRecord,
+  type Covered,
+  type Examined,
+  type FlagDraft,
   type Lang,
   type LoadedRulebook,
+  type Reading,
   type Report,
   type Review,
-  type SheetModel,
   type WorkbookMeta,
+  type WorkflowWarning,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import { renderModel } from './render.js';
-import { cellAt, rangeSnapshot } from './snapshot.js';
-import type { XComment, XContext, XNote, XRange, XWorksheet } from './surface.js';
+import { areaRanges, cellAt, rangeSnapshot } from './snapshot.js';
+import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
 
 export interface Session {
@@ -56,90 +61,74 @@ export class OfficeError extends Error {
   }
 }
 
-export interface WorkbookRead {
-  names: string[];
-  meta: WorkbookMeta | null;
-  found: { sheet: string; review: Review } | null;
-  /** The previous summary's used range, when there is one. */
-  summary: XRange | null;
-}
+const SNAPSHOT_PROPS = 'values,numberFormat,formulas,rowIndex,columnIndex';
 
-/** Two syncs: sheet names; then the indicator sheet's (or every candidate's) used range, the metadata and the summary. */
-export async function readWorkbook(ctx: XContext, rb: LoadedRulebook): Promise<WorkbookRead> {
+/**
+ * Two syncs: sheet names; then what the core asked for — the candidate sheets' used ranges (and merged areas,
+ * where ExcelApi 1.13 exists), the metadata and the summary sheets. A sheet named 指标表 without indicator codes
+ * costs one more sync, to read the other candidates.
+ */
+export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pick<Capabilities, 'mergedAreas'>): Promise<Reading> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
+  const request = readRequest(names);
 
   const used = (name: string, props: string) => {
     const r = sheets.getItem(name).getUsedRangeOrNullObject();
     r.load(props);
     return r;
   };
-  const metaRange = names.includes(META_SHEET) ? used(META_SHEET, 'values') : null;
-  const summaryNames = names.filter(isSummarySheet);
-  const candidates = names.includes(INDICATOR_SHEET) ? [INDICATOR_SHEET] : names.filter((n) => n !== META_SHEET && !summaryNames.includes(n));
-  const ranges = candidates.map((n) => [n, used(n, 'values,numberFormat,formulas,rowIndex,columnIndex')] as const);
-  const summaries = new Map(summaryNames.map((n) => [n, used(n, 'values,rowIndex,columnIndex')]));
-  await ctx.sync();
-
-  const meta = metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown])) : null;
-  const pick = (list: ReadonlyArray<readonly [string, XRange]>) =>
-    pickIndicatorSheet(
+  const metaRange = request.meta ? used(request.meta, 'values') : null;
+  const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,rowIndex,columnIndex')]));
+  const merged = new Map<string, XMergedAreas>();
+  let found: Reading['found'] = null;
+  for (const stage of request.stages) {
+    const ranges = stage.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
+    if (caps?.mergedAreas)
+      for (const n of stage) {
+        const m = sheets.getItem(n).getRange().getMergedAreasOrNullObject();
+        m.load('address');
+        merged.set(n, m);
+      }
+    await ctx.sync();
+    found = pickIndicatorSheet(
       (function* () {
-        for (const [name, r] of list) if (!r.isNullObject) yield rangeSnapshot(name, r);
+        for (const [name, r] of ranges) if (!r.isNullObject) yield rangeSnapshot(name, r);
       })(),
       rb,
     );
-  let found = pick(ranges);
-  if (!found && names.includes(INDICATOR_SHEET)) {
-    // A sheet named 指标表 without indicator codes: look at the others too (one more sync, only in this case).
-    const others = names.filter((n) => n !== INDICATOR_SHEET && n !== META_SHEET && !summaryNames.includes(n));
-    if (others.length) {
-      const more = others.map((n) => [n, used(n, 'values,numberFormat,formulas,rowIndex,columnIndex')] as const);
-      await ctx.sync();
-      found = pick(more);
-    }
+    if (found) break;
   }
-  const layout = meta?.review?.summary;
-  const summary = layout ? (summaries.get(layout.sheet) ?? null) : null;
+
+  const meta = metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown])) : null;
+  const old = previousSummarySheet(meta, names);
+  const oldRange = old ? summaries.get(old) : undefined;
+  const summary = oldRange && !oldRange.isNullObject ? oldRange : null;
+  const areas = found ? merged.get(found.snapshot.sheet) : undefined;
   return {
     names,
     meta,
-    found: found && { sheet: found.snapshot.sheet, review: found.review },
-    summary: summary && !summary.isNullObject ? summary : null,
+    found,
+    merges: areas ? (areas.isNullObject ? [] : areaRanges(areas.address)) : null,
+    summaryAt: summary ? (r, c) => cellAt(summary, r, c) : null,
   };
 }
 
-function requireSheet(read: WorkbookRead): { sheet: string; review: Review } {
-  if (!read.found) throw new OfficeError('no-indicator-sheet', { sheets: read.names.filter((n) => n !== META_SHEET) });
-  return read.found;
+function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
+  const examined = examine(reading, rb);
+  if (!examined) throw new OfficeError('no-indicator-sheet', { sheets: sheetsForError(reading.names) });
+  return examined;
 }
 
-const stamp = (rb: LoadedRulebook) => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
-
-/** "#RRGGBB" from what a record holds: our own colour string, or an ExcelJS fill object (a copy flagged by the CLI). */
-function recordedColor(fill: unknown): string | null {
-  if (typeof fill === 'string') return /^#[0-9a-f]{6}$/i.test(fill) ? fill.toUpperCase() : null;
-  const argb = (fill as { fgColor?: { argb?: string } } | null)?.fgColor?.argb;
-  return typeof argb === 'string' && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
-}
-
-/** Puts a flagged cell back: its recorded fill, its own note (or none), and no comment of ours. */
-async function restoreCell(ctx: XContext, rec: FlagRecord, note: XNote | undefined, commentIds: Set<string>, w: Writer): Promise<void> {
-  const p = parseQualified(rec.cell);
-  const color = recordedColor(rec.fill);
-  await w.add(160, () => {
-    const f = ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col)).format.fill;
-    if (color) f.color = color;
-    else f.clear();
-  });
-  if (note && !note.isNullObject) await w.add(Writer.size(rec.note), () => (rec.note ? (note.content = rec.note) : note.delete()));
-  if (rec.comment && commentIds.has(rec.comment)) await w.add(96, () => ctx.workbook.comments.getItem(rec.comment!).delete());
-}
+const rangeOf = (ctx: XContext, cell: string): XRange => {
+  const p = parseQualified(cell);
+  return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
+};
 
 /** The metadata sheet written from its model, replacing what was there. */
-async function writeMeta(ctx: XContext, names: string[], meta: WorkbookMeta, caps: Capabilities, w: Writer): Promise<void> {
+async function writeMeta(ctx: XContext, names: readonly string[], meta: WorkbookMeta, caps: Capabilities, w: Writer): Promise<void> {
   const model = metaModel(meta);
   let ws: XWorksheet;
   if (names.includes(META_SHEET)) {
@@ -148,31 +137,100 @@ async function writeMeta(ctx: XContext, names: string[], meta: WorkbookMeta, cap
     model.state = undefined;
   } else {
     await w.add(96, () => (ws = ctx.workbook.worksheets.add(META_SHEET)));
-    names.push(META_SHEET);
   }
   await renderModel(ws!, model, caps, w);
 }
 
-/** Sheets whose protection must be lifted for the tool to format them, then put back (password-free only). */
-async function withUnprotected(ctx: XContext, sheets: string[], w: Writer, write: () => Promise<void>): Promise<string[]> {
-  const list = sheets.map((name) => {
+/**
+ * What the plan's first phase asked for — the fills and notes of the covered cells, the comments' ids, and the
+ * protection of the sheets written to — in one sync; comments' places (which cells carry a thread) need their ids
+ * first, so threaded-comment mode adds one.
+ */
+async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: Covered; notes: Map<string, XNote>; locked: string[] }> {
+  const fills = new Map(
+    draft.read.fills.map((cell) => {
+      const f = rangeOf(ctx, cell).format.fill;
+      f.load('color');
+      return [cell, f] as const;
+    }),
+  );
+  const notes = new Map(
+    draft.read.notes.map((cell) => {
+      const n = ctx.workbook.notes.getItemOrNullObject(cell);
+      n.load('content');
+      return [cell, n] as const;
+    }),
+  );
+  if (draft.read.comments) ctx.workbook.comments.load('items/id');
+  const protections = draft.sheets.map((name) => {
     const p = ctx.workbook.worksheets.getItem(name).protection;
     p.load('protected');
     return { name, p };
   });
   await ctx.sync();
-  const locked = list.filter((x) => x.p.protected).map((x) => x.name);
+
+  let comments: Covered['comments'];
+  if (draft.read.comments) {
+    const items: XComment[] = ctx.workbook.comments.items;
+    // Only flags to place need the places (a new comment never goes on someone else's thread).
+    const located = (draft.flags.length ? items : []).map((c) => {
+      const at = c.getLocation();
+      at.load('address');
+      return at;
+    });
+    if (located.length) await ctx.sync();
+    comments = { ids: new Set(items.map((c) => c.id)), at: located.map((at) => at.address.replace(/\$/g, '')) };
+  }
+  const cells = new Map<string, CellState>();
+  for (const [cell, f] of fills) cells.set(cell, { fill: f.color });
+  for (const [cell, n] of notes) cells.set(cell, { ...cells.get(cell), note: n.isNullObject ? null : n.content });
+  return { covered: { cells, ...(comments ? { comments } : {}) }, notes, locked: protections.filter((x) => x.p.protected).map((x) => x.name) };
+}
+
+/** Applies the plan's cell writes; returns the comments added, whose ids are known after the next sync. */
+async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: Map<string, XNote>, w: Writer): Promise<Map<string, XComment>> {
+  const added = new Map<string, XComment>();
+  for (const cw of writes) {
+    const color = cw.fill;
+    await w.add(160, () => {
+      const f = rangeOf(ctx, cw.cell).format.fill;
+      if (color) f.color = color;
+      else f.clear();
+    });
+    const note = cw.note;
+    if (note) {
+      const n = notes.get(cw.cell);
+      if (note.kind === 'add') await w.add(Writer.size(note.text), () => ctx.workbook.notes.add(cw.cell, note.text));
+      else if (note.kind === 'replace') await w.add(Writer.size(note.text), () => (n!.content = note.text));
+      else await w.add(96, () => n!.delete());
+    }
+    const comment = cw.comment;
+    if (comment) {
+      if (comment.kind === 'add')
+        await w.add(Writer.size(comment.text), () => {
+          const c = ctx.workbook.comments.add(cw.cell, comment.text);
+          c.load('id');
+          added.set(cw.cell, c);
+        });
+      else if (comment.kind === 'update') await w.add(Writer.size(comment.text), () => (ctx.workbook.comments.getItem(comment.id).content = comment.text));
+      else await w.add(96, () => ctx.workbook.comments.getItem(comment.id).delete());
+    }
+  }
+  return added;
+}
+
+/** Sheets protected without a password are unprotected around the writes and protected again. */
+async function withUnprotected(ctx: XContext, locked: readonly string[], w: Writer, write: () => Promise<void>): Promise<void> {
   for (const name of locked) await w.add(96, () => ctx.workbook.worksheets.getItem(name).protection.unprotect());
   await write();
   for (const name of locked)
     await w.add(200, () =>
       ctx.workbook.worksheets.getItem(name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false }),
     );
-  return locked;
 }
 
 /** The last write; a failure on a sheet that had to be unprotected is a password the tool does not have. */
-async function flushWrites(w: Writer, locked: string[]): Promise<void> {
+async function flushWrites(w: Writer, locked: readonly string[]): Promise<void> {
   try {
     await w.flush();
   } catch (e) {
@@ -182,190 +240,85 @@ async function flushWrites(w: Writer, locked: string[]): Promise<void> {
 }
 
 /**
- * "检查本工作簿": review the indicator sheet and flag every failing cell in place. Syncs: 2 to read, 1 to read
- * the fills and notes the flags will cover (and sheet protection), 1 to write (more only past the payload budget);
- * threaded comments add 2 (their ids and places, then the new ids).
+ * "检查本工作簿": review the indicator sheet and flag every failing cell in place, as the core's check plan says.
+ * Syncs: 2 to read, 1 for the state of the cells the plan covers (and sheet protection), 1 to write (more only
+ * past the payload budget); threaded comments add 2 (their places, then the new ids).
  */
-export async function checkWorkbook(s: Session, opts: { checkedAt?: string } = {}): Promise<{ report: Report; review: Review; sheet: string; flagged: number; restored: number }> {
+export async function checkWorkbook(
+  s: Session,
+  opts: { checkedAt?: string } = {},
+): Promise<{ report: Report; review: Review; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
   const { ctx, rb, lang, caps } = s;
-  const read = await readWorkbook(ctx, rb);
-  const { sheet, review } = requireSheet(read);
-  const report = buildReport(review, rb);
-  const plan = flagPlan(report, lang);
-  const { restore, apply } = reflag(read.meta?.review?.flags ?? [], plan);
-
-  // What the new flags cover: fills of cells not flagged before; notes (or comments) of every cell involved.
-  const rangeOf = (cell: string) => {
-    const p = parseQualified(cell);
-    return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
-  };
-  const fills = new Map<string, { color: string }>();
-  for (const { flag, previous } of apply)
-    if (!previous) {
-      const f = rangeOf(flag.cell).format.fill;
-      f.load('color');
-      fills.set(flag.cell, f);
-    }
-  const notes = new Map<string, XNote>();
-  let comments: XComment[] = [];
-  if (caps.explanations === 'notes')
-    for (const cell of [...restore.map((r) => r.cell), ...apply.map((a) => a.flag.cell)]) {
-      const n = ctx.workbook.notes.getItemOrNullObject(cell);
-      n.load('content');
-      notes.set(cell, n);
-    }
-  if (caps.explanations === 'comments') ctx.workbook.comments.load('items/id');
-  const sheetsTouched = [...new Set([...restore.map((r) => parseQualified(r.cell).sheet), ...apply.map((a) => parseQualified(a.flag.cell).sheet)])].filter((n) =>
-    read.names.includes(n),
-  );
+  const reading = await readWorkbook(ctx, rb, caps);
+  const draft = planCheck(reading, requireExamined(reading, rb), lang, caps.explanations);
+  const { covered, notes, locked } = await readCovered(ctx, draft);
+  const plan = finishCheck(reading, draft, covered, rb, lang, opts);
   const w = new Writer(ctx);
-  const records: FlagRecord[] = [];
-  const commented = new Map<string, XComment>();
-  // The comments' places (which cells already carry a thread) need their ids first.
-  let located: Array<{ c: XComment; at: XRange }> = [];
-  const locked = await withUnprotected(ctx, sheetsTouched, w, async () => {
-    if (caps.explanations === 'comments') {
-      comments = ctx.workbook.comments.items;
-      located = comments.map((c) => {
-        const at = c.getLocation();
-        at.load('address');
-        return { c, at };
-      });
-      await ctx.sync();
-    }
-    const ids = new Set(comments.map((c) => c.id));
-    const threadAt = new Set(located.map(({ at }) => at.address.replace(/\$/g, '')));
-    const plain = (cell: string) => {
-      const p = parseQualified(cell);
-      return `${quoteSheet(p.sheet)}!${toA1(p.row, p.col)}`;
-    };
-
-    for (const rec of restore) if (read.names.includes(parseQualified(rec.cell).sheet)) await restoreCell(ctx, rec, notes.get(rec.cell), ids, w);
-    for (const { flag, previous } of apply) {
-      const covered = fills.get(flag.cell)?.color;
-      const n = notes.get(flag.cell);
-      const existing = n && !n.isNullObject ? n.content : null;
-      const original = previous ? previous.note : isOwnNote(existing) ? null : existing;
-      // Excel reports "no fill" as white; restoring white-as-none looks the same and keeps no fill.
-      const fill = previous ? previous.fill : covered && covered.toUpperCase() !== '#FFFFFF' ? covered.toUpperCase() : null;
-      const rec: FlagRecord = { cell: flag.cell, fill, note: original };
-      records.push(rec);
-      const text = flagNote(flag, original, lang);
-      await w.add(160, () => (rangeOf(flag.cell).format.fill.color = flag.fill));
-      if (caps.explanations === 'notes') await w.add(Writer.size(text), () => (n && !n.isNullObject ? (n.content = text) : ctx.workbook.notes.add(flag.cell, text)));
-      if (caps.explanations === 'comments') {
-        if (previous?.comment && ids.has(previous.comment)) {
-          rec.comment = previous.comment;
-          await w.add(Writer.size(text), () => (ctx.workbook.comments.getItem(previous.comment!).content = text));
-        } else if (!threadAt.has(plain(flag.cell))) {
-          // A cell that already carries someone's thread keeps it; the explanation stays in the summary and pane.
-          await w.add(Writer.size(text), () => {
-            const c = ctx.workbook.comments.add(flag.cell, text);
-            c.load('id');
-            commented.set(flag.cell, c);
-          });
-        }
-      }
-    }
+  let added = new Map<string, XComment>();
+  await withUnprotected(ctx, locked, w, async () => {
+    added = await applyWrites(ctx, plan.writes, notes, w);
   });
-  if (commented.size) {
+  let meta = plan.meta;
+  if (added.size) {
     await flushWrites(w, locked);
-    for (const rec of records) {
-      const c = commented.get(rec.cell);
-      if (c) rec.comment = c.id;
-    }
+    meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
   }
-  await writeMeta(ctx, read.names, nextMeta(read.meta, { rulebook: stamp(rb), verdict: report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), flags: records }), caps, w);
+  await writeMeta(ctx, reading.names, meta, caps, w);
   await flushWrites(w, locked);
-  return { report, review, sheet, flagged: plan.length, restored: restore.length };
+  return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }
 
 /** "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. */
-export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): Promise<{ report: Report; committee: CommitteeResult; sheet: string }> {
+export async function writeSummary(
+  s: Session,
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {},
+): Promise<{ report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] }> {
   const { ctx, rb, lang, caps } = s;
-  const read = await readWorkbook(ctx, rb);
-  const { review } = requireSheet(read);
-  const report = buildReport(review, rb);
-  const layout = read.meta?.review?.summary;
-  const preserved = layout && read.summary ? readPreserved(layout, (r, c) => cellAt(read.summary, r, c)) : null;
-  const summary = summaryModel({
-    report,
-    rb,
-    lang,
-    experts: opts.experts ?? [],
-    preserved,
-    checkedAt: opts.checkedAt,
-    sourceFile: opts.sourceFile,
-    templateRulebook: read.meta?.template?.rulebook ?? null,
-  });
+  const reading = await readWorkbook(ctx, rb, caps);
+  const plan = planSummary(reading, requireExamined(reading, rb), rb, lang, opts);
   const w = new Writer(ctx);
-  const names = [...read.names];
-  const old = layout && names.includes(layout.sheet) ? layout.sheet : null;
-  if (old) {
-    await w.add(96, () => ctx.workbook.worksheets.getItem(old).delete());
-    names.splice(names.indexOf(old), 1);
-  }
-  const name = freeSheetName(summary.model.name, (n) => names.includes(n));
-  summary.model.name = name;
-  summary.layout.sheet = name;
+  if (plan.remove) await w.add(96, () => ctx.workbook.worksheets.getItem(plan.remove!).delete());
   let ws: XWorksheet;
-  await w.add(96, () => (ws = ctx.workbook.worksheets.add(name)));
-  names.push(name);
-  await renderModel(ws!, summary.model, caps, w);
-  await writeMeta(ctx, names, nextMeta(read.meta, { rulebook: stamp(rb), verdict: report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), summary: summary.layout }), caps, w);
+  await w.add(96, () => (ws = ctx.workbook.worksheets.add(plan.sheet)));
+  await renderModel(ws!, plan.model, caps, w);
+  await writeMeta(ctx, reading.names, plan.meta, caps, w);
   await w.add(96, () => ws.activate());
   await w.flush();
-  return { report, committee: summary.committee, sheet: name };
+  return { report: plan.report, committee: plan.committee, sheet: plan.sheet, warnings: plan.warnings };
 }
 
 /** "清除标记": every flag goes, and each cell gets back the fill and note it had. */
 export async function clearFlags(s: Session): Promise<number> {
-  const { ctx, rb, caps } = s;
-  const read = await readWorkbook(ctx, rb);
-  const flags = read.meta?.review?.flags ?? [];
-  if (!flags.length || !read.meta?.review) return 0;
-  const live = flags.filter((r) => read.names.includes(parseQualified(r.cell).sheet));
-  const notes = new Map<string, XNote>();
-  if (caps.explanations === 'notes')
-    for (const r of live) {
-      const n = ctx.workbook.notes.getItemOrNullObject(r.cell);
-      n.load('content');
-      notes.set(r.cell, n);
-    }
-  if (caps.explanations === 'comments') ctx.workbook.comments.load('items/id');
+  const { ctx, rb, lang, caps } = s;
+  const reading = await readWorkbook(ctx, rb, caps);
+  const draft = planClear(reading, caps.explanations);
+  if (!draft) return 0;
+  const { covered, notes, locked } = await readCovered(ctx, draft);
+  const plan = finishClear(reading, draft, covered, lang);
   const w = new Writer(ctx);
-  const locked = await withUnprotected(ctx, [...new Set(live.map((r) => parseQualified(r.cell).sheet))], w, async () => {
-    const ids = caps.explanations === 'comments' ? new Set(ctx.workbook.comments.items.map((c) => c.id)) : new Set<string>();
-    for (const rec of live) await restoreCell(ctx, rec, notes.get(rec.cell), ids, w);
-  });
-  const r = read.meta.review;
-  await writeMeta(ctx, read.names, nextMeta(read.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] }), caps, w);
+  await withUnprotected(ctx, locked, w, async () => void (await applyWrites(ctx, plan.writes, notes, w)));
+  await writeMeta(ctx, reading.names, plan.meta, caps, w);
   await flushWrites(w, locked);
-  return live.length;
+  return plan.restored;
 }
 
 /** "插入标准模板": the instructions and indicator sheets from the rulebook, added beside what the workbook has. */
 export async function insertTemplate(s: Session, year: number): Promise<string> {
   const { ctx, rb, lang, caps } = s;
-  const read = await readWorkbook(ctx, rb);
-  const { sheets, meta } = templateModels(rb, year, lang);
+  const reading = await readWorkbook(ctx, rb);
+  const plan = planTemplate(reading.names, reading.meta, rb, year, lang);
   const w = new Writer(ctx);
-  const names = [...read.names];
-  let indicator = INDICATOR_SHEET;
   let first: XWorksheet | undefined;
-  for (const model of sheets as SheetModel[]) {
-    const name = freeSheetName(model.name, (n) => names.includes(n));
-    if (model.name === INDICATOR_SHEET) indicator = name;
+  for (const model of plan.sheets) {
     let ws: XWorksheet;
-    await w.add(96, () => (ws = ctx.workbook.worksheets.add(name)));
-    names.push(name);
-    await renderModel(ws!, { ...model, name }, caps, w);
-    if (model.name === INDICATOR_SHEET) first = ws!;
+    await w.add(96, () => (ws = ctx.workbook.worksheets.add(model.name)));
+    await renderModel(ws!, model, caps, w);
+    if (model.name === plan.indicator) first = ws!;
   }
-  await writeMeta(ctx, names, { ...(read.meta ?? meta), template: meta.template }, caps, w);
+  await writeMeta(ctx, reading.names, plan.meta, caps, w);
   if (first) await w.add(96, () => first!.activate());
   await w.flush();
-  return indicator;
+  return plan.indicator;
 }
 
 /** Selects and scrolls to a finding's cell. One sync. */

@@ -4,6 +4,8 @@
  * src/core/text/errors.ts). Problems in an applicant's data are
  * findings, never these.
  */
+import type { WorkflowWarning } from '../core/index.js';
+
 export type FileErrorCode =
   | 'not-found'
   | 'not-a-file'
@@ -31,9 +33,7 @@ export class FileError extends Error {
   }
 }
 
-/** Something the reviewer should know about a file that was still processed. */
-export interface FileWarning {
-  code: 'macros-dropped' | 'unsupported-content' | 'template-rulebook-differs';
+/** Something the reviewer should know about a file that was still processed: a workflow warning naming its file. */
+export interface FileWarning extends WorkflowWarning {
   file: string;
-  params: Record<string, string | number | string[]>;
 }

@@ -3,28 +3,28 @@ import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-  buildReport,
-  flagPlan,
-  freeSheetName,
-  INDICATOR_SHEET,
-  META_SHEET,
-  nextMeta,
+  examine,
+  finishCheck,
   pickIndicatorSheet,
-  readPreserved,
+  planCheck,
+  planSummary,
+  previousSummarySheet,
+  readRequest,
   rollupModel,
-  summaryModel,
-  isSummarySheet,
+  sheetsForError,
   templateModels,
   type CommitteeResult,
+  type Examined,
   type Lang,
   type LoadedRulebook,
+  type Reading,
   type Report,
   type Review,
   type RollupEntry,
   type WorkbookMeta,
 } from '../core/index.js';
 import { FileError, type FileWarning } from './errors.js';
-import { applyFlags, restoreFlags } from './flags.js';
+import { applyWrites, readCells } from './flags.js';
 import { readMeta, writeMeta } from './meta.js';
 import { openWorkbook, type OpenedWorkbook } from './open.js';
 import { renderSheet } from './render.js';
@@ -33,55 +33,51 @@ import { plainValue, worksheetSnapshot } from './snapshot.js';
 export interface FileReview {
   opened: OpenedWorkbook;
   meta: WorkbookMeta | null;
+  /** What the adapter read, as the core's workflow takes it. */
+  reading: Reading;
+  examined: Examined;
   review: Review;
   report: Report;
+  /** The file's own warnings (macros, content not carried over) and the workflow's, each naming the file. */
   warnings: FileWarning[];
 }
 
-/** The indicator sheet, by the core's rule; the named sheet is read first so the usual case reads one sheet. */
-function findIndicatorSheet(wb: ExcelJS.Workbook, rb: LoadedRulebook, path: string): { ws: ExcelJS.Worksheet; review: Review } {
-  const named = wb.getWorksheet(INDICATOR_SHEET);
-  const candidates = (named ? [named, ...wb.worksheets.filter((w) => w !== named)] : wb.worksheets).filter((w) => w.name !== META_SHEET && !isSummarySheet(w.name));
-  const found = pickIndicatorSheet((function* () {
-    for (const ws of candidates) yield worksheetSnapshot(ws);
-  })(), rb);
-  if (!found) throw new FileError('no-indicator-sheet', path, { sheets: wb.worksheets.filter((w) => w.name !== META_SHEET).map((w) => w.name) });
-  return { ws: wb.getWorksheet(found.snapshot.sheet)!, review: found.review };
+/** Merged areas of a sheet ("D12:E12"), from ExcelJS's own table of them (no serialisation of the sheet). */
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const own = (ws as unknown as { _merges?: Record<string, { range?: string; tl?: string; br?: string }> })._merges;
+  if (own) return Object.values(own).map((m) => m.range ?? `${m.tl}:${m.br}`);
+  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
 }
 
-/** Merged cells over the data columns of indicator rows would hide or misplace inputs. */
-function checkMerges(ws: ExcelJS.Worksheet, review: Review, path: string): void {
-  const layout = review.inputs.layout;
-  if (!layout) return;
-  const dataCols = new Set([...layout.yearCols.values(), layout.valueCol]);
-  const rows = new Set([...review.inputs.indicators.values()].flatMap((i) => (i.row === undefined ? [] : [i.row])));
-  // Cheap test first: `ws.model` serialises the whole sheet, so it is only built when some input cell is merged.
-  const anyMerged = [...rows].some((r) => [...dataCols].some((c) => ws.findCell(r + 1, c + 1)?.isMerged));
-  if (!anyMerged) return;
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).filter((range) => {
-    const [a, b] = range.split(':');
-    const from = ws.getCell(a!);
-    const to = ws.getCell(b ?? a!);
-    for (let r = Number(from.row) - 1; r <= Number(to.row) - 1; r++) {
-      if (!rows.has(r)) continue;
-      for (let c = Number(from.col) - 1; c <= Number(to.col) - 1; c++) if (dataCols.has(c)) return true;
-    }
-    return false;
-  });
-  if (merges.length) throw new FileError('merged-inputs', path, { sheet: ws.name, ranges: merges });
+/** Reads what the core's workflow asks for: the candidate sheets (lazily, in its order), metadata, merges, old summary. */
+function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
+  const names = wb.worksheets.map((w) => w.name);
+  const request = readRequest(names);
+  const meta = request.meta ? readMeta(wb) : null;
+  const found = pickIndicatorSheet(
+    (function* () {
+      for (const stage of request.stages) for (const name of stage) yield worksheetSnapshot(wb.getWorksheet(name)!);
+    })(),
+    rb,
+  );
+  const old = previousSummarySheet(meta, names);
+  const oldWs = old ? wb.getWorksheet(old) : undefined;
+  return {
+    names,
+    meta,
+    found,
+    merges: found ? mergesOf(wb.getWorksheet(found.snapshot.sheet)!) : null,
+    summaryAt: oldWs ? (r, c) => plainValue(oldWs.getCell(r + 1, c + 1)) : null,
+  };
 }
 
 export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
   const opened = await openWorkbook(path);
-  const meta = readMeta(opened.wb);
-  const { ws, review } = findIndicatorSheet(opened.wb, rb, path);
-  checkMerges(ws, review, path);
-  const report = buildReport(review, rb, { file: basename(path) });
-  const warnings = [...opened.warnings];
-  const stamp = meta?.template?.rulebook;
-  if (stamp && stamp.fingerprint !== rb.fingerprint)
-    warnings.push({ code: 'template-rulebook-differs', file: path, params: { id: stamp.id, edition: stamp.edition, fingerprint: stamp.fingerprint.slice(0, 12) } });
-  return { opened, meta, review, report, warnings };
+  const reading = readFile(opened.wb, rb);
+  const examined = examine(reading, rb, { file: basename(path) });
+  if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: sheetsForError(reading.names) });
+  const warnings: FileWarning[] = [...opened.warnings, ...examined.warnings.map((w) => ({ ...w, file: path }))];
+  return { opened, meta: reading.meta, reading, examined, review: examined.review, report: examined.report, warnings };
 }
 
 /** `<stem>.reviewed.xlsx` beside the input; a reviewed input gets the next free `.reviewed-N.xlsx` instead of itself. */
@@ -134,45 +130,22 @@ export interface ReviewedCopyOptions {
   checkedAt?: string;
 }
 
+/** The reviewed copy: the core's check plan applied (flags restored and placed), then its summary plan. */
 export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOptions): Promise<{ committee: CommitteeResult; flagged: number; restored: number }> {
   const { wb } = fr.opened;
-  const previous = fr.meta?.review;
-  const oldSummary = previous?.summary ? wb.getWorksheet(previous.summary.sheet) : undefined;
-  const preserved = oldSummary && previous?.summary ? readPreserved(previous.summary, (r, c) => plainValue(oldSummary.getCell(r + 1, c + 1))) : null;
-  const restored = previous ? restoreFlags(wb, previous.flags) : 0;
-  const records = applyFlags(wb, flagPlan(fr.report, opts.lang), opts.lang);
-
-  if (oldSummary) wb.removeWorksheet(oldSummary.id);
-  const summary = summaryModel({
-    report: fr.report,
-    rb: opts.rb,
-    lang: opts.lang,
-    experts: opts.experts ?? [],
-    preserved,
-    checkedAt: opts.checkedAt,
-    sourceFile: basename(fr.opened.path),
-    templateRulebook: fr.meta?.template?.rulebook ?? null,
-  });
-  // Never replace a sheet of the applicant's that happens to carry our sheet's name.
-  const name = freeSheetName(summary.model.name, (n) => !!wb.getWorksheet(n));
-  summary.model.name = name;
-  summary.layout.sheet = name;
-  const ws = wb.addWorksheet(name);
+  const draft = planCheck(fr.reading, fr.examined, opts.lang, 'notes');
+  const check = finishCheck(fr.reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, opts.rb, opts.lang, { checkedAt: opts.checkedAt });
+  // Expert input is read through the previous layout before anything is removed.
+  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: basename(fr.opened.path), meta: check.meta });
+  applyWrites(wb, check.writes);
+  if (summary.remove) wb.removeWorksheet(wb.getWorksheet(summary.remove)!.id);
+  const ws = wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);
-  await writeMeta(
-    wb,
-    nextMeta(fr.meta, {
-      rulebook: { id: opts.rb.data.id, edition: opts.rb.data.edition, fingerprint: opts.rb.fingerprint },
-      verdict: fr.report.verdict,
-      ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
-      flags: records,
-      summary: summary.layout,
-    }),
-  );
+  await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
   await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [fr.opened.path] });
-  return { committee: summary.committee, flagged: records.length, restored };
+  return { committee: summary.committee, flagged: check.flagged, restored: check.restored };
 }
 
 export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string } = {}): Promise<void> {

@@ -5,14 +5,16 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FLAG_FILL, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1, type Report } from '../../src/core/index.js';
+import { FLAG_FILL, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1, type Report, type WorkflowWarning } from '../../src/core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
 import { checkWorkbook, clearFlags, insertTemplate, OfficeError, readWorkbook, selectCell, writeSummary, type Session } from '../../src/office/workbook.js';
 import { Writer } from '../../src/office/writer.js';
-import { reviewFile, writeReviewedCopy } from '../../src/xlsx/workbook.js';
+import { readMeta, writeMeta } from '../../src/xlsx/meta.js';
+import { solidFill } from '../../src/xlsx/render.js';
+import { reviewFile, saveWorkbook, writeReviewedCopy } from '../../src/xlsx/workbook.js';
 import { FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
-import { load, rb, tempDir, writeExample } from '../support/files.js';
+import { excelJSFromFake, fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { argbOf, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
 
 const dir = tempDir();
 const layout = standardLayout(rb, 2025);
@@ -25,6 +27,21 @@ async function fakeOf(name: string, overrides: Parameters<typeof writeExample>[2
 
 function session(fake: FakeWorkbook, caps: Capabilities = FULL_CAPABILITIES): Session {
   return { ctx: fake.context(), rb, lang: 'zh-CN', caps };
+}
+
+const OWN_NOTE = '数据来源：县统计局';
+const OWN_FILL = '#CCE5FF';
+
+/** 02-failing as an applicant left it: a note of their own on 5.1 and a fill of their own on 8.3 (both will be flagged). */
+async function applicantCopy(file: string): Promise<string> {
+  const path = await writeExample(dir, '02-failing', {}, file);
+  const wb = await load(path);
+  const ws = wb.getWorksheet(INDICATOR_SHEET)!;
+  ws.getCell(cellOf('5.1').split('!')[1]!).note = OWN_NOTE;
+  const c83 = ws.getCell(cellOf('8.3').split('!')[1]!);
+  c83.style = { ...c83.style, fill: solidFill(OWN_FILL) };
+  await saveWorkbook(wb, path, { force: true });
+  return path;
 }
 
 function metaOf(fake: FakeWorkbook) {
@@ -87,7 +104,7 @@ describe('sync counts', () => {
     const ctx = fake.context();
     const w = new Writer(ctx, 20_000);
     const read = await readWorkbook(ctx, rb);
-    expect(read.found?.sheet).toBe(INDICATOR_SHEET);
+    expect(read.found?.snapshot.sheet).toBe(INDICATOR_SHEET);
     for (let i = 0; i < 50; i++) await w.add(Writer.size('x'.repeat(1000)), () => (ctx.workbook.worksheets.getItem(META_SHEET).getRange(`A${i + 1}`).formulas = [['x'.repeat(1000)]]));
     await w.flush();
     expect(w.syncs).toBeGreaterThan(2);
@@ -146,11 +163,11 @@ describe('check in Excel', () => {
 
   it('with neither notes nor comments, cells are still coloured and explanations stay in the summary and pane', async () => {
     const fake = await fakeOf('02-failing');
-    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false }));
+    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false }));
     expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
     expect(fake.state.notes).toEqual({});
     expect(fake.state.comments).toEqual([]);
-    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false }));
+    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false }));
     expect(fake.sheet('评审汇总').cells).toBeDefined();
   });
 
@@ -174,19 +191,54 @@ describe('check in Excel', () => {
     expect(fake.state.notes).toEqual({});
   });
 
-  it('a copy reviewed by the CLI, opened in Excel and checked again, gets its cells back as the applicant left them', async () => {
-    const input = await writeExample(dir, '02-failing', {}, 'cli-then-excel.xlsx');
+  it('a copy reviewed by the CLI, checked again and cleared in Excel, gets its cells back as the applicant left them', async () => {
+    const input = await applicantCopy('cli-then-excel.xlsx');
     const out = join(dir, 'cli-then-excel.reviewed.xlsx');
     const fr = await reviewFile(input, rb);
     await writeReviewedCopy(fr, { rb, lang: 'zh-CN', output: out, force: true });
     const fake = fakeFromExcelJS(await load(out));
     expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
+    expect(fake.at(cellOf('8.3'))?.fill).toBe(FLAG_FILL.fail);
+    // The CLI records plain colours now, as Excel does.
+    expect(metaOf(fake)!.review!.flags.find((f) => f.cell === cellOf('8.3'))?.fill).toBe(OWN_FILL);
     fake.at(cellOf('5.1'))!.value = 0.2;
     await checkWorkbook(session(fake));
     expect(fake.at(cellOf('5.1'))?.fill).toBe('#FFF7D6');
-    expect(fake.state.notes[cellOf('5.1')]).toBeUndefined();
+    expect(fake.state.notes[cellOf('5.1')]).toBe(OWN_NOTE);
     expect(fake.at(cellOf('8.3'))?.fill).toBe(FLAG_FILL.fail);
     expect(fake.state.sheets.filter((x) => x.name === META_SHEET)).toHaveLength(1);
+    expect(await clearFlags(session(fake))).toBeGreaterThan(0);
+    expect(fake.at(cellOf('8.3'))?.fill).toBe(OWN_FILL);
+    expect(fake.state.notes).toEqual({ [cellOf('5.1')]: OWN_NOTE });
+    expect(metaOf(fake)?.review?.flags).toEqual([]);
+  });
+
+  it('a workbook flagged in Excel and checked again by the CLI gets its original fills and notes back', async () => {
+    const input = await applicantCopy('excel-then-cli.xlsx');
+    const fake = fakeFromExcelJS(await load(input));
+    await checkWorkbook(session(fake));
+    expect(fake.at(cellOf('8.3'))?.fill).toBe(FLAG_FILL.fail);
+    expect(fake.state.notes[cellOf('5.1')]).toMatch(/^【集群评审助手】[\s\S]*原批注[\s\S]*数据来源：县统计局$/);
+    // Excel saves the workbook; the applicant corrects 5.1 in it.
+    const saved = excelJSFromFake(fake, await load(input));
+    const p51 = cellOf('5.1').split('!')[1]!;
+    saved.getWorksheet(INDICATOR_SHEET)!.getCell(p51).value = 0.2;
+    const flagged = join(dir, 'excel-then-cli.flagged.xlsx');
+    await saveWorkbook(saved, flagged, { force: true });
+    const out = join(dir, 'excel-then-cli.reviewed.xlsx');
+    const r = await writeReviewedCopy(await reviewFile(flagged, rb), { rb, lang: 'zh-CN', output: out, force: true });
+    expect(r.restored).toBe(1);
+    const ws = (await load(out)).getWorksheet(INDICATOR_SHEET)!;
+    expect(argbOf(ws.getCell(p51))).toBe('FFFFF7D6');
+    expect(noteOf(ws.getCell(p51))).toBe(OWN_NOTE);
+    // 8.3 is still flagged: its record keeps the applicant's own fill, so a later clear gets it back.
+    const p83 = cellOf('8.3').split('!')[1]!;
+    expect(argbOf(ws.getCell(p83))).toBe(`FF${FLAG_FILL.fail.slice(1)}`);
+    expect(readMeta(await load(out))!.review!.flags.find((f) => f.cell === cellOf('8.3'))?.fill).toBe(OWN_FILL);
+    const again = fakeFromExcelJS(await load(out));
+    await clearFlags(session(again));
+    expect(again.at(cellOf('8.3'))?.fill).toBe(OWN_FILL);
+    expect(again.state.notes).toEqual({ [cellOf('5.1')]: OWN_NOTE });
   });
 
   it('finds the indicator sheet by its codes when it has another name (and a sheet named 指标表 has none)', async () => {
@@ -287,4 +339,49 @@ describe('contract: the .xlsx adapter and the Office.js adapter agree', () => {
       expect(compared).toBeGreaterThan(100);
     });
   }
+});
+
+describe('contract: both adapters warn alike', () => {
+  /** 02-failing built from another rulebook's template, with 1.6's first two years merged. */
+  async function stampedAndMerged(file: string): Promise<{ path: string; range: string }> {
+    const path = await writeExample(dir, '02-failing', {}, file);
+    const wb = await load(path);
+    const meta = readMeta(wb)!;
+    meta.template!.rulebook = { id: 'cn-zj-2024', edition: '2024', fingerprint: 'ab'.repeat(32) };
+    await writeMeta(wb, meta);
+    const row = layout.rows.find((r) => r.indicator.code === '1.6')!.row + 1;
+    const range = `D${row}:E${row}`;
+    wb.getWorksheet(INDICATOR_SHEET)!.mergeCells(range);
+    await saveWorkbook(wb, path, { force: true });
+    return { path, range };
+  }
+  const codes = (ws: WorkflowWarning[]) => ws.map((w) => w.code).sort();
+
+  it('a template stamped by another rulebook and merged input cells: the same warnings, findings and flags', async () => {
+    const { path, range } = await stampedAndMerged('warn-both.xlsx');
+    const fr = await reviewFile(path, rb);
+    expect(codes(fr.warnings)).toEqual(['merged-inputs', 'template-rulebook-differs']);
+    expect(fr.warnings.find((w) => w.code === 'merged-inputs')?.params.ranges).toEqual([range]);
+    const fake = fakeFromExcelJS(await load(path));
+    expect(fake.sheet(INDICATOR_SHEET).merges).toContain(range);
+    const checked = await checkWorkbook(session(fake));
+    expect(checked.warnings).toEqual(fr.warnings.map(({ code, params }) => ({ code, params })));
+    const strip = (r: Report) => ({ ...r, source: { sheet: r.source.sheet } });
+    expect(strip(checked.report)).toEqual(strip(fr.report));
+    // The merged-over year is missing in both (ExcelJS repeats the top-left value there; Excel leaves it empty).
+    const hidden = `${INDICATOR_SHEET}!${range.split(':')[1]}`;
+    expect(fr.report.findings.some((f) => f.status === 'missing' && f.cells.includes(hidden))).toBe(true);
+    expect(codes((await writeSummary(session(fake))).warnings)).toEqual(['merged-inputs', 'template-rulebook-differs']);
+    // The merged-area reads ride on the existing syncs: check 4, summary 3.
+    expect(fake.syncs).toHaveLength(4 + 3);
+  });
+
+  it('without ExcelApi 1.13 Excel cannot see merged areas: the same findings, without that warning', async () => {
+    const { path } = await stampedAndMerged('warn-old.xlsx');
+    const fr = await reviewFile(path, rb);
+    const fake = fakeFromExcelJS(await load(path));
+    const checked = await checkWorkbook(session(fake, { ...FULL_CAPABILITIES, mergedAreas: false }));
+    expect(codes(checked.warnings)).toEqual(['template-rulebook-differs']);
+    expect(checked.report.findings).toEqual(fr.report.findings);
+  });
 });

@@ -14,7 +14,7 @@
  *
  * No Node imports: the browser test bundles this file as the page's Excel host.
  */
-import { fromA1, parseQualified, toA1 } from '../../src/core/index.js';
+import { fromA1, parseQualified, quoteSheet, toA1 } from '../../src/core/index.js';
 import type { XContext } from '../../src/office/surface.js';
 
 export type Scalar = string | number | boolean | null;
@@ -560,6 +560,17 @@ export class FakeRange extends Loadable {
     this.forEach((c) => out.push(c));
     return out;
   }
+  /** ExcelApi 1.13: the merged areas that intersect this range, addressed as Excel does ("S!A1:B2, S!D4:E4"). */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    return new FakeMergedAreas(this.wb, () => {
+      const b = this.b ?? this.resolve();
+      if (!b) return [];
+      return this.s.merges.filter((m) => {
+        const a = bounds(m);
+        return a.r < b.r + b.rows && b.r < a.r + a.rows && a.c < b.c + b.cols && b.c < a.c + a.cols;
+      });
+    }, this.sheetName);
+  }
   merge(): void {
     this.wb.op(this.describe(), () => {
       protectedCheck(this.wb, this.s, this.b!, false);
@@ -581,6 +592,34 @@ export class FakeRange extends Loadable {
         if (r >= b.r && r < b.r + b.rows && c >= b.c && c < b.c + b.cols) delete this.s.cells[k];
       }
     });
+  }
+}
+
+class FakeMergedAreas extends Loadable {
+  private nullObject: boolean | undefined;
+  constructor(
+    wb: FakeWorkbook,
+    private readonly areas: () => string[],
+    private readonly sheetName: string,
+  ) {
+    super(wb, 'RangeAreas(merged)');
+  }
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject was read before context.sync()');
+    return this.nullObject;
+  }
+  get address(): string {
+    if (this.nullObject) throw new FakeExcelError('InvalidObjectPath', 'address of a null object');
+    return this.read('address');
+  }
+  load(props?: string): this {
+    if (props && props !== 'address') throw new FakeExcelError('InvalidArgument', `RangeAreas has no loadable property "${props}" here`);
+    this.wb.loadLater(() => {
+      const list = this.areas();
+      this.nullObject = list.length === 0;
+      if (list.length) this.settle({ address: list.map((a) => `${quoteSheet(this.sheetName)}!${a}`).join(', ') });
+    });
+    return this;
   }
 }
 

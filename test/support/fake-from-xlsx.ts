@@ -1,6 +1,7 @@
 /** ExcelJS workbooks ↔ the fake Excel host's state, so one fixture can go through both adapters. */
 import type ExcelJS from 'exceljs';
-import { toA1 } from '../../src/core/index.js';
+import { fromA1, toA1 } from '../../src/core/index.js';
+import { solidFill } from '../../src/xlsx/render.js';
 import { cellToRaw } from '../../src/xlsx/snapshot.js';
 import { noteOf } from './files.js';
 import { FakeWorkbook, type FakeCell, type FakeSheet, type FakeState } from './fake-excel.js';
@@ -13,7 +14,7 @@ export function fakeFromExcelJS(wb: ExcelJS.Workbook): FakeWorkbook {
       visibility: ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible',
       cells: {},
       protection: null,
-      merges: [],
+      merges: Object.values((ws as unknown as { _merges?: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range),
     };
     const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean; algorithmName?: string } }).sheetProtection;
     if (prot?.sheet) sheet.protection = prot.algorithmName ? { password: 'unknown' } : {};
@@ -39,4 +40,45 @@ export function fakeFromExcelJS(wb: ExcelJS.Workbook): FakeWorkbook {
     state.sheets.push(sheet);
   }
   return new FakeWorkbook(state);
+}
+
+/**
+ * The fake's state saved back into an ExcelJS workbook, as Excel would save the file: sheets added or removed,
+ * values, formulas, fills and notes as the fake holds them. `wb` is the workbook the fake was built from (it keeps
+ * what the fake does not model: fonts, borders, validation).
+ */
+export function excelJSFromFake(fake: FakeWorkbook, wb: ExcelJS.Workbook): ExcelJS.Workbook {
+  const state = fake.state;
+  for (const ws of [...wb.worksheets]) if (!state.sheets.some((s) => s.name === ws.name)) wb.removeWorksheet(ws.id);
+  for (const sheet of state.sheets) {
+    const ws = wb.getWorksheet(sheet.name) ?? wb.addWorksheet(sheet.name);
+    ws.state = sheet.visibility === 'VeryHidden' ? 'veryHidden' : sheet.visibility === 'Hidden' ? 'hidden' : 'visible';
+    // Fills and notes the fake no longer has are gone in Excel too.
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const fc = sheet.cells[`${r - 1},${c - 1}`];
+        if (!fc?.fill && cell.style?.fill) {
+          const style = { ...cell.style };
+          delete style.fill;
+          cell.style = style;
+        }
+        if (noteOf(cell) !== null && state.notes[`${sheet.name}!${toA1(r - 1, c - 1)}`] === undefined) (cell as unknown as { _comment?: unknown })._comment = undefined;
+      }),
+    );
+    for (const [k, fc] of Object.entries(sheet.cells)) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      const cell = ws.getCell(r + 1, c + 1);
+      if (cell.isMerged && cell.master !== cell) continue;
+      const value = fc.formula !== undefined ? ({ formula: fc.formula } as ExcelJS.CellFormulaValue) : fc.value;
+      if (JSON.stringify(cell.value ?? null) !== JSON.stringify(value ?? null) && !(fc.formula !== undefined && (cell.value as { formula?: string } | null)?.formula === fc.formula)) cell.value = value;
+      if (fc.fill) cell.style = { ...cell.style, fill: solidFill(fc.fill) };
+    }
+  }
+  for (const [address, text] of Object.entries(state.notes)) {
+    const bang = address.lastIndexOf('!');
+    const p = fromA1(address.slice(bang + 1));
+    const ws = wb.getWorksheet(address.slice(0, bang));
+    if (ws) ws.getCell(p.row + 1, p.col + 1).note = text;
+  }
+  return wb;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FLAG_FILL, INDICATOR_SHEET, META_SHEET, standardLayout, type Report, type SummaryLayout } from '../../src/core/index.js';
-import { readMeta } from '../../src/xlsx/meta.js';
+import { readMeta, writeMeta } from '../../src/xlsx/meta.js';
 import { argbOf, cli, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -234,5 +234,41 @@ describe('workbook text is written as text', () => {
       expect(cells.length, name).toBeGreaterThan(0);
       for (const c of cells) expect(c.type, name).toBe(3 /* ValueType.String */);
     }
+  });
+});
+
+describe('flag records and warnings of the command line', () => {
+  it('records plain colours (a theme fill as the colour it shows) and puts them back when the cell is corrected', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '02-failing');
+    const src = await load(input);
+    const cell = src.getWorksheet(INDICATOR_SHEET)!.getCell(rowOf('5.1'), 6);
+    // Accent 2, 25% darker, as Excel's palette writes it; this workbook's theme (ExcelJS's, Office 2007) has C0504D.
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { theme: 5, tint: -0.249977111117893 } as unknown as ExcelJS.Color } };
+    await src.xlsx.writeFile(input);
+    const first = join(dir, 'first.xlsx');
+    expect((await cli(['check', input, '-o', first])).code).toBe(1);
+    const wb = await load(first);
+    expect(readMeta(wb)!.review!.flags.find((f) => f.cell.endsWith(`!F${rowOf('5.1')}`))?.fill).toBe('#953735');
+    wb.getWorksheet(INDICATOR_SHEET)!.getCell(rowOf('5.1'), 6).value = 0.2;
+    await wb.xlsx.writeFile(first);
+    const second = join(dir, 'second.xlsx');
+    expect((await cli(['check', first, '-o', second])).code).toBe(1);
+    expect(argbOf((await load(second)).getWorksheet(INDICATOR_SHEET)!.getCell(rowOf('5.1'), 6))).toBe('FF953735');
+  });
+
+  it('warns when the workbook’s template was built from another rulebook, in the chosen language', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing');
+    const wb = await load(input);
+    const meta = readMeta(wb)!;
+    meta.template!.rulebook = { id: 'cn-zj-2024', edition: '2024', fingerprint: 'cd'.repeat(32) };
+    await writeMeta(wb, meta);
+    await wb.xlsx.writeFile(input);
+    const zh = await cli(['check', input, '-o', join(dir, 'zh.xlsx')]);
+    expect(zh.code).toBe(0);
+    expect(zh.err).toContain(`${input}：模板所依据规则为 cn-zj-2024 2024（cdcdcdcdcdcd），与适用规则不同；已按适用规则核验`);
+    const en = await cli(['check', input, '-o', join(dir, 'en.xlsx'), '--lang', 'en']);
+    expect(en.err).toContain(`${input}: the template was built from rulebook cn-zj-2024 2024 (cdcdcdcdcdcd), not the rulebook in force`);
   });
 });

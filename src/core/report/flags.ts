@@ -5,7 +5,6 @@
 import { uiText } from '../text/index.js';
 import { severity, type Lang } from '../types.js';
 import type { Report } from './json.js';
-import type { FlagRecord } from './meta.js';
 import { FLAG_FILL, FLAGGED_STATUSES } from './sheet-model.js';
 
 export interface CellFlag {
@@ -54,27 +53,4 @@ export const isOwnNote = (text: string | null | undefined): boolean => !!text &&
 /** The flag's note, with the applicant's own note kept below it. */
 export function flagNote(flag: CellFlag, original: string | null, lang: Lang): string {
   return original ? `${flag.note}\n${ORIGINAL_NOTE_MARK[lang]}\n${original}` : flag.note;
-}
-
-export interface Reflag {
-  /** Cells flagged before and not now: put back what they had. */
-  restore: FlagRecord[];
-  /** Cells to flag now; `previous` is the record of a cell that was already flagged (its original is kept). */
-  apply: Array<{ flag: CellFlag; previous?: FlagRecord }>;
-}
-
-/**
- * A re-run's flag changes, worked out without reading the sheet back: a cell flagged before keeps the
- * original fill and note recorded the first time, so the tool never records its own flag as the original.
- */
-export function reflag(previous: readonly FlagRecord[], plan: readonly CellFlag[]): Reflag {
-  const before = new Map(previous.map((r) => [r.cell, r]));
-  const now = new Set(plan.map((f) => f.cell));
-  return {
-    restore: previous.filter((r) => !now.has(r.cell)),
-    apply: plan.map((flag) => {
-      const prev = before.get(flag.cell);
-      return prev ? { flag, previous: prev } : { flag };
-    }),
-  };
 }

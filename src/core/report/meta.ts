@@ -3,6 +3,7 @@
  * rulebook identity, and after a review the flags it placed (with the fills and notes they covered, to restore
  * them) and where the summary's expert cells are. JSON in cells, chunked below Excel's 32,767-character limit.
  */
+import { recordedColor } from '../workflow/colour.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
 
 export const META_SHEET = '_cluster_review';
@@ -20,8 +21,8 @@ export interface FlagRecord {
   cell: string;
   /** Id of the threaded comment the tool added (Excel with ExcelApi 1.10 but not 1.18 notes). */
   comment?: string;
-  /** The fill the cell had before the flag, in the adapter's own terms (null: no fill). */
-  fill: unknown;
+  /** The fill colour the cell had before the flag, "#RRGGBB" (null: no fill). Older records are decoded on reading. */
+  fill: string | null;
   /** The note the cell had before the flag, restored when the flag goes. */
   note: string | null;
 }
@@ -84,6 +85,8 @@ export function parseMeta(rows: Array<[unknown, unknown]>): WorkbookMeta | null 
     if (!list) continue;
     try {
       (meta as unknown as Record<string, unknown>)[key] = JSON.parse(list.join(''));
+      // Records of earlier versions hold an ExcelJS fill object or a colour string: one decoder makes them colours.
+      if (key === 'review' && Array.isArray(meta.review?.flags)) meta.review.flags = meta.review.flags.map((r) => ({ ...r, fill: recordedColor(r.fill) }));
     } catch {
       // A damaged record is dropped: the flags it described can no longer be restored, so say nothing false.
     }

@@ -2,4 +2,30 @@
 import type { TextTable } from './format.js';
 
 export const WORKFLOW_TEXT = {
+  'warning.in-file': { 'zh-CN': '{file}：{text}', 'en-US': '{file}: {text}' },
+  'warning.template-rulebook-differs': {
+    'zh-CN': '模板所依据规则为 {id} {edition}（{fingerprint}），与适用规则不同；已按适用规则核验',
+    'en-US': 'the template was built from rulebook {id} {edition} ({fingerprint}), not the rulebook in force; checked under the rulebook in force',
+  },
+  'warning.merged-inputs': {
+    'zh-CN': '工作表“{sheet}”在填报单元格上有合并单元格：{ranges}；合并区域只读取左上角单元格，其余视为未填写。请取消合并，每个年度一个单元格',
+    'en-US': 'sheet “{sheet}” has merged cells over input cells: {ranges}; only the top-left cell of each is read, the others count as empty. Unmerge them, one cell per year',
+  },
+  'warning.macros-dropped': {
+    'zh-CN': '含宏（.xlsm），本工具从不运行宏；核验副本另存为 .xlsx，不含宏',
+    'en-US': 'contains macros (.xlsm); macros are never run, and the reviewed copy is saved as .xlsx without them',
+  },
+  'warning.unsupported-content': {
+    'zh-CN': '含{parts}，核验副本中将不包含这些内容（原文件不受影响）',
+    'en-US': 'contains {parts}; the reviewed copy omits them (the original is untouched)',
+  },
+  'warning.part.charts': { 'zh-CN': '图表', 'en-US': 'charts' },
+  'warning.part.pivot-tables': { 'zh-CN': '数据透视表', 'en-US': 'pivot tables' },
+  'warning.part.slicers': { 'zh-CN': '切片器', 'en-US': 'slicers' },
+  'warning.part.timelines': { 'zh-CN': '日程表', 'en-US': 'timelines' },
+  'warning.part.drawings': { 'zh-CN': '图形', 'en-US': 'drawings' },
+  'warning.part.external-links': { 'zh-CN': '外部链接', 'en-US': 'external links' },
+  'warning.part.activex-controls': { 'zh-CN': 'ActiveX 控件', 'en-US': 'ActiveX controls' },
+  'warning.part.form-controls': { 'zh-CN': '表单控件', 'en-US': 'form controls' },
+  'warning.part.threaded-comments': { 'zh-CN': '批注会话', 'en-US': 'threaded comments' },
 } as const satisfies TextTable;

@@ -1,0 +1,131 @@
+/**
+ * Flags in place, decided once for every adapter, in two phases so Excel needs one round trip for the cells'
+ * current state: `draftFlags` says which cells the change covers and what of them must be read; the adapter reads
+ * their fill and note (and, for threaded comments, which comments exist and where); `finishFlags` says what to
+ * write to each cell and what to record. A cell flagged before keeps the original recorded the first time, so the
+ * tool never records its own flag as the applicant's.
+ */
+import { parseQualified } from '../address.js';
+import { flagNote, isOwnNote, type CellFlag } from '../report/flags.js';
+import type { FlagRecord, WorkbookMeta } from '../report/meta.js';
+import type { Lang } from '../types.js';
+import { coveredColor, recordedColor } from './colour.js';
+
+/** Where a flag's explanation goes in this host: notes, threaded comments (Excel with 1.10 only), or nowhere. */
+export type Explanations = 'notes' | 'comments' | 'none';
+
+export interface FlagDraft {
+  mode: Explanations;
+  flags: CellFlag[];
+  /** Cells flagged before and not now, on sheets the workbook still has: they get back what they had. */
+  restore: FlagRecord[];
+  previous: ReadonlyMap<string, FlagRecord>;
+  /** What the adapter must read of the cells' current state before `finishFlags`. */
+  read: {
+    /** Cells whose fill to read (flagged now and not before: their fill is the original). */
+    fills: string[];
+    /** Cells whose note to read (every cell involved, in notes mode). */
+    notes: string[];
+    /** Comments mode: the ids and places of the workbook's threaded comments. */
+    comments: boolean;
+  };
+  /** Sheets written to (an adapter may have to lift a password-free protection around the writes). */
+  sheets: string[];
+}
+
+/** A cell's state as the adapter read it; absent fields were not asked for. */
+export interface CellState {
+  /** The fill colour as reported ("#RRGGBB"; Excel reports no fill as white, mixed as null). */
+  fill?: string | null;
+  /** The cell's note, or null when it has none. */
+  note?: string | null;
+}
+
+export interface Covered {
+  cells: ReadonlyMap<string, CellState>;
+  /** Comments mode: ids of the comments that exist, and the cells ("Sheet!A1") that carry a thread. */
+  comments?: { ids: ReadonlySet<string>; at: readonly string[] };
+}
+
+export type NoteWrite = { kind: 'add'; text: string } | { kind: 'replace'; text: string } | { kind: 'delete' };
+export type CommentWrite = { kind: 'add'; text: string } | { kind: 'update'; id: string; text: string } | { kind: 'delete'; id: string };
+
+export interface CellWrite {
+  cell: string;
+  /** The fill to set; null clears it. */
+  fill: string | null;
+  note?: NoteWrite;
+  comment?: CommentWrite;
+}
+
+/** Cells compared by position, whatever the quoting of their sheet name. */
+export const cellKey = (address: string): string => {
+  const p = parseQualified(address);
+  return `${p.sheet}\u0000${p.row}\u0000${p.col}`;
+};
+
+export function draftFlags(names: readonly string[], previous: readonly FlagRecord[], flags: CellFlag[], mode: Explanations): FlagDraft {
+  const live = (cell: string) => names.includes(parseQualified(cell).sheet);
+  const before = new Map(previous.map((r) => [r.cell, r]));
+  const now = new Set(flags.map((f) => f.cell));
+  const restore = previous.filter((r) => !now.has(r.cell) && live(r.cell));
+  const placed = flags.filter((f) => live(f.cell));
+  const involved = [...restore.map((r) => r.cell), ...placed.map((f) => f.cell)];
+  return {
+    mode,
+    flags: placed,
+    restore,
+    previous: before,
+    read: { fills: placed.filter((f) => !before.has(f.cell)).map((f) => f.cell), notes: mode === 'notes' ? involved : [], comments: mode === 'comments' },
+    sheets: [...new Set(involved.map((c) => parseQualified(c).sheet))],
+  };
+}
+
+/** What to write to each cell (restorations first, then flags) and the records of the flags placed. */
+export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { writes: CellWrite[]; records: FlagRecord[] } {
+  const { mode } = draft;
+  const state = (cell: string): CellState => covered.cells.get(cell) ?? {};
+  const ids = covered.comments?.ids ?? new Set<string>();
+  const threads = new Set((covered.comments?.at ?? []).map(cellKey));
+  const writes: CellWrite[] = [];
+
+  for (const rec of draft.restore) {
+    const w: CellWrite = { cell: rec.cell, fill: recordedColor(rec.fill) };
+    if (mode === 'notes') {
+      const exists = (state(rec.cell).note ?? null) !== null;
+      if (rec.note !== null) w.note = { kind: exists ? 'replace' : 'add', text: rec.note };
+      else if (exists) w.note = { kind: 'delete' };
+    }
+    if (mode === 'comments' && rec.comment && ids.has(rec.comment)) w.comment = { kind: 'delete', id: rec.comment };
+    writes.push(w);
+  }
+
+  const records: FlagRecord[] = [];
+  for (const flag of draft.flags) {
+    const prev = draft.previous.get(flag.cell);
+    const now = state(flag.cell);
+    const current = now.note ?? null;
+    // A note of ours left by a copy whose record was lost is not the applicant's: do not keep it.
+    const note = prev ? prev.note : mode === 'notes' && !isOwnNote(current) ? current : null;
+    const rec: FlagRecord = { cell: flag.cell, fill: prev ? recordedColor(prev.fill) : coveredColor(now.fill), note };
+    const w: CellWrite = { cell: flag.cell, fill: flag.fill };
+    const text = flagNote(flag, note, lang);
+    if (mode === 'notes') w.note = { kind: current !== null ? 'replace' : 'add', text };
+    if (mode === 'comments') {
+      if (prev?.comment && ids.has(prev.comment)) {
+        rec.comment = prev.comment;
+        w.comment = { kind: 'update', id: prev.comment, text };
+      } else if (!threads.has(cellKey(flag.cell))) w.comment = { kind: 'add', text };
+      // A cell that already carries someone's thread keeps it; the explanation stays in the summary and pane.
+    }
+    records.push(rec);
+    writes.push(w);
+  }
+  return { writes, records };
+}
+
+/** The metadata with the ids of the comments just added (known only after the adapter wrote them). */
+export function withCommentIds(meta: WorkbookMeta, ids: ReadonlyMap<string, string>): WorkbookMeta {
+  if (!meta.review || !ids.size) return meta;
+  return { ...meta, review: { ...meta.review, flags: meta.review.flags.map((r) => (ids.has(r.cell) ? { ...r, comment: ids.get(r.cell)! } : r)) } };
+}

@@ -1,0 +1,128 @@
+/**
+ * What an adapter reads, and what the core makes of it. The core names the sheets to read (from the sheet
+ * names alone); the adapter hands back their snapshots, the metadata, merged areas and the previous summary's
+ * cells; `examine` picks the indicator sheet, reviews it and says what the reviewer should be warned about.
+ */
+import { fromA1 } from '../address.js';
+import { buildReport, type Report } from '../report/json.js';
+import { META_SHEET, type WorkbookMeta } from '../report/meta.js';
+import type { CellValue } from '../report/sheet-model.js';
+import { isSummarySheet } from '../report/summary.js';
+import { reviewSnapshot, type Review } from '../review.js';
+import type { LoadedRulebook } from '../rulebook/load.js';
+import { INDICATOR_SHEET } from '../template/layout.js';
+import type { RawCell, Snapshot } from '../types.js';
+import type { WorkflowWarning } from './warnings.js';
+
+/** The first read, decided from the sheet names. */
+export interface ReadRequest {
+  /**
+   * Sheets that may hold the indicators, in stages: read the first; read the next only when no sheet of the
+   * first has indicator codes (a sheet named 指标表 usually has them, so the usual case reads one sheet).
+   * The metadata sheet and the tool's own summary sheets are never candidates.
+   */
+  stages: string[][];
+  /** The metadata sheet, when the workbook has one (its first two columns). */
+  meta: string | null;
+  /** The tool's summary sheets; the previous summary (named by the metadata) is among them. */
+  summaries: string[];
+}
+
+export function readRequest(names: readonly string[]): ReadRequest {
+  const others = names.filter((n) => n !== META_SHEET && !isSummarySheet(n));
+  const stages = others.includes(INDICATOR_SHEET) ? [[INDICATOR_SHEET], others.filter((n) => n !== INDICATOR_SHEET)] : [others];
+  return { stages: stages.filter((s) => s.length > 0), meta: names.includes(META_SHEET) ? META_SHEET : null, summaries: names.filter(isSummarySheet) };
+}
+
+/** The previous summary sheet, if the metadata names one the workbook still has. */
+export function previousSummarySheet(meta: WorkbookMeta | null, names: readonly string[]): string | null {
+  const sheet = meta?.review?.summary?.sheet;
+  return sheet && names.includes(sheet) ? sheet : null;
+}
+
+/** What an adapter read. */
+export interface Reading {
+  names: readonly string[];
+  meta: WorkbookMeta | null;
+  /** The indicator sheet as the core picked it (pickIndicatorSheet over the stages), or null. */
+  found: { snapshot: Snapshot; review: Review } | null;
+  /** Merged areas ("D12:E12") of the indicator sheet; null when the adapter cannot read them. */
+  merges: readonly string[] | null;
+  /** A cell (zero-based) of the previous summary sheet, when there is one. */
+  summaryAt: ((row: number, col: number) => CellValue) | null;
+}
+
+/** The indicator sheet reviewed, its report, and what the reviewer should be warned about. */
+export interface Examined {
+  sheet: string;
+  review: Review;
+  report: Report;
+  warnings: WorkflowWarning[];
+}
+
+/** The sheet names to show when a workbook has no indicator sheet. */
+export const sheetsForError = (names: readonly string[]): string[] => names.filter((n) => n !== META_SHEET);
+
+type Area = { r0: number; c0: number; r1: number; c1: number; text: string };
+
+function area(range: string): Area | null {
+  const [a, b] = range.replace(/\$/g, '').split(':');
+  try {
+    const p = fromA1(a!);
+    const q = b ? fromA1(b) : p;
+    return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col), text: range.replace(/\$/g, '') };
+  } catch {
+    return null;
+  }
+}
+
+/** Merged areas over input cells (indicator rows × year and value columns): they hide or misplace inputs. */
+export function mergedInputs(review: Review, merges: readonly string[]): Area[] {
+  const layout = review.inputs.layout;
+  if (!layout || !merges.length) return [];
+  const cols = new Set([...layout.yearCols.values(), layout.valueCol]);
+  const rows = new Set([...review.inputs.indicators.values()].flatMap((i) => (i.row === undefined ? [] : [i.row])));
+  const out: Area[] = [];
+  for (const m of merges) {
+    const a = area(m);
+    if (!a || (a.r0 === a.r1 && a.c0 === a.c1)) continue;
+    let hit = false;
+    for (let r = a.r0; r <= a.r1 && !hit; r++) if (rows.has(r)) for (let c = a.c0; c <= a.c1 && !hit; c++) hit = cols.has(c);
+    if (hit) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Only the top-left cell of a merged area holds a value. ExcelJS repeats it in every cell of the area while
+ * Excel leaves them empty; blanking them makes both adapters read the same inputs (and report the same findings).
+ */
+function withoutMergedCopies(snapshot: Snapshot, areas: Area[]): Snapshot {
+  const o = snapshot.origin ?? { row: 0, col: 0 };
+  const cells = snapshot.cells.map((row) => [...row]) as Array<Array<RawCell | null | undefined>>;
+  for (const a of areas)
+    for (let r = a.r0; r <= a.r1; r++)
+      for (let c = a.c0; c <= a.c1; c++) {
+        if (r === a.r0 && c === a.c0) continue;
+        const row = cells[r - o.row];
+        if (row && c - o.col >= 0 && c - o.col < row.length) row[c - o.col] = null;
+      }
+  return { ...snapshot, cells };
+}
+
+/** The indicator sheet reviewed with its warnings; null when the workbook has none. */
+export function examine(reading: Reading, rb: LoadedRulebook, source: { file?: string } = {}): Examined | null {
+  if (!reading.found) return null;
+  let { snapshot, review } = reading.found;
+  const warnings: WorkflowWarning[] = [];
+  const stamp = reading.meta?.template?.rulebook;
+  if (stamp && stamp.fingerprint !== rb.fingerprint)
+    warnings.push({ code: 'template-rulebook-differs', params: { id: stamp.id, edition: stamp.edition, fingerprint: stamp.fingerprint.slice(0, 12) } });
+  const merged = mergedInputs(review, reading.merges ?? []);
+  if (merged.length) {
+    warnings.push({ code: 'merged-inputs', params: { sheet: snapshot.sheet, ranges: merged.map((a) => a.text) } });
+    snapshot = withoutMergedCopies(snapshot, merged);
+    review = reviewSnapshot(snapshot, rb);
+  }
+  return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings };
+}
