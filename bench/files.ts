@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nationalRulebook } from '../src/core/index.js';
-import { filledWorkbook } from '../src/xlsx/fill.js';
+import { filledWorkbook } from '../scripts/fill.js';
 import { saveWorkbook } from '../src/xlsx/workbook.js';
 import { generateApplications } from './generate.js';
 
