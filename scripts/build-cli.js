@@ -15,6 +15,28 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const LIB = join(root, 'lib');
 
+/**
+ * ExcelJS's entry point also loads its streaming reader and writer, which the tool never uses and which double
+ * the time ExcelJS takes to load (about 0.11 s of a 0.4 s `check`). In the build, `import ExcelJS from 'exceljs'`
+ * gets the same object without them: the Workbook class and the enums (ValueType…). A named import or a use of
+ * `ExcelJS.stream` would not be there: esbuild refuses the first; the bin tests run every command built.
+ */
+const leanExcelJS = {
+  name: 'lean-exceljs',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, (args) => (args.kind === 'import-statement' ? { path: 'exceljs', namespace: 'lean-exceljs' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lean-exceljs' }, () => ({
+      contents: [
+        "import Workbook from 'exceljs/lib/doc/workbook.js';",
+        "import enums from 'exceljs/lib/doc/enums.js';",
+        'export default { Workbook, ...enums };',
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds into a fresh folder, then swaps it in: a build never leaves chunks of an older one behind. */
 export async function buildCli() {
   const { build } = await import('esbuild');
@@ -33,6 +55,7 @@ export async function buildCli() {
     packages: 'external',
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
+    plugins: [leanExcelJS],
     logLevel: 'warning',
   });
   if (existsSync(LIB)) rmSync(LIB, { recursive: true, force: true });
