@@ -35,7 +35,7 @@ export async function benchCli(reps = Number(process.env.BENCH_REPS ?? 9)): Prom
     console.log(`command line — whole processes, median of ${reps} alternating runs (built CLI in lib/)`);
     console.log(`  check ${EXAMPLE.split('/').pop()}     ${ms(s.a.ms)}   (runs ${s.as.map((x) => x.toFixed(0)).join(' ')})`);
     console.log(`  bare ExcelJS read + write  ${ms(s.b.ms)}   (runs ${s.bs.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`  ratio check / bare         ${checkRatio.toFixed(2)}      (goal ≤ 1.3)`);
+    console.log(`  ratio check / bare         ${checkRatio.toFixed(2)}      (goal ≤ 1.3; CPU time ${s.a.cpuMs.toFixed(0)} / ${s.b.cpuMs.toFixed(0)} ms = ${(s.a.cpuMs / s.b.cpuMs).toFixed(2)})`);
     console.log(`  cluster-review --help      ${ms(median(help))}   (goal ≤ 300 ms; \`node -e 0\` alone ${median(nothing).toFixed(0)} ms)`);
     return { checkRatio, helpSeconds };
   } finally {

@@ -11,6 +11,8 @@ const RSS = fileURLToPath(new URL('./rss.js', import.meta.url));
 
 export interface Run {
   ms: number;
+  /** CPU time of the process (user + system, all its threads): steadier than wall time on a shared machine. */
+  cpuMs: number;
   maxRssMb: number;
 }
 
@@ -23,7 +25,8 @@ export function runNode(args: string[]): Run {
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const kb = Number(/bench-max-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { ms, maxRssMb: kb / 1024 };
+  const us = Number(/bench-cpu-us=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, cpuMs: us / 1000, maxRssMb: kb / 1024 };
 }
 
 /** Medians of `reps` alternating runs of a and b (after one unmeasured run of each, which warms the disk cache). */
@@ -36,6 +39,6 @@ export function sideBySide(a: string[], b: string[], reps: number): { a: Run; b:
     ra.push(runNode(a));
     rb.push(runNode(b));
   }
-  const med = (rs: Run[]): Run => ({ ms: median(rs.map((r) => r.ms)), maxRssMb: Math.max(...rs.map((r) => r.maxRssMb)) });
+  const med = (rs: Run[]): Run => ({ ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), maxRssMb: Math.max(...rs.map((r) => r.maxRssMb)) });
   return { a: med(ra), b: med(rb), as: ra.map((r) => r.ms), bs: rb.map((r) => r.ms) };
 }
