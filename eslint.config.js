@@ -12,7 +12,7 @@ const CORE_FORBIDDEN = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.scratch/**', 'dist/**', 'out/**', 'coverage/**', 'node_modules/**', 'test-artifacts/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'lib/**', 'out/**', 'coverage/**', 'node_modules/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

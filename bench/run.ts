@@ -1,12 +1,25 @@
-/** `npm run bench [core|files|addin]`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
+/** `npm run bench [core|cli|files|addin]`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
 import { benchAddin } from './addin.js';
+import { benchCli, type CliFigures } from './cli.js';
 import { benchCore } from './core.js';
-import { benchFiles } from './files.js';
+import { benchFiles, type FileFigures } from './files.js';
 
 const only = process.argv[2];
+const all = !only;
 console.log(`cluster-review benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-if (!only || only === 'core') benchCore(Number(process.env.BENCH_COUNT ?? 2000));
-if (!only) console.log('');
-if (!only || only === 'files') await benchFiles(Number(process.env.BENCH_FILES ?? 260));
-if (!only) console.log('');
-if (!only || only === 'addin') await benchAddin();
+let cli: CliFigures | undefined;
+let files: FileFigures | undefined;
+if (all || only === 'core') benchCore(Number(process.env.BENCH_COUNT ?? 2000));
+if (all) console.log('');
+if (all || only === 'cli') cli = await benchCli();
+if (all) console.log('');
+if (all || only === 'files') files = await benchFiles(Number(process.env.BENCH_FILES ?? 260));
+if (all) console.log('');
+if (all || only === 'addin') await benchAddin();
+if (cli || files) {
+  // The command line's three goals together (issue #8): each a whole process against bare ExcelJS.
+  console.log('\ncommand-line goals');
+  if (cli) console.log(`  check / bare ExcelJS read + write   ${cli.checkRatio.toFixed(2)}    (goal ≤ 1.3)`);
+  if (cli) console.log(`  --help                              ${cli.helpSeconds.toFixed(2)} s  (goal ≤ 0.3 s)`);
+  if (files) console.log(`  batch / bare ExcelJS loading        ${files.batchRatio.toFixed(2)}    (goal ≤ 1.5)`);
+}

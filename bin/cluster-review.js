@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The CLI runs from its TypeScript sources through tsx, so `npm install` is all a reviewer needs: no build step.
-import { register } from 'tsx/esm/api';
+// Runs the command line built to plain JavaScript in lib/ by `npm install` (the `prepare` script, scripts/build-cli.js):
+// no TypeScript is compiled at run time.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const built = new URL('../lib/cli/main.js', import.meta.url);
+if (!existsSync(built)) {
+  process.stderr.write('cluster-review: the command line is not built yet (lib/cli/main.js is missing). Run `npm install` in the project folder first.\n' + 'cluster-review：命令行尚未构建（缺少 lib/cli/main.js），请先在项目文件夹中运行 `npm install`。\n');
+  process.exit(2);
+}
+const { main } = await import(built.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nationalRulebook } from '../src/core/index.js';
-import { filledWorkbook, type ExampleData } from '../src/xlsx/fill.js';
+import { filledWorkbook, type ExampleData } from './fill.js';
 import { saveWorkbook } from '../src/xlsx/workbook.js';
 
 export async function makeExamples(dir = 'examples'): Promise<string[]> {

@@ -33,10 +33,28 @@ export function internalLink(target: string): string {
   return `#${quoteSheet(sheet).startsWith("'") ? quoteSheet(sheet) : `'${sheet}'`}!${toA1(row, col)}`;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, m: CellModel): void {
+/**
+ * One style object per distinct (style, number format, input) of a sheet, shared by its cells. ExcelJS
+ * recognises a style object it has seen and skips rebuilding its XML, which otherwise costs more than the rest
+ * of writing a roll-up. Shared objects are never changed in place: the renderer puts the protection into the
+ * object, and the flags assign each cell a new style (src/xlsx/flags.ts), as they must for loaded cells anyway.
+ */
+type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+
+function cellStyle(m: CellModel, cache: StyleCache): Partial<ExcelJS.Style> {
+  const key = `${m.style ?? ''}|${m.numberFormat ?? ''}|${m.input ? 1 : 0}`;
+  let style = cache.get(key);
+  if (!style) {
+    style = m.style ? styleOf(STYLES[m.style], m.numberFormat) : m.numberFormat ? { numFmt: m.numberFormat } : {};
+    if (m.input) style.protection = { locked: false };
+    cache.set(key, style);
+  }
+  return style;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache): void {
   const cell = ws.getCell(m.row + 1, m.col + 1);
-  // Every cell gets its own style object: cells loaded from a file share one per style id.
-  cell.style = m.style ? styleOf(STYLES[m.style], m.numberFormat) : m.numberFormat ? { numFmt: m.numberFormat } : {};
+  cell.style = cellStyle(m, styles);
   if (m.formula !== undefined) {
     const result = m.result === null || m.result === undefined ? undefined : m.result;
     cell.value = { formula: m.formula, result } as ExcelJS.CellFormulaValue;
@@ -47,7 +65,6 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel): void {
     cell.value = m.value === undefined ? null : m.value;
   }
   if (m.note) cell.note = m.note;
-  if (m.input) cell.protection = { locked: false };
   if (m.validation) {
     const v = m.validation;
     const common = { allowBlank: true, showErrorMessage: true, errorStyle: v.severity === 'warning' ? 'warning' : 'stop', ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}) };
@@ -62,7 +79,8 @@ export async function renderSheet(ws: ExcelJS.Worksheet, model: SheetModel): Pro
   model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [r, h] of Object.entries(model.heights ?? {})) ws.getRow(Number(r) + 1).height = h;
-  for (const m of model.cells) writeCell(ws, m);
+  const styles: StyleCache = new Map();
+  for (const m of model.cells) writeCell(ws, m, styles);
   for (const [r1, c1, r2, c2] of model.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
   if (model.freeze && (model.freeze.rows || model.freeze.cols))
     ws.views = [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }];

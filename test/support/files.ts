@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main, type Io } from '../../src/cli/main.js';
 import { nationalRulebook, type CellSpec } from '../../src/core/index.js';
-import { filledWorkbook, type ExampleData } from '../../src/xlsx/fill.js';
+import { filledWorkbook, type ExampleData } from '../../scripts/fill.js';
 import { saveWorkbook } from '../../src/xlsx/workbook.js';
 
 export const rb = nationalRulebook();

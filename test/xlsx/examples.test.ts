@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET } from '../../src/core/index.js';
-import { filledWorkbook, type ExampleData } from '../../src/xlsx/fill.js';
+import { filledWorkbook, type ExampleData } from '../../scripts/fill.js';
 import { reviewFile } from '../../src/xlsx/workbook.js';
 import { load, rb } from '../support/files.js';
 

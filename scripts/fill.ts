@@ -1,6 +1,7 @@
 /**
  * Builds a filled application workbook: the standard template with an applicant's values typed into its input
- * cells. Used to generate the bundled examples and the benchmark's batch; the values come from readable JSON.
+ * cells. Used to generate the bundled examples, the benchmark's batch and test workbooks; the values come from
+ * readable JSON. Not part of the adapter in src/xlsx: no command of the tool builds filled applications.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -11,10 +12,10 @@ import {
   type CellSpec,
   type Indicator,
   type LoadedRulebook,
-} from '../core/index.js';
-import { writeMeta } from './meta.js';
-import { renderSheet } from './render.js';
-import { worksheetSnapshot } from './snapshot.js';
+} from '../src/core/index.js';
+import { writeMeta } from '../src/xlsx/meta.js';
+import { renderSheet } from '../src/xlsx/render.js';
+import { worksheetSnapshot } from '../src/xlsx/snapshot.js';
 
 export interface ProvinceRows {
   id: string;
