@@ -7,7 +7,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { Command, Help, Option, type ErrorOptions } from 'commander';
 import type { Lang } from '../core/index.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
-import { displayWidth, LANG_CHOICES, UsageError } from './shared.js';
+import { displayWidth, LANG_CHOICES, UsageError } from './common.js';
 
 /** "cluster-review rulebook show": the command's path, for the hint to its --help. */
 export function commandPath(cmd: Command): string {

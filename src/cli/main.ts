@@ -12,10 +12,10 @@ import { checkCommand } from './commands/check.js';
 import { rulebookCommand } from './commands/rulebook.js';
 import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
-import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './shared.js';
+import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
 import { fileErrorText } from './text.js';
 
-export type { Io } from './shared.js';
+export type { Io } from './common.js';
 
 const VERSION = '0.1.0';
 

@@ -7,7 +7,7 @@ import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { progress } from '../progress.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../shared.js';
+import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
 
 interface Options {

@@ -6,7 +6,7 @@ import type { Lang, Report } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../shared.js';
+import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText, warningText } from '../text.js';
 
 interface Options {

@@ -4,7 +4,7 @@ import type { Lang, LoadedRulebook } from '../../core/index.js';
 import { makeMsgCtx } from '../../core/messages/context.js';
 import { t, tAny } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { local, pad, rulebookFrom, UsageError, type CommandContext } from '../shared.js';
+import { local, pad, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 
 /** What a rulebook sets, in `lang`: identity, fingerprint, settings, scoring, every check with its requirement. */
 export function describeRulebook(rb: LoadedRulebook, lang: Lang): string {

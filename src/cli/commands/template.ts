@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { t } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../shared.js';
+import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
 
 interface Options {
   output: string;
