@@ -4,7 +4,7 @@
  * error included); the components only render what this returns.
  */
 import { useCallback, useState } from 'react';
-import type { Lang, LoadedRulebook, Report, ReportFinding } from '../core/index.js';
+import { renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
 import { t, type TextKey } from '../core/text/index.js';
 import type { Host } from '../office/host.js';
 import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Session } from '../office/workbook.js';
@@ -36,6 +36,9 @@ export function errorNotice(e: unknown, lang: Lang): Notice {
   const detail = e instanceof Error ? e.message : String(e);
   return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.excel', lang, { detail }) };
 }
+
+/** What the workflow warned about (another rulebook's template, merged input cells…), one notice each. */
+const warningNotices = (warnings: readonly WorkflowWarning[], lang: Lang): Notice[] => warnings.map((w) => ({ intent: 'warning', text: renderWarning(w, lang) }));
 
 const now = () => {
   const d = new Date();
@@ -91,7 +94,7 @@ export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
         setReport(r.report);
         setNoSheet(false);
         const text = t('pane.flagged', lang, { n: r.flagged }) + (r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '');
-        return [{ intent: 'info', text }];
+        return [{ intent: 'info', text }, ...warningNotices(r.warnings, lang)];
       }),
     summary: (experts) =>
       void act('summary', async (session) => {
@@ -99,7 +102,7 @@ export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
         const r = await writeSummary(session, { experts: names, checkedAt: now() });
         setReport(r.report);
         setNoSheet(false);
-        return [{ intent: 'success', text: t('pane.summary-written', lang, { sheet: r.sheet }) }];
+        return [{ intent: 'success', text: t('pane.summary-written', lang, { sheet: r.sheet }) }, ...warningNotices(r.warnings, lang)];
       }),
     clear: () =>
       void act('clear', async (session) => {

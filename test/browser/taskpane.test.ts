@@ -11,9 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
 import type { FakeState } from '../support/fake-excel.js';
+import { INDICATOR_SHEET, standardLayout } from '../../src/core/index.js';
+import { nationalRulebook } from '../../src/core/rulebook/builtin.js';
 import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
 
 const ARTIFACTS = 'test-artifacts';
+const layout = standardLayout(nationalRulebook(), 2025);
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () => {
@@ -129,6 +132,21 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     // The pane stays usable: the summary can still be written.
     await page.getByTestId('summary').click();
     await page.getByText('已写入“评审汇总”工作表').waitFor();
+    await page.close();
+  });
+
+  it('shows the workflow warnings as message bars (merged input cells)', async () => {
+    const dir = tempDir();
+    const wb = await load(await writeExample(dir, '02-failing'));
+    const row = layout.rows.find((r) => r.indicator.code === '1.6')!.row + 1;
+    wb.getWorksheet(INDICATOR_SHEET)!.mergeCells(`D${row}:E${row}`);
+    const { page } = await pane({ state: fakeFromExcelJS(wb).state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    const notices = page.getByTestId('notices');
+    await notices.getByText('在填报单元格上有合并单元格').waitFor();
+    expect(await notices.textContent()).toContain(`D${row}:E${row}`);
     await page.close();
   });
 
