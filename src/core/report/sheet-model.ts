@@ -203,7 +203,8 @@ export function clampText(text: string, max: number, mark: string): { text: stri
 
 /** A sheet name Excel accepts: forbidden characters replaced, apostrophes trimmed from the ends, at most 31. */
 export function safeSheetName(name: string, fallback = 'Sheet'): string {
-  let s = name.replace(/[[\]:*?/\\\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '');
+  // Control characters are refused by Excel in sheet names, as are []:*?/\ .
+  let s = Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '');
   s = Array.from(s).slice(0, EXCEL_LIMITS.sheetName).join('');
   while (s.length > EXCEL_LIMITS.sheetName) s = s.slice(0, -1);
   s = s.replace(/'+$/, '');
