@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import {
   examine,
   finishCheck,
-  FLAG_FILL,
   INDICATOR_SHEET,
   META_FORMAT,
   META_SHEET,

@@ -7,7 +7,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { META_SHEET, type SummaryLayout } from '../../src/core/index.js';
 import { readMeta } from '../../src/xlsx/meta.js';
@@ -150,7 +150,7 @@ describe('hostile workbooks: the record is evidence, outputs are valid, peopleâ€
     let n = 0;
     ind.eachRow((row) =>
       row.eachCell((c) => {
-        if (n < 2 && typeof c.value === 'number' && c.col >= 4) {
+        if (n < 2 && typeof c.value === 'number' && Number(c.col) >= 4) {
           c.value = `${'ï¼™'.repeat(32766)}x`;
           n++;
         }
