@@ -13,8 +13,16 @@ export interface ExpertScores {
   name: string;
   /** Declared conflict of interest: the expert's scores are excluded. */
   conflicted?: boolean;
-  /** Criterion id → score as typed (blank = null). */
-  scores: Record<string, ScoreInput>;
+  /** Criterion id → score as typed (blank = null). A Map, or a record read by own keys only (ids are data). */
+  scores: ReadonlyMap<string, ScoreInput> | Record<string, ScoreInput>;
+}
+
+/** An expert's score for a criterion: never a property inherited from Object (a criterion called `constructor`). */
+export function scoreOf(e: ExpertScores, id: string): ScoreInput {
+  const s = e.scores;
+  if (s instanceof Map) return s.get(id) as ScoreInput;
+  const rec = s as Record<string, ScoreInput>;
+  return Object.prototype.hasOwnProperty.call(rec, id) ? rec[id] : undefined;
 }
 
 export interface Figures {
@@ -71,13 +79,16 @@ export function figures(xs: readonly number[], weight: number, spreadShare: numb
   const max = Math.max(...xs);
   const spread = max - min;
   const limit = spreadShare * weight;
+  // Scores as typed may be huge (9e307 twice overflows a plain sum): the mean of shares stays finite.
+  let mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (!Number.isFinite(mean)) mean = xs.reduce((a, b) => a + b / xs.length, 0);
   return {
     n: xs.length,
-    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    mean: Number.isFinite(mean) ? mean : null,
     median: median(xs),
     min,
     max,
-    spread,
+    spread: Number.isFinite(spread) ? spread : null,
     toDiscuss: spread > limit && !nearlyEqual(spread, limit),
   };
 }
@@ -92,7 +103,7 @@ export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertSco
     let sum = 0;
     let complete = true;
     for (const c of rb.data.criteria) {
-      const raw = e.scores[c.id];
+      const raw = scoreOf(e, c.id);
       const n = toNumber(raw);
       if (n === 'nan') {
         problems.push({ code: 'score-not-a-number', expert: e.name, criterion: c.id, value: String(raw), min: 0, max: c.weight });
@@ -107,7 +118,7 @@ export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertSco
       sum += n;
       if (!e.conflicted) perCriterion.get(c.id)!.push(n);
     }
-    totals.push({ expert: e.name, conflicted: !!e.conflicted, total: complete && !e.conflicted ? sum : null });
+    totals.push({ expert: e.name, conflicted: !!e.conflicted, total: complete && !e.conflicted && Number.isFinite(sum) ? sum : null });
   }
 
   const totalWeight = rb.data.criteria.reduce((a, c) => a + c.weight, 0);

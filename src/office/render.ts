@@ -3,9 +3,9 @@
  * renders, so the add-in's summary is the CLI's summary. Values go in one 2D write per row band, formats by
  * style (one command per style where RangeAreas exist), all queued through the Writer: no sync per cell.
  */
-import { parseQualified, STYLES, toA1, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
+import { parseQualified, quoteSheet, safeModel, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
-import type { XRangeFormat, XWorksheet } from './surface.js';
+import type { XNoteCollection, XRangeFormat, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
 
 /** Text that Excel would read as a formula or a number sign is written behind an apostrophe: it stays text. */
@@ -62,7 +62,9 @@ function groups(cells: CellModel[], key: (c: CellModel) => string | undefined): 
   return out;
 }
 
-export async function renderModel(ws: XWorksheet, model: SheetModel, caps: Capabilities, w: Writer): Promise<void> {
+export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: Capabilities, w: Writer, notes?: XNoteCollection): Promise<void> {
+  // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
+  const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   const cells = model.cells;
   if (cells.length) {
     // Values and formulas: one rectangle per band of rows; untouched cells are left as they are (null).
@@ -150,6 +152,13 @@ export async function renderModel(ws: XWorksheet, model: SheetModel, caps: Capab
   }
   if (model.tabColor) await w.add(96, () => (ws.tabColor = model.tabColor!));
   if (model.state && model.state !== 'visible') await w.add(96, () => (ws.visibility = model.state === 'veryHidden' ? 'VeryHidden' : 'Hidden'));
+  // Notes (people's, carried over from the previous summary): where the host has them, before protection.
+  if (notes && caps.explanations === 'notes')
+    for (const c of model.cells)
+      if (c.note) {
+        const text = c.note;
+        await w.add(Writer.size(text), () => notes.add(`${quoteSheet(model.name)}!${toA1(c.row, c.col)}`, text));
+      }
   if (model.protect) {
     const password = model.protect.password;
     await w.add(200, () =>

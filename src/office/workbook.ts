@@ -11,8 +11,9 @@ import {
   finishClear,
   metaModel,
   META_SHEET,
-  parseMeta,
+  layoutInputs,
   parseQualified,
+  readMetaRecord,
   pickIndicatorSheet,
   planCheck,
   planClear,
@@ -21,6 +22,7 @@ import {
   previousSummarySheet,
   readRequest,
   sheetsForError,
+  quoteSheet,
   toA1,
   withCommentIds,
   type CellState,
@@ -102,7 +104,9 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     if (found) break;
   }
 
-  const meta = metaRange && !metaRange.isNullObject ? parseMeta(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown])) : null;
+  // A forged sheet may hold any number of rows: the record is read from the first few thousand only.
+  const record = metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.slice(0, 4096).map((r) => [r[0], r[1]] as [unknown, unknown])) : { meta: null, damaged: false };
+  const meta = record.meta;
   const old = previousSummarySheet(meta, names);
   const oldRange = old ? summaries.get(old) : undefined;
   const summary = oldRange && !oldRange.isNullObject ? oldRange : null;
@@ -113,6 +117,31 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     found,
     merges: areas ? (areas.isNullObject ? [] : areaRanges(areas.address)) : null,
     summaryAt: summary ? (r, c) => cellAt(summary, r, c) : null,
+    metaDamaged: record.damaged,
+  };
+}
+
+/**
+ * The notes on the previous summary's expert cells (people's: the tool writes none there), so a rebuilt summary
+ * keeps them. One sync, and only when there is a previous summary the tool can prove it wrote.
+ */
+async function readSummaryNotes(ctx: XContext, reading: Reading, sheet: string | null): Promise<Reading> {
+  const layout = reading.meta?.review?.summary;
+  if (!sheet || !layout) return reading;
+  const got = new Map<string, XNote>();
+  for (const { row, col } of layoutInputs(layout)) {
+    const a = `${quoteSheet(sheet)}!${toA1(row, col)}`;
+    const n = ctx.workbook.notes.getItemOrNullObject(a);
+    n.load('content');
+    got.set(`${row},${col}`, n);
+  }
+  await ctx.sync();
+  return {
+    ...reading,
+    summaryNoteAt: (r, c) => {
+      const n = got.get(`${r},${c}`);
+      return n && !n.isNullObject ? n.content : null;
+    },
   };
 }
 
@@ -192,11 +221,13 @@ async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: M
   const added = new Map<string, XComment>();
   for (const cw of writes) {
     const color = cw.fill;
-    await w.add(160, () => {
-      const f = rangeOf(ctx, cw.cell).format.fill;
-      if (color) f.color = color;
-      else f.clear();
-    });
+    // Absent: a person changed the fill of the tool's flag; theirs stays.
+    if (color !== undefined)
+      await w.add(160, () => {
+        const f = rangeOf(ctx, cw.cell).format.fill;
+        if (color) f.color = color;
+        else f.clear();
+      });
     const note = cw.note;
     if (note) {
       const n = notes.get(cw.cell);
@@ -274,13 +305,15 @@ export async function writeSummary(
   opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {},
 ): Promise<{ report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] }> {
   const { ctx, rb, lang, caps } = s;
-  const reading = await readWorkbook(ctx, rb, caps);
-  const plan = planSummary(reading, requireExamined(reading, rb), rb, lang, opts);
+  let reading = await readWorkbook(ctx, rb, caps);
+  const examined = requireExamined(reading, rb);
+  if (caps.explanations === 'notes') reading = await readSummaryNotes(ctx, reading, examined.summary);
+  const plan = planSummary(reading, examined, rb, lang, opts);
   const w = new Writer(ctx);
   if (plan.remove) await w.add(96, () => ctx.workbook.worksheets.getItem(plan.remove!).delete());
   let ws: XWorksheet;
   await w.add(96, () => (ws = ctx.workbook.worksheets.add(plan.sheet)));
-  await renderModel(ws!, plan.model, caps, w);
+  await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
   await writeMeta(ctx, reading.names, plan.meta, caps, w);
   await w.add(96, () => ws.activate());
   await w.flush();

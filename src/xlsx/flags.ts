@@ -24,7 +24,7 @@ function setFill(cell: ExcelJS.Cell, color: string | null): void {
   cell.style = style;
 }
 
-function noteText(cell: ExcelJS.Cell): string | null {
+export function noteText(cell: ExcelJS.Cell): string | null {
   const n = cell.note as unknown;
   if (n === undefined || n === null) return null;
   if (typeof n === 'string') return n;
@@ -102,7 +102,8 @@ export function applyWrites(wb: ExcelJS.Workbook, writes: readonly CellWrite[]):
   for (const w of writes) {
     const cell = cellOf(wb, w.cell);
     if (!cell) continue;
-    setFill(cell, w.fill);
+    // Absent: a person changed the fill of the tool's flag; theirs stays.
+    if (w.fill !== undefined) setFill(cell, w.fill);
     if (w.note) setNote(cell, w.note.kind === 'delete' ? null : w.note.text);
   }
 }

@@ -1,15 +1,23 @@
 /** The hidden metadata sheet, through the core's model. */
 import type ExcelJS from 'exceljs';
-import { META_SHEET, metaModel, parseMeta, type WorkbookMeta } from '../core/index.js';
+import { META_SHEET, metaModel, readMetaRecord, type MetaRecord, type WorkbookMeta } from '../core/index.js';
 import { renderSheet } from './render.js';
 import { plainValue } from './snapshot.js';
 
-export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {
+/** Rows of the record read at most: far beyond any record the tool writes (a forged sheet may claim a million). */
+const MAX_META_ROWS = 4096;
+
+/** The record, validated by the core's schema; a damaged one is absent and said (`damaged`). */
+export function readRecord(wb: ExcelJS.Workbook): MetaRecord {
   const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) return null;
+  if (!ws) return { meta: null, damaged: false };
   const rows: Array<[unknown, unknown]> = [];
-  for (let r = 1; r <= ws.rowCount; r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
-  return parseMeta(rows);
+  for (let r = 1; r <= Math.min(ws.rowCount, MAX_META_ROWS); r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
+  return readMetaRecord(rows);
+}
+
+export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {
+  return readRecord(wb).meta;
 }
 
 export async function writeMeta(wb: ExcelJS.Workbook, meta: WorkbookMeta): Promise<void> {

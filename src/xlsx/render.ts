@@ -1,6 +1,6 @@
 /** Renders a core SheetModel into an ExcelJS worksheet. The only place the summary, template and roll-up meet ExcelJS. */
 import type ExcelJS from 'exceljs';
-import { toA1, quoteSheet, parseQualified, STYLES, type CellModel, type SheetModel, type StyleDef } from '../core/index.js';
+import { toA1, quoteSheet, parseQualified, safeModel, STYLES, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef } from '../core/index.js';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
@@ -75,7 +75,9 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache): voi
   }
 }
 
-export async function renderSheet(ws: ExcelJS.Worksheet, model: SheetModel): Promise<void> {
+export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel): Promise<void> {
+  // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
+  const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [r, h] of Object.entries(model.heights ?? {})) ws.getRow(Number(r) + 1).height = h;

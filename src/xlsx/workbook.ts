@@ -24,8 +24,8 @@ import {
   type WorkbookMeta,
 } from '../core/index.js';
 import { FileError, type FileWarning } from './errors.js';
-import { applyWrites, readCells } from './flags.js';
-import { readMeta, writeMeta } from './meta.js';
+import { applyWrites, noteText, readCells } from './flags.js';
+import { readRecord, writeMeta } from './meta.js';
 import { openWorkbook, type OpenedWorkbook } from './open.js';
 import { renderSheet } from './render.js';
 import { plainValue, worksheetSnapshot } from './snapshot.js';
@@ -53,7 +53,8 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
 function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
   const names = wb.worksheets.map((w) => w.name);
   const request = readRequest(names);
-  const meta = request.meta ? readMeta(wb) : null;
+  const record = request.meta ? readRecord(wb) : { meta: null, damaged: false };
+  const meta = record.meta;
   const found = pickIndicatorSheet(
     (function* () {
       for (const stage of request.stages) for (const name of stage) yield worksheetSnapshot(wb.getWorksheet(name)!);
@@ -68,6 +69,8 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
     found,
     merges: found ? mergesOf(wb.getWorksheet(found.snapshot.sheet)!) : null,
     summaryAt: oldWs ? (r, c) => plainValue(oldWs.getCell(r + 1, c + 1)) : null,
+    summaryNoteAt: oldWs ? (r, c) => noteText(oldWs.getCell(r + 1, c + 1)) : null,
+    metaDamaged: record.damaged,
   };
 }
 
@@ -131,13 +134,17 @@ export interface ReviewedCopyOptions {
 }
 
 /** The reviewed copy: the core's check plan applied (flags restored and placed), then its summary plan. */
-export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOptions): Promise<{ committee: CommitteeResult; flagged: number; restored: number }> {
+export async function writeReviewedCopy(
+  fr: FileReview,
+  opts: ReviewedCopyOptions,
+): Promise<{ committee: CommitteeResult; flagged: number; restored: number; warnings: FileWarning[] }> {
   const { wb } = fr.opened;
   const draft = planCheck(fr.reading, fr.examined, opts.lang, 'notes');
   const check = finishCheck(fr.reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, opts.rb, opts.lang, { checkedAt: opts.checkedAt });
   // Expert input is read through the previous layout before anything is removed.
   const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: basename(fr.opened.path), meta: check.meta });
   applyWrites(wb, check.writes);
+  // Only a summary the tool provably wrote is ever removed (the plan names no other).
   if (summary.remove) wb.removeWorksheet(wb.getWorksheet(summary.remove)!.id);
   const ws = wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);
@@ -145,7 +152,10 @@ export async function writeReviewedCopy(fr: FileReview, opts: ReviewedCopyOption
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
   await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [fr.opened.path] });
-  return { committee: summary.committee, flagged: check.flagged, restored: check.restored };
+  // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
+  const known = new Set(fr.examined.warnings);
+  const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);
+  return { committee: summary.committee, flagged: check.flagged, restored: check.restored, warnings: more.map((w) => ({ ...w, file: fr.opened.path })) };
 }
 
 export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string } = {}): Promise<void> {

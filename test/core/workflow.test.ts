@@ -20,7 +20,9 @@ import {
   recordedColor,
   renderWarning,
   standardLayout,
+  type CellValue,
   type Covered,
+  type SheetModel,
   type FlagRecord,
   type Reading,
   type WorkbookMeta,
@@ -37,6 +39,15 @@ const stamp = { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.finger
 function reading(values: Values = {}, extra: Partial<Reading> = {}): Reading {
   const snapshot = buildSnapshot(rb, { ...passingValues(), ...values });
   return { names: [INDICATOR_SHEET], meta: null, found: pickIndicatorSheet([snapshot], rb), merges: null, summaryAt: null, ...extra };
+}
+
+/** A sheet as written from its model, with what people typed over it ("row,col" → value). */
+function sheetAt(model: SheetModel, typed: Map<string, CellValue> = new Map()): (row: number, col: number) => CellValue {
+  const cells = new Map(model.cells.map((c) => [`${c.row},${c.col}`, c.formula !== undefined ? (c.result ?? null) : (c.value ?? null)]));
+  return (row, col) => {
+    const k = `${row},${col}`;
+    return typed.has(k) ? typed.get(k)! : (cells.get(k) ?? null);
+  };
 }
 
 function metaWith(flags: FlagRecord[], extra: Partial<WorkbookMeta> = {}): WorkbookMeta {
@@ -107,7 +118,7 @@ describe('the check plan', () => {
     expect(w.fill).toBe(FLAG_FILL.fail);
     expect(w.note?.kind).toBe('replace');
     expect(w.note && 'text' in w.note ? w.note.text : '').toMatch(/^【集群评审助手】\n不达标：[\s\S]*—— 原批注 ——\n数据来源：县统计局$/);
-    expect(plan.meta.review?.flags.find((f) => f.cell === cell)).toEqual({ cell, fill: '#FFF7D6', note: '数据来源：县统计局' });
+    expect(plan.meta.review?.flags.find((f) => f.cell === cell)).toMatchObject({ cell, fill: '#FFF7D6', note: '数据来源：县统计局', placed: { fill: FLAG_FILL.fail } });
     expect(plan.meta.review).toMatchObject({ verdict: 'failed', checkedAt: '2025-06-01 09:30', rulebook: stamp });
     // A cell without a note gets one added; a cell with no fill (reported white) is recorded as no fill.
     const other = plan.writes.find((x) => x.cell !== cell)!;
@@ -128,12 +139,14 @@ describe('the check plan', () => {
     const r = reading({ '4.5': 'abc' }, { meta });
     const draft = planCheck(r, examine(r, rb)!, 'zh-CN', 'notes');
     expect(draft.restore.map((x) => x.cell)).toEqual([fixed]);
-    expect(draft.read.fills).not.toContain(still);
-    const plan = finishCheck(r, draft, covered({ [fixed]: { note: '【集群评审助手】\n不达标：…' }, [still]: { note: '【集群评审助手】\n无效：…' } }), rb, 'zh-CN');
+    // Every cell flagged before is read: does it still show the tool's flag?
+    expect(draft.read.fills).toContain(still);
+    const plan = finishCheck(r, draft, covered({ [fixed]: { fill: FLAG_FILL.fail, note: '【集群评审助手】\n不达标：…' }, [still]: { fill: FLAG_FILL.invalid, note: '【集群评审助手】\n无效：…' } }), rb, 'zh-CN');
     expect(plan.writes[0]).toEqual({ cell: fixed, fill: '#FFF7D6', note: { kind: 'replace', text: '数据来源：县统计局' } });
     expect(plan.restored).toBe(1);
     // The cell still flagged keeps the fill recorded the first time, never the tool's own flag colour.
-    expect(plan.meta.review?.flags.find((f) => f.cell === still)).toEqual({ cell: still, fill: '#CCE5FF', note: null });
+    expect(plan.meta.review?.flags.find((f) => f.cell === still)).toMatchObject({ cell: still, fill: '#CCE5FF', note: null });
+    expect(plan.warnings).toEqual([]);
     expect(plan.writes.find((x) => x.cell === still)?.note?.kind).toBe('replace');
   });
 
@@ -142,19 +155,20 @@ describe('the check plan', () => {
     const draft = planCheck(r, examine(r, rb)!, 'en-US', 'notes');
     const cell = cellOf('5.1');
     const plan = finishCheck(r, draft, covered({ [cell]: { fill: '#FFFFFF', note: `${NOTE_MARK['zh-CN']}\n不达标：old` } }), rb, 'en-US');
-    expect(plan.meta.review?.flags.find((f) => f.cell === cell)).toEqual({ cell, fill: null, note: null });
+    expect(plan.meta.review?.flags.find((f) => f.cell === cell)).toMatchObject({ cell, fill: null, note: null });
   });
 
-  it('a restored cell whose note was removed gets the applicant’s note back; one without an original loses the tool’s', () => {
+  it('a restored cell whose flag note a person removed keeps that (only the tool’s fill goes); one unchanged loses the tool’s note', () => {
     const a = cellOf('5.1');
     const b = cellOf('4.5');
     const r = reading({}, { meta: metaWith([{ cell: a, fill: null, note: '原有批注' }, { cell: b, fill: '#FFF7D6', note: null }]) });
     const draft = planCheck(r, examine(r, rb)!, 'zh-CN', 'notes');
-    const plan = finishCheck(r, draft, covered({ [a]: { note: null }, [b]: { note: '【集群评审助手】\n…' } }), rb, 'zh-CN');
+    const plan = finishCheck(r, draft, covered({ [a]: { fill: FLAG_FILL.fail, note: null }, [b]: { fill: FLAG_FILL.invalid, note: '【集群评审助手】\n…' } }), rb, 'zh-CN');
     expect(plan.writes).toEqual([
-      { cell: a, fill: null, note: { kind: 'add', text: '原有批注' } },
+      { cell: a, fill: null },
       { cell: b, fill: '#FFF7D6', note: { kind: 'delete' } },
     ]);
+    expect(plan.warnings).toEqual([{ code: 'flag-edited', params: { cells: [a] } }]);
   });
 
   it('threaded comments: never on someone else’s thread; the tool’s own is updated, or added again when deleted', () => {
@@ -178,7 +192,7 @@ describe('the check plan', () => {
     const a = cellOf('5.1');
     const r = reading({}, { meta: metaWith([{ cell: a, fill: '#CCE5FF', note: null, comment: 'c-9' }]) });
     const draft = planClear(r, 'comments')!;
-    const out = finishClear(r, draft, covered({}, { ids: new Set(['c-9']), at: [] }), 'zh-CN');
+    const out = finishClear(r, draft, covered({ [a]: { fill: FLAG_FILL.fail } }, { ids: new Set(['c-9']), at: [] }), 'zh-CN');
     expect(out.writes).toEqual([{ cell: a, fill: '#CCE5FF', comment: { kind: 'delete', id: 'c-9' } }]);
     expect(out.meta.review?.flags).toEqual([]);
     expect(out.meta.review?.verdict).toBe('failed');
@@ -226,7 +240,7 @@ describe('the summary plan', () => {
     expect(first.meta.review?.summary?.sheet).toBe('评审汇总 (2)');
     const lay = first.layout;
     const typed = new Map<string, number | string>([[`${lay.criteriaRows['1']},${lay.experts[0]!.col}`, 17], [`${lay.decision[0]},${lay.decision[1]}`, '建议推荐']]);
-    const r1 = reading({}, { names: [INDICATOR_SHEET, '评审汇总', '评审汇总 (2)'], meta: first.meta, summaryAt: (row, col) => typed.get(`${row},${col}`) ?? null });
+    const r1 = reading({}, { names: [INDICATOR_SHEET, '评审汇总', '评审汇总 (2)'], meta: first.meta, summaryAt: sheetAt(first.model, typed) });
     const again = planSummary(r1, examine(r1, rb)!, rb, 'zh-CN', { experts: ['李四'] });
     expect(again.remove).toBe('评审汇总 (2)');
     expect(again.sheet).toBe('评审汇总 (2)');

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FLAG_FILL, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1, type Report, type WorkflowWarning } from '../../src/core/index.js';
+import { FLAG_FILL, fromA1, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1, type Report, type WorkflowWarning } from '../../src/core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
 import { checkWorkbook, clearFlags, insertTemplate, OfficeError, readWorkbook, selectCell, writeSummary, type Session } from '../../src/office/workbook.js';
 import { Writer } from '../../src/office/writer.js';
@@ -286,6 +286,42 @@ describe('summary in Excel', () => {
     // The committee figures' helper columns, one per expert, are hidden.
     expect(sum2.hiddenCols).toHaveLength(3);
     expect(fake.state.active).toBe(layout2.sheet);
+  });
+});
+
+describe('what people added is kept (issue #9)', () => {
+  it('notes on the summary’s expert cells survive a rebuild (one more sync, only when there is a previous summary)', async () => {
+    const fake = await fakeOf('02-failing');
+    await writeSummary(session(fake), { experts: ['张三'] });
+    const l1 = metaOf(fake)!.review!.summary!;
+    const q = (r: number, c: number) => `${l1.sheet}!${toA1(r, c)}`;
+    fake.state.notes[q(l1.criteriaRows['1']!, l1.experts[0]!.col)] = '请补充佐证材料';
+    fake.state.notes[q(...l1.decision)] = '待主任委员确认';
+    const before = fake.syncs.length;
+    await writeSummary(session(fake));
+    expect(fake.syncs.length - before).toBe(4);
+    const l2 = metaOf(fake)!.review!.summary!;
+    expect(fake.state.notes[`${l2.sheet}!${toA1(l2.criteriaRows['1']!, l2.experts[0]!.col)}`]).toBe('请补充佐证材料');
+    expect(fake.state.notes[`${l2.sheet}!${toA1(...l2.decision)}`]).toBe('待主任委员确认');
+  });
+
+  it('a reviewer’s edit to a flag’s note or fill is kept and reported, within the check’s syncs', async () => {
+    const fake = await fakeOf('02-failing');
+    await checkWorkbook(session(fake));
+    const flags = metaOf(fake)!.review!.flags;
+    const [a, b] = [flags[0]!.cell, flags[1]!.cell];
+    fake.state.notes[a] = `${fake.state.notes[a]}\n复核意见：已核实`;
+    const sheet = fake.sheet(INDICATOR_SHEET);
+    const key = (cell: string) => {
+      const { row, col } = fromA1(cell.split('!')[1]!);
+      return `${row},${col}`;
+    };
+    (sheet.cells[key(b)] ??= { value: null }).fill = '#00FF00';
+    const before = fake.syncs.length;
+    const out = await checkWorkbook(session(fake));
+    expect(fake.syncs.length - before).toBe(4);
+    expect(out.warnings.find((w) => w.code === 'flag-edited')?.params.cells).toEqual(expect.arrayContaining([a, b]));
+    expect(fake.state.notes[a]).toContain('复核意见：已核实');
   });
 });
 

@@ -57,7 +57,8 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
           const fr = await reviewFile(file, rb);
           for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: warningText(w, lang) })}\n`);
           const output = outDir ? join(outDir, basename(await defaultOutput(file))) : (o.output ?? (await defaultOutput(file)));
-          const { committee } = await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+          const { committee, warnings } = await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+          for (const w of warnings) io.err(`${t('cli.warning', lang, { text: warningText(w, lang) })}\n`);
           reports.push(fr.report);
           const r = fr.report;
           say(`${r.verdict === 'passed' ? '✓' : '✗'} ${file} → ${output}\n`);

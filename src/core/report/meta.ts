@@ -3,6 +3,7 @@
  * rulebook identity, and after a review the flags it placed (with the fills and notes they covered, to restore
  * them) and where the summary's expert cells are. JSON in cells, chunked below Excel's 32,767-character limit.
  */
+import { z } from 'zod';
 import { recordedColor } from '../workflow/colour.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
 
@@ -25,6 +26,12 @@ export interface FlagRecord {
   fill: string | null;
   /** The note the cell had before the flag, restored when the flag goes. */
   note: string | null;
+  /**
+   * What the tool itself wrote: its fill and the sha256 of its note (null: no note). A cell is given back its
+   * original only where it still shows exactly this; what a person changed since is theirs and is kept.
+   * Records of earlier versions lack it: the tool's palette and note mark stand in.
+   */
+  placed?: { fill: string; note: string | null };
 }
 
 export interface SummaryLayout {
@@ -36,12 +43,76 @@ export interface SummaryLayout {
   decision: [number, number];
   rationale: [number, number];
   date: [number, number];
+  /**
+   * The tool's mark on the sheet it wrote: the sha256 of the locked label cells at `cells` (zero-based), which no
+   * one can change without unprotecting the sheet. A sheet that does not show it is not the tool's: never
+   * deleted, rewritten or read as the committee's input.
+   */
+  mark?: { cells: Array<[number, number]>; sha256: string };
+}
+
+/** The indicator data as first checked: the sha256 of every input the reader used (see dataFingerprint). */
+export interface DataStamp {
+  sheet: string;
+  sha256: string;
+  checkedAt?: string;
 }
 
 export interface WorkbookMeta {
   format: typeof META_FORMAT;
   template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string };
-  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout };
+  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp };
+}
+
+/*
+ * The record is evidence, not instructions: anyone can write the hidden sheet. Each part is validated; a part
+ * that does not fit is dropped (and said), never trusted in part. Lengths are bounded so a forged record cannot
+ * make the tool do unbounded work.
+ */
+const Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const Cell = z.string().min(1).max(300);
+const Text = z.string().max(40000);
+const Index = z.number().int().min(0).max(1_048_575);
+const Stamp = z.object({ id: z.string().max(200), edition: z.string().max(200), fingerprint: z.string().max(200) });
+const FlagRecordSchema = z.object({
+  cell: Cell,
+  comment: z.string().max(200).optional(),
+  // Earlier versions recorded ExcelJS fill objects or colour strings: one decoder reads them all.
+  fill: z.unknown().transform((f) => recordedColor(f)),
+  note: Text.nullable(),
+  placed: z.object({ fill: z.string().regex(/^#[0-9A-F]{6}$/), note: Hex.nullable() }).optional(),
+});
+const CriteriaRows = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : v),
+  z.array(z.tuple([z.string().min(1).max(200), Index])).max(1000),
+);
+const Pair = z.tuple([Index, Index]);
+const SummaryLayoutSchema = z.object({
+  sheet: z.string().min(1).max(31),
+  experts: z.array(z.object({ name: Text, col: Index })).max(1000),
+  criteriaRows: CriteriaRows,
+  conflictRow: Index,
+  signatureRow: Index,
+  decision: Pair,
+  rationale: Pair,
+  date: Pair,
+  mark: z.object({ cells: z.array(Pair).max(10000), sha256: Hex }).optional(),
+});
+const TemplateSchema = z.object({ version: z.string().max(100), applicationYear: z.number().int(), rulebook: Stamp, lang: z.string().max(20) });
+const ReviewSchema = z.object({
+  rulebook: Stamp,
+  verdict: z.string().max(100),
+  checkedAt: z.string().max(100).optional(),
+  flags: z.array(FlagRecordSchema).max(100000),
+  summary: SummaryLayoutSchema.optional(),
+  data: z.object({ sheet: z.string().max(100), sha256: Hex, checkedAt: z.string().max(100).optional() }).optional(),
+});
+
+/** Criterion id → row, as a record with no prototype (ids are data, never property names of Object). */
+export function rowsRecord(pairs: Iterable<[string, number]>): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  for (const [k, v] of pairs) out[k] = v;
+  return out;
 }
 
 export function metaModel(meta: WorkbookMeta): SheetModel {
@@ -64,40 +135,66 @@ export function metaModel(meta: WorkbookMeta): SheetModel {
   return { name: META_SHEET, cells, state: 'veryHidden', widths: [14, 100] };
 }
 
-/** Reads the key/value rows back; anything unreadable is simply absent (the tool then treats the workbook as new). */
-export function parseMeta(rows: Array<[unknown, unknown]>): WorkbookMeta | null {
+/** The record read back, and whether a part of it was damaged (so dropped: the reviewer is told). */
+export interface MetaRecord {
+  meta: WorkbookMeta | null;
+  damaged: boolean;
+}
+
+/** Reads the key/value rows back through the schema: a part that does not fit is dropped and reported. */
+export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>): MetaRecord {
   const parts = new Map<string, string[]>();
   let format: unknown;
+  let damaged = false;
   for (const [k, v] of rows) {
     if (typeof k !== 'string') continue;
     if (k === 'format') format = v;
-    const m = /^(template|review)#(\d+)$/.exec(k);
+    const m = /^(template|review)#(\d{1,4})$/.exec(k);
     if (m && typeof v === 'string') {
       const list = parts.get(m[1]!) ?? [];
       list[Number(m[2])] = v;
       parts.set(m[1]!, list);
     }
   }
-  if (format !== META_FORMAT) return null;
+  if (format !== META_FORMAT) return { meta: null, damaged: format !== undefined || parts.size > 0 };
   const meta: WorkbookMeta = { format: META_FORMAT };
   for (const key of ['template', 'review'] as const) {
     const list = parts.get(key);
     if (!list) continue;
+    let raw: unknown;
     try {
-      (meta as unknown as Record<string, unknown>)[key] = JSON.parse(list.join(''));
-      // Records of earlier versions hold an ExcelJS fill object or a colour string: one decoder makes them colours.
-      if (key === 'review' && Array.isArray(meta.review?.flags)) meta.review.flags = meta.review.flags.map((r) => ({ ...r, fill: recordedColor(r.fill) }));
+      // A missing chunk (a hole in the list) makes the JSON unreadable, as it should.
+      raw = JSON.parse(Array.from(list, (x) => x ?? '\u0000').join(''));
     } catch {
-      // A damaged record is dropped: the flags it described can no longer be restored, so say nothing false.
+      damaged = true;
+      continue;
+    }
+    if (key === 'template') {
+      const r = TemplateSchema.safeParse(raw);
+      if (r.success) meta.template = r.data;
+      else damaged = true;
+    } else {
+      const r = ReviewSchema.safeParse(raw);
+      if (!r.success) {
+        damaged = true;
+        continue;
+      }
+      const { summary, ...rest } = r.data;
+      meta.review = { ...rest, ...(summary ? { summary: { ...summary, criteriaRows: rowsRecord(summary.criteriaRows) } } : {}) };
     }
   }
-  return meta;
+  return { meta, damaged };
+}
+
+/** The record, or null when there is none (a damaged part is simply absent; see readMetaRecord for the warning). */
+export function parseMeta(rows: ReadonlyArray<readonly [unknown, unknown]>): WorkbookMeta | null {
+  return readMetaRecord(rows).meta;
 }
 
 /** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */
 export function nextMeta(
   prev: WorkbookMeta | null,
-  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null },
+  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; data?: DataStamp },
 ): WorkbookMeta {
   const old = prev?.review;
   const summary = update.summary === undefined ? old?.summary : (update.summary ?? undefined);
@@ -110,6 +207,8 @@ export function nextMeta(
       ...(update.checkedAt ? { checkedAt: update.checkedAt } : old?.checkedAt ? { checkedAt: old.checkedAt } : {}),
       flags: update.flags ?? old?.flags ?? [],
       ...(summary ? { summary } : {}),
+      // The data as first checked is kept: later checks compare with it (see examine).
+      ...(old?.data ? { data: old.data } : update.data ? { data: update.data } : {}),
     },
   };
 }

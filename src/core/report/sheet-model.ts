@@ -175,3 +175,77 @@ export class SheetBuilder {
     return r;
   }
 }
+
+/*
+ * What Excel accepts, enforced once for every model both renderers write: a workbook that breaks any of these
+ * opens with a "repair" prompt (or not at all). Text is cut with a visible mark, never silently.
+ */
+export const EXCEL_LIMITS = {
+  /** Characters in a cell, and in a note. */
+  cellText: 32767,
+  /** A sheet name: at most 31 characters, none of []:*?/\ , not beginning or ending with an apostrophe. */
+  sheetName: 31,
+  /** Data validation: input prompt and error message texts; prompt and error titles. */
+  validationText: 255,
+  validationTitle: 32,
+  /** A list validation's formula: the quoted, comma-separated values. */
+  listFormula: 255,
+} as const;
+
+/** Text cut to `max` characters, ending with the visible mark when it was cut (a surrogate pair is never split). */
+export function clampText(text: string, max: number, mark: string): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  let end = Math.max(0, max - mark.length);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return { text: text.slice(0, end) + mark, cut: true };
+}
+
+/** A sheet name Excel accepts: forbidden characters replaced, apostrophes trimmed from the ends, at most 31. */
+export function safeSheetName(name: string, fallback = 'Sheet'): string {
+  // Control characters are refused by Excel in sheet names, as are []:*?/\ .
+  let s = Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '');
+  s = Array.from(s).slice(0, EXCEL_LIMITS.sheetName).join('');
+  while (s.length > EXCEL_LIMITS.sheetName) s = s.slice(0, -1);
+  s = s.replace(/'+$/, '');
+  return s.trim() ? s : fallback;
+}
+
+const finiteOrNull = (v: CellValue | undefined): CellValue | undefined => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+
+/**
+ * The model as Excel accepts it: texts and notes within 32,767 characters (cut with `mark`), no Infinity or NaN
+ * (left blank), validation texts and list formulas within their limits (a list too long is dropped: a cell
+ * without a drop-down is valid, a workbook with a long one is not), the sheet name valid. Returns a new model and
+ * how many cells were cut; applying it again changes nothing.
+ */
+export function safeModel(model: SheetModel, mark: string): { model: SheetModel; truncated: number } {
+  let truncated = 0;
+  const text = (s: string) => {
+    const r = clampText(s, EXCEL_LIMITS.cellText, mark);
+    if (r.cut) truncated++;
+    return r.text;
+  };
+  const cells = model.cells.map((c) => {
+    const out: CellModel = { ...c };
+    const value = finiteOrNull(c.value);
+    if (value !== undefined) out.value = typeof value === 'string' ? text(value) : value;
+    const result = finiteOrNull(c.result);
+    if (result !== undefined) out.result = typeof result === 'string' ? text(result) : result;
+    if (c.note !== undefined) out.note = text(c.note);
+    if (c.validation) {
+      const v = { ...c.validation };
+      if (v.prompt !== undefined) v.prompt = clampText(v.prompt, EXCEL_LIMITS.validationText, '…').text;
+      if (v.min !== undefined && !Number.isFinite(v.min)) delete v.min;
+      if (v.max !== undefined && !Number.isFinite(v.max)) delete v.max;
+      const listOk = v.kind !== 'list' || ((v.values ?? []).every((x) => !x.includes(',') && !x.includes('"')) && `"${(v.values ?? []).join(',')}"`.length <= EXCEL_LIMITS.listFormula);
+      if (listOk) out.validation = v;
+      else delete out.validation;
+    }
+    return out;
+  });
+  return { model: { ...model, name: safeSheetName(model.name), cells }, truncated };
+}
+
+/** The mark renderers cut with when a model reaches them unchecked (plans cut first, in the reviewer's language). */
+export const TRUNCATED_MARK = '…[已截断]';

@@ -9,26 +9,57 @@
  */
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
-import { committeeFigures, type CommitteeResult, type ExpertScores } from '../scoring.js';
+import { committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Report, ReportFinding } from './json.js';
-import type { RulebookStamp, SummaryLayout } from './meta.js';
-import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
+import { sha256Hex } from '../rulebook/sha256.js';
+import { rowsRecord, type RulebookStamp, type SummaryLayout } from './meta.js';
+import { clampText, SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
 export const SUMMARY_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('summary.sheet', l)])) as Record<Lang, string>;
 
 /** A summary sheet the tool wrote: "评审汇总", or "评审汇总 (2)" when the applicant had a sheet of that name. */
 export const isSummarySheet = (name: string): boolean => Object.values(SUMMARY_SHEET).some((b) => name === b || name.startsWith(`${b} (`));
 
+/**
+ * Expert input of a previous summary. Keyed by expert name and criterion id in Maps: names are data (an expert
+ * may be called `__proto__` or `constructor`), never property names of a plain object.
+ */
 export interface PreservedInputs {
   experts: string[];
-  scores: Record<string, Record<string, CellValue>>;
-  conflicts: Record<string, CellValue>;
-  signatures: Record<string, CellValue>;
+  scores: Map<string, Map<string, CellValue>>;
+  conflicts: Map<string, CellValue>;
+  signatures: Map<string, CellValue>;
   decision: CellValue;
   rationale: CellValue;
   date: CellValue;
+  /** Notes people added on the expert cells, by what the cell is (see inputKey). */
+  notes: Map<string, string>;
+}
+
+/** What an expert cell is, whatever its place in this or a later layout. */
+export type InputKey = string;
+const inputKey = {
+  score: (expert: string, criterion: string): InputKey => `score\u0000${expert}\u0000${criterion}`,
+  conflict: (expert: string): InputKey => `conflict\u0000${expert}`,
+  signature: (expert: string): InputKey => `signature\u0000${expert}`,
+  decision: 'decision',
+  rationale: 'rationale',
+  date: 'date',
+};
+
+/** Every expert cell of a layout, with what it is: the cells whose notes a re-run reads and keeps. */
+export function layoutInputs(layout: SummaryLayout): Array<{ key: InputKey; row: number; col: number }> {
+  const out: Array<{ key: InputKey; row: number; col: number }> = [];
+  for (const { name, col } of layout.experts) {
+    for (const [id, row] of Object.entries(layout.criteriaRows)) out.push({ key: inputKey.score(name, id), row, col });
+    out.push({ key: inputKey.conflict(name), row: layout.conflictRow, col }, { key: inputKey.signature(name), row: layout.signatureRow, col });
+  }
+  out.push({ key: inputKey.decision, row: layout.decision[0], col: layout.decision[1] });
+  out.push({ key: inputKey.rationale, row: layout.rationale[0], col: layout.rationale[1] });
+  out.push({ key: inputKey.date, row: layout.date[0], col: layout.date[1] });
+  return out;
 }
 
 export interface SummaryInput {
@@ -42,6 +73,8 @@ export interface SummaryInput {
   sourceFile?: string;
   /** The rulebook the workbook's template was built from, if it says. */
   templateRulebook?: RulebookStamp | null;
+  /** What the reviewer must know about the workbook itself (rendered warnings), shown under the title. */
+  notices?: string[];
 }
 
 export interface SummaryResult {
@@ -68,6 +101,8 @@ const FINDINGS = { no: COL.no, item: COL.label, indicator: COL.weight, status: C
 const FIXED_WIDTHS = [8, 34, 9, 12, 56];
 const EXPERT_WIDTH = 9 + 2;
 const FIGURE_WIDTH = 9;
+/** Characters of an expert's name: a column header, not a document. */
+const MAX_EXPERT_NAME = 255;
 /** Criteria shown per row before "等n项". */
 const MAX_REASONS = 3;
 
@@ -102,21 +137,37 @@ interface Ctx {
   spanWidth(from: number, to: number): number;
 }
 
-/** Expert inputs of a previous summary, read through its recorded layout. */
-export function readPreserved(layout: SummaryLayout, at: (row: number, col: number) => CellValue): PreservedInputs {
-  const p: PreservedInputs = { experts: [], scores: {}, conflicts: {}, signatures: {}, decision: null, rationale: null, date: null };
+/** Expert inputs of a previous summary, read through its recorded layout; `noteAt` gives the notes on its cells. */
+export function readPreserved(layout: SummaryLayout, at: (row: number, col: number) => CellValue, noteAt?: (row: number, col: number) => string | null): PreservedInputs {
+  const p: PreservedInputs = { experts: [], scores: new Map(), conflicts: new Map(), signatures: new Map(), decision: null, rationale: null, date: null, notes: new Map() };
   for (const { name, col } of layout.experts) {
+    if (p.scores.has(name)) continue;
     p.experts.push(name);
-    p.scores[name] = {};
-    for (const [id, row] of Object.entries(layout.criteriaRows)) p.scores[name]![id] = at(row, col);
-    p.conflicts[name] = at(layout.conflictRow, col);
-    p.signatures[name] = at(layout.signatureRow, col);
+    const own = new Map<string, CellValue>();
+    p.scores.set(name, own);
+    for (const [id, row] of Object.entries(layout.criteriaRows)) own.set(id, at(row, col));
+    p.conflicts.set(name, at(layout.conflictRow, col));
+    p.signatures.set(name, at(layout.signatureRow, col));
   }
   p.decision = at(...layout.decision);
   p.rationale = at(...layout.rationale);
   p.date = at(...layout.date);
+  if (noteAt)
+    for (const { key, row, col } of layoutInputs(layout)) {
+      const note = noteAt(row, col);
+      if (note) p.notes.set(key, note);
+    }
   return p;
 }
+
+/** Only plain values can be carried (a cell read back is never an object or a function). */
+const plain = (v: unknown): CellValue => (v === null || v === undefined ? null : typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : null);
+
+/** A note a person left on an expert cell, carried to the same cell of the new summary. */
+const noteOf = (p: PreservedInputs | null, key: InputKey): { note?: string } => {
+  const note = p?.notes.get(key);
+  return note ? { note } : {};
+};
 
 // Only 是 counts, exactly as the sheet's formulas (and its 是/否 validation list) treat it.
 const isConflict = (v: CellValue) => typeof v === 'string' && v.trim() === '是';
@@ -145,6 +196,19 @@ function titleRows(ctx: Ctx): void {
   b.merge(r, COL.no, r, ctx.cols.last);
   b.heights[r] = 32;
   b.next();
+}
+
+/** What the reviewer must know about the workbook itself, in plain words above everything else. */
+function noticeRows(ctx: Ctx, notices: string[]): void {
+  const { b, cols } = ctx;
+  for (const text of notices) {
+    const row = b.next();
+    b.set(row, COL.no, { value: ctx.w('summary.notices'), style: 'status.warn' });
+    b.set(row, COL.label, { value: text, style: 'wrap' });
+    b.merge(row, COL.label, row, cols.last);
+    b.fit(row, text, ctx.spanWidth(COL.label, cols.last));
+  }
+  if (notices.length) b.next();
 }
 
 function identitySection(ctx: Ctx, input: SummaryInput): void {
@@ -279,10 +343,10 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
 
   const resultStyle: Record<string, StyleKey> = { pass: 'status.pass', fail: 'status.fail', incomplete: 'status.missing', veto: 'status.veto' };
   const byKey = new Map(report.findings.map((f) => [f.key, f]));
-  const criteriaRows: Record<string, number> = {};
+  const rowOf: Array<[string, number]> = [];
   rb.data.criteria.forEach((cr, i) => {
     const row = b.next();
-    criteriaRows[cr.id] = row;
+    rowOf.push([cr.id, row]);
     const g = report.criteria.find((x) => x.id === cr.id);
     const reasons = (g?.reasons ?? []).map((k) => byKey.get(k)!).filter((f) => f.status !== 'warn');
     const shown = reasons.slice(0, MAX_REASONS).map((f) => f.messages[lang]);
@@ -296,7 +360,8 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     b.fit(row, ctx.pick(cr.title), ctx.widths[CRITERIA.criterion]!);
     experts.forEach((name, e) => {
       b.set(row, cols.expert(e), {
-        value: preserved?.scores[name]?.[cr.id] ?? null,
+        value: plain(preserved?.scores.get(name)?.get(cr.id)),
+        ...noteOf(preserved, inputKey.score(name, cr.id)),
         input: 'expert',
         style: 'input',
         numberFormat: '0.0',
@@ -304,7 +369,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
       });
     });
     const counted = scores.map((x) => {
-      const v = x.scores[cr.id];
+      const v = scoreOf(x, cr.id);
       return !x.conflicted && typeof v === 'number' && Number.isFinite(v) ? v : null;
     });
     committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight }, counted);
@@ -318,8 +383,9 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     const col = columnLetters(cols.expert(e));
     const range = `${col}${firstCritRow + 1}:${col}${firstCritRow + nCrit}`;
     const total = committee.totals[e]?.total ?? null;
-    const own = Object.values(scores[e]!.scores);
-    const sum = own.every((v) => v !== null && v !== '' && Number.isFinite(Number(v))) ? own.reduce<number>((a, v) => a + Number(v), 0) : '';
+    const own = rb.data.criteria.map((cr) => scoreOf(scores[e]!, cr.id));
+    const all = own.every((v) => v !== null && v !== undefined && v !== '' && Number.isFinite(Number(v))) ? own.reduce<number>((a, v) => a + Number(v), 0) : '';
+    const sum = typeof all === 'number' && !Number.isFinite(all) ? '' : all;
     b.set(totalRow, cols.expert(e), { formula: `IF(COUNT(${range})=${nCrit},SUM(${range}),"")`, result: total ?? sum, numberFormat: '0.0', style: 'computed' });
   });
   committeeCells(
@@ -333,9 +399,9 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
   b.next();
   b.set(conflictRow, CRITERIA.criterion, { value: ctx.w('summary.conflict'), style: 'label' });
   experts.forEach((name, e) =>
-    b.set(conflictRow, cols.expert(e), { value: preserved?.conflicts[name] ?? null, input: 'expert', style: 'input', validation: { kind: 'list', values: YES_NO } }),
+    b.set(conflictRow, cols.expert(e), { value: plain(preserved?.conflicts.get(name)), ...noteOf(preserved, inputKey.conflict(name)), input: 'expert', style: 'input', validation: { kind: 'list', values: YES_NO } }),
   );
-  return { criteriaRows, totalRow, conflictRow };
+  return { criteriaRows: rowsRecord(rowOf), totalRow, conflictRow };
 }
 
 /** The recommendation rule as a live formula over the committee's mean total. */
@@ -397,23 +463,24 @@ function conclusionSection(ctx: Ctx, experts: string[], preserved: PreservedInpu
   };
   const decisionRow = labelled('summary.decision');
   b.set(decisionRow, CONCLUSION.input, {
-    value: preserved?.decision ?? null,
+    value: plain(preserved?.decision),
+    ...noteOf(preserved, inputKey.decision),
     input: 'expert',
     style: 'input',
     validation: { kind: 'list', values: [ctx.w('summary.decisionRecommend'), ctx.w('summary.decisionReject'), ctx.w('summary.decisionDefer')], severity: 'warning' },
   });
   b.merge(decisionRow, CONCLUSION.input, decisionRow, CONCLUSION.inputEnd);
   const rationaleRow = labelled('summary.rationale');
-  b.set(rationaleRow, CONCLUSION.input, { value: preserved?.rationale ?? null, input: 'expert', style: 'input' });
+  b.set(rationaleRow, CONCLUSION.input, { value: plain(preserved?.rationale), ...noteOf(preserved, inputKey.rationale), input: 'expert', style: 'input' });
   b.merge(rationaleRow, CONCLUSION.input, rationaleRow, cols.last);
   b.heights[rationaleRow] = 90;
   const dateRow = labelled('summary.date');
-  b.set(dateRow, CONCLUSION.input, { value: preserved?.date ?? null, input: 'expert', style: 'input' });
+  b.set(dateRow, CONCLUSION.input, { value: plain(preserved?.date), ...noteOf(preserved, inputKey.date), input: 'expert', style: 'input' });
   b.merge(dateRow, CONCLUSION.input, dateRow, CONCLUSION.inputEnd);
   const signatureRow = b.next();
   b.set(signatureRow, CONCLUSION.label, { value: ctx.w('summary.signatures'), style: 'label' });
   b.merge(signatureRow, CONCLUSION.label, signatureRow, CONCLUSION.inputEnd);
-  experts.forEach((name, e) => b.set(signatureRow, cols.expert(e), { value: preserved?.signatures[name] ?? null, input: 'expert', style: 'input' }));
+  experts.forEach((name, e) => b.set(signatureRow, cols.expert(e), { value: plain(preserved?.signatures.get(name)), ...noteOf(preserved, inputKey.signature(name)), input: 'expert', style: 'input' }));
   b.heights[signatureRow] = 30;
   b.next();
   return { decisionRow, rationaleRow, dateRow, signatureRow };
@@ -454,7 +521,11 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   const preserved = input.preserved ?? null;
 
   const experts = [...(preserved?.experts ?? [])];
-  for (const name of input.experts ?? []) if (name && !experts.includes(name)) experts.push(name);
+  // A name is a column header: a long one is cut (with the mark) so the header, the layout and the record agree.
+  for (const raw of input.experts ?? []) {
+    const name = clampText(raw, MAX_EXPERT_NAME, t('summary.truncated', lang)).text;
+    if (name && !experts.includes(name)) experts.push(name);
+  }
   if (!experts.length) for (let n = 1; n <= 3; n++) experts.push(t('summary.expertName', lang, { n }));
 
   const cols = columnsFor(experts.length);
@@ -475,12 +546,13 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   for (const f of report.findings) if (f.check) byCheck.set(f.check, [...(byCheck.get(f.check) ?? []), f]);
   const scores: ExpertScores[] = experts.map((name) => ({
     name,
-    conflicted: isConflict(preserved?.conflicts[name] ?? null),
-    scores: Object.fromEntries(rb.data.criteria.map((cr) => [cr.id, (preserved?.scores[name]?.[cr.id] ?? null) as number | string | null])),
+    conflicted: isConflict(plain(preserved?.conflicts.get(name))),
+    scores: new Map(rb.data.criteria.map((cr) => [cr.id, plain(preserved?.scores.get(name)?.get(cr.id)) as number | string | null])),
   }));
   const committee = committeeFigures(rb, scores, report.verdict);
 
   titleRows(ctx);
+  noticeRows(ctx, input.notices ?? []);
   identitySection(ctx, input);
   eligibilitySection(ctx, byCheck);
   const { criteriaRows, totalRow, conflictRow } = criteriaSection(ctx, experts, preserved, scores, committee);
@@ -513,4 +585,34 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     date: [dateRow, CONCLUSION.input],
   };
   return { model, layout, committee };
+}
+
+/**
+ * The tool's mark on a summary it wrote: the locked label cells of the fixed columns above the findings list
+ * (each one a cell of its own, not inside a merged area), and the sha256 of what they show. People cannot change
+ * them while the sheet is protected; the record keeps both, and a re-run trusts the sheet only if it still shows
+ * them (summaryShowsMark).
+ */
+export function summaryMark(model: SheetModel, lastRow: number): { cells: Array<[number, number]>; sha256: string } {
+  const covered = new Set<string>();
+  for (const [r1, c1, r2, c2] of model.merges ?? [])
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) covered.add(`${r},${c}`);
+  const cells: Array<[number, number]> = [];
+  const values: CellValue[] = [];
+  for (const c of model.cells) {
+    if (c.row > lastRow || c.col > COL.reasons || c.input || c.formula !== undefined || c.link || covered.has(`${c.row},${c.col}`)) continue;
+    if (c.value === undefined || c.value === null || c.value === '') continue;
+    cells.push([c.row, c.col]);
+    values.push(c.value);
+  }
+  return { cells, sha256: markHash(values) };
+}
+
+const markHash = (values: readonly unknown[]): string => sha256Hex(values.map((v) => (v === null || v === undefined ? '' : String(v))).join('\u0000'));
+
+/** Whether a sheet still shows the mark a layout recorded (a layout without one proves nothing). */
+export function summaryShowsMark(layout: SummaryLayout, at: (row: number, col: number) => CellValue): boolean {
+  const mark = layout.mark;
+  if (!mark || !mark.cells.length) return false;
+  return markHash(mark.cells.map(([r, c]) => at(r, c))) === mark.sha256;
 }

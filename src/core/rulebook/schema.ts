@@ -225,12 +225,22 @@ export const Check = z
   .strict();
 export type Check = z.infer<typeof Check>;
 
+/** Names an object inherits: ids are data, and a criterion called `__proto__` is refused (it would be a prototype, not a key, in every JSON reader). */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const Criterion = z
   .object({
-    id: z.string().min(1),
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((id) => !RESERVED_IDS.has(id), 'a criterion id may not be __proto__, constructor or prototype'),
     title: LocalText,
-    /** Maximum points an expert may give (the national standard sets none; this is the default rubric). */
-    weight: z.number().positive(),
+    /**
+     * Maximum points an expert may give (the national standard sets none; this is the default rubric). Bounded so
+     * sums and the sheet's formulas stay within Excel's numbers.
+     */
+    weight: z.number().positive().max(1_000_000),
   })
   .strict();
 export type Criterion = z.infer<typeof Criterion>;

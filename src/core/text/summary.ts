@@ -76,4 +76,8 @@ export const SUMMARY_TEXT = {
   'summary.rationale': { 'zh-CN': '理由（对照八项标准）', 'en-US': 'Rationale (by criterion)' },
   'summary.date': { 'zh-CN': '日期', 'en-US': 'Date' },
   'summary.signatures': { 'zh-CN': '专家签名', 'en-US': 'Signatures' },
+  // ── what the workbook says about itself, and the limits of a valid workbook ──
+  /** The visible end of a text cut to Excel's 32,767 characters. */
+  'summary.truncated': { 'zh-CN': '…[已截断]', 'en-US': '…[truncated]' },
+  'summary.notices': { 'zh-CN': '提示', 'en-US': 'Notice' },
 } as const satisfies TextTable;

@@ -19,6 +19,26 @@ export const WORKFLOW_TEXT = {
     'zh-CN': '含{parts}，核验副本中将不包含这些内容（原文件不受影响）',
     'en-US': 'contains {parts}; the reviewed copy omits them (the original is untouched)',
   },
+  'warning.record-damaged': {
+    'zh-CN': '工作簿中的评审记录（隐藏工作表 _cluster_review）已损坏或不完整，已忽略；此前的标记无法据此恢复',
+    'en-US': 'the review record in the workbook (hidden sheet _cluster_review) is damaged or incomplete and was ignored; earlier flags cannot be restored from it',
+  },
+  'warning.prior-review-content': {
+    'zh-CN': '提交的文件中已含评审内容，请核实来源（工作表“{sheet}”非本工具所写或已被改动，其中的评分、结论和签名未带入新的评审汇总，原表保留不变）',
+    'en-US': 'The submitted file already contains review content; verify where it came from (sheet “{sheet}” was not written by this tool or was altered; its scores, decision and signatures are not carried into the new summary, and the sheet is left as it was)',
+  },
+  'warning.data-changed': {
+    'zh-CN': '提交的文件中已含评审内容，请核实来源：指标数据自 {checkedAt} 首次核验后已被修改，此前的评分、结论和签名针对的是修改前的数据',
+    'en-US': 'The submitted file already contains review content; verify where it came from: the indicator data changed since first checked ({checkedAt}); earlier scores, decision and signatures were given on the data before the change',
+  },
+  'warning.flag-edited': {
+    'zh-CN': '单元格 {cells} 的标记已被人修改（填充色或批注），修改内容予以保留，未被清除',
+    'en-US': 'the flags of cells {cells} were changed by someone (fill or note); their changes are kept, not removed',
+  },
+  'warning.cell-truncated': {
+    'zh-CN': '{n} 个单元格的文字超过 Excel 上限 32,767 个字符，已截断并以“…[已截断]”标明',
+    'en-US': '{n} cells held text beyond Excel’s limit of 32,767 characters; cut and marked “…[truncated]”',
+  },
   'warning.part.charts': { 'zh-CN': '图表', 'en-US': 'charts' },
   'warning.part.pivot-tables': { 'zh-CN': '数据透视表', 'en-US': 'pivot tables' },
   'warning.part.slicers': { 'zh-CN': '切片器', 'en-US': 'slicers' },

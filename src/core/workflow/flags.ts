@@ -8,6 +8,9 @@
 import { parseQualified } from '../address.js';
 import { flagNote, isOwnNote, type CellFlag } from '../report/flags.js';
 import type { FlagRecord, WorkbookMeta } from '../report/meta.js';
+import { clampText, EXCEL_LIMITS, FLAG_FILL } from '../report/sheet-model.js';
+import { sha256Hex } from '../rulebook/sha256.js';
+import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { coveredColor, recordedColor } from './colour.js';
 
@@ -22,7 +25,10 @@ export interface FlagDraft {
   previous: ReadonlyMap<string, FlagRecord>;
   /** What the adapter must read of the cells' current state before `finishFlags`. */
   read: {
-    /** Cells whose fill to read (flagged now and not before: their fill is the original). */
+    /**
+     * Cells whose fill to read: flagged now and not before (their fill is the original), and every cell flagged
+     * before (does it still show the tool's flag, or did a person change it?).
+     */
     fills: string[];
     /** Cells whose note to read (every cell involved, in notes mode). */
     notes: string[];
@@ -52,8 +58,8 @@ export type CommentWrite = { kind: 'add'; text: string } | { kind: 'update'; id:
 
 export interface CellWrite {
   cell: string;
-  /** The fill to set; null clears it. */
-  fill: string | null;
+  /** The fill to set; null clears it; absent leaves the cell's fill as it is (a person changed it). */
+  fill?: string | null;
   note?: NoteWrite;
   comment?: CommentWrite;
 }
@@ -76,26 +82,53 @@ export function draftFlags(names: readonly string[], previous: readonly FlagReco
     flags: placed,
     restore,
     previous: before,
-    read: { fills: placed.filter((f) => !before.has(f.cell)).map((f) => f.cell), notes: mode === 'notes' ? involved : [], comments: mode === 'comments' },
+    read: { fills: involved, notes: mode === 'notes' ? involved : [], comments: mode === 'comments' },
     sheets: [...new Set(involved.map((c) => parseQualified(c).sheet))],
   };
 }
 
-/** What to write to each cell (restorations first, then flags) and the records of the flags placed. */
-export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { writes: CellWrite[]; records: FlagRecord[] } {
+const OUR_FILLS = new Set<string>(Object.values(FLAG_FILL));
+
+/** The note as the tool writes it: within Excel's limit, cut with the visible mark. */
+const noteText = (text: string, lang: Lang) => clampText(text, EXCEL_LIMITS.cellText, t('summary.truncated', lang)).text;
+
+/**
+ * Does the cell still show what the tool wrote? Records are evidence, not instructions: the tool takes back only
+ * its own fill and note, unchanged. Records of earlier versions, which do not say what was written, are matched
+ * against the tool's palette and note mark.
+ */
+function shows(rec: FlagRecord, now: CellState, mode: Explanations): { fill: boolean; note: boolean } {
+  const fill = now.fill === undefined ? false : coveredColor(now.fill);
+  const fillOurs = fill !== false && (rec.placed ? fill === rec.placed.fill : fill !== null && OUR_FILLS.has(fill));
+  if (mode !== 'notes') return { fill: fillOurs, note: true };
+  const current = now.note ?? null;
+  if (rec.placed) return { fill: fillOurs, note: rec.placed.note === null ? true : current !== null && sha256Hex(current) === rec.placed.note };
+  return { fill: fillOurs, note: isOwnNote(current) };
+}
+
+/**
+ * What to write to each cell (restorations first, then flags), the records of the flags placed, and the cells
+ * whose flag a person changed (their change is kept; the reviewer is told).
+ */
+export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { writes: CellWrite[]; records: FlagRecord[]; edited: string[] } {
   const { mode } = draft;
   const state = (cell: string): CellState => covered.cells.get(cell) ?? {};
   const ids = covered.comments?.ids ?? new Set<string>();
   const threads = new Set((covered.comments?.at ?? []).map(cellKey));
   const writes: CellWrite[] = [];
+  const edited: string[] = [];
 
   for (const rec of draft.restore) {
-    const w: CellWrite = { cell: rec.cell, fill: recordedColor(rec.fill) };
-    if (mode === 'notes') {
-      const exists = (state(rec.cell).note ?? null) !== null;
-      if (rec.note !== null) w.note = { kind: exists ? 'replace' : 'add', text: rec.note };
+    const now = state(rec.cell);
+    const own = shows(rec, now, mode);
+    const w: CellWrite = { cell: rec.cell };
+    if (own.fill) w.fill = recordedColor(rec.fill);
+    if (mode === 'notes' && own.note && (!rec.placed || rec.placed.note !== null)) {
+      const exists = (now.note ?? null) !== null;
+      if (rec.note !== null) w.note = { kind: exists ? 'replace' : 'add', text: noteText(rec.note, lang) };
       else if (exists) w.note = { kind: 'delete' };
     }
+    if (!own.fill || !own.note) edited.push(rec.cell);
     if (mode === 'comments' && rec.comment && ids.has(rec.comment)) w.comment = { kind: 'delete', id: rec.comment };
     writes.push(w);
   }
@@ -105,11 +138,16 @@ export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { w
     const prev = draft.previous.get(flag.cell);
     const now = state(flag.cell);
     const current = now.note ?? null;
+    const own = prev ? shows(prev, now, mode) : null;
+    if (own && (!own.fill || !own.note)) edited.push(flag.cell);
+    // What the cell had before the tool: the first record's, unless a person changed the cell since (then what
+    // they made of it is theirs, kept under the new flag and given back when it goes).
+    const fill = prev && own!.fill ? recordedColor(prev.fill) : coveredColor(now.fill);
     // A note of ours left by a copy whose record was lost is not the applicant's: do not keep it.
-    const note = prev ? prev.note : mode === 'notes' && !isOwnNote(current) ? current : null;
-    const rec: FlagRecord = { cell: flag.cell, fill: prev ? recordedColor(prev.fill) : coveredColor(now.fill), note };
+    const note = prev && own!.note ? prev.note : mode === 'notes' && (prev || !isOwnNote(current)) ? current : prev ? prev.note : null;
     const w: CellWrite = { cell: flag.cell, fill: flag.fill };
-    const text = flagNote(flag, note, lang);
+    const text = noteText(flagNote(flag, note, lang), lang);
+    const rec: FlagRecord = { cell: flag.cell, fill, note, placed: { fill: flag.fill, note: mode === 'notes' ? sha256Hex(text) : null } };
     if (mode === 'notes') w.note = { kind: current !== null ? 'replace' : 'add', text };
     if (mode === 'comments') {
       if (prev?.comment && ids.has(prev.comment)) {
@@ -121,7 +159,7 @@ export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { w
     records.push(rec);
     writes.push(w);
   }
-  return { writes, records };
+  return { writes, records, edited };
 }
 
 /** The metadata with the ids of the comments just added (known only after the adapter wrote them). */

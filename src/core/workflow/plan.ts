@@ -6,8 +6,9 @@
 import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
-import type { SheetModel } from '../report/sheet-model.js';
-import { readPreserved, summaryModel } from '../report/summary.js';
+import { safeModel, type SheetModel } from '../report/sheet-model.js';
+import { readPreserved, summaryMark, summaryModel } from '../report/summary.js';
+import { t } from '../text/index.js';
 import { templateModels } from '../report/template.js';
 import type { Review } from '../review.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
@@ -15,8 +16,8 @@ import type { CommitteeResult } from '../scoring.js';
 import { INDICATOR_SHEET } from '../template/layout.js';
 import type { Lang } from '../types.js';
 import { draftFlags, finishFlags, type CellWrite, type Covered, type Explanations, type FlagDraft } from './flags.js';
-import { previousSummarySheet, type Examined, type Reading } from './read.js';
-import type { WorkflowWarning } from './warnings.js';
+import type { Examined, Reading } from './read.js';
+import { renderWarning, type WorkflowWarning } from './warnings.js';
 
 export const rulebookStamp = (rb: LoadedRulebook): RulebookStamp => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
 
@@ -26,6 +27,16 @@ export interface CheckDraft extends FlagDraft {
   review: Review;
   report: Report;
   warnings: WorkflowWarning[];
+  summary: string | null;
+  data: string;
+}
+
+/** A flag whose fill or note a person changed: kept, and said (a few cells named, then how many more). */
+function editedWarning(cells: string[]): WorkflowWarning[] {
+  if (!cells.length) return [];
+  const shown = cells.slice(0, 10);
+  if (cells.length > shown.length) shown.push(`… (${cells.length})`);
+  return [{ code: 'flag-edited', params: { cells: shown } }];
 }
 
 export function planCheck(reading: Reading, examined: Examined, lang: Lang, mode: Explanations): CheckDraft {
@@ -50,13 +61,19 @@ export interface CheckPlan {
 }
 
 export function finishCheck(reading: Reading, draft: CheckDraft, covered: Covered, rb: LoadedRulebook, lang: Lang, opts: { checkedAt?: string } = {}): CheckPlan {
-  const { writes, records } = finishFlags(draft, covered, lang);
-  const meta = nextMeta(reading.meta, { rulebook: rulebookStamp(rb), verdict: draft.report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), flags: records });
+  const { writes, records, edited } = finishFlags(draft, covered, lang);
+  const meta = nextMeta(reading.meta, {
+    rulebook: rulebookStamp(rb),
+    verdict: draft.report.verdict,
+    ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
+    flags: records,
+    data: { sheet: draft.sheet, sha256: draft.data, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
+  });
   return {
     sheet: draft.sheet,
     review: draft.review,
     report: draft.report,
-    warnings: draft.warnings,
+    warnings: [...draft.warnings, ...editedWarning(edited)],
     writes,
     sheets: draft.sheets,
     flagged: records.length,
@@ -72,17 +89,28 @@ export function planClear(reading: Reading, mode: Explanations): FlagDraft | nul
   return draftFlags(reading.names, flags, [], mode);
 }
 
-export function finishClear(reading: Reading, draft: FlagDraft, covered: Covered, lang: Lang): { writes: CellWrite[]; sheets: string[]; restored: number; meta: WorkbookMeta } {
+export function finishClear(
+  reading: Reading,
+  draft: FlagDraft,
+  covered: Covered,
+  lang: Lang,
+): { writes: CellWrite[]; sheets: string[]; restored: number; meta: WorkbookMeta; warnings: WorkflowWarning[] } {
   const r = reading.meta!.review!;
-  const { writes } = finishFlags(draft, covered, lang);
-  return { writes, sheets: draft.sheets, restored: draft.restore.length, meta: nextMeta(reading.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] as FlagRecord[] }) };
+  const { writes, edited } = finishFlags(draft, covered, lang);
+  return {
+    writes,
+    sheets: draft.sheets,
+    restored: draft.restore.length,
+    meta: nextMeta(reading.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] as FlagRecord[] }),
+    warnings: editedWarning(edited),
+  };
 }
 
 export interface SummaryPlan {
   report: Report;
   warnings: WorkflowWarning[];
   committee: CommitteeResult;
-  /** The previous summary sheet, deleted before the new one is added. */
+  /** The previous summary sheet, deleted before the new one is added: only ever one the tool provably wrote. */
   remove: string | null;
   /** The new summary sheet's name (never one of the applicant's sheets). */
   sheet: string;
@@ -104,9 +132,12 @@ export function planSummary(
   opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null } = {},
 ): SummaryPlan {
   const meta = opts.meta === undefined ? reading.meta : opts.meta;
-  const layout = meta?.review?.summary;
-  const remove = previousSummarySheet(meta, reading.names);
-  const preserved = layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt) : null;
+  // The layout is the one read with the workbook (the check's metadata carries it over unchanged).
+  const layout = reading.meta?.review?.summary;
+  // Only a summary that shows the tool's mark is read, removed and replaced; anything else stays as it was.
+  const remove = examined.summary;
+  const preserved = layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null;
+  const notices = examined.warnings.filter((w) => w.code === 'prior-review-content' || w.code === 'data-changed' || w.code === 'record-damaged').map((w) => renderWarning(w, lang));
   const summary = summaryModel({
     report: examined.report,
     rb,
@@ -116,20 +147,30 @@ export function planSummary(
     checkedAt: opts.checkedAt,
     sourceFile: opts.sourceFile,
     templateRulebook: meta?.template?.rulebook ?? null,
+    notices,
   });
   const taken = new Set(reading.names.filter((n) => n !== remove));
   const sheet = freeSheetName(summary.model.name, (n) => taken.has(n));
   summary.model.name = sheet;
-  summary.layout.sheet = sheet;
+  // Valid for Excel before it is marked: the mark is what the sheet will show.
+  const safe = safeModel(summary.model, t('summary.truncated', lang));
+  const layout2 = { ...summary.layout, sheet, mark: summaryMark(safe.model, summary.layout.signatureRow) };
+  const warnings = safe.truncated ? [...examined.warnings, { code: 'cell-truncated' as const, params: { n: safe.truncated } }] : examined.warnings;
   return {
     report: examined.report,
-    warnings: examined.warnings,
+    warnings,
     committee: summary.committee,
     remove,
     sheet,
-    model: summary.model,
-    layout: summary.layout,
-    meta: nextMeta(meta, { rulebook: rulebookStamp(rb), verdict: examined.report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), summary: summary.layout }),
+    model: safe.model,
+    layout: layout2,
+    meta: nextMeta(meta, {
+      rulebook: rulebookStamp(rb),
+      verdict: examined.report.verdict,
+      ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
+      summary: layout2,
+      data: { sheet: examined.sheet, sha256: examined.data, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
+    }),
   };
 }
 

@@ -7,7 +7,8 @@ import { fromA1 } from '../address.js';
 import { buildReport, type Report } from '../report/json.js';
 import { META_SHEET, type WorkbookMeta } from '../report/meta.js';
 import type { CellValue } from '../report/sheet-model.js';
-import { isSummarySheet } from '../report/summary.js';
+import { isSummarySheet, summaryShowsMark } from '../report/summary.js';
+import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
 import { reviewSnapshot, type Review } from '../review.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { INDICATOR_SHEET } from '../template/layout.js';
@@ -34,10 +35,31 @@ export function readRequest(names: readonly string[]): ReadRequest {
   return { stages: stages.filter((s) => s.length > 0), meta: names.includes(META_SHEET) ? META_SHEET : null, summaries: names.filter(isSummarySheet) };
 }
 
-/** The previous summary sheet, if the metadata names one the workbook still has. */
+/**
+ * The sheet the metadata names as the previous summary, if the workbook has it and it bears a summary's name: the
+ * one sheet whose cells the adapter exposes (summaryAt). Whether it is the tool's own is decided by its mark
+ * (trustedSummary); a record naming any other sheet (指标表, say) names nothing.
+ */
 export function previousSummarySheet(meta: WorkbookMeta | null, names: readonly string[]): string | null {
   const sheet = meta?.review?.summary?.sheet;
-  return sheet && names.includes(sheet) ? sheet : null;
+  return sheet && names.includes(sheet) && isSummarySheet(sheet) && sheet !== META_SHEET ? sheet : null;
+}
+
+/** The previous summary, only if it still shows the tool's mark (and is not the sheet under review): else null. */
+export function trustedSummary(reading: Reading, indicatorSheet: string | null): string | null {
+  const layout = reading.meta?.review?.summary;
+  const sheet = previousSummarySheet(reading.meta, reading.names);
+  if (!layout || !sheet || sheet === indicatorSheet || !reading.summaryAt) return null;
+  return summaryShowsMark(layout, reading.summaryAt) ? sheet : null;
+}
+
+/** The fingerprint of the indicator data: sha256 of every input the reader used (cell, state, value), in code order. */
+export function dataFingerprint(review: Review): string {
+  const cell = (c: { cell: string; state: string; value?: unknown } | undefined) => (c ? [c.cell, c.state, c.value ?? null] : null);
+  const rows = [...review.inputs.indicators.values()]
+    .map((i) => [i.code, i.row ?? null, cell(i.single), [...i.years.entries()].sort((a, b) => a[0] - b[0]).map(([y, c]) => [y, cell(c)])])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return sha256Hex(canonicalJson(rows));
 }
 
 /** What an adapter read. */
@@ -50,6 +72,10 @@ export interface Reading {
   merges: readonly string[] | null;
   /** A cell (zero-based) of the previous summary sheet, when there is one. */
   summaryAt: ((row: number, col: number) => CellValue) | null;
+  /** The note on a cell of the previous summary (adapters that read them: see summaryNoteCells). */
+  summaryNoteAt?: ((row: number, col: number) => string | null) | null;
+  /** The metadata sheet held a record that did not validate (it was dropped). */
+  metaDamaged?: boolean;
 }
 
 /** The indicator sheet reviewed, its report, and what the reviewer should be warned about. */
@@ -58,6 +84,10 @@ export interface Examined {
   review: Review;
   report: Report;
   warnings: WorkflowWarning[];
+  /** The previous summary, when it is provably the tool's own (never deleted or rewritten otherwise). */
+  summary: string | null;
+  /** The fingerprint of the indicator data now (dataFingerprint). */
+  data: string;
 }
 
 /** The sheet names to show when a workbook has no indicator sheet. */
@@ -124,5 +154,12 @@ export function examine(reading: Reading, rb: LoadedRulebook, source: { file?: s
     snapshot = withoutMergedCopies(snapshot, merged);
     review = reviewSnapshot(snapshot, rb);
   }
-  return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings };
+  if (reading.metaDamaged) warnings.push({ code: 'record-damaged', params: {} });
+  const summary = trustedSummary(reading, snapshot.sheet);
+  // Review content the tool cannot vouch for: a summary-named sheet that is not the tool's own proven summary.
+  for (const name of reading.names) if (isSummarySheet(name) && name !== summary) warnings.push({ code: 'prior-review-content', params: { sheet: name } });
+  const data = dataFingerprint(review);
+  const first = reading.meta?.review?.data;
+  if (first && first.sha256 !== data) warnings.push({ code: 'data-changed', params: { checkedAt: first.checkedAt ?? '—' } });
+  return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings, summary, data };
 }

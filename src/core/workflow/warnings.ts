@@ -5,7 +5,16 @@
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 
-export type WarningCode = 'template-rulebook-differs' | 'merged-inputs' | 'macros-dropped' | 'unsupported-content';
+export type WarningCode =
+  | 'template-rulebook-differs'
+  | 'merged-inputs'
+  | 'macros-dropped'
+  | 'unsupported-content'
+  | 'record-damaged'
+  | 'prior-review-content'
+  | 'data-changed'
+  | 'flag-edited'
+  | 'cell-truncated';
 
 export interface WorkflowWarning {
   code: WarningCode;
