@@ -68,6 +68,7 @@ describe('terminal text', () => {
   it('JSON stays valid and the same value: C1 and bidi as \\u escapes', () => {
     const value = { s: 'a\u009b\u202e\u2028\x1b\n' };
     const text = jsonForTerminal(value);
+    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0080-\u009f\u202e\u2028\x1b]/);
     expect(text).toContain('\\u202e');
     expect(JSON.parse(text)).toEqual(value);
