@@ -3,7 +3,8 @@
  * links followed), so no path, link, default name or --force can write over one; two inputs never share an
  * output; several runs on one output cannot all "create" it.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeExample } from '../support/files.js';
@@ -103,6 +104,37 @@ describe('an output never reaches an input', () => {
     // No temporary file of any run is left behind.
     expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'out.xlsx']);
   }, 90_000);
+
+  it('another program creating the output while the run writes it: refused, the other file kept (no check-then-rename race)', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '02-failing', {}, 'in.xlsx');
+    const output = join(dir, 'out.xlsx');
+    let caught = false;
+    // The window is the workbook's write: watch for the run's temporary file, then create the output first.
+    for (let attempt = 0; attempt < 5 && !caught; attempt++) {
+      rmSync(output, { force: true });
+      const child = spawn(process.execPath, ['bin/cluster-review.js', 'check', input, '-o', output], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+      const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      let running = true;
+      void exited.then(() => (running = false));
+      while (running) {
+        if (readdirSync(dir).some((n) => n !== 'in.xlsx' && n !== 'out.xlsx')) {
+          writeFileSync(output, 'theirs');
+          caught = true;
+          break;
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      const code = await exited;
+      if (!caught) continue;
+      expect(code, stderr).toBe(2);
+      expect(stderr).toContain('输出文件已存在');
+      expect(readFileSync(output, 'utf8')).toBe('theirs');
+    }
+    expect(caught, 'the temporary file was seen and the output created meanwhile').toBe(true);
+  }, 60_000);
 
   it('batch: the roll-up may not be an input reached through a link', async () => {
     const root = tempDir();
