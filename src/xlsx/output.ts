@@ -19,7 +19,7 @@ import { constants as fsConstants, unlinkSync } from 'node:fs';
 import { copyFile, link, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FileError } from './errors.js';
+import { FileError, readError } from './errors.js';
 import { chooseDefault, collisionKey, nameKey, outputStem, swapCase, tempName, tempOwner } from './output-plan.js';
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
@@ -82,7 +82,10 @@ export interface Place {
 }
 
 export async function placeOf(path: string): Promise<Place> {
-  const id = await identityOf(path);
+  // A link loop or a folder without permission is said as such, not as an internal error.
+  const id = await identityOf(path).catch((e: unknown) => {
+    throw readError(e, path);
+  });
   // An existing file is placed where it really is (a symlinked input compares by its target's folder and name).
   const real = id ? await realpath(path).catch(() => resolve(path)) : resolve(path);
   const dir = await realpath(dirname(real)).catch(() => null);
@@ -293,6 +296,8 @@ function writeError(e: unknown, output: string): FileError {
       return new FileError('output-folder-not-found', output, { folder: dirname(output) });
     case 'EISDIR':
       return new FileError('not-a-file', output);
+    case 'ELOOP':
+      return new FileError('link-loop', output);
     default:
       return new FileError('write-failed', output, { detail: errno(e) ?? (e instanceof Error ? e.message : String(e)) });
   }
@@ -308,7 +313,11 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
  */
 export async function writeOutput(output: string, write: (file: FileHandle) => Promise<void>, opts: WriteOutputOptions = {}): Promise<void> {
   const marks = await guardedMarks(opts.inputs ?? []);
-  await refuseInput(output, marks);
+  try {
+    await refuseInput(output, marks);
+  } catch (e) {
+    throw writeError(e, output);
+  }
   // Cheap early answer; the link below is what actually decides.
   if (!opts.force && (await lstat(output).then(() => true, () => false))) throw new FileError('output-exists', output);
   const dir = dirname(resolve(output));
