@@ -5,8 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadRulebook, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
+import { rulebookTooDeep } from '../core/rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
-import { FileError } from '../xlsx/errors.js';
+import { FileError, readError } from '../xlsx/errors.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -75,13 +76,17 @@ export async function rulebookFrom(file: string | undefined, lang: Lang): Promis
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FileError('rulebook-not-found', file);
-    throw new FileError('rulebook-unreadable', file, { detail: code ?? String(e) });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileError('rulebook-not-found', file);
+    // A permission, a link loop or a folder is named as such, like a workbook's.
+    const named = readError(e, file);
+    throw named.code === 'unreadable' ? new FileError('rulebook-unreadable', file, named.params) : named;
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
+    // JSON.parse recurses: nesting beyond the stack is a rulebook problem, said as one, not a crash.
+    if (e instanceof RangeError) throw new BadRulebook(file, [rulebookTooDeep(lang)]);
     throw new FileError('rulebook-not-json', file, { detail: (e as Error).message });
   }
   try {

@@ -13,13 +13,17 @@ import { rulebookCommand } from './commands/rulebook.js';
 import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
 import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
+import { escapeForTerminal, escapeLines } from './terminal.js';
 import { fileErrorText } from './text.js';
 
 export type { Io } from './common.js';
 
 const VERSION = '0.1.0';
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // The last line of defence: whatever reaches the terminal has no control characters but our own newlines
+  // and tabs. Text from workbooks, rulebooks and file names is escaped piece by piece where it is put in.
+  const io: Io = { ...rawIo, out: (s) => rawIo.out(escapeLines(s)), err: (s) => rawIo.err(escapeLines(s)) };
   // The language is read before commander parses, so its help and its errors are already in it.
   const lang = langFromArgv(argv);
   let exit: 0 | 1 | 2 = 0;
@@ -47,18 +51,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     // --help and --version end here with code 0; `cluster-review` alone shows the help and is a usage error.
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError) {
-      io.err(`${t('cli.error', lang, { text: usageText(e, lang) })}\n${t('cli.usage.hint', lang, { command: e.command ?? program.name() })}\n`);
+      io.err(`${t('cli.error', lang, { text: escapeForTerminal(usageText(e, lang)) })}\n${t('cli.usage.hint', lang, { command: e.command ?? program.name() })}\n`);
       return 2;
     }
     if (e instanceof FileError) {
-      io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
+      io.err(`${t('cli.error', lang, { text: escapeForTerminal(fileErrorText(e, lang)) })}\n`);
       return 2;
     }
     if (e instanceof BadRulebook) {
-      io.err(`${t('cli.rulebook.invalid', lang, { file: e.file })}\n${e.problems.map((p) => `  · ${p.message}`).join('\n')}\n`);
+      io.err(`${t('cli.rulebook.invalid', lang, { file: escapeForTerminal(e.file) })}\n${e.problems.map((p) => `  · ${escapeForTerminal(p.message)}`).join('\n')}\n`);
       return 2;
     }
-    io.err(`${t('cli.internal', lang, { detail: e instanceof Error ? e.message : String(e) })}\n`);
+    io.err(`${t('cli.internal', lang, { detail: escapeForTerminal(e instanceof Error ? e.message : String(e)) })}\n`);
     if (process.env.CLUSTER_REVIEW_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 2;
   }

@@ -9,6 +9,12 @@ import type { WorkflowWarning } from '../core/index.js';
 export type FileErrorCode =
   | 'not-found'
   | 'not-a-file'
+  // The cause of a file that cannot be read, named as it is (not "missing", not "damaged").
+  | 'no-permission'
+  | 'link-loop'
+  | 'unreadable'
+  // Set by the size limits (file, inflated size, cells…): params { detail } naming the limit and what was found.
+  | 'too-large'
   | 'not-xlsx'
   | 'old-xls'
   | 'encrypted'
@@ -17,10 +23,35 @@ export type FileErrorCode =
   | 'merged-inputs'
   | 'output-exists'
   | 'output-is-input'
+  | 'outputs-collide'
+  | 'output-no-permission'
+  | 'output-folder-not-found'
   | 'write-failed'
   | 'rulebook-unreadable'
   | 'rulebook-not-found'
   | 'rulebook-not-json';
+
+/**
+ * The FileError for a failed read of `path` (stat, open, read), by errno: a missing file, a permission, a link
+ * loop, a folder each say so; anything else is "cannot read" with the system's code, never "damaged".
+ */
+export function readError(e: unknown, path: string): FileError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new FileError('not-found', path);
+    case 'EACCES':
+    case 'EPERM':
+      return new FileError('no-permission', path);
+    case 'ELOOP':
+      return new FileError('link-loop', path);
+    case 'EISDIR':
+      return new FileError('not-a-file', path);
+    default:
+      return new FileError('unreadable', path, { detail: code ?? (e instanceof Error ? e.message : String(e)) });
+  }
+}
 
 export class FileError extends Error {
   constructor(

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { FileError, type FileWarning } from './errors.js';
+import { FileError, readError, type FileWarning } from './errors.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -41,15 +41,17 @@ export function sniff(path: string): Buffer {
   let info;
   try {
     info = statSync(path);
-  } catch {
-    throw new FileError('not-found', path);
+  } catch (e) {
+    // Named by its cause: a link loop or a permission is not "not found".
+    throw readError(e, path);
   }
   if (!info.isFile()) throw new FileError('not-a-file', path);
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch (e) {
-    throw new FileError('corrupt', path, { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    // Cannot read is not "damaged": no permission says so.
+    throw readError(e, path);
   }
   if (buf.subarray(0, 8).equals(OLE2)) {
     // An OLE2 file is either a legacy .xls or an encrypted OOXML package (its stream is named EncryptedPackage).

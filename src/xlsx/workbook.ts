@@ -1,6 +1,5 @@
 /** Reviewing workbook files: find the indicator sheet, review it, write reviewed copies, templates and roll-ups. */
-import { rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   examine,
@@ -27,6 +26,7 @@ import { FileError, type FileWarning } from './errors.js';
 import { applyWrites, noteText, readCells } from './flags.js';
 import { readRecord, writeMeta } from './meta.js';
 import { openWorkbook, type OpenedWorkbook } from './open.js';
+import { chooseDefaultOutput, writeOutput, type DefaultOutputOptions } from './output.js';
 import { renderSheet } from './render.js';
 import { plainValue, worksheetSnapshot } from './snapshot.js';
 
@@ -83,45 +83,21 @@ export async function reviewFile(path: string, rb: LoadedRulebook): Promise<File
   return { opened, meta: reading.meta, reading, examined, review: examined.review, report: examined.report, warnings };
 }
 
-/** `<stem>.reviewed.xlsx` beside the input; a reviewed input gets the next free `.reviewed-N.xlsx` instead of itself. */
-export async function defaultOutput(input: string): Promise<string> {
-  const dir = dirname(input);
-  const stem = basename(input, extname(input)).replace(/\.reviewed(-\d+)?$/, '');
-  const candidate = join(dir, `${stem}.reviewed.xlsx`);
-  if (resolve(candidate) !== resolve(input)) return candidate;
-  for (let n = 2; ; n++) {
-    const c = join(dir, `${stem}.reviewed-${n}.xlsx`);
-    if (resolve(c) === resolve(input)) continue;
-    try {
-      await stat(c);
-    } catch {
-      return c;
-    }
-  }
+/**
+ * `<stem>.reviewed.xlsx` beside the input (or in `opts.dir`); a reviewed input gets the first free
+ * `.reviewed-N.xlsx`, never itself, another input or an earlier round's copy (rules in ./output.ts).
+ */
+export async function defaultOutput(input: string, opts: DefaultOutputOptions = {}): Promise<string> {
+  return chooseDefaultOutput(input, opts);
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Writes next to the target and renames: a crash never leaves half a workbook, and inputs are never written. */
+/**
+ * Writes through a temporary file in the output's folder and commits atomically: a crash never leaves half a
+ * workbook, without --force an existing output is never replaced (even by a concurrent run), and no input of
+ * the run is ever written, whatever the path or --force (./output.ts).
+ */
 export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  if ((opts.inputs ?? []).some((i) => resolve(i) === resolve(output))) throw new FileError('output-is-input', output);
-  if (!opts.force && (await exists(output))) throw new FileError('output-exists', output);
-  const tmp = `${output}.tmp-${process.pid}`;
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await rename(tmp, output);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    if (e instanceof FileError) throw e;
-    throw new FileError('write-failed', output, { detail: e instanceof Error ? e.message : String(e) });
-  }
+  await writeOutput(output, async (file) => void (await file.writeFile(new Uint8Array(await wb.xlsx.writeBuffer()))), opts);
 }
 
 export interface ReviewedCopyOptions {

@@ -1,13 +1,15 @@
 /** `cluster-review batch`: every application of a round in one ranked roll-up workbook (推荐汇总). */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { forRollup, type RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
-import { FileError } from '../../xlsx/errors.js';
+import { FileError, readError } from '../../xlsx/errors.js';
+import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { progress } from '../progress.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { escapeForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
 
 interface Options {
@@ -33,7 +35,13 @@ async function expandInputs(items: string[]): Promise<string[]> {
       files.push(item);
       continue;
     }
-    const names = (await readdir(item)).filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort();
+    let entries: string[];
+    try {
+      entries = await readdir(item);
+    } catch (e) {
+      throw readError(e, item);
+    }
+    const names = entries.filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort();
     const present = new Set(names);
     const original = (n: string) => n.replace(/\.reviewed(-\d+)?\.xlsx$/i, '');
     const kept = names.filter((n) => original(n) === n || !['.xlsx', '.xlsm'].some((ext) => present.has(original(n) + ext)));
@@ -59,31 +67,36 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await expandInputs(inputs);
       if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
-      // ExcelJS is loaded here, not at start-up: --help stays fast.
-      const { reviewFile, writeRollup } = await import('../../xlsx/workbook.js');
-      const bar = progress(files.length);
-      const entries: RollupEntry[] = [];
-      for (const file of files) {
-        bar.tick(basename(file));
-        try {
-          const fr = await reviewFile(file, rb);
-          entries.push({ file, report: forRollup(fr.report) });
-        } catch (e) {
-          if (!(e instanceof FileError)) throw e;
-          entries.push({ file, error: fileErrorText(e, lang) });
+      // Every input guarded for the whole run, the rulebook included; refused before 260 files are read.
+      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+        await refuseRunInput(o.output);
+        if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
+        // ExcelJS is loaded here, not at start-up: --help stays fast.
+        const { reviewFile, writeRollup } = await import('../../xlsx/workbook.js');
+        const bar = progress(files.length);
+        const entries: RollupEntry[] = [];
+        for (const file of files) {
+          bar.tick(escapeForTerminal(basename(file)));
+          try {
+            const fr = await reviewFile(file, rb);
+            entries.push({ file, report: forRollup(fr.report) });
+          } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            entries.push({ file, error: fileErrorText(e, lang) });
+          }
         }
-      }
-      bar.done();
-      await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
-      const unreadable = t('cli.batch.unreadable', lang);
-      const counts = new Map<string, number>();
-      for (const e of entries) {
-        const k = e.report ? e.report.verdictText[lang] : unreadable;
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-      io.out(`${t('cli.batch.wrote', lang, { file: o.output, n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
-      for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: e.error })}\n`);
-      if (entries.some((e) => e.error)) ctx.exit(2);
-      else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);
+        bar.done();
+        await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
+        const unreadable = t('cli.batch.unreadable', lang);
+        const counts = new Map<string, number>();
+        for (const e of entries) {
+          const k = e.report ? e.report.verdictText[lang] : unreadable;
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+        io.out(`${t('cli.batch.wrote', lang, { file: escapeForTerminal(o.output), n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
+        for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: escapeForTerminal(e.error) })}\n`);
+        if (entries.some((e) => e.error)) ctx.exit(2);
+        else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);
+      });
     });
 }

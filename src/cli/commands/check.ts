@@ -1,12 +1,14 @@
 /** `cluster-review check`: reviewed copies with flagged cells and the 评审汇总 summary sheet; JSON reports on request. */
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang, Report } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
+import { withRunInputs } from '../../xlsx/output.js';
+import { planCheckOutputs } from '../files.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 import { fileErrorText, warningText } from '../text.js';
 
 interface Options {
@@ -22,7 +24,8 @@ const SHOWN = new Set(['veto', 'fail', 'invalid', 'missing']);
 /** The findings a reviewer must see first, at most `max`, then how many more there are. */
 function issueLines(report: Report, lang: Lang, max: number): string[] {
   const shown = report.findings.filter((f) => SHOWN.has(f.status));
-  const lines = shown.slice(0, max).map((f) => `    · ${tAny(`status.${f.status}`, lang)}  ${f.messages[lang]}`);
+  // Messages quote cell text: escaped, so a cell cannot drive the terminal.
+  const lines = shown.slice(0, max).map((f) => `    · ${tAny(`status.${f.status}`, lang)}  ${escapeForTerminal(f.messages[lang])}`);
   if (shown.length > max) lines.push(`    · ${t('cli.check.more', lang, { n: shown.length - max })}`);
   return lines;
 }
@@ -48,37 +51,46 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
         if (!isDir) throw new UsageError('cli.usage.output-folder', {}, commandPath(cmd));
         outDir = o.output;
       }
-      // ExcelJS is loaded here, not at start-up: --help stays fast.
-      const { defaultOutput, reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
-      const reports: Array<Report | { file: string; error: { code: string; message: string } }> = [];
-      const say = o.json ? io.err : io.out;
-      for (const file of files) {
-        try {
-          const fr = await reviewFile(file, rb);
-          for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: warningText(w, lang) })}\n`);
-          const output = outDir ? join(outDir, basename(await defaultOutput(file))) : (o.output ?? (await defaultOutput(file)));
-          const { committee, warnings } = await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
-          for (const w of warnings) io.err(`${t('cli.warning', lang, { text: warningText(w, lang) })}\n`);
-          reports.push(fr.report);
-          const r = fr.report;
-          say(`${r.verdict === 'passed' ? '✓' : '✗'} ${file} → ${output}\n`);
-          const counts = t('cli.check.counts', lang, { fail: r.counts.fail + r.counts.veto, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });
-          say(`  ${pad(t('cli.check.verdict', lang), 12)}${r.verdictText[lang]}    ${counts}\n`);
-          for (const line of issueLines(r, lang, 8)) say(`${line}\n`);
-          for (const p of committee.problems)
-            say(`    · ${t('cli.check.score-problem', lang, { expert: p.expert, criterion: p.criterion, value: String(p.value), max: p.max })}\n`);
-          if (r.verdict !== 'passed') ctx.exit(1);
-        } catch (e) {
-          if (!(e instanceof FileError)) throw e;
-          const message = fileErrorText(e, lang);
-          io.err(`${t('cli.error', lang, { text: message })}\n`);
-          reports.push({ file, error: { code: e.code, message } });
-          ctx.exit(2);
+      // Every input of the run is guarded for the whole run, the rulebook included: no output, default or
+      // given, with or without --force, may reach any of them.
+      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+        // ExcelJS is loaded here, not at start-up: --help stays fast.
+        const { reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
+        const plan = await planCheckOutputs(files, { output: o.output, outDir });
+        const reports: Array<Report | { file: string; error: { code: string; message: string } }> = [];
+        const say = o.json ? io.err : io.out;
+        for (const planned of plan) {
+          const { file } = planned;
+          try {
+            if ('error' in planned) throw planned.error;
+            const { output } = planned;
+            const fr = await reviewFile(file, rb);
+            for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
+            const { committee, warnings } = await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+            for (const w of warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
+            reports.push(fr.report);
+            const r = fr.report;
+            say(`${r.verdict === 'passed' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
+            const counts = t('cli.check.counts', lang, { fail: r.counts.fail + r.counts.veto, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });
+            say(`  ${pad(t('cli.check.verdict', lang), 12)}${r.verdictText[lang]}    ${counts}\n`);
+            for (const line of issueLines(r, lang, 8)) say(`${line}\n`);
+            for (const p of committee.problems)
+              say(
+                `    · ${t('cli.check.score-problem', lang, { expert: escapeForTerminal(p.expert), criterion: escapeForTerminal(p.criterion), value: escapeForTerminal(String(p.value)), max: p.max })}\n`,
+              );
+            if (r.verdict !== 'passed') ctx.exit(1);
+          } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            const message = fileErrorText(e, lang);
+            io.err(`${t('cli.error', lang, { text: escapeForTerminal(message) })}\n`);
+            reports.push({ file, error: { code: e.code, message } });
+            ctx.exit(2);
+          }
         }
-      }
-      if (o.json) {
-        if (files.length > 1) io.out(`${JSON.stringify(reports, null, 2)}\n`);
-        else if (reports.length === 1 && !('error' in reports[0]!)) io.out(`${JSON.stringify(reports[0], null, 2)}\n`);
-      }
+        if (o.json) {
+          if (files.length > 1) io.out(`${jsonForTerminal(reports)}\n`);
+          else if (reports.length === 1 && !('error' in reports[0]!)) io.out(`${jsonForTerminal(reports[0])}\n`);
+        }
+      });
     });
 }

@@ -5,6 +5,7 @@ import { makeMsgCtx } from '../../core/messages/context.js';
 import { t, tAny } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { local, pad, rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 
 /** What a rulebook sets, in `lang`: identity, fingerprint, settings, scoring, every check with its requirement. */
 export function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
@@ -23,7 +24,8 @@ export function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
     `  ${t('rulebook.show.checks', lang, { n: d.checks.length })}`,
     ...d.checks.map((c) => `    ${pad(c.id, 5)} ${pad(c.criterion, 2)} ${pick(c.title)}${c.requirement ? ` — ${requirement(c.id)}` : ''}`),
   ];
-  return `${lines.join('\n')}\n`;
+  // Names and titles are the rulebook file's text: each line escaped, so a title cannot drive the terminal.
+  return `${lines.map(escapeForTerminal).join('\n')}\n`;
 }
 
 export function rulebookCommand(program: Command, ctx: CommandContext): void {
@@ -36,9 +38,8 @@ export function rulebookCommand(program: Command, ctx: CommandContext): void {
     .addOption(langOption(lang))
     .action(async (file: string) => {
       const rb = await rulebookFrom(file, lang);
-      io.out(
-        `${t('cli.rulebook.valid', lang, { file })}\n  ${rb.data.id} · ${local(rb.data.name, lang)} · ${rb.data.edition}\n  ${t('cli.rulebook.fingerprint', lang, { fingerprint: rb.fingerprint })}\n`,
-      );
+      const [shown, id, name, edition] = [file, rb.data.id, local(rb.data.name, lang), rb.data.edition].map(escapeForTerminal);
+      io.out(`${t('cli.rulebook.valid', lang, { file: shown })}\n  ${id} · ${name} · ${edition}\n  ${t('cli.rulebook.fingerprint', lang, { fingerprint: rb.fingerprint })}\n`);
     });
   group
     .command('show')
@@ -51,6 +52,6 @@ export function rulebookCommand(program: Command, ctx: CommandContext): void {
       // Like every other command, --rulebook names the file; a positional file is still accepted.
       if (file && o.rulebook && file !== o.rulebook) throw new UsageError('cli.usage.two-rulebooks', { a: file, b: o.rulebook }, commandPath(cmd));
       const rb = await rulebookFrom(o.rulebook ?? file, lang);
-      io.out(o.json ? `${JSON.stringify(rb.data, null, 2)}\n` : describeRulebook(rb, lang));
+      io.out(o.json ? `${jsonForTerminal(rb.data)}\n` : describeRulebook(rb, lang));
     });
 }

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { t } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
+import { withRunInputs } from '../../xlsx/output.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { escapeForTerminal } from '../terminal.js';
 
 interface Options {
   output: string;
@@ -30,10 +32,11 @@ export function templateCommand(program: Command, ctx: CommandContext): void {
       const rb = await rulebookFrom(o.rulebook, lang);
       // ExcelJS is loaded here, not at start-up: --help stays fast.
       const { writeTemplate } = await import('../../xlsx/workbook.js');
-      await writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password });
-      io.err(
-        `${t('cli.template.wrote', lang, { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 })}\n`,
-      );
+      // The rulebook is an input of the run: the template may not be written over it.
+      await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password }));
+      const file = escapeForTerminal(o.output);
+      const [id, edition] = [rb.data.id, rb.data.edition].map(escapeForTerminal);
+      io.err(`${t('cli.template.wrote', lang, { file, id, edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 })}\n`);
     });
 }
 

@@ -321,11 +321,52 @@ export function fingerprintOf(rb: Rulebook): string {
 }
 
 /**
+ * Deeper than any rulebook (the national edition nests 8 levels; rules inside `conditional`/`either-of` add a
+ * few). zod, the checks and the fingerprint recurse, so deeper input would end in a stack overflow.
+ */
+export const MAX_RULEBOOK_DEPTH = 64;
+
+/** The problem for a rulebook nested beyond MAX_RULEBOOK_DEPTH, where no path can be given. */
+export function rulebookTooDeep(lang: Lang, path: readonly Segment[] = []): RulebookProblem {
+  const params = { max: MAX_RULEBOOK_DEPTH };
+  return problemAt(undefined, path, 'too-deep', t('rulebook.code.too-deep', lang, params), params, lang);
+}
+
+/**
+ * What must be refused before zod sees the input, walked without recursion: nesting deeper than
+ * MAX_RULEBOOK_DEPTH (one problem, at the entry it is in) and numbers that are not finite (JSON's 1e400 reads as
+ * Infinity, which zod would call "expected number, received number").
+ */
+function preScan(input: unknown, lang: Lang): RulebookProblem[] {
+  const problems: RulebookProblem[] = [];
+  const stack: Array<{ value: unknown; path: Segment[] }> = [{ value: input, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      const params = { found: String(value) };
+      problems.push(problemAt(input, path, 'number-out-of-range', t('rulebook.code.number-out-of-range', lang, params), params, lang));
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_RULEBOOK_DEPTH) {
+      // The entry and field it starts in; the full path would be as long as the nesting.
+      const params = { max: MAX_RULEBOOK_DEPTH };
+      return [problemAt(input, path.slice(0, 4), 'too-deep', t('rulebook.code.too-deep', lang, params), params, lang)];
+    }
+    const children: Array<[Segment, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ value: children[i]![1], path: [...path, children[i]![0]] });
+  }
+  return problems;
+}
+
+/**
  * Validates and indexes a rulebook. Throws RulebookError listing every problem, in `lang`. zod's words come
  * from its locale through this parse's own error map, never a global `z.config`, so two loads in two languages
  * cannot affect each other.
  */
 export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-CN'): LoadedRulebook {
+  const unsafe = preScan(input, lang);
+  if (unsafe.length) throw new RulebookError(unsafe, source, lang);
   const parsed = RulebookSchema.safeParse(input, { error: ZOD_LOCALE[lang]().localeError, reportInput: true });
   if (!parsed.success) throw new RulebookError(zodProblems(input, parsed.error, lang), source, lang);
   const data = parsed.data;

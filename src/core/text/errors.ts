@@ -5,6 +5,19 @@ export const ERROR_TEXT = {
   // A file the CLI cannot use (FileError codes).
   'error.file.not-found': { 'zh-CN': '找不到文件：{file}', 'en-US': 'File not found: {file}' },
   'error.file.not-a-file': { 'zh-CN': '不是文件：{file}（是文件夹或设备）', 'en-US': 'Not a file: {file} (a folder or device)' },
+  'error.file.no-permission': {
+    'zh-CN': '没有读取权限：{file}（请检查文件权限，或换一个有权限的账户运行）',
+    'en-US': 'No permission to read {file} (check the file’s permissions, or run as a user who may read it)',
+  },
+  'error.file.link-loop': {
+    'zh-CN': '符号链接循环：{file}（链接最终指回自身，无法到达文件）',
+    'en-US': 'Symbolic link loop: {file} (the links lead back to themselves and never reach a file)',
+  },
+  'error.file.unreadable': { 'zh-CN': '无法读取 {file}（{detail}）', 'en-US': 'Cannot read {file} ({detail})' },
+  'error.file.too-large': {
+    'zh-CN': '{file} 过大，超出本工具的处理上限（{detail}）；正常的申报文件远小于此',
+    'en-US': '{file} is too large for this tool ({detail}); a real application is far smaller',
+  },
   'error.file.not-xlsx': {
     'zh-CN': '{file} 不是 .xlsx 工作簿（不是 zip 格式的 Excel 文件）',
     'en-US': '{file} is not an .xlsx workbook (not a zip-packaged Excel file)',
@@ -35,8 +48,20 @@ export const ERROR_TEXT = {
     'en-US': 'Output exists: {file}; use --force to overwrite or -o for another name',
   },
   'error.file.output-is-input': {
-    'zh-CN': '输出文件与输入文件相同：{file}；本工具从不修改输入文件，请用 -o 指定新文件名',
-    'en-US': 'The output is the input: {file}; the tool never modifies an input, give another name with -o',
+    'zh-CN': '输出文件 {file} 就是本次的输入文件 {input}；本工具从不改写输入文件（--force 也不例外），请用 -o 指定其他文件名',
+    'en-US': 'The output {file} is an input of this run ({input}); the tool never writes over an input, not even with --force: give another name with -o',
+  },
+  'error.file.outputs-collide': {
+    'zh-CN': '{input} 与另一输入文件同名，输出会写到同一个文件 {file}；请分别核验，或改名后再核验',
+    'en-US': '{input} has the same name as another input, so both would be written to {file}; check them separately or rename one',
+  },
+  'error.file.output-no-permission': {
+    'zh-CN': '没有写入权限：{file}（{detail}）',
+    'en-US': 'No permission to write {file} ({detail})',
+  },
+  'error.file.output-folder-not-found': {
+    'zh-CN': '无法写入 {file}：文件夹 {folder} 不存在',
+    'en-US': 'Cannot write {file}: the folder {folder} does not exist',
   },
   'error.file.write-failed': { 'zh-CN': '无法写入 {file}：{detail}', 'en-US': 'Cannot write {file}: {detail}' },
   'error.file.rulebook-unreadable': { 'zh-CN': '无法读取规则文件 {file}：{detail}', 'en-US': 'Cannot read rulebook {file}: {detail}' },

@@ -53,6 +53,15 @@ export const RULEBOOK_TEXT = {
   'rulebook.field.firstBatchYear': { 'zh-CN': '首批申报年度', 'en-US': 'first-batch year' },
 
   // What is wrong: problems found after the shape is valid (cross-references, bounds).
+  // Refused before the schema runs: a number JSON cannot hold (1e400 reads as Infinity), nesting no rulebook has.
+  'rulebook.code.number-out-of-range': {
+    'zh-CN': '数值超出范围（{found}）：写成普通大小的数',
+    'en-US': 'number out of range ({found}): write a number of ordinary size',
+  },
+  'rulebook.code.too-deep': {
+    'zh-CN': '嵌套过深（超过 {max} 层；真实的规则文件不超过 10 层）',
+    'en-US': 'nested too deep (more than {max} levels; a real rulebook has at most 10)',
+  },
   'rulebook.code.indicator-twice': { 'zh-CN': '指标代码“{code}”重复出现', 'en-US': 'indicator code "{code}" appears twice' },
   'rulebook.code.unknown-unit': { 'zh-CN': '未知单位“{unit}”', 'en-US': 'unknown unit "{unit}"' },
   'rulebook.code.series-not-allowed': { 'zh-CN': '{kind} 类指标不能逐年填报', 'en-US': 'a {kind} indicator cannot be a series' },

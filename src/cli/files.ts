@@ -1,0 +1,45 @@
+/**
+ * Which file each input of a `check` run is written to, decided for the whole run before anything is written:
+ * an output never reaches any input of the run (the rulebook included), two inputs never share an output, and
+ * a default name is never an input or an earlier round's copy. The rules and the atomic write are in
+ * src/xlsx/output.ts; this only applies them to a command line.
+ */
+import { basename, dirname, join } from 'node:path';
+import { FileError } from '../xlsx/errors.js';
+import { collidingInputs, refuseRunInput, chooseDefaultOutput } from '../xlsx/output.js';
+import { outputStem, reviewedName } from '../xlsx/output-plan.js';
+
+export type PlannedOutput = { file: string; output: string } | { file: string; error: FileError };
+
+/**
+ * Outputs for `files`: `output` for one file, else the default name in `outDir` or beside each input. Must run
+ * inside withRunInputs (every input guarded). Throws `outputs-collide` for the whole run (the command line must
+ * change); a file whose output would be an input gets its own error and the others go on.
+ */
+export async function planCheckOutputs(files: readonly string[], opts: { output?: string; outDir?: string }): Promise<PlannedOutput[]> {
+  if (opts.output === undefined || opts.outDir !== undefined) {
+    const pair = await collidingInputs(files, opts.outDir);
+    if (pair) {
+      const [, second] = pair;
+      const dir = opts.outDir ?? dirname(second);
+      throw new FileError('outputs-collide', join(dir, reviewedName(outputStem(basename(second)).stem, 1)), { input: second });
+    }
+  }
+  const plan: PlannedOutput[] = [];
+  const planned: string[] = [];
+  for (const file of files) {
+    try {
+      let output: string;
+      if (opts.output !== undefined && opts.outDir === undefined) {
+        output = opts.output;
+        await refuseRunInput(output);
+      } else output = await chooseDefaultOutput(file, { dir: opts.outDir, planned });
+      planned.push(output);
+      plan.push({ file, output });
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      plan.push({ file, error: e });
+    }
+  }
+  return plan;
+}

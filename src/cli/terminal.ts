@@ -1,0 +1,45 @@
+/**
+ * Text from a workbook, a rulebook or a file name reaches the terminal only through here. A terminal obeys
+ * control characters: ESC sequences retitle the window, clear the screen or fake output, C1 controls (U+009B
+ * is a one-character CSI) do the same, a newline forges a line, and bidi controls reorder what is shown (a file
+ * name "exe.xlsx" can be made to look like another). Each is shown as a visible escape instead: `\x1b`, `\u202e`.
+ */
+
+/**
+ * C0 (tab, newline and carriage return included: in a piece of text they are data, not our layout), DEL, C1,
+ * the line and paragraph separators, and the bidi marks, embeddings, overrides and isolates.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const visible = (ch: string): string => {
+  const c = ch.charCodeAt(0);
+  return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
+};
+
+/** A piece of untrusted text (a cell, a sheet or file name, a message quoting them) made safe for one line. */
+export function escapeForTerminal(s: string): string {
+  return s.replace(UNSAFE, visible);
+}
+
+/**
+ * The last line of defence for whole lines the CLI writes: everything escapeForTerminal escapes except the tab
+ * and newline of our own layout. Pieces must still be escaped where they are put in (a newline inside a cell
+ * would otherwise start a line of its own).
+ */
+export function escapeLines(s: string): string {
+  return s.replace(UNSAFE_KEEP_LAYOUT, visible);
+}
+
+/**
+ * JSON for a terminal or a pipe: JSON.stringify escapes C0 but writes DEL, C1 and bidi controls as they are;
+ * inside a JSON string they may be written as \u escapes instead, so the document is the same value and stays
+ * valid JSON. (Outside strings JSON has only ASCII punctuation and whitespace, so only strings are touched.)
+ */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,159 @@
+/**
+ * Hostile: outputs that reach an input. Every input of a run is compared by file identity (device and inode,
+ * links followed), so no path, link, default name or --force can write over one; two inputs never share an
+ * output; several runs on one output cannot all "create" it.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeExample } from '../support/files.js';
+import { expectNoCrash, expectRefused, expectWorkbook, runCli, sha } from './support.js';
+
+describe('an output never reaches an input', () => {
+  it('through a symlinked folder, even with --force', async () => {
+    const root = tempDir();
+    const d = join(root, 'd');
+    mkdirSync(d);
+    const input = await writeExample(d, '01-passing', {}, 'in.xlsx');
+    symlinkSync(d, join(root, 'link-to-d'));
+    const before = sha(input);
+    const r = await runCli(['check', input, '-o', join(root, 'link-to-d', 'in.xlsx'), '--force']);
+    expectRefused(r, /是本次的输入文件/);
+    expect(sha(input)).toBe(before);
+  });
+
+  it('through a hard link, even with --force', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
+    linkSync(input, join(dir, 'other-name.xlsx'));
+    const before = sha(input);
+    const r = await runCli(['check', input, '-o', join(dir, 'other-name.xlsx'), '--force', '--lang', 'en']);
+    expectRefused(r, /is an input of this run/);
+    expect(r.stderr).not.toContain('--force to overwrite');
+    expect(sha(input)).toBe(before);
+  });
+
+  it('a second input is never written before it is read: check a/x.xlsx b/x.reviewed.xlsx -o b --force', async () => {
+    const root = tempDir();
+    const [a, b] = [join(root, 'a'), join(root, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const first = await writeExample(a, '01-passing', {}, 'x.xlsx');
+    // A round-1 reviewed copy holding experts' work.
+    const second = await writeExample(b, '02-failing', {}, 'x.reviewed.xlsx');
+    const before = sha(second);
+    const r = await runCli(['check', first, second, '-o', b, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/是本次的输入文件/);
+    expectNoCrash(r);
+    expect(sha(second)).toBe(before);
+    // The second input is still checked, into a name of its own.
+    await expectWorkbook(join(b, 'x.reviewed-2.xlsx'));
+  });
+
+  it('the rulebook is an input too', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
+    const rulebook = join(dir, 'rules.json');
+    copyFileSync('rulebooks/national-2022.json', rulebook);
+    const before = sha(rulebook);
+    const r = await runCli(['check', input, '--rulebook', rulebook, '-o', rulebook, '--force']);
+    expectRefused(r, /是本次的输入文件/);
+    expect(sha(rulebook)).toBe(before);
+  });
+
+  it('two inputs with one file name sent to one folder are refused, nothing written', async () => {
+    const root = tempDir();
+    const [a, b, out] = [join(root, 'a'), join(root, 'b'), join(root, 'out')];
+    for (const d of [a, b, out]) mkdirSync(d);
+    const x1 = await writeExample(a, '01-passing', {}, 'x.xlsx');
+    const x2 = await writeExample(b, '02-failing', {}, 'x.xlsx');
+    const r = await runCli(['check', x1, x2, '-o', out, '--force']);
+    expectRefused(r, /同名/);
+    expect(r.stderr).toContain(x2);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('re-checking X.reviewed-2.xlsx never defaults to the round-1 copy X.reviewed.xlsx', async () => {
+    const dir = tempDir();
+    const round1 = await writeExample(dir, '02-failing', {}, 'x.reviewed.xlsx');
+    const round2 = join(dir, 'x.reviewed-2.xlsx');
+    copyFileSync(round1, round2);
+    const before = [sha(round1), sha(round2)];
+    const r = await runCli(['check', round2]);
+    expect(r.code, r.stderr).toBe(1);
+    expectNoCrash(r);
+    expect(r.stdout).toContain('x.reviewed-3.xlsx');
+    expect(`${r.stdout}${r.stderr}`).not.toContain('--force');
+    expect([sha(round1), sha(round2)]).toEqual(before);
+    await expectWorkbook(join(dir, 'x.reviewed-3.xlsx'));
+  });
+
+  it('eight concurrent runs on one output without --force: exactly one creates it, the others say it exists', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
+    const output = join(dir, 'out.xlsx');
+    const runs = await Promise.all(Array.from({ length: 8 }, () => runCli(['check', input, '-o', output], { timeoutMs: 60_000 })));
+    for (const r of runs) expectNoCrash(r);
+    expect(runs.filter((r) => r.code === 0)).toHaveLength(1);
+    const refused = runs.filter((r) => r.code === 2);
+    expect(refused).toHaveLength(7);
+    for (const r of refused) expect(r.stderr).toContain('输出文件已存在');
+    await expectWorkbook(output);
+    // No temporary file of any run is left behind.
+    expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'out.xlsx']);
+  }, 90_000);
+
+  it('another program creating the output while the run writes it: refused, the other file kept (no check-then-rename race)', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '02-failing', {}, 'in.xlsx');
+    const output = join(dir, 'out.xlsx');
+    let caught = false;
+    // The window is the workbook's write: watch for the run's temporary file, then create the output first.
+    for (let attempt = 0; attempt < 5 && !caught; attempt++) {
+      rmSync(output, { force: true });
+      const child = spawn(process.execPath, ['bin/cluster-review.js', 'check', input, '-o', output], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+      const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      let running = true;
+      void exited.then(() => (running = false));
+      while (running) {
+        if (readdirSync(dir).some((n) => n !== 'in.xlsx' && n !== 'out.xlsx')) {
+          writeFileSync(output, 'theirs');
+          caught = true;
+          break;
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      const code = await exited;
+      if (!caught) continue;
+      expect(code, stderr).toBe(2);
+      expect(stderr).toContain('输出文件已存在');
+      expect(readFileSync(output, 'utf8')).toBe('theirs');
+    }
+    expect(caught, 'the temporary file was seen and the output created meanwhile').toBe(true);
+  }, 60_000);
+
+  it('batch: the roll-up may not be an input reached through a link', async () => {
+    const root = tempDir();
+    const d = join(root, 'apps');
+    mkdirSync(d);
+    const input = await writeExample(d, '01-passing', {}, 'a.xlsx');
+    symlinkSync(d, join(root, 'alias'));
+    const before = sha(input);
+    const r = await runCli(['batch', d, '-o', join(root, 'alias', 'a.xlsx'), '--force']);
+    expectRefused(r, /是本次的输入文件/);
+    expect(sha(input)).toBe(before);
+  });
+
+  it('a file that already exists is not an input: refused without --force, the message suggests it', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
+    writeFileSync(join(dir, 'in.reviewed.xlsx'), 'not mine');
+    const r = await runCli(['check', input]);
+    expectRefused(r, /输出文件已存在.*--force/);
+    expect(existsSync(join(dir, 'in.reviewed-2.xlsx'))).toBe(false);
+  });
+});

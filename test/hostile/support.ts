@@ -1,0 +1,116 @@
+/**
+ * The hostile-input suite's harness: the real CLI (`node bin/cluster-review.js`) in a child process with a time
+ * limit, and the assertions every hostile case shares — an exit code, a message, no stack trace, the inputs
+ * unchanged, every output a workbook ExcelJS opens.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { expect } from 'vitest';
+import { sha, tempDir } from '../support/files.js';
+
+export { sha };
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'cluster-review.js');
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface RunOptions {
+  /** Killed (and the test failed) after this long. */
+  timeoutMs?: number;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Run as this user (needs root): how permission errors are tested when the suite runs as root. */
+  uid?: number;
+  gid?: number;
+}
+
+/** Runs the CLI with `args`; resolves when it exits or the time limit kills it. */
+export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<Run> {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      // CI: no progress bar; never the debug stack.
+      env: { ...process.env, CI: '1', CLUSTER_REVIEW_DEBUG: '', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+/** No stack trace and no raw error of node's, in either stream. */
+export function expectNoCrash(r: Run): void {
+  const both = `${r.stdout}\n${r.stderr}`;
+  expect(both, 'a stack frame').not.toMatch(/^\s{4}at /m);
+  expect(both, "node's own error").not.toMatch(/^(\w*Error|Error):/m);
+  expect(both, 'a stack overflow').not.toContain('Maximum call stack');
+  expect(both, 'an internal error').not.toMatch(/内部错误|internal error/i);
+  expect(r.signal, 'killed by the time limit or a signal').toBeNull();
+}
+
+/** Exit code, one message in stderr, no crash. */
+export function expectRefused(r: Run, message: RegExp | string, code = 2): void {
+  expect(r.code, r.stderr).toBe(code);
+  if (typeof message === 'string') expect(r.stderr).toContain(message);
+  else expect(r.stderr).toMatch(message);
+  expectNoCrash(r);
+}
+
+/** A workbook ExcelJS opens, with the summary sheet a reviewed copy must have. */
+export async function expectWorkbook(path: string, sheet = '评审汇总'): Promise<void> {
+  expect(existsSync(path), path).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  expect(wb.getWorksheet(sheet), `${path} has ${sheet}`).toBeDefined();
+}
+
+/** A temporary folder another user may enter (mkdtemp makes it 0700). */
+export function openDir(): string {
+  const dir = tempDir();
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** root can read a chmod 000 file; a dropped user cannot. Undefined when the suite is not root (chmod is enough then). */
+export const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+/**
+ * Text as an attacker writes it inside the package: C0 controls cannot appear in XML, so OOXML escapes them as
+ * `_xHHHH_`, which readers (ExcelJS included) decode back to the control character.
+ */
+export function ooxmlEscape(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/** Replaces placeholder text in every XML part of a workbook (cells written by ExcelJS, which drops controls). */
+export async function patchXml(path: string, replacements: Record<string, string>): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  for (const name of Object.keys(zip.files)) {
+    if (!name.endsWith('.xml')) continue;
+    let xml = await zip.file(name)!.async('string');
+    for (const [from, to] of Object.entries(replacements)) xml = xml.split(from).join(to);
+    zip.file(name, xml);
+  }
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
