@@ -73,21 +73,18 @@ export function collisionKey(dirKey: string, inputName: string, caseInsensitive:
   return `${dirKey}\u0000${nameKey(stem, caseInsensitive)}\u0000${reviewed ? 'r' : 'o'}`;
 }
 
-export type DefaultChoice = { kind: 'name' | 'is-input' | 'planned'; name: string };
+export type DefaultChoice = { kind: 'name' | 'planned'; name: string };
 
 /**
- * The default output name for an input, given what is taken in the target folder. An original gets
- * `<stem>.reviewed.xlsx` (if that exists, the write refuses without --force, as a re-run should); when that name
- * is an input of the run it is refused outright (--force must never reach an input). A reviewed copy gets the
- * first `.reviewed[-N]` name that neither exists nor is an input nor is planned for another input: never an
- * earlier round's copy.
+ * The default output name for an input, given what is taken in the target folder: the first `.reviewed[-N]` name
+ * that neither exists nor is an input nor is planned for another input. A default never names a file that exists,
+ * even with --force (an earlier reviewed copy may hold experts' scores; --force only lets an explicit -o replace a
+ * file), so a re-run writes `X.reviewed-2.xlsx` beside the first round's copy. Two originals whose first choice
+ * is the same name (a/x.xlsx and b/x.xlsx into one folder) collide: refused, so no copy is mistaken for another.
  */
 export function chooseDefault(inputName: string, taken: { exists(name: string): boolean; isInput(name: string): boolean; planned(name: string): boolean }): DefaultChoice {
   const { stem, reviewed } = outputStem(inputName);
-  if (!reviewed) {
-    const name = reviewedName(stem, 1);
-    return { kind: taken.isInput(name) ? 'is-input' : taken.planned(name) ? 'planned' : 'name', name };
-  }
+  if (!reviewed && taken.planned(reviewedName(stem, 1))) return { kind: 'planned', name: reviewedName(stem, 1) };
   for (let n = 1; ; n++) {
     const name = reviewedName(stem, n);
     if (!taken.exists(name) && !taken.isInput(name) && !taken.planned(name)) return { kind: 'name', name };

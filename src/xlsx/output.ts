@@ -176,7 +176,6 @@ export async function chooseDefaultOutput(input: string, opts: DefaultOutputOpti
   }
   const choice = chooseDefault(basename(input), { exists: (n) => existing.has(fold(n)), isInput: (n) => inputs.has(fold(n)), planned: (n) => planned.has(fold(n)) });
   const output = join(dir, choice.name);
-  if (choice.kind === 'is-input') throw new FileError('output-is-input', output, { input: inputAt(await placeOf(output), marks) ?? output });
   if (choice.kind === 'planned') throw new FileError('outputs-collide', output, { input });
   return output;
 }

@@ -8,11 +8,11 @@ import { chooseDefault, collisionKey, outputStem, swapCase, tempName, tempOwner 
 const none = { exists: () => false, isInput: () => false, planned: () => false };
 
 describe('default output names', () => {
-  it('an original gets <stem>.reviewed.xlsx; refused outright when that is an input', () => {
+  it('an original gets the first <stem>.reviewed[-N].xlsx that exists nowhere and is no input; a name planned for another input collides', () => {
     expect(chooseDefault('x.xlsx', none)).toEqual({ kind: 'name', name: 'x.reviewed.xlsx' });
-    // Existing but not an input: chosen, and the write refuses without --force (a re-run).
-    expect(chooseDefault('x.xlsm', { ...none, exists: () => true })).toEqual({ kind: 'name', name: 'x.reviewed.xlsx' });
-    expect(chooseDefault('x.xlsx', { ...none, isInput: (n) => n === 'x.reviewed.xlsx' })).toEqual({ kind: 'is-input', name: 'x.reviewed.xlsx' });
+    // A re-run never replaces the first round's copy (it may hold experts' scores), --force or not.
+    expect(chooseDefault('x.xlsm', { ...none, exists: (n) => n === 'x.reviewed.xlsx' })).toEqual({ kind: 'name', name: 'x.reviewed-2.xlsx' });
+    expect(chooseDefault('x.xlsx', { ...none, isInput: (n) => n === 'x.reviewed.xlsx' })).toEqual({ kind: 'name', name: 'x.reviewed-2.xlsx' });
     expect(chooseDefault('x.xlsx', { ...none, planned: (n) => n === 'x.reviewed.xlsx' }).kind).toBe('planned');
   });
 

@@ -44,12 +44,14 @@ describe('an output never reaches an input', () => {
     const second = await writeExample(b, '02-failing', {}, 'x.reviewed.xlsx');
     const before = sha(second);
     const r = await runCli(['check', first, second, '-o', b, '--force']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/是本次的输入文件/);
+    // Nothing is refused and nothing is replaced: each gets a name of its own that existed nowhere.
+    expect(r.code).toBe(1);
     expectNoCrash(r);
     expect(sha(second)).toBe(before);
-    // The second input is still checked, into a name of its own.
     await expectWorkbook(join(b, 'x.reviewed-2.xlsx'));
+    await expectWorkbook(join(b, 'x.reviewed-3.xlsx'));
+    expect(r.stdout).toContain('x.reviewed-2.xlsx');
+    expect(r.stdout).toContain('x.reviewed-3.xlsx');
   });
 
   it('the rulebook is an input too', async () => {
@@ -148,12 +150,19 @@ describe('an output never reaches an input', () => {
     expect(sha(input)).toBe(before);
   });
 
-  it('a file that already exists is not an input: refused without --force, the message suggests it', async () => {
+  it('a default name never names a file that exists; an explicit -o to one is refused without --force, and the message suggests it', async () => {
     const dir = tempDir();
     const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
-    writeFileSync(join(dir, 'in.reviewed.xlsx'), 'not mine');
-    const r = await runCli(['check', input]);
-    expectRefused(r, /输出文件已存在.*--force/);
-    expect(existsSync(join(dir, 'in.reviewed-2.xlsx'))).toBe(false);
+    const theirs = join(dir, 'in.reviewed.xlsx');
+    writeFileSync(theirs, 'not mine');
+    const before = sha(theirs);
+    const r = await runCli(['check', input, '--force']);
+    expect(r.code).toBe(0);
+    expectNoCrash(r);
+    expect(sha(theirs)).toBe(before);
+    await expectWorkbook(join(dir, 'in.reviewed-2.xlsx'));
+    const explicit = await runCli(['check', input, '-o', theirs]);
+    expectRefused(explicit, /输出文件已存在.*--force/);
+    expect(sha(theirs)).toBe(before);
   });
 });

@@ -114,11 +114,17 @@ describe('check writes a reviewed copy', () => {
     expect(links).toContain(`#'指标表'!D${rowOf('1.6')}`);
   });
 
-  it('refuses to overwrite an existing output without --force, and overwrites with it', async () => {
+  it('a re-run never replaces the first copy: the default is the next free name; an explicit -o needs --force', async () => {
+    const first = input.replace(/\.xlsx$/, '.reviewed.xlsx');
+    const before = sha(first);
     const again = await cli(['check', input]);
-    expect(again.code).toBe(2);
-    expect(again.err).toContain('--force');
-    expect((await cli(['check', input, '--force'])).code).toBe(1);
+    expect(again.code).toBe(1);
+    expect(sha(first)).toBe(before);
+    expect(existsSync(input.replace(/\.xlsx$/, '.reviewed-2.xlsx'))).toBe(true);
+    const explicit = await cli(['check', input, '-o', first]);
+    expect(explicit.code).toBe(2);
+    expect(explicit.err).toContain('--force');
+    expect((await cli(['check', input, '-o', first, '--force'])).code).toBe(1);
   });
 
   it('the output is never the input', async () => {
