@@ -272,7 +272,7 @@ export function problemText(p: TallyResult['problems'][number], lang: Lang): str
   const files = (p.sources ?? []).map((s) => (s.value !== '' ? `${s.file}${s.cell ? ` ${s.cell}` : ''} = ${s.value}` : s.file));
   return tAny(`committee.problem.${p.code}${p.resolved ? '-resolved' : ''}`, lang, {
     expert: p.expert ?? '',
-    application: p.application ?? '',
+    application: p.cluster ?? p.application ?? '',
     criterion: p.criterion ?? '',
     value: p.value ?? '',
     max: p.max ?? '',

@@ -47,6 +47,8 @@ export interface RoundProblem {
   /** A conflict settled by `preferNewer`. */
   resolved?: 'newer-file';
   duplicateOf?: string;
+  /** The application's cluster name, for the words. */
+  cluster?: string;
 }
 
 export type RecommendationCode = 'recommended' | 'beyond-quota' | 'below-cut' | 'not-eligible' | 'pending';
@@ -190,7 +192,8 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
       listOnce(`ua${KEY}${e.application}${KEY}${e.source.file}`, { code: 'unknown-application', application: e.application, expert: e.expert, sources: [{ value: '', file: e.source.file }] });
       continue;
     }
-    seenExperts.add(e.expert);
+    // A returned sheet says something: a blank sheet sent back is not a return.
+    if (e.kind === 'recusal' ? e.value === true || e.value === '是' : normaliseScore(e.value).kind !== 'blank') seenExperts.add(e.expert);
     if (e.kind === 'recusal') {
       const yes = e.value === true || (typeof e.value === 'string' && e.value.trim() === '是');
       const key = `${e.expert}${KEY}${e.application}`;
@@ -314,6 +317,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
     cell.score.set(crit, n.value);
   }
 
+  for (const p of problems) if (p.application && apps.has(p.application)) p.cluster = apps.get(p.application)!.cluster || p.application;
   const notReturned = round.experts.filter((x) => !seenExperts.has(x));
   for (const x of notReturned) problems.push({ code: 'missing-expert', expert: x });
 
@@ -325,7 +329,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
     if (f === undefined) firstWith.set(a.fingerprint, a.id);
     else {
       duplicateOf.set(a.id, f);
-      problems.push({ code: 'duplicate', application: a.id, duplicateOf: f });
+      problems.push({ code: 'duplicate', application: a.id, duplicateOf: f, cluster: a.cluster || a.id });
     }
   }
 
@@ -419,7 +423,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
         r.recommendation = 'pending';
         r.pending = ['tie'];
         r.reason = 'tie';
-        problems.push({ code: 'tie', application: r.application.id });
+        problems.push({ code: 'tie', application: r.application.id, cluster: r.application.cluster || r.application.id });
       }
     }
     i = j + 1;

@@ -41,7 +41,8 @@ export interface SummaryLayout {
 export interface WorkbookMeta {
   format: typeof META_FORMAT;
   template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string };
-  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout };
+  /** `source`: the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件). */
+  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; source?: string };
 }
 
 export function metaModel(meta: WorkbookMeta): SheetModel {
@@ -97,7 +98,7 @@ export function parseMeta(rows: Array<[unknown, unknown]>): WorkbookMeta | null 
 /** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */
 export function nextMeta(
   prev: WorkbookMeta | null,
-  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null },
+  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; source?: string },
 ): WorkbookMeta {
   const old = prev?.review;
   const summary = update.summary === undefined ? old?.summary : (update.summary ?? undefined);
@@ -110,6 +111,7 @@ export function nextMeta(
       ...(update.checkedAt ? { checkedAt: update.checkedAt } : old?.checkedAt ? { checkedAt: old.checkedAt } : {}),
       flags: update.flags ?? old?.flags ?? [],
       ...(summary ? { summary } : {}),
+      ...(update.source ? { source: update.source } : old?.source ? { source: old.source } : {}),
     },
   };
 }

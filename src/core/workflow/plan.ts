@@ -7,7 +7,7 @@ import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
 import type { SheetModel } from '../report/sheet-model.js';
-import { readPreserved, summaryModel } from '../report/summary.js';
+import { readPreserved, summaryModel, type PreservedInputs } from '../report/summary.js';
 import { templateModels } from '../report/template.js';
 import type { Review } from '../review.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
@@ -101,12 +101,13 @@ export function planSummary(
   examined: Examined,
   rb: LoadedRulebook,
   lang: Lang,
-  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null } = {},
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null; preserved?: PreservedInputs } = {},
 ): SummaryPlan {
   const meta = opts.meta === undefined ? reading.meta : opts.meta;
   const layout = meta?.review?.summary;
   const remove = previousSummarySheet(meta, reading.names);
-  const preserved = layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt) : null;
+  // The committee's tally may hand in the expert inputs to write (scores gathered from the round's sheets).
+  const preserved = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt) : null);
   const summary = summaryModel({
     report: examined.report,
     rb,
@@ -129,7 +130,7 @@ export function planSummary(
     sheet,
     model: summary.model,
     layout: summary.layout,
-    meta: nextMeta(meta, { rulebook: rulebookStamp(rb), verdict: examined.report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), summary: summary.layout }),
+    meta: nextMeta(meta, { rulebook: rulebookStamp(rb), verdict: examined.report.verdict, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}), summary: summary.layout, ...(opts.sourceFile ? { source: opts.sourceFile } : {}) }),
   };
 }
 
