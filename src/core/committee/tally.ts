@@ -441,6 +441,15 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
     if (r.recommendation === 'recommended') lineAfter = i;
   });
 
+  // The record reads in the round's order: application, then expert as listed, then criterion.
+  const appIdx = new Map(round.applications.map((a, i) => [a.id, i]));
+  const expIdx = new Map(round.experts.map((x, i) => [x, i]));
+  const itemIdx = (item: string) => {
+    const i = criteria.findIndex((c) => c.id === item.replace(/^note:/, ''));
+    return (i < 0 ? criteria.length : i) * 2 + (item.startsWith('note:') ? 1 : 0);
+  };
+  current.sort((a, b) => appIdx.get(a.application)! - appIdx.get(b.application)! || expIdx.get(a.expert)! - expIdx.get(b.expert)! || itemIdx(a.item) - itemIdx(b.item) || a.source.localeCompare(b.source));
+
   // Audit: compare every current value with the last the previous trail recorded.
   const last = new Map<string, AuditRow>();
   for (const row of previousAudit) last.set([row.expert, row.application, row.item, row.source].join(KEY), row);
