@@ -111,7 +111,7 @@ describe('the tally', () => {
   });
 
   it('an expert who left a criterion blank has no total', () => {
-    const scores = totalOf(90);
+    const scores: Array<number | null> = totalOf(90);
     scores[3] = null;
     const res = run(round([{ id: 'a' }]), [...sheet('甲', 'a', scores), ...sheet('乙', 'a', totalOf(90))]);
     expect(app(res, 'a').experts[0]!.total).toBeNull();
@@ -167,7 +167,7 @@ describe('the tally', () => {
     atMax[0] = w0;
     const over = [...atMax];
     over[0] = w0 + 0.5;
-    const text = [...atMax];
+    const text: Array<number | string> = [...atMax];
     text[0] = '18分';
     const wide = [...atMax].map((v, i) => (i === 0 ? String(v).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : v));
     const res = run(round([{ id: 'a' }, { id: 'b' }, { id: 'c' }]), [
