@@ -64,7 +64,8 @@ export async function fileSource(path: string, kind: EntrySource['kind']): Promi
 }
 
 export type RoundInput =
-  | { kind: 'application'; path: string; fr: FileReview; app: RoundApplication; copy: boolean }
+  /** `fr` (the opened workbook) is kept for reviewed copies only: a round of 260 applications must not hold 260 workbooks. */
+  | { kind: 'application'; path: string; fr: FileReview | null; app: RoundApplication; copy: boolean; year: number | null }
   | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; wb: ExcelJS.Workbook }
   | { kind: 'rollup'; path: string; record: TallyRecord; wb: ExcelJS.Workbook };
 
@@ -82,7 +83,8 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
     if (record) return { kind: 'rollup', path, record, wb: opened.wb };
   }
   const fr = await reviewFile(path, rb);
-  return { kind: 'application', path, fr, app: roundApplication(fr, path, lang), copy: !!fr.meta?.review?.summary };
+  const copy = !!fr.meta?.review?.summary;
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
 }
 
 export function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplication {
@@ -124,8 +126,8 @@ export async function scoresheetInput(input: Extract<RoundInput, { kind: 'scores
 
 /** The expert cells of a reviewed copy's 评审汇总 → entries (blank cells say nothing). */
 export async function summaryEntries(input: Extract<RoundInput, { kind: 'application' }>): Promise<ScoreEntry[]> {
-  const layout = input.fr.meta?.review?.summary;
-  const at = input.fr.reading.summaryAt;
+  const layout = input.fr?.meta?.review?.summary;
+  const at = input.fr?.reading.summaryAt;
   if (!layout || !at) return [];
   const src = await fileSource(input.path, 'summary');
   const p = readPreserved(layout, at);
@@ -166,8 +168,8 @@ export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: 
  */
 export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<void> {
   const app = result.applications.find((a) => a.application.id === input.app.id);
-  const layout = input.fr.meta?.review?.summary;
-  if (!app || !layout || !input.fr.reading.summaryAt) return;
+  const layout = input.fr?.meta?.review?.summary;
+  if (!app || !layout || !input.fr?.reading.summaryAt) return;
   const before = readPreserved(layout, input.fr.reading.summaryAt);
   const preserved: PreservedInputs = { ...before, experts: [...before.experts], scores: { ...before.scores }, conflicts: { ...before.conflicts }, signatures: { ...before.signatures } };
   for (const x of app.experts) {

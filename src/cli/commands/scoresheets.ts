@@ -61,7 +61,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
           if (input.kind !== 'application') continue;
           if (apps.some((a) => a.id === input.app.id)) continue;
           apps.push(input.app);
-          years.push({ year: input.fr.report.cluster.applicationYear ?? null });
+          years.push({ year: input.year });
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
           io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);

@@ -80,7 +80,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       const apps = read.filter((x) => x.kind === 'application');
       // An original first, its reviewed copy after: the application's record is the original's when both are given.
       for (const a of [...apps.filter((x) => !x.copy), ...apps.filter((x) => x.copy)]) if (!applications.some((x) => x.id === a.app.id)) applications.push(a.app);
-      const year = saved?.year ?? roundYear(apps.map((a) => ({ year: a.fr.report.cluster.applicationYear ?? null })));
+      const year = saved?.year ?? roundYear(apps);
       const round: Round = {
         format: 'cluster-review/round@1',
         id: o.round ?? saved?.id ?? `${year ?? 'round'}-${rb.data.id}`,
