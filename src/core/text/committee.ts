@@ -65,6 +65,7 @@ export const COMMITTEE_TEXT = {
     'zh-CN': '评审批次：{round}；评审规则：{rulebook}。委员会得分：各专家总分的{rule}；推荐分数线 {cut} 分；推荐名额：{quota}；有效评分至少 {minimum} 位专家。评审专家 {experts} 位，未交回评分表：{missing}。',
     'en-US': 'Round: {round}; rulebook: {rulebook}. Committee score: the {rule} of the experts’ totals; cut line {cut}; quota: {quota}; at least {minimum} experts’ scores. {experts} experts; not returned: {missing}.',
   },
+  'committee.rollup.beyondQuota': { 'zh-CN': '按排序超出所在省份推荐名额', 'en-US': 'Beyond its province’s quota in this order' },
   'committee.rollup.noQuota': { 'zh-CN': '未设', 'en-US': 'none' },
   'committee.rollup.tieRank': { 'zh-CN': '{rank}（并列）', 'en-US': '{rank} (tie)' },
   'committee.rollup.line': { 'zh-CN': '—— 以上为推荐名单（{n}个）——', 'en-US': '—— above: recommended ({n}) ——' },
