@@ -3,6 +3,7 @@ import { benchAddin } from './addin.js';
 import { benchCli, type CliFigures } from './cli.js';
 import { benchCore } from './core.js';
 import { benchFiles, type FileFigures } from './files.js';
+import { benchRound } from './round.js';
 
 const only = process.argv[2];
 const all = !only;
@@ -16,6 +17,8 @@ if (all) console.log('');
 if (all || only === 'files') files = await benchFiles(Number(process.env.BENCH_FILES ?? 260));
 if (all) console.log('');
 if (all || only === 'addin') await benchAddin();
+if (all) console.log('');
+if (all || only === 'round') await benchRound(Number(process.env.BENCH_FILES ?? 260));
 if (cli || files) {
   // The command line's three goals together (issue #8): each a whole process against bare ExcelJS.
   console.log('\ncommand-line goals');

@@ -3,8 +3,12 @@
  * reviewed copy of each and the provincial roll-up into out/, and prints a short table of verdicts. The inputs
  * are never touched; out/ is the demo's own folder, so its files are replaced on every run.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { main } from '../src/cli/main.js';
+import { saveWorkbook } from '../src/xlsx/workbook.js';
+import { filledWorkbook, type ExampleData } from './fill.js';
+import { fillScoresheet } from './fill-scores.js';
 import { nationalRulebook, type RollupEntry } from '../src/core/index.js';
 import { FileError } from '../src/xlsx/errors.js';
 import { reviewFile, writeReviewedCopy, writeRollup } from '../src/xlsx/workbook.js';
@@ -49,7 +53,62 @@ async function demo(): Promise<number> {
   }
   console.log(`\n推荐汇总 roll-up: ${rollup}`);
   console.log(`打开 ${basename(rows[0]?.[6] ?? '')} 等文件的“评审汇总”工作表查看结论、评分区和核验明细。`);
-  return 0;
+  return committeeRound(rb);
+}
+
+interface DemoRound {
+  round: string;
+  quota: number;
+  experts: string[];
+  conflicts: Array<{ expert: string; application: string; reason: string }>;
+  applications: Array<{ id: string; from: string; values: ExampleData['values'] }>;
+  scores: Record<string, Record<string, Array<number | string | null>>>;
+  opinions: Record<string, Record<string, string>>;
+  correction: { expert: string; application: string; criterion: number; value: number };
+}
+
+/**
+ * A whole committee round on the examples (examples/round/round.json, readable): applications made from the
+ * example data, score sheets for three experts, their scores typed in (one recusal, one full-width score), one
+ * expert's corrected sheet returned later (a conflict the newer file resolves, said so), the tally and the list.
+ */
+async function committeeRound(rb: ReturnType<typeof nationalRulebook>): Promise<number> {
+  const data = JSON.parse(await readFile(join(EXAMPLES, 'round', 'round.json'), 'utf8')) as DemoRound;
+  const dir = join(OUT, 'round');
+  await rm(dir, { recursive: true, force: true });
+  const apps = join(dir, 'applications');
+  const sheets = join(dir, 'sheets');
+  await mkdir(apps, { recursive: true });
+  for (const a of data.applications) {
+    const base = JSON.parse(await readFile(join(EXAMPLES, 'data', `${a.from}.json`), 'utf8')) as ExampleData;
+    base.values = { ...base.values, ...a.values };
+    await saveWorkbook(await filledWorkbook(rb, base), join(apps, `${a.id}.xlsx`), { force: true });
+  }
+  await mkdir(dir, { recursive: true });
+  const conflicts = join(dir, 'conflicts.csv');
+  await (await import('node:fs/promises')).writeFile(conflicts, `expert,application,reason\n${data.conflicts.map((c) => `${c.expert},${c.application},${c.reason}`).join('\n')}\n`);
+  const quiet = { out: () => undefined, err: (s: string) => void process.stderr.write(s), now: () => new Date() };
+  let code = await main(['scoresheets', apps, '--experts', data.experts.join(','), '--conflicts', conflicts, '--round', data.round, '-o', sheets], quiet);
+  if (code !== 0) return code;
+  const day = (n: number) => new Date(Date.UTC(2025, 5, n, 9));
+  for (const expert of data.experts) {
+    const file = join(sheets, `专家评分表-${expert}.xlsx`);
+    const rows = Object.fromEntries(Object.entries(data.scores[expert] ?? {}).map(([id, scores]) => [id, { scores, ...(data.opinions[expert]?.[id] ? { opinion: data.opinions[expert]![id]! } : {}) }]));
+    await fillScoresheet(file, rows, { signature: expert, date: '2025-06-10' });
+    await utimes(file, day(10), day(10));
+  }
+  // The correction: a second, later file of the same expert with one score changed.
+  const c = data.correction;
+  const corrected = [...data.scores[c.expert]![c.application]!];
+  corrected[c.criterion] = c.value;
+  const second = join(sheets, `专家评分表-${c.expert}-更正.xlsx`);
+  await fillScoresheet(join(sheets, `专家评分表-${c.expert}.xlsx`), { [c.application]: { scores: corrected } }, { output: second });
+  await utimes(second, day(11), day(11));
+  const rollup = join(dir, '推荐汇总.xlsx');
+  console.log(`\n评审委员会汇总 committee round ${data.round}: ${data.applications.length} 份申报，专家 ${data.experts.join('、')}，推荐名额 ${data.quota}\n`);
+  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer'], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
+  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）`);
+  return code === 2 ? 2 : 0;
 }
 
 process.exitCode = await demo();

@@ -10,6 +10,8 @@ import { FileError } from '../xlsx/errors.js';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { rulebookCommand } from './commands/rulebook.js';
+import { scoresheetsCommand } from './commands/scoresheets.js';
+import { tallyCommand } from './commands/tally.js';
 import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
 import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
@@ -44,6 +46,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   checkCommand(program, ctx);
   batchCommand(program, ctx);
   rulebookCommand(program, ctx);
+  scoresheetsCommand(program, ctx);
+  tallyCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,6 +3,7 @@
  * 待讨论 (to discuss) flag and the recommendation rule. Conflicted experts (回避) are left out of every figure.
  * Scores outside 0..weight are reported, not clamped: the figures use them as typed, as the sheet's formulas do.
  */
+import { normaliseScore } from './committee/normalise.js';
 import type { LoadedRulebook } from './rulebook/load.js';
 import { nearlyEqual } from './sheet/values.js';
 import type { Verdict } from './types.js';
@@ -57,13 +58,10 @@ export interface CommitteeResult {
   recommendation: Recommendation;
 }
 
+/** One reading of a score everywhere (normaliseScore): the summary's formulas read text digits the same way. */
 function toNumber(v: ScoreInput): number | null | 'nan' {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : 'nan';
-  const t = v.normalize('NFKC').trim();
-  if (t === '') return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : 'nan';
+  const n = normaliseScore(v);
+  return n.kind === 'blank' ? null : n.kind === 'number' ? n.value : 'nan';
 }
 
 export function median(xs: readonly number[]): number | null {

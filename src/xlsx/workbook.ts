@@ -16,6 +16,7 @@ import {
   type Examined,
   type Lang,
   type LoadedRulebook,
+  type PreservedInputs,
   type Reading,
   type Report,
   type Review,
@@ -107,7 +108,15 @@ export interface ReviewedCopyOptions {
   experts?: string[];
   force?: boolean;
   checkedAt?: string;
+  /** Expert inputs to write instead of those read back (the committee's tally, `tally --update-copies`). */
+  preserved?: PreservedInputs;
+  /** Replace the input itself (new file, then rename): only the tally's update of a reviewed copy does. */
+  inPlace?: boolean;
 }
+
+/** The original application's name: recorded by the copy, or the copy's own name without `.reviewed(-N)`. */
+const originalName = (fr: FileReview): string =>
+  fr.meta?.review?.source ?? (fr.meta?.review ? basename(fr.opened.path).replace(/\.reviewed(-\d+)?(\.xlsx)$/i, '$2') : basename(fr.opened.path));
 
 /** The reviewed copy: the core's check plan applied (flags restored and placed), then its summary plan. */
 export async function writeReviewedCopy(
@@ -118,7 +127,7 @@ export async function writeReviewedCopy(
   const draft = planCheck(fr.reading, fr.examined, opts.lang, 'notes');
   const check = finishCheck(fr.reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, opts.rb, opts.lang, { checkedAt: opts.checkedAt });
   // Expert input is read through the previous layout before anything is removed.
-  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: basename(fr.opened.path), meta: check.meta });
+  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}) });
   applyWrites(wb, check.writes);
   // Only a summary the tool provably wrote is ever removed (the plan names no other).
   if (summary.remove) wb.removeWorksheet(wb.getWorksheet(summary.remove)!.id);
@@ -127,7 +136,7 @@ export async function writeReviewedCopy(
   await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
-  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [fr.opened.path] });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path] });
   // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);

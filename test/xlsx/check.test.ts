@@ -94,7 +94,11 @@ describe('check writes a reviewed copy', () => {
     expect(median.formula).toContain('MEDIAN');
     // The helper cells behind them (score when it counts) sit in hidden columns.
     const helper = ws.getCell(row, meanCol + 4);
-    expect((helper.value as ExcelJS.CellFormulaValue).formula).toMatch(/^IF\(AND\(ISNUMBER\(F\d+\),TRIM\(F\d+\)<>"是"\),F\d+,""\)$/);
+    // 回避 first, then the score as the tool reads it (scoreFormula: full-width digits included).
+    const f = (helper.value as ExcelJS.CellFormulaValue).formula;
+    expect(f).toMatch(/^IF\(TRIM\(F\d+\)="是","",IF\(ISNUMBER\(F\d+\),F\d+,/);
+    expect(f).toContain('SUBSTITUTE(');
+    expect(f).toContain('"１","1"');
     expect(ws.getColumn(meanCol + 4).hidden).toBe(true);
     // Expert cells are unlocked inputs with a 0..weight validation; the sheet is protected.
     const score = ws.getCell(row, s.experts[0]!.col + 1);

@@ -61,7 +61,7 @@ export interface DataStamp {
 export interface WorkbookMeta {
   format: typeof META_FORMAT;
   template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string };
-  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp };
+  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp; /** the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件) */ source?: string };
 }
 
 /*
@@ -106,6 +106,7 @@ const ReviewSchema = z.object({
   flags: z.array(FlagRecordSchema).max(100000),
   summary: SummaryLayoutSchema.optional(),
   data: z.object({ sheet: z.string().max(100), sha256: Hex, checkedAt: z.string().max(100).optional() }).optional(),
+  source: z.string().max(300).optional(),
 });
 
 /** Criterion id → row, as a record with no prototype (ids are data, never property names of Object). */
@@ -194,7 +195,7 @@ export function parseMeta(rows: ReadonlyArray<readonly [unknown, unknown]>): Wor
 /** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */
 export function nextMeta(
   prev: WorkbookMeta | null,
-  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; data?: DataStamp },
+  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; data?: DataStamp; source?: string },
 ): WorkbookMeta {
   const old = prev?.review;
   const summary = update.summary === undefined ? old?.summary : (update.summary ?? undefined);
@@ -209,6 +210,7 @@ export function nextMeta(
       ...(summary ? { summary } : {}),
       // The data as first checked is kept: later checks compare with it (see examine).
       ...(old?.data ? { data: old.data } : update.data ? { data: update.data } : {}),
+      ...(update.source ? { source: update.source } : old?.source ? { source: old.source } : {}),
     },
   };
 }

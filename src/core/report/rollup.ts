@@ -143,7 +143,8 @@ export function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] 
     }
   });
   for (const idx of niche.values()) if (idx.length > 1) for (const i of idx) rows[i]!.sameNicheAs = idx.filter((j) => j !== i);
-  if (quota !== undefined) for (const idx of provinces.values()) if (idx.length > quota) for (const i of idx) rows[i]!.overQuota = true;
+  // A quota caps recommendations: in the roll-up's order, a province's applications after its first `quota` are flagged.
+  if (quota !== undefined) for (const idx of provinces.values()) for (const i of idx.slice(quota)) rows[i]!.overQuota = true;
   return rows;
 }
 
@@ -221,6 +222,6 @@ function topReasons(row: RollupRow, lang: Lang): string {
 function flags(row: RollupRow, lang: Lang): string {
   const out: string[] = [];
   if (row.sameNicheAs.length) out.push(t('rollup.sameNiche', lang, { rows: row.sameNicheAs.map((i) => i + 1) }));
-  if (row.overQuota) out.push(t('rollup.overQuota', lang));
+  if (row.overQuota) out.push(t('committee.rollup.beyondQuota', lang));
   return out.join('\n');
 }

@@ -9,6 +9,7 @@
  */
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
+import { scoreFormula, scoreNumber } from '../committee/normalise.js';
 import { committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
@@ -325,7 +326,8 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     experts.forEach((_name, e) => {
       const score = toA1(row, cols.expert(e));
       const conflict = toA1(conflictRow, cols.expert(e));
-      b.set(row, cols.helper(e), { formula: `IF(AND(ISNUMBER(${score}),TRIM(${conflict})<>"是"),${score},"")`, result: counted[e] ?? '', style: 'muted' });
+      // The score as the tool reads it (full-width digits included: scoreFormula), unless the expert is 回避.
+      b.set(row, cols.helper(e), { formula: `IF(TRIM(${conflict})="是","",${scoreFormula(score)})`, result: counted[e] ?? '', style: 'muted' });
     });
     const h = helperRange(row);
     const none = `COUNT(${h})=0`;
@@ -368,10 +370,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
         validation: { kind: 'decimal', min: 0, max: cr.weight, severity: 'warning', prompt: `0–${cr.weight}` },
       });
     });
-    const counted = scores.map((x) => {
-      const v = scoreOf(x, cr.id);
-      return !x.conflicted && typeof v === 'number' && Number.isFinite(v) ? v : null;
-    });
+    const counted = scores.map((x) => (x.conflicted ? null : scoreNumber(scoreOf(x, cr.id))));
     committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight }, counted);
   });
 
@@ -380,13 +379,14 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
   b.set(totalRow, CRITERIA.criterion, { value: ctx.w('summary.total'), style: 'label' });
   b.set(totalRow, CRITERIA.weight, { value: committee.total.weight, style: 'computed' });
   experts.forEach((_name, e) => {
-    const col = columnLetters(cols.expert(e));
-    const range = `${col}${firstCritRow + 1}:${col}${firstCritRow + nCrit}`;
+    // Over the expert's helper column: the scores as the tool reads them, so text digits count here too.
+    const helper = columnLetters(cols.helper(e));
+    const range = `${helper}${firstCritRow + 1}:${helper}${firstCritRow + nCrit}`;
     const total = committee.totals[e]?.total ?? null;
-    const own = rb.data.criteria.map((cr) => scoreOf(scores[e]!, cr.id));
-    const all = own.every((v) => v !== null && v !== undefined && v !== '' && Number.isFinite(Number(v))) ? own.reduce<number>((a, v) => a + Number(v), 0) : '';
-    const sum = typeof all === 'number' && !Number.isFinite(all) ? '' : all;
-    b.set(totalRow, cols.expert(e), { formula: `IF(COUNT(${range})=${nCrit},SUM(${range}),"")`, result: total ?? sum, numberFormat: '0.0', style: 'computed' });
+    // The expert's own total as the formula computes it: every criterion a number as the tool reads it.
+    const own = rb.data.criteria.map((cr) => scoreNumber(scoreOf(scores[e]!, cr.id)));
+    const sum = own.every((v) => v !== null) ? own.reduce<number>((a, v) => a + v!, 0) : '';
+    b.set(totalRow, cols.expert(e), { formula: `IF(COUNT(${range})=${nCrit},SUM(${range}),"")`, result: total ?? (typeof sum === 'number' && Number.isFinite(sum) ? sum : ''), numberFormat: '0.0', style: 'computed' });
   });
   committeeCells(
     totalRow,

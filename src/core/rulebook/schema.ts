@@ -287,6 +287,16 @@ export const RulebookSchema = z
         recommendation: z
           .object({ verdict: z.enum(['passed']), minMeanTotal: z.number().nonnegative() })
           .strict(),
+        /**
+         * How a committee's scores combine (each expert's total, and each criterion): the mean; the trimmed mean
+         * (one highest and one lowest dropped, when at least `trimmedMinimum` scores); or the median.
+         */
+        combine: z.enum(['mean', 'trimmed-mean', 'median']).default('mean'),
+        trimmedMinimum: z.number().int().min(3).default(5),
+        /** Fewer experts' complete totals than this: the application stays pending. */
+        minimumExperts: z.number().int().min(1).default(1),
+        /** 推荐名额: how many applications a round may recommend; `--quota` overrides it; absent = no cap. */
+        recommendations: z.number().int().nonnegative().optional(),
       })
       .strict(),
   })

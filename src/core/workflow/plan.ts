@@ -7,7 +7,7 @@ import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
 import { safeModel, type SheetModel } from '../report/sheet-model.js';
-import { readPreserved, summaryMark, summaryModel } from '../report/summary.js';
+import { readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
 import { t } from '../text/index.js';
 import { templateModels } from '../report/template.js';
 import type { Review } from '../review.js';
@@ -129,14 +129,15 @@ export function planSummary(
   examined: Examined,
   rb: LoadedRulebook,
   lang: Lang,
-  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null } = {},
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null; preserved?: PreservedInputs } = {},
 ): SummaryPlan {
   const meta = opts.meta === undefined ? reading.meta : opts.meta;
   // The layout is the one read with the workbook (the check's metadata carries it over unchanged).
   const layout = reading.meta?.review?.summary;
   // Only a summary that shows the tool's mark is read, removed and replaced; anything else stays as it was.
   const remove = examined.summary;
-  const preserved = layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null;
+  // The committee's tally may hand in the expert inputs to write (scores gathered from the round's sheets).
+  const preserved = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null);
   const notices = examined.warnings.filter((w) => w.code === 'prior-review-content' || w.code === 'data-changed' || w.code === 'record-damaged').map((w) => renderWarning(w, lang));
   const summary = summaryModel({
     report: examined.report,
@@ -170,6 +171,7 @@ export function planSummary(
       ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
       summary: layout2,
       data: { sheet: examined.sheet, sha256: examined.data, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
+      ...(opts.sourceFile ? { source: opts.sourceFile } : {}),
     }),
   };
 }

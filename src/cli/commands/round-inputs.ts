@@ -1,0 +1,60 @@
+/** What the committee commands share: the round's files from files and folders, the committee, the conflicts file. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { RoundConflict } from '../../core/index.js';
+import { UsageError } from '../common.js';
+
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+
+/** Folders become their workbooks and round files (Office lock files skipped), sorted by name. */
+export async function roundFiles(items: string[]): Promise<{ workbooks: string[]; rounds: string[] }> {
+  const workbooks: string[] = [];
+  const rounds: string[] = [];
+  for (const item of items) {
+    const isDir = await stat(item).then((s) => s.isDirectory()).catch(() => false);
+    const names = isDir ? (await readdir(item)).sort().map((n) => join(item, n)) : [item];
+    for (const path of names) {
+      const base = path.replace(/^.*[\\/]/, '');
+      if (base.startsWith('~$')) continue;
+      if (extname(path).toLowerCase() === '.json') {
+        if (!isDir || base === 'round.json') rounds.push(path);
+      } else if (!isDir || WORKBOOK_EXT.has(extname(path).toLowerCase())) workbooks.push(path);
+    }
+  }
+  return { workbooks, rounds };
+}
+
+export const splitNames = (s: string): string[] => s.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean);
+
+/**
+ * The conflicts file: CSV with a header `expert,application,reason` (专家,申报,理由 also accepted), or JSON
+ * `[{ "expert": …, "application": …, "reason": … }]`. `application` is the file name or its id (name without
+ * extension).
+ */
+export async function readConflicts(path: string, command: string): Promise<RoundConflict[]> {
+  let text: string;
+  try {
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError('committee.usage.conflicts-unreadable', { file: path }, command);
+  }
+  const strip = (s: string) => s.replace(/\.(xlsx|xlsm|xls)$/i, '').trim();
+  if (path.toLowerCase().endsWith('.json')) {
+    try {
+      const rows = JSON.parse(text) as Array<Record<string, unknown>>;
+      if (!Array.isArray(rows)) throw new Error('not a list');
+      return rows.map((r) => ({ expert: String(r.expert ?? '').trim(), application: strip(String(r.application ?? '')), reason: String(r.reason ?? '').trim() }));
+    } catch {
+      throw new UsageError('committee.usage.conflicts-bad', { file: path }, command);
+    }
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  const head = (lines.shift() ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const idx = (names: string[]) => head.findIndex((h) => names.includes(h));
+  const [e, a, r] = [idx(['expert', '专家']), idx(['application', '申报', '申报文件']), idx(['reason', '理由', '回避理由'])];
+  if (e < 0 || a < 0) throw new UsageError('committee.usage.conflicts-bad', { file: path }, command);
+  return lines.map((l) => {
+    const f = l.split(',');
+    return { expert: (f[e] ?? '').trim(), application: strip(f[a] ?? ''), reason: r >= 0 ? f.slice(r).join(',').trim() : '' };
+  });
+}

@@ -1,0 +1,99 @@
+/** `cluster-review scoresheets`: one 专家评分表 per expert for a round's applications, and the round's record. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { Round, RoundApplication } from '../../core/index.js';
+import { t } from '../../core/text/index.js';
+import { FileError } from '../../xlsx/errors.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { fileErrorText } from '../text.js';
+import { readConflicts, roundFiles, splitNames } from './round-inputs.js';
+
+interface Options {
+  output: string;
+  experts: string;
+  conflicts?: string;
+  round?: string;
+  rulebook?: string;
+  force?: boolean;
+}
+
+/** A file name from an expert's name: characters no file system takes become "_". */
+export const expertFile = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+
+/** The round's year: the application year most applications give. */
+export function roundYear(apps: Array<{ year: number | null }>): number | null {
+  const counts = new Map<number, number>();
+  for (const a of apps) if (a.year !== null) counts.set(a.year, (counts.get(a.year) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+}
+
+export function scoresheetsCommand(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  program
+    .command('scoresheets')
+    .description(t('committee.cli.scoresheets.description', lang))
+    .argument('<inputs...>', t('committee.cli.inputs', lang))
+    .requiredOption('--experts <names>', t('committee.cli.experts', lang))
+    .requiredOption('-o, --output <folder>', t('committee.cli.scoresheets.output', lang))
+    .option('--conflicts <file>', t('committee.cli.conflicts', lang))
+    .option('--round <id>', t('committee.cli.round', lang))
+    .addOption(rulebookOption(lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (inputs: string[], o: Options, cmd: Command) => {
+      const command = commandPath(cmd);
+      const experts = splitNames(o.experts);
+      if (!experts.length) throw new UsageError('committee.usage.no-experts', {}, command);
+      const twice = experts.find((x, i) => experts.indexOf(x) !== i);
+      if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const { workbooks } = await roundFiles(inputs);
+      if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
+      const { readRoundInput, writeScoresheet } = await import('../../xlsx/round.js');
+      const apps: RoundApplication[] = [];
+      const years: Array<{ year: number | null }> = [];
+      let failed = false;
+      for (const path of workbooks) {
+        try {
+          const input = await readRoundInput(path, rb, lang);
+          if (input.kind !== 'application') continue;
+          if (apps.some((a) => a.id === input.app.id)) continue;
+          apps.push(input.app);
+          years.push({ year: input.year });
+        } catch (e) {
+          if (!(e instanceof FileError)) throw e;
+          io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
+          failed = true;
+        }
+      }
+      if (failed) return ctx.exit(2);
+      const conflicts = o.conflicts ? await readConflicts(o.conflicts, command) : [];
+      for (const c of conflicts) {
+        if (!experts.includes(c.expert)) throw new UsageError('committee.usage.conflict-expert', { expert: c.expert, file: o.conflicts! }, command);
+        if (!apps.some((a) => a.id === c.application)) throw new UsageError('committee.usage.conflict-application', { application: c.application, file: o.conflicts! }, command);
+      }
+      const year = roundYear(years);
+      const round: Round = {
+        format: 'cluster-review/round@1',
+        id: o.round ?? `${year ?? 'round'}-${rb.data.id}`,
+        year,
+        rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
+        experts,
+        conflicts,
+        applications: apps,
+      };
+      await mkdir(o.output, { recursive: true });
+      const roundFile = join(o.output, 'round.json');
+      if (!o.force && (await import('node:fs')).existsSync(roundFile)) throw new FileError('output-exists', roundFile);
+      for (const expert of experts) {
+        const out = join(o.output, `${t('committee.sheet.name', lang)}-${expertFile(expert)}.xlsx`);
+        await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
+        io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
+      }
+      await writeFile(`${roundFile}.tmp`, `${JSON.stringify(round, null, 2)}\n`);
+      await (await import('node:fs/promises')).rename(`${roundFile}.tmp`, roundFile);
+      io.out(`${t('committee.cli.scoresheets.round', lang, { file: roundFile, round: round.id })}\n`);
+    });
+}

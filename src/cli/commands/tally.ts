@@ -1,0 +1,163 @@
+/**
+ * `cluster-review tally`: a round's applications, returned score sheets and reviewed copies → the committee's
+ * list 推荐汇总 (with 评审意见, 评分记录, 专家总分), optionally each reviewed copy's 评审汇总 updated, and `--json`.
+ * Files that cannot belong to the round (another round or rulebook, edited rows, damaged) stop it with exit 2 and
+ * nothing written; problems the committee can resolve are listed (exit 1); a clean round exits 0.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Option, type Command } from 'commander';
+import { problemText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { t, tAny } from '../../core/text/index.js';
+import { FileError } from '../../xlsx/errors.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { fileErrorText } from '../text.js';
+import { roundFiles, splitNames } from './round-inputs.js';
+import { roundYear } from './scoresheets.js';
+
+interface Options {
+  output: string;
+  experts?: string;
+  round?: string;
+  quota?: string;
+  prefer?: 'newer';
+  updateCopies?: boolean;
+  json?: boolean;
+  rulebook?: string;
+  force?: boolean;
+}
+
+export function tallyCommand(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  program
+    .command('tally')
+    .description(t('committee.cli.tally.description', lang))
+    .argument('<inputs...>', t('committee.cli.tally.inputs', lang))
+    .requiredOption('-o, --output <rollup.xlsx>', t('committee.cli.tally.output', lang))
+    .option('--experts <names>', t('committee.cli.experts', lang))
+    .option('--round <id>', t('committee.cli.round', lang))
+    .option('--quota <N>', t('committee.cli.quota', lang))
+    .addOption(new Option('--prefer <newer>', t('committee.cli.prefer', lang)).choices(['newer']))
+    .option('--update-copies', t('committee.cli.update-copies', lang))
+    .option('--json', t('committee.cli.json', lang))
+    .addOption(rulebookOption(lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (inputs: string[], o: Options, cmd: Command) => {
+      const command = commandPath(cmd);
+      const quota = o.quota === undefined ? undefined : Number(o.quota);
+      if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, command);
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const files = await roundFiles(inputs);
+      let saved: Round | null = null;
+      for (const f of files.rounds) {
+        try {
+          saved = JSON.parse(await readFile(f, 'utf8')) as Round;
+          if (saved.format !== 'cluster-review/round@1') throw new Error('format');
+        } catch {
+          throw new UsageError('committee.usage.round-file', { file: f }, command);
+        }
+      }
+      const experts = o.experts ? splitNames(o.experts) : (saved?.experts ?? []);
+      if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
+      const { readRoundInput, scoresheetInput, summaryEntries, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
+      type Input = Awaited<ReturnType<typeof readRoundInput>>;
+      const read: Input[] = [];
+      const errors: string[] = [];
+      const roundError = (e: InstanceType<typeof RoundFileError>) =>
+        t(`committee.error.${e.code}` as 'committee.error.other-round', lang, { file: e.file, ...e.params });
+      for (const path of files.workbooks) {
+        try {
+          read.push(await readRoundInput(path, rb, lang));
+        } catch (e) {
+          if (!(e instanceof FileError)) throw e;
+          errors.push(fileErrorText(e, lang));
+        }
+      }
+      const applications: RoundApplication[] = [];
+      const apps = read.filter((x) => x.kind === 'application');
+      // An original first, its reviewed copy after: the application's record is the original's when both are given.
+      for (const a of [...apps.filter((x) => !x.copy), ...apps.filter((x) => x.copy)]) if (!applications.some((x) => x.id === a.app.id)) applications.push(a.app);
+      const year = saved?.year ?? roundYear(apps);
+      const round: Round = {
+        format: 'cluster-review/round@1',
+        id: o.round ?? saved?.id ?? `${year ?? 'round'}-${rb.data.id}`,
+        year,
+        rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
+        experts,
+        conflicts: saved?.conflicts ?? [],
+        applications: saved ? [...applications].sort((a, b) => order(saved!, a) - order(saved!, b)) : applications,
+      };
+      const entries: ScoreEntry[] = [];
+      const sheetsOf = new Map<string, string[]>();
+      for (const x of read) {
+        try {
+          if (x.kind === 'scoresheet') {
+            entries.push(...(await scoresheetInput(x, round, rb)));
+            sheetsOf.set(x.record.expert, [...(sheetsOf.get(x.record.expert) ?? []), basename(x.path)]);
+          } else if (x.kind === 'application' && x.copy) entries.push(...(await summaryEntries(x)));
+        } catch (e) {
+          if (!(e instanceof RoundFileError)) throw e;
+          errors.push(roundError(e));
+        }
+      }
+      // The previous tally: the output itself when it is this round's roll-up, or a roll-up among the inputs.
+      let previous = read.find((x) => x.kind === 'rollup');
+      const outputExists = existsSync(o.output);
+      if (outputExists) {
+        try {
+          const x = await readRoundInput(o.output, rb, lang);
+          if (x.kind === 'rollup') previous = x;
+          else if (!o.force) errors.push(t('committee.error.other-rollup', lang, { file: o.output, round: '' }));
+        } catch (e) {
+          if (!(e instanceof FileError) || !o.force) errors.push(e instanceof FileError ? fileErrorText(e, lang) : String(e));
+        }
+      }
+      if (previous && previous.kind === 'rollup' && previous.record.round.id !== round.id) {
+        if (!o.force) errors.push(t('committee.error.other-rollup', lang, { file: previous.path, round: previous.record.round.id }));
+        previous = undefined;
+      }
+      if (errors.length) {
+        for (const m of errors) io.err(`${t('cli.error', lang, { text: m })}\n`);
+        return ctx.exit(2);
+      }
+      for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
+      const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
+      const now = stamp(io.now());
+      const result = tally(round, entries, prev?.record.audit ?? [], rb, { time: now, preferNewer: o.prefer === 'newer', ...(quota !== undefined ? { quota } : {}), decisions: prev?.decisions ?? {} });
+      await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: files.workbooks.filter((f) => f !== o.output) });
+      if (o.updateCopies) for (const x of apps) if (x.copy) await updateCopy(x, result, rb, lang, now);
+      if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
+      const say = o.json ? io.err : io.out;
+      printTable(result, lang, say);
+      say(`${t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length })}\n`);
+      if (result.problems.length) ctx.exit(1);
+    });
+}
+
+function order(saved: Round, a: RoundApplication): number {
+  const i = saved.applications.findIndex((x) => x.id === a.id);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: string) => void): void {
+  const head = [t('committee.col.rank', lang), t('committee.col.cluster', lang), t('committee.col.score', lang), t('committee.col.n', lang), t('committee.col.recommendation', lang)];
+  const rows = result.applications.map((r) => [
+    r.rank === null ? '—' : `${r.rank}${r.tie ? '=' : ''}`,
+    r.application.cluster || r.application.id,
+    r.score === null ? '—' : r.score.toFixed(2),
+    String(r.n),
+    tAny(`committee.recommendation.${r.recommendation}`, lang),
+  ]);
+  const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const widths = head.map((_h, i) => Math.max(...[head, ...rows].map((r) => width(r[i]!))));
+  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
+  say(`${line(head)}\n`);
+  rows.forEach((r, i) => {
+    say(`${line(r)}\n`);
+    if (result.lineAfter === i) say(`${'─'.repeat(widths.reduce((a, w) => a + w + 2, 0))}\n`);
+  });
+  for (const p of result.problems) say(`  · ${problemText(p, lang)}\n`);
+}

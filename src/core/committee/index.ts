@@ -1,0 +1,8 @@
+/** The committee round: records, the one reading of a score, the tally, score sheets and the committee's list. */
+export * from './normalise.js';
+export * from './records.js';
+export * from './tally.js';
+export * from './record-sheet.js';
+export * from './scoresheet.js';
+export * from './rollup.js';
+export * from './json.js';

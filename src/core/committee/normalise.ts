@@ -1,0 +1,44 @@
+/**
+ * One reading of a score, for the tool and for the sheets' live formulas alike. A score is a number cell, or text
+ * made only of digits with at most one decimal point inside, in ASCII or full width (０-９, "．"), with spaces (ASCII
+ * or the ideographic space) around it: "１８" and " 18.5 " are 18 and 18.5; "18分", "1e1", "+18", "①", "18." are not
+ * numbers. On that set this is NFKC and trim; it is restricted to what a plain formula can read the same way in
+ * Excel, WPS and LibreOffice (`scoreFormula`), so a figure never depends on the program that opens the file.
+ */
+
+export type Normalised = { kind: 'blank' } | { kind: 'number'; value: number } | { kind: 'nan'; text: string };
+
+const ALLOWED = /^[0-9０-９.． \u3000]*$/u;
+const DIGITS = /^[0-9]+(\.[0-9]+)?$/;
+
+export function normaliseScore(v: unknown): Normalised {
+  if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'nan', text: String(v) };
+  if (typeof v !== 'string') return { kind: 'nan', text: String(v) };
+  // Spaces only (ASCII and ideographic), as the formulas' TRIM after the full-width map.
+  const trimmed = v.normalize('NFKC').replace(/^ +| +$/g, '');
+  if (trimmed === '') return ALLOWED.test(v) ? { kind: 'blank' } : { kind: 'nan', text: v };
+  if (!ALLOWED.test(v) || !DIGITS.test(trimmed)) return { kind: 'nan', text: v };
+  return { kind: 'number', value: Number(trimmed) };
+}
+
+/** The number a score counts as, or null (blank or not a number). */
+export const scoreNumber = (v: unknown): number | null => {
+  const n = normaliseScore(v);
+  return n.kind === 'number' ? n.value : null;
+};
+
+const FULL_WIDTH: Array<[string, string]> = [...'０１２３４５６７８９'].map((ch, i) => [ch, String(i)] as [string, string]).concat([['．', '.'], ['\u3000', ' ']]);
+
+const substituteAll = (expr: string, pairs: ReadonlyArray<readonly [string, string]>): string =>
+  pairs.reduce((e, [from, to]) => `SUBSTITUTE(${e},"${from}","${to}")`, expr);
+
+/**
+ * A plain formula giving the score in `ref` as `normaliseScore` reads it: the number, or "" when blank or not a
+ * number. No array formula, no LET or REGEX: the same in every Excel since 2007, WPS and LibreOffice.
+ */
+export function scoreFormula(ref: string): string {
+  const s = `TRIM(${substituteAll(`${ref}&""`, FULL_WIDTH)})`;
+  const rest = substituteAll(s, [...'0123456789'].map((d) => [d, ''] as [string, string]));
+  return `IF(ISNUMBER(${ref}),${ref},IF(AND(${s}<>"",OR(${rest}="",${rest}="."),LEFT(${s},1)<>".",RIGHT(${s},1)<>"."),VALUE(${s}),""))`;
+}

@@ -1,0 +1,282 @@
+/**
+ * The committee's list: the roll-up 推荐汇总 of a tally, ranked, with the committee score by the rulebook's rule,
+ * median, spread, number of scores, criteria to discuss, the recommendation and a visible line after the last
+ * recommended application, ties and duplicates flagged, and the committee's decision (推荐 / 不推荐, date, meeting),
+ * which a later tally keeps. With it: 专家总分 (each expert's total, which the list's figures compute from as live
+ * formulas), 评分记录 (every value with its source file, sha256, file time and change since the previous tally),
+ * 评审意见 (one row per application and expert), and the hidden record of the round and its audit trail.
+ */
+import { columnLetters } from '../address.js';
+import type { LoadedRulebook } from '../rulebook/load.js';
+import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
+import type { Lang } from '../types.js';
+import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { recordModel } from './record-sheet.js';
+import type { AuditRow, Round } from './records.js';
+import type { ApplicationResult, Decision, TallyResult } from './tally.js';
+
+export const TALLY_FORMAT = 'cluster-review/tally@1';
+
+export interface TallyLayout {
+  sheet: string;
+  firstRow: number;
+  id: number;
+  decision: number;
+  date: number;
+  meeting: number;
+}
+
+export interface TallyRecord {
+  round: Round;
+  audit: AuditRow[];
+  layout: TallyLayout;
+}
+
+const REC_STYLE: Record<ApplicationResult['recommendation'], StyleKey> = {
+  recommended: 'status.pass',
+  'beyond-quota': 'status.warn',
+  'below-cut': 'status.fail',
+  'not-eligible': 'status.na',
+  pending: 'status.missing',
+};
+
+/** Words of a recommendation's reason (not-eligible: the verdict or duplicate; pending: why). */
+export function reasonText(r: ApplicationResult, lang: Lang): string {
+  const out: string[] = [];
+  if (r.recommendation === 'not-eligible' && r.reason) out.push(tAny(`committee.reason.${r.reason}`, lang, { of: r.duplicateOf ?? '' }));
+  if (r.recommendation === 'pending') for (const p of r.pending) out.push(tAny(`committee.pending.${p}`, lang));
+  if (r.tie && r.recommendation !== 'pending') out.push(t('committee.pending.tie-shared', lang, { rank: r.rank ?? '' }));
+  return out.join('；');
+}
+
+export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang): SheetModel[] {
+  const w = (key: TextKey, params?: TextParams) => t(key, lang, params);
+  const { round } = result;
+  const experts = round.experts;
+  const scoring = rb.data.scoring;
+
+  // 专家总分: one row per application, a column per expert: the totals the tally used (numbers only).
+  const figures = new SheetBuilder();
+  const figSheet = w('committee.figures.sheet');
+  figures.set(0, 0, { value: w('committee.col.cluster'), style: 'header' });
+  experts.forEach((x, e) => figures.set(0, 1 + e, { value: x, style: 'header' }));
+  const figRow = new Map<string, number>();
+  result.applications.forEach((r, i) => {
+    figRow.set(r.application.id, i + 1);
+    figures.set(i + 1, 0, { value: r.application.cluster || r.application.id, style: 'wrap' });
+    r.experts.forEach((x, e) => figures.set(i + 1, 1 + e, { value: x.conflicted ? null : x.total, numberFormat: '0.0', style: 'text' }));
+  });
+  const qSheet = `'${figSheet}'`;
+  const range = (row: number) => `${qSheet}!$${columnLetters(1)}$${row + 1}:$${columnLetters(Math.max(1, experts.length))}$${row + 1}`;
+  const ruleFormula = (h: string) =>
+    scoring.combine === 'median'
+      ? `MEDIAN(${h})`
+      : scoring.combine === 'trimmed-mean'
+        ? `IF(COUNT(${h})>=${scoring.trimmedMinimum},(SUM(${h})-MAX(${h})-MIN(${h}))/(COUNT(${h})-2),AVERAGE(${h}))`
+        : `AVERAGE(${h})`;
+
+  // 推荐汇总.
+  const b = new SheetBuilder();
+  const cols = {
+    no: 0, rank: 1, cluster: 2, place: 3, verdict: 4, score: 5, mean: 6, median: 7, spread: 8, n: 9, discuss: 10, rec: 11, note: 12, decision: 13, date: 14, meeting: 15, file: 16, id: 17,
+  };
+  const last = cols.file;
+  b.set(0, 0, { value: w('committee.rollup.title', { year: round.year ?? '' }), style: 'title' });
+  b.merge(0, 0, 0, last);
+  b.heights[0] = 28;
+  const quota = result.quota === null ? w('committee.rollup.noQuota') : String(result.quota);
+  b.set(1, 0, {
+    value: w('committee.rollup.subtitle', {
+      round: round.id,
+      rulebook: `${lang === 'zh-CN' ? rb.data.name.zh : rb.data.name.en} ${rb.data.edition}`,
+      rule: w(`committee.rule.${scoring.combine}` as TextKey, { n: scoring.trimmedMinimum }),
+      cut: scoring.recommendation.minMeanTotal,
+      quota,
+      minimum: scoring.minimumExperts,
+      experts: experts.length,
+      missing: result.notReturned.length ? result.notReturned : w('committee.none'),
+    }),
+    style: 'subtitle',
+  });
+  b.merge(1, 0, 1, last);
+  b.heights[1] = 48;
+  const head: Array<[number, TextKey]> = [
+    [cols.no, 'committee.col.no'],
+    [cols.rank, 'committee.col.rank'],
+    [cols.cluster, 'committee.col.cluster'],
+    [cols.place, 'committee.col.place'],
+    [cols.verdict, 'committee.col.verdict'],
+    [cols.score, 'committee.col.score'],
+    [cols.mean, 'committee.col.mean'],
+    [cols.median, 'committee.col.median'],
+    [cols.spread, 'committee.col.spread'],
+    [cols.n, 'committee.col.n'],
+    [cols.discuss, 'committee.col.discuss'],
+    [cols.rec, 'committee.col.recommendation'],
+    [cols.note, 'committee.col.explanation'],
+    [cols.decision, 'committee.col.decision'],
+    [cols.date, 'committee.col.decisionDate'],
+    [cols.meeting, 'committee.col.meeting'],
+    [cols.file, 'committee.col.file'],
+  ];
+  for (const [c, k] of head) b.set(2, c, { value: w(k), style: 'header' });
+  b.set(2, cols.id, { value: 'id', style: 'muted' });
+  b.heights[2] = 36;
+  let row = 3;
+  result.applications.forEach((r, i) => {
+    const fr = figRow.get(r.application.id)!;
+    const h = range(fr);
+    const none = `COUNT(${h})=0`;
+    const a = r.application;
+    b.set(row, cols.no, { value: i + 1, style: 'text' });
+    b.set(row, cols.rank, { value: r.rank === null ? '' : r.tie ? w('committee.rollup.tieRank', { rank: r.rank }) : r.rank, style: r.tie ? 'status.warn' : 'text' });
+    b.set(row, cols.cluster, { value: a.cluster || a.id, style: 'wrap' });
+    b.set(row, cols.place, { value: [a.province, a.county].filter(Boolean).join(' '), style: 'wrap' });
+    b.set(row, cols.verdict, { value: tAny(`committee.verdict.${a.verdict}`, lang), style: `verdict.${a.verdict}` });
+    b.set(row, cols.score, { formula: `IF(${none},"",${ruleFormula(h)})`, result: r.score ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.mean, { formula: `IF(${none},"",AVERAGE(${h}))`, result: r.mean ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.median, { formula: `IF(${none},"",MEDIAN(${h}))`, result: r.median ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.spread, { formula: `IF(${none},"",MAX(${h})-MIN(${h}))`, result: r.spread ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.n, { formula: `COUNT(${h})`, result: r.n, style: 'computed' });
+    b.set(row, cols.discuss, { value: r.toDiscuss.join('、'), style: 'wrap' });
+    b.set(row, cols.rec, { value: tAny(`committee.recommendation.${r.recommendation}`, lang), style: REC_STYLE[r.recommendation] });
+    const note = reasonText(r, lang);
+    b.set(row, cols.note, { value: note, style: 'wrap' });
+    b.fit(row, note, 24);
+    const d = r.decision;
+    b.set(row, cols.decision, { value: d?.decision || null, input: 'expert', style: 'input', validation: { kind: 'list', values: [w('committee.decision.yes'), w('committee.decision.no')], severity: 'warning' } });
+    b.set(row, cols.date, { value: d?.date || null, input: 'expert', style: 'input' });
+    b.set(row, cols.meeting, { value: d?.meeting || null, input: 'expert', style: 'input' });
+    b.set(row, cols.file, { value: a.file, style: 'wrap' });
+    b.set(row, cols.id, { value: a.id, style: 'muted' });
+    row++;
+    if (result.lineAfter === i) {
+      b.set(row, 0, { value: w('committee.rollup.line', { n: i + 1 }), style: 'section' });
+      b.merge(row, 0, row, last);
+      row++;
+    }
+  });
+  const problems = result.problems.filter((p) => p.code !== 'tie');
+  row++;
+  b.set(row, 0, { value: w('committee.rollup.problems', { n: problems.length }), style: 'section' });
+  b.merge(row, 0, row, last);
+  row++;
+  for (const p of problems) {
+    const text = problemText(p, lang);
+    b.set(row, 0, { value: text, style: 'wrap' });
+    b.merge(row, 0, row, last);
+    b.fit(row, text, 160);
+    row++;
+  }
+  const sheet = w('committee.rollup.sheet');
+  const list: SheetModel = {
+    name: sheet,
+    cells: b.cells,
+    widths: [6, 7, 26, 14, 12, 10, 9, 9, 8, 8, 10, 12, 24, 11, 11, 14, 24, 4],
+    heights: b.heights,
+    merges: b.merges,
+    freeze: { rows: 3, cols: 3 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
+    protect: {},
+    hiddenCols: [cols.id],
+    tabColor: '#70AD47',
+  };
+
+  // 评分记录.
+  const a = new SheetBuilder();
+  const clusterOf = new Map(round.applications.map((x) => [x.id, x.cluster || x.id]));
+  const auditHead: TextKey[] = [
+    'committee.audit.expert',
+    'committee.audit.application',
+    'committee.audit.item',
+    'committee.audit.value',
+    'committee.audit.outcome',
+    'committee.audit.change',
+    'committee.audit.file',
+    'committee.audit.cell',
+    'committee.audit.sha256',
+    'committee.audit.fileTime',
+  ];
+  auditHead.forEach((k, c) => a.set(0, c, { value: w(k), style: 'header' }));
+  const itemText = (item: string) => (item.startsWith('note:') ? w('committee.audit.noteOf', { id: item.slice(5) }) : item === 'opinion' ? w('committee.col.opinion') : item);
+  const change = (old: string | null | undefined, now: string | null) =>
+    old === undefined ? '' : old === null ? w('committee.audit.new') : now === null ? w('committee.audit.removedFrom', { old }) : `${old} → ${now}`;
+  let ar = 1;
+  for (const c of result.current) {
+    const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), c.value, tAny(`committee.outcome.${c.outcome}`, lang), change(c.change ? c.change.old : undefined, c.value), c.source, c.cell, c.sha256, c.fileTime];
+    vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'text' }));
+    ar++;
+  }
+  for (const c of result.changes.filter((x) => x.outcome === 'removed')) {
+    const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), '', tAny('committee.outcome.removed', lang), change(c.old, null), c.source, '', c.sha256, c.fileTime];
+    vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'text' }));
+    ar++;
+  }
+  const audit: SheetModel = {
+    name: w('committee.audit.sheet'),
+    cells: a.cells,
+    widths: [10, 24, 12, 10, 10, 14, 28, 12, 20, 18],
+    freeze: { rows: 1, cols: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
+  };
+
+  // 评审意见: one row per application and expert.
+  const o = new SheetBuilder();
+  const opHead: TextKey[] = ['committee.col.cluster', 'committee.opinions.expert', 'committee.col.recusal', 'committee.opinions.notes', 'committee.col.opinion', 'committee.opinions.total', 'committee.signature', 'committee.date', 'committee.col.explanation'];
+  opHead.forEach((k, c) => o.set(0, c, { value: w(k), style: 'header' }));
+  let or = 1;
+  for (const r of result.applications) {
+    for (const x of r.experts) {
+      const notes = Object.entries(x.notes).map(([id, n]) => `${id}：${n}`).join('\n');
+      const dup = r.duplicateOf ? w('committee.reason.duplicate', { of: r.duplicateOf }) : '';
+      const vals: CellValue[] = [r.application.cluster || r.application.id, x.name, x.conflicted ? w('committee.opinions.recused', { reason: x.reason || '' }) : '', notes, x.opinion, x.total, x.signature, x.date, dup];
+      vals.forEach((v, col) => o.set(or, col, { value: v, style: x.conflicted ? 'status.na' : col === 8 && dup ? 'status.warn' : 'wrap', ...(col === 5 ? { numberFormat: '0.0' } : {}) }));
+      o.fit(or, `${notes}\n`, 30);
+      o.fit(or, x.opinion, 40);
+      or++;
+    }
+  }
+  const opinions: SheetModel = {
+    name: w('committee.opinions.sheet'),
+    cells: o.cells,
+    widths: [24, 10, 16, 30, 40, 8, 10, 11, 18],
+    heights: o.heights,
+    freeze: { rows: 1, cols: 2 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
+  };
+  const figModel: SheetModel = {
+    name: figSheet,
+    cells: figures.cells,
+    widths: [26, ...experts.map(() => 9)],
+    freeze: { rows: 1, cols: 1 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
+  };
+  const record: TallyRecord = { round, audit: result.audit, layout: { sheet, firstRow: 3, id: cols.id, decision: cols.decision, date: cols.date, meeting: cols.meeting } };
+  return [list, opinions, audit, figModel, recordModel(TALLY_FORMAT, record)];
+}
+
+/** The committee's decisions in a previous roll-up, by application id (rows found by their hidden id). */
+export function readDecisions(layout: TallyLayout, at: (row: number, col: number) => CellValue, rowCount: number): Record<string, Decision> {
+  const out: Record<string, Decision> = {};
+  const s = (v: CellValue) => (v === null ? '' : String(v)).trim();
+  for (let r = layout.firstRow; r < rowCount; r++) {
+    const id = at(r, layout.id);
+    if (typeof id !== 'string' || !id) continue;
+    const d = { decision: s(at(r, layout.decision)), date: s(at(r, layout.date)), meeting: s(at(r, layout.meeting)) };
+    if (d.decision || d.date || d.meeting) out[id] = d;
+  }
+  return out;
+}
+
+export function problemText(p: TallyResult['problems'][number], lang: Lang): string {
+  const files = (p.sources ?? []).map((s) => (s.value !== '' ? `${s.file}${s.cell ? ` ${s.cell}` : ''} = ${s.value}` : s.file));
+  return tAny(`committee.problem.${p.code}${p.resolved ? '-resolved' : ''}`, lang, {
+    expert: p.expert ?? '',
+    application: p.cluster ?? p.application ?? '',
+    criterion: p.criterion ?? '',
+    value: p.value ?? '',
+    max: p.max ?? '',
+    of: p.duplicateOf ?? '',
+    sources: files,
+  });
+}

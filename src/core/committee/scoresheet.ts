@@ -1,0 +1,215 @@
+/**
+ * The expert score sheet 专家评分表: one workbook per expert, one row per application of the round (cluster,
+ * location, automated verdict and main reasons), per criterion a score column headed with its weight and validated
+ * 0…weight and a note beside it, the total, 回避 with its reason, the expert's opinion (专家意见), signature and
+ * date. Rows the expert recuses from are locked and greyed. Hidden: each row's application id and data
+ * fingerprint (they travel with the row if the expert sorts), and a record of the round, the expert, the rulebook
+ * and the layout, so the tally can check every returned sheet.
+ */
+import { toA1 } from '../address.js';
+import type { LoadedRulebook } from '../rulebook/load.js';
+import { t, type TextKey, type TextParams } from '../text/index.js';
+import type { Lang } from '../types.js';
+import { SheetBuilder, type CellValue, type SheetModel } from '../report/sheet-model.js';
+import { scoreFormula } from './normalise.js';
+import { recordModel } from './record-sheet.js';
+import type { Round, ScoreEntry, EntrySource } from './records.js';
+
+export const SCORESHEET_FORMAT = 'cluster-review/scoresheet@1';
+
+export interface ScoresheetLayout {
+  sheet: string;
+  firstRow: number;
+  count: number;
+  criteria: Array<{ id: string; col: number; note: number }>;
+  total: number;
+  recusal: number;
+  reason: number;
+  opinion: number;
+  id: number;
+  fingerprint: number;
+  signature: [number, number];
+  date: [number, number];
+}
+
+export interface ScoresheetRecord {
+  round: string;
+  year: number | null;
+  expert: string;
+  rulebook: Round['rulebook'];
+  applications: Array<{ id: string; fingerprint: string }>;
+  layout: ScoresheetLayout;
+}
+
+const YES = '是';
+
+export function scoresheetModels(round: Round, expert: string, rb: LoadedRulebook, lang: Lang): { sheets: SheetModel[]; record: ScoresheetRecord } {
+  const w = (key: TextKey, params?: TextParams) => t(key, lang, params);
+  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
+  const crits = rb.data.criteria;
+  const c0 = 5;
+  const criteria = crits.map((cr, i) => ({ id: cr.id, col: c0 + 2 * i, note: c0 + 2 * i + 1 }));
+  const total = c0 + 2 * crits.length;
+  const cols = { recusal: total + 1, reason: total + 2, opinion: total + 3, id: total + 4, fingerprint: total + 5, helper: (i: number) => total + 6 + i };
+  const last = cols.opinion;
+  const b = new SheetBuilder();
+  const firstRow = 3;
+  b.set(0, 0, { value: w('committee.sheet.title', { year: round.year ?? '', expert }), style: 'title' });
+  b.merge(0, 0, 0, last);
+  b.heights[0] = 26;
+  b.set(1, 0, { value: w('committee.sheet.subtitle', { round: round.id, rulebook: `${pick(rb.data.name)} ${rb.data.edition}`, fingerprint: rb.fingerprint.slice(0, 12) }), style: 'subtitle' });
+  b.merge(1, 0, 1, last);
+  b.heights[1] = 45;
+  const head: Array<[number, string]> = [
+    [0, w('committee.col.no')],
+    [1, w('committee.col.cluster')],
+    [2, w('committee.col.place')],
+    [3, w('committee.col.verdict')],
+    [4, w('committee.col.reasons')],
+    ...crits.flatMap((cr, i) => [
+      [criteria[i]!.col, w('committee.col.criterion', { id: cr.id, title: pick(cr.title), weight: cr.weight })] as [number, string],
+      [criteria[i]!.note, w('committee.col.note')] as [number, string],
+    ]),
+    [total, w('committee.col.total', { weight: crits.reduce((a, c) => a + c.weight, 0) })],
+    [cols.recusal, w('committee.col.recusal')],
+    [cols.reason, w('committee.col.recusalReason')],
+    [cols.opinion, w('committee.col.opinion')],
+    [cols.id, 'id'],
+    [cols.fingerprint, 'fingerprint'],
+  ];
+  for (const [c, text] of head) b.set(2, c, { value: text, style: 'header' });
+  b.heights[2] = 60;
+  const conflicts = new Map(round.conflicts.filter((c) => c.expert === expert).map((c) => [c.application, c.reason]));
+  round.applications.forEach((app, i) => {
+    const r = firstRow + i;
+    const reason = conflicts.get(app.id);
+    const recused = reason !== undefined;
+    const place = [app.province, app.county].filter(Boolean).join(' ');
+    b.set(r, 0, { value: i + 1, style: 'text' });
+    b.set(r, 1, { value: app.cluster || app.id, style: 'wrap' });
+    b.set(r, 2, { value: place, style: 'wrap' });
+    b.set(r, 3, { value: w(`committee.verdict.${app.verdict}` as TextKey), style: `verdict.${app.verdict}` });
+    const reasons = app.reasons.join('\n');
+    b.set(r, 4, { value: reasons, style: 'wrap' });
+    b.fit(r, reasons, 30);
+    b.fit(r, app.cluster, 20);
+    crits.forEach((cr, k) => {
+      const { col, note } = criteria[k]!;
+      if (recused) {
+        b.set(r, col, { value: null, style: 'status.na' });
+        b.set(r, note, { value: null, style: 'status.na' });
+      } else {
+        b.set(r, col, { value: null, input: 'expert', style: 'input', numberFormat: '0.0', validation: { kind: 'decimal', min: 0, max: cr.weight, severity: 'warning', prompt: `0–${cr.weight}` } });
+        b.set(r, note, { value: null, input: 'expert', style: 'wrap' });
+      }
+      b.set(r, cols.helper(k), { formula: scoreFormula(toA1(r, col)), result: '', style: 'muted' });
+    });
+    const helpers = `${toA1(r, cols.helper(0))}:${toA1(r, cols.helper(crits.length - 1))}`;
+    b.set(r, total, { formula: `IF(COUNT(${helpers})=${crits.length},SUM(${helpers}),"")`, result: '', numberFormat: '0.0', style: 'computed' });
+    if (recused) {
+      b.set(r, cols.recusal, { value: YES, style: 'status.na' });
+      b.set(r, cols.reason, { value: reason || w('committee.recused'), style: 'status.na' });
+      b.set(r, cols.opinion, { value: w('committee.recused'), style: 'status.na' });
+    } else {
+      b.set(r, cols.recusal, { value: null, input: 'expert', style: 'input', validation: { kind: 'list', values: [YES, '否'] } });
+      b.set(r, cols.reason, { value: null, input: 'expert', style: 'wrap' });
+      b.set(r, cols.opinion, { value: null, input: 'expert', style: 'wrap' });
+    }
+    b.set(r, cols.id, { value: app.id, style: 'muted' });
+    b.set(r, cols.fingerprint, { value: app.fingerprint, style: 'muted' });
+    b.heights[r] = Math.max(b.heights[r] ?? 0, 36);
+  });
+  const sigRow = firstRow + round.applications.length + 1;
+  b.set(sigRow, 0, { value: w('committee.signature'), style: 'label' });
+  b.merge(sigRow, 0, sigRow, 1);
+  b.set(sigRow, 2, { value: null, input: 'expert', style: 'input' });
+  b.merge(sigRow, 2, sigRow, 4);
+  b.set(sigRow + 1, 0, { value: w('committee.date'), style: 'label' });
+  b.merge(sigRow + 1, 0, sigRow + 1, 1);
+  b.set(sigRow + 1, 2, { value: null, input: 'expert', style: 'input' });
+  b.merge(sigRow + 1, 2, sigRow + 1, 4);
+  b.heights[sigRow] = 30;
+
+  const widths = [6, 22, 14, 12, 30, ...crits.flatMap(() => [9, 14]), 9, 7, 16, 36, 14, 20, ...crits.map(() => 6)];
+  const sheet = w('committee.sheet.name');
+  const layout: ScoresheetLayout = {
+    sheet,
+    firstRow,
+    count: round.applications.length,
+    criteria,
+    total,
+    recusal: cols.recusal,
+    reason: cols.reason,
+    opinion: cols.opinion,
+    id: cols.id,
+    fingerprint: cols.fingerprint,
+    signature: [sigRow, 2],
+    date: [sigRow + 1, 2],
+  };
+  const record: ScoresheetRecord = {
+    round: round.id,
+    year: round.year,
+    expert,
+    rulebook: round.rulebook,
+    applications: round.applications.map((a) => ({ id: a.id, fingerprint: a.fingerprint })),
+    layout,
+  };
+  const model: SheetModel = {
+    name: sheet,
+    cells: b.cells,
+    widths,
+    heights: b.heights,
+    merges: b.merges,
+    freeze: { rows: 3, cols: 2 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
+    protect: {},
+    hiddenCols: [cols.id, cols.fingerprint, ...crits.map((_c, i) => cols.helper(i))],
+    tabColor: '#ED7D31',
+  };
+  return { sheets: [model, recordModel(SCORESHEET_FORMAT, record)], record };
+}
+
+export type ScoresheetProblem = { code: 'rows-edited'; missing: string[]; unknown: string[] };
+
+/**
+ * A returned score sheet → entries. Rows are found by their hidden application id (a sorted sheet still reads
+ * right); the sheet's rows must be exactly the applications its record lists, or the list was edited.
+ */
+export function scoresheetEntries(record: ScoresheetRecord, at: (row: number, col: number) => CellValue, rowCount: number, source: Omit<EntrySource, 'cell'>): { entries: ScoreEntry[]; problem: ScoresheetProblem | null } {
+  const L = record.layout;
+  const fingerprints = new Map(record.applications.map((a) => [a.id, a.fingerprint]));
+  const entries: ScoreEntry[] = [];
+  const seen = new Set<string>();
+  const unknown: string[] = [];
+  const text = (v: CellValue) => (v === null ? '' : String(v)).trim();
+  const cell = (r: number, c: number) => `${L.sheet}!${toA1(r, c)}`;
+  for (let r = L.firstRow; r < Math.max(rowCount, L.firstRow + L.count); r++) {
+    const id = at(r, L.id);
+    if (typeof id !== 'string' || id === '') continue;
+    if (!fingerprints.has(id) || seen.has(id)) {
+      unknown.push(id);
+      continue;
+    }
+    seen.add(id);
+    const fp = text(at(r, L.fingerprint)) || fingerprints.get(id)!;
+    const base = { expert: record.expert, application: id, fingerprint: fp };
+    for (const c of L.criteria) {
+      entries.push({ ...base, kind: 'score', criterion: c.id, value: at(r, c.col), source: { ...source, cell: cell(r, c.col) } });
+      const note = text(at(r, c.note));
+      if (note) entries.push({ ...base, kind: 'note', criterion: c.id, value: note, source: { ...source, cell: cell(r, c.note) } });
+    }
+    const rec = text(at(r, L.recusal));
+    if (rec) entries.push({ ...base, kind: 'recusal', value: rec === YES, reason: text(at(r, L.reason)), source: { ...source, cell: cell(r, L.recusal) } });
+    const opinion = text(at(r, L.opinion));
+    if (opinion && rec !== YES) entries.push({ ...base, kind: 'opinion', value: opinion, source: { ...source, cell: cell(r, L.opinion) } });
+  }
+  const missing = record.applications.map((a) => a.id).filter((id) => !seen.has(id));
+  const sign = text(at(...L.signature));
+  const date = text(at(...L.date));
+  // The signature and date belong to the whole sheet: recorded once per application so the roll-up can show them.
+  for (const id of seen) {
+    if (sign) entries.push({ expert: record.expert, application: id, kind: 'signature', value: sign, source: { ...source, cell: cell(...L.signature) } });
+    if (date) entries.push({ expert: record.expert, application: id, kind: 'date', value: date, source: { ...source, cell: cell(...L.date) } });
+  }
+  return { entries, problem: missing.length || unknown.length ? { code: 'rows-edited', missing, unknown } : null };
+}

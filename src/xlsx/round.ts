@@ -1,0 +1,192 @@
+/**
+ * The committee round on .xlsx files: applications into the round's records, score sheets written and read back
+ * into entries, reviewed copies' 评审汇总 scores into entries, the previous roll-up's decisions and audit trail,
+ * and the new roll-up. Every decision is the core's (src/core/committee); this file only reads and writes cells.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  applicationId,
+  dataFingerprint,
+  parseRecord,
+  recordFormat,
+  readDecisions,
+  readPreserved,
+  ROUND_SHEET,
+  SCORESHEET_FORMAT,
+  scoresheetEntries,
+  scoresheetModels,
+  TALLY_FORMAT,
+  tallyModels,
+  toA1,
+  type Decision,
+  type EntrySource,
+  type Lang,
+  type LoadedRulebook,
+  type PreservedInputs,
+  type Round,
+  type RoundApplication,
+  type ScoreEntry,
+  type ScoresheetRecord,
+  type TallyRecord,
+  type TallyResult,
+} from '../core/index.js';
+import { openWorkbook } from './open.js';
+import { renderSheet } from './render.js';
+import { plainValue } from './snapshot.js';
+import { reviewFile, saveWorkbook, writeReviewedCopy, type FileReview } from './workbook.js';
+
+/** A problem with a round's file that stops the tally: words under committee.error.<code>. */
+export class RoundFileError extends Error {
+  constructor(
+    readonly code: 'other-round' | 'other-rulebook' | 'rows-edited' | 'other-rollup',
+    readonly file: string,
+    readonly params: Record<string, string | number | string[]> = {},
+  ) {
+    super(`${code}: ${file}`);
+    this.name = 'RoundFileError';
+  }
+}
+
+function recordRows(wb: ExcelJS.Workbook): Array<[unknown, unknown]> | null {
+  const ws = wb.getWorksheet(ROUND_SHEET);
+  if (!ws) return null;
+  const rows: Array<[unknown, unknown]> = [];
+  for (let r = 1; r <= ws.rowCount; r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
+  return rows;
+}
+
+export async function fileSource(path: string, kind: EntrySource['kind']): Promise<Omit<EntrySource, 'cell'>> {
+  const [bytes, st] = await Promise.all([readFile(path), stat(path)]);
+  return { kind, file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), time: st.mtime.toISOString() };
+}
+
+export type RoundInput =
+  /** `fr` (the opened workbook) is kept for reviewed copies only: a round of 260 applications must not hold 260 workbooks. */
+  | { kind: 'application'; path: string; fr: FileReview | null; app: RoundApplication; copy: boolean; year: number | null }
+  | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; wb: ExcelJS.Workbook }
+  | { kind: 'rollup'; path: string; record: TallyRecord; wb: ExcelJS.Workbook };
+
+/** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
+export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lang): Promise<RoundInput> {
+  const opened = await openWorkbook(path);
+  const rows = recordRows(opened.wb);
+  const format = rows ? recordFormat(rows) : null;
+  if (rows && format === SCORESHEET_FORMAT) {
+    const record = parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT);
+    if (record) return { kind: 'scoresheet', path, record, wb: opened.wb };
+  }
+  if (rows && format === TALLY_FORMAT) {
+    const record = parseRecord<TallyRecord>(rows, TALLY_FORMAT);
+    if (record) return { kind: 'rollup', path, record, wb: opened.wb };
+  }
+  const fr = await reviewFile(path, rb);
+  const copy = !!fr.meta?.review?.summary;
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
+}
+
+export function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplication {
+  const r = fr.report;
+  const reasons = r.findings.filter((f) => f.status === 'veto' || f.status === 'fail' || f.status === 'missing' || f.status === 'invalid').slice(0, 3).map((f) => f.messages[lang]);
+  return {
+    id: applicationId(path),
+    file: basename(path),
+    cluster: r.cluster.name ?? '',
+    province: r.cluster.province ?? '',
+    county: r.cluster.county ?? '',
+    verdict: r.verdict,
+    reasons,
+    fingerprint: dataFingerprint(fr.review.inputs),
+  };
+}
+
+export async function writeScoresheet(round: Round, expert: string, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean } = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cluster-review';
+  const { sheets } = scoresheetModels(round, expert, rb, lang);
+  for (const m of sheets) await renderSheet(wb.addWorksheet(m.name), m);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  await saveWorkbook(wb, output, { force: opts.force });
+}
+
+/** A returned score sheet → entries, after checking it belongs to this round and rulebook and its rows are whole. */
+export async function scoresheetInput(input: Extract<RoundInput, { kind: 'scoresheet' }>, round: Round, rb: LoadedRulebook): Promise<ScoreEntry[]> {
+  const { record, wb, path } = input;
+  if (record.round !== round.id) throw new RoundFileError('other-round', path, { round: record.round, expected: round.id });
+  if (record.rulebook.fingerprint !== rb.fingerprint) throw new RoundFileError('other-rulebook', path, { id: record.rulebook.id, edition: record.rulebook.edition });
+  const ws = wb.getWorksheet(record.layout.sheet) ?? wb.worksheets.find((w) => w.name !== ROUND_SHEET);
+  if (!ws) throw new RoundFileError('rows-edited', path, { missing: [], unknown: [] });
+  const at = (r: number, c: number) => plainValue(ws.getCell(r + 1, c + 1));
+  const { entries, problem } = scoresheetEntries(record, at, ws.rowCount, await fileSource(path, 'scoresheet'));
+  if (problem) throw new RoundFileError('rows-edited', path, { missing: problem.missing, unknown: problem.unknown });
+  return entries;
+}
+
+/** The expert cells of a reviewed copy's 评审汇总 → entries (blank cells say nothing). */
+export async function summaryEntries(input: Extract<RoundInput, { kind: 'application' }>): Promise<ScoreEntry[]> {
+  const layout = input.fr?.meta?.review?.summary;
+  const at = input.fr?.reading.summaryAt;
+  // Only a summary the tool can prove it wrote is read: scores a workbook arrived with are evidence, not input.
+  if (!layout || !at || !input.fr?.examined.summary) return [];
+  const src = await fileSource(input.path, 'summary');
+  const p = readPreserved(layout, at);
+  const out: ScoreEntry[] = [];
+  const cell = (r: number, c: number) => `${layout.sheet}!${toA1(r, c)}`;
+  const expertCol = new Map(layout.experts.map((x) => [x.name, x.col]));
+  for (const name of p.experts) {
+    const col = expertCol.get(name)!;
+    const conflict = p.conflicts.get(name);
+    if (typeof conflict === 'string' && conflict.trim() === '是') out.push({ expert: name, application: input.app.id, kind: 'recusal', value: true, reason: '', fingerprint: input.app.fingerprint, source: { ...src, cell: cell(layout.conflictRow, col) } });
+    for (const [crit, v] of p.scores.get(name) ?? new Map()) {
+      if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+      out.push({ expert: name, application: input.app.id, kind: 'score', criterion: crit, value: v as string | number | boolean, fingerprint: input.app.fingerprint, source: { ...src, cell: cell(layout.criteriaRows[crit]!, col) } });
+    }
+  }
+  return out;
+}
+
+/** Decisions and the audit trail of a previous roll-up of this round. */
+export function previousTally(input: Extract<RoundInput, { kind: 'rollup' }>): { decisions: Record<string, Decision>; record: TallyRecord } {
+  const { record, wb } = input;
+  const ws = wb.getWorksheet(record.layout.sheet);
+  const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
+  return { decisions, record };
+}
+
+export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cluster-review';
+  for (const m of tallyModels(result, rb, lang)) await renderSheet(wb.addWorksheet(m.name), m);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  await saveWorkbook(wb, output, opts);
+}
+
+/**
+ * Writes the tally's scores and 回避 marks into a reviewed copy's 评审汇总 (the summary plan with these expert
+ * inputs; every other cell of the copy kept), as a new file renamed over the copy.
+ */
+export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<void> {
+  const app = result.applications.find((a) => a.application.id === input.app.id);
+  const layout = input.fr?.meta?.review?.summary;
+  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return;
+  const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
+  const preserved: PreservedInputs = {
+    ...before,
+    experts: [...before.experts],
+    scores: new Map([...before.scores].map(([k, v]) => [k, new Map(v)])),
+    conflicts: new Map(before.conflicts),
+    signatures: new Map(before.signatures),
+  };
+  for (const x of app.experts) {
+    if (!preserved.experts.includes(x.name)) preserved.experts.push(x.name);
+    const own = preserved.scores.get(x.name) ?? new Map();
+    for (const [crit, v] of Object.entries(x.scores)) if (v !== null) own.set(crit, v);
+    preserved.scores.set(x.name, own);
+    if (x.conflicted) preserved.conflicts.set(x.name, '是');
+    if (x.signature && !preserved.signatures.get(x.name)) preserved.signatures.set(x.name, x.signature);
+  }
+  const fr = await reviewFile(input.path, rb);
+  await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
+}
