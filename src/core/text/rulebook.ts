@@ -98,6 +98,21 @@ export const RULEBOOK_TEXT = {
     'zh-CN': '增长率阈值应写成小数：10% 写作 0.1（现为 {found}）',
     'en-US': 'growth bounds are fractions: write 0.1 for 10% (found {found})',
   },
+  'rulebook.code.first-batch-needed': {
+    'zh-CN': '全国推荐评审（或引用首批申报年度的检查）需要设置首批申报年度',
+    'en-US': 'a national recommendation round (or a check naming the first-batch year) needs the first-batch year set',
+  },
+  'rulebook.code.round-dropped-indicator': {
+    'zh-CN': '指标“{code}”只用于另一类评审，本规则的评审类型不填报它，却仍被引用',
+    'en-US': 'indicator "{code}" belongs to another kind of round and is not asked for in this one, yet it is read here',
+  },
+  'rulebook.code.round-dropped-identity': {
+    'zh-CN': '标识集群的指标“{code}”不能只用于另一类评审',
+    'en-US': 'indicator "{code}" identifies the cluster, so it cannot belong only to another kind of round',
+  },
+  'rulebook.field.round': { 'zh-CN': '评审类型', 'en-US': 'round type' },
+  'rulebook.field.enabled': { 'zh-CN': '启用', 'en-US': 'on/off' },
+  'rulebook.field.onlyInRound': { 'zh-CN': '适用评审类型', 'en-US': 'round it belongs to' },
   'rulebook.code.derived-single': {
     'zh-CN': '“{code}”应为标记了 "derived": true 的单值指标',
     'en-US': '"{code}" must be a single indicator marked "derived": true',
