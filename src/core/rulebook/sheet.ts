@@ -53,17 +53,17 @@ export function slotsOf(rb: Rulebook): Slot[] {
   return slots;
 }
 
-const hasOp = (r: Rule): r is Extract<Rule, { op: Op }> => 'op' in r;
-const numericBound = (r: Rule): number | undefined => ('bound' in r && typeof r.bound === 'number' ? r.bound : undefined);
+export const hasOp = (r: Rule): r is Extract<Rule, { op: Op }> => 'op' in r;
+export const numericBound = (r: Rule): number | undefined => ('bound' in r && typeof r.bound === 'number' ? r.bound : undefined);
 
 /** Whether the slot's threshold is a fraction shown as a percentage. */
-function isPercent(rule: Rule, indicators: ReadonlyMap<string, Indicator>): boolean {
+export function isPercent(rule: Rule, indicators: ReadonlyMap<string, Indicator>): boolean {
   if (rule.kind === 'share' || rule.kind === 'growth') return true;
   if (rule.kind === 'compare' && 'indicator' in rule.of) return indicators.get(rule.of.indicator)?.kind === 'percent';
   return false;
 }
 
-function unitOf(rule: Rule, indicators: ReadonlyMap<string, Indicator>): string {
+export function unitOf(rule: Rule, indicators: ReadonlyMap<string, Indicator>): string {
   const of = (code: string | undefined) => {
     const ind = code ? indicators.get(code) : undefined;
     return ind?.kind === 'percent' ? '%' : (ind?.unit ?? '');

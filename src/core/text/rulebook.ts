@@ -292,5 +292,30 @@ export const RULEBOOK_TEXT = {
   'rulebook.diff.setting': { 'zh-CN': '{what}：由 {from} 改为 {to}', 'en-US': '{what}: {from} → {to}' },
   'rulebook.diff.indicators': { 'zh-CN': '指标：新增 {added}；删除 {removed}', 'en-US': 'indicators: added {added}; removed {removed}' },
   'rulebook.diff.unset': { 'zh-CN': '（未设置）', 'en-US': '(not set)' },
+  'rulebook.diff.set.name': { 'zh-CN': '规则名称', 'en-US': 'Name' },
+  'rulebook.diff.set.authority': { 'zh-CN': '发布机关', 'en-US': 'Authority' },
   'rulebook.diff.nothing': { 'zh-CN': '无', 'en-US': 'none' },
+
+  // The command line's rulebook export / import / diff.
+  'rulebook.cmd.export.description': {
+    'zh-CN': '把规则导出为工作簿（规则表），供在 Excel 或 WPS 中修改',
+    'en-US': 'write the rulebook as a workbook (规则表) to edit in Excel or WPS',
+  },
+  'rulebook.cmd.export.output': { 'zh-CN': '要写入的规则表（.xlsx）', 'en-US': 'the rulebook workbook to write (.xlsx)' },
+  'rulebook.cmd.export.no-english': { 'zh-CN': '不写英文名称和要求两列', 'en-US': 'leave out the English title and requirement columns' },
+  'rulebook.cmd.export.wrote': { 'zh-CN': '已写入规则表 {file}（{id} {edition}，规则校验码 {fingerprint}）', 'en-US': 'wrote the rulebook workbook {file} ({id} {edition}, fingerprint {fingerprint})' },
+  'rulebook.cmd.import.description': {
+    'zh-CN': '校验修改后的规则表并写成规则文件（JSON）；列出每个问题所在的检查和单元格',
+    'en-US': 'validate an edited rulebook workbook and write it as a rulebook file (JSON), naming the check and cell of every problem',
+  },
+  'rulebook.cmd.import.file': { 'zh-CN': '修改后的规则表（.xlsx）', 'en-US': 'the edited rulebook workbook (.xlsx)' },
+  'rulebook.cmd.import.output': { 'zh-CN': '要写入的规则文件（.json）', 'en-US': 'the rulebook file to write (.json)' },
+  'rulebook.cmd.import.wrote': { 'zh-CN': '已写入规则文件 {file}（{id} {edition}，规则校验码 {fingerprint}）', 'en-US': 'wrote the rulebook file {file} ({id} {edition}, fingerprint {fingerprint})' },
+  'rulebook.cmd.diff.description': {
+    'zh-CN': '列出规则 B 相对规则 A 的变化（阈值、比较方式、启用、分值、分数线、截止日、评审类型）',
+    'en-US': 'list what rulebook B changes from rulebook A (thresholds, comparisons, on/off, weights, cut line, deadlines, round type)',
+  },
+  'rulebook.cmd.diff.a': { 'zh-CN': '原规则文件（JSON）', 'en-US': 'the rulebook compared with (JSON)' },
+  'rulebook.cmd.diff.b': { 'zh-CN': '新规则文件（JSON）', 'en-US': 'the rulebook whose changes are listed (JSON)' },
+  'rulebook.cmd.diff.json': { 'zh-CN': '以 JSON 输出变化列表', 'en-US': 'print the changes as JSON' },
 } as const satisfies TextTable;
