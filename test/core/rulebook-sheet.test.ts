@@ -153,7 +153,7 @@ describe('import: the round trip gives the same rulebook', () => {
 
 describe('import: every problem in plain words, naming the check and the cell', () => {
   const fresh = () => sheetsOf(rulebookSheetModels(national, 'zh-CN'));
-  const problems = (s: Map<string, SheetCell[][]>, lang: 'zh-CN' | 'en-US' = 'zh-CN') => rulebookFromSheets(s, lang).problems;
+  const problems = (s: ReadonlyMap<string, SheetGrid>, lang: 'zh-CN' | 'en-US' = 'zh-CN') => rulebookFromSheets(s, lang).problems;
 
   it('a threshold typed as text', () => {
     const s = fresh();
