@@ -72,7 +72,8 @@ export function makeCtx(rb: LoadedRulebook, inputs: SheetInputs): Ctx {
 }
 
 export function boundValue(bound: Bound, rb: LoadedRulebook): number {
-  return typeof bound === 'number' ? bound : rb.data.settings[bound.setting];
+  // The loader refuses a rulebook whose checks in force name a setting it does not set; NaN never passes a comparison.
+  return typeof bound === 'number' ? bound : (rb.data.settings[bound.setting] ?? Number.NaN);
 }
 
 /** Legal comparison: 以上/不低于 ≥ and 高于 > differ exactly at equality, which floating point must not blur. */

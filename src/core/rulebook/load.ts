@@ -11,6 +11,7 @@ import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { unitById } from '../units.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
+import { effectiveRulebook, roundProblems } from './round.js';
 import { RulebookSchema, type Check, type Indicator, type Rule, type Rulebook } from './schema.js';
 
 export type ProblemParams = Record<string, string | number>;
@@ -42,7 +43,10 @@ export class RulebookError extends Error {
 
 /** A validated rulebook with the look-ups the reader and checks need. */
 export interface LoadedRulebook {
+  /** The rulebook in force: checks switched off and entries of another kind of round left out (./round.ts). */
   readonly data: Rulebook;
+  /** The whole file as validated, every check included; the fingerprint is of this. */
+  readonly source: Rulebook;
   readonly fingerprint: string;
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly checks: readonly Check[];
@@ -294,6 +298,7 @@ function crossCheck(rb: Rulebook, lang: Lang): RulebookProblem[] {
     }
     checkBounds(check, indicators, base, add);
   });
+  for (const p of roundProblems(rb, ruleInputs)) add([...p.path, ...(p.field ? segments(p.field) : [])], p.code, p.params);
   return problems;
 }
 
@@ -369,9 +374,9 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
   if (unsafe.length) throw new RulebookError(unsafe, source, lang);
   const parsed = RulebookSchema.safeParse(input, { error: ZOD_LOCALE[lang]().localeError, reportInput: true });
   if (!parsed.success) throw new RulebookError(zodProblems(input, parsed.error, lang), source, lang);
-  const data = parsed.data;
-  const problems = crossCheck(data, lang);
+  const problems = crossCheck(parsed.data, lang);
   if (problems.length) throw new RulebookError(problems, source, lang);
+  const data = effectiveRulebook(parsed.data);
 
   const indicators = new Map(data.indicators.map((i) => [i.code, i]));
   const ownerCheck = new Map<string, string>();
@@ -380,7 +385,8 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
     for (const { code } of ruleInputs(check.rule)) if (!ownerCheck.has(code)) ownerCheck.set(code, check.id);
   return {
     data,
-    fingerprint: fingerprintOf(data),
+    source: parsed.data,
+    fingerprint: fingerprintOf(parsed.data),
     indicators,
     checks: data.checks,
     ownerCheck,

@@ -20,6 +20,15 @@ export type Op = z.infer<typeof Op>;
 export const Bound = z.union([z.number(), z.object({ setting: z.enum(['firstBatchYear']) }).strict()]);
 export type Bound = z.infer<typeof Bound>;
 
+/**
+ * The kind of round a rulebook is for: a national recommendation round (a province recommends clusters to MIIT)
+ * or a provincial recognition round (a province recognises its own clusters). A rulebook without `round` is for
+ * a national round; entries marked `onlyInRound` are left out of other rounds (E2 and B9, the provincial
+ * recognition a national application needs, mean nothing in a provincial round).
+ */
+export const RoundType = z.enum(['national-recommendation', 'provincial-recognition']);
+export type RoundType = z.infer<typeof RoundType>;
+
 export const FailStatus = z.enum(['fail', 'warn', 'invalid']);
 export type FailStatus = z.infer<typeof FailStatus>;
 
@@ -46,6 +55,8 @@ export const Indicator = z
     min: z.number().optional(),
     max: z.number().optional(),
     guidance: LocalText.optional(),
+    /** Only asked for in this kind of round (not shown, not required, not read in the other). */
+    onlyInRound: RoundType.optional(),
   })
   .strict();
 export type Indicator = z.infer<typeof Indicator>;
@@ -220,6 +231,10 @@ export const Check = z
      * requirement of the criteria: its messages say what the value must be and quote no requirement.
      */
     inputCheck: z.boolean().optional(),
+    /** false switches the check off (kept in the file so it can be switched on again); absent means on. */
+    enabled: z.boolean().optional(),
+    /** Only evaluated in this kind of round. */
+    onlyInRound: RoundType.optional(),
     rule: RuleSchema,
   })
   .strict();
@@ -253,10 +268,17 @@ export const RulebookSchema = z
     edition: z.string().min(1),
     authority: LocalText,
     basedOn: z.string().optional(),
+    /** What the rulebook is and where its figures come from, for the people who choose it. */
+    description: LocalText.optional(),
+    /** Absent: a national recommendation round (kept optional so existing rulebooks keep their fingerprints). */
+    round: RoundType.optional(),
     settings: z
       .object({
-        /** Applications up to this year are the first batch: no provincial recognition needed (E2). */
-        firstBatchYear: z.number().int(),
+        /**
+         * Applications up to this year are the first batch: no provincial recognition needed (E2). Required in a
+         * national round (the loader says so); a provincial round has no first batch.
+         */
+        firstBatchYear: z.number().int().optional(),
         growthMethod: z.enum(['compound', 'arithmetic']).default('compound'),
         /** Annual monitoring deadline, "MM-DD" (04-30 under the 2022 Measures; 03-31 in later notices). */
         monitoringDeadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the deadline as MM-DD'),

@@ -1,0 +1,156 @@
+/**
+ * The rulebook workbook as files, from the command line: export → import gives the same fingerprint (national
+ * and Yunnan); the file is protected without a password with its inputs unlocked and validated, prints on A4
+ * landscape; bad input is refused in Chinese naming the cell; an official's round trip through LibreOffice
+ * (three thresholds and a weight changed) imports and checks the examples; `rulebook diff` lists the changes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { loadRulebook } from '../../src/core/index.js';
+import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+const YUNNAN = 'rulebooks/yunnan-2023.json';
+const fingerprintOfFile = (file: string) => loadRulebook(JSON.parse(readFileSync(file, 'utf8'))).fingerprint;
+
+describe('rulebook export / import', () => {
+  it('the round trip gives the same fingerprint: national and Yunnan', async () => {
+    const dir = tempDir();
+    for (const [name, args, fingerprint] of [
+      ['national', [], rb.fingerprint],
+      ['yunnan', ['--rulebook', YUNNAN], fingerprintOfFile(YUNNAN)],
+    ] as const) {
+      const xlsx = join(dir, `${name}.xlsx`);
+      const json = join(dir, `${name}.json`);
+      const e = await cli(['rulebook', 'export', ...args, '-o', xlsx]);
+      expect(e.code, e.err).toBe(0);
+      expect(e.err).toContain('已写入规则表');
+      const i = await cli(['rulebook', 'import', xlsx, '-o', json]);
+      expect(i.code, i.err).toBe(0);
+      expect(i.err).toContain(fingerprint.slice(0, 12));
+      expect(fingerprintOfFile(json)).toBe(fingerprint);
+      const d = await cli(['rulebook', 'diff', YUNNAN, json]);
+      expect(d.out).toContain(name === 'yunnan' ? '两份规则的内容相同' : '阈值由 10亿元 改为 40亿元');
+    }
+  });
+
+  it('the file: protected without a password, inputs unlocked and validated, A4 landscape, the copy very hidden', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, '规则表.xlsx');
+    expect((await cli(['rulebook', 'export', '-o', xlsx])).code).toBe(0);
+    const wb = await load(xlsx);
+    const ws = wb.getWorksheet('规则表')!;
+    expect(ws.getCell('E12').value).toBe(0.7);
+    expect(ws.getCell('E12').numFmt).toBe('0.0%');
+    expect(ws.getCell('E12').protection?.locked).toBe(false);
+    expect(ws.getCell('A12').protection?.locked).not.toBe(false);
+    expect(ws.getCell('D12').dataValidation).toMatchObject({ type: 'list', formulae: ['"不低于,高于,不高于,低于"'] });
+    expect(ws.getCell('E12').dataValidation).toMatchObject({ type: 'decimal' });
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean; password?: string } }).sheetProtection).toMatchObject({ sheet: true });
+    expect((ws as unknown as { sheetProtection?: { password?: string } }).sheetProtection?.password).toBeUndefined();
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9 });
+    expect(wb.getWorksheet('_rulebook')!.state).toBe('veryHidden');
+    // The output is never written over an existing file or an input.
+    expect((await cli(['rulebook', 'export', '-o', xlsx])).code).toBe(2);
+    expect((await cli(['rulebook', 'import', xlsx, '-o', xlsx, '--force'])).code).toBe(2);
+  });
+
+  it('bad input is refused with every problem in Chinese, naming the check and the cell', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, 'r.xlsx');
+    await cli(['rulebook', 'export', '-o', xlsx]);
+    const wb = await load(xlsx);
+    wb.getWorksheet('规则表')!.getCell('E12').value = '五十';
+    wb.getWorksheet('规则表')!.getCell('E11').value = 1.2;
+    await wb.xlsx.writeFile(xlsx);
+    const r = await cli(['rulebook', 'import', xlsx, '-o', join(dir, 'r.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('检查 1.8（主导产业产值占比）的阈值（规则表!E12）：“五十”不是数字');
+    expect(r.err).toContain('检查 1.7（中小企业产值占比）的阈值（规则表!E11）：百分比不能超过 100%（填写的是 120%）');
+    expect(existsSync(join(dir, 'r.json'))).toBe(false);
+    const en = await cli(['rulebook', 'import', xlsx, '-o', join(dir, 'r.json'), '--lang', 'en']);
+    expect(en.err).toContain('check 1.8 (Leading-industry share of output), Threshold (规则表!E12): "五十" is not a number');
+  });
+
+  it('rulebook diff --json', async () => {
+    const r = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', YUNNAN, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { a: { id: string }; b: { id: string; fingerprint: string }; changes: Array<{ code: string; check?: string; from?: unknown; to?: unknown }> };
+    expect(out.b).toMatchObject({ id: 'cn-yn-2023', fingerprint: fingerprintOfFile(YUNNAN) });
+    const thresholds = out.changes.filter((c) => c.code === 'threshold').map((c) => [c.check, c.from, c.to]);
+    expect(thresholds).toEqual([
+      ['1.6', 40, 10],
+      ['1.7', 0.7, 0.5],
+      ['1.8', 0.7, 0.6],
+      ['1.9', 0.1, 0.03],
+      ['2.A', 10, 3],
+      ['4.1', 0.1, 0.05],
+      ['5.1', 0.15, 0.1],
+    ]);
+    expect(out.changes.filter((c) => c.code === 'off').map((c) => c.check)).toEqual(['4.4', '4.6']);
+    expect(out.changes.find((c) => c.code === 'setting' && (c as { setting?: string }).setting === 'round')).toMatchObject({ from: 'national-recommendation', to: 'provincial-recognition' });
+  });
+});
+
+// .ci/run installs LibreOffice; a machine without it skips this one suite with this reason.
+describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs LibreOffice)', () => {
+  it('three thresholds and a weight changed, re-saved by LibreOffice, imported, the examples checked in Chinese', async () => {
+    const dir = tempDir();
+    const exported = join(dir, '规则表.xlsx');
+    expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
+    // The edits, as the official types them: 1.6 30 亿元, 1.7 66%, 5.1 10%; criterion 1 weighs 25 and the total is 105.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const ws = wb.getWorksheet('规则表')!;
+    const rowOf = (id: string) => ws.getColumn(1).values.findIndex((v) => v === id);
+    ws.getCell(`E${rowOf('1.6')}`).value = 30;
+    ws.getCell(`E${rowOf('1.7')}`).value = 0.66;
+    ws.getCell(`E${rowOf('5.1')}`).value = 0.1;
+    const set = wb.getWorksheet('设置')!;
+    const setRow = (label: string) => set.getColumn(1).values.findIndex((v) => v === label);
+    set.getCell(`C${setRow('1')}`).value = 25;
+    set.getCell(`B${setRow('满分合计')}`).value = 105;
+    const edited = join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const outDir = join(dir, 'lo');
+    execFileSync(soffice!, ['--headless', '--convert-to', 'xlsx', '--outdir', outDir, edited], { stdio: 'ignore', timeout: 120_000 });
+    const resaved = join(outDir, 'edited.xlsx');
+    expect(existsSync(resaved)).toBe(true);
+
+    const json = join(dir, '本省规则.json');
+    const i = await cli(['rulebook', 'import', resaved, '-o', json]);
+    expect(i.code, i.err).toBe(0);
+    const imported = loadRulebook(JSON.parse(readFileSync(json, 'utf8')));
+    const bound = (id: string) => (imported.checks.find((c) => c.id === id)!.rule as { bound: number }).bound;
+    expect([bound('1.6'), bound('1.7'), bound('5.1')]).toEqual([30, 0.66, 0.1]);
+    expect(imported.data.criteria.find((c) => c.id === '1')!.weight).toBe(25);
+
+    const d = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', json]);
+    expect(d.out.split('\n').filter((l) => l.startsWith('  · '))).toEqual([
+      '  · 评分标准 1（具有较强核心竞争力）：分值由 20 改为 25',
+      '  · 检查 1.6（集群总产值）：阈值由 40亿元 改为 30亿元',
+      '  · 检查 1.7（中小企业产值占比）：阈值由 70% 改为 66%',
+      '  · 检查 5.1（工业互联网平台应用普及率）：阈值由 15% 改为 10%',
+    ]);
+
+    // The failing example: 1.6 (38.2–44.8 亿元) and 5.1 (12%) now pass under the imported rulebook; 1.7 (65% in the latest year) still fails 66%.
+    const input = await writeExample(dir, '02-failing');
+    const national = JSON.parse((await cli(['check', input, '-o', join(dir, 'n.xlsx'), '--json'])).out) as { findings: Array<{ check: string; status: string }> };
+    const c = await cli(['check', input, '--rulebook', json, '-o', join(dir, 'p.xlsx'), '--json']);
+    expect(c.code).toBe(1);
+    const report = JSON.parse(c.out) as { verdict: string; findings: Array<{ check: string; status: string }>; rulebook: { fingerprint: string } };
+    expect(report.rulebook.fingerprint).toBe(imported.fingerprint);
+    const failing = (r: { findings: Array<{ check: string; status: string }> }) => [...new Set(r.findings.filter((f) => f.status === 'fail').map((f) => f.check))];
+    expect(failing(national)).toEqual(expect.arrayContaining(['1.6', '1.7', '5.1']));
+    expect(failing(report)).not.toContain('1.6');
+    expect(failing(report)).not.toContain('5.1');
+    expect(failing(report)).toContain('1.7');
+    // Messages in Chinese, quoting the imported thresholds.
+    const words = await cli(['check', input, '--rulebook', json, '-o', join(dir, 'p2.xlsx')]);
+    expect(words.out + words.err).toContain('未达标');
+    expect(words.out + words.err).toContain('中小企业产值占集群总产值66%以上');
+  }, 180_000);
+});
