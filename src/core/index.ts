@@ -36,3 +36,4 @@ export * from './report/summary.js';
 export * from './report/template.js';
 export * from './report/rollup.js';
 export * from './workflow/index.js';
+export * from './monitoring/index.js';

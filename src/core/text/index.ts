@@ -6,6 +6,7 @@ import type { Lang } from '../types.js';
 import { CLI_TEXT } from './cli.js';
 import { ERROR_TEXT } from './errors.js';
 import { fill, type TextParams, type TextTable } from './format.js';
+import { MONITORING_TEXT } from './monitoring.js';
 import { PANE_TEXT } from './pane.js';
 import { ROLLUP_TEXT } from './rollup.js';
 import { RULEBOOK_TEXT } from './rulebook.js';
@@ -25,6 +26,7 @@ export const TEXT_TABLES = {
   rollup: ROLLUP_TEXT,
   rulebook: RULEBOOK_TEXT,
   warning: WORKFLOW_TEXT,
+  monitoring: MONITORING_TEXT,
 } as const satisfies Record<string, TextTable>;
 
 export const TEXT = {
@@ -37,6 +39,7 @@ export const TEXT = {
   ...ROLLUP_TEXT,
   ...RULEBOOK_TEXT,
   ...WORKFLOW_TEXT,
+  ...MONITORING_TEXT,
 } as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXT;
