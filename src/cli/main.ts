@@ -9,6 +9,7 @@ import { t } from '../core/text/index.js';
 import { FileError } from '../xlsx/errors.js';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
+import { monitorCommands } from './commands/monitor.js';
 import { rulebookCommand } from './commands/rulebook.js';
 import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
@@ -44,6 +45,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   checkCommand(program, ctx);
   batchCommand(program, ctx);
   rulebookCommand(program, ctx);
+  monitorCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

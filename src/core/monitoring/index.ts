@@ -9,3 +9,4 @@ export * from './review.js';
 export * from './template.js';
 export * from './recognise.js';
 export * from './register.js';
+export * from './examine.js';

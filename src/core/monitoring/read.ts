@@ -44,7 +44,6 @@ const ISO = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\
 export function parseDate(raw: RawCell | null | undefined): { kind: 'blank' } | { kind: 'ok'; value: string } | { kind: 'invalid' } {
   const v = raw?.value;
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { kind: 'blank' };
-  let y: number, m: number, d: number;
   if (typeof v === 'number') {
     // Excel's day 1 is 1900-01-01, with its phantom 29 February 1900: serials count from 1899-12-30.
     if (!Number.isFinite(v) || v < 36526 || v > 73415) return { kind: 'invalid' };
@@ -54,7 +53,7 @@ export function parseDate(raw: RawCell | null | undefined): { kind: 'blank' } | 
   if (typeof v !== 'string') return { kind: 'invalid' };
   const match = ISO.exec(v.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (!match) return { kind: 'invalid' };
-  [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { kind: 'invalid' };
   return { kind: 'ok', value: date.toISOString().slice(0, 10) };

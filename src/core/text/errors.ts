@@ -39,6 +39,10 @@ export const ERROR_TEXT = {
     'zh-CN': '{file} 中没有标准指标表（找不到含指标代码 B1、1.6、D1 等的工作表）；该工作簿的工作表为：{sheets}',
     'en-US': '{file} has no indicator sheet (no sheet with codes such as B1, 1.6, D1); its sheets are: {sheets}',
   },
+  'error.file.monitoring-form': {
+    'zh-CN': '{file} 是年度培育情况信息表，不是申报表：请用 cluster-review monitor 核验汇总',
+    'en-US': '{file} is an annual monitoring form, not an application: check it with cluster-review monitor',
+  },
   'error.file.merged-inputs': {
     'zh-CN': '{file} 的工作表“{sheet}”在填报单元格上有合并单元格：{ranges}；请取消合并，每个年度一个单元格',
     'en-US': '{file}: sheet “{sheet}” has merged cells over input cells: {ranges}; unmerge them, one cell per year',

@@ -145,8 +145,4 @@ export const MONITORING_TEXT = {
   'monitoring.cli.monitor.due': { 'zh-CN': '{year}年到期复核：{names}', 'en-US': 'Renewal review due in {year}: {names}' },
   'monitoring.cli.usage.year': { 'zh-CN': '年度应为2022至2100之间的四位数字，收到“{value}”', 'en-US': 'The year must be a four-digit year from 2022 to 2100, got “{value}”' },
   'monitoring.cli.usage.no-workbooks': { 'zh-CN': '没有找到信息表文件（.xlsx）', 'en-US': 'No monitoring forms (.xlsx) found' },
-  'monitoring.error.monitoringForm': {
-    'zh-CN': '{file} 是年度培育情况信息表，不是申报表：请用 cluster-review monitor 汇总核验',
-    'en-US': '{file} is an annual monitoring form, not an application: check it with cluster-review monitor',
-  },
 } as const satisfies TextTable;
