@@ -13,6 +13,7 @@ import {
   type LoadedRulebook,
   type MonitoringReport,
   type RegisterEntry,
+  type SheetModel,
 } from '../core/index.js';
 import { FileError } from './errors.js';
 import { readRecord, writeMeta } from './meta.js';
@@ -54,4 +55,17 @@ export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[]
   wb.creator = 'cluster-review';
   for (const model of registerModels(monitoringForm(rb), entries, lang, year)) await renderSheet(wb.addWorksheet(model.name), model);
   await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
+}
+
+/**
+ * The renewal copy: the reviewed copy `check` writes (指标表 flagged, 评审汇总 for the committee), with the
+ * monitoring record 复核监测记录 added beside it. Written, then reopened to add the sheet: the copy is our own
+ * new file, and the review step stays the one `check` uses.
+ */
+export async function addRenewalSheet(output: string, model: SheetModel): Promise<void> {
+  const { wb } = await openWorkbook(output);
+  const old = wb.getWorksheet(model.name);
+  if (old) wb.removeWorksheet(old.id);
+  await renderSheet(wb.addWorksheet(model.name), model);
+  await saveWorkbook(wb, output, { force: true });
 }

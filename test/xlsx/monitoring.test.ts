@@ -119,3 +119,32 @@ describe('forms confused', () => {
     expect((await cli(['check', path])).code).toBe(2);
   });
 });
+
+describe('renewal: the application check plus the monitoring record', () => {
+  it('writes the reviewed copy with its 评审汇总 and the record 复核监测记录; another cluster’s form is left out', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const out = join(dir, 'renewal.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), join(EX, '03-veto-event.xlsx'), '-o', out, '--year', '2025', '--experts', '甲,乙']);
+    expect(run.err).toContain('03-veto-event.xlsx');
+    expect(run.out).toContain('监测记录完整');
+    expect(run.code).toBe(0);
+    const wb = await load(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标表', '评审汇总', '复核监测记录']));
+    const ws = wb.getWorksheet('复核监测记录')!;
+    expect(ws.getCell('A2').value).toBe('监测记录完整');
+    expect(ws.getCell('A6').value).toBe(2023);
+    expect(ws.getCell('A7').value).toBe(2024);
+    expect(ws.getCell('D7').value).toBe('正常');
+  });
+  it('a year not reported makes the record incomplete (exit 1)', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const out = join(dir, 'renewal.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal.xlsx'), '-o', out, '--year', '2025']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('监测记录不完整');
+    const ws = (await load(out)).getWorksheet('复核监测记录')!;
+    expect(ws.getCell('B6').value).toBe('未报送');
+  });
+});

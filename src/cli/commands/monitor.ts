@@ -7,12 +7,12 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, monitoringForm, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, monitoringForm, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError, readError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
 
@@ -110,6 +110,56 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         if (o.json) io.out(`${jsonForTerminal(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))}\n`);
         if (entries.some((e) => !e.report)) ctx.exit(2);
         else if (records.some((r) => r.latest.verdict !== 'normal')) ctx.exit(1);
+      });
+    });
+
+  program
+    .command('renewal')
+    .description(t('monitoring.cli.renewal.description', lang))
+    .argument('<application>', t('monitoring.cli.renewal.application', lang))
+    .argument('<forms...>', t('monitoring.cli.renewal.forms', lang))
+    .option('-o, --output <file.xlsx>', t('monitoring.cli.renewal.output', lang))
+    .option('--year <Y>', t('monitoring.cli.renewal.year', lang))
+    .option('--experts <names>', t('cli.check.experts', lang))
+    .addOption(rulebookOption(lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; rulebook?: string; force?: boolean }, cmd: Command) => {
+      const given = o.year === undefined ? undefined : yearOf(o.year, cmd);
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const files = await expand(forms);
+      const experts = o.experts ? o.experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean) : undefined;
+      await withRunInputs([application, ...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+        const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
+        const { reviewMonitoringFile, addRenewalSheet } = await import('../../xlsx/monitoring.js');
+        const output = o.output ?? (await defaultOutput(application));
+        await refuseRunInput(output);
+        const fr = await reviewFile(application, rb);
+        const year = given ?? fr.review.inputs.applicationYear ?? thisYear;
+        const reports: MonitoringReport[] = [];
+        for (const file of files) {
+          try {
+            const r = await reviewMonitoringFile(file, rb);
+            if ('application' in r) io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
+            else reports.push(r.report);
+          } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            io.err(`${t('cli.error', lang, { text: escapeForTerminal(fileErrorText(e, lang)) })}\n`);
+            ctx.exit(2);
+          }
+        }
+        const name = fr.report.cluster.name ?? null;
+        const record = renewalRecord(name, reports, year);
+        for (const f of record.foreign)
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: f.cluster.name ?? '' })) })}\n`);
+        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+        const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
+        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang));
+        const h = record.history;
+        const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
+        io.out(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
+        io.out(`  ${t(record.complete ? 'monitoring.renewal.complete' : 'monitoring.renewal.incomplete', lang)}\n`);
+        if (fr.report.verdict !== 'passed' || !record.complete) ctx.exit(1);
       });
     });
 }

@@ -10,3 +10,4 @@ export * from './template.js';
 export * from './recognise.js';
 export * from './register.js';
 export * from './examine.js';
+export * from './renewal.js';

@@ -124,6 +124,20 @@ export const MONITORING_TEXT = {
     'zh-CN': '应报送{expected}个年度，已报送{reported}个，按时{onTime}个；规划目标完成{met}/{total}；历年监测结论：{verdicts}',
     'en-US': '{expected} years due, {reported} reported, {onTime} on time; plan targets met {met}/{total}; verdicts by year: {verdicts}',
   },
+  'monitoring.renewal.notReported': { 'zh-CN': '未报送', 'en-US': 'Not reported' },
+  'monitoring.renewal.otherCluster': { 'zh-CN': '{file} 是另一集群（{name}）的信息表，未计入', 'en-US': '{file} is the form of another cluster ({name}); left out' },
+  'monitoring.renewal.wrote': {
+    'zh-CN': '{file}：复核（{verdict}）；{record}',
+    'en-US': '{file}: renewal review ({verdict}); {record}',
+  },
+  'monitoring.cli.renewal.description': {
+    'zh-CN': '复核：按申报标准核验集群当前指标，并附历年监测记录（复核监测记录），供专家评分',
+    'en-US': 'Renewal review: the current indicators checked as an application, with the monitoring record for the panel',
+  },
+  'monitoring.cli.renewal.application': { 'zh-CN': '集群当前的指标表（申报表格式）', 'en-US': "The cluster's current indicator workbook (application form)" },
+  'monitoring.cli.renewal.forms': { 'zh-CN': '该集群历年的年度培育情况信息表或所在文件夹', 'en-US': "The cluster's monitoring forms, or folders" },
+  'monitoring.cli.renewal.output': { 'zh-CN': '输出文件（默认：<原文件名>.reviewed.xlsx）', 'en-US': 'Output file (default: <name>.reviewed.xlsx)' },
+  'monitoring.cli.renewal.year': { 'zh-CN': '复核年度（默认：指标表的申报年度）', 'en-US': 'The renewal year (default: the workbook\'s application year)' },
   'monitoring.renewal.complete': { 'zh-CN': '监测记录完整', 'en-US': 'Monitoring record complete' },
   'monitoring.renewal.incomplete': { 'zh-CN': '监测记录不完整', 'en-US': 'Monitoring record incomplete' },
   // ── commands ──
