@@ -148,3 +148,22 @@ describe('renewal: the application check plus the monitoring record', () => {
     expect(ws.getCell('B6').value).toBe('未报送');
   });
 });
+
+describe('the monitoring examples', () => {
+  it('are what examples/monitoring/*.json generate (npm run examples)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { filledMonitoringForm } = await import('../../scripts/fill-monitoring.js');
+    const names = readdirSync(EX).filter((n) => n.endsWith('.json'));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const n of names) {
+      const made = (await filledMonitoringForm(rb, JSON.parse(readFileSync(join(EX, n), 'utf8')))).getWorksheet(MONITORING_SHEET)!;
+      const file = (await load(join(EX, n.replace(/\.json$/, '.xlsx')))).getWorksheet(MONITORING_SHEET)!;
+      const values = (ws: ExcelJS.Worksheet) => {
+        const out: unknown[] = [];
+        ws.eachRow((row) => out.push(row.values));
+        return out;
+      };
+      expect(values(file), n).toEqual(values(made));
+    }
+  });
+});

@@ -81,6 +81,10 @@ export const ERROR_TEXT = {
     'zh-CN': '本工作簿中没有标准指标表（找不到含 B1、1.6、D1 等指标代码的工作表）。现有工作表：{sheets}。可插入标准模板后填写。',
     'en-US': 'This workbook has no indicator sheet (no sheet with codes such as B1, 1.6, D1). Its sheets: {sheets}. You can insert the standard template and fill it in.',
   },
+  'error.office.monitoring-form': {
+    'zh-CN': '本工作簿是年度培育情况信息表（{year}年度），不是申报表；监测结论：{verdict}。汇总各集群请用命令行 cluster-review monitor。',
+    'en-US': 'This workbook is an annual monitoring form ({year}), not an application; monitoring verdict: {verdict}. Roll up the clusters with cluster-review monitor.',
+  },
   'error.office.sheet-protected': {
     'zh-CN': '“{sheet}”受密码保护，无法标记单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），或查看评审汇总。',
     'en-US': '“{sheet}” is protected with a password, so cells cannot be flagged. Unprotect it (Review → Unprotect Sheet), or use the review summary.',
