@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MESSAGE_TABLES,
   formKind,
   loadRulebook,
   monitoringForm,
@@ -165,5 +166,22 @@ describe('the monitoring verdict', () => {
     const r = monitoringReport(review({ R2: '是', R3: '2025-05-01', 'R4.1': '是', 'R4.2': '否', D1: '是', '1.6': [50, 40], '6.1': [0.5, 0.6], 'R3.1': '否' }), form);
     for (const f of r.findings) for (const lang of ['zh-CN', 'en-US'] as const) expect(f.messages[lang], f.code).not.toBe(f.code);
     expect(r.findings.find((f) => f.code === 'r3-late')!.messages['zh-CN']).toContain('晚于截止日期2025-04-30');
+  });
+});
+
+describe('monitoring messages', () => {
+  it('every monitoring code of the message tables is produced here, and its words have no gaps', () => {
+    const patches: MonitoringValues[] = [
+      {}, { R1: 2023 }, { R1: 2022, 'R1.2': '否' }, { R1: 2021 }, { R1: 2025 }, { R2: '是' }, { R3: '2025-05-01' }, { R3: 'soon' }, { 'R3.1': '否' },
+      { 'R4.1': '是', 'R4.2': '是' }, { 'R4.3': '是', 'R4.4': '否' }, { D1: '是' }, { '1.6': [50, 50] }, { '1.6': [50, 40] }, { '6.1': [0.5, 0.6] },
+    ];
+    const produced = new Set<string>();
+    for (const p of patches)
+      for (const f of monitoringReport(review(p), form).findings) {
+        produced.add(f.code);
+        for (const m of Object.values(f.messages)) expect(m, `${f.code}: ${m}`).not.toMatch(/undefined|NaN|\[object|null/);
+      }
+    const rCodes = Object.keys(MESSAGE_TABLES['zh-CN']).filter((c) => /^r\d-/.test(c));
+    expect(rCodes.filter((c) => !produced.has(c))).toEqual([]);
   });
 });
