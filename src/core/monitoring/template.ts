@@ -93,11 +93,11 @@ function instructions(form: MonitoringForm, year: number, lang: Lang): SheetMode
       t('template.rulebookLabel', lang),
       t('template.rulebookValue', lang, { name: pick(d.name), edition: d.edition, authority: pick(d.authority), fingerprint: form.base.fingerprint.slice(0, 12) }),
     ],
-    [t('template.whoLabel', lang), t('monitoring.instructions.who', lang, { deadline: `${deadlineWords(d.settings.monitoringDeadline, lang)} (${deadline})` })],
+    [t('monitoring.instructions.whoLabel', lang), t('monitoring.instructions.who', lang, { deadline: `${deadlineWords(d.settings.monitoringDeadline, lang)} (${deadline})` })],
     [t('template.rowsLabel', lang), t('monitoring.instructions.codes', lang)],
     [t('template.yesNoLabel', lang), t('template.yesNoValue', lang)],
     [t('template.percentLabel', lang), t('template.percentValue', lang)],
-    [t('template.vetoLabel', lang), t('monitoring.instructions.revoke', lang)],
+    [t('monitoring.instructions.revokeLabel', lang), t('monitoring.instructions.revoke', lang)],
   ];
   const b = new SheetBuilder();
   lines.forEach((line, i) => {

@@ -52,6 +52,8 @@ export const MONITORING_TEXT = {
     'zh-CN': '指标代码与申报表相同，便于逐年比较；请勿修改代码列。规划目标值为集群三年发展规划中该年度的目标。',
     'en-US': "Indicator codes are those of the application form, so years compare; do not change the code column. A plan target is the three-year plan's target for the year.",
   },
+  'monitoring.instructions.whoLabel': { 'zh-CN': '报送时间', 'en-US': 'When' },
+  'monitoring.instructions.revokeLabel': { 'zh-CN': '撤销认定情形', 'en-US': 'Grounds for revocation' },
   'monitoring.instructions.revoke': {
     'zh-CN': '有下列情形之一的撤销认定（第十七条）：有效期满未申请复核或复核未通过；虚假申报或违法违规；未按时报送本表或不配合监测监管；重大变化未及时更新报备；发生较大及以上事故、重大及以上网络或数据安全事件、偷税漏税、违法违规、严重失信等。',
     'en-US': 'Recognition is revoked (Art. 17) when: validity expired without a renewal review or it failed; false declaration or violations; this form not submitted on time or no cooperation with monitoring; a major change not filed in time; a serious accident, a major network- or data-security incident, tax evasion, violations or serious dishonesty.',
