@@ -9,6 +9,7 @@ import { t } from '../core/text/index.js';
 import { FileError } from '../xlsx/errors.js';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
+import { monitorCommands } from './commands/monitor.js';
 import { rulebookCommand } from './commands/rulebook.js';
 import { scoresheetsCommand } from './commands/scoresheets.js';
 import { tallyCommand } from './commands/tally.js';
@@ -48,6 +49,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   rulebookCommand(program, ctx);
   scoresheetsCommand(program, ctx);
   tallyCommand(program, ctx);
+  monitorCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -37,3 +37,4 @@ export * from './report/template.js';
 export * from './report/rollup.js';
 export * from './workflow/index.js';
 export * from './committee/index.js';
+export * from './monitoring/index.js';

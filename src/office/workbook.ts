@@ -7,6 +7,7 @@
  */
 import {
   examine,
+  examineMonitoring,
   finishCheck,
   finishClear,
   metaModel,
@@ -55,7 +56,7 @@ export interface Session {
 /** A problem with the workbook as a whole, shown in the pane as a plain message (never a stack trace). */
 export class OfficeError extends Error {
   constructor(
-    readonly code: 'no-indicator-sheet' | 'sheet-protected',
+    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form',
     readonly params: Record<string, string | string[]> = {},
   ) {
     super(code);
@@ -146,6 +147,10 @@ async function readSummaryNotes(ctx: XContext, reading: Reading, sheet: string |
 }
 
 function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
+  // A monitoring form carries the application's codes too: recognised first and said, with its own verdict.
+  const monitoring = examineMonitoring(reading, rb);
+  if (monitoring)
+    throw new OfficeError('monitoring-form', { year: String(monitoring.report.monitoringYear ?? '—'), 'zh-CN': monitoring.report.verdictText['zh-CN'], 'en-US': monitoring.report.verdictText['en-US'] });
   const examined = examine(reading, rb);
   if (!examined) throw new OfficeError('no-indicator-sheet', { sheets: sheetsForError(reading.names) });
   return examined;

@@ -31,6 +31,7 @@ export function errorNotice(e: unknown, lang: Lang): Notice {
       const sheets = e.params.sheets as string[];
       return { intent: 'warning', text: t('error.office.no-indicator-sheet', lang, { sheets: sheets.length ? sheets : t('error.none', lang) }) };
     }
+    if (e.code === 'monitoring-form') return { intent: 'warning', text: t('error.office.monitoring-form', lang, { year: String(e.params.year ?? ''), verdict: String(e.params[lang] ?? '') }) };
     return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.sheet-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
   }
   const detail = e instanceof Error ? e.message : String(e);

@@ -20,6 +20,8 @@ export type FileErrorCode =
   | 'encrypted'
   | 'corrupt'
   | 'no-indicator-sheet'
+  // An annual monitoring form given to a command for applications (check, batch).
+  | 'monitoring-form'
   | 'merged-inputs'
   | 'output-exists'
   | 'output-is-input'

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import {
   examine,
   finishCheck,
+  formKind,
   pickIndicatorSheet,
   planCheck,
   planSummary,
@@ -78,6 +79,8 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
 export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
   const opened = await openWorkbook(path);
   const reading = readFile(opened.wb, rb);
+  // A monitoring form carries the application's codes too: recognised first, and said in words, never reviewed as one.
+  if (formKind(reading) === 'monitoring') throw new FileError('monitoring-form', path);
   const examined = examine(reading, rb, { file: basename(path) });
   if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: sheetsForError(reading.names) });
   const warnings: FileWarning[] = [...opened.warnings, ...examined.warnings.map((w) => ({ ...w, file: path }))];

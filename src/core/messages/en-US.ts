@@ -157,6 +157,27 @@ export const enUS: MessageTable = {
     ((p.blockedBy ?? []) as Params[])
       .map((b) => `${c.label(String(b.indicator))}${b.year ? ` (${String(b.year)})` : ''} ${blockEn(String(b.reason))}${b.cell ? ` [${String(b.cell)}]` : ''}`)
       .join('; '),
+  // ── monitoring (section R): the Art. 17 ground each fail or veto establishes ──
+  'r1-valid': (_f, p) => `Recognised in ${String(p.recognised)}, valid until ${String(p.expires)}: valid when reported in ${String(p.reportYear)}`,
+  'r1-after-monitoring-year': (f, p) => `The year of recognition ${String(p.recognised)} is after the monitoring year ${String(p.year)}${at(f)}; please check`,
+  'r1-expired': (f, p) => `Recognition expired in ${String(p.expires)} with no renewal review passed${at(f)} (Art. 17 (1))`,
+  'r1-renewal-applied': (_f, p) => `${String(p.reportYear)} is the year recognition expires; a renewal review was applied for`,
+  'r1-renewal-not-applied': (f, p) => `${String(p.reportYear)} is the year recognition expires, and no renewal review was applied for${at(f)} (Art. 17 (1))`,
+  'r2-none': () => 'No false declaration or violations',
+  'r2-violation': (f) => `False declaration or violations${at(f)}: veto (Art. 17 (2))`,
+  'r3-on-time': (_f, p) => `Submitted on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
+  'r3-late': (f, p) => `Submitted on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late (Art. 17 (3))`,
+  'r3-cooperating': () => 'Cooperating with monitoring and supervision',
+  'r3-not-cooperating': (f) => `Not cooperating with monitoring and supervision${at(f)} (Art. 17 (3))`,
+  'r3-date-invalid': (f, p) => `The submission date${at(f)} “${String(p.found)}” is not a date; write a date such as 2025-04-15`,
+  'r4-unchanged': (_f, p) => `No major change of the ${changeEn(p.item)}`,
+  'r4-filed': (_f, p) => `A major change of the ${changeEn(p.item)}, updated and filed in time`,
+  'r4-not-filed': (f, p) => `A major change of the ${changeEn(p.item)} not updated and filed in time${at(f)} (Art. 17 (4))`,
+  'r5-none': () => 'No negative circumstance in the monitoring year',
+  'r5-event': (f, _p, c) => `${c.label(f.indicator)} yes${at(f)}: veto (Art. 17 (5))`,
+  'r6-met': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} meets the plan target ${c.v(p.target, c.unit(f.indicator))}`,
+  'r6-below-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} below the plan target ${c.v(p.target, c.unit(f.indicator))}${at(f)}; for the renewal panel`,
+  'r6-above-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} above the plan target ${c.v(p.target, c.unit(f.indicator))} (lower is better)${at(f)}; for the renewal panel`,
 };
 
 function blockEn(reason: string): string {
@@ -177,3 +198,6 @@ function blockEn(reason: string): string {
       return reason;
   }
 }
+
+/** The three major changes of R4. */
+const changeEn = (item: ParamValue | undefined) => (item === 'industry' ? 'leading industry' : item === 'scope' ? 'spatial scope' : 'operating and management body');

@@ -157,6 +157,27 @@ export const zhCN: MessageTable = {
     ((p.blockedBy ?? []) as Params[])
       .map((b) => `${b.year ? `${String(b.year)}年` : ''}${c.label(String(b.indicator))}${blockZh(String(b.reason))}${b.cell ? `（${String(b.cell)}）` : ''}`)
       .join('；'),
+  // ── monitoring (section R, 动态管理): the Art. 17 ground each fail or veto establishes ──
+  'r1-valid': (_f, p) => `认定年份${String(p.recognised)}年，有效期至${String(p.expires)}年，${String(p.reportYear)}年报送时在有效期内`,
+  'r1-after-monitoring-year': (f, p) => `认定年份${String(p.recognised)}年晚于监测年度${String(p.year)}年${at(f)}，请核实`,
+  'r1-expired': (f, p) => `认定有效期已于${String(p.expires)}年届满，未见通过复核${at(f)}（第十七条第一项情形）`,
+  'r1-renewal-applied': (_f, p) => `${String(p.reportYear)}年为认定有效期届满之年，已申请复核`,
+  'r1-renewal-not-applied': (f, p) => `${String(p.reportYear)}年为认定有效期届满之年，未申请复核${at(f)}（第十七条第一项情形）`,
+  'r2-none': () => '不存在虚假申报或违法违规',
+  'r2-violation': (f) => `存在虚假申报或违法违规${at(f)}，一票否决（第十七条第二项情形）`,
+  'r3-on-time': (_f, p) => `报送日期${String(p.date)}，未晚于截止日期${String(p.deadline)}，按时报送`,
+  'r3-late': (f, p) => `报送日期${String(p.date)}晚于截止日期${String(p.deadline)}${at(f)}，未按时报送（第十七条第三项情形）`,
+  'r3-cooperating': () => '配合监测监管',
+  'r3-not-cooperating': (f) => `不配合监测监管${at(f)}（第十七条第三项情形）`,
+  'r3-date-invalid': (f, p) => `年度培育情况信息表报送日期${at(f)}“${String(p.found)}”不是有效日期，应填写如2025-04-15的日期`,
+  'r4-unchanged': (_f, p) => `${changeZh(p.item)}未发生重大变化`,
+  'r4-filed': (_f, p) => `${changeZh(p.item)}发生重大变化，已及时更新报备`,
+  'r4-not-filed': (f, p) => `${changeZh(p.item)}发生重大变化，未及时更新报备${at(f)}（第十七条第四项情形）`,
+  'r5-none': () => '监测年度内未发生负面情形',
+  'r5-event': (f, _p, c) => `${c.label(f.indicator)}：是${at(f)}，一票否决（第十七条第五项情形）`,
+  'r6-met': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}，达到规划目标${c.v(p.target, c.unit(f.indicator))}`,
+  'r6-below-target': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}低于规划目标${c.v(p.target, c.unit(f.indicator))}${at(f)}，供复核专家参考`,
+  'r6-above-target': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}高于规划目标${c.v(p.target, c.unit(f.indicator))}（该指标以低为好）${at(f)}，供复核专家参考`,
 };
 
 function blockZh(reason: string): string {
@@ -177,3 +198,6 @@ function blockZh(reason: string): string {
       return reason;
   }
 }
+
+/** The three major changes of R4 (主导产业, 空间范围, 运营管理机构). */
+const changeZh = (item: ParamValue | undefined) => (item === 'industry' ? '主导产业' : item === 'scope' ? '空间范围' : '运营管理机构');

@@ -60,7 +60,8 @@ export interface DataStamp {
 
 export interface WorkbookMeta {
   format: typeof META_FORMAT;
-  template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string };
+  /** `form`: which form the workbook is; absent on an application (the annual monitoring form says 'monitoring'). */
+  template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string; form?: 'monitoring' };
   review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp; /** the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件) */ source?: string };
 }
 
@@ -98,7 +99,7 @@ const SummaryLayoutSchema = z.object({
   date: Pair,
   mark: z.object({ cells: z.array(Pair).max(10000), sha256: Hex }).optional(),
 });
-const TemplateSchema = z.object({ version: z.string().max(100), applicationYear: z.number().int(), rulebook: Stamp, lang: z.string().max(20) });
+const TemplateSchema = z.object({ version: z.string().max(100), applicationYear: z.number().int(), rulebook: Stamp, lang: z.string().max(20), form: z.literal('monitoring').optional() });
 const ReviewSchema = z.object({
   rulebook: Stamp,
   verdict: z.string().max(100),

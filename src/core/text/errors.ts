@@ -39,6 +39,10 @@ export const ERROR_TEXT = {
     'zh-CN': '{file} 中没有标准指标表（找不到含指标代码 B1、1.6、D1 等的工作表）；该工作簿的工作表为：{sheets}',
     'en-US': '{file} has no indicator sheet (no sheet with codes such as B1, 1.6, D1); its sheets are: {sheets}',
   },
+  'error.file.monitoring-form': {
+    'zh-CN': '{file} 是年度培育情况信息表，不是申报表：请用 cluster-review monitor 核验汇总',
+    'en-US': '{file} is an annual monitoring form, not an application: check it with cluster-review monitor',
+  },
   'error.file.merged-inputs': {
     'zh-CN': '{file} 的工作表“{sheet}”在填报单元格上有合并单元格：{ranges}；请取消合并，每个年度一个单元格',
     'en-US': '{file}: sheet “{sheet}” has merged cells over input cells: {ranges}; unmerge them, one cell per year',
@@ -76,6 +80,10 @@ export const ERROR_TEXT = {
   'error.office.no-indicator-sheet': {
     'zh-CN': '本工作簿中没有标准指标表（找不到含 B1、1.6、D1 等指标代码的工作表）。现有工作表：{sheets}。可插入标准模板后填写。',
     'en-US': 'This workbook has no indicator sheet (no sheet with codes such as B1, 1.6, D1). Its sheets: {sheets}. You can insert the standard template and fill it in.',
+  },
+  'error.office.monitoring-form': {
+    'zh-CN': '本工作簿是年度培育情况信息表（{year}年度），不是申报表；监测结论：{verdict}。汇总各集群请用命令行 cluster-review monitor。',
+    'en-US': 'This workbook is an annual monitoring form ({year}), not an application; monitoring verdict: {verdict}. Roll up the clusters with cluster-review monitor.',
   },
   'error.office.sheet-protected': {
     'zh-CN': '“{sheet}”受密码保护，无法标记单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），或查看评审汇总。',

@@ -7,6 +7,7 @@ import { CLI_TEXT } from './cli.js';
 import { COMMITTEE_TEXT } from './committee.js';
 import { ERROR_TEXT } from './errors.js';
 import { fill, type TextParams, type TextTable } from './format.js';
+import { MONITORING_TEXT } from './monitoring.js';
 import { PANE_TEXT } from './pane.js';
 import { ROLLUP_TEXT } from './rollup.js';
 import { RULEBOOK_TEXT } from './rulebook.js';
@@ -27,6 +28,7 @@ export const TEXT_TABLES = {
   rulebook: RULEBOOK_TEXT,
   warning: WORKFLOW_TEXT,
   committee: COMMITTEE_TEXT,
+  monitoring: MONITORING_TEXT,
 } as const satisfies Record<string, TextTable>;
 
 export const TEXT = {
@@ -40,6 +42,7 @@ export const TEXT = {
   ...RULEBOOK_TEXT,
   ...WORKFLOW_TEXT,
   ...COMMITTEE_TEXT,
+  ...MONITORING_TEXT,
 } as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXT;

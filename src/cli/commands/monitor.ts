@@ -1,0 +1,165 @@
+/**
+ * `cluster-review monitor-template`: the annual monitoring form 年度培育情况信息表, built from the rulebook.
+ * `cluster-review monitor`: the register 监测汇总 of recognised clusters from their monitoring forms; an
+ * application given by mistake or an unreadable file keeps a row saying so. Exit 0 when every cluster is 正常,
+ * 1 when one needs attention or revocation is recommended, 2 when a file could not be used.
+ */
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { clusterRecords, deadlineFor, monitoringForm, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { t } from '../../core/text/index.js';
+import { FileError, readError } from '../../xlsx/errors.js';
+import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
+import { fileErrorText } from '../text.js';
+
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+
+async function expand(items: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const item of items) {
+    const isDir = await stat(item).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+      files.push(item);
+      continue;
+    }
+    let entries: string[];
+    try {
+      entries = await readdir(item);
+    } catch (e) {
+      throw readError(e, item);
+    }
+    files.push(...entries.filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort().map((n) => join(item, n)));
+  }
+  return files;
+}
+
+const yearOf = (value: string, cmd: Command): number => {
+  const y = Number(value);
+  if (!Number.isInteger(y) || y < 2022 || y > 2100) throw new UsageError('monitoring.cli.usage.year', { value }, commandPath(cmd));
+  return y;
+};
+
+export function monitorCommands(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  const thisYear = ctx.io.now().getFullYear();
+  program
+    .command('monitor-template')
+    .description(t('monitoring.cli.template.description', lang))
+    .requiredOption('-o, --output <file.xlsx>', t('monitoring.cli.template.output', lang))
+    .option('--year <Y>', t('monitoring.cli.template.year', lang), String(thisYear - 1))
+    .addOption(rulebookOption(lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (o: { output: string; year: string; rulebook?: string; force?: boolean }, cmd: Command) => {
+      const year = yearOf(o.year, cmd);
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const { writeMonitoringTemplate } = await import('../../xlsx/monitoring.js');
+      await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeMonitoringTemplate(rb, year, lang, o.output, { force: o.force }));
+      const [id, edition] = [rb.data.id, rb.data.edition].map(escapeForTerminal);
+      io.err(`${t('monitoring.cli.template.wrote', lang, { file: escapeForTerminal(o.output), year, deadline: deadlineFor(monitoringForm(rb), year), id, edition })}\n`);
+    });
+
+  program
+    .command('monitor')
+    .description(t('monitoring.cli.monitor.description', lang))
+    .argument('<inputs...>', t('monitoring.cli.monitor.inputs', lang))
+    .requiredOption('-o, --output <register.xlsx>', t('monitoring.cli.monitor.output', lang))
+    .option('--year <Y>', t('monitoring.cli.monitor.year', lang), String(thisYear))
+    .addOption(rulebookOption(lang))
+    .option('--json', t('monitoring.cli.monitor.json', lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (inputs: string[], o: { output: string; year: string; rulebook?: string; json?: boolean; force?: boolean }, cmd: Command) => {
+      const year = yearOf(o.year, cmd);
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const files = await expand(inputs);
+      if (!files.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
+      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+        await refuseRunInput(o.output);
+        if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
+        const { reviewMonitoringFile, writeRegister } = await import('../../xlsx/monitoring.js');
+        const entries: RegisterEntry[] = [];
+        const say = o.json ? io.err : io.out;
+        for (const file of files) {
+          try {
+            const r = await reviewMonitoringFile(file, rb);
+            if ('application' in r) {
+              entries.push({ file, application: true });
+              io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
+              continue;
+            }
+            entries.push({ file, report: r.report });
+            const rep = r.report;
+            say(`${rep.verdict === 'normal' ? '✓' : '✗'} ${t('monitoring.cli.monitor.line', lang, { name: escapeForTerminal(rep.cluster.name ?? basename(file)), year: rep.monitoringYear ?? '?', verdict: rep.verdictText[lang] })}\n`);
+          } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            const text = fileErrorText(e, lang);
+            entries.push({ file, error: text });
+            io.err(`${t('cli.error', lang, { text: escapeForTerminal(text) })}\n`);
+          }
+        }
+        await writeRegister(rb, entries, lang, year, o.output, { force: o.force, inputs: files });
+        const records = clusterRecords(entries);
+        const due = records.filter((r) => r.latest.renewalYear === year).map((r) => escapeForTerminal(r.name));
+        if (due.length) say(`${t('monitoring.cli.monitor.due', lang, { year, names: due })}\n`);
+        say(`${t('monitoring.cli.monitor.wrote', lang, { file: escapeForTerminal(o.output), clusters: records.length, forms: entries.filter((e) => e.report).length })}\n`);
+        if (o.json) io.out(`${jsonForTerminal(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))}\n`);
+        if (entries.some((e) => !e.report)) ctx.exit(2);
+        else if (records.some((r) => r.latest.verdict !== 'normal')) ctx.exit(1);
+      });
+    });
+
+  program
+    .command('renewal')
+    .description(t('monitoring.cli.renewal.description', lang))
+    .argument('<application>', t('monitoring.cli.renewal.application', lang))
+    .argument('<forms...>', t('monitoring.cli.renewal.forms', lang))
+    .option('-o, --output <file.xlsx>', t('monitoring.cli.renewal.output', lang))
+    .option('--year <Y>', t('monitoring.cli.renewal.year', lang))
+    .option('--experts <names>', t('cli.check.experts', lang))
+    .addOption(rulebookOption(lang))
+    .option('--force', t('cli.option.force', lang))
+    .addOption(langOption(lang))
+    .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; rulebook?: string; force?: boolean }, cmd: Command) => {
+      const given = o.year === undefined ? undefined : yearOf(o.year, cmd);
+      const rb = await rulebookFrom(o.rulebook, lang);
+      const files = await expand(forms);
+      const experts = o.experts ? o.experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean) : undefined;
+      await withRunInputs([application, ...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+        const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
+        const { reviewMonitoringFile, addRenewalSheet } = await import('../../xlsx/monitoring.js');
+        const output = o.output ?? (await defaultOutput(application));
+        await refuseRunInput(output);
+        const fr = await reviewFile(application, rb);
+        const year = given ?? fr.review.inputs.applicationYear ?? thisYear;
+        const reports: MonitoringReport[] = [];
+        for (const file of files) {
+          try {
+            const r = await reviewMonitoringFile(file, rb);
+            if ('application' in r) io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
+            else reports.push(r.report);
+          } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            io.err(`${t('cli.error', lang, { text: escapeForTerminal(fileErrorText(e, lang)) })}\n`);
+            ctx.exit(2);
+          }
+        }
+        const name = fr.report.cluster.name ?? null;
+        const record = renewalRecord(name, reports, year);
+        for (const f of record.foreign)
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: f.cluster.name ?? '' })) })}\n`);
+        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+        const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
+        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang));
+        const h = record.history;
+        const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
+        io.out(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
+        io.out(`  ${t(record.complete ? 'monitoring.renewal.complete' : 'monitoring.renewal.incomplete', lang)}\n`);
+        if (fr.report.verdict !== 'passed' || !record.complete) ctx.exit(1);
+      });
+    });
+}

@@ -1,0 +1,85 @@
+/**
+ * The renewal review (复核, Art. 15): in its renewal year a cluster's current indicators are checked against the
+ * criteria exactly as an application (the reviewed copy with its 评审汇总, scored by the committee unchanged),
+ * and the panel also sees its monitoring record: every year due reported? on time? plan targets met? This
+ * builds that record as a sheet (复核监测记录) from the cluster's monitoring reports.
+ */
+import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { t, tAny } from '../text/index.js';
+import type { Lang } from '../types.js';
+import { monitoringHistory, type MonitoringHistory } from './register.js';
+import { openFindings, type MonitoringReport } from './review.js';
+
+export interface RenewalRecord {
+  history: MonitoringHistory;
+  /** Every year due reported, all on time, no year recommending revocation. */
+  complete: boolean;
+  reports: MonitoringReport[];
+  /** Reports of another cluster than the one under review (by name), left out. */
+  foreign: MonitoringReport[];
+}
+
+const same = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, '') === (b ?? '').replace(/\s+/g, '');
+
+/**
+ * The record of the cluster named `name` recognised in `recognitionYear` (from its forms when not given), as due
+ * in `year` (the renewal year: the years before it are due).
+ */
+export function renewalRecord(name: string | null, reports: readonly MonitoringReport[], year: number, recognitionYear?: number | null): RenewalRecord {
+  const own = reports.filter((r) => name === null || same(r.cluster.name, name));
+  const foreign = reports.filter((r) => !own.includes(r));
+  const byYear = new Map<number, MonitoringReport>();
+  for (const r of own) if (r.monitoringYear !== null) byYear.set(r.monitoringYear, r);
+  const list = [...byYear.values()].sort((a, b) => a.monitoringYear! - b.monitoringYear!);
+  const recognised = recognitionYear ?? list.find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
+  const history = monitoringHistory(list, recognised, year - 1);
+  const complete = history.missing.length === 0 && history.onTime === history.reported.length && history.expected.length > 0 && list.every((r) => r.verdict !== 'revoke');
+  return { history, complete, reports: list, foreign };
+}
+
+const VERDICT_STYLE: Record<string, StyleKey> = { revoke: 'status.veto', attention: 'status.fail', normal: 'status.pass' };
+
+export function renewalModel(record: RenewalRecord, cluster: { name: string; recognitionYear: number | null }, year: number, lang: Lang): SheetModel {
+  const h = record.history;
+  const b = new SheetBuilder();
+  const last = 6;
+  b.set(0, 0, { value: t('monitoring.renewal.title', lang, { name: cluster.name, recognised: cluster.recognitionYear ?? '—', year }), style: 'title' });
+  b.merge(0, 0, 0, last);
+  b.set(1, 0, { value: t(record.complete ? 'monitoring.renewal.complete' : 'monitoring.renewal.incomplete', lang), style: record.complete ? 'status.pass' : 'status.fail' });
+  b.merge(1, 0, 1, last);
+  const summary = t('monitoring.renewal.history', lang, {
+    expected: h.expected.length,
+    reported: h.reported.length,
+    onTime: h.onTime,
+    met: h.targetsMet,
+    total: h.targetsTotal,
+    verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`),
+  });
+  b.set(2, 0, { value: summary, style: 'wrap' });
+  b.merge(2, 0, 2, last);
+  b.fit(2, summary, 120);
+  const cols = ['monitoring.register.colYear', 'monitoring.colActual', 'monitoring.register.colOnTime', 'monitoring.register.colVerdict', 'monitoring.register.colPlan', 'monitoring.register.colFindings', 'monitoring.register.colFiles'] as const;
+  cols.forEach((k, c) => b.set(4, c, { value: k === 'monitoring.colActual' ? t('monitoring.row.R3', lang) : t(k, lang), style: 'header' }));
+  let r = 5;
+  const byYear = new Map(record.reports.map((x) => [x.monitoringYear!, x]));
+  for (const y of h.expected.length ? h.expected : [...byYear.keys()]) {
+    const rep = byYear.get(y);
+    b.set(r, 0, { value: y, style: 'text' });
+    if (!rep) {
+      b.set(r, 1, { value: t('monitoring.renewal.notReported', lang), style: 'status.fail' });
+      r++;
+      continue;
+    }
+    const open = openFindings(rep);
+    b.set(r, 1, { value: rep.submitted ?? '', style: 'text' });
+    b.set(r, 2, { value: rep.onTime === null ? '' : rep.onTime ? '✓' : '✗', style: rep.onTime === false ? 'status.fail' : 'text' });
+    b.set(r, 3, { value: rep.verdictText[lang], style: VERDICT_STYLE[rep.verdict]! });
+    b.set(r, 4, { value: rep.targets.length ? `${rep.targets.filter((x) => x.met).length}/${rep.targets.length}` : t('monitoring.register.noTargets', lang), style: rep.targets.some((x) => x.met === false) ? 'status.warn' : 'text' });
+    const text = open.map((f) => `${tAny(`status.${f.status}`, lang)}：${f.messages[lang]}`).join('\n') || t('monitoring.register.none', lang);
+    b.set(r, 5, { value: text, style: 'wrap' });
+    b.fit(r, text, 70);
+    b.set(r, 6, { value: rep.file ?? '', style: 'text' });
+    r++;
+  }
+  return { name: t('monitoring.renewal.sheet', lang), cells: b.cells, widths: [10, 14, 10, 30, 12, 70, 26], heights: b.heights, merges: b.merges, freeze: { rows: 5, cols: 1 } };
+}

@@ -1,0 +1,138 @@
+/**
+ * The monitoring form workbook a province distributes each year, built from the rulebook like the application
+ * template: 填表说明 and 培育情况表 (code, item, unit, plan target, reported value, guidance), input cells marked
+ * and unlocked, 是/否 lists, the monitoring year filled in. The hidden record says `form: 'monitoring'`, so the
+ * tool tells this form from an application even when the sheet was renamed.
+ */
+import type { Indicator } from '../rulebook/schema.js';
+import { TEMPLATE_VERSION, type WorkbookMeta } from '../report/meta.js';
+import { SheetBuilder, type CellModel, type SheetModel } from '../report/sheet-model.js';
+import { t } from '../text/index.js';
+import { groupHeading, toRawCell, type CellSpec } from '../template/layout.js';
+import type { Lang, RawCell, Snapshot } from '../types.js';
+import { deadlineFor, deadlineWords, M_HEADER_ROW, M_TITLE_ROW, MCOLUMNS, MONITORING_SHEET, MONITORING_YEAR, monitoringLayout, type MonitoringForm } from './form.js';
+
+function numberFormat(ind: Indicator): string | undefined {
+  if (ind.kind === 'percent') return '0.0%';
+  if (ind.kind === 'integer') return '0';
+  if (ind.kind === 'number') return '#,##0.00';
+  return undefined;
+}
+
+function inputCell(ind: Indicator, value: CellModel['value']): Omit<CellModel, 'row' | 'col'> {
+  return {
+    value,
+    input: 'applicant',
+    style: 'applicantInput',
+    ...(numberFormat(ind) ? { numberFormat: numberFormat(ind)! } : {}),
+    ...(ind.code === 'R3' ? { numberFormat: '@' } : {}),
+    ...(ind.kind === 'yesno' ? { validation: { kind: 'list' as const, values: ['是', '否'] } } : {}),
+    ...(ind.kind === 'integer' && ind.min !== undefined && ind.max !== undefined ? { validation: { kind: 'whole' as const, min: ind.min, max: ind.max } } : {}),
+  };
+}
+
+export function monitoringTemplateModels(form: MonitoringForm, year: number, lang: Lang = 'zh-CN'): { sheets: SheetModel[]; meta: WorkbookMeta } {
+  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
+  const layout = monitoringLayout(form);
+  const b = new SheetBuilder();
+  const last = MCOLUMNS.guidance;
+  b.set(M_TITLE_ROW, 0, { value: t('monitoring.title', lang, { year }), style: 'title' });
+  b.merge(M_TITLE_ROW, 0, M_TITLE_ROW, last);
+  b.heights[M_TITLE_ROW] = 26;
+  [t('monitoring.colCode', lang), t('monitoring.colItem', lang), t('monitoring.colUnit', lang), t('monitoring.colTarget', lang), t('monitoring.colActual', lang), t('monitoring.colGuidance', lang)].forEach((h, col) =>
+    b.set(M_HEADER_ROW, col, { value: h, style: 'header' }),
+  );
+  const titles = new Map(form.rb.data.groups.map((g) => [g.id, pick(g.title)]));
+  for (const g of layout.groupRows) {
+    b.set(g.row, 0, { value: '', style: 'group' });
+    b.set(g.row, 1, { value: groupHeading(g.group, titles.get(g.group) ?? g.group), style: 'group' });
+    b.merge(g.row, 1, g.row, last);
+  }
+  for (const { indicator: ind, row, target } of layout.rows) {
+    b.set(row, MCOLUMNS.code, { value: ind.code, style: 'text' });
+    const optional = !ind.required && !ind.requiredIf ? t('template.optional', lang) : '';
+    b.set(row, MCOLUMNS.label, { value: pick(ind.label) + optional, style: 'wrap' });
+    b.set(row, MCOLUMNS.unit, { value: ind.kind === 'percent' ? '%' : (ind.unit ?? ''), style: 'text' });
+    b.set(row, MCOLUMNS.target, target ? inputCell(ind, null) : { value: null, style: 'locked' });
+    b.set(row, MCOLUMNS.actual, inputCell(ind, ind.code === MONITORING_YEAR ? year : null));
+    b.set(row, MCOLUMNS.guidance, { value: ind.guidance ? pick(ind.guidance) : '', style: 'muted' });
+  }
+  const sheet: SheetModel = {
+    name: MONITORING_SHEET,
+    cells: b.cells,
+    widths: [7, 46, 9, 14, 16, 44],
+    heights: b.heights,
+    merges: b.merges,
+    freeze: { rows: M_HEADER_ROW + 1, cols: 3 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [M_TITLE_ROW, M_HEADER_ROW] },
+    protect: {},
+    tabColor: '#70AD47',
+  };
+  return {
+    sheets: [instructions(form, year, lang), sheet],
+    meta: {
+      format: 'cluster-review/meta@1',
+      template: {
+        version: TEMPLATE_VERSION,
+        applicationYear: year,
+        lang,
+        rulebook: { id: form.base.data.id, edition: form.base.data.edition, fingerprint: form.base.fingerprint },
+        form: 'monitoring',
+      },
+    },
+  };
+}
+
+function instructions(form: MonitoringForm, year: number, lang: Lang): SheetModel {
+  const d = form.base.data;
+  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
+  const deadline = deadlineFor(form, year);
+  const lines: Array<[string, string] | [string]> = [
+    [t('template.instructionsTitle', lang)],
+    [
+      t('template.rulebookLabel', lang),
+      t('template.rulebookValue', lang, { name: pick(d.name), edition: d.edition, authority: pick(d.authority), fingerprint: form.base.fingerprint.slice(0, 12) }),
+    ],
+    [t('monitoring.instructions.whoLabel', lang), t('monitoring.instructions.who', lang, { deadline: `${deadlineWords(d.settings.monitoringDeadline, lang)} (${deadline})` })],
+    [t('template.rowsLabel', lang), t('monitoring.instructions.codes', lang)],
+    [t('template.yesNoLabel', lang), t('template.yesNoValue', lang)],
+    [t('template.percentLabel', lang), t('template.percentValue', lang)],
+    [t('monitoring.instructions.revokeLabel', lang), t('monitoring.instructions.revoke', lang)],
+  ];
+  const b = new SheetBuilder();
+  lines.forEach((line, i) => {
+    if (line.length === 1) {
+      b.set(i, 0, { value: line[0], style: 'title' });
+      b.merge(i, 0, i, 1);
+      return;
+    }
+    b.set(i, 0, { value: line[0], style: 'label' });
+    b.set(i, 1, { value: line[1], style: 'wrap' });
+    b.fit(i, line[1], 90);
+  });
+  return { name: t('template.instructionsSheet', lang), cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
+}
+
+/** Values of a filled form by code: the reported value, or [target, reported] for a monitoring-year figure. */
+export type MonitoringValues = Record<string, CellSpec | [CellSpec, CellSpec] | undefined>;
+
+/** The Snapshot an adapter would read from a form filled with these values (tests, examples). */
+export function monitoringSnapshot(form: MonitoringForm, year: number, values: MonitoringValues, opts: { omit?: string[]; sheet?: string } = {}): Snapshot {
+  const layout = monitoringLayout(form);
+  const header = ['monitoring.colCode', 'monitoring.colItem', 'monitoring.colUnit', 'monitoring.colTarget', 'monitoring.colActual', 'monitoring.colGuidance'] as const;
+  const rows: Array<Array<RawCell | null>> = [[{ value: t('monitoring.title', 'zh-CN', { year }) }], header.map((k) => ({ value: t(k, 'zh-CN') }))];
+  const groupAt = new Map(layout.groupRows.map((g) => [g.row, g.group]));
+  for (let r = layout.groupRows[0]!.row; r < layout.end; r++) {
+    if (groupAt.has(r)) {
+      rows.push([null, { value: groupAt.get(r)! }]);
+      continue;
+    }
+    const { indicator: ind } = layout.rows.find((x) => x.row === r)!;
+    if (opts.omit?.includes(ind.code)) continue;
+    const v = values[ind.code];
+    const [target, actual] = Array.isArray(v) ? v : [undefined, ind.code === MONITORING_YEAR && v === undefined ? year : v];
+    rows.push([{ value: ind.code }, { value: ind.label.zh }, { value: ind.unit ?? '' }, toRawCell(target), toRawCell(actual), null]);
+  }
+  return { sheet: opts.sheet ?? MONITORING_SHEET, cells: rows };
+}
+

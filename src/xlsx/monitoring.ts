@@ -1,0 +1,71 @@
+/** Monitoring forms as files: the form template, one form's review, and the register 监测汇总. */
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  examineMonitoring,
+  formKind,
+  monitoringForm,
+  monitoringTemplateModels,
+  pickIndicatorSheet,
+  readRequest,
+  registerModels,
+  type Lang,
+  type LoadedRulebook,
+  type MonitoringReport,
+  type RegisterEntry,
+  type SheetModel,
+} from '../core/index.js';
+import { FileError } from './errors.js';
+import { readRecord, writeMeta } from './meta.js';
+import { openWorkbook } from './open.js';
+import { renderSheet } from './render.js';
+import { worksheetSnapshot } from './snapshot.js';
+import { saveWorkbook } from './workbook.js';
+
+export async function writeMonitoringTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const { sheets, meta } = monitoringTemplateModels(monitoringForm(rb), year, lang);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cluster-review';
+  for (const model of sheets) await renderSheet(wb.addWorksheet(model.name), model);
+  await writeMeta(wb, meta);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
+}
+
+/** One file: its monitoring report, or `application` when it is an application form (said, not reviewed). */
+export async function reviewMonitoringFile(path: string, rb: LoadedRulebook): Promise<{ report: MonitoringReport } | { application: true }> {
+  const { wb } = await openWorkbook(path);
+  const names = wb.worksheets.map((w) => w.name);
+  const request = readRequest(names);
+  const meta = request.meta ? readRecord(wb).meta : null;
+  const snapshots = request.stages.flat().map((n) => worksheetSnapshot(wb.getWorksheet(n)!));
+  const found = pickIndicatorSheet(snapshots, rb);
+  const reading = { names, meta, found };
+  if (formKind(reading) !== 'monitoring') {
+    if (found) return { application: true };
+    throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
+  }
+  const examined = examineMonitoring(reading, rb, { file: basename(path) }, snapshots);
+  if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
+  return { report: examined.report };
+}
+
+export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[], lang: Lang, year: number, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cluster-review';
+  for (const model of registerModels(monitoringForm(rb), entries, lang, year)) await renderSheet(wb.addWorksheet(model.name), model);
+  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
+}
+
+/**
+ * The renewal copy: the reviewed copy `check` writes (指标表 flagged, 评审汇总 for the committee), with the
+ * monitoring record 复核监测记录 added beside it. Written, then reopened to add the sheet: the copy is our own
+ * new file, and the review step stays the one `check` uses.
+ */
+export async function addRenewalSheet(output: string, model: SheetModel): Promise<void> {
+  const { wb } = await openWorkbook(output);
+  const old = wb.getWorksheet(model.name);
+  if (old) wb.removeWorksheet(old.id);
+  await renderSheet(wb.addWorksheet(model.name), model);
+  await saveWorkbook(wb, output, { force: true });
+}

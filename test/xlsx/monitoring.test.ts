@@ -1,0 +1,169 @@
+/** Monitoring through real files: the form template, the three example clusters, the register, forms confused. */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { META_SHEET, monitoringForm, MONITORING_SHEET, type MonitoringReport } from '../../src/core/index.js';
+import { readMeta } from '../../src/xlsx/meta.js';
+import { reviewMonitoringFile } from '../../src/xlsx/monitoring.js';
+import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
+
+const EX = 'examples/monitoring';
+
+function rows(ws: ExcelJS.Worksheet): Array<Record<string, unknown>> {
+  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+  const out: Array<Record<string, unknown>> = [];
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const vals = (ws.getRow(r).values as unknown[]).slice(1);
+    out.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? null])));
+  }
+  return out;
+}
+
+describe('monitor-template', () => {
+  it('builds the form from the rulebook, marked as a monitoring form in its record', async () => {
+    const dir = tempDir();
+    const out = join(dir, '培育情况表.xlsx');
+    const run = await cli(['monitor-template', '--year', '2024', '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('2025-04-30');
+    const wb = await load(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', MONITORING_SHEET, META_SHEET]);
+    expect(readMeta(wb)?.template?.form).toBe('monitoring');
+    const ws = wb.getWorksheet(MONITORING_SHEET)!;
+    const codes: string[] = [];
+    ws.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === 'string' && v) codes.push(v);
+    });
+    const form = monitoringForm(rb);
+    for (const c of ['B1', 'M1', 'R1', 'R1.2', 'R2', 'R3', 'R3.1', 'R4.1', 'R4.6', ...form.figures, ...form.negatives]) expect(codes, c).toContain(c);
+    expect(ws.getRow(2).values).toEqual([undefined, '代码', '项目', '单位', '规划目标值', '填报值', '填报说明']);
+  });
+});
+
+describe('the three example clusters', () => {
+  const verdicts = new Map<string, MonitoringReport>();
+  beforeAll(async () => {
+    for (const name of ['01-normal', '02-late-target-missed', '03-veto-event']) {
+      const r = await reviewMonitoringFile(join(EX, `${name}.xlsx`), rb);
+      if ('report' in r) verdicts.set(name, r.report);
+    }
+  });
+  it('normal → 正常; late with a target missed → 需关注 (ground 3) with R6 warnings; a D event → 建议撤销认定 (ground 5)', () => {
+    expect(verdicts.get('01-normal')!.verdictText['zh-CN']).toBe('正常');
+    const late = verdicts.get('02-late-target-missed')!;
+    expect(late.verdictText['zh-CN']).toBe('需关注（第十七条第三项）');
+    expect(late.findings.filter((f) => f.status !== 'pass').map((f) => `${f.code}:${f.status}`)).toEqual(['r3-late:fail', 'r6-below-target:warn', 'r6-below-target:warn']);
+    expect(late.dueForRenewal).toBe(true);
+    const veto = verdicts.get('03-veto-event')!;
+    expect(veto.verdictText['zh-CN']).toBe('建议撤销认定（第十七条第五项）');
+    expect(veto.findings.filter((f) => f.status === 'veto').map((f) => f.indicator)).toEqual(['D3']);
+  });
+});
+
+describe('monitor: the register', () => {
+  const dir = tempDir();
+  let run: Awaited<ReturnType<typeof cli>>;
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    for (const n of ['01-normal-2023', '01-normal', '02-late-target-missed', '03-veto-event']) copyFileSync(join(EX, `${n}.xlsx`), join(dir, `${n}.xlsx`));
+    await writeExample(dir, '01-passing', {}, 'z-application.xlsx');
+    run = await cli(['monitor', dir, '-o', join(dir, '监测汇总.xlsx'), '--year', '2025']);
+    ws = (await load(join(dir, '监测汇总.xlsx'))).getWorksheet('监测汇总')!;
+  });
+  it('one row per cluster, worst first, and the application kept in a row saying so (exit 2)', () => {
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('z-application.xlsx');
+    expect(run.err).toContain('不是年度培育情况信息表');
+    const r = rows(ws);
+    expect(r.map((x) => x['监测结论'])).toEqual(['建议撤销认定（第十七条第五项）', '需关注（第十七条第三项）', '正常', '无法读取']);
+    expect(String(r[3]!['未解决问题'])).toContain('不是年度培育情况信息表');
+  });
+  it('years reported, on time, trend, plan completion and renewals due', () => {
+    const r = rows(ws);
+    const normal = r.find((x) => x['监测结论'] === '正常')!;
+    expect(normal['已报送年度']).toBe('2023、2024');
+    expect(normal['按时报送']).toBe('2/2');
+    expect(normal['未报送年度']).toBe('无');
+    expect(normal['趋势']).toBe('上升');
+    const late = r.find((x) => String(x['监测结论']).startsWith('需关注'))!;
+    expect(late['按时报送']).toBe('0/1');
+    expect(late['复核']).toBe('2025年到期，应申请复核');
+    expect(late['规划目标完成']).toBe('19/21');
+    const veto = r[0]!;
+    expect(veto['未报送年度']).toBe('2023');
+    expect(run.out).toContain('2025年到期复核：乙县精密轴承中小企业特色产业集群');
+  });
+});
+
+describe('forms confused', () => {
+  it('check on a monitoring form says so in words (exit 2), writing nothing', async () => {
+    const dir = tempDir();
+    copyFileSync(join(EX, '01-normal.xlsx'), join(dir, 'm.xlsx'));
+    const run = await cli(['check', join(dir, 'm.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('是年度培育情况信息表，不是申报表');
+    const en = await cli(['check', join(dir, 'm.xlsx'), '--lang', 'en']);
+    expect(en.err).toContain('is an annual monitoring form, not an application');
+  });
+  it('a form whose record is lost is still recognised by its sheet and codes', async () => {
+    const dir = tempDir();
+    const wb = await load(join(EX, '03-veto-event.xlsx'));
+    wb.removeWorksheet(wb.getWorksheet(META_SHEET)!.id);
+    wb.getWorksheet(MONITORING_SHEET)!.name = 'Sheet1';
+    const path = join(dir, 'renamed.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await reviewMonitoringFile(path, rb);
+    expect('report' in r && r.report.verdict).toBe('revoke');
+    expect((await cli(['check', path])).code).toBe(2);
+  });
+});
+
+describe('renewal: the application check plus the monitoring record', () => {
+  it('writes the reviewed copy with its 评审汇总 and the record 复核监测记录; another cluster’s form is left out', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const out = join(dir, 'renewal.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), join(EX, '03-veto-event.xlsx'), '-o', out, '--year', '2025', '--experts', '甲,乙']);
+    expect(run.err).toContain('03-veto-event.xlsx');
+    expect(run.out).toContain('监测记录完整');
+    expect(run.code).toBe(0);
+    const wb = await load(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['指标表', '评审汇总', '复核监测记录']));
+    const ws = wb.getWorksheet('复核监测记录')!;
+    expect(ws.getCell('A2').value).toBe('监测记录完整');
+    expect(ws.getCell('A6').value).toBe(2023);
+    expect(ws.getCell('A7').value).toBe(2024);
+    expect(ws.getCell('D7').value).toBe('正常');
+  });
+  it('a year not reported makes the record incomplete (exit 1)', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const out = join(dir, 'renewal.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal.xlsx'), '-o', out, '--year', '2025']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('监测记录不完整');
+    const ws = (await load(out)).getWorksheet('复核监测记录')!;
+    expect(ws.getCell('B6').value).toBe('未报送');
+  });
+});
+
+describe('the monitoring examples', () => {
+  it('are what examples/monitoring/*.json generate (npm run examples)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { filledMonitoringForm } = await import('../../scripts/fill-monitoring.js');
+    const names = readdirSync(EX).filter((n) => n.endsWith('.json'));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const n of names) {
+      const made = (await filledMonitoringForm(rb, JSON.parse(readFileSync(join(EX, n), 'utf8')))).getWorksheet(MONITORING_SHEET)!;
+      const file = (await load(join(EX, n.replace(/\.json$/, '.xlsx')))).getWorksheet(MONITORING_SHEET)!;
+      const values = (ws: ExcelJS.Worksheet) => {
+        const out: unknown[] = [];
+        ws.eachRow((row) => out.push(row.values));
+        return out;
+      };
+      expect(values(file), n).toEqual(values(made));
+    }
+  });
+});
