@@ -47,7 +47,7 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
             </Text>
             <Caption1 className={s.muted}>{t('pane.app-tagline', lang)}</Caption1>
           </div>
-          <Button size="small" appearance="subtle" aria-label={t('pane.language-label', lang)} onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} data-testid="lang">
+          <Button size="small" appearance="subtle" title={t('pane.language-label', lang)} lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} data-testid="lang">
             {t('pane.language', lang)}
           </Button>
         </header>

@@ -16,33 +16,29 @@ export function Shell({ lang }: { lang: Lang }) {
         <Text as="h1" weight="semibold" size={500}>
           {t('pane.app-name', lang)}
         </Text>
-        <Spinner size="tiny" label={t('pane.connecting', lang)} role="status" />
+        <Spinner size="tiny" label={`${t('pane.connecting', 'zh-CN')} ${t('pane.connecting', 'en-US')}`} role="status" />
       </main>
     </FluentProvider>
   );
 }
 
+/** Chinese first, English second (the official language first, whatever the browser's). */
 export function OfficeUnreachable({ lang }: { lang: Lang }) {
   const s = useStyles();
-  const other: Lang = lang === 'zh-CN' ? 'en-US' : 'zh-CN';
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
-      <main className={s.root}>
+      <main className={s.root} data-testid="office-unreachable">
         <Text as="h1" weight="semibold" size={500}>
           {t('pane.app-name', lang)}
         </Text>
-        <MessageBar intent="error" data-testid="office-unreachable" role="alert" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('pane.office-unreachable-title', lang)}</MessageBarTitle>
-            {t('pane.office-unreachable-body', lang)}
-          </MessageBarBody>
-        </MessageBar>
-        <MessageBar intent="error" layout="multiline" lang={other}>
-          <MessageBarBody>
-            <MessageBarTitle>{t('pane.office-unreachable-title', other)}</MessageBarTitle>
-            {t('pane.office-unreachable-body', other)}
-          </MessageBarBody>
-        </MessageBar>
+        {(['zh-CN', 'en-US'] as const).map((l) => (
+          <MessageBar key={l} intent="error" layout="multiline" lang={l} role={l === 'zh-CN' ? 'alert' : undefined}>
+            <MessageBarBody>
+              <MessageBarTitle>{t('pane.office-unreachable-title', l)}</MessageBarTitle>
+              {t('pane.office-unreachable-body', l)}
+            </MessageBarBody>
+          </MessageBar>
+        ))}
       </main>
     </FluentProvider>
   );
