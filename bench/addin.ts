@@ -3,7 +3,7 @@
  * (check + summary) of a template-sized sheet and one ten times larger (goal: the same small number), and the
  * time to first render in headless Chromium.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { nationalRulebook } from '../src/core/index.js';
@@ -27,6 +27,18 @@ function initialScripts(dist: string): string[] {
   for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) if (!m[1]!.startsWith('http')) visit(m[1]!);
   for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) visit(m[1]!);
   return [...seen];
+}
+
+/** Files and bytes under a folder (the self-hosted office.js tree). */
+function treeSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += statSync(join(e.parentPath, e.name)).size;
+  }
+  return { files, bytes };
 }
 
 async function syncsFor(scale: number): Promise<{ check: number; summary: number; maxBytes: number }> {
@@ -53,6 +65,11 @@ export async function benchAddin(): Promise<void> {
   const raw = scripts.reduce((a, f) => a + readFileSync(f).length, 0);
   console.log('add-in');
   console.log(`  initial JavaScript    ${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(0)} KB raw, ${scripts.length} files; goal ≤ 250 KB)`);
+  const office = treeSize(join(dist, 'office-js'));
+  const officeJs = readFileSync(join(dist, 'office-js', 'office.js'));
+  console.log(
+    `  office.js self-hosted ${(office.bytes / 1024 / 1024).toFixed(1)} MB in ${office.files} files on the server (dist/office-js); office.js itself ${(gzipSync(officeJs, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`,
+  );
   const small = await syncsFor(1);
   const large = await syncsFor(10);
   console.log(`  syncs, template sheet check ${small.check} + summary ${small.summary}   (largest request ${(small.maxBytes / 1024).toFixed(0)} KB)`);

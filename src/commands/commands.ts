@@ -1,18 +1,40 @@
 /**
- * Ribbon command "直接检查" (check without opening the pane): reviews the workbook and flags cells in place.
- * A command has no UI of its own, so the result is in the cells and their notes; the pane shows the rest.
+ * Ribbon command "直接检查" (check without opening the pane): reviews the workbook and flags cells in place,
+ * then reports its result, success or failure (src/office/notify.ts picks the best way this Excel offers).
+ * office.js is loaded like the pane's (self-hosted by default, never blocking).
  */
-import { nationalRulebook } from '../core/index.js';
+import { nationalRulebook, type Lang } from '../core/index.js';
+import { t } from '../core/text/index.js';
 import { onCommandsReady, runCommand } from '../office/host.js';
+import { notifyCommandResult } from '../office/notify.js';
 import { checkWorkbook } from '../office/workbook.js';
 import { langFromDisplay } from '../taskpane/lang.js';
+import { loadOfficeJs } from '../taskpane/office-loader.js';
+import { errorNotice } from '../taskpane/useReview.js';
+import { outcomeQuery, saveOutcome, type CommandOutcome } from './outcome.js';
 
-onCommandsReady('runCheck', async (event) => {
+export async function runCheck(): Promise<CommandOutcome> {
+  let lang: Lang = langFromDisplay(navigator.language);
+  const at = new Date().toISOString();
   try {
-    await runCommand((ctx, { caps, displayLanguage }) => checkWorkbook({ ctx, rb: nationalRulebook(), lang: langFromDisplay(displayLanguage), caps }));
-  } catch {
-    // Without a pane there is nowhere to explain a failure; the pane's check says what went wrong in words.
-  } finally {
-    event.completed();
+    const r = await runCommand((ctx, { caps, displayLanguage }) => {
+      lang = langFromDisplay(displayLanguage);
+      return checkWorkbook({ ctx, rb: nationalRulebook(), lang, caps });
+    });
+    const restored = r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '';
+    return { at, ok: true, lang, title: t('pane.command.title', lang), text: t('pane.command.done', lang, { verdict: r.report.verdictText[lang], sheet: r.sheet, n: r.flagged }) + restored };
+  } catch (e) {
+    return { at, ok: false, lang, title: t('pane.command.failed', lang), text: errorNotice(e, lang).text };
   }
-});
+}
+
+if ((await loadOfficeJs()) === 'loaded')
+  onCommandsReady('runCheck', async (event) => {
+    try {
+      const outcome = await runCheck();
+      saveOutcome(outcome);
+      await notifyCommandResult(new URL(`result.html?${outcomeQuery(outcome)}`, location.href).href);
+    } finally {
+      event.completed();
+    }
+  });

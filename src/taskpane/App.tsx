@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t } from '../core/text/index.js';
 import type { Host } from '../office/host.js';
+import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
@@ -17,6 +18,8 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
   const s = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const review = useReview(host, rb, lang);
+  // The ribbon's "直接检查" leaves its last result on this machine; shown until this pane's own first check.
+  const [lastCommand] = useState(() => (host.kind === 'excel' ? lastOutcome() : null));
 
   if (host.kind !== 'excel')
     return (
@@ -44,13 +47,15 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
             </Text>
             <Caption1 className={s.muted}>{t('pane.app-tagline', lang)}</Caption1>
           </div>
-          <Button size="small" appearance="subtle" aria-label={t('pane.language-label', lang)} onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} data-testid="lang">
+          <Button size="small" appearance="subtle" title={t('pane.language-label', lang)} lang={lang === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN')} data-testid="lang">
             {t('pane.language', lang)}
           </Button>
         </header>
 
-        <section aria-label={t('pane.rulebook', lang)}>
-          <Caption1 className={s.muted}>{t('pane.rulebook', lang)}</Caption1>
+        <section aria-labelledby="rulebook-heading">
+          <Caption1 as="h2" id="rulebook-heading" className={s.sectionLabel}>
+            {t('pane.rulebook', lang)}
+          </Caption1>
           <Text as="p" block data-testid="rulebook">
             {pick(rb.data.name)} · {rb.data.edition} · {t('pane.fingerprint', lang)} <code>{rb.fingerprint.slice(0, 12)}</code>
           </Text>
@@ -77,13 +82,25 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
           ))}
         </div>
 
+        {lastCommand && !review.report && (
+          <MessageBar intent={lastCommand.ok ? 'info' : 'warning'} layout="multiline" data-testid="last-command">
+            <MessageBarBody>
+              <MessageBarTitle>{t('pane.command.last', lang, { at: localTime(lastCommand.at) })}</MessageBarTitle>
+              {lastCommand.text}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+
         {review.noSheet && <TemplateOffer review={review} lang={lang} />}
 
         {review.report && (
-          <>
+          <section aria-labelledby="findings-heading" className={s.section}>
+            <Text as="h2" id="findings-heading" weight="semibold" size={400} className={s.heading}>
+              {t('pane.findings-heading', lang)}
+            </Text>
             <VerdictBanner report={review.report} lang={lang} />
             <FindingsList report={review.report} lang={lang} onSelect={review.select} />
-          </>
+          </section>
         )}
       </main>
     </FluentProvider>

@@ -27,4 +27,10 @@ export const useStyles = makeStyles({
   message: { overflowWrap: 'anywhere', flex: '1', minWidth: '0' },
   groupHeader: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  heading: { margin: '0' },
+  // A section label that is a heading for screen readers but looks like the caption it was.
+  sectionLabel: { margin: '0', color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  // A pressed filter shows a check mark and is filled (an unpressed one is outlined), not only a different colour.
+  pressedMark: { fontWeight: tokens.fontWeightBold },
 });

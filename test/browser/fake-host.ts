@@ -12,28 +12,69 @@ interface Fixture {
   excelApi: string;
   /** "outside": behave like office.js opened in a plain browser (host null). */
   host?: 'excel' | 'outside';
+  /** Requirement sets other than ExcelApi the host supports, e.g. { DialogApi: '1.1' }. */
+  sets?: Record<string, string>;
 }
 
-const w = window as unknown as { __CLUSTER_REVIEW_FIXTURE__: Fixture; __fake: FakeWorkbook; Office: unknown; Excel: unknown };
+type Handler = (arg: unknown) => void;
+/** What the host recorded: ribbon functions associated, dialogs opened (and their handlers), for assertions. */
+interface HostLog {
+  actions: Record<string, (event: { completed(): void }) => unknown>;
+  dialogs: { url: string; options: unknown; closed: boolean; handlers: Record<string, Handler[]> }[];
+  messages: string[];
+}
+
+const w = window as unknown as { __CLUSTER_REVIEW_FIXTURE__: Fixture; __fake: FakeWorkbook; __host: HostLog; Office: unknown; Excel: unknown };
 const fixture = w.__CLUSTER_REVIEW_FIXTURE__;
 const fake = new FakeWorkbook(fixture.state);
 w.__fake = fake;
 const num = (v: string) => v.split('.').map(Number) as [number, number];
 const supports = (name: string, v: string) => {
-  if (name !== 'ExcelApi') return false;
+  const have = name === 'ExcelApi' ? fixture.excelApi : fixture.sets?.[name];
+  if (!have) return false;
   const [a, b] = num(v);
-  const [x, y] = num(fixture.excelApi);
+  const [x, y] = num(have);
   return a < x || (a === x && b <= y);
 };
+const log: HostLog = { actions: {}, dialogs: [], messages: [] };
+w.__host = log;
 
 w.Office = {
   HostType: { Excel: 'Excel' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   onReady(cb?: (info: { host: string | null; platform: string | null }) => void) {
     const info = fixture.host === 'outside' ? { host: null, platform: null } : { host: 'Excel', platform: 'OfficeOnline' };
     setTimeout(() => cb?.(info), 0);
     return Promise.resolve(info);
   },
-  context: { displayLanguage: fixture.displayLanguage, requirements: { isSetSupported: supports } },
-  actions: { associate() {} },
+  context: {
+    displayLanguage: fixture.displayLanguage,
+    requirements: { isSetSupported: supports },
+    ui: {
+      // The Dialog API as Office gives it: a callback with an AsyncResult whose value is the dialog.
+      displayDialogAsync(url: string, options: unknown, cb: (r: { status: string; value: unknown }) => void) {
+        const d = { url, options, closed: false, handlers: {} as Record<string, Handler[]> };
+        log.dialogs.push(d);
+        const dialog = {
+          close() {
+            d.closed = true;
+          },
+          addEventHandler(type: string, h: Handler) {
+            (d.handlers[type] ??= []).push(h);
+          },
+        };
+        setTimeout(() => cb({ status: 'succeeded', value: dialog }), 0);
+      },
+      messageParent(message: string) {
+        log.messages.push(message);
+      },
+    },
+  },
+  actions: {
+    associate(name: string, fn: HostLog['actions'][string]) {
+      log.actions[name] = fn;
+    },
+  },
 };
 w.Excel = { run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()) };

@@ -13,6 +13,11 @@ import type { FakeState } from '../support/fake-excel.js';
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
+/** The pages' office.js: the self-hosted copy (dist/office-js/office.js) or Microsoft's CDN. */
+const isOfficeJs = (u: string) => u.startsWith(OFFICE_CDN) || /\/office-js\/office\.js(\?|$)/.test(u);
+
+/** How office.js answers: the fake host (default), a refused request, or a request that never ends. */
+export type OfficeJsMode = 'fake' | 'abort' | 'hang' | 'real';
 
 export async function buildPane(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'cluster-review-dist-'));
@@ -53,19 +58,39 @@ export interface Fixture {
   displayLanguage: string;
   excelApi: string;
   host?: 'excel' | 'outside';
+  /** Requirement sets other than ExcelApi, e.g. { DialogApi: '1.1' }. */
+  sets?: Record<string, string>;
 }
 
 /** A page with the fake host for office.js; every other request off this machine is refused and recorded. */
-export async function openPane(browser: Browser, url: string, host: string, fixture: Fixture | null, viewport = { width: 360, height: 900 }): Promise<{ page: Page; external: string[] }> {
+export async function openPane(
+  browser: Browser,
+  url: string,
+  host: string,
+  fixture: Fixture | null,
+  viewport = { width: 360, height: 900 },
+  opts: { officeJs?: OfficeJsMode; officeJsTimeoutMs?: number } = {},
+): Promise<{ page: Page; external: string[]; officeJsRequests: string[] }> {
   const page = await browser.newPage({ viewport });
   const external: string[] = [];
+  const officeJsRequests: string[] = [];
+  const mode = opts.officeJs ?? (fixture ? 'fake' : 'abort');
   if (fixture) await page.addInitScript((f) => ((window as unknown as { __CLUSTER_REVIEW_FIXTURE__: unknown }).__CLUSTER_REVIEW_FIXTURE__ = f), fixture);
+  if (opts.officeJsTimeoutMs)
+    await page.addInitScript((ms) => ((window as unknown as { __CLUSTER_REVIEW_OFFICE_JS_TIMEOUT_MS__: number }).__CLUSTER_REVIEW_OFFICE_JS_TIMEOUT_MS__ = ms), opts.officeJsTimeoutMs);
   await page.route('**/*', (route) => {
     const u = route.request().url();
+    if (isOfficeJs(u)) {
+      officeJsRequests.push(u);
+      if (mode === 'fake') return route.fulfill({ contentType: 'text/javascript', body: host });
+      if (mode === 'hang') return; // never answered: the page's own timeout must end the wait
+      if (mode === 'real' && u.startsWith(url)) return route.continue(); // the self-hosted copy, as built
+      if (!u.startsWith(url)) external.push(u);
+      return route.abort('connectionrefused');
+    }
     if (u.startsWith(url)) return route.continue();
-    if (u.startsWith(OFFICE_CDN) && fixture) return route.fulfill({ contentType: 'text/javascript', body: host });
     external.push(u);
     return route.abort();
   });
-  return { page, external };
+  return { page, external, officeJsRequests };
 }

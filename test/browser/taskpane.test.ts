@@ -1,9 +1,11 @@
 /**
  * The built task pane in a real browser (Debian's Chromium through playwright-core) against the strict fake
  * Excel host: check → findings grouped; click → the cell is selected; write summary → the sheet exists; switch
- * language; 320 px; degraded hosts; outside Office. Screenshots go to test-artifacts/.
+ * language; 320 px; degraded hosts; outside Office; office.js unreachable or hanging. axe-core checks every
+ * state (no serious or critical violation); screenshots at 320 px go to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +18,28 @@ import { nationalRulebook } from '../../src/core/rulebook/builtin.js';
 import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
 
 const ARTIFACTS = 'test-artifacts';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const NARROW = { width: 320, height: 800 };
+
+/** axe-core on the page as it is: the serious and critical violations, as "rule: target" lines (empty is good). */
+async function axe(page: Page, state: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
+  });
+  return violations.map((v) => `${state} · ${v}`);
+}
+
+/** A full-page screenshot at 320 px wide (the narrowest task pane), then the width the page had. */
+async function snap(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(NARROW);
+  await page.screenshot({ path: join(ARTIFACTS, `taskpane-320-${name}.png`), fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
 const layout = standardLayout(nationalRulebook(), 2025);
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
@@ -41,7 +65,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     server?.close();
   });
 
-  const pane = (fixture: Fixture | null, viewport?: { width: number; height: number }) => openPane(browser, url, host, fixture, viewport);
+  const pane = (fixture: Fixture | null, viewport?: { width: number; height: number }, opts?: Parameters<typeof openPane>[5]) => openPane(browser, url, host, fixture, viewport, opts);
   const fake = (page: Page) => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
 
   it('checks the workbook, groups findings by criterion, selects a clicked cell, writes the summary, switches language', async () => {
@@ -49,6 +73,8 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.goto(`${url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     expect(await page.getByTestId('rulebook').textContent()).toContain('中小企业特色产业集群认定标准（2022年版）');
+    const violations = await axe(page, 'initial');
+    await snap(page, 'initial');
 
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
@@ -60,14 +86,31 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     expect(await fail.textContent()).toContain('工业互联网平台应用普及率为12%');
     const state1 = await fake(page);
     expect(Object.keys(state1.notes).length).toBeGreaterThan(0);
+    violations.push(...(await axe(page, 'checked')));
+    await snap(page, 'checked');
+    // Section headers are headings: the rulebook and findings (h2), each criterion (h3).
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['适用规则', '核验结果']);
+    const groupCount = await page.locator('[data-testid^="group-"]').count();
+    expect(groupCount).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('[data-testid="groups"] h3').count()).toBe(groupCount);
+    // The 不适用 badge is visible: its text is darker than its background by axe's standard (checked above),
+    // and it is not the near-white 'subtle' colour.
 
     const cell = (await fail.getAttribute('data-cell'))!;
     await fail.click();
     await expect.poll(async () => (await fake(page)).selection).toBe(cell);
 
     // Filter: hide failures, then show them again.
-    await page.getByTestId('filter-fail').click();
+    const failFilter = page.getByTestId('filter-fail');
+    expect(await failFilter.getAttribute('aria-pressed')).toBe('true');
+    expect(await failFilter.textContent()).toMatch(/^✓/);
+    await failFilter.click();
     expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBe(0);
+    // Pressed is not colour alone: the unpressed filter loses its check mark.
+    expect(await failFilter.getAttribute('aria-pressed')).toBe('false');
+    expect(await failFilter.textContent()).not.toContain('✓');
+    violations.push(...(await axe(page, 'filtered')));
+    await snap(page, 'filtered');
     await page.getByTestId('filter-fail').click();
     expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBeGreaterThan(0);
 
@@ -79,12 +122,16 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     const summary = state2.sheets.find((s) => s.name === '评审汇总')!;
     expect(Object.values(summary.cells).some((c) => c.value === '张三')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-zh.png'), fullPage: true });
+    violations.push(...(await axe(page, 'summary written')));
+    await snap(page, 'summary');
 
     await page.getByTestId('lang').click();
     await page.getByText('Check this workbook').waitFor();
     expect(await page.getByTestId('verdict').textContent()).toContain('Criteria not met');
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-en.png'), fullPage: true });
     expect(external).toEqual([]);
+    violations.push(...(await axe(page, 'english')));
+    expect(violations).toEqual([]);
     await page.close();
   });
 
@@ -129,6 +176,8 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.getByTestId('check').click();
     await page.getByText('受密码保护，无法标记单元格').waitFor();
     expect(await page.getByTestId('notices').textContent()).not.toMatch(/at .+\.js:\d+/);
+    expect(await axe(page, 'error')).toEqual([]);
+    await snap(page, 'error');
     // The pane stays usable: the summary can still be written.
     await page.getByTestId('summary').click();
     await page.getByText('已写入“评审汇总”工作表').waitFor();
@@ -150,18 +199,55 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.close();
   });
 
-  it('outside Office the page says it runs inside Excel instead of hanging', async () => {
-    const { page } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
+  it('outside Office the page says it runs inside Excel instead of hanging (the self-hosted office.js, as built)', async () => {
+    const { page, officeJsRequests, external } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
     await page.goto(`${url}/taskpane/taskpane.html`);
     await page.getByTestId('outside').waitFor({ timeout: 5000 });
     // Outside Office the language comes from the browser.
     expect(await page.getByTestId('outside').textContent()).toMatch(/请在 Excel 中使用|Runs inside Excel/);
+    // office.js is requested from the add-in's own host, never from Microsoft's CDN.
+    expect(officeJsRequests).toEqual([`${url}/office-js/office.js`]);
+    expect(external).toEqual([]);
+    expect(await axe(page, 'outside Office')).toEqual([]);
+    await snap(page, 'outside');
     await page.close();
-    // office.js not reachable at all (blocked network): the same message, after a short wait.
-    const blocked = await pane(null);
-    await blocked.page.goto(`${url}/taskpane/taskpane.html`);
-    await blocked.page.getByTestId('outside').waitFor({ timeout: 8000 });
-    expect(blocked.external.every((u) => u.startsWith('https://appsforoffice.microsoft.com/'))).toBe(true);
-    await blocked.page.close();
+    // The real office.js from dist/office-js in a plain browser: it loads what it needs from beside itself
+    // and reports no host, so the pane says to use it in Excel (not that the network failed).
+    const real = await pane(null, undefined, { officeJs: 'real' });
+    await real.page.goto(`${url}/taskpane/taskpane.html`);
+    await real.page.getByTestId('outside').waitFor({ timeout: 15_000 });
+    expect(await real.page.getByTestId('office-unreachable').count()).toBe(0);
+    expect(real.external.filter((u) => !u.startsWith(url))).toEqual([]);
+    await real.page.close();
+  });
+
+  it('office.js unreachable (request refused): the shell paints, then "Office 脚本库无法加载（网络）", not "请在 Excel 中使用"', async () => {
+    const { page, officeJsRequests } = await pane(null, NARROW, { officeJs: 'abort' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    const message = page.getByTestId('office-unreachable');
+    await message.waitFor({ timeout: 5000 });
+    expect(await message.textContent()).toContain('Office 脚本库无法加载（网络）');
+    expect(await message.textContent()).toContain('The Office script library could not load (network)');
+    expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
+    expect(officeJsRequests.length).toBeGreaterThan(0);
+    expect(await axe(page, 'office.js unreachable')).toEqual([]);
+    await snap(page, 'office-unreachable');
+    await page.close();
+  });
+
+  it('office.js that hangs: the pane is painted meanwhile, and after the timeout says the library could not load', async () => {
+    const { page } = await pane(null, NARROW, { officeJs: 'hang', officeJsTimeoutMs: 1500 });
+    const t0 = Date.now();
+    await page.goto(`${url}/taskpane/taskpane.html`, { waitUntil: 'domcontentloaded' });
+    // The shell (name and "connecting") is there while office.js is still pending.
+    await page.getByTestId('shell').waitFor({ timeout: 3000 });
+    expect(await page.getByTestId('shell').textContent()).toContain('正在连接 Excel…');
+    expect(await page.getByTestId('shell').textContent()).toContain('Connecting to Excel…');
+    expect(await page.getByTestId('office-unreachable').count()).toBe(0);
+    await snap(page, 'connecting');
+    await page.getByTestId('office-unreachable').waitFor({ timeout: 5000 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1400);
+    expect(await page.getByTestId('office-unreachable').textContent()).toContain('Office 脚本库无法加载（网络）');
+    await page.close();
   });
 });

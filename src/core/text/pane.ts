@@ -53,4 +53,21 @@ export const PANE_TEXT = {
     'zh-CN': '请关闭并重新打开任务窗格；如仍出现，请将以下信息告知维护者。',
     'en-US': 'Close and reopen the pane; if this persists, report the text below.',
   },
+  // Start-up and office.js loading (issue #11): the pane paints before office.js arrives.
+  'pane.connecting': { 'zh-CN': '正在连接 Excel…', 'en-US': 'Connecting to Excel…' },
+  'pane.office-unreachable-title': { 'zh-CN': 'Office 脚本库无法加载（网络）', 'en-US': 'The Office script library could not load (network)' },
+  'pane.office-unreachable-body': {
+    'zh-CN': '任务窗格无法从加载项服务器取得 office.js，因此无法连接 Excel。请检查网络连接，或请管理员确认加载项地址可以访问；稍后关闭并重新打开任务窗格。没有网络时可使用命令行工具（npx cluster-review check 申报.xlsx）。',
+    'en-US': 'The pane could not fetch office.js from the add-in’s server, so it cannot connect to Excel. Check the network, or ask the administrator whether the add-in’s address is reachable; then close and reopen the pane. Without a network, use the command line (npx cluster-review check application.xlsx).',
+  },
+  'pane.findings-heading': { 'zh-CN': '核验结果', 'en-US': 'Findings' },
+  // The ribbon command "直接检查" reports its result (a dialog where DialogApi exists; the pane shows the last one).
+  'pane.command.title': { 'zh-CN': '直接检查', 'en-US': 'Check now' },
+  'pane.command.done': {
+    'zh-CN': '检查完成：{verdict}。已在“{sheet}”工作表标记 {n} 个单元格。',
+    'en-US': 'Check finished: {verdict}. {n} cells flagged on the “{sheet}” sheet.',
+  },
+  'pane.command.failed': { 'zh-CN': '直接检查未完成', 'en-US': 'Check now did not finish' },
+  'pane.command.last': { 'zh-CN': '上次“直接检查”（{at}）', 'en-US': 'Last “Check now” ({at})' },
+  'pane.command.close': { 'zh-CN': '关闭', 'en-US': 'Close' },
 } as const satisfies TextTable;

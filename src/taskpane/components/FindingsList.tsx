@@ -3,7 +3,7 @@
  * selects its cell. Groups that did not pass are open.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, ToggleButton } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { STATUSES, type Lang, type Report, type ReportFinding, type Status } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
 import { useStyles } from '../styles.js';
@@ -16,7 +16,8 @@ const BADGE: Record<Status, { color: 'danger' | 'severe' | 'warning' | 'importan
   warn: { color: 'informative', appearance: 'tint' },
   review: { color: 'brand', appearance: 'tint' },
   pass: { color: 'success', appearance: 'tint' },
-  na: { color: 'subtle', appearance: 'outline' },
+  // Not 'subtle': its outline badge is near-white text on white (axe: colour contrast). Informative reads as grey.
+  na: { color: 'informative', appearance: 'outline' },
 };
 
 const ISSUES: Status[] = ['veto', 'fail', 'invalid', 'missing', 'warn', 'review'];
@@ -38,13 +39,13 @@ export function FindingsList({ report, lang, onSelect }: { report: Report; lang:
   return (
     <>
       <div className={s.filters} role="group" aria-label={t('pane.filter', lang)}>
-        <ToggleButton size="small" checked={shown.size === STATUSES.length} onClick={() => setShown(new Set(shown.size === STATUSES.length ? ISSUES : STATUSES))}>
+        <Filter checked={shown.size === STATUSES.length} onClick={() => setShown(new Set(shown.size === STATUSES.length ? ISSUES : STATUSES))} testId="filter-all">
           {t('pane.all', lang)}
-        </ToggleButton>
+        </Filter>
         {STATUSES.filter((st) => counts[st] > 0).map((st) => (
-          <ToggleButton key={st} size="small" checked={shown.has(st)} data-testid={`filter-${st}`} onClick={() => toggle(st)}>
+          <Filter key={st} checked={shown.has(st)} testId={`filter-${st}`} onClick={() => toggle(st)}>
             {tAny(`status.${st}`, lang)} {counts[st]}
-          </ToggleButton>
+          </Filter>
         ))}
       </div>
 
@@ -53,7 +54,7 @@ export function FindingsList({ report, lang, onSelect }: { report: Report; lang:
           const items = g.findings.map((k) => byKey.get(k)!).filter((f) => shown.has(f.status));
           return (
             <AccordionItem key={g.id} value={g.id} data-testid={`group-${g.id}`}>
-              <AccordionHeader>
+              <AccordionHeader as="h3">
                 <span className={s.groupHeader}>
                   <span>
                     {/^\d+$/.test(g.id) ? `${g.id}. ` : ''}
@@ -94,5 +95,22 @@ export function FindingsList({ report, lang, onSelect }: { report: Report; lang:
         })}
       </Accordion>
     </>
+  );
+}
+
+/** A filter toggle whose pressed state shows by a check mark and a filled button, not by colour alone. */
+function Filter({ checked, onClick, testId, children }: { checked: boolean; onClick: () => void; testId: string; children: ReactNode }) {
+  const s = useStyles();
+  return (
+    <ToggleButton
+      size="small"
+      checked={checked}
+      appearance={checked ? 'primary' : 'outline'}
+      icon={checked ? <span aria-hidden="true" className={s.pressedMark}>✓</span> : undefined}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {children}
+    </ToggleButton>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * What the pane shows before it knows the host: the shell while office.js loads (painted at once, never waiting
+ * for the network), and the plain message when office.js cannot load. Both languages: the display language is
+ * only known from office.js.
+ */
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, webLightTheme } from '@fluentui/react-components';
+import type { Lang } from '../../core/index.js';
+import { t } from '../../core/text/index.js';
+import { useStyles } from '../styles.js';
+
+export function Shell({ lang }: { lang: Lang }) {
+  const s = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main className={s.root} aria-busy data-testid="shell">
+        <Text as="h1" weight="semibold" size={500}>
+          {t('pane.app-name', lang)}
+        </Text>
+        <Spinner size="tiny" label={`${t('pane.connecting', 'zh-CN')} ${t('pane.connecting', 'en-US')}`} role="status" />
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** Chinese first, English second (the official language first, whatever the browser's). */
+export function OfficeUnreachable({ lang }: { lang: Lang }) {
+  const s = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main className={s.root} data-testid="office-unreachable">
+        <Text as="h1" weight="semibold" size={500}>
+          {t('pane.app-name', lang)}
+        </Text>
+        {(['zh-CN', 'en-US'] as const).map((l) => (
+          <MessageBar key={l} intent="error" layout="multiline" lang={l} role={l === 'zh-CN' ? 'alert' : undefined}>
+            <MessageBarBody>
+              <MessageBarTitle>{t('pane.office-unreachable-title', l)}</MessageBarTitle>
+              {t('pane.office-unreachable-body', l)}
+            </MessageBarBody>
+          </MessageBar>
+        ))}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The build: every file a built page or the production manifest references is in dist/ (office.js's own tree
+ * included), and OFFICE_JS=cdn points the pages at Microsoft's CDN instead of copying the tree.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCTION_ID, productionManifest } from '../../scripts/build-manifest.js';
+import { OFFICE_JS_CDN, officeJsFileNeeded } from '../../vite.config.js';
+import { buildPane } from './harness.js';
+
+const PAGES = ['taskpane/taskpane.html', 'commands/commands.html', 'commands/result.html', 'help/index.html'];
+
+/** Every local URL a page references (script src, link href, img src), as a path inside dist/. */
+function references(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const urls = [...html.matchAll(/<(?:script|link|img)\b[^>]*?\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  return urls.filter((u) => !/^(https?:|#|data:)/.test(u)).map((u) => posix.normalize(posix.join(posix.dirname(page), u.split(/[?#]/)[0]!)));
+}
+
+describe('the built add-in', () => {
+  let dist: string;
+  beforeAll(async () => {
+    dist = await buildPane();
+  }, 120_000);
+
+  it('every file a built page references is in dist/, office.js self-hosted', () => {
+    for (const page of PAGES) expect(existsSync(join(dist, page)), page).toBe(true);
+    const pane = references(dist, 'taskpane/taskpane.html');
+    expect(pane).toContain('office-js/office.js');
+    expect(references(dist, 'commands/commands.html')).toContain('office-js/office.js');
+    for (const page of PAGES) for (const ref of references(dist, page)) expect(existsSync(join(dist, ref)), `${page} → ${ref}`).toBe(true);
+    // Nothing in the pages reaches Microsoft's CDN in the default build.
+    for (const page of PAGES) expect(readFileSync(join(dist, page), 'utf8')).not.toContain('appsforoffice.microsoft.com');
+  });
+
+  it("office.js's own tree is there: host files, the mapping table, locale strings; no debug or other hosts' files", () => {
+    const root = join(dist, 'office-js');
+    for (const f of ['office.js', 'o15apptofilemappingtable.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js'])
+      expect(existsSync(join(root, f)), f).toBe(true);
+    const top = readdirSync(root);
+    expect(top.filter((f) => f.endsWith('.debug.js'))).toEqual([]);
+    expect(top.filter((f) => /^(word|outlook|powerpoint)/.test(f))).toEqual([]);
+    expect(officeJsFileNeeded('excel-win32-16.01.js')).toBe(true);
+    expect(officeJsFileNeeded('word-win32-16.01.js')).toBe(false);
+    expect(officeJsFileNeeded('office.debug.js')).toBe(false);
+  });
+
+  it('the production manifest: its own Id, origin-only AppDomain, SupportUrl the help page — every URL into the build exists', () => {
+    const base = 'https://review.example.gov.cn/cluster-review';
+    const xml = productionManifest(readFileSync('manifest.xml', 'utf8'), `${base}/`);
+    expect(xml).toContain(`<Id>${PRODUCTION_ID}</Id>`);
+    expect(xml).not.toContain('9af2037d-e5c4-4661-a47d-2f0431eb57df');
+    expect([...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://review.example.gov.cn']);
+    expect(xml).toContain(`<SupportUrl DefaultValue="${base}/help/index.html"/>`);
+    const urls = [...xml.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]!).filter((u) => u.startsWith(`${base}/`));
+    expect(urls.length).toBeGreaterThan(6);
+    for (const u of urls) expect(existsSync(join(dist, u.slice(base.length + 1).split(/[?#]/)[0]!)), u).toBe(true);
+    // An explicit Id for a second deployment; never the development Id, never a non-GUID.
+    expect(productionManifest(readFileSync('manifest.xml', 'utf8'), base, '11111111-2222-4333-8444-555555555555')).toContain('<Id>11111111-2222-4333-8444-555555555555</Id>');
+    expect(() => productionManifest(readFileSync('manifest.xml', 'utf8'), base, '9af2037d-e5c4-4661-a47d-2f0431eb57df')).toThrow(/ADDIN_ID/);
+    expect(() => productionManifest(readFileSync('manifest.xml', 'utf8'), base, 'not-a-guid')).toThrow(/ADDIN_ID/);
+  });
+
+  describe('OFFICE_JS=cdn', () => {
+    let cdn: string;
+    beforeAll(async () => {
+      process.env.OFFICE_JS = 'cdn';
+      try {
+        cdn = await buildPane();
+      } finally {
+        delete process.env.OFFICE_JS;
+      }
+    }, 120_000);
+    afterAll(() => delete process.env.OFFICE_JS);
+
+    it("points the pages at Microsoft's CDN and copies no tree", () => {
+      expect(readFileSync(join(cdn, 'taskpane/taskpane.html'), 'utf8')).toContain(`href="${OFFICE_JS_CDN}"`);
+      expect(existsSync(join(cdn, 'office-js'))).toBe(false);
+      for (const page of PAGES) for (const ref of references(cdn, page)) expect(existsSync(join(cdn, ref)), `${page} → ${ref}`).toBe(true);
+    });
+  });
+});
