@@ -20,7 +20,11 @@ export type FileErrorCode =
   | 'write-failed'
   | 'rulebook-unreadable'
   | 'rulebook-not-found'
-  | 'rulebook-not-json';
+  | 'rulebook-not-json'
+  /** A limit of LIMITS (src/core/limits.ts) reached; params {what, limit, actual}. */
+  | 'too-large'
+  /** A batch file whose review failed unexpectedly (it becomes its row; the batch goes on); params {detail}. */
+  | 'review-failed';
 
 export class FileError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   examine,
+  LimitError,
   finishCheck,
   pickIndicatorSheet,
   planCheck,
@@ -26,7 +27,7 @@ import {
 import { FileError, type FileWarning } from './errors.js';
 import { applyWrites, readCells } from './flags.js';
 import { readMeta, writeMeta } from './meta.js';
-import { openWorkbook, type OpenedWorkbook } from './open.js';
+import { openWorkbook, tooLarge, type OpenedWorkbook } from './open.js';
 import { renderSheet } from './render.js';
 import { plainValue, worksheetSnapshot } from './snapshot.js';
 
@@ -73,8 +74,16 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
 
 export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
   const opened = await openWorkbook(path);
-  const reading = readFile(opened.wb, rb);
-  const examined = examine(reading, rb, { file: basename(path) });
+  let reading: Reading;
+  let examined: Examined | null;
+  try {
+    reading = readFile(opened.wb, rb);
+    examined = examine(reading, rb, { file: basename(path) });
+  } catch (e) {
+    // A limit the reader found (cells, rows, findings) refuses the file like any other file problem.
+    if (e instanceof LimitError) throw tooLarge(path, e);
+    throw e;
+  }
   if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: sheetsForError(reading.names) });
   const warnings: FileWarning[] = [...opened.warnings, ...examined.warnings.map((w) => ({ ...w, file: path }))];
   return { opened, meta: reading.meta, reading, examined, review: examined.review, report: examined.report, warnings };
