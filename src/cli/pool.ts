@@ -31,7 +31,11 @@ export interface PoolOptions {
   lang: Lang;
   /** Called as each file starts. */
   onStart?: (file: string) => void;
-  /** Workers at most (default: the cores, up to 2, never more than the files). */
+  /**
+   * Workers at most (default: 1 on a machine of 2 cores or fewer, else 2; never more than the files). Each worker
+   * loads ExcelJS and warms up its own compiled code (about 0.4 s of CPU): on 2 cores a second worker cost more
+   * than it gained (`npm run bench`).
+   */
   workers?: number;
   /** Per-file limits; the defaults are LIMITS.fileSeconds and LIMITS.fileHeapMb. */
   seconds?: number;
@@ -57,7 +61,7 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
   if (!url) return reviewInProcess(files, rb, opts);
   const seconds = opts.seconds ?? LIMITS.fileSeconds;
   const heapMb = opts.heapMb ?? LIMITS.fileHeapMb;
-  const size = Math.max(1, Math.min(opts.workers ?? Math.min(2, availableParallelism()), files.length));
+  const size = Math.max(1, Math.min(opts.workers ?? (availableParallelism() > 2 ? 2 : 1), files.length));
   const outcomes: Outcome[] = new Array<Outcome>(files.length);
   let next = 0;
 

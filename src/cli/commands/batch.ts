@@ -59,11 +59,12 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await expandInputs(inputs);
       if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
-      // ExcelJS is loaded here, not at start-up: --help stays fast.
-      const { writeRollup } = await import('../../xlsx/workbook.js');
+      // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
+      const adapter = import('../../xlsx/workbook.js');
       const bar = progress(files.length);
       // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
       const outcomes = await reviewFiles(files, rb, { rulebookFile: o.rulebook ?? null, lang, onStart: (f) => bar.tick(basename(f)) });
+      const { writeRollup } = await adapter;
       const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
       bar.done();
       await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
