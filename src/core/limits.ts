@@ -16,11 +16,16 @@ export const LIMITS = {
    */
   inflatedBytes: 64 * 1024 * 1024,
   /**
-   * Cells of the workbook's sheets (counted in the sheet XML before the spreadsheet library reads it, and the
-   * cells with content of a sheet in the reader). 100,000 is 150 times the standard sheet; the library needs
+   * Cells of the workbook's sheets (counted in the sheet XML before the spreadsheet library reads it, with the
+   * cells merged areas cover, and the cells with content of a sheet in the reader). 100,000 is 150 times the standard sheet; the library needs
    * about 2.5 KB per cell, so the limit also keeps one file under about 300 MB.
    */
   cells: 100_000,
+  /**
+   * Merged areas of a workbook. The standard sheets have a few dozen, a reviewed copy's summary up to about one
+   * per finding; the spreadsheet library compares each new merge with every earlier one (the square of their count).
+   */
+  merges: 5_000,
   /** Rows of a sheet (rows holding content in the reader; row elements of the sheet XML). The standard sheet has about 100. */
   rows: 20_000,
   /**
@@ -39,7 +44,7 @@ export const LIMITS = {
 } as const;
 
 /** What a limit counts: its words are `error.limit.<what>`. */
-export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'findings' | 'time' | 'memory';
+export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'merges' | 'findings' | 'time' | 'memory';
 
 /**
  * A limit reached, found by the core or an adapter: `limit` and `actual` in the limit's unit (MB for sizes and

@@ -8,7 +8,8 @@ export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return null;
   const rows: Array<[unknown, unknown]> = [];
-  for (let r = 1; r <= ws.rowCount; r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
+  // The rows that exist, never 1..rowCount: one cell in row 1,048,576 must not cost a million rows.
+  ws.eachRow((row) => void rows.push([plainValue(row.getCell(1)), plainValue(row.getCell(2))]));
   return parseMeta(rows);
 }
 

@@ -103,27 +103,43 @@ export function zipEntryNames(buf: Buffer): string[] | null {
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 /** Start tags of cells and rows, with or without a namespace prefix (`<c r="A1"`, `<x:row r="2">`). */
 const TAGS = /<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]/g;
+/** Merged areas (`<mergeCell ref="A1:XFD1048576"/>`): ExcelJS makes a cell of every cell they cover. */
+const MERGES = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref="([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?"/g;
+
+/** Zero-based column of letters ("A" 0, "XFD" 16383). */
+const colOf = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /**
  * Cells and rows of the workbook's sheets, counted in their XML: a scan of the text costs a small share of what
  * ExcelJS spends building a cell, so a sheet of a million cells is refused in a fraction of a second.
  */
 class SheetCounts {
+  /** Cell elements, plus the cells merged areas cover (ExcelJS builds each of them on reading). */
   cells = 0;
   /** Row elements of the largest sheet. */
   rows = 0;
+  /** Merged areas of the workbook: ExcelJS compares each with all earlier ones on reading. */
+  merges = 0;
   add(xml: Buffer): void {
+    const text = xml.toString('latin1');
     let rows = 0;
-    for (const m of xml.toString('latin1').matchAll(TAGS)) {
+    for (const m of text.matchAll(TAGS)) {
       if (m[1] === 'c') this.cells++;
       else rows++;
     }
     if (rows > this.rows) this.rows = rows;
+    for (const m of text.matchAll(MERGES)) {
+      this.merges++;
+      const [c1, r1] = [colOf(m[1]!), Number(m[2])];
+      const [c2, r2] = m[3] ? [colOf(m[3]), Number(m[4])] : [c1, r1];
+      this.cells += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1) - 1;
+    }
     this.check();
   }
   check(): void {
     if (this.cells > LIMITS.cells) throw new LimitError('cells', LIMITS.cells, this.cells);
     if (this.rows > LIMITS.rows) throw new LimitError('rows', LIMITS.rows, this.rows);
+    if (this.merges > LIMITS.merges) throw new LimitError('merges', LIMITS.merges, this.merges);
   }
 }
 

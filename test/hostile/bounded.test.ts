@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewFiles } from '../../src/cli/pool.js';
 import { LIMITS, nationalRulebook } from '../../src/core/index.js';
-import { duplicatedRows, farCell, hugeFile, junkRows, PASSING, zipBomb } from './generate.js';
+import { duplicatedRows, farCell, farCellInRecord, hugeFile, junkRows, PASSING, sheetWideMerge, zipBomb } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/cluster-review.js');
@@ -84,6 +84,8 @@ beforeAll(async () => {
   files.bomb = await zipBomb(join(dir, 'zip-bomb.xlsx'));
   files.lyingBomb = await zipBomb(join(dir, 'lying-zip-bomb.xlsx'), 256 << 20, true);
   files.huge = hugeFile(join(dir, 'huge.xlsx'), LIMITS.fileBytes + 1);
+  files.merge = await sheetWideMerge(join(dir, 'sheet-wide-merge.xlsx'));
+  files.record = await farCellInRecord(join(dir, 'far-cell-in-record.xlsx'));
   for (const [k, f] of Object.entries(files)) hashes[k] = sha(f);
 }, 120_000);
 
@@ -98,7 +100,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.junk!, '-o', out]);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`单元格数 100548，超过上限 ${LIMITS.cells}`);
+    expect(r.err).toMatch(new RegExp(`单元格数 100\\d{3}，超过上限 ${LIMITS.cells}`));
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
@@ -157,21 +159,39 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
   }, 60_000);
 });
 
+describe('check: the sheet\'s extent never costs, only its content', () => {
+  it('a merged area over a whole sheet (17 billion cells): refused before the spreadsheet library builds them', async () => {
+    const r = await run(['check', files.merge!, '-o', join(dir, 'merge.out.xlsx'), '--lang', 'en']);
+    answered(r);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`over the limit of ${LIMITS.cells}`);
+  }, 60_000);
+
+  it('a cell in the last row of the hidden record sheet: read as it is, in time', async () => {
+    const out = join(dir, 'record.out.xlsx');
+    const r = await run(['check', files.record!, '-o', out]);
+    answered(r);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThanOrEqual(5_000);
+    await opens(out);
+  }, 60_000);
+});
+
 describe('batch: one hostile file never takes the others down', () => {
   it('a batch of applications with every hostile file writes its roll-up, each hostile file a row', async () => {
     const folder = join(dir, 'round');
     mkdirSync(folder);
     for (let i = 1; i <= 12; i++) copyFileSync(PASSING, join(folder, `application-${String(i).padStart(2, '0')}.xlsx`));
-    for (const k of ['junk', 'far', 'dup', 'bomb', 'lyingBomb'] as const) copyFileSync(files[k]!, join(folder, `${k}.xlsx`));
+    for (const k of ['junk', 'far', 'dup', 'bomb', 'lyingBomb', 'merge'] as const) copyFileSync(files[k]!, join(folder, `${k}.xlsx`));
     const out = join(dir, 'rollup.xlsx');
     const r = await run(['batch', folder, '-o', out, '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('(17: Passed automated checks 13, unreadable 4)');
-    for (const k of ['junk', 'dup', 'bomb', 'lyingBomb']) expect(r.err).toContain(`${k}.xlsx was not processed`);
+    expect(r.out).toContain('(18: Passed automated checks 13, unreadable 5)');
+    for (const k of ['junk', 'dup', 'bomb', 'lyingBomb', 'merge']) expect(r.err).toContain(`${k}.xlsx was not processed`);
     const wb = await opens(out);
     const text = wb.worksheets.map((ws) => ws.getSheetValues().flat().map(String).join('\n')).join('\n');
-    for (const k of ['junk', 'far', 'dup', 'bomb', 'lyingBomb', 'application-12']) expect(text).toContain(`${k}.xlsx`);
+    for (const k of ['junk', 'far', 'dup', 'bomb', 'lyingBomb', 'merge', 'application-12']) expect(text).toContain(`${k}.xlsx`);
   }, 90_000);
 });
 

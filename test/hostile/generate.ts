@@ -44,6 +44,30 @@ export const duplicatedRows = (out: string, rows = 10_000): Promise<string> =>
     }
   });
 
+/**
+ * The passing application with one merged area over the rest of its indicator sheet, H1:XFD1048576 (17 billion
+ * cells), written into the sheet XML (a library would build every cell of it). About 15 KB.
+ */
+export async function sheetWideMerge(out: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(PASSING));
+  const part = 'xl/worksheets/sheet2.xml';
+  const xml = await zip.file(part)!.async('string');
+  if (!xml.includes('<mergeCell ref="A1:G1"/>')) throw new Error('the example changed: no merged title in sheet2.xml');
+  zip.file(part, xml.replace('<mergeCell ref="A1:G1"/>', '<mergeCell ref="A1:G1"/><mergeCell ref="H1:XFD1048576"/>'));
+  writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return out;
+}
+
+/** The passing application with a cell in the last row of the tool's hidden record sheet (about 15 KB). */
+export async function farCellInRecord(out: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(PASSING);
+  const ws = wb.getWorksheet('_cluster_review') ?? wb.addWorksheet('_cluster_review');
+  ws.getCell(1048576, 1).value = 'x';
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
 /** Raw deflate of `bytes` zero bytes, produced in 1 MB steps (the zeros are never held at once). */
 async function deflatedZeros(bytes: number): Promise<Buffer> {
   const z = createDeflateRaw({ level: 9 });

@@ -77,6 +77,10 @@ export const ERROR_TEXT = {
     'zh-CN': '工作表行数 {actual}，超过上限 {limit}（标准指标表约 100 行）',
     'en-US': 'a sheet has {actual} rows, over the limit of {limit} (the standard indicator sheet has about 100)',
   },
+  'error.limit.merges': {
+    'zh-CN': '合并单元格区域 {actual} 个，超过上限 {limit} 个',
+    'en-US': 'it has {actual} merged areas, over the limit of {limit}',
+  },
   'error.limit.findings': {
     'zh-CN': '核验结果 {actual} 条，超过每份申报 {limit} 条的上限（多为大量重复的指标行）',
     'en-US': 'it gives {actual} findings, over the limit of {limit} per application (usually many repeated indicator rows)',
