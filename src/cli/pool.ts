@@ -1,11 +1,10 @@
 /**
- * The files of a `batch`, each reviewed in a small pool of worker threads (review-worker.ts) with a heap limit
- * and a time limit: a file that runs out of memory or time ends its worker, which is replaced, and the file
- * becomes its row in the roll-up; the other files and the roll-up are unaffected. Workers are reused across
+ * The files of a `batch`, each reviewed in a worker thread (review-worker.ts) under a memory limit and a time
+ * limit: a file that runs out of memory or time ends its worker, which is replaced, and the file becomes its row
+ * in the roll-up; the other files and the roll-up are unaffected. Workers are reused across
  * files, so the cost of starting one (loading ExcelJS) is paid once per worker, not per file.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { forRollup, LIMITS, type Lang, type LoadedRulebook, type Report } from '../core/index.js';
@@ -32,13 +31,15 @@ export interface PoolOptions {
   /** Called as each file starts. */
   onStart?: (file: string) => void;
   /**
-   * Workers at most (default: 1 on a machine of 2 cores or fewer, else 2; never more than the files). Each worker
-   * loads ExcelJS and warms up its own compiled code (about 0.4 s of CPU): on 2 cores a second worker cost more
-   * than it gained (`npm run bench`).
+   * Workers at most (default 1; never more than the files). Each worker loads ExcelJS and warms up its own
+   * compiled code: on this project's 2-core machine a second worker cost more CPU time than it saved. With more
+   * than one, the memory guard cannot tell which file grew, and ends them all.
    */
   workers?: number;
-  /** Per-file limits; the defaults are LIMITS.fileSeconds and LIMITS.fileHeapMb. */
+  /** Per-file limits; the defaults are LIMITS.fileSeconds and LIMITS.batchMemoryMb (the process's resident memory). */
   seconds?: number;
+  memoryMb?: number;
+  /** A V8 heap limit for the workers, in MB (tests); by default none beyond V8's own, see LIMITS.batchMemoryMb. */
   heapMb?: number;
   /** The worker script (tests of the pool give the built one); default: found beside the CLI's entry. */
   workerUrl?: URL;
@@ -60,13 +61,18 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
   const url = opts.workerUrl ?? workerFile();
   if (!url) return reviewInProcess(files, rb, opts);
   const seconds = opts.seconds ?? LIMITS.fileSeconds;
-  const heapMb = opts.heapMb ?? LIMITS.fileHeapMb;
-  const size = Math.max(1, Math.min(opts.workers ?? (availableParallelism() > 2 ? 2 : 1), files.length));
+  const memoryMb = opts.memoryMb ?? LIMITS.batchMemoryMb;
+  const size = Math.max(1, Math.min(opts.workers ?? 1, files.length));
   const outcomes: Outcome[] = new Array<Outcome>(files.length);
   let next = 0;
+  /** The files running now, each with the way to end it as over the memory limit. */
+  const running = new Set<() => void>();
+  const guard = setInterval(() => {
+    if (process.memoryUsage.rss() > memoryMb * 1024 * 1024) for (const stop of running) stop();
+  }, 50);
 
   const spawn = () => {
-    const w = new Worker(url, { workerData: { rulebook: opts.rulebookFile, lang: opts.lang }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const w = new Worker(url, { workerData: { rulebook: opts.rulebookFile, lang: opts.lang }, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
     // A worker's error between files (or while being ended) must not become the process's uncaught error.
     w.on('error', () => {});
     return w;
@@ -76,7 +82,13 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
   const runOne = (worker: Worker, id: number): Promise<{ outcome: Outcome; alive: boolean }> =>
     new Promise((resolve) => {
       const file = files[id]!;
+      const overMemory = () => new FileError('too-large', file, { what: 'memory', limit: opts.heapMb ?? memoryMb, actual: opts.heapMb ?? memoryMb });
+      const stop = () => {
+        finish({ error: overMemory() }, false);
+        void worker.terminate();
+      };
       const finish = (outcome: Outcome, alive: boolean) => {
+        running.delete(stop);
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -89,11 +101,7 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
         else finish({ error: new FileError(m.error!.code, m.error!.file, m.error!.params) }, true);
       };
       const onError = (e: Error & { code?: string }) => {
-        const memory = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        finish(
-          { error: memory ? new FileError('too-large', file, { what: 'memory', limit: heapMb, actual: heapMb }) : new FileError('review-failed', file, { detail: e.message.slice(0, 200) }) },
-          false,
-        );
+        finish({ error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overMemory() : new FileError('review-failed', file, { detail: e.message.slice(0, 200) }) }, false);
       };
       const onExit = (code: number) => finish({ error: new FileError('review-failed', file, { detail: `worker exited (${code})` }) }, false);
       const timer = setTimeout(() => {
@@ -103,6 +111,7 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
+      running.add(stop);
       opts.onStart?.(file);
       worker.postMessage({ id, file } satisfies WorkerRequest);
     });
@@ -124,7 +133,11 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
       if (worker) await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: size }, lane));
+  try {
+    await Promise.all(Array.from({ length: size }, lane));
+  } finally {
+    clearInterval(guard);
+  }
   return outcomes;
 }
 

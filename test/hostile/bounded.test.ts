@@ -207,6 +207,11 @@ describe('the batch pool: a file that runs out of memory or time becomes its row
     expect('report' in outcomes[1]! && outcomes[1].report.verdict).toBe('passed');
   }, 60_000);
 
+  it('over the memory limit watched from outside: the worker is ended, the file is a memory row', async () => {
+    const outcomes = await reviewFiles([PASSING], rb, { rulebookFile: null, lang: 'en-US', workerUrl: WORKER, memoryMb: 1 });
+    expect('error' in outcomes[0]! && outcomes[0].error.params).toEqual({ what: 'memory', limit: 1, actual: 1 });
+  }, 60_000);
+
   it('over its time: the worker is ended and the file is a time row', async () => {
     const outcomes = await reviewFiles([PASSING, PASSING], rb, { rulebookFile: null, lang: 'en-US', workerUrl: WORKER, workers: 2, seconds: 0.001 });
     for (const o of outcomes) expect('error' in o && o.error.params).toEqual({ what: 'time', limit: 0.001, actual: 0.001 });
