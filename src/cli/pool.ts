@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { forRollup, LIMITS, type Lang, type LoadedRulebook, type Report } from '../core/index.js';
+import { forRollup, LIMITS, type LoadedRulebook, type Report } from '../core/index.js';
 import { FileError, type FileErrorCode } from '../xlsx/errors.js';
 
 export interface WorkerRequest {
@@ -25,9 +25,6 @@ export interface WorkerReply {
 export type Outcome = { report: Report } | { error: FileError };
 
 export interface PoolOptions {
-  /** The rulebook file given with --rulebook (each worker loads it too), or null for the built-in one. */
-  rulebookFile: string | null;
-  lang: Lang;
   /** Called as each file starts. */
   onStart?: (file: string) => void;
   /**
@@ -72,7 +69,7 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
   }, 50);
 
   const spawn = () => {
-    const w = new Worker(url, { workerData: { rulebook: opts.rulebookFile, lang: opts.lang }, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
+    const w = new Worker(url, { workerData: { rulebook: rb }, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
     // A worker's error between files (or while being ended) must not become the process's uncaught error.
     w.on('error', () => {});
     return w;

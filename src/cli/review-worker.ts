@@ -4,14 +4,13 @@
  * Built by scripts/build-cli.js as lib/cli/review-worker.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { forRollup, type Lang } from '../core/index.js';
+import { forRollup, type LoadedRulebook } from '../core/index.js';
 import { FileError } from '../xlsx/errors.js';
-import { rulebookFrom } from './common.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 
-const { rulebook, lang } = workerData as { rulebook: string | null; lang: Lang };
-// The main thread has loaded this rulebook already, so it loads here too; ExcelJS is loaded once per worker.
-const rb = await rulebookFrom(rulebook ?? undefined, lang);
+// The rulebook as the main thread loaded and validated it (plain data and maps, copied into this thread).
+const { rulebook: rb } = workerData as { rulebook: LoadedRulebook };
+// ExcelJS is loaded once per worker, not per file.
 const { reviewFile } = await import('../xlsx/workbook.js');
 
 parentPort!.on('message', (req: WorkerRequest) => {

@@ -201,19 +201,19 @@ describe('the batch pool: a file that runs out of memory or time becomes its row
   it('out of memory in its worker: that file is a memory row, the next file is reviewed by a new worker', async () => {
     // Under every limit (19,000 rows of 5 cells), but more than the worker's heap is given here.
     const big = await junkRows(join(dir, 'big.xlsx'), 19_000, 5);
-    const outcomes = await reviewFiles([big, PASSING], rb, { rulebookFile: null, lang: 'en-US', workerUrl: WORKER, workers: 1, heapMb: 64 });
+    const outcomes = await reviewFiles([big, PASSING], rb, { workerUrl: WORKER, workers: 1, heapMb: 64 });
     expect('error' in outcomes[0]! && outcomes[0].error.code).toBe('too-large');
     expect('error' in outcomes[0]! && outcomes[0].error.params.what).toBe('memory');
     expect('report' in outcomes[1]! && outcomes[1].report.verdict).toBe('passed');
   }, 60_000);
 
   it('over the memory limit watched from outside: the worker is ended, the file is a memory row', async () => {
-    const outcomes = await reviewFiles([PASSING], rb, { rulebookFile: null, lang: 'en-US', workerUrl: WORKER, memoryMb: 1 });
+    const outcomes = await reviewFiles([PASSING], rb, { workerUrl: WORKER, memoryMb: 1 });
     expect('error' in outcomes[0]! && outcomes[0].error.params).toEqual({ what: 'memory', limit: 1, actual: 1 });
   }, 60_000);
 
   it('over its time: the worker is ended and the file is a time row', async () => {
-    const outcomes = await reviewFiles([PASSING, PASSING], rb, { rulebookFile: null, lang: 'en-US', workerUrl: WORKER, workers: 2, seconds: 0.001 });
+    const outcomes = await reviewFiles([PASSING, PASSING], rb, { workerUrl: WORKER, workers: 2, seconds: 0.001 });
     for (const o of outcomes) expect('error' in o && o.error.params).toEqual({ what: 'time', limit: 0.001, actual: 0.001 });
   }, 60_000);
 });

@@ -63,7 +63,7 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
       const adapter = import('../../xlsx/workbook.js');
       const bar = progress(files.length);
       // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
-      const outcomes = await reviewFiles(files, rb, { rulebookFile: o.rulebook ?? null, lang, onStart: (f) => bar.tick(basename(f)) });
+      const outcomes = await reviewFiles(files, rb, { onStart: (f) => bar.tick(basename(f)) });
       const { writeRollup } = await adapter;
       const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
       bar.done();
