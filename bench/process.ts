@@ -18,12 +18,12 @@ export interface Run {
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** One run of `node ARGS` in a fresh process; throws when it fails (exit 1 is a verdict, not a failure). */
-export function runNode(args: string[]): Run {
+/** One run of `node ARGS` in a fresh process; throws when its exit code is not in `ok` (exit 1 is a verdict, not a failure). */
+export function runNode(args: string[], ok: readonly number[] = [0, 1]): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', RSS, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (!ok.includes(r.status ?? -1)) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const kb = Number(/bench-max-rss-kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const us = Number(/bench-cpu-us=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return { ms, cpuMs: us / 1000, maxRssMb: kb / 1024 };

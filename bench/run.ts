@@ -25,4 +25,5 @@ if (cli || files) {
   if (cli) console.log(`  check / bare ExcelJS read + write   ${cli.checkRatio.toFixed(2)}    (goal ≤ 1.3)`);
   if (cli) console.log(`  --help                              ${cli.helpSeconds.toFixed(2)} s  (goal ≤ 0.3 s)`);
   if (files) console.log(`  batch / bare ExcelJS loading        ${files.batchRatio.toFixed(2)}    (goal ≤ 1.5)`);
+  if (files) console.log(`  batch with hostile files            ${files.hostile.seconds.toFixed(2)} s, ${files.hostile.maxRssMb.toFixed(0)} MB  (goal: roll-up written, ≤ 500 MB)`);
 }

@@ -44,7 +44,8 @@ export async function buildCli() {
   rmSync(tmp, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { 'cli/main': 'src/cli/main.ts', demo: 'scripts/demo.ts' },
+    // The batch's worker (src/cli/pool.ts finds it beside cli/main.js) shares the chunks of the main entry.
+    entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/review-worker': 'src/cli/review-worker.ts', demo: 'scripts/demo.ts' },
     outdir: tmp,
     bundle: true,
     splitting: true,

@@ -11,6 +11,8 @@ export { nationalRulebook } from './rulebook/builtin.js';
 export { canonicalJson, sha256Hex } from './rulebook/sha256.js';
 export { readIndicatorSheet, type SheetInputs, type IndicatorInput, type CellInput, type SheetLayout } from './sheet/reader.js';
 export { parseCell, isPercentFormat, normaliseCode } from './sheet/values.js';
+export { gridEntries, sheetEntries, sparseFromGrid, withoutCells } from './sheet/sparse.js';
+export { LIMITS, LimitError, megabytes, type LimitName } from './limits.js';
 export { runChecks } from './checks/evaluate.js';
 export { RULE_KINDS } from './checks/kinds.js';
 export { verdictOf, summariseGroups, blocksVerdict, type GroupSummary, type GroupResult } from './verdict.js';

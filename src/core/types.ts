@@ -13,14 +13,35 @@ export interface RawCell {
   formula?: boolean | string;
 }
 
+/** A cell that exists on a sheet, at its zero-based position. */
+export interface SheetCell {
+  row: number;
+  col: number;
+  cell: RawCell;
+}
+
 /**
- * What an adapter reads from one worksheet: the used range as a grid.
- * `origin` is the zero-based position of grid[0][0] on the sheet (Office.js used ranges need not start at A1).
+ * What an adapter reads from one worksheet, in one of two forms:
+ * - sparse (`entries`): only the cells that exist, row by row. What the file adapter reads, so a sheet costs what
+ *   its content costs: a single cell in XFD1048576 is one entry, never a grid of 17 billion.
+ * - a grid (`cells`): the used range, `origin` the zero-based position of cells[0][0] on the sheet (Office.js used
+ *   ranges need not start at A1). Convenient for tests and templates; the reader converts it, skipping empties.
  */
-export interface Snapshot {
+export type Snapshot = GridSnapshot | SparseSnapshot;
+
+export interface GridSnapshot {
   sheet: string;
   cells: ReadonlyArray<ReadonlyArray<RawCell | null | undefined>>;
   origin?: { row: number; col: number };
+  entries?: undefined;
+}
+
+export interface SparseSnapshot {
+  sheet: string;
+  /** Cells that exist, in row order and by column within a row (the reader sorts them if they are not). */
+  entries: ReadonlyArray<SheetCell>;
+  cells?: undefined;
+  origin?: undefined;
 }
 
 /** Check statuses of the catalogue. */

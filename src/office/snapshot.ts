@@ -1,25 +1,29 @@
 /** A loaded used range (values, number formats, formulas) → the core's Snapshot, and the reverse look-up for expert inputs. */
-import type { CellValue, RawCell, Snapshot } from '../core/index.js';
+import type { CellValue, RawCell, SheetCell, SparseSnapshot } from '../core/index.js';
 import type { XRange } from './surface.js';
 
-/** Excel's values for a range: "" is an empty cell; a formula cell's value is its result. */
-export function rangeSnapshot(sheet: string, range: XRange): Snapshot {
+/**
+ * Excel's values for a range: "" is an empty cell; a formula cell's value is its result. Excel hands the used
+ * range as a grid; only the cells holding something become entries of the core's sparse Snapshot.
+ */
+export function rangeSnapshot(sheet: string, range: XRange): SparseSnapshot {
   const values = range.values;
   const formats = range.numberFormat;
   const formulas = range.formulas;
-  const cells: Array<Array<RawCell | null>> = values.map((row, r) =>
-    row.map((v, c) => {
+  const entries: SheetCell[] = [];
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
       const f = formulas[r]?.[c];
       const isFormula = typeof f === 'string' && f.startsWith('=') && f !== v;
-      if ((v === '' || v === null || v === undefined) && !isFormula) return null;
+      if ((v === '' || v === null || v === undefined) && !isFormula) return;
       const raw: RawCell = { value: v === '' || v === undefined ? null : (v as RawCell['value']) };
       const fmt = formats[r]?.[c];
       if (typeof fmt === 'string' && fmt !== 'General') raw.numberFormat = fmt;
       if (isFormula) raw.formula = (f as string).slice(1);
-      return raw;
+      entries.push({ row: range.rowIndex + r, col: range.columnIndex + c, cell: raw });
     }),
   );
-  return { sheet, cells, origin: { row: range.rowIndex, col: range.columnIndex } };
+  return { sheet, entries };
 }
 
 /** A cell of a loaded range by its sheet position (zero-based); null outside the range or empty. */

@@ -14,7 +14,6 @@ export type FileErrorCode =
   | 'link-loop'
   | 'unreadable'
   // Set by the size limits (file, inflated size, cells…): params { detail } naming the limit and what was found.
-  | 'too-large'
   | 'not-xlsx'
   | 'old-xls'
   | 'encrypted'
@@ -31,7 +30,11 @@ export type FileErrorCode =
   | 'write-failed'
   | 'rulebook-unreadable'
   | 'rulebook-not-found'
-  | 'rulebook-not-json';
+  | 'rulebook-not-json'
+  /** A limit of LIMITS (src/core/limits.ts) reached; params {what, limit, actual}. */
+  | 'too-large'
+  /** A batch file whose review failed unexpectedly (it becomes its row; the batch goes on); params {detail}. */
+  | 'review-failed';
 
 /**
  * The FileError for a failed read of `path` (stat, open, read), by errno: a missing file, a permission, a link

@@ -12,7 +12,10 @@ export function readRecord(wb: ExcelJS.Workbook): MetaRecord {
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return { meta: null, damaged: false };
   const rows: Array<[unknown, unknown]> = [];
-  for (let r = 1; r <= Math.min(ws.rowCount, MAX_META_ROWS); r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
+  // The rows that exist, never 1..rowCount: one cell in row 1,048,576 must not cost a million rows.
+  ws.eachRow((row) => {
+    if (rows.length < MAX_META_ROWS) rows.push([plainValue(row.getCell(1)), plainValue(row.getCell(2))]);
+  });
   return readMetaRecord(rows);
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { LIMITS, LimitError, megabytes } from '../core/index.js';
 import { FileError, readError, type FileWarning } from './errors.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -46,6 +47,8 @@ export function sniff(path: string): Buffer {
     throw readError(e, path);
   }
   if (!info.isFile()) throw new FileError('not-a-file', path);
+  // Before reading a byte: a file of gigabytes is refused by its size, not read into memory.
+  if (info.size > LIMITS.fileBytes) throw tooLarge(path, new LimitError('file', megabytes(LIMITS.fileBytes), megabytes(info.size)));
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -65,6 +68,7 @@ export function sniff(path: string): Buffer {
 /**
  * The part names of a zip package, read from its central directory without inflating anything (a full zip
  * library costs more than the rest of the review). null when the directory is not where the format puts it.
+ * Throws LimitError when the parts' declared sizes add up to more than LIMITS.inflatedBytes.
  */
 export function zipEntryNames(buf: Buffer): string[] | null {
   // The end-of-central-directory record sits in the last 22 bytes plus an optional comment of up to 65,535.
@@ -82,8 +86,12 @@ export function zipEntryNames(buf: Buffer): string[] | null {
   // Zip64 packages keep the real figures elsewhere; no workbook of this size is one, so let ExcelJS judge it.
   if (count === 0xffff || at === 0xffffffff) return [];
   const names: string[] = [];
+  let inflated = 0;
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+    // What the parts say they inflate to, before inflating any: a zip bomb that admits its size stops here.
+    inflated += buf.readUInt32LE(at + 24);
+    if (inflated > LIMITS.inflatedBytes) throw new LimitError('inflated', megabytes(LIMITS.inflatedBytes), megabytes(inflated));
     const nameLen = buf.readUInt16LE(at + 28);
     const extraLen = buf.readUInt16LE(at + 30);
     const commentLen = buf.readUInt16LE(at + 32);
@@ -93,12 +101,73 @@ export function zipEntryNames(buf: Buffer): string[] | null {
   return names;
 }
 
+/** Worksheet parts, whose cells and rows are counted before ExcelJS reads them. */
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+/** Start tags of cells and rows, with or without a namespace prefix (`<c r="A1"`, `<x:row r="2">`). */
+const TAGS = /<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]/g;
+/** Merged areas (`<mergeCell ref="A1:XFD1048576"/>`): ExcelJS makes a cell of every cell they cover. */
+const MERGES = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref="([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?"/g;
+
+/** Zero-based column of letters ("A" 0, "XFD" 16383). */
+const colOf = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * Cells and rows of the workbook's sheets, counted in their XML: a scan of the text costs a small share of what
+ * ExcelJS spends building a cell, so a sheet of a million cells is refused in a fraction of a second.
+ */
+class SheetCounts {
+  /** Cell elements, plus the cells merged areas cover (ExcelJS builds each of them on reading). */
+  cells = 0;
+  /** Row elements of the largest sheet. */
+  rows = 0;
+  /** Merged areas of the workbook: ExcelJS compares each with all earlier ones on reading. */
+  merges = 0;
+  add(xml: Buffer): void {
+    const text = xml.toString('latin1');
+    let rows = 0;
+    for (const m of text.matchAll(TAGS)) {
+      if (m[1] === 'c') this.cells++;
+      else rows++;
+    }
+    if (rows > this.rows) this.rows = rows;
+    for (const m of text.matchAll(MERGES)) {
+      this.merges++;
+      const [c1, r1] = [colOf(m[1]!), Number(m[2])];
+      const [c2, r2] = m[3] ? [colOf(m[3]), Number(m[4])] : [c1, r1];
+      this.cells += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1) - 1;
+    }
+    this.check();
+  }
+  check(): void {
+    if (this.cells > LIMITS.cells) throw new LimitError('cells', LIMITS.cells, this.cells);
+    if (this.rows > LIMITS.rows) throw new LimitError('rows', LIMITS.rows, this.rows);
+    if (this.merges > LIMITS.merges) throw new LimitError('merges', LIMITS.merges, this.merges);
+  }
+}
+
+/** Inflates at most `budget` bytes (plus one, to tell "more"): zlib stops there, whatever the part holds. */
+function inflateBounded(raw: Buffer, budget: number): Buffer {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: Math.max(1, budget + 1) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new LimitError('inflated', megabytes(LIMITS.inflatedBytes), megabytes(LIMITS.inflatedBytes + 1));
+    throw e;
+  }
+}
+
+/** A limit reached by a file, as the file error the edges show. */
+export function tooLarge(path: string, e: LimitError): FileError {
+  return new FileError('too-large', path, { what: e.what, limit: e.limit, actual: e.actual });
+}
+
 /**
  * The same package with every part stored uncompressed, inflated by Node's native zlib. ExcelJS inflates each
  * part with a JavaScript inflater (pako), the largest single cost of reading a small workbook after the XML
  * itself; the native one does the same work several times faster. The parts, their order, names, dates and
  * checksums are unchanged. null for anything unusual (encrypted parts, zip64, other compression methods,
  * non-ASCII part names, sizes that do not add up): ExcelJS then reads the original bytes and judges them itself.
+ * Bounded: inflation stops at LIMITS.inflatedBytes in all (whatever the directory claims), and the sheets' cells
+ * and rows are counted in their XML before ExcelJS builds objects for them; either throws LimitError.
  */
 export function storedCopy(buf: Buffer): Buffer | null {
   const floor = Math.max(0, buf.length - 22 - 0xffff);
@@ -116,6 +185,8 @@ export function storedCopy(buf: Buffer): Buffer | null {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  let inflated = 0;
+  const counts = new SheetCounts();
   try {
     for (let n = 0; n < count; n++) {
       if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
@@ -133,8 +204,12 @@ export function storedCopy(buf: Buffer): Buffer | null {
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
       if (start + packed > buf.length) return null;
       const raw = buf.subarray(start, start + packed);
-      const data = method === 8 ? inflateRawSync(raw) : raw;
+      const budget = LIMITS.inflatedBytes - inflated;
+      const data = method === 8 ? inflateBounded(raw, budget) : raw;
+      if (data.length > budget) throw new LimitError('inflated', megabytes(LIMITS.inflatedBytes), megabytes(inflated + data.length));
+      inflated += data.length;
       if (data.length !== size) return null;
+      if (SHEET_PART.test(name.toString('latin1'))) counts.add(data);
 
       // Local header: version 2.0, no data descriptor (sizes are known), stored; then name and data.
       const lh = Buffer.alloc(30);
@@ -163,10 +238,12 @@ export function storedCopy(buf: Buffer): Buffer | null {
       offset += 30 + nameLen + size;
       at = next;
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof LimitError) throw e;
     // A part that does not inflate: let ExcelJS read the original and report it.
     return null;
   }
+  counts.check();
   const dirSize = centrals.reduce((a, b) => a + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
@@ -178,6 +255,15 @@ export function storedCopy(buf: Buffer): Buffer | null {
 }
 
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  try {
+    return await openBounded(path);
+  } catch (e) {
+    if (e instanceof LimitError) throw tooLarge(path, e);
+    throw e;
+  }
+}
+
+async function openBounded(path: string): Promise<OpenedWorkbook> {
   const buf = sniff(path);
   const names = zipEntryNames(buf);
   if (!names) throw new FileError('corrupt', path);
@@ -189,9 +275,10 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   for (const n of names) for (const [re, what] of UNSUPPORTED) if (what && re.test(n)) lost.add(what);
   if (lost.size) warnings.push({ code: 'unsupported-content', file: path, params: { parts: [...lost].sort() } });
 
+  const stored = storedCopy(buf);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((storedCopy(buf) ?? buf) as unknown as ArrayBuffer);
+    await wb.xlsx.load((stored ?? buf) as unknown as ArrayBuffer);
   } catch (e) {
     throw new FileError('corrupt', path, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) });
   }

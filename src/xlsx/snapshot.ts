@@ -1,6 +1,6 @@
 /** ExcelJS worksheet → the core's Snapshot: values as the workbook gives them, number formats, formula flags. */
 import type ExcelJS from 'exceljs';
-import type { RawCell, RawValue, Snapshot } from '../core/index.js';
+import { LIMITS, LimitError, type RawCell, type RawValue, type SheetCell, type SparseSnapshot } from '../core/index.js';
 
 function rawValue(v: ExcelJS.CellValue): { value: RawValue; formula?: string } {
   if (v === null || v === undefined) return { value: null };
@@ -33,17 +33,21 @@ export function cellToRaw(cell: ExcelJS.Cell): RawCell | null {
   return raw;
 }
 
-export function worksheetSnapshot(ws: ExcelJS.Worksheet): Snapshot {
-  const cells: Array<Array<RawCell | null>> = [];
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.findRow(r);
-    const out: Array<RawCell | null> = [];
-    if (row) for (let c = 1; c <= cols; c++) out.push(row.findCell(c) ? cellToRaw(row.getCell(c)) : null);
-    cells.push(out);
-  }
-  return { sheet: ws.name, cells };
+/**
+ * The cells that exist, row by row (ExcelJS keeps rows and cells in sparse arrays): the sheet's extent never
+ * counts, so one cell in XFD1048576 costs one entry, not a grid of 17 billion.
+ */
+export function worksheetSnapshot(ws: ExcelJS.Worksheet): SparseSnapshot {
+  const entries: SheetCell[] = [];
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      const raw = cellToRaw(cell);
+      if (!raw) return;
+      if (entries.length >= LIMITS.cells) throw new LimitError('cells', LIMITS.cells, entries.length + 1);
+      entries.push({ row: r - 1, col: c - 1, cell: raw });
+    }),
+  );
+  return { sheet: ws.name, entries };
 }
 
 /** A plain value of a cell, for reading expert inputs back. */

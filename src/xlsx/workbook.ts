@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   examine,
+  LimitError,
   finishCheck,
   formKind,
   pickIndicatorSheet,
@@ -27,7 +28,7 @@ import {
 import { FileError, type FileWarning } from './errors.js';
 import { applyWrites, noteText, readCells } from './flags.js';
 import { readRecord, writeMeta } from './meta.js';
-import { openWorkbook, type OpenedWorkbook } from './open.js';
+import { openWorkbook, tooLarge, type OpenedWorkbook } from './open.js';
 import { chooseDefaultOutput, writeOutput, type DefaultOutputOptions } from './output.js';
 import { renderSheet } from './render.js';
 import { plainValue, worksheetSnapshot } from './snapshot.js';
@@ -78,10 +79,18 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
 
 export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
   const opened = await openWorkbook(path);
-  const reading = readFile(opened.wb, rb);
-  // A monitoring form carries the application's codes too: recognised first, and said in words, never reviewed as one.
-  if (formKind(reading) === 'monitoring') throw new FileError('monitoring-form', path);
-  const examined = examine(reading, rb, { file: basename(path) });
+  let reading: Reading;
+  let examined: Examined | null;
+  try {
+    reading = readFile(opened.wb, rb);
+    // A monitoring form carries the application's codes too: recognised first, and said in words, never reviewed as one.
+    if (formKind(reading) === 'monitoring') throw new FileError('monitoring-form', path);
+    examined = examine(reading, rb, { file: basename(path) });
+  } catch (e) {
+    // A limit the reader found (cells, rows, findings) refuses the file like any other file problem.
+    if (e instanceof LimitError) throw tooLarge(path, e);
+    throw e;
+  }
   if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: sheetsForError(reading.names) });
   const warnings: FileWarning[] = [...opened.warnings, ...examined.warnings.map((w) => ({ ...w, file: path }))];
   return { opened, meta: reading.meta, reading, examined, review: examined.review, report: examined.report, warnings };

@@ -1,6 +1,6 @@
 /** The indicator-sheet reader: rows by code, year columns from the header, addresses, missing cells. */
 import { describe, expect, it } from 'vitest';
-import { readIndicatorSheet, reviewToReport, type RawCell } from '../../src/core/index.js';
+import { gridEntries, LIMITS, LimitError, readIndicatorSheet, reviewToReport, type RawCell } from '../../src/core/index.js';
 import { rb, review } from '../support/review.js';
 import { buildSnapshot, passingValues } from '../support/sheet.js';
 
@@ -158,5 +158,57 @@ describe('single values', () => {
     const inputs = readIndicatorSheet(moved('1.1', { 3: { value: '是' }, 5: null }), rb);
     expect(inputs.indicators.get('1.1')!.single).toMatchObject({ state: 'ok', value: true, cell: '指标表!D15' });
     expect(inputs.findings).toEqual([]);
+  });
+});
+
+describe('sparse reading: only the cells that hold content count (issue #9)', () => {
+  const grid = () => buildSnapshot(rb, { ...passingValues(), '1.1': '否' });
+  const sparse = (extra: Array<{ row: number; col: number; cell: RawCell }> = []) => ({ sheet: grid().sheet, entries: [...gridEntries(grid().cells), ...extra] });
+
+  it('the sparse form and the grid give the same report, findings and cells', () => {
+    expect(reviewToReport(sparse(), rb)).toEqual(reviewToReport(grid(), rb));
+  });
+
+  it('entries in any order are read as in row order', () => {
+    const shuffled = { ...sparse(), entries: [...sparse().entries].reverse() };
+    expect(reviewToReport(shuffled, rb)).toEqual(reviewToReport(grid(), rb));
+  });
+
+  it('a cell in XFD1048576 changes nothing and costs one entry (a grid of it would be 17 billion cells)', () => {
+    const far = sparse([{ row: 1048575, col: 16383, cell: { value: 'x' } }]);
+    const t0 = performance.now();
+    expect(reviewToReport(far, rb)).toEqual(reviewToReport(grid(), rb));
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('a code in a far column is still found; the leftmost column wins a tie', () => {
+    const moved = gridEntries(grid().cells.map((row) => [null, null, null, ...row]), { row: 0, col: 16000 });
+    // The same codes again in a column further right: as many codes, so the leftmost column is the code column.
+    const copy = moved.filter((e) => e.col === 16003).map((e) => ({ ...e, col: 16010 }));
+    const a = readIndicatorSheet({ sheet: '指标表', entries: [...moved, ...copy] }, rb);
+    expect(a.layout?.codeCol).toBe(16003);
+    expect(a.indicators.get('1.6')!.years.get(2024)!.col).toBe(16008);
+  });
+
+  it('more cells, rows or findings than LIMITS: a LimitError naming the limit and the count', () => {
+    const many = (n: number, perRow: number) =>
+      Array.from({ length: n }, (_x, i) => ({ row: 200 + Math.floor(i / perRow), col: 10 + (i % perRow), cell: { value: 'junk' } as RawCell }));
+    const limitOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof LimitError ? [e.what, e.limit, e.actual] : e;
+      }
+      return null;
+    };
+    const base = sparse().entries.length;
+    expect(limitOf(() => readIndicatorSheet(sparse(many(LIMITS.cells - base + 1, 10)), rb))).toEqual(['cells', LIMITS.cells, LIMITS.cells + 1]);
+    const rowsBefore = new Set(sparse().entries.map((e) => e.row)).size;
+    expect(limitOf(() => readIndicatorSheet(sparse(many(LIMITS.rows - rowsBefore + 1, 1)), rb))).toEqual(['rows', LIMITS.rows, LIMITS.rows + 1]);
+    const dups = Array.from({ length: LIMITS.findings + 5 }, (_x, i) => ({ row: 200 + i, col: 0, cell: { value: '1.1' } as RawCell }));
+    expect(limitOf(() => readIndicatorSheet(sparse(dups), rb))).toEqual(['findings', LIMITS.findings, LIMITS.findings + 5]);
+    // Up to the limit, every repeated row is reported.
+    const some = readIndicatorSheet(sparse(dups.slice(0, 900)), rb);
+    expect(some.findings.filter((f) => f.code === 'duplicate-indicator-row')).toHaveLength(900);
   });
 });

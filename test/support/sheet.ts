@@ -2,7 +2,7 @@
  * Builds Snapshots in the standard indicator-sheet layout for tests: title row, header with the data years,
  * one row per indicator (code, label, unit, Y-3, Y-2, Y-1). Values are given per code; series as arrays.
  */
-import type { LoadedRulebook, RawCell, Snapshot } from '../../src/core/index.js';
+import type { GridSnapshot, LoadedRulebook, RawCell } from '../../src/core/index.js';
 import { INDICATOR_SHEET, snapshotFromValues, type ApplicationValues, type SnapshotOptions } from '../../src/core/template/layout.js';
 
 export type { CellSpec } from '../../src/core/template/layout.js';
@@ -16,7 +16,7 @@ export interface BuildOptions extends SnapshotOptions {
   year?: number;
 }
 
-export function buildSnapshot(rb: LoadedRulebook, values: Values, opts: BuildOptions = {}): Snapshot {
+export function buildSnapshot(rb: LoadedRulebook, values: Values, opts: BuildOptions = {}): GridSnapshot {
   return snapshotFromValues(rb, opts.year ?? 2025, values, opts);
 }
 

@@ -2,11 +2,12 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { forRollup, type RollupEntry } from '../../core/index.js';
+import type { RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError, readError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
+import { reviewFiles } from '../pool.js';
 import { progress } from '../progress.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal } from '../terminal.js';
@@ -71,20 +72,13 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
       await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         await refuseRunInput(o.output);
         if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
-        // ExcelJS is loaded here, not at start-up: --help stays fast.
-        const { reviewFile, writeRollup } = await import('../../xlsx/workbook.js');
+        // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
+        const adapter = import('../../xlsx/workbook.js');
         const bar = progress(files.length);
-        const entries: RollupEntry[] = [];
-        for (const file of files) {
-          bar.tick(escapeForTerminal(basename(file)));
-          try {
-            const fr = await reviewFile(file, rb);
-            entries.push({ file, report: forRollup(fr.report) });
-          } catch (e) {
-            if (!(e instanceof FileError)) throw e;
-            entries.push({ file, error: fileErrorText(e, lang) });
-          }
-        }
+        // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
+        const outcomes = await reviewFiles(files, rb, { onStart: (f) => bar.tick(escapeForTerminal(basename(f))) });
+        const { writeRollup } = await adapter;
+        const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
         bar.done();
         await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
         const unreadable = t('cli.batch.unreadable', lang);

@@ -6,6 +6,7 @@
  */
 import { qualified } from '../address.js';
 import type { Indicator } from '../rulebook/schema.js';
+import { SheetCells, sheetEntries } from '../sheet/sparse.js';
 import { normaliseCode, parseCell, type Parsed } from '../sheet/values.js';
 import { finding, type Finding, type RawCell, type Snapshot } from '../types.js';
 import { MCOLUMNS, MONITORING_YEAR, ownerOf, type MonitoringForm } from './form.js';
@@ -33,10 +34,6 @@ export interface MonitoringInputs {
   rCodes: number;
 }
 
-const at = (snap: Snapshot, row: number, col: number): RawCell | null | undefined => {
-  const o = snap.origin ?? { row: 0, col: 0 };
-  return snap.cells[row - o.row]?.[col - o.col] ?? undefined;
-};
 
 const ISO = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
 
@@ -67,31 +64,28 @@ const headerIs = (raw: RawCell | null | undefined, key: 'monitoring.colTarget' |
 export function readMonitoringSheet(snapshot: Snapshot, form: MonitoringForm): MonitoringInputs {
   const rb = form.rb;
   const sheet = snapshot.sheet;
-  const o = snapshot.origin ?? { row: 0, col: 0 };
-  const rowsEnd = o.row + snapshot.cells.length;
-  let colsEnd = o.col;
-  for (const r of snapshot.cells) colsEnd = Math.max(colsEnd, o.col + r.length);
+  // Only the cells that exist: the cost follows the sheet's content, never its extent (limits apply as for applications).
+  const cells = new SheetCells(sheetEntries(snapshot));
+  const at = (row: number, col: number): RawCell | undefined => cells.at(row, col);
   const result: MonitoringInputs = { sheet, year: null, values: new Map(), targets: new Map(), required: new Set(), findings: [], found: false, rCodes: 0 };
 
-  // The code column: the one with the most of the form's codes.
+  // The code column: the one with the most of the form's codes (the leftmost of equals).
+  const counts = new Map<number, number>();
+  for (const e of cells.entries) {
+    const code = normaliseCode(e.cell);
+    if (code && rb.indicators.has(code)) counts.set(e.col, (counts.get(e.col) ?? 0) + 1);
+  }
   let codeCol = -1;
   let best = 0;
-  for (let c = o.col; c < colsEnd; c++) {
-    let n = 0;
-    for (let r = o.row; r < rowsEnd; r++) {
-      const code = normaliseCode(at(snapshot, r, c));
-      if (code && rb.indicators.has(code)) n++;
-    }
-    if (n > best) [best, codeCol] = [n, c];
-  }
+  for (const [c, n] of counts) if (n > best || (n === best && c < codeCol)) [best, codeCol] = [n, c];
   if (codeCol < 0 || best < 3) {
     result.findings.push(finding('no-indicator-rows', 'invalid', 'sheet', {}, [], { sheet }));
     return result;
   }
   result.found = true;
   const rowOf = new Map<string, number>();
-  for (let r = o.row; r < rowsEnd; r++) {
-    const code = normaliseCode(at(snapshot, r, codeCol));
+  for (const r of cells.rows) {
+    const code = normaliseCode(at(r, codeCol));
     if (!code || !rb.indicators.has(code)) continue;
     if (rowOf.has(code))
       result.findings.push(finding('duplicate-indicator-row', 'warn', 'input', { indicator: code }, [qualified(sheet, r, codeCol)], { firstCell: qualified(sheet, rowOf.get(code)!, codeCol) }));
@@ -103,18 +97,19 @@ export function readMonitoringSheet(snapshot: Snapshot, form: MonitoringForm): M
   const first = Math.min(...rowOf.values());
   let targetCol = codeCol + (MCOLUMNS.target - MCOLUMNS.code);
   let actualCol = codeCol + (MCOLUMNS.actual - MCOLUMNS.code);
-  for (let r = first - 1; r >= o.row; r--) {
+  for (const r of cells.rows.filter((x) => x < first).reverse()) {
     let hit = false;
-    for (let c = codeCol + 1; c < colsEnd; c++) {
-      if (headerIs(at(snapshot, r, c), 'monitoring.colTarget')) [targetCol, hit] = [c, true];
-      if (headerIs(at(snapshot, r, c), 'monitoring.colActual')) [actualCol, hit] = [c, true];
+    for (const [c, raw] of cells.row(r) ?? []) {
+      if (c <= codeCol) continue;
+      if (headerIs(raw, 'monitoring.colTarget')) [targetCol, hit] = [c, true];
+      if (headerIs(raw, 'monitoring.colActual')) [actualCol, hit] = [c, true];
     }
     if (hit) break;
   }
 
   const parsed = new Map<string, Parsed>();
   const read = (ind: Indicator, row: number, col: number): { v: MValue; p: Parsed } => {
-    const raw = at(snapshot, row, col);
+    const raw = at(row, col);
     const cell = qualified(sheet, row, col);
     if (ind.code === 'R3') {
       const d = parseDate(raw);

@@ -5,6 +5,8 @@
  */
 import type { WorkbookMeta } from '../report/meta.js';
 import { MONITORING_SHEET } from './form.js';
+import { sheetEntries } from '../sheet/sparse.js';
+import type { Snapshot } from '../types.js';
 
 export type FormKind = 'application' | 'monitoring';
 
@@ -13,13 +15,16 @@ const R_CODES = 3;
 
 const R_CODE = /^R\d+(\.\d+)?$/;
 
-export function formKind(input: { names: readonly string[]; meta: WorkbookMeta | null; found?: { snapshot: { cells: ReadonlyArray<ReadonlyArray<{ value: unknown } | null | undefined>> } } | null }): FormKind {
+export function formKind(input: { names: readonly string[]; meta: WorkbookMeta | null; found?: { snapshot: Snapshot } | null }): FormKind {
   if (input.meta?.template?.form === 'monitoring') return 'monitoring';
   if (input.names.includes(MONITORING_SHEET) && !input.names.includes('指标表')) return 'monitoring';
-  const cells = input.found?.snapshot.cells;
-  if (cells) {
+  const snapshot = input.found?.snapshot;
+  if (snapshot) {
+    // Codes of section R in the first four columns of the sheet's used area (the code column of either form).
+    const entries = sheetEntries(snapshot);
+    const left = entries.reduce((m, e) => Math.min(m, e.col), Infinity);
     let n = 0;
-    for (const row of cells) for (const c of row.slice(0, 4)) if (typeof c?.value === 'string' && R_CODE.test(c.value.trim())) n++;
+    for (const e of entries) if (e.col < left + 4 && typeof e.cell.value === 'string' && R_CODE.test(e.cell.value.trim())) n++;
     if (n >= R_CODES) return 'monitoring';
   }
   return 'application';

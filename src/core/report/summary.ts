@@ -487,8 +487,13 @@ function conclusionSection(ctx: Ctx, experts: string[], preserved: PreservedInpu
 }
 
 /** 五、every finding: check, indicator, status, message and a link to its cell. */
-function findingsSection(ctx: Ctx, experts: number): void {
-  const { b, rb, report, lang, cols } = ctx;
+/**
+ * Every finding, one row each, without a merged area per row: a spreadsheet library checks each new merge against
+ * all earlier ones, so one merge per row made a long list cost the square of its rows (10,000 rows took
+ * minutes). The cell address fits one column (at most "XFD1048576"); long texts wrap in the wide detail column.
+ */
+function findingsSection(ctx: Ctx): void {
+  const { b, rb, report, lang } = ctx;
   section(ctx, 'summary.findingsSection');
   header(ctx, [
     [FINDINGS.no, ctx.w('summary.colNo')],
@@ -512,7 +517,6 @@ function findingsSection(ctx: Ctx, experts: number): void {
     b.fit(row, f.messages[lang], ctx.widths[FINDINGS.detail]!);
     const cell = f.cells[0];
     b.set(row, FINDINGS.cell, { value: cell ? cell.slice(cell.lastIndexOf('!') + 1) : '', style: cell ? 'link' : 'text', ...(cell ? { link: cell } : {}) });
-    if (experts > 1) b.merge(row, FINDINGS.cell, row, Math.min(cols.last, FINDINGS.cell + 1));
   });
 }
 
@@ -559,7 +563,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   recommendationRow(ctx, totalRow, committee);
   discussionSection(ctx, committee);
   const { decisionRow, rationaleRow, dateRow, signatureRow } = conclusionSection(ctx, experts, preserved);
-  findingsSection(ctx, experts.length);
+  findingsSection(ctx);
 
   const sheet = SUMMARY_SHEET[lang];
   const model: SheetModel = {

@@ -6,7 +6,9 @@
 import { qualified } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
-import { finding, type Finding, type RawCell, type Snapshot } from '../types.js';
+import { LIMITS, LimitError } from '../limits.js';
+import { finding, type Finding, type Snapshot } from '../types.js';
+import { SheetCells, sheetEntries } from './sparse.js';
 import { excerpt, normaliseCode, parseCell, parseHeaderYear, type Parsed } from './values.js';
 
 /** One input cell as read. `state` is what the checks need to know. */
@@ -51,50 +53,33 @@ export interface SheetInputs {
 
 const MIN_CODE_ROWS = 3;
 
-class Grid {
-  readonly rowOffset: number;
-  readonly colOffset: number;
-  /** One past the last row and column, in sheet coordinates. */
-  readonly rows: number;
-  readonly cols: number;
-  constructor(private readonly snap: Snapshot) {
-    this.rowOffset = snap.origin?.row ?? 0;
-    this.colOffset = snap.origin?.col ?? 0;
-    this.rows = this.rowOffset + snap.cells.length;
-    let max = 0;
-    for (const r of snap.cells) if (r.length > max) max = r.length;
-    this.cols = this.colOffset + max;
+/** The column holding the most known codes (the leftmost of equals), within the cells that hold content. */
+function findCodeColumn(cells: SheetCells, known: ReadonlyMap<string, Indicator>): number | undefined {
+  const counts = new Map<number, number>();
+  for (const e of cells.entries) {
+    const code = normaliseCode(e.cell);
+    if (code && known.has(code)) counts.set(e.col, (counts.get(e.col) ?? 0) + 1);
   }
-  /** Cell at an absolute sheet position. */
-  at(row: number, col: number): RawCell | undefined {
-    return this.snap.cells[row - this.rowOffset]?.[col - this.colOffset] ?? undefined;
-  }
-}
-
-function findCodeColumn(grid: Grid, known: ReadonlyMap<string, Indicator>): number | undefined {
   let best: number | undefined;
   let bestCount = 0;
-  for (let c = grid.colOffset; c < grid.cols; c++) {
-    let count = 0;
-    for (let r = grid.rowOffset; r < grid.rows; r++) {
-      const code = normaliseCode(grid.at(r, c));
-      if (code && known.has(code)) count++;
-    }
-    if (count > bestCount) {
+  for (const [c, count] of counts)
+    if (count > bestCount || (count === bestCount && best !== undefined && c < best)) {
       bestCount = count;
       best = c;
     }
-  }
   return bestCount >= Math.min(MIN_CODE_ROWS, known.size) ? best : undefined;
 }
 
 /** The nearest row above the first indicator row that names years to the right of the code column. */
-function findHeader(grid: Grid, codeCol: number, firstCodeRow: number): { row: number; years: Map<number, number> } | undefined {
+function findHeader(cells: SheetCells, codeCol: number, firstCodeRow: number): { row: number; years: Map<number, number> } | undefined {
   let fallback: { row: number; years: Map<number, number> } | undefined;
-  for (let r = firstCodeRow - 1; r >= grid.rowOffset; r--) {
+  const above = cells.rows.filter((r) => r < firstCodeRow);
+  for (let i = above.length - 1; i >= 0; i--) {
+    const r = above[i]!;
     const years = new Map<number, number>();
-    for (let c = codeCol + 1; c < grid.cols; c++) {
-      const y = parseHeaderYear(grid.at(r, c));
+    for (const [c, cell] of cells.row(r)!) {
+      if (c <= codeCol) continue;
+      const y = parseHeaderYear(cell);
       if (y !== undefined && !years.has(y)) years.set(y, c);
     }
     if (years.size >= 2) return { row: r, years };
@@ -114,13 +99,13 @@ function isRequired(ind: Indicator, answers: ReadonlyMap<string, Parsed>): boole
 }
 
 export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): SheetInputs {
-  const grid = new Grid(snapshot);
+  const cells = new SheetCells(sheetEntries(snapshot));
   const sheet = snapshot.sheet;
   const findings: Finding[] = [];
   const indicators = new Map<string, IndicatorInput>();
   const result: SheetInputs = { sheet, dataYears: null, applicationYear: null, layout: null, indicators, required: new Set(), findings };
 
-  const codeCol = findCodeColumn(grid, rb.indicators);
+  const codeCol = findCodeColumn(cells, rb.indicators);
   if (codeCol === undefined) {
     findings.push(finding('no-indicator-rows', 'invalid', 'sheet', {}, [], { sheet }));
     return result;
@@ -128,17 +113,20 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
 
   // Indicator rows by code; the first occurrence wins, later ones are reported.
   const rowOf = new Map<string, number>();
-  for (let r = grid.rowOffset; r < grid.rows; r++) {
-    const code = normaliseCode(grid.at(r, codeCol));
+  for (const r of cells.rows) {
+    const code = normaliseCode(cells.at(r, codeCol));
     if (!code || !rb.indicators.has(code)) continue;
     const first = rowOf.get(code);
     if (first === undefined) rowOf.set(code, r);
-    else
+    else {
+      // Each repeated row is one finding: a sheet of thousands of them is refused here, not reported line by line.
+      if (findings.length >= LIMITS.findings) throw new LimitError('findings', LIMITS.findings, countDuplicates(cells, codeCol, rb));
       findings.push(finding('duplicate-indicator-row', 'warn', 'input', { indicator: code }, [qualified(sheet, r, codeCol)], { firstCell: qualified(sheet, first, codeCol) }));
+    }
   }
   let firstCodeRow = Infinity;
   for (const r of rowOf.values()) if (r < firstCodeRow) firstCodeRow = r;
-  const header = findHeader(grid, codeCol, firstCodeRow);
+  const header = findHeader(cells, codeCol, firstCodeRow);
   const yearCols = header?.years ?? new Map<number, number>();
   const headerCells = header ? [...header.years.values()].map((c) => qualified(sheet, header.row, c)) : [];
   const maxHeaderYear = yearCols.size ? Math.max(...yearCols.keys()) : undefined;
@@ -151,7 +139,7 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
   result.layout = layout;
 
   const cellAt = (row: number, col: number, ind: Indicator): { input: CellInput; parsed: Parsed } => {
-    let parsed = parseCell(grid.at(row, col), ind);
+    let parsed = parseCell(cells.at(row, col), ind);
     // A derived row's formula without a stored result is just "not shown": the check recomputes it anyway.
     if (ind.derived && parsed.kind === 'invalid' && parsed.code === 'formula-not-calculated') parsed = { kind: 'blank' };
     const input: CellInput = {
@@ -180,7 +168,7 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
     if (primary.parsed.kind !== 'blank' && !strict) return primary;
     for (const c of yearColsDesc) {
       if (c === layout.valueCol) continue;
-      const raw = grid.at(row, c);
+      const raw = cells.at(row, c);
       const alt = cellAt(row, c, ind);
       if (alt.parsed.kind === 'blank') continue;
       if (!strict) return alt;
@@ -277,5 +265,19 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
         latestYear: result.dataYears ? result.dataYears[result.dataYears.length - 1]! : null,
       }),
     );
+  if (findings.length > LIMITS.findings) throw new LimitError('findings', LIMITS.findings, findings.length);
   return result;
+}
+
+/** Rows repeating a code seen above them in the code column: the findings a refused sheet would have had. */
+function countDuplicates(cells: SheetCells, codeCol: number, rb: LoadedRulebook): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const r of cells.rows) {
+    const code = normaliseCode(cells.at(r, codeCol));
+    if (!code || !rb.indicators.has(code)) continue;
+    if (seen.has(code)) n++;
+    else seen.add(code);
+  }
+  return n;
 }

@@ -7,7 +7,7 @@
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
 import { t } from '../text/index.js';
-import type { RawCell, RawValue, Snapshot } from '../types.js';
+import type { GridSnapshot, RawCell, RawValue } from '../types.js';
 
 export const INDICATOR_SHEET = '指标表';
 
@@ -88,7 +88,7 @@ export interface SnapshotOptions {
 }
 
 /** The Snapshot an adapter would read from a sheet in the standard layout filled with these values. */
-export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, values: ApplicationValues, opts: SnapshotOptions = {}): Snapshot {
+export function snapshotFromValues(rb: LoadedRulebook, applicationYear: number, values: ApplicationValues, opts: SnapshotOptions = {}): GridSnapshot {
   const layout = standardLayout(rb, applicationYear, opts.sheet);
   const zh = 'zh-CN';
   const header: Array<RawCell | null> = [

@@ -14,10 +14,6 @@ export const ERROR_TEXT = {
     'en-US': 'Symbolic link loop: {file} (the links lead back to themselves and never reach a file)',
   },
   'error.file.unreadable': { 'zh-CN': '无法读取 {file}（{detail}）', 'en-US': 'Cannot read {file} ({detail})' },
-  'error.file.too-large': {
-    'zh-CN': '{file} 过大，超出本工具的处理上限（{detail}）；正常的申报文件远小于此',
-    'en-US': '{file} is too large for this tool ({detail}); a real application is far smaller',
-  },
   'error.file.not-xlsx': {
     'zh-CN': '{file} 不是 .xlsx 工作簿（不是 zip 格式的 Excel 文件）',
     'en-US': '{file} is not an .xlsx workbook (not a zip-packaged Excel file)',
@@ -91,4 +87,43 @@ export const ERROR_TEXT = {
   },
   'error.office.excel': { 'zh-CN': 'Excel 未能完成操作：{detail}', 'en-US': 'Excel could not complete the operation: {detail}' },
   'error.office.title': { 'zh-CN': '操作未完成', 'en-US': 'Not done' },
+
+  // Limits of the work one file may cost (src/core/limits.ts): the file is refused, the limit named.
+  'error.file.too-large': { 'zh-CN': '{file} 未处理：{reason}', 'en-US': '{file} was not processed: {reason}' },
+  'error.limit.file': {
+    'zh-CN': '文件大小 {actual} MB，超过上限 {limit} MB（申报工作簿通常不足 1 MB）',
+    'en-US': 'the file is {actual} MB, over the limit of {limit} MB (an application workbook is usually under 1 MB)',
+  },
+  'error.limit.inflated': {
+    'zh-CN': '解压后超过 {limit} MB 的上限（至少 {actual} MB），可能是压缩炸弹',
+    'en-US': 'it inflates to more than the limit of {limit} MB (at least {actual} MB), possibly a zip bomb',
+  },
+  'error.limit.cells': {
+    'zh-CN': '单元格数 {actual}，超过上限 {limit}（标准指标表约 600 个）',
+    'en-US': 'it has {actual} cells, over the limit of {limit} (the standard indicator sheet has about 600)',
+  },
+  'error.limit.rows': {
+    'zh-CN': '工作表行数 {actual}，超过上限 {limit}（标准指标表约 100 行）',
+    'en-US': 'a sheet has {actual} rows, over the limit of {limit} (the standard indicator sheet has about 100)',
+  },
+  'error.limit.merges': {
+    'zh-CN': '合并单元格区域 {actual} 个，超过上限 {limit} 个',
+    'en-US': 'it has {actual} merged areas, over the limit of {limit}',
+  },
+  'error.limit.findings': {
+    'zh-CN': '核验结果 {actual} 条，超过每份申报 {limit} 条的上限（多为大量重复的指标行）',
+    'en-US': 'it gives {actual} findings, over the limit of {limit} per application (usually many repeated indicator rows)',
+  },
+  'error.limit.time': {
+    'zh-CN': '处理时间超过 {limit} 秒的上限，已停止',
+    'en-US': 'processing took longer than the limit of {limit} s and was stopped',
+  },
+  'error.file.review-failed': {
+    'zh-CN': '{file} 处理时出错，未能评审（{detail}）',
+    'en-US': '{file} could not be reviewed: an error occurred ({detail})',
+  },
+  'error.limit.memory': {
+    'zh-CN': '处理所需内存超过 {limit} MB 的上限，已停止',
+    'en-US': 'processing needed more memory than the limit of {limit} MB and was stopped',
+  },
 } as const satisfies TextTable;

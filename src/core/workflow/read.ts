@@ -12,7 +12,8 @@ import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
 import { reviewSnapshot, type Review } from '../review.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { INDICATOR_SHEET } from '../template/layout.js';
-import type { RawCell, Snapshot } from '../types.js';
+import { withoutCells } from '../sheet/sparse.js';
+import type { Snapshot } from '../types.js';
 import type { WorkflowWarning } from './warnings.js';
 
 /** The first read, decided from the sheet names. */
@@ -117,7 +118,8 @@ export function mergedInputs(review: Review, merges: readonly string[]): Area[] 
     const a = area(m);
     if (!a || (a.r0 === a.r1 && a.c0 === a.c1)) continue;
     let hit = false;
-    for (let r = a.r0; r <= a.r1 && !hit; r++) if (rows.has(r)) for (let c = a.c0; c <= a.c1 && !hit; c++) hit = cols.has(c);
+    // Over the indicator rows and input columns, never over the area's extent (a merge may span a whole sheet).
+    for (const r of rows) if (r >= a.r0 && r <= a.r1) for (const c of cols) if (c >= a.c0 && c <= a.c1) hit = true;
     if (hit) out.push(a);
   }
   return out;
@@ -128,16 +130,8 @@ export function mergedInputs(review: Review, merges: readonly string[]): Area[] 
  * Excel leaves them empty; blanking them makes both adapters read the same inputs (and report the same findings).
  */
 function withoutMergedCopies(snapshot: Snapshot, areas: Area[]): Snapshot {
-  const o = snapshot.origin ?? { row: 0, col: 0 };
-  const cells = snapshot.cells.map((row) => [...row]) as Array<Array<RawCell | null | undefined>>;
-  for (const a of areas)
-    for (let r = a.r0; r <= a.r1; r++)
-      for (let c = a.c0; c <= a.c1; c++) {
-        if (r === a.r0 && c === a.c0) continue;
-        const row = cells[r - o.row];
-        if (row && c - o.col >= 0 && c - o.col < row.length) row[c - o.col] = null;
-      }
-  return { ...snapshot, cells };
+  // Over the cells that exist, never over the areas' extent (a merge may span a whole sheet).
+  return withoutCells(snapshot, (r, c) => areas.some((a) => r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1 && !(r === a.r0 && c === a.c0)));
 }
 
 /** The indicator sheet reviewed with its warnings; null when the workbook has none. */

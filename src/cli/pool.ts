@@ -1,0 +1,154 @@
+/**
+ * The files of a `batch`, each reviewed in a worker thread (review-worker.ts) under a memory limit and a time
+ * limit: a file that runs out of memory or time ends its worker, which is replaced, and the file becomes its row
+ * in the roll-up; the other files and the roll-up are unaffected. Workers are reused across
+ * files, so the cost of starting one (loading ExcelJS) is paid once per worker, not per file.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { forRollup, LIMITS, type LoadedRulebook, type Report } from '../core/index.js';
+import { FileError, type FileErrorCode } from '../xlsx/errors.js';
+
+export interface WorkerRequest {
+  id: number;
+  file: string;
+}
+
+export interface WorkerReply {
+  id: number;
+  report?: Report;
+  error?: { code: FileErrorCode; file: string; params: Record<string, string | number | string[]> };
+}
+
+/** A file's outcome: its report for the roll-up, or the file error that becomes its row. */
+export type Outcome = { report: Report } | { error: FileError };
+
+export interface PoolOptions {
+  /** Called as each file starts. */
+  onStart?: (file: string) => void;
+  /**
+   * Workers at most (default 1; never more than the files). Each worker loads ExcelJS and warms up its own
+   * compiled code: on this project's 2-core machine a second worker cost more CPU time than it saved. With more
+   * than one, the memory guard cannot tell which file grew, and ends them all.
+   */
+  workers?: number;
+  /** Per-file limits; the defaults are LIMITS.fileSeconds and LIMITS.batchMemoryMb (the process's resident memory). */
+  seconds?: number;
+  memoryMb?: number;
+  /** A V8 heap limit for the workers, in MB (tests); by default none beyond V8's own, see LIMITS.batchMemoryMb. */
+  heapMb?: number;
+  /** The worker script (tests of the pool give the built one); default: found beside the CLI's entry. */
+  workerUrl?: URL;
+}
+
+/**
+ * The built worker, beside the CLI's entry (lib/cli/) whether this code sits in lib/cli/ or in lib/chunks/.
+ * null when running from the TypeScript sources (tests in one process): the files are then reviewed in-process.
+ */
+function workerFile(): URL | null {
+  for (const rel of ['./review-worker.js', '../cli/review-worker.js']) {
+    const url = new URL(rel, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: PoolOptions): Promise<Outcome[]> {
+  const url = opts.workerUrl ?? workerFile();
+  if (!url) return reviewInProcess(files, rb, opts);
+  const seconds = opts.seconds ?? LIMITS.fileSeconds;
+  const memoryMb = opts.memoryMb ?? LIMITS.batchMemoryMb;
+  const size = Math.max(1, Math.min(opts.workers ?? 1, files.length));
+  const outcomes: Outcome[] = new Array<Outcome>(files.length);
+  let next = 0;
+  /** The files running now, each with the way to end it as over the memory limit. */
+  const running = new Set<() => void>();
+  const guard = setInterval(() => {
+    if (process.memoryUsage.rss() > memoryMb * 1024 * 1024) for (const stop of running) stop();
+  }, 50);
+
+  const spawn = () => {
+    const w = new Worker(url, { workerData: { rulebook: rb }, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
+    // A worker's error between files (or while being ended) must not become the process's uncaught error.
+    w.on('error', () => {});
+    return w;
+  };
+
+  /** One file in `worker`; resolves with the outcome and whether the worker is still usable. */
+  const runOne = (worker: Worker, id: number): Promise<{ outcome: Outcome; alive: boolean }> =>
+    new Promise((resolve) => {
+      const file = files[id]!;
+      const overMemory = () => new FileError('too-large', file, { what: 'memory', limit: opts.heapMb ?? memoryMb, actual: opts.heapMb ?? memoryMb });
+      const stop = () => {
+        finish({ error: overMemory() }, false);
+        void worker.terminate();
+      };
+      const finish = (outcome: Outcome, alive: boolean) => {
+        running.delete(stop);
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        resolve({ outcome, alive });
+      };
+      const onMessage = (m: WorkerReply) => {
+        if (m.id !== id) return;
+        if (m.report) finish({ report: m.report }, true);
+        else finish({ error: new FileError(m.error!.code, m.error!.file, m.error!.params) }, true);
+      };
+      const onError = (e: Error & { code?: string }) => {
+        finish({ error: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? overMemory() : new FileError('review-failed', file, { detail: e.message.slice(0, 200) }) }, false);
+      };
+      const onExit = (code: number) => finish({ error: new FileError('review-failed', file, { detail: `worker exited (${code})` }) }, false);
+      const timer = setTimeout(() => {
+        finish({ error: new FileError('too-large', file, { what: 'time', limit: seconds, actual: seconds }) }, false);
+        void worker.terminate();
+      }, seconds * 1000);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      running.add(stop);
+      opts.onStart?.(file);
+      worker.postMessage({ id, file } satisfies WorkerRequest);
+    });
+
+  const lane = async () => {
+    let worker: Worker | null = null;
+    try {
+      while (next < files.length) {
+        const id = next++;
+        worker ??= spawn();
+        const { outcome, alive } = await runOne(worker, id);
+        outcomes[id] = outcome;
+        if (!alive) {
+          void worker.terminate();
+          worker = null;
+        }
+      }
+    } finally {
+      if (worker) await worker.terminate();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: size }, lane));
+  } finally {
+    clearInterval(guard);
+  }
+  return outcomes;
+}
+
+/** Without a built worker (running from the sources): one file after another, any failure becoming its row. */
+async function reviewInProcess(files: string[], rb: LoadedRulebook, opts: PoolOptions): Promise<Outcome[]> {
+  const { reviewFile } = await import('../xlsx/workbook.js');
+  const outcomes: Outcome[] = [];
+  for (const file of files) {
+    opts.onStart?.(file);
+    try {
+      outcomes.push({ report: forRollup((await reviewFile(file, rb)).report) });
+    } catch (e) {
+      outcomes.push({ error: e instanceof FileError ? e : new FileError('review-failed', file, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }) });
+    }
+  }
+  return outcomes;
+}

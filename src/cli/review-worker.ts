@@ -1,0 +1,30 @@
+/**
+ * One file of a `batch` reviewed in a worker thread (the risky part: open, read, review), so that a runaway file
+ * — memory or time — ends this worker, never the batch: the pool (pool.ts) turns it into that file's row.
+ * Built by scripts/build-cli.js as lib/cli/review-worker.js.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { forRollup, type LoadedRulebook } from '../core/index.js';
+import { FileError } from '../xlsx/errors.js';
+import type { WorkerReply, WorkerRequest } from './pool.js';
+
+// The rulebook as the main thread loaded and validated it (plain data and maps, copied into this thread).
+const { rulebook: rb } = workerData as { rulebook: LoadedRulebook };
+// ExcelJS is loaded once per worker, not per file.
+const { reviewFile } = await import('../xlsx/workbook.js');
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  void (async () => {
+    let reply: WorkerReply;
+    try {
+      const fr = await reviewFile(req.file, rb);
+      reply = { id: req.id, report: forRollup(fr.report) };
+    } catch (e) {
+      reply =
+        e instanceof FileError
+          ? { id: req.id, error: { code: e.code, file: e.file, params: e.params } }
+          : { id: req.id, error: { code: 'review-failed', file: req.file, params: { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) } } };
+    }
+    parentPort!.postMessage(reply);
+  })();
+});

@@ -1,0 +1,67 @@
+/**
+ * The limits of the work one application may cost, in one table. Each is far beyond any real application (the
+ * standard indicator workbook is about 15 KB, 100 rows and 600 cells with content; a province's own rows add
+ * tens), so only a damaged or hostile file reaches one, and it is refused with a message naming the limit
+ * (words: `error.limit.<name>` in src/core/text/errors.ts) instead of taking minutes or gigabytes.
+ */
+
+export const LIMITS = {
+  /** Bytes of the file. A filled workbook is under 1 MB; 20 MB still takes scanned attachments pasted in. */
+  fileBytes: 20 * 1024 * 1024,
+  /**
+   * Bytes of the package once inflated: the sum of its parts' sizes (from the zip directory, and enforced again
+   * while inflating, since the directory may lie). Real workbooks inflate to a few MB; 64 MB takes pictures and
+   * still keeps the spreadsheet library within a few hundred MB (it holds about 20 bytes per inflated byte of
+   * sheet XML), while a zip bomb (1 GB of zeros in 1 MB) stops at the limit.
+   */
+  inflatedBytes: 64 * 1024 * 1024,
+  /**
+   * Cells of the workbook's sheets (counted in the sheet XML before the spreadsheet library reads it, with the
+   * cells merged areas cover, and the cells with content of a sheet in the reader). 100,000 is 150 times the standard sheet; the library needs
+   * about 2.5 KB per cell, so the limit also keeps one file under about 300 MB.
+   */
+  cells: 100_000,
+  /**
+   * Merged areas of a workbook. The standard sheets have a few dozen, a reviewed copy's summary up to about one
+   * per finding; the spreadsheet library compares each new merge with every earlier one (the square of their count).
+   */
+  merges: 5_000,
+  /** Rows of a sheet (rows holding content in the reader; row elements of the sheet XML). The standard sheet has about 100. */
+  rows: 20_000,
+  /**
+   * Findings of one application: every indicator and year of the national rulebook failing at once gives a few
+   * hundred. Beyond 1,000 the file repeats rows (duplicated codes), and its report would only bury the reviewer.
+   */
+  findings: 1_000,
+  /** Seconds one file of a batch may take (open, read, review): a real one takes well under one second. */
+  fileSeconds: 60,
+  /**
+   * Memory of the process while a batch reviews a file, in MB (resident, checked every 50 ms): the last guard, for
+   * what the limits above do not foresee; the file's worker is then ended and the file is a row of the roll-up.
+   * A batch of 260 real files peaks near 200 MB, the largest file within the limits near 400 MB. Watched from
+   * outside rather than set as the worker's heap limit: V8 sizes its collection from that limit, and a limit of
+   * this order made a batch of real files spend a quarter more CPU time (measured with `npm run bench`).
+   */
+  batchMemoryMb: 1024,
+} as const;
+
+/** What a limit counts: its words are `error.limit.<what>`. */
+export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'merges' | 'findings' | 'time' | 'memory';
+
+/**
+ * A limit reached, found by the core or an adapter: `limit` and `actual` in the limit's unit (MB for sizes and
+ * memory, seconds for time, a count otherwise). `actual` may be a lower bound ("at least") when counting stopped.
+ */
+export class LimitError extends Error {
+  constructor(
+    readonly what: LimitName,
+    readonly limit: number,
+    readonly actual: number,
+  ) {
+    super(`limit reached: ${what} ${actual} > ${limit}`);
+    this.name = 'LimitError';
+  }
+}
+
+/** Bytes in MB with one decimal, for messages. */
+export const megabytes = (bytes: number): number => Math.round((bytes / (1024 * 1024)) * 10) / 10;
