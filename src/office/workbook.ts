@@ -9,8 +9,6 @@ import {
   examine,
   finishCheck,
   finishClear,
-  metaModel,
-  META_SHEET,
   layoutInputs,
   parseQualified,
   readMetaRecord,
@@ -40,6 +38,7 @@ import {
   type WorkflowWarning,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
+import { writeRecord } from './record.js';
 import { renderModel } from './render.js';
 import { areaRanges, cellAt, rangeSnapshot } from './snapshot.js';
 import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
@@ -82,7 +81,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     r.load(props);
     return r;
   };
-  const metaRange = request.meta ? used(request.meta, 'values') : null;
+  const metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
   const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,rowIndex,columnIndex')]));
   const merged = new Map<string, XMergedAreas>();
   let found: Reading['found'] = null;
@@ -104,8 +103,9 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     if (found) break;
   }
 
-  // A forged sheet may hold any number of rows: the record is read from the first few thousand only.
-  const record = metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.slice(0, 4096).map((r) => [r[0], r[1]] as [unknown, unknown])) : { meta: null, damaged: false };
+  // A forged sheet may hold any number of rows: the core reads the last few thousand only.
+  const record =
+    metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex) : { meta: null, damaged: false };
   const meta = record.meta;
   const old = previousSummarySheet(meta, names);
   const oldRange = old ? summaries.get(old) : undefined;
@@ -118,6 +118,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     merges: areas ? (areas.isNullObject ? [] : areaRanges(areas.address)) : null,
     summaryAt: summary ? (r, c) => cellAt(summary, r, c) : null,
     metaDamaged: record.damaged,
+    record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
   };
 }
 
@@ -156,18 +157,14 @@ const rangeOf = (ctx: XContext, cell: string): XRange => {
   return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
 };
 
-/** The metadata sheet written from its model, replacing what was there. */
-async function writeMeta(ctx: XContext, names: readonly string[], meta: WorkbookMeta, caps: Capabilities, w: Writer): Promise<void> {
-  const model = metaModel(meta);
-  let ws: XWorksheet;
-  if (names.includes(META_SHEET)) {
-    ws = ctx.workbook.worksheets.getItem(META_SHEET);
-    await w.add(96, () => ws.getRange().clear());
-    model.state = undefined;
-  } else {
-    await w.add(96, () => (ws = ctx.workbook.worksheets.add(META_SHEET)));
+/** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
+async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: readonly string[] = []): Promise<void> {
+  try {
+    await writeRecord(ctx, reading, meta, w);
+  } catch (e) {
+    if (locked.length && !(e instanceof OfficeError)) throw new OfficeError('sheet-protected', { sheet: locked.join('、'), cause: String((e as Error).message ?? e) });
+    throw e;
   }
-  await renderModel(ws!, model, caps, w);
 }
 
 /**
@@ -294,8 +291,7 @@ export async function checkWorkbook(
     await flushWrites(w, locked);
     meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
   }
-  await writeMeta(ctx, reading.names, meta, caps, w);
-  await flushWrites(w, locked);
+  await writeMeta(ctx, reading, meta, w, locked);
   return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }
 
@@ -314,9 +310,8 @@ export async function writeSummary(
   let ws: XWorksheet;
   await w.add(96, () => (ws = ctx.workbook.worksheets.add(plan.sheet)));
   await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
-  await writeMeta(ctx, reading.names, plan.meta, caps, w);
   await w.add(96, () => ws.activate());
-  await w.flush();
+  await writeMeta(ctx, reading, plan.meta, w);
   return { report: plan.report, committee: plan.committee, sheet: plan.sheet, warnings: plan.warnings };
 }
 
@@ -330,8 +325,7 @@ export async function clearFlags(s: Session): Promise<number> {
   const plan = finishClear(reading, draft, covered, lang);
   const w = new Writer(ctx);
   await withUnprotected(ctx, locked, w, async () => void (await applyWrites(ctx, plan.writes, notes, w)));
-  await writeMeta(ctx, reading.names, plan.meta, caps, w);
-  await flushWrites(w, locked);
+  await writeMeta(ctx, reading, plan.meta, w, locked);
   return plan.restored;
 }
 
@@ -348,9 +342,8 @@ export async function insertTemplate(s: Session, year: number): Promise<string> 
     await renderModel(ws!, model, caps, w);
     if (model.name === plan.indicator) first = ws!;
   }
-  await writeMeta(ctx, reading.names, plan.meta, caps, w);
   if (first) await w.add(96, () => first!.activate());
-  await w.flush();
+  await writeMeta(ctx, reading, plan.meta, w);
   return plan.indicator;
 }
 

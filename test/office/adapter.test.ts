@@ -47,7 +47,9 @@ async function applicantCopy(file: string): Promise<string> {
 function metaOf(fake: FakeWorkbook) {
   const sheet = fake.sheet(META_SHEET);
   const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; sheet.cells[`${r},0`]; r++) rows.push([sheet.cells[`${r},0`]!.value, sheet.cells[`${r},1`]?.value]);
+  // Blocks are appended and superseded ones cleared: read every row, gaps included.
+  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
+  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
   return parseMeta(rows);
 }
 

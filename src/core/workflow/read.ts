@@ -5,7 +5,7 @@
  */
 import { fromA1 } from '../address.js';
 import { buildReport, type Report } from '../report/json.js';
-import { META_SHEET, type WorkbookMeta } from '../report/meta.js';
+import { META_SHEET, type MetaRecord, type WorkbookMeta } from '../report/meta.js';
 import type { CellValue } from '../report/sheet-model.js';
 import { isSummarySheet, summaryShowsMark } from '../report/summary.js';
 import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
@@ -76,6 +76,8 @@ export interface Reading {
   summaryNoteAt?: ((row: number, col: number) => string | null) | null;
   /** The metadata sheet held a record that did not validate (it was dropped). */
   metaDamaged?: boolean;
+  /** Where the record lies on its sheet (the block read, the first free row, superseded rows): writes append below. */
+  record?: Pick<MetaRecord, 'block' | 'end' | 'stale'>;
 }
 
 /** The indicator sheet reviewed, its report, and what the reviewer should be warned about. */
