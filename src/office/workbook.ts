@@ -71,9 +71,10 @@ const SNAPSHOT_PROPS = 'values,numberFormat,formulas,rowIndex,columnIndex';
  */
 export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pick<Capabilities, 'mergedAreas'>): Promise<Reading> {
   const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
+  sheets.load('items/name,items/id');
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
+  const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
   const request = readRequest(names);
 
   const used = (name: string, props: string) => {
@@ -82,7 +83,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     return r;
   };
   const metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
-  const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,rowIndex,columnIndex')]));
+  const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,numberFormat,rowIndex,columnIndex')]));
   const merged = new Map<string, XMergedAreas>();
   let found: Reading['found'] = null;
   for (const stage of request.stages) {
@@ -106,8 +107,14 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   // A forged sheet may hold any number of rows: the core reads the last few thousand only.
   const record =
     metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex) : { meta: null, damaged: false };
-  const meta = record.meta;
-  const old = previousSummarySheet(meta, names);
+  const meta = summaryById(record.meta, ids);
+  const byId = meta?.review?.summary?.sheetId !== undefined && ids.has(meta.review.summary.sheetId);
+  const old = previousSummarySheet(meta, names, byId);
+  // A summary renamed to a name that is not a summary's was not among the sheets read: one more sync for it.
+  if (old && !summaries.has(old)) {
+    summaries.set(old, used(old, 'values,numberFormat,rowIndex,columnIndex'));
+    await ctx.sync();
+  }
   const oldRange = old ? summaries.get(old) : undefined;
   const summary = oldRange && !oldRange.isNullObject ? oldRange : null;
   const areas = found ? merged.get(found.snapshot.sheet) : undefined;
@@ -117,9 +124,34 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     found,
     merges: areas ? (areas.isNullObject ? [] : areaRanges(areas.address)) : null,
     summaryAt: summary ? (r, c) => cellAt(summary, r, c) : null,
+    summaryFormatAt: summary ? (r, c) => formatAt(summary, r, c) : null,
+    summaryById: byId,
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
   };
+}
+
+/**
+ * The summary is found by its sheet id (Worksheet.id survives a rename): the layout gets the sheet's name now. A
+ * layout recorded without an id (the command line's, earlier versions') gets the id of the sheet of its name, so
+ * the next record carries it.
+ */
+function summaryById(meta: WorkbookMeta | null, ids: ReadonlyMap<string, string>): WorkbookMeta | null {
+  const layout = meta?.review?.summary;
+  if (!meta?.review || !layout) return meta;
+  let next = layout;
+  if (layout.sheetId && ids.has(layout.sheetId)) next = { ...layout, sheet: ids.get(layout.sheetId)! };
+  else if (!layout.sheetId) {
+    const id = [...ids].find(([, name]) => name === layout.sheet)?.[0];
+    if (id) next = { ...layout, sheetId: id };
+  }
+  return next === layout ? meta : { ...meta, review: { ...meta.review, summary: next } };
+}
+
+/** A cell's number format in a loaded range (null outside it). */
+function formatAt(range: XRange, row: number, col: number): string | null {
+  const f = range.numberFormat[row - range.rowIndex]?.[col - range.columnIndex];
+  return typeof f === 'string' ? f : null;
 }
 
 /**
@@ -306,12 +338,41 @@ export async function writeSummary(
   if (caps.explanations === 'notes') reading = await readSummaryNotes(ctx, reading, examined.summary);
   const plan = planSummary(reading, examined, rb, lang, opts);
   const w = new Writer(ctx);
-  if (plan.remove) await w.add(96, () => ctx.workbook.worksheets.getItem(plan.remove!).delete());
   let ws: XWorksheet;
-  await w.add(96, () => (ws = ctx.workbook.worksheets.add(plan.sheet)));
-  await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
+  let meta = plan.meta;
+  const place = plan.inPlace;
+  if (place) {
+    // In place: only the tool's block is rewritten. Rows are inserted at its foot when it grows, so rows the
+    // committee added below move down; threads, notes, images and references to the sheet stay.
+    ws = ctx.workbook.worksheets.getItem(place.sheet);
+    const height = plan.layout.height ?? place.height;
+    const width = Math.max(plan.layout.width ?? place.width, place.width);
+    await w.add(96, () => ws.protection.unprotect());
+    if (height > place.height) await w.add(96, () => ws.getRangeByIndexes(place.height, 0, height - place.height, 16384).insert('Down'));
+    const rows = Math.max(height, place.height);
+    await w.add(200, () => {
+      const block = ws.getRangeByIndexes(0, 0, rows, width);
+      block.unmerge();
+      block.clear('Contents');
+      block.clear('Formats');
+      // Helper columns move with the experts: the block's columns are shown, then the model hides its own.
+      ws.getRangeByIndexes(0, 0, 1, width).columnHidden = false;
+    });
+    // People's notes are on their cells already (Excel keeps them): none is added again.
+    await renderModel(ws, plan.model, caps, w);
+  } else {
+    await w.add(96, () => {
+      ws = ctx.workbook.worksheets.add(plan.sheet);
+      ws.load('id');
+    });
+    await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
+    // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
+    await w.flush();
+    const layout = meta.review?.summary;
+    if (meta.review && layout) meta = { ...meta, review: { ...meta.review, summary: { ...layout, sheetId: ws!.id } } };
+  }
   await w.add(96, () => ws.activate());
-  await writeMeta(ctx, reading, plan.meta, w);
+  await writeMeta(ctx, reading, meta, w);
   return { report: plan.report, committee: plan.committee, sheet: plan.sheet, warnings: plan.warnings };
 }
 

@@ -661,6 +661,7 @@ export class FakeRange extends Loadable {
       const b = this.b!;
       const hidden = (this.s.hiddenCols ??= []);
       for (let c = b.c; c < b.c + b.cols; c++) if (v && !hidden.includes(c)) hidden.push(c);
+      if (!v) this.s.hiddenCols = hidden.filter((c) => c < b.c || c >= b.c + b.cols);
     });
   }
   set hyperlink(h: FakeCell['hyperlink']) {
