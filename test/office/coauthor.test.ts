@@ -105,3 +105,44 @@ describe('reading', () => {
     expect(reading.meta?.template?.applicationYear).toBe(2025);
   });
 });
+
+describe('the summary is updated in place (issue #11, item 2)', () => {
+  it('renamed, with a committee row below, a thread and a typed date: the same sheet is rewritten, all of them kept', async () => {
+    const fake = await fakeOf('02-failing');
+    const s = as(fake, '张委员');
+    await writeSummary(s, { experts: ['张委员', '李委员'] });
+    const layout = recordOf(fake).meta!.review!.summary!;
+    const sheet = fake.sheet(layout.sheet);
+    const id = sheet.id;
+    expect(id).toBeDefined();
+    expect(layout.sheetId).toBe(id);
+    // The committee renames the sheet, types a date, adds a row below the tool's block and a thread on a score.
+    sheet.name = '专家评分';
+    const ctx = fake.context({ author: '李委员' });
+    const ws = ctx.workbook.worksheets.getItem('专家评分');
+    // (The tool protects the summary without a password: the secretary lifts it to add rows.)
+    ws.protection.unprotect();
+    ws.getRangeByIndexes(layout.date[0], layout.date[1], 1, 1).values = [['2025-06-01']];
+    ws.getRangeByIndexes(layout.height! + 2, 0, 1, 2).values = [['会议纪要', '第二次会议补充意见']];
+    const score = `专家评分!${String.fromCharCode(65 + layout.experts[0]!.col)}${layout.criteriaRows['1']! + 1}`;
+    ctx.workbook.comments.add(score, '此项请再议');
+    await ctx.sync();
+    expect(sheet.cells[`${layout.date[0]},${layout.date[1]}`]).toMatchObject({ value: 45809, numberFormat: 'yyyy-mm-dd' });
+
+    await checkWorkbook(s);
+    const again = await writeSummary(s, { experts: ['王委员'] });
+    expect(again.sheet).toBe('专家评分');
+    expect(fake.state.sheets.filter((x) => x.id === id)).toHaveLength(1);
+    expect(fake.state.sheets.some((x) => x.name.startsWith('评审汇总'))).toBe(false);
+    const l2 = recordOf(fake).meta!.review!.summary!;
+    expect(l2.experts.map((e) => e.name)).toEqual(['张委员', '李委员', '王委员']);
+    // The typed date is still a date.
+    expect(sheet.cells[`${l2.date[0]},${l2.date[1]}`]).toMatchObject({ value: 45809, numberFormat: 'yyyy-mm-dd' });
+    // The committee's row is below the tool's block, untouched (moved down if the block grew).
+    const theirs = Object.entries(sheet.cells).filter(([, c]) => c.value === '第二次会议补充意见');
+    expect(theirs).toHaveLength(1);
+    expect(Number(theirs[0]![0].split(',')[0])).toBeGreaterThanOrEqual(l2.height!);
+    // The thread is still there.
+    expect(fake.state.comments.map((c) => c.content)).toContain('此项请再议');
+  });
+});
