@@ -230,14 +230,26 @@ async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: 
   let comments: Covered['comments'];
   if (draft.read.comments) {
     const items: XComment[] = ctx.workbook.comments.items;
-    // Only flags to place need the places (a new comment never goes on someone else's thread).
-    const located = (draft.flags.length ? items : []).map((c) => {
+    // The places (no comment or note goes on someone else's thread) and, for the tool's own threads to lift,
+    // whether anyone replied (a thread with replies is resolved, never deleted): one sync, only when threads exist.
+    const located = (draft.flags.length || draft.restore.length ? items : []).map((c) => {
       const at = c.getLocation();
       at.load('address');
       return at;
     });
-    if (located.length) await ctx.sync();
-    comments = { ids: new Set(items.map((c) => c.id)), at: located.map((at) => at.address.replace(/\$/g, '')) };
+    const ours = new Set(draft.restore.flatMap((r) => (r.comment ? [r.comment] : [])));
+    const replies = items
+      .filter((c) => ours.has(c.id))
+      .map((c) => {
+        c.replies.load('items');
+        return c;
+      });
+    if (located.length || replies.length) await ctx.sync();
+    comments = {
+      ids: new Set(items.map((c) => c.id)),
+      at: located.map((at) => at.address.replace(/\$/g, '')),
+      replied: new Set(replies.filter((c) => c.replies.items.length > 0).map((c) => c.id)),
+    };
   }
   const cells = new Map<string, CellState>();
   for (const [cell, f] of fills) cells.set(cell, { fill: f.color });
@@ -273,6 +285,7 @@ async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: M
           added.set(cw.cell, c);
         });
       else if (comment.kind === 'update') await w.add(Writer.size(comment.text), () => (ctx.workbook.comments.getItem(comment.id).content = comment.text));
+      else if (comment.kind === 'resolve') await w.add(96, () => (ctx.workbook.comments.getItem(comment.id).resolved = true));
       else await w.add(96, () => ctx.workbook.comments.getItem(comment.id).delete());
     }
   }

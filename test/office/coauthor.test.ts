@@ -4,9 +4,9 @@
  * rewritten; records of earlier versions are still read.
  */
 import { describe, expect, it } from 'vitest';
-import { META_FORMAT, META_SHEET, mergeMeta, metaBlock, metaHeader, readMetaRecord, type WorkbookMeta } from '../../src/core/index.js';
+import { INDICATOR_SHEET, META_FORMAT, META_SHEET, mergeMeta, metaBlock, metaHeader, readMetaRecord, type WorkbookMeta } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
-import { checkWorkbook, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
+import { checkWorkbook, clearFlags, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
@@ -144,5 +144,34 @@ describe('the summary is updated in place (issue #11, item 2)', () => {
     expect(Number(theirs[0]![0].split(',')[0])).toBeGreaterThanOrEqual(l2.height!);
     // The thread is still there.
     expect(fake.state.comments.map((c) => c.content)).toContain('此项请再议');
+  });
+});
+
+describe('comments: the committee’s discussion is never deleted (issue #11, item 5)', () => {
+  it('clearing flags resolves the tool’s thread someone replied to, deletes the others, and says what it left', async () => {
+    const fake = await fakeOf('02-failing');
+    const caps = { ...FULL_CAPABILITIES, explanations: 'comments' as const };
+    const s: Session = { ctx: fake.context({ author: '张委员' }), rb, lang: 'zh-CN', caps };
+    await checkWorkbook(s);
+    const [first, ...rest] = fake.state.comments;
+    expect(rest.length).toBeGreaterThan(0);
+    const other = fake.context({ author: '李委员' });
+    other.workbook.comments.getItem(first!.id).replies.add('我认为此项数据有误，请申报单位说明');
+    await other.sync();
+    await clearFlags(s);
+    expect(fake.state.comments).toHaveLength(1);
+    expect(fake.state.comments[0]).toMatchObject({ id: first!.id, resolved: true, replies: [{ author: '李委员' }] });
+  });
+
+  it('with notes, a flagged cell that carries someone’s thread gets no note (one annotation per cell), and it is said', async () => {
+    const fake = await fakeOf('02-failing');
+    const solo = await fakeOf('02-failing');
+    await checkWorkbook(as(solo, '张委员'));
+    const flagged = Object.keys(solo.state.notes).find((k) => k.startsWith(INDICATOR_SHEET))!;
+    fake.state.comments.push({ id: 'theirs', cell: flagged, content: '申报单位：已补充说明', author: '申报单位' });
+    const checked = await checkWorkbook(as(fake, '张委员'));
+    expect(fake.state.notes[flagged]).toBeUndefined();
+    expect(fake.at(flagged)?.fill).toBeDefined();
+    expect(checked.warnings.find((w) => w.code === 'thread-kept')?.params.cells).toEqual([flagged]);
   });
 });

@@ -39,6 +39,14 @@ function editedWarning(cells: string[]): WorkflowWarning[] {
   return [{ code: 'flag-edited', params: { cells: shown } }];
 }
 
+/** Threads the tool left in place (replied to, or beside which no note could go): said, a few cells named. */
+function threadWarning(cells: string[]): WorkflowWarning[] {
+  if (!cells.length) return [];
+  const shown = cells.slice(0, 10);
+  if (cells.length > shown.length) shown.push(`… (${cells.length})`);
+  return [{ code: 'thread-kept', params: { cells: shown } }];
+}
+
 export function planCheck(reading: Reading, examined: Examined, lang: Lang, mode: Explanations): CheckDraft {
   const flags = flagPlan(examined.report, lang);
   return { ...examined, ...draftFlags(reading.names, reading.meta?.review?.flags ?? [], flags, mode) };
@@ -61,7 +69,7 @@ export interface CheckPlan {
 }
 
 export function finishCheck(reading: Reading, draft: CheckDraft, covered: Covered, rb: LoadedRulebook, lang: Lang, opts: { checkedAt?: string } = {}): CheckPlan {
-  const { writes, records, edited } = finishFlags(draft, covered, lang);
+  const { writes, records, edited, threads } = finishFlags(draft, covered, lang);
   const meta = nextMeta(reading.meta, {
     rulebook: rulebookStamp(rb),
     verdict: draft.report.verdict,
@@ -73,7 +81,7 @@ export function finishCheck(reading: Reading, draft: CheckDraft, covered: Covere
     sheet: draft.sheet,
     review: draft.review,
     report: draft.report,
-    warnings: [...draft.warnings, ...editedWarning(edited)],
+    warnings: [...draft.warnings, ...editedWarning(edited), ...threadWarning(threads)],
     writes,
     sheets: draft.sheets,
     flagged: records.length,
@@ -96,13 +104,13 @@ export function finishClear(
   lang: Lang,
 ): { writes: CellWrite[]; sheets: string[]; restored: number; meta: WorkbookMeta; warnings: WorkflowWarning[] } {
   const r = reading.meta!.review!;
-  const { writes, edited } = finishFlags(draft, covered, lang);
+  const { writes, edited, threads } = finishFlags(draft, covered, lang);
   return {
     writes,
     sheets: draft.sheets,
     restored: draft.restore.length,
     meta: nextMeta(reading.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] as FlagRecord[] }),
-    warnings: editedWarning(edited),
+    warnings: [...editedWarning(edited), ...threadWarning(threads)],
   };
 }
 
