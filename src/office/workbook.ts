@@ -56,9 +56,17 @@ export class OfficeError extends Error {
   constructor(
     readonly code: 'no-indicator-sheet' | 'sheet-protected',
     readonly params: Record<string, string | string[]> = {},
+    /**
+     * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and
+     * checks again with `{ password }` (never stored). `review` is the whole review, for the pane to show read-only.
+     */
+    readonly extra: { needsPassword?: boolean; review?: { report: Report; review: Review; sheet: string; warnings: WorkflowWarning[] } } = {},
   ) {
     super(code);
     this.name = 'OfficeError';
+  }
+  get needsPassword(): boolean {
+    return this.extra.needsPassword === true;
   }
 }
 
@@ -190,11 +198,11 @@ const rangeOf = (ctx: XContext, cell: string): XRange => {
 };
 
 /** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
-async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: readonly string[] = []): Promise<void> {
+async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
   try {
     await writeRecord(ctx, reading, meta, w);
   } catch (e) {
-    if (locked.length && !(e instanceof OfficeError)) throw new OfficeError('sheet-protected', { sheet: locked.join('、'), cause: String((e as Error).message ?? e) });
+    if (locked.length && !(e instanceof OfficeError)) throw new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
     throw e;
   }
 }
@@ -204,7 +212,9 @@ async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w:
  * protection of the sheets written to — in one sync; comments' places (which cells carry a thread) need their ids
  * first, so threaded-comment mode adds one.
  */
-async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: Covered; notes: Map<string, XNote>; locked: string[] }> {
+type Locked = Array<{ name: string; options: Record<string, boolean> }>;
+
+async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: Covered; notes: Map<string, XNote>; locked: Locked }> {
   const fills = new Map(
     draft.read.fills.map((cell) => {
       const f = rangeOf(ctx, cell).format.fill;
@@ -222,7 +232,7 @@ async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: 
   if (draft.read.comments) ctx.workbook.comments.load('items/id');
   const protections = draft.sheets.map((name) => {
     const p = ctx.workbook.worksheets.getItem(name).protection;
-    p.load('protected');
+    p.load('protected,options');
     return { name, p };
   });
   await ctx.sync();
@@ -254,7 +264,7 @@ async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: 
   const cells = new Map<string, CellState>();
   for (const [cell, f] of fills) cells.set(cell, { fill: f.color });
   for (const [cell, n] of notes) cells.set(cell, { ...cells.get(cell), note: n.isNullObject ? null : n.content });
-  return { covered: { cells, ...(comments ? { comments } : {}) }, notes, locked: protections.filter((x) => x.p.protected).map((x) => x.name) };
+  return { covered: { cells, ...(comments ? { comments } : {}) }, notes, locked: protections.filter((x) => x.p.protected).map((x) => ({ name: x.name, options: x.p.options })) };
 }
 
 /** Applies the plan's cell writes; returns the comments added, whose ids are known after the next sync. */
@@ -292,22 +302,22 @@ async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: M
   return added;
 }
 
-/** Sheets protected without a password are unprotected around the writes and protected again. */
-async function withUnprotected(ctx: XContext, locked: readonly string[], w: Writer, write: () => Promise<void>): Promise<void> {
-  for (const name of locked) await w.add(96, () => ctx.workbook.worksheets.getItem(name).protection.unprotect());
+/**
+ * Protected sheets are unprotected around the writes (with the password the reviewer typed, if any: used for this
+ * action only) and protected again with their own options and the same password.
+ */
+async function withUnprotected(ctx: XContext, locked: Locked, w: Writer, write: () => Promise<void>, password?: string): Promise<void> {
+  for (const { name } of locked) await w.add(96, () => ctx.workbook.worksheets.getItem(name).protection.unprotect(password));
   await write();
-  for (const name of locked)
-    await w.add(200, () =>
-      ctx.workbook.worksheets.getItem(name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false }),
-    );
+  for (const { name, options } of locked) await w.add(200, () => ctx.workbook.worksheets.getItem(name).protection.protect(options, password));
 }
 
 /** The last write; a failure on a sheet that had to be unprotected is a password the tool does not have. */
-async function flushWrites(w: Writer, locked: readonly string[]): Promise<void> {
+async function flushWrites(w: Writer, locked: Locked): Promise<void> {
   try {
     await w.flush();
   } catch (e) {
-    if (locked.length) throw new OfficeError('sheet-protected', { sheet: locked.join('、') });
+    if (locked.length) throw new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
     throw e;
   }
 }
@@ -319,7 +329,7 @@ async function flushWrites(w: Writer, locked: readonly string[]): Promise<void> 
  */
 export async function checkWorkbook(
   s: Session,
-  opts: { checkedAt?: string } = {},
+  opts: { checkedAt?: string; password?: string } = {},
 ): Promise<{ report: Report; review: Review; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb, caps);
@@ -328,15 +338,28 @@ export async function checkWorkbook(
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
   const w = new Writer(ctx);
   let added = new Map<string, XComment>();
-  await withUnprotected(ctx, locked, w, async () => {
-    added = await applyWrites(ctx, plan.writes, notes, w);
-  });
-  let meta = plan.meta;
-  if (added.size) {
-    await flushWrites(w, locked);
-    meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
+  const result = { report: plan.report, review: plan.review, sheet: plan.sheet, warnings: plan.warnings };
+  try {
+    await withUnprotected(
+      ctx,
+      locked,
+      w,
+      async () => {
+        added = await applyWrites(ctx, plan.writes, notes, w);
+      },
+      opts.password,
+    );
+    let meta = plan.meta;
+    if (added.size) {
+      await flushWrites(w, locked);
+      meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
+    }
+    await writeMeta(ctx, reading, meta, w, locked);
+  } catch (e) {
+    // The review is whole even when the flags cannot be written: the pane shows it read-only.
+    if (e instanceof OfficeError) throw new OfficeError(e.code, e.params, { ...e.extra, review: result });
+    throw e;
   }
-  await writeMeta(ctx, reading, meta, w, locked);
   return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET, META_FORMAT, META_SHEET, mergeMeta, metaBlock, metaHeader, readMetaRecord, type WorkbookMeta } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
-import { checkWorkbook, clearFlags, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
+import { checkWorkbook, clearFlags, OfficeError, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
@@ -173,5 +173,23 @@ describe('comments: the committee’s discussion is never deleted (issue #11, it
     expect(fake.state.notes[flagged]).toBeUndefined();
     expect(fake.at(flagged)?.fill).toBeDefined();
     expect(checked.warnings.find((w) => w.code === 'thread-kept')?.params.cells).toEqual([flagged]);
+  });
+});
+
+describe('a sheet protected with a password (issue #11, item 5)', () => {
+  it('asks for the password with the whole review attached; with it, flags go in and the original protection comes back', async () => {
+    const fake = await fakeOf('02-failing');
+    const options = { allowFormatColumns: false, allowSort: true };
+    fake.sheet(INDICATOR_SHEET).protection = { password: '2025', options };
+    const err = await checkWorkbook(as(fake, '张委员')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfficeError);
+    const e = err as OfficeError;
+    expect(e.code).toBe('sheet-protected');
+    expect(e.needsPassword).toBe(true);
+    expect(e.extra.review?.report.verdict).toBe('failed');
+    expect(fake.sheet(INDICATOR_SHEET).protection).toEqual({ password: '2025', options });
+    const ok = await checkWorkbook(as(fake, '张委员'), { password: '2025' });
+    expect(ok.flagged).toBeGreaterThan(0);
+    expect(fake.sheet(INDICATOR_SHEET).protection).toEqual({ password: '2025', options });
   });
 });
