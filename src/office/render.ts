@@ -15,6 +15,16 @@ export function literal(v: string | number | boolean | null | undefined): string
   return v;
 }
 
+/**
+ * Text Excel would convert on entry — a number ("001"), a percent, a date ("2025-06", "2025/6/1"), TRUE/FALSE —
+ * is written into a cell formatted as text ("@"), so it stays the text the model holds.
+ */
+export function convertible(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  return /^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/.test(t) || /^(true|false)$/i.test(t) || /^\d{1,4}[-/年.]\d{1,2}([-/月.]\d{1,4})?日?$/.test(t) || /^\d{1,2}:\d{2}/.test(t);
+}
+
 /** What a cell's formulas entry is: "=…" for a formula, the literal value otherwise. */
 function formulaEntry(m: CellModel): string | number | boolean | null {
   if (m.formula !== undefined) return `=${m.formula}`;
@@ -68,8 +78,13 @@ export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: 
   const cells = model.cells;
   if (cells.length) {
     // Values and formulas: one rectangle per band of rows; untouched cells are left as they are (null).
-    const rows = Math.max(...cells.map((c) => c.row)) + 1;
-    const cols = Math.max(...cells.map((c) => c.col)) + 1;
+    // Loops, not Math.max(...): a large model has more cells than a call has arguments.
+    let rows = 0;
+    let cols = 0;
+    for (const c of cells) {
+      if (c.row >= rows) rows = c.row + 1;
+      if (c.col >= cols) cols = c.col + 1;
+    }
     const byRow = new Map<number, CellModel[]>();
     for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
     let start = 0;
@@ -84,6 +99,7 @@ export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: 
         for (const c of byRow.get(r) ?? []) {
           fr[c.col] = formulaEntry(c);
           if (c.numberFormat) nf[c.col] = c.numberFormat;
+          else if (c.formula === undefined && convertible(c.value)) nf[c.col] = '@';
         }
         formulas.push(fr);
         formats.push(nf);

@@ -19,16 +19,21 @@ export interface XWorkbook {
   notes: XNoteCollection;
   /** ExcelApi 1.10. */
   comments: XCommentCollection;
+  protection: XWorkbookProtection;
 }
 
 export interface XWorksheetCollection extends XLoadable {
   items: XWorksheet[];
-  getItem(name: string): XWorksheet;
+  /** By name or by id. */
+  getItem(key: string): XWorksheet;
+  getItemOrNullObject(key: string): XWorksheet & { isNullObject: boolean };
   add(name: string): XWorksheet;
 }
 
 export interface XWorksheet extends XLoadable {
   name: string;
+  /** Stable across renames. */
+  id: string;
   visibility: string;
   tabColor: string;
   delete(): void;
@@ -38,7 +43,7 @@ export interface XWorksheet extends XLoadable {
   /** ExcelApi 1.9. */
   getRanges(addresses: string): XRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
-  protection: XLoadable & { protected: boolean; protect(options?: Record<string, boolean>, password?: string): void; unprotect(password?: string): void };
+  protection: XLoadable & { protected: boolean; options: Record<string, boolean>; protect(options?: Record<string, boolean>, password?: string): void; unprotect(password?: string): void };
   freezePanes: { freezeRows(count: number): void; freezeAt(range: XRange | string): void };
   /** ExcelApi 1.9. */
   pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; setPrintTitleRows(rows: string): void };
@@ -74,6 +79,11 @@ export interface XRange extends XLoadable {
   /** ExcelApi 1.8. */
   dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown };
   merge(across?: boolean): void;
+  unmerge(): void;
+  /** Shifts cells down (or right) to make room: what was there moves, references to it follow. */
+  insert(shift: string): unknown;
+  /** What cells show (a date as its format shows it). */
+  text: unknown[][];
   /** ExcelApi 1.13: the merged areas inside this range, or a null object when there are none. */
   getMergedAreasOrNullObject(): XMergedAreas;
   select(): void;
@@ -104,8 +114,18 @@ export interface XNoteCollection {
 export interface XComment extends XLoadable {
   id: string;
   content: string;
+  authorName: string;
+  /** ExcelApi 1.11. */
+  resolved: boolean;
+  replies: XLoadable & { items: Array<{ id: string; content: string; authorName: string }>; add(content: string): unknown };
+  /** Deletes the thread with every reply. */
   delete(): void;
   getLocation(): XRange;
+}
+
+/** ExcelApi 1.7: workbook structure protection. */
+export interface XWorkbookProtection extends XLoadable {
+  protected: boolean;
 }
 
 export interface XCommentCollection extends XLoadable {

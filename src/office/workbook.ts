@@ -10,8 +10,6 @@ import {
   examineMonitoring,
   finishCheck,
   finishClear,
-  metaModel,
-  META_SHEET,
   layoutInputs,
   parseQualified,
   readMetaRecord,
@@ -41,6 +39,7 @@ import {
   type WorkflowWarning,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
+import { writeRecord } from './record.js';
 import { renderModel } from './render.js';
 import { areaRanges, cellAt, rangeSnapshot } from './snapshot.js';
 import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
@@ -58,9 +57,17 @@ export class OfficeError extends Error {
   constructor(
     readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form',
     readonly params: Record<string, string | string[]> = {},
+    /**
+     * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and
+     * checks again with `{ password }` (never stored). `review` is the whole review, for the pane to show read-only.
+     */
+    readonly extra: { needsPassword?: boolean; review?: { report: Report; review: Review; sheet: string; warnings: WorkflowWarning[] } } = {},
   ) {
     super(code);
     this.name = 'OfficeError';
+  }
+  get needsPassword(): boolean {
+    return this.extra.needsPassword === true;
   }
 }
 
@@ -73,9 +80,10 @@ const SNAPSHOT_PROPS = 'values,numberFormat,formulas,rowIndex,columnIndex';
  */
 export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pick<Capabilities, 'mergedAreas'>): Promise<Reading> {
   const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name');
+  sheets.load('items/name,items/id');
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
+  const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
   const request = readRequest(names);
 
   const used = (name: string, props: string) => {
@@ -83,8 +91,8 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     r.load(props);
     return r;
   };
-  const metaRange = request.meta ? used(request.meta, 'values') : null;
-  const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,rowIndex,columnIndex')]));
+  const metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
+  const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,numberFormat,rowIndex,columnIndex')]));
   const merged = new Map<string, XMergedAreas>();
   let found: Reading['found'] = null;
   for (const stage of request.stages) {
@@ -105,10 +113,17 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     if (found) break;
   }
 
-  // A forged sheet may hold any number of rows: the record is read from the first few thousand only.
-  const record = metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.slice(0, 4096).map((r) => [r[0], r[1]] as [unknown, unknown])) : { meta: null, damaged: false };
-  const meta = record.meta;
-  const old = previousSummarySheet(meta, names);
+  // A forged sheet may hold any number of rows: the core reads the last few thousand only.
+  const record =
+    metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex) : { meta: null, damaged: false };
+  const meta = summaryById(record.meta, ids);
+  const byId = meta?.review?.summary?.sheetId !== undefined && ids.has(meta.review.summary.sheetId);
+  const old = previousSummarySheet(meta, names, byId);
+  // A summary renamed to a name that is not a summary's was not among the sheets read: one more sync for it.
+  if (old && !summaries.has(old)) {
+    summaries.set(old, used(old, 'values,numberFormat,rowIndex,columnIndex'));
+    await ctx.sync();
+  }
   const oldRange = old ? summaries.get(old) : undefined;
   const summary = oldRange && !oldRange.isNullObject ? oldRange : null;
   const areas = found ? merged.get(found.snapshot.sheet) : undefined;
@@ -118,8 +133,34 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     found,
     merges: areas ? (areas.isNullObject ? [] : areaRanges(areas.address)) : null,
     summaryAt: summary ? (r, c) => cellAt(summary, r, c) : null,
+    summaryFormatAt: summary ? (r, c) => formatAt(summary, r, c) : null,
+    summaryById: byId,
     metaDamaged: record.damaged,
+    record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
   };
+}
+
+/**
+ * The summary is found by its sheet id (Worksheet.id survives a rename): the layout gets the sheet's name now. A
+ * layout recorded without an id (the command line's, earlier versions') gets the id of the sheet of its name, so
+ * the next record carries it.
+ */
+function summaryById(meta: WorkbookMeta | null, ids: ReadonlyMap<string, string>): WorkbookMeta | null {
+  const layout = meta?.review?.summary;
+  if (!meta?.review || !layout) return meta;
+  let next = layout;
+  if (layout.sheetId && ids.has(layout.sheetId)) next = { ...layout, sheet: ids.get(layout.sheetId)! };
+  else if (!layout.sheetId) {
+    const id = [...ids].find(([, name]) => name === layout.sheet)?.[0];
+    if (id) next = { ...layout, sheetId: id };
+  }
+  return next === layout ? meta : { ...meta, review: { ...meta.review, summary: next } };
+}
+
+/** A cell's number format in a loaded range (null outside it). */
+function formatAt(range: XRange, row: number, col: number): string | null {
+  const f = range.numberFormat[row - range.rowIndex]?.[col - range.columnIndex];
+  return typeof f === 'string' ? f : null;
 }
 
 /**
@@ -161,18 +202,14 @@ const rangeOf = (ctx: XContext, cell: string): XRange => {
   return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
 };
 
-/** The metadata sheet written from its model, replacing what was there. */
-async function writeMeta(ctx: XContext, names: readonly string[], meta: WorkbookMeta, caps: Capabilities, w: Writer): Promise<void> {
-  const model = metaModel(meta);
-  let ws: XWorksheet;
-  if (names.includes(META_SHEET)) {
-    ws = ctx.workbook.worksheets.getItem(META_SHEET);
-    await w.add(96, () => ws.getRange().clear());
-    model.state = undefined;
-  } else {
-    await w.add(96, () => (ws = ctx.workbook.worksheets.add(META_SHEET)));
+/** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
+async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
+  try {
+    await writeRecord(ctx, reading, meta, w);
+  } catch (e) {
+    if (locked.length && !(e instanceof OfficeError)) throw new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
+    throw e;
   }
-  await renderModel(ws!, model, caps, w);
 }
 
 /**
@@ -180,7 +217,9 @@ async function writeMeta(ctx: XContext, names: readonly string[], meta: Workbook
  * protection of the sheets written to — in one sync; comments' places (which cells carry a thread) need their ids
  * first, so threaded-comment mode adds one.
  */
-async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: Covered; notes: Map<string, XNote>; locked: string[] }> {
+type Locked = Array<{ name: string; options: Record<string, boolean> }>;
+
+async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: Covered; notes: Map<string, XNote>; locked: Locked }> {
   const fills = new Map(
     draft.read.fills.map((cell) => {
       const f = rangeOf(ctx, cell).format.fill;
@@ -198,7 +237,7 @@ async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: 
   if (draft.read.comments) ctx.workbook.comments.load('items/id');
   const protections = draft.sheets.map((name) => {
     const p = ctx.workbook.worksheets.getItem(name).protection;
-    p.load('protected');
+    p.load('protected,options');
     return { name, p };
   });
   await ctx.sync();
@@ -206,19 +245,31 @@ async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: 
   let comments: Covered['comments'];
   if (draft.read.comments) {
     const items: XComment[] = ctx.workbook.comments.items;
-    // Only flags to place need the places (a new comment never goes on someone else's thread).
-    const located = (draft.flags.length ? items : []).map((c) => {
+    // The places (no comment or note goes on someone else's thread) and, for the tool's own threads to lift,
+    // whether anyone replied (a thread with replies is resolved, never deleted): one sync, only when threads exist.
+    const located = (draft.flags.length || draft.restore.length ? items : []).map((c) => {
       const at = c.getLocation();
       at.load('address');
       return at;
     });
-    if (located.length) await ctx.sync();
-    comments = { ids: new Set(items.map((c) => c.id)), at: located.map((at) => at.address.replace(/\$/g, '')) };
+    const ours = new Set(draft.restore.flatMap((r) => (r.comment ? [r.comment] : [])));
+    const replies = items
+      .filter((c) => ours.has(c.id))
+      .map((c) => {
+        c.replies.load('items');
+        return c;
+      });
+    if (located.length || replies.length) await ctx.sync();
+    comments = {
+      ids: new Set(items.map((c) => c.id)),
+      at: located.map((at) => at.address.replace(/\$/g, '')),
+      replied: new Set(replies.filter((c) => c.replies.items.length > 0).map((c) => c.id)),
+    };
   }
   const cells = new Map<string, CellState>();
   for (const [cell, f] of fills) cells.set(cell, { fill: f.color });
   for (const [cell, n] of notes) cells.set(cell, { ...cells.get(cell), note: n.isNullObject ? null : n.content });
-  return { covered: { cells, ...(comments ? { comments } : {}) }, notes, locked: protections.filter((x) => x.p.protected).map((x) => x.name) };
+  return { covered: { cells, ...(comments ? { comments } : {}) }, notes, locked: protections.filter((x) => x.p.protected).map((x) => ({ name: x.name, options: x.p.options })) };
 }
 
 /** Applies the plan's cell writes; returns the comments added, whose ids are known after the next sync. */
@@ -249,28 +300,29 @@ async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: M
           added.set(cw.cell, c);
         });
       else if (comment.kind === 'update') await w.add(Writer.size(comment.text), () => (ctx.workbook.comments.getItem(comment.id).content = comment.text));
+      else if (comment.kind === 'resolve') await w.add(96, () => (ctx.workbook.comments.getItem(comment.id).resolved = true));
       else await w.add(96, () => ctx.workbook.comments.getItem(comment.id).delete());
     }
   }
   return added;
 }
 
-/** Sheets protected without a password are unprotected around the writes and protected again. */
-async function withUnprotected(ctx: XContext, locked: readonly string[], w: Writer, write: () => Promise<void>): Promise<void> {
-  for (const name of locked) await w.add(96, () => ctx.workbook.worksheets.getItem(name).protection.unprotect());
+/**
+ * Protected sheets are unprotected around the writes (with the password the reviewer typed, if any: used for this
+ * action only) and protected again with their own options and the same password.
+ */
+async function withUnprotected(ctx: XContext, locked: Locked, w: Writer, write: () => Promise<void>, password?: string): Promise<void> {
+  for (const { name } of locked) await w.add(96, () => ctx.workbook.worksheets.getItem(name).protection.unprotect(password));
   await write();
-  for (const name of locked)
-    await w.add(200, () =>
-      ctx.workbook.worksheets.getItem(name).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowFormatCells: false, allowInsertRows: false, allowDeleteRows: false }),
-    );
+  for (const { name, options } of locked) await w.add(200, () => ctx.workbook.worksheets.getItem(name).protection.protect(options, password));
 }
 
 /** The last write; a failure on a sheet that had to be unprotected is a password the tool does not have. */
-async function flushWrites(w: Writer, locked: readonly string[]): Promise<void> {
+async function flushWrites(w: Writer, locked: Locked): Promise<void> {
   try {
     await w.flush();
   } catch (e) {
-    if (locked.length) throw new OfficeError('sheet-protected', { sheet: locked.join('、') });
+    if (locked.length) throw new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
     throw e;
   }
 }
@@ -282,7 +334,7 @@ async function flushWrites(w: Writer, locked: readonly string[]): Promise<void> 
  */
 export async function checkWorkbook(
   s: Session,
-  opts: { checkedAt?: string } = {},
+  opts: { checkedAt?: string; password?: string } = {},
 ): Promise<{ report: Report; review: Review; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb, caps);
@@ -291,16 +343,28 @@ export async function checkWorkbook(
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
   const w = new Writer(ctx);
   let added = new Map<string, XComment>();
-  await withUnprotected(ctx, locked, w, async () => {
-    added = await applyWrites(ctx, plan.writes, notes, w);
-  });
-  let meta = plan.meta;
-  if (added.size) {
-    await flushWrites(w, locked);
-    meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
+  const result = { report: plan.report, review: plan.review, sheet: plan.sheet, warnings: plan.warnings };
+  try {
+    await withUnprotected(
+      ctx,
+      locked,
+      w,
+      async () => {
+        added = await applyWrites(ctx, plan.writes, notes, w);
+      },
+      opts.password,
+    );
+    let meta = plan.meta;
+    if (added.size) {
+      await flushWrites(w, locked);
+      meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
+    }
+    await writeMeta(ctx, reading, meta, w, locked);
+  } catch (e) {
+    // The review is whole even when the flags cannot be written: the pane shows it read-only.
+    if (e instanceof OfficeError) throw new OfficeError(e.code, e.params, { ...e.extra, review: result });
+    throw e;
   }
-  await writeMeta(ctx, reading.names, meta, caps, w);
-  await flushWrites(w, locked);
   return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }
 
@@ -315,13 +379,41 @@ export async function writeSummary(
   if (caps.explanations === 'notes') reading = await readSummaryNotes(ctx, reading, examined.summary);
   const plan = planSummary(reading, examined, rb, lang, opts);
   const w = new Writer(ctx);
-  if (plan.remove) await w.add(96, () => ctx.workbook.worksheets.getItem(plan.remove!).delete());
   let ws: XWorksheet;
-  await w.add(96, () => (ws = ctx.workbook.worksheets.add(plan.sheet)));
-  await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
-  await writeMeta(ctx, reading.names, plan.meta, caps, w);
+  let meta = plan.meta;
+  const place = plan.inPlace;
+  if (place) {
+    // In place: only the tool's block is rewritten. Rows are inserted at its foot when it grows, so rows the
+    // committee added below move down; threads, notes, images and references to the sheet stay.
+    ws = ctx.workbook.worksheets.getItem(place.sheet);
+    const height = plan.layout.height ?? place.height;
+    const width = Math.max(plan.layout.width ?? place.width, place.width);
+    await w.add(96, () => ws.protection.unprotect());
+    if (height > place.height) await w.add(96, () => ws.getRangeByIndexes(place.height, 0, height - place.height, 16384).insert('Down'));
+    const rows = Math.max(height, place.height);
+    await w.add(200, () => {
+      const block = ws.getRangeByIndexes(0, 0, rows, width);
+      block.unmerge();
+      block.clear('Contents');
+      block.clear('Formats');
+      // Helper columns move with the experts: the block's columns are shown, then the model hides its own.
+      ws.getRangeByIndexes(0, 0, 1, width).columnHidden = false;
+    });
+    // People's notes are on their cells already (Excel keeps them): none is added again.
+    await renderModel(ws, plan.model, caps, w);
+  } else {
+    await w.add(96, () => {
+      ws = ctx.workbook.worksheets.add(plan.sheet);
+      ws.load('id');
+    });
+    await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
+    // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
+    await w.flush();
+    const layout = meta.review?.summary;
+    if (meta.review && layout) meta = { ...meta, review: { ...meta.review, summary: { ...layout, sheetId: ws!.id } } };
+  }
   await w.add(96, () => ws.activate());
-  await w.flush();
+  await writeMeta(ctx, reading, meta, w);
   return { report: plan.report, committee: plan.committee, sheet: plan.sheet, warnings: plan.warnings };
 }
 
@@ -335,8 +427,7 @@ export async function clearFlags(s: Session): Promise<number> {
   const plan = finishClear(reading, draft, covered, lang);
   const w = new Writer(ctx);
   await withUnprotected(ctx, locked, w, async () => void (await applyWrites(ctx, plan.writes, notes, w)));
-  await writeMeta(ctx, reading.names, plan.meta, caps, w);
-  await flushWrites(w, locked);
+  await writeMeta(ctx, reading, plan.meta, w, locked);
   return plan.restored;
 }
 
@@ -353,9 +444,8 @@ export async function insertTemplate(s: Session, year: number): Promise<string> 
     await renderModel(ws!, model, caps, w);
     if (model.name === plan.indicator) first = ws!;
   }
-  await writeMeta(ctx, reading.names, plan.meta, caps, w);
   if (first) await w.add(96, () => first!.activate());
-  await w.flush();
+  await writeMeta(ctx, reading, plan.meta, w);
   return plan.indicator;
 }
 

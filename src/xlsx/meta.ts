@@ -1,21 +1,26 @@
-/** The hidden metadata sheet, through the core's model. */
+/**
+ * The hidden metadata sheet, in the same form as in Excel (src/core/report/meta.ts): versioned blocks appended
+ * below what the sheet holds, superseded ones cleared, records of earlier versions still read.
+ */
 import type ExcelJS from 'exceljs';
-import { META_SHEET, metaModel, readMetaRecord, type MetaRecord, type WorkbookMeta } from '../core/index.js';
+import { META_HEADER_ROWS, META_SHEET, metaBlock, metaHeader, metaModel, readMetaRecord, type MetaRecord, type WorkbookMeta } from '../core/index.js';
 import { renderSheet } from './render.js';
 import { plainValue } from './snapshot.js';
 
 /** Rows of the record read at most: far beyond any record the tool writes (a forged sheet may claim a million). */
-const MAX_META_ROWS = 4096;
+const MAX_META_ROWS = 65536;
 
 /** The record, validated by the core's schema; a damaged one is absent and said (`damaged`). */
 export function readRecord(wb: ExcelJS.Workbook): MetaRecord {
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return { meta: null, damaged: false };
   const rows: Array<[unknown, unknown]> = [];
-  // The rows that exist, never 1..rowCount: one cell in row 1,048,576 must not cost a million rows.
-  ws.eachRow((row) => {
-    if (rows.length < MAX_META_ROWS) rows.push([plainValue(row.getCell(1)), plainValue(row.getCell(2))]);
+  // The rows that exist, at their positions (blocks are found by row), never 1..rowCount: one cell in row
+  // 1,048,576 must not cost a million rows.
+  ws.eachRow((row, r) => {
+    if (r <= MAX_META_ROWS) rows[r - 1] = [plainValue(row.getCell(1)), plainValue(row.getCell(2))];
   });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [null, null];
   return readMetaRecord(rows);
 }
 
@@ -23,8 +28,21 @@ export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {
   return readRecord(wb).meta;
 }
 
+/** Appends the record's next version (a file has one writer at a time: no merge needed). */
 export async function writeMeta(wb: ExcelJS.Workbook, meta: WorkbookMeta): Promise<void> {
-  const old = wb.getWorksheet(META_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  await renderSheet(wb.addWorksheet(META_SHEET), metaModel(meta));
+  const ws = wb.getWorksheet(META_SHEET);
+  if (!ws) {
+    await renderSheet(wb.addWorksheet(META_SHEET), metaModel(meta));
+    return;
+  }
+  const now = readRecord(wb);
+  const start = Math.max(now.end ?? 0, META_HEADER_ROWS);
+  const put = (row: number, [k, v]: [string, string]) => {
+    ws.getCell(row + 1, 1).value = k;
+    ws.getCell(row + 1, 2).value = v;
+  };
+  for (const [r] of now.stale ?? []) if (r >= META_HEADER_ROWS && r < start) for (const c of [1, 2]) ws.getCell(r + 1, c).value = null;
+  metaHeader().forEach((x, i) => put(i, x));
+  metaBlock(meta, (now.block?.version ?? 0) + 1).rows.forEach((x, i) => put(start + i, x));
+  ws.state = 'veryHidden';
 }

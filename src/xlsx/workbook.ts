@@ -73,6 +73,7 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
     merges: found ? mergesOf(wb.getWorksheet(found.snapshot.sheet)!) : null,
     summaryAt: oldWs ? (r, c) => plainValue(oldWs.getCell(r + 1, c + 1)) : null,
     summaryNoteAt: oldWs ? (r, c) => noteText(oldWs.getCell(r + 1, c + 1)) : null,
+    summaryFormatAt: oldWs ? (r, c) => oldWs.getCell(r + 1, c + 1).numFmt ?? null : null,
     metaDamaged: record.damaged,
   };
 }
@@ -141,9 +142,8 @@ export async function writeReviewedCopy(
   // Expert input is read through the previous layout before anything is removed.
   const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}) });
   applyWrites(wb, check.writes);
-  // Only a summary the tool provably wrote is ever removed (the plan names no other).
-  if (summary.remove) wb.removeWorksheet(wb.getWorksheet(summary.remove)!.id);
-  const ws = wb.addWorksheet(summary.sheet);
+  // Only a summary the tool provably wrote is ever updated (the plan names no other), and in place, as in Excel.
+  const ws = summary.inPlace ? summaryInPlace(wb.getWorksheet(summary.inPlace.sheet)!, summary.inPlace, summary.layout) : wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);
   await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
@@ -153,6 +153,30 @@ export async function writeReviewedCopy(
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);
   return { committee: summary.committee, flagged: check.flagged, restored: check.restored, warnings: more.map((w) => ({ ...w, file: fr.opened.path })) };
+}
+
+/**
+ * The previous summary made ready for the new model, as the Office.js adapter does: rows inserted at the foot of the
+ * tool's block when it grows (rows the committee added below move down), the block's merges, values and styles
+ * cleared; what lies outside the block, and notes, stay.
+ */
+function summaryInPlace(ws: ExcelJS.Worksheet, place: { height: number; width: number }, layout: { height?: number; width?: number }): ExcelJS.Worksheet {
+  const height = layout.height ?? place.height;
+  const width = Math.max(layout.width ?? place.width, place.width);
+  const rows = Math.max(height, place.height);
+  ws.unprotect();
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number; range: string }> })._merges ?? {};
+  for (const m of Object.values(merges)) if (m.top <= rows && m.left <= width) ws.unMergeCells(m.range);
+  if (height > place.height) ws.spliceRows(place.height + 1, 0, ...Array.from({ length: height - place.height }, () => []));
+  for (let c = 1; c <= width; c++) ws.getColumn(c).hidden = false;
+  for (let r = 1; r <= rows; r++)
+    for (let c = 1; c <= width; c++) {
+      const cell = ws.getCell(r, c);
+      cell.value = null;
+      cell.style = {};
+      if (cell.dataValidation) (cell as unknown as { dataValidation: unknown }).dataValidation = undefined;
+    }
+  return ws;
 }
 
 export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string } = {}): Promise<void> {

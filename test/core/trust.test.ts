@@ -77,7 +77,7 @@ describe('the record is validated', () => {
     expect(renderWarning({ code: 'record-damaged', params: {} }, 'zh-CN')).toMatch(/评审记录.*已损坏.*已忽略/);
     // What the tool writes reads back whole.
     const meta: WorkbookMeta = { format: META_FORMAT, review: { rulebook: stamp, verdict: 'failed', flags: [{ cell: cellOf('5.1'), fill: null, note: null }] } };
-    expect(readMetaRecord(rowsOf(meta))).toEqual({ meta, damaged: false });
+    expect(readMetaRecord(rowsOf(meta))).toMatchObject({ meta, damaged: false });
   });
 
   it('a record naming 指标表 as the old summary gets nothing deleted or rewritten', () => {

@@ -106,7 +106,9 @@ describe('hostile workbooks: the record is evidence, outputs are valid, people�
   it('a damaged record: a warning, not an internal error', async () => {
     const dir = tempDir();
     const { wb } = await reviewed(dir, '甲');
-    wb.getWorksheet(META_SHEET)!.getCell('B3').value = '{"rulebook": [broken';
+    // The newest version's last chunk (records are appended blocks: issue #11).
+    const meta = wb.getWorksheet(META_SHEET)!;
+    meta.getCell(meta.rowCount, 2).value = '{"rulebook": [broken';
     const { r } = await recheck(dir, wb, 'damaged');
     expect(r.code).toBe(0);
     expect(r.err).toContain('评审记录');

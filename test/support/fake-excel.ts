@@ -10,7 +10,13 @@
  * - every sync is recorded with its number of commands and the size of what it sends (JSON), so tests can
  *   assert sync counts and the 5 MB payload limit of Excel on the web;
  * - text written through `values`/`formulas` that starts with =, +, - or @ becomes a formula, as in Excel; a
- *   leading apostrophe keeps it text.
+ *   leading apostrophe keeps it text; text that looks like a number, a percent, a date or TRUE/FALSE is converted
+ *   (as Excel converts typed input) unless the cell is formatted as text ("@");
+ * - Excel's limits throw: 32,767 characters in a cell, 255 in a validation prompt or message;
+ * - one annotation per cell: a note on a cell with a thread (or a thread on a cell with a note) fails;
+ * - threads have authors and replies; deleting a thread deletes its replies (as Comment.delete does);
+ * - each context has its own queue (two contexts on one workbook are two people co-authoring, their syncs
+ *   interleaved); every sync also counts what it returns, and a response over 5 MB fails (Excel on the web).
  *
  * No Node imports: the browser test bundles this file as the page's Excel host.
  */
@@ -33,6 +39,8 @@ export interface FakeCell {
 
 export interface FakeSheet {
   name: string;
+  /** Worksheet.id: stable across renames (given on first use when absent). */
+  id?: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Record<string, FakeCell>;
   protection: { password?: string; options?: Record<string, boolean> } | null;
@@ -49,15 +57,33 @@ export interface FakeState {
   sheets: FakeSheet[];
   /** Notes by "Sheet!A1". */
   notes: Record<string, string>;
-  comments: Array<{ id: string; cell: string; content: string }>;
+  comments: FakeThread[];
+  /** Workbook structure protection (ExcelApi 1.7). */
+  structureProtected?: boolean;
   selection: string | null;
   active: string | null;
 }
 
+/** A threaded comment: the thread's first comment, its author, whether resolved (1.11), and its replies. */
+export interface FakeThread {
+  id: string;
+  cell: string;
+  content: string;
+  author?: string;
+  resolved?: boolean;
+  replies?: Array<{ id: string; content: string; author?: string }>;
+}
+
 export interface SyncRecord {
   commands: number;
+  /** What the request sends. */
   bytes: number;
+  /** What the response returns (loaded values, JSON). */
+  response?: number;
 }
+
+/** Excel's limits the fake enforces. */
+export const FAKE_LIMITS = { cellText: 32767, prompt: 255, payload: 5 * 1024 * 1024 };
 
 export class FakeExcelError extends Error {
   constructor(
@@ -71,6 +97,17 @@ export class FakeExcelError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 const size = (v: unknown) => (v === undefined ? 0 : JSON.stringify(v).length);
+
+/** Min and max without spreading (a large used range has more cells than a call has arguments). */
+function extent(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
 
 function cellRef(address: string): string {
   const p = parseQualified(address);
@@ -91,10 +128,23 @@ export class FakeWorkbook {
   state: FakeState;
   syncs: SyncRecord[] = [];
   private queue: Item[] = [];
-  private nextComment = 1;
+  /** Shared by every context of this workbook (a context is a view with its own queue). */
+  private readonly counters = { comment: 1, sheet: 1, response: 0 };
+  /** The author of this context's threads and replies. */
+  author = 'reviewer';
 
   constructor(state?: Partial<FakeState>) {
     this.state = { sheets: [], notes: {}, comments: [], selection: null, active: null, ...state };
+  }
+
+  /** Worksheet.id of a sheet, given on first use (ids survive renames). */
+  sheetId(s: FakeSheet): string {
+    return (s.id ??= `{sheet-${this.counters.sheet++}}`);
+  }
+
+  /** Counts what a load returns in the sync under way. */
+  countResponse(v: unknown): void {
+    this.counters.response += size(v);
   }
 
   static fromJSON(json: string): FakeWorkbook {
@@ -105,8 +155,9 @@ export class FakeWorkbook {
     return this.state;
   }
 
+  /** A sheet by name or by id (Worksheet.getItem takes either). */
   sheet(name: string): FakeSheet {
-    const s = this.state.sheets.find((x) => x.name === name);
+    const s = this.state.sheets.find((x) => x.name === name) ?? this.state.sheets.find((x) => x.id === name);
     if (!s) throw new FakeExcelError('ItemNotFound', `worksheet "${name}" does not exist`);
     return s;
   }
@@ -125,8 +176,12 @@ export class FakeWorkbook {
    * A request context, typed as the adapter's surface: the fake's sub-objects are built dynamically (so unknown
    * property names throw at run time), which TypeScript cannot follow; the contract tests check the fit.
    */
-  context(): XContext {
-    return new FakeContext(this) as unknown as XContext;
+  context(opts: { author?: string } = {}): XContext {
+    // A view sharing the state, the sync log and the counters, with its own queue: another person's session.
+    const view = Object.create(this) as FakeWorkbook;
+    view.queue = [];
+    if (opts.author) view.author = opts.author;
+    return new FakeContext(view) as unknown as XContext;
   }
 
   /** Queues a write with the size of its arguments. */
@@ -142,13 +197,17 @@ export class FakeWorkbook {
     const items = this.queue;
     this.queue = [];
     const bytes = items.reduce((a, i) => a + (i.kind === 'op' ? i.bytes : 40), 0);
-    this.syncs.push({ commands: items.length, bytes });
-    if (bytes > 5 * 1024 * 1024) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes in one request`);
+    const record: SyncRecord = { commands: items.length, bytes, response: 0 };
+    this.syncs.push(record);
+    if (bytes > FAKE_LIMITS.payload) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes in one request`);
+    this.counters.response = 0;
     for (const item of items) item.run();
+    record.response = this.counters.response;
+    if (record.response > FAKE_LIMITS.payload) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `${record.response} bytes in one response`);
   }
 
   newCommentId(): string {
-    return `comment-${this.nextComment++}`;
+    return `comment-${this.counters.comment++}`;
   }
 }
 
@@ -161,7 +220,10 @@ class Loadable {
     return this.loaded.get(name) as T;
   }
   protected settle(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    for (const [k, v] of Object.entries(values)) {
+      this.loaded.set(k, v);
+      if (k !== 'items') this.wb.countResponse(v);
+    }
   }
 }
 
@@ -197,11 +259,31 @@ class FakeWorkbookProxy {
   readonly worksheets: FakeSheets;
   readonly notes: FakeNotes;
   readonly comments: FakeComments;
+  readonly protection: FakeStructure;
   constructor(wb: FakeWorkbook) {
     this.worksheets = new FakeSheets(wb);
     this.notes = new FakeNotes(wb);
     this.comments = new FakeComments(wb);
+    this.protection = new FakeStructure(wb);
   }
+}
+
+/** WorkbookProtection (1.7): whether the structure (sheets added, deleted, renamed) is protected. */
+class FakeStructure extends Loadable {
+  constructor(wb: FakeWorkbook) {
+    super(wb, 'WorkbookProtection');
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(): this {
+    this.wb.loadLater(() => this.settle({ protected: this.wb.state.structureProtected === true }));
+    return this;
+  }
+}
+
+function structureCheck(wb: FakeWorkbook, what: string): void {
+  if (wb.state.structureProtected) throw new FakeExcelError('AccessDenied', `the workbook's structure is protected: ${what}`);
 }
 
 class FakeSheets extends Loadable {
@@ -218,8 +300,12 @@ class FakeSheets extends Loadable {
   getItem(name: string): FakeSheetProxy {
     return new FakeSheetProxy(this.wb, name);
   }
+  getItemOrNullObject(name: string): FakeSheetProxy {
+    return new FakeSheetProxy(this.wb, name, true);
+  }
   add(name: string): FakeSheetProxy {
     this.wb.op(name, () => {
+      structureCheck(this.wb, `a sheet cannot be added`);
       if (this.wb.state.sheets.some((s) => s.name === name)) throw new FakeExcelError('ItemAlreadyExists', `worksheet "${name}" exists`);
       this.wb.state.sheets.push({ name, visibility: 'Visible', cells: {}, protection: null, merges: [] });
     });
@@ -228,23 +314,34 @@ class FakeSheets extends Loadable {
 }
 
 class FakeSheetProxy extends Loadable {
+  private nullObject: boolean | undefined;
   constructor(
     wb: FakeWorkbook,
     readonly sheetName: string,
+    private readonly orNull = false,
   ) {
     super(wb, `Worksheet("${sheetName}")`);
   }
   static loaded(wb: FakeWorkbook, s: FakeSheet, props: string): FakeSheetProxy {
     const p = new FakeSheetProxy(wb, s.name);
     if (/name/.test(props)) p.settle({ name: s.name });
+    if (/\bid\b|items\/id/.test(props)) p.settle({ id: wb.sheetId(s) });
     if (/visibility/.test(props)) p.settle({ visibility: s.visibility });
     return p;
   }
   private get s(): FakeSheet {
     return this.wb.sheet(this.sheetName);
   }
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullObject === undefined) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject was read before context.sync()');
+    return this.nullObject;
+  }
   get name(): string {
     return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
   }
   get visibility(): string {
     return this.read('visibility');
@@ -259,11 +356,18 @@ class FakeSheetProxy extends Loadable {
     this.wb.op(v, () => (this.s.tabColor = v));
   }
   load(props?: string): this {
-    this.wb.loadLater(() => this.settle({ name: this.s.name, visibility: this.s.visibility, tabColor: this.s.tabColor ?? '', ...(props ? {} : {}) }));
+    this.wb.loadLater(() => {
+      if (this.orNull) {
+        this.nullObject = !this.wb.state.sheets.some((x) => x.name === this.sheetName || x.id === this.sheetName);
+        if (this.nullObject) return;
+      }
+      this.settle({ name: this.s.name, id: this.wb.sheetId(this.s), visibility: this.s.visibility, tabColor: this.s.tabColor ?? '', ...(props ? {} : {}) });
+    });
     return this;
   }
   delete(): void {
     this.wb.op(this.sheetName, () => {
+      structureCheck(this.wb, 'a sheet cannot be deleted');
       const i = this.wb.state.sheets.indexOf(this.s);
       this.wb.state.sheets.splice(i, 1);
       for (const k of Object.keys(this.wb.state.notes)) if (k.startsWith(`${this.sheetName}!`)) delete this.wb.state.notes[k];
@@ -284,8 +388,8 @@ class FakeSheetProxy extends Loadable {
     // A RangeAreas formats every area alike: one command, applied to each.
     return { format: multiFormat(this.wb, areas) };
   }
-  getUsedRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.wb, this.sheetName, null);
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.wb, this.sheetName, null, valuesOnly === true);
   }
   get protection(): Record<string, unknown> {
     const sheet = () => this.s;
@@ -293,8 +397,11 @@ class FakeSheetProxy extends Loadable {
       get protected(): boolean {
         return this.read('protected');
       }
+      get options(): Record<string, boolean> {
+        return this.read('options');
+      }
       load(): this {
-        this.wb.loadLater(() => this.settle({ protected: sheet().protection !== null }));
+        this.wb.loadLater(() => this.settle({ protected: sheet().protection !== null, options: { ...(sheet().protection?.options ?? {}) } }));
         return this;
       }
       protect(options?: Record<string, boolean>, password?: string): void {
@@ -330,6 +437,23 @@ class FakeSheetProxy extends Loadable {
 
 type Bounds = { r: number; c: number; rows: number; cols: number };
 
+/** Excel's reading of typed text: numbers, percents, dates (yyyy-mm-dd, yyyy/m/d, yyyy-mm) and TRUE/FALSE. */
+function typedValue(v: string): { value: Scalar; numberFormat?: string } | null {
+  const t = v.trim();
+  if (/^\d+(\.\d+)?([eE][+-]?\d+)?$|^\.\d+$/.test(t)) return { value: Number(t) };
+  const pct = /^(\d+(?:\.\d+)?)%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, numberFormat: '0%' };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  const d = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(t);
+  if (d) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), d[3] === undefined ? 1 : Number(d[3])];
+    const ms = Date.UTC(y, m - 1, day);
+    const back = new Date(ms);
+    if (m >= 1 && m <= 12 && back.getUTCDate() === day) return { value: Math.round(ms / 86400000) + 25569, numberFormat: d[3] === undefined ? 'mmm-yy' : 'yyyy-mm-dd' };
+  }
+  return null;
+}
+
 function protectedCheck(wb: FakeWorkbook, sheet: FakeSheet, b: Bounds, valuesOnly: boolean): void {
   if (!sheet.protection) return;
   if (!valuesOnly) throw new FakeExcelError('AccessDenied', `"${sheet.name}" is protected: its cells cannot be formatted`);
@@ -357,9 +481,23 @@ function enter(cell: FakeCell, v: unknown): void {
       delete cell.formula;
       return;
     }
+    if (cell.numberFormat !== '@') {
+      const typed = typedValue(v);
+      if (typed) {
+        cell.value = typed.value;
+        if (typed.numberFormat && (cell.numberFormat === undefined || cell.numberFormat === 'General')) cell.numberFormat = typed.numberFormat;
+        delete cell.formula;
+        return;
+      }
+    }
   }
   cell.value = v as Scalar;
   delete cell.formula;
+}
+
+/** A serial date as yyyy-mm-dd (the fake's one date format). */
+function dateText(serial: number): string {
+  return new Date((serial - 25569) * 86400000).toISOString().slice(0, 10);
 }
 
 function multiFormat(wb: FakeWorkbook, ranges: FakeRange[]): Record<string, unknown> {
@@ -397,6 +535,8 @@ export class FakeRange extends Loadable {
     readonly sheetName: string,
     /** null: the used range, worked out at sync. */
     private b: Bounds | null,
+    /** getUsedRange(true): only cells with values count. */
+    private readonly valuesOnly = false,
   ) {
     super(wb, `Range(${sheetName})`);
   }
@@ -412,12 +552,12 @@ export class FakeRange extends Loadable {
   }
   private resolve(): Bounds | null {
     if (this.b) return this.b;
-    const keys = Object.entries(this.s.cells).filter(([, c]) => c.value !== null || c.formula !== undefined || c.numberFormat || c.fill);
+    const keys = Object.entries(this.s.cells).filter(([, c]) => c.value !== null || c.formula !== undefined || (!this.valuesOnly && (c.numberFormat || c.fill)));
     if (!keys.length) return null;
     const pos = keys.map(([k]) => k.split(',').map(Number) as [number, number]);
-    const r = Math.min(...pos.map((p) => p[0]));
-    const c = Math.min(...pos.map((p) => p[1]));
-    return { r, c, rows: Math.max(...pos.map((p) => p[0])) - r + 1, cols: Math.max(...pos.map((p) => p[1])) - c + 1 };
+    const [r, r1] = extent(pos.map((p) => p[0]));
+    const [c, c1] = extent(pos.map((p) => p[1]));
+    return { r, c, rows: r1 - r + 1, cols: c1 - c + 1 };
   }
   private cellAt(r: number, c: number): FakeCell {
     const k = key(r, c);
@@ -461,6 +601,9 @@ export class FakeRange extends Loadable {
   get address(): string {
     return this.guard('address');
   }
+  get text(): unknown[][] {
+    return this.guard('text');
+  }
   load(props?: string): this {
     this.wb.loadLater(() => {
       const b = this.resolve();
@@ -477,7 +620,9 @@ export class FakeRange extends Loadable {
         columnIndex: () => b.c,
         rowCount: () => b.rows,
         columnCount: () => b.cols,
-        address: () => `${this.sheetName}!${toA1(b.r, b.c)}${b.rows * b.cols > 1 ? `:${toA1(b.r + b.rows - 1, b.c + b.cols - 1)}` : ''}`,
+        address: () => `${quoteSheet(this.s.name)}!${toA1(b.r, b.c)}${b.rows * b.cols > 1 ? `:${toA1(b.r + b.rows - 1, b.c + b.cols - 1)}` : ''}`,
+        // What the cell shows: a date as its format shows it, other values as written.
+        text: () => grid((x) => (x === undefined || x.value === null ? '' : typeof x.value === 'number' && /y/.test(x.numberFormat ?? '') ? dateText(x.value) : String(x.value))),
       };
       for (const p of want) {
         if (!all[p]) throw new FakeExcelError('InvalidArgument', `Range has no loadable property "${p}"`);
@@ -498,6 +643,7 @@ export class FakeRange extends Loadable {
       const b = this.b!;
       if (v.length !== b.rows || v.some((row) => row.length !== b.cols)) throw new FakeExcelError('InvalidArgument', `a ${v.length}-row array does not fit ${this.describe()}`);
       protectedCheck(this.wb, this.s, b, true);
+      for (const row of v) for (const x of row) if (typeof x === 'string' && x.length > FAKE_LIMITS.cellText) throw new FakeExcelError('InvalidArgument', `${x.length} characters: a cell holds at most ${FAKE_LIMITS.cellText}`);
       this.forEach((cell, r, c) => enter(cell, v[r]![c]));
     });
   }
@@ -515,15 +661,18 @@ export class FakeRange extends Loadable {
       const b = this.b!;
       const hidden = (this.s.hiddenCols ??= []);
       for (let c = b.c; c < b.c + b.cols; c++) if (v && !hidden.includes(c)) hidden.push(c);
+      if (!v) this.s.hiddenCols = hidden.filter((c) => c < b.c || c >= b.c + b.cols);
     });
   }
   set hyperlink(h: FakeCell['hyperlink']) {
     this.wb.op(h, () => this.forEach((cell) => (cell.hyperlink = h ?? undefined)));
   }
   get dataValidation(): Record<string, unknown> {
-    return writeOnly(this.wb, 'DataValidation', ['rule', 'errorAlert', 'prompt'], (p, v) =>
-      this.forEach((cell) => (cell.validation = { ...cell.validation, [p]: v })),
-    );
+    return writeOnly(this.wb, 'DataValidation', ['rule', 'errorAlert', 'prompt'], (p, v) => {
+      const message = (v as { message?: unknown } | null)?.message;
+      if (typeof message === 'string' && message.length > FAKE_LIMITS.prompt) throw new FakeExcelError('InvalidArgument', `a validation ${p} holds at most ${FAKE_LIMITS.prompt} characters`);
+      this.forEach((cell) => (cell.validation = { ...cell.validation, [p]: v }));
+    });
   }
   /** Applies one format property (dotted for sub-objects) to every cell. */
   applyFormat(prop: string, value: unknown): void {
@@ -570,6 +719,46 @@ export class FakeRange extends Loadable {
         return a.r < b.r + b.rows && b.r < a.r + a.rows && a.c < b.c + b.cols && b.c < a.c + a.cols;
       });
     }, this.sheetName);
+  }
+  /** Range.insert: rows (or cells) shifted down to make room; the sheet's cells below move with them. */
+  insert(shift: string): void {
+    this.wb.op([this.describe(), shift], () => {
+      const b = this.b!;
+      if (shift !== 'Down') throw new FakeExcelError('InvalidArgument', `the fake inserts only Down`);
+      protectedCheck(this.wb, this.s, b, false);
+      const moved: Record<string, FakeCell> = {};
+      for (const [k, cell] of Object.entries(this.s.cells)) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        const shifts = r >= b.r && c >= b.c && c < b.c + b.cols;
+        moved[shifts ? key(r + b.rows, c) : k] = cell;
+      }
+      this.s.cells = moved;
+      const notes = this.wb.state.notes;
+      for (const k of Object.keys(notes)) {
+        const bang = k.lastIndexOf('!');
+        if (k.slice(0, bang) !== this.s.name) continue;
+        const p = fromA1(k.slice(bang + 1));
+        if (p.row >= b.r && p.col >= b.c && p.col < b.c + b.cols) {
+          const text = notes[k]!;
+          delete notes[k];
+          notes[`${this.s.name}!${toA1(p.row + b.rows, p.col)}`] = text;
+        }
+      }
+      for (const t of this.wb.state.comments) {
+        const p = parseQualified(t.cell);
+        if (p.sheet === this.s.name && p.row >= b.r && p.col >= b.c && p.col < b.c + b.cols) t.cell = `${this.s.name}!${toA1(p.row + b.rows, p.col)}`;
+      }
+    });
+  }
+  unmerge(): void {
+    this.wb.op(this.describe(), () => {
+      const b = this.b!;
+      protectedCheck(this.wb, this.s, b, false);
+      this.s.merges = this.s.merges.filter((m) => {
+        const a = bounds(m);
+        return !(a.r >= b.r && a.r + a.rows <= b.r + b.rows && a.c >= b.c && a.c + a.cols <= b.c + b.cols);
+      });
+    });
   }
   merge(): void {
     this.wb.op(this.describe(), () => {
@@ -695,6 +884,8 @@ class FakeNotes {
       const sheet = this.wb.sheet(cell.slice(0, cell.lastIndexOf('!')));
       if (sheet.protection) throw new FakeExcelError('AccessDenied', `"${sheet.name}" is protected: notes cannot be added`);
       if (cell in this.wb.state.notes) throw new FakeExcelError('InvalidOperation', `${cell} already has a note`);
+      if (this.wb.state.comments.some((c) => c.cell === cell)) throw new FakeExcelError('InvalidOperation', `${cell} has a comment thread: one annotation per cell`);
+      if (content.length > FAKE_LIMITS.cellText) throw new FakeExcelError('InvalidArgument', `a note holds at most ${FAKE_LIMITS.cellText} characters`);
       this.wb.state.notes[cell] = content;
     });
     return new FakeNote(this.wb, cell);
@@ -707,11 +898,11 @@ class FakeNotes {
 class FakeComment extends Loadable {
   constructor(
     wb: FakeWorkbook,
-    private readonly ref: () => { id: string; cell: string; content: string } | undefined,
+    private readonly ref: () => FakeThread | undefined,
   ) {
     super(wb, 'Comment');
   }
-  private get c() {
+  private get c(): FakeThread {
     const c = this.ref();
     if (!c) throw new FakeExcelError('ItemNotFound', 'the comment does not exist');
     return c;
@@ -725,10 +916,25 @@ class FakeComment extends Loadable {
   set content(v: string) {
     this.wb.op(v, () => (this.c.content = v));
   }
+  get authorName(): string {
+    return this.read('authorName');
+  }
+  /** ExcelApi 1.11. */
+  get resolved(): boolean {
+    return this.read('resolved');
+  }
+  set resolved(v: boolean) {
+    this.wb.op(v, () => (this.c.resolved = v));
+  }
+  private repliesProxy: FakeReplies | undefined;
+  get replies(): FakeReplies {
+    return (this.repliesProxy ??= new FakeReplies(this.wb, () => this.c));
+  }
   load(): this {
-    this.wb.loadLater(() => this.settle({ id: this.c.id, content: this.c.content }));
+    this.wb.loadLater(() => this.settle(threadProps(this.c)));
     return this;
   }
+  /** Deletes the thread with all its replies, as Comment.delete() does. */
   delete(): void {
     this.wb.op('delete', () => {
       const c = this.c;
@@ -738,6 +944,30 @@ class FakeComment extends Loadable {
   getLocation(): FakeRange {
     const loc = new FakeLocation(this.wb, () => this.c.cell);
     return loc as unknown as FakeRange;
+  }
+}
+
+const threadProps = (c: FakeThread) => ({ id: c.id, content: c.content, authorName: c.author ?? 'reviewer', resolved: c.resolved === true });
+
+/** A thread's replies: loaded with their authors; a reply is added by the context's author. */
+class FakeReplies extends Loadable {
+  constructor(
+    wb: FakeWorkbook,
+    private readonly thread: () => FakeThread,
+  ) {
+    super(wb, 'CommentReplyCollection');
+  }
+  get items(): Array<{ id: string; content: string; authorName: string }> {
+    return this.read('items');
+  }
+  load(): this {
+    this.wb.loadLater(() => this.settle({ items: (this.thread().replies ?? []).map((r) => ({ id: r.id, content: r.content, authorName: r.author ?? 'reviewer' })) }));
+    return this;
+  }
+  add(content: string): void {
+    const id = this.wb.newCommentId();
+    const author = this.wb.author;
+    this.wb.op(content, () => (this.thread().replies ??= []).push({ id, content, author }));
   }
 }
 
@@ -769,7 +999,7 @@ class FakeComments extends Loadable {
       this.settle({
         items: this.wb.state.comments.map((c) => {
           const p = new FakeComment(this.wb, () => this.wb.state.comments.find((x) => x.id === c.id));
-          (p as unknown as { settle(v: Record<string, unknown>): void }).settle({ id: c.id, content: c.content });
+          (p as unknown as { settle(v: Record<string, unknown>): void }).settle(threadProps(c));
           return p;
         }),
       }),
@@ -779,9 +1009,11 @@ class FakeComments extends Loadable {
   add(cellAddress: string, content: string): FakeComment {
     const cell = cellRef(cellAddress);
     const id = this.wb.newCommentId();
+    const author = this.wb.author;
     this.wb.op([cellAddress, content], () => {
       if (this.wb.state.comments.some((c) => c.cell === cell)) throw new FakeExcelError('InvalidOperation', `${cell} already has a comment thread`);
-      this.wb.state.comments.push({ id, cell, content });
+      if (cell in this.wb.state.notes) throw new FakeExcelError('InvalidOperation', `${cell} has a note: one annotation per cell`);
+      this.wb.state.comments.push({ id, cell, content, author });
     });
     return new FakeComment(this.wb, () => this.wb.state.comments.find((x) => x.id === id));
   }

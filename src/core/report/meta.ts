@@ -2,13 +2,28 @@
  * What the tool remembers inside a workbook, on a very hidden sheet both adapters can read: the template's
  * rulebook identity, and after a review the flags it placed (with the fills and notes they covered, to restore
  * them) and where the summary's expert cells are. JSON in cells, chunked below Excel's 32,767-character limit.
+ *
+ * Safe under co-authoring (issue #11): the record is never cleared and rewritten in place. Each write appends a
+ * versioned block below what the sheet holds — a header row `@n.hash` (the version, the sha256 of the whole JSON
+ * and its number of chunks) and its chunks `@n.hash#i` — and the reader takes the highest complete block whose
+ * chunks hash to its header. Two people writing at once cannot produce a mixed record: a block overwritten in part
+ * fails its hash, and the writer that sees another block appear (the version it re-reads in the same batch as its
+ * write) merges the two (mergeMeta) and appends again. Older blocks are cleared once superseded, keeping the one
+ * the writer read. Custom XML parts would do as well in Excel, but ExcelJS drops them, so the .xlsx adapter
+ * could not keep the record: both adapters use the same rows. Records of earlier versions (plain key/value rows,
+ * META_FORMAT_V1) are still read.
  */
 import { z } from 'zod';
+import { sha256Hex } from '../rulebook/sha256.js';
 import { recordedColor } from '../workflow/colour.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
 
 export const META_SHEET = '_cluster_review';
 export const META_FORMAT = 'cluster-review/meta@1';
+/** The sheet's header in versions that append blocks (the record inside keeps META_FORMAT). */
+export const META_FORMAT_V2 = 'cluster-review/meta@2';
+/** Rows the sheet's header takes; blocks start below. */
+export const META_HEADER_ROWS = 2;
 export const TEMPLATE_VERSION = '2025.1';
 const CHUNK = 30000;
 
@@ -36,6 +51,14 @@ export interface FlagRecord {
 
 export interface SummaryLayout {
   sheet: string;
+  /** Worksheet.id of the summary in Excel (found by it when renamed); absent from the command line. */
+  sheetId?: string;
+  /**
+   * The tool's block: rows 0…height−1 and columns 0…width−1 are the tool's; everything outside is the committee's
+   * (rows added below, columns to the right) and is never written.
+   */
+  height?: number;
+  width?: number;
   experts: Array<{ name: string; col: number }>;
   criteriaRows: Record<string, number>;
   conflictRow: number;
@@ -90,6 +113,9 @@ const CriteriaRows = z.preprocess(
 const Pair = z.tuple([Index, Index]);
 const SummaryLayoutSchema = z.object({
   sheet: z.string().min(1).max(31),
+  sheetId: z.string().max(200).optional(),
+  height: Index.optional(),
+  width: z.number().int().min(0).max(16384).optional(),
   experts: z.array(z.object({ name: Text, col: Index })).max(1000),
   criteriaRows: CriteriaRows,
   conflictRow: Index,
@@ -117,23 +143,34 @@ export function rowsRecord(pairs: Iterable<[string, number]>): Record<string, nu
   return out;
 }
 
-export function metaModel(meta: WorkbookMeta): SheetModel {
-  const cells: CellModel[] = [
-    { row: 0, col: 0, value: 'format' },
-    { row: 0, col: 1, value: META_FORMAT },
-    { row: 1, col: 0, value: 'note' },
-    { row: 1, col: 1, value: 'Written by cluster-review (集群评审助手). Do not edit: it records the rulebook and the flags the tool placed.' },
+/** The record's JSON: what a block stores, and what its hash covers. */
+const recordJson = (meta: WorkbookMeta): string => JSON.stringify({ ...(meta.template ? { template: meta.template } : {}), ...(meta.review ? { review: meta.review } : {}) });
+
+/** The header rows of the record sheet (format and a word to people). */
+export function metaHeader(): Array<[string, string]> {
+  return [
+    ['format', META_FORMAT_V2],
+    ['note', 'Written by cluster-review (集群评审助手). Do not edit: it records the rulebook and the flags the tool placed. Each action appends a version.'],
   ];
-  let row = 2;
-  for (const key of ['template', 'review'] as const) {
-    const v = meta[key];
-    if (v === undefined) continue;
-    const json = JSON.stringify(v);
-    for (let i = 0, part = 0; i < json.length || part === 0; i += CHUNK, part++) {
-      cells.push({ row, col: 0, value: `${key}#${part}` }, { row, col: 1, value: json.slice(i, i + CHUNK) });
-      row++;
-    }
-  }
+}
+
+/** A versioned block: its label (`n.hash`, unique to its content) and its rows, header first. */
+export function metaBlock(meta: WorkbookMeta, version: number): { label: string; version: number; rows: Array<[string, string]> } {
+  const json = recordJson(meta);
+  const sha = sha256Hex(json);
+  const label = `${version}.${sha.slice(0, 12)}`;
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length || i === 0; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
+  return { label, version, rows: [[`@${label}`, JSON.stringify({ parts: chunks.length, sha256: sha })], ...chunks.map((c, i) => [`@${label}#${i}`, c] as [string, string])] };
+}
+
+/** A new record sheet: the header, then one block. */
+export function metaModel(meta: WorkbookMeta, version = 1): SheetModel {
+  const rows = [...metaHeader(), ...metaBlock(meta, version).rows];
+  const cells: CellModel[] = rows.flatMap(([k, v], row) => [
+    { row, col: 0, value: k },
+    { row, col: 1, value: v },
+  ]);
   return { name: META_SHEET, cells, state: 'veryHidden', widths: [14, 100] };
 }
 
@@ -141,13 +178,121 @@ export function metaModel(meta: WorkbookMeta): SheetModel {
 export interface MetaRecord {
   meta: WorkbookMeta | null;
   damaged: boolean;
+  /** The block read (its label and version); null for a record of an earlier version, or none. */
+  block?: { label: string; version: number; first: number; last: number } | null;
+  /** Rows (zero-based, of the sheet) that hold record content: the first free row after them is `end`. */
+  end?: number;
+  /** Rows of earlier, superseded content (older blocks, the earlier versions' key/value rows). */
+  stale?: Array<[number, number]>;
 }
 
-/** Reads the key/value rows back through the schema: a part that does not fit is dropped and reported. */
-export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>): MetaRecord {
+/** The JSON parts validated by the schema; a part that does not fit is dropped (and said). */
+function validated(raw: unknown): { meta: WorkbookMeta; damaged: boolean } {
+  const meta: WorkbookMeta = { format: META_FORMAT };
+  let damaged = false;
+  if (!raw || typeof raw !== 'object') return { meta, damaged: true };
+  const o = raw as { template?: unknown; review?: unknown };
+  if (o.template !== undefined) {
+    const r = TemplateSchema.safeParse(o.template);
+    if (r.success) meta.template = r.data;
+    else damaged = true;
+  }
+  if (o.review !== undefined) {
+    const r = ReviewSchema.safeParse(o.review);
+    if (!r.success) damaged = true;
+    else {
+      const { summary, ...rest } = r.data;
+      meta.review = { ...rest, ...(summary ? { summary: { ...summary, criteriaRows: rowsRecord(summary.criteriaRows) } } : {}) };
+    }
+  }
+  return { meta, damaged };
+}
+
+/** Rows of the record read at most (the last ones: blocks are appended). */
+const MAX_RECORD_ROWS = 4096;
+
+/**
+ * Reads the record rows back (`first` is the sheet row of rows[0]): the highest complete block, else a record of
+ * an earlier version (key/value rows), validated by the schema.
+ */
+export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>, first = 0): MetaRecord {
+  type Block = { label: string; version: number; parts: number; sha: string; head: number; chunks: Map<number, { row: number; text: string }> };
+  const blocks = new Map<string, Block>();
+  const legacy: Array<readonly [unknown, unknown]> = [];
+  const legacyRows: number[] = [];
+  let end = 0;
+  let seen = 0;
+  for (let i = rows.length - 1; i >= 0 && seen < MAX_RECORD_ROWS; i--) {
+    const [k, v] = rows[i]!;
+    if (k === null || k === undefined || k === '') continue;
+    seen++;
+    const row = first + i;
+    if (end === 0) end = row + 1;
+    const m = typeof k === 'string' ? /^@((\d{1,9})\.([0-9a-f]{12}))(?:#(\d{1,5}))?$/.exec(k) : null;
+    if (!m) {
+      if (k !== 'format' && k !== 'note') legacyRows.push(row);
+      legacy.unshift([k, v]);
+      continue;
+    }
+    const label = m[1]!;
+    let b = blocks.get(label);
+    if (!b) blocks.set(label, (b = { label, version: Number(m[2]), parts: -1, sha: '', head: -1, chunks: new Map() }));
+    if (m[4] === undefined) {
+      try {
+        const h = JSON.parse(String(v)) as { parts?: unknown; sha256?: unknown };
+        if (typeof h.parts === 'number' && typeof h.sha256 === 'string') Object.assign(b, { parts: h.parts, sha: h.sha256, head: row });
+      } catch {
+        /* an unreadable header: the block is incomplete */
+      }
+    } else if (typeof v === 'string' && !b.chunks.has(Number(m[4]))) b.chunks.set(Number(m[4]), { row, text: v });
+  }
+  let best: { block: Block; json: string } | null = null;
+  let newestIncomplete = -1;
+  for (const b of blocks.values()) {
+    let json: string | null = null;
+    if (b.parts > 0 && b.parts <= 10000) {
+      const parts: string[] = [];
+      for (let i = 0; i < b.parts && parts.length === i; i++) {
+        const c = b.chunks.get(i);
+        if (c) parts.push(c.text);
+      }
+      if (parts.length === b.parts && sha256Hex(parts.join('')) === b.sha && b.label.endsWith(b.sha.slice(0, 12))) json = parts.join('');
+    }
+    if (json === null) newestIncomplete = Math.max(newestIncomplete, b.version);
+    else if (!best || b.version > best.block.version || (b.version === best.block.version && b.head > best.block.head)) best = { block: b, json };
+  }
+  const stale: Array<[number, number]> = [];
+  const rowsOf = (b: Block) => [b.head, ...[...b.chunks.values()].map((c) => c.row)].filter((r) => r >= 0);
+  if (best) {
+    const own = new Set(rowsOf(best.block));
+    for (const b of blocks.values()) if (b !== best.block) for (const r of rowsOf(b)) if (!own.has(r)) stale.push([r, r]);
+    for (const r of legacyRows) stale.push([r, r]);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(best.json);
+    } catch {
+      raw = null;
+    }
+    const { meta, damaged } = validated(raw);
+    const own2 = rowsOf(best.block);
+    return {
+      meta,
+      damaged: damaged || newestIncomplete > best.block.version,
+      block: { label: best.block.label, version: best.block.version, first: Math.min(...own2), last: Math.max(...own2) },
+      end,
+      stale,
+    };
+  }
+  for (const b of blocks.values()) for (const r of rowsOf(b)) stale.push([r, r]);
+  for (const r of legacyRows) stale.push([r, r]);
+  const old = readLegacyRecord(legacy);
+  return { ...old, damaged: old.damaged || blocks.size > 0, block: null, end, stale };
+}
+
+/** Records of earlier versions: `format` = META_FORMAT, then `template#i` / `review#i` chunks of JSON. */
+function readLegacyRecord(rows: ReadonlyArray<readonly [unknown, unknown]>): MetaRecord {
   const parts = new Map<string, string[]>();
   let format: unknown;
-  let damaged = false;
   for (const [k, v] of rows) {
     if (typeof k !== 'string') continue;
     if (k === 'format') format = v;
@@ -158,39 +303,69 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>)
       parts.set(m[1]!, list);
     }
   }
-  if (format !== META_FORMAT) return { meta: null, damaged: format !== undefined || parts.size > 0 };
-  const meta: WorkbookMeta = { format: META_FORMAT };
+  if (format !== META_FORMAT) return { meta: null, damaged: (format !== undefined && format !== META_FORMAT_V2) || parts.size > 0 };
+  const raw: Record<string, unknown> = {};
+  let damaged = false;
   for (const key of ['template', 'review'] as const) {
     const list = parts.get(key);
     if (!list) continue;
-    let raw: unknown;
     try {
       // A missing chunk (a hole in the list) makes the JSON unreadable, as it should.
-      raw = JSON.parse(Array.from(list, (x) => x ?? '\u0000').join(''));
+      raw[key] = JSON.parse(Array.from(list, (x) => x ?? '\u0000').join(''));
     } catch {
       damaged = true;
-      continue;
-    }
-    if (key === 'template') {
-      const r = TemplateSchema.safeParse(raw);
-      if (r.success) meta.template = r.data;
-      else damaged = true;
-    } else {
-      const r = ReviewSchema.safeParse(raw);
-      if (!r.success) {
-        damaged = true;
-        continue;
-      }
-      const { summary, ...rest } = r.data;
-      meta.review = { ...rest, ...(summary ? { summary: { ...summary, criteriaRows: rowsRecord(summary.criteriaRows) } } : {}) };
     }
   }
-  return { meta, damaged };
+  const v = validated(raw);
+  return { meta: v.meta, damaged: damaged || v.damaged };
 }
 
 /** The record, or null when there is none (a damaged part is simply absent; see readMetaRecord for the warning). */
 export function parseMeta(rows: ReadonlyArray<readonly [unknown, unknown]>): WorkbookMeta | null {
   return readMetaRecord(rows).meta;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Three-way pick: my change wins, else theirs. */
+const pick = <T>(base: T, mine: T, theirs: T): T => (same(mine, base) ? theirs : mine);
+
+/**
+ * Two people wrote the record at once: `mine` was made from `base`, `theirs` appeared meanwhile. What either changed
+ * is kept; where both changed a part, mine (the later writer's) wins. Flag records merge per cell, so the flags
+ * another person placed keep their originals.
+ */
+export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs: WorkbookMeta | null): WorkbookMeta {
+  const out: WorkbookMeta = { format: META_FORMAT };
+  const template = pick(base?.template, mine.template, theirs?.template);
+  if (template) out.template = template;
+  const b = base?.review;
+  const m = mine.review;
+  const t = theirs?.review;
+  const review = pick(b, m, t);
+  if (!m || !t || review === undefined) {
+    if (review) out.review = review;
+    return out;
+  }
+  const field = <K extends keyof NonNullable<WorkbookMeta['review']>>(k: K) => pick(b?.[k], m[k], t[k]);
+  const byCell = (list: readonly FlagRecord[] | undefined) => new Map((list ?? []).map((r) => [r.cell, r]));
+  const [bf, mf, tf] = [byCell(b?.flags), byCell(m.flags), byCell(t.flags)];
+  const flags: FlagRecord[] = [];
+  for (const cell of new Set([...mf.keys(), ...tf.keys(), ...bf.keys()])) {
+    const r = pick(bf.get(cell), mf.get(cell), tf.get(cell));
+    if (r) flags.push(r);
+  }
+  const summary = field('summary');
+  const data = field('data');
+  const checkedAt = field('checkedAt');
+  out.review = {
+    rulebook: field('rulebook') ?? m.rulebook,
+    verdict: field('verdict') ?? m.verdict,
+    ...(checkedAt ? { checkedAt } : {}),
+    flags,
+    ...(summary ? { summary } : {}),
+    ...(data ? { data } : {}),
+  };
+  return out;
 }
 
 /** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */

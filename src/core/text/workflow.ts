@@ -39,6 +39,14 @@ export const WORKFLOW_TEXT = {
     'zh-CN': '{n} 个单元格的文字超过 Excel 上限 32,767 个字符，已截断并以“…[已截断]”标明',
     'en-US': '{n} cells held text beyond Excel’s limit of 32,767 characters; cut and marked “…[truncated]”',
   },
+  'warning.thread-kept': {
+    'zh-CN': '单元格 {cells} 上有批注会话（已有人回复，或不能再加批注），会话予以保留，本工具的说明见评审汇总和任务窗格',
+    'en-US': 'cells {cells} carry a comment thread (replied to, or no note can go beside it); the thread is kept, and the tool’s explanation is in the summary and the pane',
+  },
+  'warning.read-only': {
+    'zh-CN': '未能写入标记（{reason}），以下为只读的完整评审结果',
+    'en-US': 'flags could not be written ({reason}); the whole review is shown below, read-only',
+  },
   'warning.part.charts': { 'zh-CN': '图表', 'en-US': 'charts' },
   'warning.part.pivot-tables': { 'zh-CN': '数据透视表', 'en-US': 'pivot tables' },
   'warning.part.slicers': { 'zh-CN': '切片器', 'en-US': 'slicers' },

@@ -32,7 +32,10 @@ export interface FlagDraft {
     fills: string[];
     /** Cells whose note to read (every cell involved, in notes mode). */
     notes: string[];
-    /** Comments mode: the ids and places of the workbook's threaded comments. */
+    /**
+     * The ids and places of the workbook's threaded comments (and, for the tool's own, whether anyone replied):
+     * comments mode, and notes mode too (one annotation per cell: no note goes on a cell with a thread).
+     */
     comments: boolean;
   };
   /** Sheets written to (an adapter may have to lift a password-free protection around the writes). */
@@ -50,11 +53,12 @@ export interface CellState {
 export interface Covered {
   cells: ReadonlyMap<string, CellState>;
   /** Comments mode: ids of the comments that exist, and the cells ("Sheet!A1") that carry a thread. */
-  comments?: { ids: ReadonlySet<string>; at: readonly string[] };
+  comments?: { ids: ReadonlySet<string>; at: readonly string[]; replied?: ReadonlySet<string> };
 }
 
 export type NoteWrite = { kind: 'add'; text: string } | { kind: 'replace'; text: string } | { kind: 'delete' };
-export type CommentWrite = { kind: 'add'; text: string } | { kind: 'update'; id: string; text: string } | { kind: 'delete'; id: string };
+/** `resolve`: a thread of the tool's that people replied to is marked resolved (ExcelApi 1.11), never deleted. */
+export type CommentWrite = { kind: 'add'; text: string } | { kind: 'update'; id: string; text: string } | { kind: 'delete'; id: string } | { kind: 'resolve'; id: string };
 
 export interface CellWrite {
   cell: string;
@@ -82,7 +86,7 @@ export function draftFlags(names: readonly string[], previous: readonly FlagReco
     flags: placed,
     restore,
     previous: before,
-    read: { fills: involved, notes: mode === 'notes' ? involved : [], comments: mode === 'comments' },
+    read: { fills: involved, notes: mode === 'notes' ? involved : [], comments: mode !== 'none' },
     sheets: [...new Set(involved.map((c) => parseQualified(c).sheet))],
   };
 }
@@ -110,26 +114,36 @@ function shows(rec: FlagRecord, now: CellState, mode: Explanations): { fill: boo
  * What to write to each cell (restorations first, then flags), the records of the flags placed, and the cells
  * whose flag a person changed (their change is kept; the reviewer is told).
  */
-export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { writes: CellWrite[]; records: FlagRecord[]; edited: string[] } {
+export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { writes: CellWrite[]; records: FlagRecord[]; edited: string[]; threads: string[] } {
   const { mode } = draft;
   const state = (cell: string): CellState => covered.cells.get(cell) ?? {};
   const ids = covered.comments?.ids ?? new Set<string>();
   const threads = new Set((covered.comments?.at ?? []).map(cellKey));
+  const replied = covered.comments?.replied ?? new Set<string>();
   const writes: CellWrite[] = [];
   const edited: string[] = [];
+  /** Cells whose thread the tool left (people replied to it; or a note could not go beside a thread). */
+  const left: string[] = [];
 
   for (const rec of draft.restore) {
     const now = state(rec.cell);
     const own = shows(rec, now, mode);
     const w: CellWrite = { cell: rec.cell };
     if (own.fill) w.fill = recordedColor(rec.fill);
-    if (mode === 'notes' && own.note && (!rec.placed || rec.placed.note !== null)) {
+    const thread = threads.has(cellKey(rec.cell));
+    if (mode === 'notes' && own.note && (!rec.placed || rec.placed.note !== null) && !(thread && (now.note ?? null) === null)) {
       const exists = (now.note ?? null) !== null;
       if (rec.note !== null) w.note = { kind: exists ? 'replace' : 'add', text: noteText(rec.note, lang) };
       else if (exists) w.note = { kind: 'delete' };
     }
     if (!own.fill || !own.note) edited.push(rec.cell);
-    if (mode === 'comments' && rec.comment && ids.has(rec.comment)) w.comment = { kind: 'delete', id: rec.comment };
+    if (mode === 'comments' && rec.comment && ids.has(rec.comment)) {
+      // A thread someone replied to is the committee's discussion: resolved, never deleted (delete takes the replies).
+      if (replied.has(rec.comment)) {
+        w.comment = { kind: 'resolve', id: rec.comment };
+        left.push(rec.cell);
+      } else w.comment = { kind: 'delete', id: rec.comment };
+    }
     writes.push(w);
   }
 
@@ -148,7 +162,9 @@ export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { w
     const w: CellWrite = { cell: flag.cell, fill: flag.fill };
     const text = noteText(flagNote(flag, note, lang), lang);
     const rec: FlagRecord = { cell: flag.cell, fill, note, placed: { fill: flag.fill, note: mode === 'notes' ? sha256Hex(text) : null } };
-    if (mode === 'notes') w.note = { kind: current !== null ? 'replace' : 'add', text };
+    // One annotation per cell: a cell with someone's thread gets no note; the explanation stays in the summary and pane.
+    if (mode === 'notes' && !(current === null && threads.has(cellKey(flag.cell)))) w.note = { kind: current !== null ? 'replace' : 'add', text };
+    else if (mode === 'notes') left.push(flag.cell);
     if (mode === 'comments') {
       if (prev?.comment && ids.has(prev.comment)) {
         rec.comment = prev.comment;
@@ -159,7 +175,7 @@ export function finishFlags(draft: FlagDraft, covered: Covered, lang: Lang): { w
     records.push(rec);
     writes.push(w);
   }
-  return { writes, records, edited };
+  return { writes, records, edited, threads: left };
 }
 
 /** The metadata with the ids of the comments just added (known only after the adapter wrote them). */

@@ -7,7 +7,7 @@ import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
 import { safeModel, type SheetModel } from '../report/sheet-model.js';
-import { readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
+import { layoutInputs, readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
 import { t } from '../text/index.js';
 import { templateModels } from '../report/template.js';
 import type { Review } from '../review.js';
@@ -39,6 +39,14 @@ function editedWarning(cells: string[]): WorkflowWarning[] {
   return [{ code: 'flag-edited', params: { cells: shown } }];
 }
 
+/** Threads the tool left in place (replied to, or beside which no note could go): said, a few cells named. */
+function threadWarning(cells: string[]): WorkflowWarning[] {
+  if (!cells.length) return [];
+  const shown = cells.slice(0, 10);
+  if (cells.length > shown.length) shown.push(`… (${cells.length})`);
+  return [{ code: 'thread-kept', params: { cells: shown } }];
+}
+
 export function planCheck(reading: Reading, examined: Examined, lang: Lang, mode: Explanations): CheckDraft {
   const flags = flagPlan(examined.report, lang);
   return { ...examined, ...draftFlags(reading.names, reading.meta?.review?.flags ?? [], flags, mode) };
@@ -61,7 +69,7 @@ export interface CheckPlan {
 }
 
 export function finishCheck(reading: Reading, draft: CheckDraft, covered: Covered, rb: LoadedRulebook, lang: Lang, opts: { checkedAt?: string } = {}): CheckPlan {
-  const { writes, records, edited } = finishFlags(draft, covered, lang);
+  const { writes, records, edited, threads } = finishFlags(draft, covered, lang);
   const meta = nextMeta(reading.meta, {
     rulebook: rulebookStamp(rb),
     verdict: draft.report.verdict,
@@ -73,7 +81,7 @@ export function finishCheck(reading: Reading, draft: CheckDraft, covered: Covere
     sheet: draft.sheet,
     review: draft.review,
     report: draft.report,
-    warnings: [...draft.warnings, ...editedWarning(edited)],
+    warnings: [...draft.warnings, ...editedWarning(edited), ...threadWarning(threads)],
     writes,
     sheets: draft.sheets,
     flagged: records.length,
@@ -96,13 +104,13 @@ export function finishClear(
   lang: Lang,
 ): { writes: CellWrite[]; sheets: string[]; restored: number; meta: WorkbookMeta; warnings: WorkflowWarning[] } {
   const r = reading.meta!.review!;
-  const { writes, edited } = finishFlags(draft, covered, lang);
+  const { writes, edited, threads } = finishFlags(draft, covered, lang);
   return {
     writes,
     sheets: draft.sheets,
     restored: draft.restore.length,
     meta: nextMeta(reading.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] as FlagRecord[] }),
-    warnings: editedWarning(edited),
+    warnings: [...editedWarning(edited), ...threadWarning(threads)],
   };
 }
 
@@ -110,9 +118,16 @@ export interface SummaryPlan {
   report: Report;
   warnings: WorkflowWarning[];
   committee: CommitteeResult;
-  /** The previous summary sheet, deleted before the new one is added: only ever one the tool provably wrote. */
+  /**
+   * The previous summary, updated in place (never deleted and added again: threads, images, rows the committee
+   * added and references from other sheets stay): only ever one the tool provably wrote. Its block — the rows and
+   * columns the tool wrote last time — is the part the tool rewrites; `height` grows by inserting rows at the
+   * block's foot, so what the committee added below moves down instead of being overwritten.
+   */
+  inPlace: { sheet: string; height: number; width: number } | null;
+  /** The previous summary this plan replaces (in place: `inPlace.sheet`), or null. */
   remove: string | null;
-  /** The new summary sheet's name (never one of the applicant's sheets). */
+  /** The summary sheet's name (never one of the applicant's sheets; the previous summary's own name when in place). */
   sheet: string;
   model: SheetModel;
   layout: SummaryLayout;
@@ -134,7 +149,7 @@ export function planSummary(
   const meta = opts.meta === undefined ? reading.meta : opts.meta;
   // The layout is the one read with the workbook (the check's metadata carries it over unchanged).
   const layout = reading.meta?.review?.summary;
-  // Only a summary that shows the tool's mark is read, removed and replaced; anything else stays as it was.
+  // Only a summary that shows the tool's mark is read and updated in place; anything else stays as it was.
   const remove = examined.summary;
   // The committee's tally may hand in the expert inputs to write (scores gathered from the round's sheets).
   const preserved = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null);
@@ -151,16 +166,28 @@ export function planSummary(
     notices,
   });
   const taken = new Set(reading.names.filter((n) => n !== remove));
-  const sheet = freeSheetName(summary.model.name, (n) => taken.has(n));
+  const sheet = remove ?? freeSheetName(summary.model.name, (n) => taken.has(n));
   summary.model.name = sheet;
+  // Typed dates and numbers keep the format they were typed with (2025-06-01 stays a date, not 45809).
+  if (layout && remove && reading.summaryFormatAt) keepInputFormats(summary.model, layout, summary.layout, reading.summaryFormatAt);
+  const block = modelBlock(summary.model);
   // Valid for Excel before it is marked: the mark is what the sheet will show.
   const safe = safeModel(summary.model, t('summary.truncated', lang));
-  const layout2 = { ...summary.layout, sheet, mark: summaryMark(safe.model, summary.layout.signatureRow) };
+  const layout2: SummaryLayout = {
+    ...summary.layout,
+    sheet,
+    ...(remove && layout?.sheetId ? { sheetId: layout.sheetId } : {}),
+    height: block.height,
+    width: block.width,
+    mark: summaryMark(safe.model, summary.layout.signatureRow),
+  };
+  const old = remove && layout ? { height: layout.height ?? block.height, width: layout.width ?? block.width } : null;
   const warnings = safe.truncated ? [...examined.warnings, { code: 'cell-truncated' as const, params: { n: safe.truncated } }] : examined.warnings;
   return {
     report: examined.report,
     warnings,
     committee: summary.committee,
+    inPlace: remove && old ? { sheet: remove, ...old } : null,
     remove,
     sheet,
     model: safe.model,
@@ -174,6 +201,34 @@ export function planSummary(
       ...(opts.sourceFile ? { source: opts.sourceFile } : {}),
     }),
   };
+}
+
+/** The rows and columns a model writes (its cells and merged areas). */
+export function modelBlock(model: SheetModel): { height: number; width: number } {
+  let height = 0;
+  let width = 0;
+  for (const c of model.cells) {
+    if (c.row >= height) height = c.row + 1;
+    if (c.col >= width) width = c.col + 1;
+  }
+  for (const [, , r2, c2] of model.merges ?? []) {
+    if (r2 >= height) height = r2 + 1;
+    if (c2 >= width) width = c2 + 1;
+  }
+  return { height, width };
+}
+
+/** Expert cells holding a number typed with a format (a date, a percent) keep that format in their new place. */
+function keepInputFormats(model: SheetModel, before: SummaryLayout, after: SummaryLayout, formatAt: (row: number, col: number) => string | null): void {
+  const was = new Map(layoutInputs(before).map((x) => [x.key, x]));
+  const cells = new Map(model.cells.map((c) => [`${c.row},${c.col}`, c]));
+  for (const x of layoutInputs(after)) {
+    const from = was.get(x.key);
+    const cell = cells.get(`${x.row},${x.col}`);
+    if (!from || !cell || typeof cell.value !== 'number' || cell.numberFormat) continue;
+    const f = formatAt(from.row, from.col);
+    if (f && f !== 'General' && f !== '@') cell.numberFormat = f;
+  }
 }
 
 /** "Insert the template" into a workbook: its sheets under free names, and the template stamped in the metadata. */

@@ -5,7 +5,7 @@
  */
 import { fromA1 } from '../address.js';
 import { buildReport, type Report } from '../report/json.js';
-import { META_SHEET, type WorkbookMeta } from '../report/meta.js';
+import { META_SHEET, type MetaRecord, type WorkbookMeta } from '../report/meta.js';
 import type { CellValue } from '../report/sheet-model.js';
 import { isSummarySheet, summaryShowsMark } from '../report/summary.js';
 import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
@@ -41,15 +41,15 @@ export function readRequest(names: readonly string[]): ReadRequest {
  * one sheet whose cells the adapter exposes (summaryAt). Whether it is the tool's own is decided by its mark
  * (trustedSummary); a record naming any other sheet (指标表, say) names nothing.
  */
-export function previousSummarySheet(meta: WorkbookMeta | null, names: readonly string[]): string | null {
+export function previousSummarySheet(meta: WorkbookMeta | null, names: readonly string[], byId = false): string | null {
   const sheet = meta?.review?.summary?.sheet;
-  return sheet && names.includes(sheet) && isSummarySheet(sheet) && sheet !== META_SHEET ? sheet : null;
+  return sheet && names.includes(sheet) && (byId || isSummarySheet(sheet)) && sheet !== META_SHEET ? sheet : null;
 }
 
 /** The previous summary, only if it still shows the tool's mark (and is not the sheet under review): else null. */
 export function trustedSummary(reading: Reading, indicatorSheet: string | null): string | null {
   const layout = reading.meta?.review?.summary;
-  const sheet = previousSummarySheet(reading.meta, reading.names);
+  const sheet = previousSummarySheet(reading.meta, reading.names, reading.summaryById === true);
   if (!layout || !sheet || sheet === indicatorSheet || !reading.summaryAt) return null;
   return summaryShowsMark(layout, reading.summaryAt) ? sheet : null;
 }
@@ -73,10 +73,16 @@ export interface Reading {
   merges: readonly string[] | null;
   /** A cell (zero-based) of the previous summary sheet, when there is one. */
   summaryAt: ((row: number, col: number) => CellValue) | null;
+  /** The number format of a cell of the previous summary (so typed dates keep theirs), where the adapter read it. */
+  summaryFormatAt?: ((row: number, col: number) => string | null) | null;
+  /** The previous summary was found by its recorded sheet id (it may have been renamed): its name need not be a summary's. */
+  summaryById?: boolean;
   /** The note on a cell of the previous summary (adapters that read them: see summaryNoteCells). */
   summaryNoteAt?: ((row: number, col: number) => string | null) | null;
   /** The metadata sheet held a record that did not validate (it was dropped). */
   metaDamaged?: boolean;
+  /** Where the record lies on its sheet (the block read, the first free row, superseded rows): writes append below. */
+  record?: Pick<MetaRecord, 'block' | 'end' | 'stale'>;
 }
 
 /** The indicator sheet reviewed, its report, and what the reviewer should be warned about. */

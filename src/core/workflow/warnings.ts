@@ -14,7 +14,9 @@ export type WarningCode =
   | 'prior-review-content'
   | 'data-changed'
   | 'flag-edited'
-  | 'cell-truncated';
+  | 'cell-truncated'
+  | 'thread-kept'
+  | 'read-only';
 
 export interface WorkflowWarning {
   code: WarningCode;
