@@ -5,21 +5,17 @@
  * Before this work: 100,000 junk rows ran out of memory at 4.2 GB, a single cell in XFD1048576 took minutes,
  * 10,000 duplicated code rows took 30-90 s, and a zip bomb inflated to 1 GB.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewFiles } from '../../src/cli/pool.js';
 import { LIMITS, nationalRulebook } from '../../src/core/index.js';
+import { runCli, type Run } from './support.js';
 import { duplicatedRows, farCell, farCellInRecord, hugeFile, junkRows, PASSING, sheetWideMerge, zipBomb } from './generate.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin/cluster-review.js');
-const RSS = join(ROOT, 'bench/rss.js');
 const WORKER = new URL('../../lib/cli/review-worker.js', import.meta.url);
 /** The issue's goal for every hostile file. */
 const GOAL_MS = 10_000;
@@ -27,40 +23,20 @@ const GOAL_MB = 500;
 /** A run is killed after this (a hang then fails on its time, not on vitest's timeout). */
 const KILL_MS = 40_000;
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-  ms: number;
-  maxRssMb: number;
-}
-
-/** The built CLI in a child process, killed after KILL_MS; its peak memory read from bench/rss.js. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', RSS, BIN, ...args], { env: { ...process.env, CI: '1' } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), KILL_MS);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const kb = Number(/bench-max-rss-kb=(\d+)/.exec(err)?.[1] ?? NaN);
-      resolve({ code, out, err: err.replace(/\nbench-max-rss-kb=.*\n?/, ''), ms: performance.now() - t0, maxRssMb: kb / 1024 });
-    });
-  });
+/** The built CLI through the suite's shared runner, killed after KILL_MS, its peak memory measured. */
+async function run(args: string[]): Promise<Run & { maxRssMb: number }> {
+  const r = await runCli(args, { timeoutMs: KILL_MS, measureRss: true });
+  return { ...r, maxRssMb: r.maxRssMb ?? Number.NaN };
 }
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** Within the goal, and no stack trace or internal error text in what the user sees. */
 function answered(r: Run): void {
-  expect(r.code, r.err).not.toBeNull();
+  expect(r.code, r.stderr).not.toBeNull();
   expect(r.ms).toBeLessThanOrEqual(GOAL_MS);
   expect(r.maxRssMb).toBeLessThanOrEqual(GOAL_MB);
-  const all = r.out + r.err;
+  const all = r.stdout + r.stderr;
   expect(all).not.toMatch(/\n\s+at .+[(:]\d+/);
   expect(all).not.toMatch(/FATAL ERROR|heap out of memory|RangeError|TypeError|Error:/);
 }
@@ -100,7 +76,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.junk!, '-o', out]);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`单元格数 100\\d{3}，超过上限 ${LIMITS.cells}`));
+    expect(r.stderr).toMatch(new RegExp(`单元格数 100\\d{3}，超过上限 ${LIMITS.cells}`));
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
@@ -109,7 +85,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.far!, '-o', out, '--json', '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.out) as { verdict: string }).verdict).toBe('passed');
+    expect((JSON.parse(r.stdout) as { verdict: string }).verdict).toBe('passed');
     const wb = await opens(out);
     expect(wb.getWorksheet('指标表')!.getCell('XFD1048576').value).toBe('x');
   }, 60_000);
@@ -118,7 +94,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.dup!, '-o', join(dir, 'dup.out.xlsx'), '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`it gives 10000 findings, over the limit of ${LIMITS.findings} per application`);
+    expect(r.stderr).toContain(`it gives 10000 findings, over the limit of ${LIMITS.findings} per application`);
   }, 60_000);
 
   it('900 duplicated code rows, under the limit: every one reported, in time (no cost growing with their square)', async () => {
@@ -126,7 +102,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.dupSome!, '-o', out, '--json']);
     answered(r);
     expect(r.ms).toBeLessThanOrEqual(5_000);
-    const report = JSON.parse(r.out) as { findings: Array<{ code: string }> };
+    const report = JSON.parse(r.stdout) as { findings: Array<{ code: string }> };
     expect(report.findings.filter((f) => f.code === 'duplicate-indicator-row')).toHaveLength(900);
     const wb = await opens(out);
     // The findings list: one row each, with no merged area per row.
@@ -139,7 +115,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.bomb!, '-o', join(dir, 'bomb.out.xlsx'), '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`it inflates to more than the limit of ${LIMITS.inflatedBytes / 2 ** 20} MB (at least 1024.1 MB)`);
+    expect(r.stderr).toContain(`it inflates to more than the limit of ${LIMITS.inflatedBytes / 2 ** 20} MB (at least 1024.1 MB)`);
     expect(r.maxRssMb).toBeLessThanOrEqual(200);
   }, 60_000);
 
@@ -147,7 +123,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.lyingBomb!, '-o', join(dir, 'lying.out.xlsx')]);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`解压后超过 ${LIMITS.inflatedBytes / 2 ** 20} MB 的上限`);
+    expect(r.stderr).toContain(`解压后超过 ${LIMITS.inflatedBytes / 2 ** 20} MB 的上限`);
     expect(r.maxRssMb).toBeLessThanOrEqual(250);
   }, 60_000);
 
@@ -155,7 +131,7 @@ describe('check: hostile files are answered within 10 s and 500 MB', () => {
     const r = await run(['check', files.huge!, '-o', join(dir, 'huge.out.xlsx'), '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`the file is 20 MB, over the limit of ${LIMITS.fileBytes / 2 ** 20} MB`);
+    expect(r.stderr).toContain(`the file is 20 MB, over the limit of ${LIMITS.fileBytes / 2 ** 20} MB`);
   }, 60_000);
 });
 
@@ -164,7 +140,7 @@ describe('check: the sheet\'s extent never costs, only its content', () => {
     const r = await run(['check', files.merge!, '-o', join(dir, 'merge.out.xlsx'), '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`over the limit of ${LIMITS.cells}`);
+    expect(r.stderr).toContain(`over the limit of ${LIMITS.cells}`);
   }, 60_000);
 
   it('a cell in the last row of the hidden record sheet: read as it is, in time', async () => {
@@ -187,8 +163,8 @@ describe('batch: one hostile file never takes the others down', () => {
     const r = await run(['batch', folder, '-o', out, '--lang', 'en']);
     answered(r);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('(18: Passed automated checks 13, unreadable 5)');
-    for (const k of ['junk', 'dup', 'bomb', 'lyingBomb', 'merge']) expect(r.err).toContain(`${k}.xlsx was not processed`);
+    expect(r.stdout).toContain('(18: Passed automated checks 13, unreadable 5)');
+    for (const k of ['junk', 'dup', 'bomb', 'lyingBomb', 'merge']) expect(r.stderr).toContain(`${k}.xlsx was not processed`);
     const wb = await opens(out);
     const text = wb.worksheets.map((ws) => ws.getSheetValues().flat().map(String).join('\n')).join('\n');
     for (const k of ['junk', 'far', 'dup', 'bomb', 'lyingBomb', 'merge', 'application-12']) expect(text).toContain(`${k}.xlsx`);

@@ -3,18 +3,19 @@
  * limit, and the assertions every hostile case shares — an exit code, a message, no stack trace, the inputs
  * unchanged, every output a workbook ExcelJS opens.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
-import { sha, tempDir } from '../support/files.js';
+import { noteOf, sha, tempDir } from '../support/files.js';
 
 export { sha };
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'cluster-review.js');
+const RSS = join(ROOT, 'bench', 'rss.js');
 
 export interface Run {
   code: number | null;
@@ -22,6 +23,8 @@ export interface Run {
   stdout: string;
   stderr: string;
   ms: number;
+  /** Peak resident memory of the process (MB), when asked for with `measureRss`. */
+  maxRssMb?: number;
 }
 
 export interface RunOptions {
@@ -32,13 +35,15 @@ export interface RunOptions {
   /** Run as this user (needs root): how permission errors are tested when the suite runs as root. */
   uid?: number;
   gid?: number;
+  /** Measure the process's peak memory (bench/rss.js reports it at exit; its line is removed from stderr). */
+  measureRss?: boolean;
 }
 
 /** Runs the CLI with `args`; resolves when it exits or the time limit kills it. */
 export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<Run> {
   const started = Date.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(opts.measureRss ? ['--import', RSS] : []), BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       // CI: no progress bar; never the debug stack.
       env: { ...process.env, CI: '1', CLUSTER_REVIEW_DEBUG: '', ...opts.env },
@@ -53,7 +58,9 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     child.on('error', fail);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      done({ code, signal, stdout, stderr, ms: Date.now() - started });
+      const kb = /bench-max-rss-kb=(\d+)/.exec(stderr)?.[1];
+      if (kb !== undefined) stderr = stderr.replace(/\n?bench-max-rss-kb=.*\n?/, '');
+      done({ code, signal, stdout, stderr, ms: Date.now() - started, ...(kb !== undefined ? { maxRssMb: Number(kb) / 1024 } : {}) });
     });
   });
 }
@@ -113,4 +120,42 @@ export async function patchXml(path: string, replacements: Record<string, string
     zip.file(name, xml);
   }
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** Everything Excel demands of a workbook that ExcelJS can see: names, cell lengths, finite numbers, validation. */
+export async function expectValid(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  for (const ws of wb.worksheets) {
+    expect(ws.name.length).toBeLessThanOrEqual(31);
+    expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as unknown;
+        const check = (x: unknown) => {
+          if (typeof x === 'number') expect(Number.isFinite(x), `${ws.name}!${cell.address}`).toBe(true);
+          if (typeof x === 'string') expect(x.length, `${ws.name}!${cell.address}`).toBeLessThanOrEqual(32767);
+        };
+        check(v);
+        if (v && typeof v === 'object' && 'result' in v) check((v as { result: unknown }).result);
+        if (v && typeof v === 'object' && 'formula' in v) expect(String((v as { formula: unknown }).formula)).not.toMatch(/Infinity|NaN/);
+        const note = noteOf(cell);
+        if (note) expect(note.length).toBeLessThanOrEqual(32767);
+        const dv = cell.dataValidation as { prompt?: string; formulae?: unknown[]; type?: string } | undefined;
+        if (dv?.prompt) expect(dv.prompt.length).toBeLessThanOrEqual(255);
+        if (dv?.type === 'list') expect(String(dv.formulae?.[0] ?? '').length).toBeLessThanOrEqual(255);
+      }),
+    );
+  }
+  return wb;
+}
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
+/** LibreOffice opens the file (it converts it; a file it cannot read gives no output). Skipped without LibreOffice. */
+export function expectOpensInLibreOffice(path: string, dir: string): void {
+  if (!soffice) return;
+  const out = join(dir, `lo-${Date.now()}`);
+  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'ods', '--outdir', out, path], { stdio: 'ignore', timeout: 120_000 });
+  expect(readdirSync(out).some((n) => n.endsWith('.ods'))).toBe(true);
 }

@@ -4,64 +4,22 @@
  * asserts the exit code, a message, no stack trace, the input unchanged, and a valid output: every cell within
  * Excel's limits, finite numbers, sheet names ≤ 31, read back by ExcelJS and opened by LibreOffice.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { META_SHEET, type SummaryLayout } from '../../src/core/index.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { load, noteOf, sha, tempDir, writeExample } from '../support/files.js';
+import { expectOpensInLibreOffice, expectValid, runCli } from './support.js';
 
 const SENTENCE = '提交的文件中已含评审内容，请核实来源';
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-
-/** The command as a user runs it, killed after `limit` ms. (test/hostile/support.ts will hold the shared runner.) */
-function run(args: string[], limit = 20_000): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/cluster-review.js', ...args], { timeout: limit, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, out: stdout, err: stderr });
-    });
-  });
+/** The command as a user runs it (the suite's shared runner), killed after `limit` ms. */
+async function run(args: string[], limit = 20_000): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await runCli(args, { timeoutMs: limit });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+|TypeError|RangeError|Maximum call stack/);
-
-/** Everything Excel demands of a workbook that ExcelJS can see. */
-async function expectValid(path: string): Promise<ExcelJS.Workbook> {
-  const wb = await load(path);
-  for (const ws of wb.worksheets) {
-    expect(ws.name.length).toBeLessThanOrEqual(31);
-    expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const v = cell.value as unknown;
-        const check = (x: unknown) => {
-          if (typeof x === 'number') expect(Number.isFinite(x), `${ws.name}!${cell.address}`).toBe(true);
-          if (typeof x === 'string') expect(x.length, `${ws.name}!${cell.address}`).toBeLessThanOrEqual(32767);
-        };
-        check(v);
-        if (v && typeof v === 'object' && 'result' in v) check((v as { result: unknown }).result);
-        if (v && typeof v === 'object' && 'formula' in v) expect(String((v as { formula: unknown }).formula)).not.toMatch(/Infinity|NaN/);
-        const note = noteOf(cell);
-        if (note) expect(note.length).toBeLessThanOrEqual(32767);
-        const dv = cell.dataValidation as { prompt?: string; formulae?: unknown[]; type?: string } | undefined;
-        if (dv?.prompt) expect(dv.prompt.length).toBeLessThanOrEqual(255);
-        if (dv?.type === 'list') expect(String(dv.formulae?.[0] ?? '').length).toBeLessThanOrEqual(255);
-      }),
-    );
-  }
-  return wb;
-}
-
-/** LibreOffice opens the file (it converts it; a file it cannot read gives no output). */
-function expectOpens(path: string, dir: string): void {
-  if (!soffice) return;
-  const out = join(dir, `lo-${Date.now()}`);
-  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'ods', '--outdir', out, path], { stdio: 'ignore', timeout: 120_000 });
-  expect(readdirSync(out).some((n) => n.endsWith('.ods'))).toBe(true);
-}
 
 function layoutOf(wb: ExcelJS.Workbook): SummaryLayout {
   return readMeta(wb)!.review!.summary!;
@@ -100,7 +58,7 @@ describe('hostile workbooks: the record is evidence, outputs are valid, people�
     const { r, out } = await recheck(dir, wb, 'forged');
     expect(r.code).toBe(0);
     expect(out.getWorksheet('指标表')!.getSheetValues()).toEqual(values);
-    expectOpens(join(dir, 'forged.out.xlsx'), dir);
+    expectOpensInLibreOffice(join(dir, 'forged.out.xlsx'), dir);
   });
 
   it('a damaged record: a warning, not an internal error', async () => {
@@ -160,7 +118,7 @@ describe('hostile workbooks: the record is evidence, outputs are valid, people�
     );
     const { r, output } = await recheck(dir, wb, 'huge', ['--experts', '名'.repeat(40000)]);
     expect([0, 1]).toContain(r.code);
-    expectOpens(output, dir);
+    expectOpensInLibreOffice(output, dir);
   });
 
   it('an expert named __proto__ keeps 回避 and signature; constructor can be added', async () => {
