@@ -22,10 +22,10 @@ export const MIN_TEXT_PT = 8;
 const BODY_PT = Math.min(11, ...Object.values(STYLES).map((s) => s.size ?? 11));
 /** Below this scale some text would print under 8 pt. */
 export const MIN_SCALE = Math.ceil((MIN_TEXT_PT / BODY_PT) * 100) / 100;
-/** The default row height (points) of rows the model gives none. */
-const DEFAULT_ROW_PT = 15;
-/** Share of a page the estimate fills before it breaks: the spreadsheet's own page may hold a little less. */
-const SLACK = 0.92;
+/** Rows the model gives no height: a spreadsheet sizes them to their font (about 17 pt for 11 pt CJK text). */
+const DEFAULT_ROW_PT = 18;
+/** Share of a page a kept block may fill up to: the spreadsheet's own page may hold a little less than estimated. */
+const SLACK = 0.88;
 
 /** A column width in characters, in points (the default font's digit is 7 px wide, plus 5 px padding). */
 export const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
@@ -107,7 +107,7 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
   let rows = 0;
   for (const c of model.cells) if (c.row >= rows) rows = c.row + 1;
   for (const [, , r2] of model.merges ?? []) if (r2 >= rows) rows = r2 + 1;
-  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, rows, (page.height / scale) * SLACK, opts.repeatRows, opts.keep ?? []);
+  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, rows, page.height / scale, opts.repeatRows, opts.keep ?? []);
   return {
     landscape,
     fitToWidth,
@@ -126,8 +126,9 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
 /**
  * Rows that begin a page so that no kept block is split: the rows are laid out page by page as the spreadsheet
  * does (a row that does not fit goes to the next page; repeated header rows take their room on every page after
- * the first), and a block that would cross a page end starts a new page — unless it is taller than a page, when
- * it starts where it is.
+ * the first), and a block that would come near a page end starts a new page — unless it is taller than a page,
+ * when it starts where it is. Pages are laid out at their full estimated height, so the estimate's own page ends
+ * stay where the spreadsheet's are; only the decision to break keeps a margin.
  */
 export function keepTogether(height: (row: number) => number, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
   const starts = new Map<number, number>();
@@ -149,7 +150,8 @@ export function keepTogether(height: (row: number) => number, rows: number, capa
       for (let x = r; x <= end; x++) block += height(x);
       const fresh = repeat && r > repeat[1] ? repeatHeight : 0;
       const alone = used <= (first ? 0 : fresh);
-      if (!alone && used + block > capacity && fresh + block <= capacity) newPage(r, true);
+      // The spreadsheet's page may hold a little less than the estimate: a block breaks with room to spare.
+      if (!alone && used + block > capacity * SLACK && fresh + block <= capacity) newPage(r, true);
     }
     const h = height(r);
     if (used + h > capacity && used > 0) newPage(r, false);
