@@ -138,9 +138,12 @@ export function keepTogether(height: (row: number) => number, rows: number, capa
   const breaks: number[] = [];
   let used = 0;
   let first = true;
+  /** Whether the current page began at a page end of the estimate's own (the spreadsheet's may fall a row or two off). */
+  let automatic = false;
   const newPage = (r: number, explicit: boolean) => {
     if (explicit) breaks.push(r);
     first = false;
+    automatic = !explicit;
     used = repeat && r > repeat[1] ? repeatHeight : 0;
   };
   for (let r = 0; r < rows; r++) {
@@ -150,8 +153,11 @@ export function keepTogether(height: (row: number) => number, rows: number, capa
       for (let x = r; x <= end; x++) block += height(x);
       const fresh = repeat && r > repeat[1] ? repeatHeight : 0;
       const alone = used <= (first ? 0 : fresh);
-      // The spreadsheet's page may hold a little less than the estimate: a block breaks with room to spare.
-      if (!alone && used + block > capacity * SLACK && fresh + block <= capacity) newPage(r, true);
+      // The spreadsheet's page may hold a little less, or more, than the estimate: a block breaks with room to
+      // spare, and a block just below an estimated page end gets a break of its own, wherever the real end falls.
+      const nearEnd = automatic && used - fresh < capacity * (1 - SLACK);
+      if (!alone && (used + block > capacity * SLACK || nearEnd) && fresh + block <= capacity) newPage(r, true);
+      else if (alone && automatic && fresh + block <= capacity) newPage(r, true);
     }
     const h = height(r);
     if (used + h > capacity && used > 0) newPage(r, false);

@@ -207,8 +207,10 @@ export class SheetBuilder {
     let lines = 0;
     for (const para of text.split('\n')) {
       let w = 0;
-      for (const ch of para) w += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
-      lines += Math.max(1, Math.ceil(w / Math.max(1, width - 1)));
+      // Latin letters and digits are a little wider than the column's unit in the fonts a CJK system falls back to,
+      // and lines break at words: both are counted generously, so a row is never shorter than its text.
+      for (const ch of para) w += ch.charCodeAt(0) >= 0x1100 ? 2 : 1.1;
+      lines += Math.max(1, Math.ceil(w / Math.max(1, width - 2)));
     }
     const h = Math.min(409, Math.max(15, lines * 15 + 3));
     if (h > (this.heights[row] ?? 0)) this.heights[row] = h;
