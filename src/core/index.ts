@@ -32,6 +32,7 @@ export function reviewToReport(snapshot: Snapshot, rb: LoadedRulebook, source: {
 }
 export * from './template/layout.js';
 export * from './report/sheet-model.js';
+export * from './report/print.js';
 export * from './report/flags.js';
 export * from './report/meta.js';
 export * from './report/summary.js';

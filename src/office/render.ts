@@ -3,7 +3,7 @@
  * renders, so the add-in's summary is the CLI's summary. Values go in one 2D write per row band, formats by
  * style (one command per style where RangeAreas exist), all queued through the Writer: no sync per cell.
  */
-import { parseQualified, quoteSheet, safeModel, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
+import { columnLetters, parseQualified, printSectionCode, quoteSheet, safeModel, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import type { XNoteCollection, XRangeFormat, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
@@ -160,10 +160,33 @@ export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: 
   }
   if (model.print && caps.pageLayout) {
     const p = model.print;
-    await w.add(200, () => {
-      ws.pageLayout.orientation = p.landscape ? 'Landscape' : 'Portrait';
-      if (p.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (p.repeatRows) ws.pageLayout.setPrintTitleRows(`$${p.repeatRows[0] + 1}:$${p.repeatRows[1] + 1}`);
+    await w.add(600 + Writer.size([p.header ?? {}, p.footer ?? {}]), () => {
+      const pl = ws.pageLayout;
+      pl.paperSize = 'A4';
+      pl.orientation = p.landscape ? 'Landscape' : 'Portrait';
+      pl.zoom = p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: p.scale ?? 100 };
+      if (p.margins) {
+        // Inches in the model, points in Office.js.
+        pl.leftMargin = p.margins.left * 72;
+        pl.rightMargin = p.margins.right * 72;
+        pl.topMargin = p.margins.top * 72;
+        pl.bottomMargin = p.margins.bottom * 72;
+        pl.headerMargin = p.margins.header * 72;
+        pl.footerMargin = p.margins.footer * 72;
+      }
+      if (p.repeatRows) pl.setPrintTitleRows(`$${p.repeatRows[0] + 1}:$${p.repeatRows[1] + 1}`);
+      if (p.repeatCols) pl.setPrintTitleColumns(`$${columnLetters(p.repeatCols[0])}:$${columnLetters(p.repeatCols[1])}`);
+      if (p.area) pl.setPrintArea(`${toA1(p.area[0], p.area[1])}:${toA1(p.area[2], p.area[3])}`);
+      const hf = pl.headersFooters.defaultForAllPages;
+      hf.leftHeader = printSectionCode(p.header?.left);
+      hf.centerHeader = printSectionCode(p.header?.center);
+      hf.rightHeader = printSectionCode(p.header?.right);
+      hf.leftFooter = printSectionCode(p.footer?.left);
+      hf.centerFooter = printSectionCode(p.footer?.center);
+      hf.rightFooter = printSectionCode(p.footer?.right);
+      // The model's breaks alone: a summary updated in place drops the last run's.
+      ws.horizontalPageBreaks.removePageBreaks();
+      for (const r of p.rowBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(toA1(r, 0));
     });
   }
   if (model.tabColor) await w.add(96, () => (ws.tabColor = model.tabColor!));

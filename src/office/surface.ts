@@ -46,7 +46,26 @@ export interface XWorksheet extends XLoadable {
   protection: XLoadable & { protected: boolean; options: Record<string, boolean>; protect(options?: Record<string, boolean>, password?: string): void; unprotect(password?: string): void };
   freezePanes: { freezeRows(count: number): void; freezeAt(range: XRange | string): void };
   /** ExcelApi 1.9. */
-  pageLayout: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; setPrintTitleRows(rows: string): void };
+  pageLayout: XPageLayout;
+  /** ExcelApi 1.9. */
+  horizontalPageBreaks: { add(range: string): void; removePageBreaks(): void };
+}
+
+/** ExcelApi 1.9: paper, orientation, scale, margins (points), print titles and area, headers and footers. */
+export interface XPageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  headersFooters: { defaultForAllPages: { leftHeader: string; centerHeader: string; rightHeader: string; leftFooter: string; centerFooter: string; rightFooter: string } };
+  setPrintTitleRows(rows: string): void;
+  setPrintTitleColumns(cols: string): void;
+  setPrintArea(area: string): void;
 }
 
 export interface XRangeFormat {

@@ -1,6 +1,6 @@
 /** Renders a core SheetModel into an ExcelJS worksheet. The only place the summary, template and roll-up meet ExcelJS. */
 import type ExcelJS from 'exceljs';
-import { toA1, quoteSheet, parseQualified, safeModel, STYLES, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef } from '../core/index.js';
+import { columnLetters, toA1, quoteSheet, parseQualified, printCode, safeModel, STYLES, TRUNCATED_MARK, type CellModel, type PrintSetup, type SheetModel, type StyleDef } from '../core/index.js';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
@@ -75,6 +75,35 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache): voi
   }
 }
 
+/** A4, orientation, fit or scale, margins, repeated rows and columns, print area, header, footer, row breaks. */
+function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  // What a previous run set is replaced, not merged: an area or titles the model no longer has go.
+  const kept: Partial<ExcelJS.PageSetup> = { ...ws.pageSetup };
+  delete kept.printArea;
+  delete kept.printTitlesRow;
+  delete kept.printTitlesColumn;
+  ws.pageSetup = {
+    ...kept,
+    orientation: p.landscape ? 'landscape' : 'portrait',
+    paperSize: 9,
+    fitToPage: p.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    scale: p.fitToWidth ? 100 : (p.scale ?? 100),
+    ...(p.margins ? { margins: { ...p.margins } } : {}),
+    ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows[0] + 1}:${p.repeatRows[1] + 1}` } : {}),
+    ...(p.repeatCols ? { printTitlesColumn: `${columnLetters(p.repeatCols[0])}:${columnLetters(p.repeatCols[1])}` } : {}),
+    // ExcelJS writes "$" before each corner of the area as given: rows given absolute make "$A$1:$P$15", which
+    // every program reads (a relative "$A1:$P15" is ignored by LibreOffice).
+    ...(p.area ? { printArea: `${columnLetters(p.area[1])}$${p.area[0] + 1}:${columnLetters(p.area[3])}$${p.area[2] + 1}` } : {}),
+  } as ExcelJS.PageSetup;
+  ws.headerFooter = { differentFirst: false, differentOddEven: false, oddHeader: printCode(p.header), oddFooter: printCode(p.footer) };
+  // Breaks are the model's alone (a summary updated in place gets this run's, not the last run's as well).
+  // ExcelJS puts a break after a row: a page beginning at zero-based row r breaks after the (one-based) row r.
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
+  for (const r of p.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+}
+
 export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel): Promise<void> {
   // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
@@ -86,16 +115,7 @@ export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel)
   for (const [r1, c1, r2, c2] of model.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
   if (model.freeze && (model.freeze.rows || model.freeze.cols))
     ws.views = [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }];
-  if (model.print)
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: model.print.landscape ? 'landscape' : 'portrait',
-      paperSize: 9,
-      fitToPage: model.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(model.print.repeatRows ? { printTitlesRow: `${model.print.repeatRows[0] + 1}:${model.print.repeatRows[1] + 1}` } : {}),
-    };
+  if (model.print) applyPrint(ws, model.print);
   if (model.tabColor) ws.properties.tabColor = { argb: argb(model.tabColor) };
   if (model.state) ws.state = model.state;
   if (model.protect)

@@ -67,10 +67,12 @@ describe('export: the sheets an official edits', () => {
   });
 
   it('inputs unlocked and validated, the rest protected without a password, A4 landscape', () => {
-    for (const m of [checks!, settings!]) {
-      expect(m.protect).toEqual({});
-      expect(m.print).toMatchObject({ landscape: true, fitToWidth: true });
-    }
+    for (const m of [checks!, settings!]) expect(m.protect).toEqual({});
+    // The checks sheet with its English columns is too wide for one legible page: across pages at 8 pt or more,
+    // each with the check's id and title; the settings fit one page wide.
+    expect(checks!.print).toMatchObject({ landscape: true, fitToWidth: false, repeatCols: [0, 2], repeatRows: [0, 0] });
+    expect(checks!.print!.scale).toBeGreaterThanOrEqual(73);
+    expect(settings!.print).toMatchObject({ landscape: true, fitToWidth: true });
     expect(cellAt(checks!, 'A12').input).toBeUndefined();
     expect(cellAt(checks!, 'E12').validation).toMatchObject({ kind: 'decimal', min: 0, max: 1 });
     expect(base).toMatchObject({ name: '_rulebook', state: 'veryHidden' });

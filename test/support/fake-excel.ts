@@ -428,10 +428,20 @@ class FakeSheetProxy extends Loadable {
   }
   get pageLayout(): Record<string, unknown> {
     const layout = () => (this.s.pageLayout ??= {});
-    const bag = writeOnly(this.wb, 'PageLayout', ['orientation', 'zoom'], (p, v) => (layout()[p] = v));
-    return new Proxy(bag, {
-      get: (t, p) => (p === 'setPrintTitleRows' ? (rows: string) => this.wb.op(rows, () => (layout().printTitleRows = rows)) : Reflect.get(t, p)),
-    });
+    const props = ['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'];
+    const bag = writeOnly(this.wb, 'PageLayout', props, (p, v) => (layout()[p] = v));
+    const sections = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+    const headersFooters = { defaultForAllPages: writeOnly(this.wb, 'HeaderFooter', sections, (p, v) => (layout()[p] = v)) };
+    const setter = (name: string) => (v: string) => this.wb.op(v, () => (layout()[name] = v));
+    const methods: Record<string, unknown> = { setPrintTitleRows: setter('printTitleRows'), setPrintTitleColumns: setter('printTitleColumns'), setPrintArea: setter('printArea'), headersFooters };
+    return new Proxy(bag, { get: (t, p) => (typeof p === 'string' && p in methods ? methods[p] : Reflect.get(t, p)) });
+  }
+  get horizontalPageBreaks(): Record<string, unknown> {
+    const layout = () => (this.s.pageLayout ??= {});
+    return {
+      add: (a: string) => this.wb.op(a, () => (layout().rowBreaks = [...((layout().rowBreaks as string[] | undefined) ?? []), a])),
+      removePageBreaks: () => this.wb.op(0, () => (layout().rowBreaks = [])),
+    };
   }
 }
 

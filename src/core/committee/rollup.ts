@@ -10,6 +10,7 @@ import { columnLetters } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
+import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { recordModel } from './record-sheet.js';
 import type { AuditRow, Round } from './records.js';
@@ -176,11 +177,13 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: 3, cols: 3 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
     protect: {},
     hiddenCols: [cols.id],
     tabColor: '#70AD47',
   };
+  const title = w('committee.rollup.title', { year: round.year ?? '' });
+  // Printed without the file column (评分记录 names every file with its sha256): one page wide at 8 pt or more.
+  list.print = pagePrint(list, { subject: title, lang, repeatRows: [2, 2], repeatCols: [0, 2], columns: [0, cols.meeting] });
 
   // 评分记录.
   const a = new SheetBuilder();
@@ -217,8 +220,8 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     cells: a.cells,
     widths: [10, 24, 12, 10, 10, 14, 28, 12, 20, 18],
     freeze: { rows: 1, cols: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
   };
+  audit.print = pagePrint(audit, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 1] });
 
   // 评审意见: one row per application and expert.
   const o = new SheetBuilder();
@@ -242,15 +245,15 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     widths: [24, 10, 16, 30, 40, 8, 10, 11, 18],
     heights: o.heights,
     freeze: { rows: 1, cols: 2 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
   };
+  opinions.print = pagePrint(opinions, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 1] });
   const figModel: SheetModel = {
     name: figSheet,
     cells: figures.cells,
     widths: [26, ...experts.map(() => 9)],
     freeze: { rows: 1, cols: 1 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
   };
+  figModel.print = pagePrint(figModel, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 0] });
   const record: TallyRecord = { round, audit: result.audit, layout: { sheet, firstRow: 3, id: cols.id, decision: cols.decision, date: cols.date, meeting: cols.meeting } };
   return [list, opinions, audit, figModel, recordModel(TALLY_FORMAT, record)];
 }

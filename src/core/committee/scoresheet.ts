@@ -10,6 +10,7 @@ import { toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
+import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel } from '../report/sheet-model.js';
 import { scoreFormula } from './normalise.js';
 import { recordModel } from './record-sheet.js';
@@ -161,11 +162,19 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: 3, cols: 2 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
     protect: {},
     hiddenCols: [cols.id, cols.fingerprint, ...crits.map((_c, i) => cols.helper(i))],
     tabColor: '#ED7D31',
   };
+  // Too wide for one legible page: across pages at 8 pt, each with the number and the cluster; the signature on
+  // the page of the last application.
+  model.print = pagePrint(model, {
+    subject: w('committee.sheet.title', { year: round.year ?? '', expert }),
+    lang,
+    repeatRows: [2, 2],
+    repeatCols: [0, 1],
+    keep: [[Math.max(firstRow, sigRow - 2), sigRow + 1]],
+  });
   return { sheets: [model, recordModel(SCORESHEET_FORMAT, record)], record };
 }
 

@@ -4,6 +4,7 @@
  * monitoring verdict and the renewal due — and a detail sheet 监测明细 with every open finding. An unreadable
  * file or an application given by mistake keeps its own row, saying so: nothing is dropped.
  */
+import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
@@ -208,8 +209,9 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: 3, cols: 2 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
   };
+  const subject = t('monitoring.register.title', lang);
+  register.print = pagePrint(register, { subject, lang, repeatRows: [2, 2], repeatCols: [0, 1] });
 
   const d = new SheetBuilder();
   const dcols = [t('monitoring.register.colName', lang), t('monitoring.register.colYear', lang), t('monitoring.register.colCode', lang), t('monitoring.register.colStatus', lang), t('monitoring.register.colMessage', lang)];
@@ -226,5 +228,6 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
         dr++;
       }
   const detail: SheetModel = { name: t('monitoring.register.findingsSheet', lang), cells: d.cells, widths: [28, 10, 20, 10, 90], freeze: { rows: 1, cols: 1 } };
+  detail.print = pagePrint(detail, { subject, lang, repeatRows: [0, 0] });
   return [register, detail];
 }

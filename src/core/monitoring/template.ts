@@ -6,6 +6,7 @@
  */
 import type { Indicator } from '../rulebook/schema.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from '../report/meta.js';
+import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from '../report/sheet-model.js';
 import { t } from '../text/index.js';
 import { groupHeading, toRawCell, type CellSpec } from '../template/layout.js';
@@ -64,12 +65,15 @@ export function monitoringTemplateModels(form: MonitoringForm, year: number, lan
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: M_HEADER_ROW + 1, cols: 3 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [M_TITLE_ROW, M_HEADER_ROW] },
     protect: {},
     tabColor: '#70AD47',
   };
+  const subject = t('monitoring.title', lang, { year });
+  sheet.print = pagePrint(sheet, { subject, lang, repeatRows: [M_TITLE_ROW, M_HEADER_ROW] });
+  const guide = instructions(form, year, lang);
+  guide.print = pagePrint(guide, { subject, lang, portrait: true });
   return {
-    sheets: [instructions(form, year, lang), sheet],
+    sheets: [guide, sheet],
     meta: {
       format: 'cluster-review/meta@1',
       template: {

@@ -11,6 +11,7 @@ import { normaliseText } from '../sheet/values.js';
 import { t, type TextKey } from '../text/index.js';
 import { LANGS, type Lang, type Verdict } from '../types.js';
 import type { Report, ReportFinding } from './json.js';
+import { pagePrint } from './print.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
 export const ROLLUP_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('rollup.sheet', l)])) as Record<Lang, string>;
@@ -194,19 +195,24 @@ export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number):
     const r = 3 + i;
     cols.forEach(([, , get, fmt], c) => {
       const style: StyleKey = c === 6 ? verdictStyle(row) : c === cols.length - 2 && (row.sameNicheAs.length || row.overQuota) ? 'status.warn' : 'wrap';
-      b.set(r, c, { value: get(row, i), style, ...(fmt ? { numberFormat: fmt } : {}) });
+      const value = get(row, i);
+      b.set(r, c, { value, style, ...(fmt ? { numberFormat: fmt } : {}) });
+      // Rows as tall as their wrapped text (reasons, flags): nothing overprints the row below.
+      if (typeof value === 'string' && value) b.fit(r, value, cols[c]![1]);
     });
   });
-  return {
+  const model: SheetModel = {
     name: ROLLUP_SHEET[lang],
     cells: b.cells,
     widths: cols.map(([, w]) => w),
     merges: b.merges,
-    heights: { 1: 30, 2: 42 },
+    heights: { ...b.heights, 1: 30, 2: 42 },
     freeze: { rows: 3, cols: 2 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [2, 2] },
     tabColor: '#70AD47',
   };
+  // Too wide for one legible page: across pages at 8 pt or more, each with the number and the cluster's name.
+  model.print = pagePrint(model, { subject: w('rollup.title'), lang, repeatRows: [2, 2], repeatCols: [0, 1] });
+  return model;
 }
 
 function topReasons(row: RollupRow, lang: Lang): string {

@@ -128,13 +128,58 @@ export interface SheetModel {
   /** Zero-based inclusive ranges [r1, c1, r2, c2]. */
   merges?: Array<[number, number, number, number]>;
   freeze?: { rows: number; cols: number };
-  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: [number, number] };
+  /** Page setup for printing (A4 always); both renderers apply it. Built by `pagePrint` (./print.ts). */
+  print?: PrintSetup;
   /** Protect with input cells unlocked; no password unless one is given. */
   protect?: { password?: string };
   state?: 'visible' | 'hidden' | 'veryHidden';
   /** Zero-based columns to hide (helper cells of formulas). */
   hiddenCols?: number[];
   tabColor?: string;
+}
+
+/** A header or footer field: the page number, the number of pages, the sheet's name. */
+export type PrintField = 'page' | 'pages' | 'sheet';
+export type PrintPart = string | { field: PrintField };
+/** A header or footer: its left, centre and right sections. */
+export interface PrintText {
+  left?: PrintPart[];
+  center?: PrintPart[];
+  right?: PrintPart[];
+}
+
+/** How a sheet prints. Paper is always A4; rows and columns are zero-based. */
+export interface PrintSetup {
+  landscape: boolean;
+  /** One page wide, as many pages down as needed. */
+  fitToWidth: boolean;
+  /** Percent, when not fitted to width (a sheet too wide to fit legibly prints across pages at this scale). */
+  scale?: number;
+  /** Rows printed at the top of every page (the table's header). */
+  repeatRows?: [number, number];
+  /** Columns printed at the left of every page across (which application a row is). */
+  repeatCols?: [number, number];
+  /** The same on every page: what the sheet is about, page numbers. */
+  header?: PrintText;
+  footer?: PrintText;
+  /** Rows that begin a new page (manual breaks: a table or a signature block kept on one page). */
+  rowBreaks?: number[];
+  /** What prints, [r1, c1, r2, c2], when not the whole sheet (a limited column set). */
+  area?: [number, number, number, number];
+  /** Page margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+/** Excel's (and LibreOffice's, and Office.js's) header/footer code: &L…&C…&R, fields as &P &N &A, "&" doubled. */
+export function printCode(text: PrintText | undefined): string {
+  if (!text) return '';
+  const section = (code: string, parts: PrintPart[] | undefined) => (parts?.length ? code + printSectionCode(parts) : '');
+  return section('&L', text.left) + section('&C', text.center) + section('&R', text.right);
+}
+
+/** One section's code (Office.js sets each section on its own). */
+export function printSectionCode(parts: PrintPart[] | undefined): string {
+  return (parts ?? []).map((p) => (typeof p === 'string' ? p.replace(/&/g, '&&') : p.field === 'page' ? '&P' : p.field === 'pages' ? '&N' : '&A')).join('');
 }
 
 /** Collects cells row by row; builders stay readable. */
@@ -162,8 +207,10 @@ export class SheetBuilder {
     let lines = 0;
     for (const para of text.split('\n')) {
       let w = 0;
-      for (const ch of para) w += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
-      lines += Math.max(1, Math.ceil(w / Math.max(1, width - 1)));
+      // Latin letters and digits are a little wider than the column's unit in the fonts a CJK system falls back to,
+      // and lines break at words: both are counted generously, so a row is never shorter than its text.
+      for (const ch of para) w += ch.charCodeAt(0) >= 0x1100 ? 2 : 1.1;
+      lines += Math.max(1, Math.ceil(w / Math.max(1, width - 2)));
     }
     const h = Math.min(409, Math.max(15, lines * 15 + 3));
     if (h > (this.heights[row] ?? 0)) this.heights[row] = h;

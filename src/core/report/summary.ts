@@ -16,6 +16,7 @@ import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Report, ReportFinding } from './json.js';
 import { sha256Hex } from '../rulebook/sha256.js';
 import { rowsRecord, type RulebookStamp, type SummaryLayout } from './meta.js';
+import { pagePrint } from './print.js';
 import { clampText, SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
 export const SUMMARY_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('summary.sheet', l)])) as Record<Lang, string>;
@@ -573,11 +574,23 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     heights: ctx.b.heights,
     merges: ctx.b.merges,
     freeze: { rows: 0, cols: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [0, 1] },
     protect: {},
     tabColor: '#4472C4',
     hiddenCols: experts.map((_n, e) => cols.helper(e)),
   };
+  // The scoring table (through the recommendation row) and the conclusion with its signatures each on one page.
+  const firstCriterion = Math.min(...Object.values(criteriaRows));
+  model.print = pagePrint(model, {
+    subject: report.cluster.name || input.sourceFile || ctx.w('summary.title'),
+    lang,
+    repeatRows: [0, 1],
+    // One page wide whatever the committee's size: about 7 pt with seven experts, rather than a table cut in two.
+    minScale: 0.55,
+    keep: [
+      [firstCriterion - 2, conflictRow + 1],
+      [decisionRow - 1, signatureRow],
+    ],
+  });
   const layout: SummaryLayout = {
     sheet,
     experts: experts.map((name, e) => ({ name, col: cols.expert(e) })),

@@ -10,6 +10,7 @@ import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { COLUMNS, derivedCol, groupHeading, HEADER_ROW, INDICATOR_SHEET, standardLayout, TITLE_ROW } from '../template/layout.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta.js';
+import { pagePrint } from './print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from './sheet-model.js';
 
 export const INSTRUCTIONS_SHEET = t('template.instructionsSheet', 'zh-CN');
@@ -129,10 +130,10 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: HEADER_ROW + 1, cols: 3 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [TITLE_ROW, HEADER_ROW] },
     protect: password ? { password } : {},
     tabColor: '#FFC000',
   };
+  indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW] });
 
   return {
     sheets: [instructionsModel(rb, applicationYear, lang), indicators],
@@ -177,7 +178,10 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
     }
     b.set(i, 0, { value: line[0], style: 'label' });
     b.set(i, 1, { value: line[1], style: 'wrap' });
-    b.heights[i] = Math.max(20, Math.ceil(line[1].length / 45) * 16);
+    b.heights[i] = 20;
+    b.fit(i, line[1], 90);
   });
-  return { name: t('template.instructionsSheet', lang), cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
+  const model: SheetModel = { name: t('template.instructionsSheet', lang), cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
+  model.print = pagePrint(model, { subject: t('template.title', lang, { year }), lang, portrait: true });
+  return model;
 }

@@ -9,6 +9,7 @@
  * Pure: the adapter (src/xlsx/rulebook-sheet.ts) renders the models and reads the grids.
  */
 import { toA1 } from '../address.js';
+import { pagePrint } from '../report/print.js';
 import type { CellModel, SheetModel } from '../report/sheet-model.js';
 import { t, tAny, type TextKey } from '../text/index.js';
 import type { Lang } from '../types.js';
@@ -256,11 +257,15 @@ export function rulebookSheetModels(rb: LoadedRulebook, lang: Lang, opts: Rulebo
     cells,
     widths,
     freeze: { rows: 1, cols: col('title') + 1 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
     protect: {},
     tabColor: '#4472C4',
   };
-  return [checksModel, settingsModel(rb, lang), baseModel(src)];
+  // Too wide for one legible page with the English columns: across pages, each with the check's id and title.
+  const subject = `${lang === 'zh-CN' ? src.name.zh : src.name.en} ${src.edition}`;
+  checksModel.print = pagePrint(checksModel, { subject, lang, repeatRows: [0, 0], repeatCols: [0, col('title')] });
+  const settings = settingsModel(rb, lang);
+  settings.print = pagePrint(settings, { subject, lang, repeatRows: [0, 0] });
+  return [checksModel, settings, baseModel(src)];
 }
 
 function settingsModel(rb: LoadedRulebook, lang: Lang): SheetModel {
@@ -332,7 +337,6 @@ function settingsModel(rb: LoadedRulebook, lang: Lang): SheetModel {
     name: RULEBOOK_SHEET.settings,
     cells,
     widths: [22, 46, 60],
-    print: { landscape: true, fitToWidth: true },
     protect: {},
   };
 }

@@ -22,4 +22,7 @@ export const UI_TEXT = {
   'recommendation.recommended': { 'zh-CN': '建议推荐', 'en-US': 'Recommend' },
   'recommendation.not-recommended': { 'zh-CN': '不建议推荐', 'en-US': 'Do not recommend' },
   'recommendation.pending': { 'zh-CN': '待评分', 'en-US': 'Awaiting scores' },
+  'print.page': { 'zh-CN': '第 {page} 页', 'en-US': 'Page {page}' },
+  'print.legendTitle': { 'zh-CN': '标记颜色说明', 'en-US': 'Flag colours' },
+  'print.legendNote': { 'zh-CN': '标记单元格的批注写明原因', 'en-US': 'The note on a flagged cell says why' },
 } as const satisfies TextTable;

@@ -1,0 +1,167 @@
+/**
+ * How the tool's sheets print on A4, decided once for both renderers: orientation from the printed width,
+ * fitted to the page width when that keeps text legible (no text below 8 pt), otherwise a fixed legible scale
+ * across pages with the identifying columns repeated; header rows repeated; what the sheet is about in the
+ * header and page numbers in the footer of every page; and manual row breaks so that a block that must not be
+ * split (a scoring table, a conclusion and signature block) starts a new page when it would not fit on the
+ * current one.
+ *
+ * Page geometry is estimated from the model (column widths in characters, row heights in points), the way a
+ * spreadsheet lays it out; the estimate errs towards breaking early, so a block is never cut by a page end the
+ * estimate did not see.
+ */
+import { t } from '../text/index.js';
+import type { Lang } from '../types.js';
+import { STYLES, type PrintPart, type PrintSetup, type PrintText, type SheetModel } from './sheet-model.js';
+
+/** A4 in points, and the margins every sheet prints with (inches). */
+export const A4 = { long: 842, short: 595 } as const;
+export const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
+/** The smallest text the tool writes is 11 pt; 8 pt is the least legible size on paper. */
+export const MIN_TEXT_PT = 8;
+const BODY_PT = Math.min(11, ...Object.values(STYLES).map((s) => s.size ?? 11));
+/** Below this scale some text would print under 8 pt. */
+export const MIN_SCALE = Math.ceil((MIN_TEXT_PT / BODY_PT) * 100) / 100;
+/** Rows the model gives no height: a spreadsheet sizes them to their font (about 17 pt for 11 pt CJK text). */
+const DEFAULT_ROW_PT = 18;
+/** Share of a page a kept block may fill up to: the spreadsheet's own page may hold a little less than estimated. */
+const SLACK = 0.88;
+
+/** A column width in characters, in points (the default font's digit is 7 px wide, plus 5 px padding). */
+export const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
+
+const printable = (landscape: boolean) => ({
+  width: (landscape ? A4.long : A4.short) - (MARGINS.left + MARGINS.right) * 72,
+  height: (landscape ? A4.short : A4.long) - (MARGINS.top + MARGINS.bottom) * 72,
+});
+
+/**
+ * "第 &P 页": the language's words with the page field in its place. No "of N": LibreOffice counts N over every
+ * sheet of the workbook while numbering each sheet's pages from 1, so "page 3 of 11" would mislead.
+ */
+export function pageNumberParts(lang: Lang): PrintPart[] {
+  const out: PrintPart[] = [];
+  for (const piece of t('print.page', lang).split(/(\{page\}|\{pages\})/)) {
+    if (piece === '{page}') out.push({ field: 'page' });
+    else if (piece === '{pages}') out.push({ field: 'pages' });
+    else if (piece) out.push(piece);
+  }
+  return out;
+}
+
+/** Header and footer text of at most this many characters (Excel refuses more than 255 in all). */
+const MAX_SUBJECT = 80;
+
+export interface PrintOptions {
+  /** What the sheet is about, in the header of every page: the cluster's name, or the workbook's subject. */
+  subject: string;
+  lang: Lang;
+  /** The table's header rows, repeated on every page. */
+  repeatRows?: [number, number];
+  /** Columns that say which row is which, repeated on every page when the sheet prints across pages. */
+  repeatCols?: [number, number];
+  /** Row blocks [first, last] that must not be split across pages. */
+  keep?: Array<[number, number]>;
+  /** Columns that print [first, last] (a limited column set); the whole sheet by default. */
+  columns?: [number, number];
+  /** Portrait even if the sheet would fit landscape better (forms read top to bottom). */
+  portrait?: boolean;
+  /**
+   * The least scale fitted to width (default MIN_SCALE: no text under 8 pt); below it the sheet prints across pages
+   * at that scale with `repeatCols` repeated. A sheet read as one page wide (the summary) may accept less.
+   */
+  minScale?: number;
+}
+
+/** The printed width of a model's columns, in points (hidden columns take no room). */
+export function printedWidth(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, columns?: [number, number]): number {
+  const widths = model.widths ?? [];
+  const hidden = new Set(model.hiddenCols ?? []);
+  const [c1, c2] = columns ?? [0, widths.length - 1];
+  let w = 0;
+  for (let c = c1; c <= c2; c++) if (!hidden.has(c)) w += columnPoints(widths[c] ?? 8.43);
+  return w;
+}
+
+/** The scale a sheet prints at under a setup (fitted: the page width over the printed width, at most 1). */
+export function printScale(model: Pick<SheetModel, 'widths' | 'hiddenCols' | 'print'>): number {
+  const p = model.print;
+  if (!p) return 1;
+  if (!p.fitToWidth) return (p.scale ?? 100) / 100;
+  const area = p.area ? ([p.area[1], p.area[3]] as [number, number]) : undefined;
+  return Math.min(1, printable(p.landscape).width / printedWidth(model, area));
+}
+
+/** The page setup for a model: see the module's comment. */
+export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
+  const width = printedWidth(model, opts.columns);
+  const landscape = !opts.portrait && width > printable(false).width;
+  const page = printable(landscape);
+  const fit = Math.min(1, page.width / width);
+  const least = opts.minScale ?? MIN_SCALE;
+  const fitToWidth = fit >= least;
+  const scale = fitToWidth ? fit : least;
+  const subject = Array.from(opts.subject.replace(/\s+/g, ' ').trim()).slice(0, MAX_SUBJECT).join('');
+  const header: PrintText = subject ? { center: [subject] } : {};
+  const footer: PrintText = { left: [{ field: 'sheet' }], right: pageNumberParts(opts.lang) };
+  let rows = 0;
+  for (const c of model.cells) if (c.row >= rows) rows = c.row + 1;
+  for (const [, , r2] of model.merges ?? []) if (r2 >= rows) rows = r2 + 1;
+  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, rows, page.height / scale, opts.repeatRows, opts.keep ?? []);
+  return {
+    landscape,
+    fitToWidth,
+    ...(fitToWidth ? {} : { scale: Math.floor(scale * 100) }),
+    ...(opts.repeatRows ? { repeatRows: opts.repeatRows } : {}),
+    ...(!fitToWidth && opts.repeatCols ? { repeatCols: opts.repeatCols } : {}),
+    header,
+    footer,
+    ...(rowBreaks.length ? { rowBreaks } : {}),
+    // Only a limited column set has an area: otherwise rows people add below the tool's print too.
+    ...(opts.columns ? { area: [0, opts.columns[0], Math.max(0, rows - 1), opts.columns[1]] as [number, number, number, number] } : {}),
+    margins: { ...MARGINS },
+  };
+}
+
+/**
+ * Rows that begin a page so that no kept block is split: the rows are laid out page by page as the spreadsheet
+ * does (a row that does not fit goes to the next page; repeated header rows take their room on every page after
+ * the first), and a block that would come near a page end starts a new page — unless it is taller than a page,
+ * when it starts where it is. Pages are laid out at their full estimated height, so the estimate's own page ends
+ * stay where the spreadsheet's are; only the decision to break keeps a margin.
+ */
+export function keepTogether(height: (row: number) => number, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
+  const starts = new Map<number, number>();
+  for (const [a, b] of keep) if (b >= a) starts.set(a, Math.max(b, starts.get(a) ?? a));
+  let repeatHeight = 0;
+  if (repeat) for (let r = repeat[0]; r <= repeat[1]; r++) repeatHeight += height(r);
+  const breaks: number[] = [];
+  let used = 0;
+  let first = true;
+  /** Whether the current page began at a page end of the estimate's own (the spreadsheet's may fall a row or two off). */
+  let automatic = false;
+  const newPage = (r: number, explicit: boolean) => {
+    if (explicit) breaks.push(r);
+    first = false;
+    automatic = !explicit;
+    used = repeat && r > repeat[1] ? repeatHeight : 0;
+  };
+  for (let r = 0; r < rows; r++) {
+    const end = starts.get(r);
+    if (end !== undefined && r > 0) {
+      let block = 0;
+      for (let x = r; x <= end; x++) block += height(x);
+      const fresh = repeat && r > repeat[1] ? repeatHeight : 0;
+      const alone = used <= (first ? 0 : fresh);
+      // The spreadsheet's page may hold a little less, or more, than the estimate: a block breaks with room to
+      // spare, and a block just below an estimated page end gets a break of its own, wherever the real end falls.
+      const nearEnd = automatic && used - fresh < capacity * (1 - SLACK);
+      if (!alone && (used + block > capacity * SLACK || nearEnd) && fresh + block <= capacity) newPage(r, true);
+      else if (alone && automatic && fresh + block <= capacity) newPage(r, true);
+    }
+    const h = height(r);
+    if (used + h > capacity && used > 0) newPage(r, false);
+    used += h;
+  }
+  return breaks;
+}
