@@ -11,6 +11,7 @@ import {
   finishCheck,
   finishClear,
   layoutInputs,
+  META_SHEET,
   parseQualified,
   readMetaRecord,
   pickIndicatorSheet,
@@ -57,7 +58,7 @@ export interface Session {
 /** A problem with the workbook as a whole, shown in the pane as a plain message (never a stack trace). */
 export class OfficeError extends Error {
   constructor(
-    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form',
+    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form' | 'workbook-protected',
     readonly params: Record<string, string | string[]> = {},
     /**
      * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and
@@ -426,14 +427,32 @@ async function flushWrites(w: Writer, locked: Locked): Promise<void> {
 }
 
 /**
+ * Why a check could not write its flags; the review is whole all the same, and the pane shows it read-only.
+ * `sheet-protected`: a sheet has a password the tool was not given (`passwordTried`: the one given was wrong); the
+ * pane asks for it and checks again with `{ password }` (never stored). `workbook-protected`: the workbook's
+ * structure is protected and the tool's record sheet does not exist yet, so the flags could not be recorded (and
+ * never lifted again): none is written.
+ */
+export type ReadOnly = { reason: 'sheet-protected'; sheet: string; passwordTried: boolean } | { reason: 'workbook-protected' };
+
+export interface CheckResult {
+  report: Report;
+  review: Review;
+  sheet: string;
+  flagged: number;
+  restored: number;
+  warnings: WorkflowWarning[];
+  /** Present when nothing was written: why (the review above is whole). */
+  readOnly?: ReadOnly;
+}
+
+/**
  * "检查本工作簿": review the indicator sheet and flag every failing cell in place, as the core's check plan says.
  * Syncs: 2 to read, 1 for the state of the cells the plan covers (and sheet protection), 1 to write (more only
- * past the payload budget); threaded comments add 2 (their places, then the new ids).
+ * past the payload budget); threaded comments add 2 (their places, then the new ids). When the flags cannot be
+ * written (a password, a protected structure) the whole review comes back read-only, with the reason.
  */
-export async function checkWorkbook(
-  s: Session,
-  opts: { checkedAt?: string; password?: string } = {},
-): Promise<{ report: Report; review: Review; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
+export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): Promise<CheckResult> {
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb, caps);
   const draft = planCheck(reading, requireExamined(reading, rb), lang, caps.explanations);
@@ -442,6 +461,9 @@ export async function checkWorkbook(
   const w = new Writer(ctx);
   let added = new Map<string, XComment>();
   const result = { report: plan.report, review: plan.review, sheet: plan.sheet, warnings: plan.warnings };
+  const readOnly = (why: ReadOnly): CheckResult => ({ ...result, flagged: 0, restored: 0, readOnly: why });
+  // Said before anything is written: flags without their record could never be lifted.
+  if (reading.structureProtected && !reading.names.includes(META_SHEET)) return readOnly({ reason: 'workbook-protected' });
   try {
     await withUnprotected(
       ctx,
@@ -460,6 +482,7 @@ export async function checkWorkbook(
     await writeMeta(ctx, reading, meta, w, locked);
   } catch (e) {
     // The review is whole even when the flags cannot be written: the pane shows it read-only.
+    if (e instanceof OfficeError && e.code === 'sheet-protected') return readOnly({ reason: 'sheet-protected', sheet: String(e.params.sheet ?? ''), passwordTried: opts.password !== undefined });
     if (e instanceof OfficeError) throw new OfficeError(e.code, e.params, { ...e.extra, review: result });
     throw e;
   }
@@ -500,6 +523,7 @@ export async function writeSummary(
     // People's notes are on their cells already (Excel keeps them): none is added again.
     await renderModel(ws, plan.model, caps, w);
   } else {
+    if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheet });
     await w.add(96, () => {
       ws = ctx.workbook.worksheets.add(plan.sheet);
       ws.load('id');
@@ -534,6 +558,8 @@ export async function insertTemplate(s: Session, year: number): Promise<string> 
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb);
   const plan = planTemplate(reading.names, reading.meta, rb, year, lang);
+  // Detected before any sheet is added: a half-inserted template is worse than none.
+  if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheets.map((m) => m.name).join('、') });
   const w = new Writer(ctx);
   let first: XWorksheet | undefined;
   for (const model of plan.sheets) {

@@ -70,4 +70,25 @@ export const PANE_TEXT = {
   'pane.command.failed': { 'zh-CN': '直接检查未完成', 'en-US': 'Check now did not finish' },
   'pane.command.last': { 'zh-CN': '上次“直接检查”（{at}）', 'en-US': 'Last “Check now” ({at})' },
   'pane.command.close': { 'zh-CN': '关闭', 'en-US': 'Close' },
+  // A review the tool could not write to the workbook (issue #11, item 5): shown whole, read-only.
+  'pane.read-only.title': { 'zh-CN': '核验结果（只读，未标记单元格）', 'en-US': 'Review shown read-only (no cells flagged)' },
+  'pane.read-only.sheet-protected': {
+    'zh-CN': '“{sheet}”受密码保护，无法标记单元格。本窗格显示完整的核验结果；输入工作表密码可写入标记，完成后按原设置恢复保护。',
+    'en-US': '“{sheet}” is protected with a password, so cells cannot be flagged. The whole review is shown in this pane; enter the sheet password to flag the cells, after which the sheet is protected again as it was.',
+  },
+  'pane.read-only.wrong-password': {
+    'zh-CN': '密码不正确，未标记任何单元格，工作表保护未改变。',
+    'en-US': 'The password is not correct: no cell was flagged, and the sheet’s protection is unchanged.',
+  },
+  'pane.read-only.workbook-protected': {
+    'zh-CN': '本工作簿的结构受保护（审阅 → 保护工作簿），无法添加评审记录工作表，因此未标记单元格。撤销工作簿保护后再检查即可标记。',
+    'en-US': 'The workbook’s structure is protected (Review → Protect Workbook), so the tool’s record sheet cannot be added and no cell was flagged. Unprotect the workbook and check again to flag the cells.',
+  },
+  'pane.password.label': { 'zh-CN': '工作表密码', 'en-US': 'Sheet password' },
+  'pane.password.hint': { 'zh-CN': '密码仅用于本次标记，不会保存。', 'en-US': 'The password is used for this check only and never stored.' },
+  'pane.password.submit': { 'zh-CN': '用此密码标记', 'en-US': 'Flag with this password' },
+  'pane.password.flagged': {
+    'zh-CN': '已用密码解除“{sheet}”的保护并标记 {n} 个单元格，保护已按原设置恢复。',
+    'en-US': 'Unprotected “{sheet}” with the password, flagged {n} cells, and protected it again as it was.',
+  },
 } as const satisfies TextTable;
