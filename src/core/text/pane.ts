@@ -91,4 +91,10 @@ export const PANE_TEXT = {
     'zh-CN': '已用密码解除“{sheet}”的保护并标记 {n} 个单元格，保护已按原设置恢复。',
     'en-US': 'Unprotected “{sheet}” with the password, flagged {n} cells, and protected it again as it was.',
   },
+  // office.js ran, but its Excel host file did not arrive (src/office/host.ts).
+  'pane.office-host-blocked-title': { 'zh-CN': 'Office 脚本库未能完成加载（网络）', 'en-US': 'The Office script library did not finish loading (network)' },
+  'pane.office-host-blocked-body': {
+    'zh-CN': '已取得 office.js，但它随后需要的 Excel 组件文件未能加载（可能被网络或代理拦截），因此无法连接 Excel。请管理员确认加载项服务器上的 office-js 文件夹完整且可以访问；稍后关闭并重新打开任务窗格。没有网络时可使用命令行工具（npx cluster-review check 申报.xlsx）。',
+    'en-US': 'office.js arrived, but the Excel files it loads next did not (the network or a proxy may block them), so the pane cannot connect to Excel. Ask the administrator whether the add-in server’s office-js folder is complete and reachable; then close and reopen the pane. Without a network, use the command line (npx cluster-review check application.xlsx).',
+  },
 } as const satisfies TextTable;
