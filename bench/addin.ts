@@ -58,13 +58,17 @@ async function syncsFor(scale: number): Promise<{ check: number; summary: number
   return { check, summary: fake.syncs.length - check, maxBytes: Math.max(...fake.syncs.map((x) => x.bytes)) };
 }
 
-/** A check and a summary of a workbook with a 3,000 × 30 attachment sheet beside the indicator sheet (issue #11). */
+/**
+ * A check and a summary of a workbook with a 3,000 × 30 attachment sheet named before the indicator sheet, which is
+ * not named 指标表 (so every candidate sheet must be looked at: issue #11).
+ */
 export async function syncsWithAttachment(): Promise<{ check: number; summary: number; maxRequest: number; maxResponse: number }> {
   const rb = nationalRulebook();
   const fake = fakeFromExcelJS(await load('examples/02-failing.xlsx'));
   const cells: Record<string, { value: string }> = {};
-  for (let r = 0; r < 3000; r++) for (let c = 0; c < 30; c++) cells[`${r},${c}`] = { value: `附件${r}-${c}：企业名录与说明文字` };
-  fake.state.sheets.push({ name: '附件', visibility: 'Visible', cells, protection: null, merges: [] });
+  for (let r = 0; r < 3000; r++) for (let c = 0; c < 30; c++) cells[`${r},${c}`] = { value: `附件${r}-${c}：企业名录、主要产品、年产值与说明文字` };
+  fake.sheet('指标表').name = '申报数据';
+  fake.state.sheets.unshift({ name: '附件', visibility: 'Visible', cells, protection: null, merges: [] });
   const s = { ctx: fake.context(), rb, lang: 'zh-CN' as const, caps: FULL_CAPABILITIES };
   await checkWorkbook(s);
   const check = fake.syncs.length;
@@ -95,7 +99,7 @@ export async function benchAddin(): Promise<void> {
   console.log(`  syncs, 10× larger     check ${large.check} + summary ${large.summary}   (largest request ${(large.maxBytes / 1024).toFixed(0)} KB; goal: the same number)`);
   const att = await syncsWithAttachment();
   console.log(
-    `  syncs, + 3,000 × 30 sheet  check ${att.check} + summary ${att.summary}   (largest request ${(att.maxRequest / 1024).toFixed(0)} KB, response ${(att.maxResponse / 1024).toFixed(0)} KB; goal: a handful, under 5 MB)`,
+    `  syncs, + 3,000 × 30 sheet, indicator sheet renamed  check ${att.check} + summary ${att.summary}   (largest request ${(att.maxRequest / 1024).toFixed(0)} KB, response ${(att.maxResponse / 1024).toFixed(0)} K characters; goal: a handful, under 5 MB)`,
   );
   if (!CHROMIUM) {
     console.log('  first render          not measured: Debian chromium is not installed (apt-get install chromium)');

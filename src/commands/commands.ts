@@ -10,7 +10,7 @@ import { notifyCommandResult } from '../office/notify.js';
 import { checkWorkbook } from '../office/workbook.js';
 import { langFromDisplay } from '../taskpane/lang.js';
 import { loadOfficeJs } from '../taskpane/office-loader.js';
-import { errorNotice } from '../taskpane/useReview.js';
+import { errorNotice, readOnlyText } from '../taskpane/useReview.js';
 import { outcomeQuery, saveOutcome, type CommandOutcome } from './outcome.js';
 
 export async function runCheck(): Promise<CommandOutcome> {
@@ -21,6 +21,7 @@ export async function runCheck(): Promise<CommandOutcome> {
       lang = langFromDisplay(displayLanguage);
       return checkWorkbook({ ctx, rb: nationalRulebook(), lang, caps });
     });
+    if (r.readOnly) return { at, ok: false, lang, title: t('pane.command.failed', lang), text: r.readOnly.reason === 'sheet-protected' ? t('error.office.sheet-protected', lang, { sheet: r.readOnly.sheet }) : readOnlyText(r.readOnly, lang) };
     const restored = r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '';
     return { at, ok: true, lang, title: t('pane.command.title', lang), text: t('pane.command.done', lang, { verdict: r.report.verdictText[lang], sheet: r.sheet, n: r.flagged }) + restored };
   } catch (e) {

@@ -1,20 +1,35 @@
 /**
- * Connects the pane to Excel: waits for Office.js, never forever. Outside Office (a plain browser, or office.js
- * blocked) the pane says it runs inside Excel instead of hanging.
+ * Connects the pane to Excel: waits for Office.js, never forever. Outside Office (a plain browser) office.js says
+ * so at once and the pane says it runs inside Excel. office.js that runs but never becomes ready — the Excel host
+ * file it loads next (excel-web-16.00.js, excel-win32-16.01.js…) blocked or dropped by the network — is
+ * 'unreachable', said in the words of an office.js that cannot load, not "请在 Excel 中使用".
  */
 import { detectCapabilities, type Capabilities } from './capabilities.js';
 import type { XContext } from './surface.js';
 
 export type Host =
   | { kind: 'excel'; displayLanguage: string; caps: Capabilities; run<T>(fn: (ctx: XContext) => Promise<T>): Promise<T> }
-  | { kind: 'outside' };
+  | { kind: 'outside' }
+  | { kind: 'unreachable' };
 
-export function connect(timeoutMs = 10_000): Promise<Host> {
+/** How long Office.onReady may take once office.js has run (it loads its host file first). */
+export const OFFICE_READY_TIMEOUT_MS = 10_000;
+
+/** The wait for Office.onReady; a test may shorten it (window.__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__). */
+export function officeReadyTimeout(): number {
+  const v = (globalThis as { __CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__?: unknown }).__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__;
+  return typeof v === 'number' && v > 0 ? v : OFFICE_READY_TIMEOUT_MS;
+}
+
+export function connect(timeoutMs = officeReadyTimeout()): Promise<Host> {
   return new Promise((resolve) => {
     const outside = () => resolve({ kind: 'outside' });
-    const timer = setTimeout(outside, timeoutMs);
+    let waiting = false;
+    // office.js present but silent: its host file did not arrive.
+    const timer = setTimeout(() => resolve(waiting ? { kind: 'unreachable' } : { kind: 'outside' }), timeoutMs);
     const start = () => {
       if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return false;
+      waiting = true;
       Office.onReady((info) => {
         clearTimeout(timer);
         if (info.host !== Office.HostType.Excel || typeof Excel === 'undefined') return outside();

@@ -40,3 +40,52 @@ export function areaRanges(address: string): string[] {
   for (const m of address.matchAll(/(?:'(?:[^']|'')*'|[^'!,\s][^'!,]*)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)) out.push(m[1]!.replace(/\$/g, ''));
   return out;
 }
+
+/** Grids of one rectangle as loaded: values always; number formats and formulas where they were asked for. */
+export interface Grids {
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+  numberFormat?: unknown[][];
+  formulas?: unknown[][];
+}
+
+/**
+ * A sheet's cells gathered from several reads (a window, bands of values, the data region with formats and
+ * formulas): a later read of a cell replaces an earlier one. Only cells holding something are kept.
+ */
+export class SnapshotBuilder {
+  private readonly cells = new Map<number, Map<number, RawCell>>();
+
+  add(g: Grids): this {
+    g.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const at = { row: g.rowIndex + r, col: g.columnIndex + c };
+        const f = g.formulas?.[r]?.[c];
+        const isFormula = typeof f === 'string' && f.startsWith('=') && f !== v;
+        let line = this.cells.get(at.row);
+        if ((v === '' || v === null || v === undefined) && !isFormula) {
+          line?.delete(at.col);
+          return;
+        }
+        const raw: RawCell = { value: v === '' || v === undefined ? null : (v as RawCell['value']) };
+        const fmt = g.numberFormat?.[r]?.[c];
+        if (typeof fmt === 'string' && fmt !== 'General') raw.numberFormat = fmt;
+        if (isFormula) raw.formula = (f as string).slice(1);
+        if (!line) this.cells.set(at.row, (line = new Map()));
+        line.set(at.col, raw);
+      }),
+    );
+    return this;
+  }
+
+  /** The cells in row order, by column within a row (the order the core's reader expects). */
+  snapshot(sheet: string): SparseSnapshot {
+    const entries: SheetCell[] = [];
+    for (const row of [...this.cells.keys()].sort((a, b) => a - b)) {
+      const line = this.cells.get(row)!;
+      for (const col of [...line.keys()].sort((a, b) => a - b)) entries.push({ row, col, cell: line.get(col)! });
+    }
+    return { sheet, entries };
+  }
+}

@@ -105,6 +105,8 @@ export interface XRange extends XLoadable {
   text: unknown[][];
   /** ExcelApi 1.13: the merged areas inside this range, or a null object when there are none. */
   getMergedAreasOrNullObject(): XMergedAreas;
+  /** ExcelApi 1.4: the used part of this range (with `valuesOnly`, of the cells holding values), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   select(): void;
   clear(applyTo?: string): void;
 }

@@ -11,10 +11,12 @@ import {
   finishCheck,
   finishClear,
   layoutInputs,
+  META_SHEET,
   parseQualified,
   readMetaRecord,
   pickIndicatorSheet,
   planCheck,
+  reviewSnapshot,
   planClear,
   planSummary,
   planTemplate,
@@ -41,7 +43,8 @@ import {
 import type { Capabilities } from './capabilities.js';
 import { writeRecord } from './record.js';
 import { renderModel } from './render.js';
-import { areaRanges, cellAt, rangeSnapshot } from './snapshot.js';
+import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
+import { areaRanges, cellAt, SnapshotBuilder } from './snapshot.js';
 import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
 
@@ -55,7 +58,7 @@ export interface Session {
 /** A problem with the workbook as a whole, shown in the pane as a plain message (never a stack trace). */
 export class OfficeError extends Error {
   constructor(
-    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form',
+    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form' | 'workbook-protected',
     readonly params: Record<string, string | string[]> = {},
     /**
      * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and
@@ -72,15 +75,103 @@ export class OfficeError extends Error {
 }
 
 const SNAPSHOT_PROPS = 'values,numberFormat,formulas,rowIndex,columnIndex';
+const ALL_PROPS: CellProp[] = ['values', 'numberFormat', 'formulas'];
 
 /**
- * Two syncs: sheet names; then what the core asked for — the candidate sheets' used ranges (and merged areas,
- * where ExcelApi 1.13 exists), the metadata and the summary sheets. A sheet named 指标表 without indicator codes
- * costs one more sync, to read the other candidates.
+ * The window read with each candidate sheet in the sync that learns how far its values reach: its first
+ * WINDOW_COLS columns and as many rows as two thirds of the read budget allow (the rest is for the record and the
+ * summary read in the same sync), shared among the stage's sheets. A sheet within its window (the standard sheet,
+ * and ones ten times longer) is then read whole in that one sync.
  */
-export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pick<Capabilities, 'mergedAreas'>): Promise<Reading> {
+const WINDOW_COLS = 16;
+const windowRows = (sheets: number) => Math.floor(((READ_BUDGET / 3) * 2) / Math.max(1, sheets) / costOf({ rows: 1, cols: WINDOW_COLS }, ALL_PROPS));
+
+/** What the adapter read: the core's Reading, and whether the workbook's structure is protected (no sheet can be added). */
+export interface OfficeReading extends Reading {
+  structureProtected: boolean;
+}
+
+/**
+ * One stage of candidate sheets, address first: one sync learns each sheet's extent (getUsedRange(true): values
+ * only) with its window; sheets reaching past their window have the rest of their values read in bands; the sheet
+ * the core picks, if it reached past its window, has its data region (the code rows, right of the code column)
+ * read again with number formats and formulas. `common` queues the loads that ride on the first sync.
+ */
+async function readStage(
+  ctx: XContext,
+  stage: readonly string[],
+  rb: LoadedRulebook,
+  common: () => void,
+): Promise<Reading['found']> {
+  const sheets = ctx.workbook.worksheets;
+  let rows = windowRows(stage.length);
+  let loaded: Array<{ name: string; used: XRange; window: XRange | null }>;
+  for (;;) {
+    common();
+    loaded = stage.map((name) => {
+      const ws = sheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      const window = rows > 0 ? ws.getRangeByIndexes(0, 0, rows, WINDOW_COLS).getUsedRangeOrNullObject(true) : null;
+      window?.load(SNAPSHOT_PROPS);
+      return { name, used, window };
+    });
+    try {
+      await ctx.sync();
+      break;
+    } catch (e) {
+      // Longer texts than estimated: the extents alone, then bands.
+      if (!isPayloadError(e) || rows === 0) throw e;
+      rows = 0;
+    }
+  }
+  const parts = new Map<string, { builder: SnapshotBuilder; extent: Rect; whole: boolean }>();
+  const requests: BandRequest[] = [];
+  for (const { name, used, window } of loaded) {
+    if (used.isNullObject) continue;
+    const extent = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+    const builder = new SnapshotBuilder();
+    if (window && !window.isNullObject) builder.add(window);
+    const rest = outside(extent, { rows, cols: rows > 0 ? WINDOW_COLS : 0 });
+    // Values only where formats are not needed: enough to find the code column and the indicator rows.
+    if (rest.length) requests.push({ sheet: name, rects: rest, props: ['values'] });
+    parts.set(name, { builder, extent, whole: rest.length === 0 });
+  }
+  for (const band of await readBands(ctx, requests)) parts.get(band.sheet)!.builder.add({ rowIndex: band.rect.row, columnIndex: band.rect.col, values: band.values! });
+  const found = pickIndicatorSheet(
+    (function* () {
+      for (const [name, p] of parts) yield p.builder.snapshot(name);
+    })(),
+    rb,
+  );
+  if (!found) return null;
+  const part = parts.get(found.snapshot.sheet)!;
+  const layout = found.review.inputs.layout;
+  if (part.whole || !layout) return found;
+  // Formats (percent cells) and formulas (results not calculated) matter for the inputs only: the code rows, right of the code column.
+  const codeRows = [...found.review.inputs.indicators.values()].flatMap((i) => (i.row === undefined ? [] : [i.row]));
+  const top = Math.min(...codeRows);
+  const right = part.extent.col + part.extent.cols;
+  const region = { row: top, col: layout.codeCol + 1, rows: Math.max(...codeRows) - top + 1, cols: right - layout.codeCol - 1 };
+  if (region.cols > 0) {
+    for (const band of await readBands(ctx, [{ sheet: found.snapshot.sheet, rects: [region], props: ALL_PROPS }]))
+      part.builder.add({ rowIndex: band.rect.row, columnIndex: band.rect.col, values: band.values!, numberFormat: band.numberFormat!, formulas: band.formulas! });
+  }
+  const snapshot = part.builder.snapshot(found.snapshot.sheet);
+  return { snapshot, review: reviewSnapshot(snapshot, rb) };
+}
+
+/**
+ * Two syncs in the usual case: sheet names (and the workbook's structure protection); then what the core asked
+ * for — each candidate sheet's extent with its window (readStage), merged areas where ExcelApi 1.13 exists, the
+ * metadata and the summary sheets. A sheet past its window adds a sync or two of bands, each response within the
+ * read budget; a sheet named 指标表 without indicator codes costs one more stage, to read the other candidates.
+ */
+export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pick<Capabilities, 'mergedAreas'>): Promise<OfficeReading> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name,items/id');
+  const structure = ctx.workbook.protection;
+  structure.load('protected');
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
   const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
@@ -91,31 +182,38 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     r.load(props);
     return r;
   };
-  const metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
-  const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,numberFormat,rowIndex,columnIndex')]));
+  let metaRange: XRange | null = null;
+  const summaries = new Map<string, XRange>();
   const merged = new Map<string, XMergedAreas>();
-  let found: Reading['found'] = null;
-  for (const stage of request.stages) {
-    const ranges = stage.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
+  let first = true;
+  const common = (stage: readonly string[]) => () => {
+    // Queued again if the first sync had to be repeated (a response over the budget).
+    if (first) {
+      metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
+      for (const n of request.summaries) summaries.set(n, used(n, 'values,numberFormat,rowIndex,columnIndex'));
+    }
     if (caps?.mergedAreas)
       for (const n of stage) {
         const m = sheets.getItem(n).getRange().getMergedAreasOrNullObject();
         m.load('address');
         merged.set(n, m);
       }
+  };
+  let found: Reading['found'] = null;
+  if (!request.stages.length) {
+    common([])();
     await ctx.sync();
-    found = pickIndicatorSheet(
-      (function* () {
-        for (const [name, r] of ranges) if (!r.isNullObject) yield rangeSnapshot(name, r);
-      })(),
-      rb,
-    );
+  }
+  for (const stage of request.stages) {
+    found = await readStage(ctx, stage, rb, common(stage));
+    first = false;
     if (found) break;
   }
+  const meta0 = metaRange as XRange | null;
 
   // A forged sheet may hold any number of rows: the core reads the last few thousand only.
   const record =
-    metaRange && !metaRange.isNullObject ? readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex) : { meta: null, damaged: false };
+    meta0 && !meta0.isNullObject ? readMetaRecord(meta0.values.map((r) => [r[0], r[1]] as [unknown, unknown]), meta0.rowIndex) : { meta: null, damaged: false };
   const meta = summaryById(record.meta, ids);
   const byId = meta?.review?.summary?.sheetId !== undefined && ids.has(meta.review.summary.sheetId);
   const old = previousSummarySheet(meta, names, byId);
@@ -137,6 +235,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     summaryById: byId,
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
+    structureProtected: structure.protected,
   };
 }
 
@@ -167,7 +266,7 @@ function formatAt(range: XRange, row: number, col: number): string | null {
  * The notes on the previous summary's expert cells (people's: the tool writes none there), so a rebuilt summary
  * keeps them. One sync, and only when there is a previous summary the tool can prove it wrote.
  */
-async function readSummaryNotes(ctx: XContext, reading: Reading, sheet: string | null): Promise<Reading> {
+async function readSummaryNotes<R extends Reading>(ctx: XContext, reading: R, sheet: string | null): Promise<R> {
   const layout = reading.meta?.review?.summary;
   if (!sheet || !layout) return reading;
   const got = new Map<string, XNote>();
@@ -328,14 +427,32 @@ async function flushWrites(w: Writer, locked: Locked): Promise<void> {
 }
 
 /**
+ * Why a check could not write its flags; the review is whole all the same, and the pane shows it read-only.
+ * `sheet-protected`: a sheet has a password the tool was not given (`passwordTried`: the one given was wrong); the
+ * pane asks for it and checks again with `{ password }` (never stored). `workbook-protected`: the workbook's
+ * structure is protected and the tool's record sheet does not exist yet, so the flags could not be recorded (and
+ * never lifted again): none is written.
+ */
+export type ReadOnly = { reason: 'sheet-protected'; sheet: string; passwordTried: boolean } | { reason: 'workbook-protected' };
+
+export interface CheckResult {
+  report: Report;
+  review: Review;
+  sheet: string;
+  flagged: number;
+  restored: number;
+  warnings: WorkflowWarning[];
+  /** Present when nothing was written: why (the review above is whole). */
+  readOnly?: ReadOnly;
+}
+
+/**
  * "检查本工作簿": review the indicator sheet and flag every failing cell in place, as the core's check plan says.
  * Syncs: 2 to read, 1 for the state of the cells the plan covers (and sheet protection), 1 to write (more only
- * past the payload budget); threaded comments add 2 (their places, then the new ids).
+ * past the payload budget); threaded comments add 2 (their places, then the new ids). When the flags cannot be
+ * written (a password, a protected structure) the whole review comes back read-only, with the reason.
  */
-export async function checkWorkbook(
-  s: Session,
-  opts: { checkedAt?: string; password?: string } = {},
-): Promise<{ report: Report; review: Review; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
+export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): Promise<CheckResult> {
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb, caps);
   const draft = planCheck(reading, requireExamined(reading, rb), lang, caps.explanations);
@@ -344,6 +461,9 @@ export async function checkWorkbook(
   const w = new Writer(ctx);
   let added = new Map<string, XComment>();
   const result = { report: plan.report, review: plan.review, sheet: plan.sheet, warnings: plan.warnings };
+  const readOnly = (why: ReadOnly): CheckResult => ({ ...result, flagged: 0, restored: 0, readOnly: why });
+  // Said before anything is written: flags without their record could never be lifted.
+  if (reading.structureProtected && !reading.names.includes(META_SHEET)) return readOnly({ reason: 'workbook-protected' });
   try {
     await withUnprotected(
       ctx,
@@ -362,6 +482,7 @@ export async function checkWorkbook(
     await writeMeta(ctx, reading, meta, w, locked);
   } catch (e) {
     // The review is whole even when the flags cannot be written: the pane shows it read-only.
+    if (e instanceof OfficeError && e.code === 'sheet-protected') return readOnly({ reason: 'sheet-protected', sheet: String(e.params.sheet ?? ''), passwordTried: opts.password !== undefined });
     if (e instanceof OfficeError) throw new OfficeError(e.code, e.params, { ...e.extra, review: result });
     throw e;
   }
@@ -402,6 +523,7 @@ export async function writeSummary(
     // People's notes are on their cells already (Excel keeps them): none is added again.
     await renderModel(ws, plan.model, caps, w);
   } else {
+    if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheet });
     await w.add(96, () => {
       ws = ctx.workbook.worksheets.add(plan.sheet);
       ws.load('id');
@@ -436,6 +558,8 @@ export async function insertTemplate(s: Session, year: number): Promise<string> 
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb);
   const plan = planTemplate(reading.names, reading.meta, rb, year, lang);
+  // Detected before any sheet is added: a half-inserted template is worse than none.
+  if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheets.map((m) => m.name).join('、') });
   const w = new Writer(ctx);
   let first: XWorksheet | undefined;
   for (const model of plan.sheets) {

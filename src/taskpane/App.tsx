@@ -10,6 +10,7 @@ import type { Host } from '../office/host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';
+import { PasswordRetry } from './components/PasswordRetry.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
 import { useStyles } from './styles.js';
 import { BUSY_TEXT, useReview } from './useReview.js';
@@ -81,6 +82,8 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
             </MessageBar>
           ))}
         </div>
+
+        {review.readOnly?.reason === 'sheet-protected' && <PasswordRetry review={review} lang={lang} />}
 
         {lastCommand && !review.report && (
           <MessageBar intent={lastCommand.ok ? 'info' : 'warning'} layout="multiline" data-testid="last-command">

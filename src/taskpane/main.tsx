@@ -19,6 +19,7 @@ async function start(): Promise<void> {
   try {
     const rb = nationalRulebook();
     const host = await connect();
+    if (host.kind === 'unreachable') return root.render(<OfficeUnreachable lang={browserLang} part="host" />);
     const lang = langFromDisplay(host.kind === 'excel' ? host.displayLanguage : navigator.language);
     document.documentElement.lang = lang;
     root.render(

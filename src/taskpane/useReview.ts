@@ -7,7 +7,7 @@ import { useCallback, useState } from 'react';
 import { renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
 import { t, type TextKey } from '../core/text/index.js';
 import type { Host } from '../office/host.js';
-import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Session } from '../office/workbook.js';
+import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type ReadOnly, type Session } from '../office/workbook.js';
 
 export type Busy = null | 'check' | 'summary' | 'clear' | 'template';
 
@@ -31,11 +31,19 @@ export function errorNotice(e: unknown, lang: Lang): Notice {
       const sheets = e.params.sheets as string[];
       return { intent: 'warning', text: t('error.office.no-indicator-sheet', lang, { sheets: sheets.length ? sheets : t('error.none', lang) }) };
     }
+    if (e.code === 'workbook-protected') return { intent: 'warning', title: t('error.office.title', lang), text: t('error.office.workbook-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
     if (e.code === 'monitoring-form') return { intent: 'warning', text: t('error.office.monitoring-form', lang, { year: String(e.params.year ?? ''), verdict: String(e.params[lang] ?? '') }) };
     return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.sheet-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
   }
   const detail = e instanceof Error ? e.message : String(e);
   return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.excel', lang, { detail }) };
+}
+
+/** Why a check's review is shown read-only, in words (the pane's notice, the ribbon command's result). */
+export function readOnlyText(r: ReadOnly, lang: Lang): string {
+  if (r.reason === 'workbook-protected') return t('pane.read-only.workbook-protected', lang);
+  const text = t('pane.read-only.sheet-protected', lang, { sheet: r.sheet });
+  return r.passwordTried ? `${t('pane.read-only.wrong-password', lang)} ${text}` : text;
 }
 
 /** What the workflow warned about (another rulebook's template, merged input cells…), one notice each. */
@@ -53,7 +61,11 @@ export interface Review {
   notices: Notice[];
   /** The last check found no indicator sheet: offer the template. */
   noSheet: boolean;
+  /** The last check's review could not be written (shown read-only): why. */
+  readOnly: ReadOnly | null;
   check(): void;
+  /** Checks again with the sheet password the reviewer typed (used for this check only, never kept). */
+  checkWithPassword(password: string): void;
   summary(experts: string): void;
   clear(): void;
   template(year: string): void;
@@ -65,6 +77,18 @@ export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
   const [report, setReport] = useState<Report | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [noSheet, setNoSheet] = useState(false);
+  const [readOnly, setReadOnly] = useState<ReadOnly | null>(null);
+
+  const runCheck = async (session: Session, password?: string): Promise<Notice[]> => {
+    const r = await checkWorkbook(session, { checkedAt: now(), ...(password !== undefined ? { password } : {}) });
+    setReport(r.report);
+    setNoSheet(false);
+    setReadOnly(r.readOnly ?? null);
+    if (r.readOnly) return [{ intent: 'warning', title: t('pane.read-only.title', lang), text: readOnlyText(r.readOnly, lang) }, ...warningNotices(r.warnings, lang)];
+    const done = password !== undefined ? t('pane.password.flagged', lang, { sheet: r.sheet, n: r.flagged }) : t('pane.flagged', lang, { n: r.flagged });
+    const text = done + (r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '');
+    return [{ intent: password !== undefined ? 'success' : 'info', text }, ...warningNotices(r.warnings, lang)];
+  };
 
   const act = useCallback(
     async (kind: Exclude<Busy, null>, fn: (session: Session) => Promise<Notice[]>) => {
@@ -89,14 +113,9 @@ export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
     report,
     notices,
     noSheet,
-    check: () =>
-      void act('check', async (session) => {
-        const r = await checkWorkbook(session, { checkedAt: now() });
-        setReport(r.report);
-        setNoSheet(false);
-        const text = t('pane.flagged', lang, { n: r.flagged }) + (r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '');
-        return [{ intent: 'info', text }, ...warningNotices(r.warnings, lang)];
-      }),
+    readOnly,
+    check: () => void act('check', (session) => runCheck(session)),
+    checkWithPassword: (password) => void act('check', (session) => runCheck(session, password)),
     summary: (experts) =>
       void act('summary', async (session) => {
         const names = experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean);

@@ -186,10 +186,10 @@ describe('check in Excel', () => {
     expect(report.findings.filter((f) => f.status === 'missing' && f.source === 'input')).toHaveLength(inputs);
   });
 
-  it('a sheet protected with a password cannot be flagged: a plain error, and nothing half-written', async () => {
+  it('a sheet protected with a password cannot be flagged: the review comes back read-only, and nothing half-written', async () => {
     const fake = await fakeOf('02-failing');
     fake.sheet(INDICATOR_SHEET).protection = { password: 'secret' };
-    await expect(checkWorkbook(session(fake))).rejects.toMatchObject({ code: 'sheet-protected', params: { sheet: INDICATOR_SHEET } });
+    await expect(checkWorkbook(session(fake))).resolves.toMatchObject({ flagged: 0, readOnly: { reason: 'sheet-protected', sheet: INDICATOR_SHEET, passwordTried: false } });
     expect(fake.at(cellOf('5.1'))?.fill).toBe('#FFF7D6');
     expect(fake.state.notes).toEqual({});
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET, META_FORMAT, META_SHEET, mergeMeta, metaBlock, metaHeader, readMetaRecord, type WorkbookMeta } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
-import { checkWorkbook, clearFlags, OfficeError, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
+import { checkWorkbook, clearFlags, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
@@ -181,15 +181,18 @@ describe('a sheet protected with a password (issue #11, item 5)', () => {
     const fake = await fakeOf('02-failing');
     const options = { allowFormatColumns: false, allowSort: true };
     fake.sheet(INDICATOR_SHEET).protection = { password: '2025', options };
-    const err = await checkWorkbook(as(fake, '张委员')).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(OfficeError);
-    const e = err as OfficeError;
-    expect(e.code).toBe('sheet-protected');
-    expect(e.needsPassword).toBe(true);
-    expect(e.extra.review?.report.verdict).toBe('failed');
+    const first = await checkWorkbook(as(fake, '张委员'));
+    expect(first.readOnly).toEqual({ reason: 'sheet-protected', sheet: INDICATOR_SHEET, passwordTried: false });
+    expect(first.report.verdict).toBe('failed');
+    expect(first.report.findings.length).toBeGreaterThan(0);
+    expect(fake.sheet(INDICATOR_SHEET).protection).toEqual({ password: '2025', options });
+    // A wrong password: read-only again, said as such; the protection untouched.
+    const wrong = await checkWorkbook(as(fake, '张委员'), { password: '2024' });
+    expect(wrong.readOnly).toEqual({ reason: 'sheet-protected', sheet: INDICATOR_SHEET, passwordTried: true });
     expect(fake.sheet(INDICATOR_SHEET).protection).toEqual({ password: '2025', options });
     const ok = await checkWorkbook(as(fake, '张委员'), { password: '2025' });
     expect(ok.flagged).toBeGreaterThan(0);
+    expect(ok.readOnly).toBeUndefined();
     expect(fake.sheet(INDICATOR_SHEET).protection).toEqual({ password: '2025', options });
   });
 });

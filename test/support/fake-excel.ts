@@ -547,6 +547,8 @@ export class FakeRange extends Loadable {
     private b: Bounds | null,
     /** getUsedRange(true): only cells with values count. */
     private readonly valuesOnly = false,
+    /** Range.getUsedRangeOrNullObject: the used range within these bounds. */
+    private readonly within?: Bounds,
   ) {
     super(wb, `Range(${sheetName})`);
   }
@@ -563,8 +565,9 @@ export class FakeRange extends Loadable {
   private resolve(): Bounds | null {
     if (this.b) return this.b;
     const keys = Object.entries(this.s.cells).filter(([, c]) => c.value !== null || c.formula !== undefined || (!this.valuesOnly && (c.numberFormat || c.fill)));
-    if (!keys.length) return null;
-    const pos = keys.map(([k]) => k.split(',').map(Number) as [number, number]);
+    const w = this.within;
+    const pos = keys.map(([k]) => k.split(',').map(Number) as [number, number]).filter(([r, c]) => !w || (r >= w.r && r < w.r + w.rows && c >= w.c && c < w.c + w.cols));
+    if (!pos.length) return null;
     const [r, r1] = extent(pos.map((p) => p[0]));
     const [c, c1] = extent(pos.map((p) => p[1]));
     return { r, c, rows: r1 - r + 1, cols: c1 - c + 1 };
@@ -718,6 +721,11 @@ export class FakeRange extends Loadable {
     const out: FakeCell[] = [];
     this.forEach((c) => out.push(c));
     return out;
+  }
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used part of this range, worked out at sync. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (!this.b) throw new FakeExcelError('InvalidOperation', 'the fake takes the used range of an addressed range only');
+    return new FakeRange(this.wb, this.sheetName, null, valuesOnly === true, this.b);
   }
   /** ExcelApi 1.13: the merged areas that intersect this range, addressed as Excel does ("S!A1:B2, S!D4:E4"). */
   getMergedAreasOrNullObject(): FakeMergedAreas {

@@ -87,6 +87,10 @@ export const ERROR_TEXT = {
   },
   'error.office.excel': { 'zh-CN': 'Excel 未能完成操作：{detail}', 'en-US': 'Excel could not complete the operation: {detail}' },
   'error.office.title': { 'zh-CN': '操作未完成', 'en-US': 'Not done' },
+  'error.office.workbook-protected': {
+    'zh-CN': '本工作簿的结构受保护（审阅 → 保护工作簿），无法添加“{sheet}”工作表，未作任何更改。请撤销工作簿保护后重试。',
+    'en-US': 'The workbook’s structure is protected (Review → Protect Workbook), so the “{sheet}” sheet cannot be added; nothing was changed. Unprotect the workbook and try again.',
+  },
 
   // Limits of the work one file may cost (src/core/limits.ts): the file is refused, the limit named.
   'error.file.too-large': { 'zh-CN': '{file} 未处理：{reason}', 'en-US': '{file} was not processed: {reason}' },

@@ -70,4 +70,31 @@ export const PANE_TEXT = {
   'pane.command.failed': { 'zh-CN': '直接检查未完成', 'en-US': 'Check now did not finish' },
   'pane.command.last': { 'zh-CN': '上次“直接检查”（{at}）', 'en-US': 'Last “Check now” ({at})' },
   'pane.command.close': { 'zh-CN': '关闭', 'en-US': 'Close' },
+  // A review the tool could not write to the workbook (issue #11, item 5): shown whole, read-only.
+  'pane.read-only.title': { 'zh-CN': '核验结果（只读，未标记单元格）', 'en-US': 'Review shown read-only (no cells flagged)' },
+  'pane.read-only.sheet-protected': {
+    'zh-CN': '“{sheet}”受密码保护，无法标记单元格。本窗格显示完整的核验结果；输入工作表密码可写入标记，完成后按原设置恢复保护。',
+    'en-US': '“{sheet}” is protected with a password, so cells cannot be flagged. The whole review is shown in this pane; enter the sheet password to flag the cells, after which the sheet is protected again as it was.',
+  },
+  'pane.read-only.wrong-password': {
+    'zh-CN': '密码不正确，未标记任何单元格，工作表保护未改变。',
+    'en-US': 'The password is not correct: no cell was flagged, and the sheet’s protection is unchanged.',
+  },
+  'pane.read-only.workbook-protected': {
+    'zh-CN': '本工作簿的结构受保护（审阅 → 保护工作簿），无法添加评审记录工作表，因此未标记单元格。撤销工作簿保护后再检查即可标记。',
+    'en-US': 'The workbook’s structure is protected (Review → Protect Workbook), so the tool’s record sheet cannot be added and no cell was flagged. Unprotect the workbook and check again to flag the cells.',
+  },
+  'pane.password.label': { 'zh-CN': '工作表密码', 'en-US': 'Sheet password' },
+  'pane.password.hint': { 'zh-CN': '密码仅用于本次标记，不会保存。', 'en-US': 'The password is used for this check only and never stored.' },
+  'pane.password.submit': { 'zh-CN': '用此密码标记', 'en-US': 'Flag with this password' },
+  'pane.password.flagged': {
+    'zh-CN': '已用密码解除“{sheet}”的保护并标记 {n} 个单元格，保护已按原设置恢复。',
+    'en-US': 'Unprotected “{sheet}” with the password, flagged {n} cells, and protected it again as it was.',
+  },
+  // office.js ran, but its Excel host file did not arrive (src/office/host.ts).
+  'pane.office-host-blocked-title': { 'zh-CN': 'Office 脚本库未能完成加载（网络）', 'en-US': 'The Office script library did not finish loading (network)' },
+  'pane.office-host-blocked-body': {
+    'zh-CN': '已取得 office.js，但它随后需要的 Excel 组件文件未能加载（可能被网络或代理拦截），因此无法连接 Excel。请管理员确认加载项服务器上的 office-js 文件夹完整且可以访问；稍后关闭并重新打开任务窗格。没有网络时可使用命令行工具（npx cluster-review check 申报.xlsx）。',
+    'en-US': 'office.js arrived, but the Excel files it loads next did not (the network or a proxy may block them), so the pane cannot connect to Excel. Ask the administrator whether the add-in server’s office-js folder is complete and reachable; then close and reopen the pane. Without a network, use the command line (npx cluster-review check application.xlsx).',
+  },
 } as const satisfies TextTable;

@@ -22,8 +22,11 @@ export function Shell({ lang }: { lang: Lang }) {
   );
 }
 
-/** Chinese first, English second (the official language first, whatever the browser's). */
-export function OfficeUnreachable({ lang }: { lang: Lang }) {
+/**
+ * Chinese first, English second (the official language first, whatever the browser's). `host`: office.js ran but
+ * its Excel host file did not arrive (src/office/host.ts), said in words of its own.
+ */
+export function OfficeUnreachable({ lang, part = 'script' }: { lang: Lang; part?: 'script' | 'host' }) {
   const s = useStyles();
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
@@ -34,8 +37,8 @@ export function OfficeUnreachable({ lang }: { lang: Lang }) {
         {(['zh-CN', 'en-US'] as const).map((l) => (
           <MessageBar key={l} intent="error" layout="multiline" lang={l} role={l === 'zh-CN' ? 'alert' : undefined}>
             <MessageBarBody>
-              <MessageBarTitle>{t('pane.office-unreachable-title', l)}</MessageBarTitle>
-              {t('pane.office-unreachable-body', l)}
+              <MessageBarTitle>{t(part === 'host' ? 'pane.office-host-blocked-title' : 'pane.office-unreachable-title', l)}</MessageBarTitle>
+              {t(part === 'host' ? 'pane.office-host-blocked-body' : 'pane.office-unreachable-body', l)}
             </MessageBarBody>
           </MessageBar>
         ))}

@@ -1,0 +1,122 @@
+/**
+ * Protection and an Excel that never becomes ready, in the built pane in Chromium against the strict fake host
+ * (issue #11, item 5): a check on a password-protected sheet shows the whole review read-only with a password field;
+ * the password flags the cells and the original protection comes back; office.js whose Excel host file is blocked
+ * has its own words. axe-core finds no serious or critical violation in these states.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeState } from '../support/fake-excel.js';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, tempDir, writeExample } from '../support/files.js';
+import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axe(page: Page, state: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
+  });
+  return violations.map((v) => `${state} · ${v}`);
+}
+
+/** office.js that runs, asks for its Excel host file (blocked by the test) and so never becomes ready. */
+const STALLED_OFFICE_JS = `
+window.Office = { HostType: { Excel: 'Excel' }, onReady: function () { return new Promise(function () {}); } };
+var s = document.createElement('script');
+s.src = new URL('excel-web-16.00.js', document.currentScript.src).href;
+document.head.appendChild(s);
+`;
+
+// .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
+describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host file is blocked (needs Debian chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let host: string;
+  let failing: FakeState;
+
+  beforeAll(async () => {
+    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
+    host = script;
+    ({ server, url } = await serve(dist));
+    browser = await launch();
+    failing = fakeFromExcelJS(await load(await writeExample(tempDir(), '02-failing'))).state;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const fake = (page: Page) => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
+
+  it('a password-protected sheet: the review read-only with a password field; the password flags the cells and the protection comes back', async () => {
+    const state = structuredClone(failing);
+    const options = { allowFormatCells: false, allowSort: true };
+    state.sheets.find((x) => x.name === '指标表')!.protection = { password: '集群2025', options };
+    const { page, external } = await openPane(browser, url, host, { state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByTestId('check').click();
+    await page.getByText('核验结果（只读，未标记单元格）').waitFor();
+    const notices = page.getByTestId('notices');
+    expect(await notices.textContent()).toContain('“指标表”受密码保护，无法标记单元格');
+    // The whole review is shown.
+    expect(await page.getByTestId('verdict').textContent()).toContain('未达标');
+    expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBeGreaterThan(0);
+    expect(Object.keys((await fake(page)).notes)).toEqual([]);
+    const field = page.getByTestId('password');
+    expect(await field.getAttribute('type')).toBe('password');
+    expect(await field.getAttribute('autocomplete')).toBe('off');
+    const violations = await axe(page, 'read-only');
+
+    // A wrong password: said, the field cleared, nothing written.
+    await field.fill('错误');
+    await page.getByTestId('password-submit').click();
+    await page.getByText('密码不正确').waitFor();
+    expect(await field.inputValue()).toBe('');
+    expect(Object.keys((await fake(page)).notes)).toEqual([]);
+
+    await field.fill('集群2025');
+    await page.getByTestId('password-submit').click();
+    await page.getByText('已用密码解除“指标表”的保护').waitFor();
+    const after = await fake(page);
+    expect(Object.keys(after.notes).length).toBeGreaterThan(0);
+    expect(after.sheets.find((x) => x.name === '指标表')!.protection).toEqual({ password: '集群2025', options });
+    // The field is gone with the read-only state, and the password is in no storage of the page.
+    expect(await page.getByTestId('password').count()).toBe(0);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain('集群2025');
+    violations.push(...(await axe(page, 'flagged with the password')));
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('office.js runs but its Excel host file is blocked: its own words, not "请在 Excel 中使用"', async () => {
+    const { page, officeJsRequests } = await openPane(browser, url, STALLED_OFFICE_JS, { state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
+    const blocked: string[] = [];
+    await page.route('**/excel-web-16.00.js', (route) => {
+      blocked.push(route.request().url());
+      return route.abort('connectionrefused');
+    });
+    await page.addInitScript(() => ((window as unknown as { __CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__: number }).__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__ = 1500));
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    const message = page.getByTestId('office-unreachable');
+    await message.waitFor({ timeout: 8000 });
+    expect(await message.textContent()).toContain('Office 脚本库未能完成加载（网络）');
+    expect(await message.textContent()).toContain('The Office script library did not finish loading (network)');
+    expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
+    expect(officeJsRequests.length).toBe(1);
+    expect(blocked.length).toBe(1);
+    expect(await axe(page, 'host file blocked')).toEqual([]);
+    await page.close();
+  });
+});
