@@ -181,7 +181,7 @@ export const CLI_TEXT = {
     'en-US': 'an already built add-in folder (dist/ from npm run build); without it, vite builds one',
   },
   'cli.kit.no-national': { 'zh-CN': '加载项中不提供内置国家 2022 版规则', 'en-US': 'do not offer the built-in national 2022 rulebook in the add-in' },
-  'cli.kit.building': { 'zh-CN': '正在构建加载项（vite build），约需一分钟…', 'en-US': 'building the add-in (vite build), about a minute…' },
+  'cli.kit.building': { 'zh-CN': '正在构建加载项（vite build）…', 'en-US': 'building the add-in (vite build)…' },
   'cli.kit.wrote': {
     'zh-CN': '已写入分发包：{dir}（规则 {id} {edition}，校验码 {fingerprint}；加载项地址 {url}）',
     'en-US': 'wrote the kit: {dir} (rulebook {id} {edition}, fingerprint {fingerprint}; add-in at {url})',

@@ -70,4 +70,37 @@ export const PANE_TEXT = {
   'pane.command.failed': { 'zh-CN': '直接检查未完成', 'en-US': 'Check now did not finish' },
   'pane.command.last': { 'zh-CN': '上次“直接检查”（{at}）', 'en-US': 'Last “Check now” ({at})' },
   'pane.command.close': { 'zh-CN': '关闭', 'en-US': 'Close' },
+  // The rulebooks a deployment provides (rulebooks/index.json, written by `cluster-review kit`; issue #12).
+  'pane.deploy.choose': { 'zh-CN': '本部署提供的规则', 'en-US': 'Rulebooks this deployment provides' },
+  'pane.deploy.default': { 'zh-CN': '{name}（默认）', 'en-US': '{name} (default)' },
+  'pane.deploy.loading': { 'zh-CN': '正在载入规则…', 'en-US': 'Loading the rulebook…' },
+  'pane.deploy.refused-title': { 'zh-CN': '规则未采用', 'en-US': 'Rulebook refused' },
+  'pane.deploy.index-invalid': {
+    'zh-CN': '本部署的规则清单（rulebooks/index.json）格式不正确：{detail}。请联系管理员。',
+    'en-US': 'This deployment’s list of rulebooks (rulebooks/index.json) is not valid: {detail}. Please tell the administrator.',
+  },
+  'pane.deploy.index-unreadable': {
+    'zh-CN': '无法读取本部署的规则清单（rulebooks/index.json）：{detail}。请联系管理员。',
+    'en-US': 'This deployment’s list of rulebooks (rulebooks/index.json) could not be read: {detail}. Please tell the administrator.',
+  },
+  'pane.deploy.file-unreadable': { 'zh-CN': '无法读取规则文件 {file}：{detail}', 'en-US': 'The rulebook file {file} could not be read: {detail}' },
+  'pane.deploy.not-json': { 'zh-CN': '规则文件 {file} 不是有效的 JSON，未采用。', 'en-US': 'The rulebook file {file} is not valid JSON; it was not used.' },
+  'pane.deploy.invalid': { 'zh-CN': '规则文件 {file} 无效，未采用：{detail}', 'en-US': 'The rulebook file {file} is not valid and was not used: {detail}' },
+  'pane.deploy.fingerprint': {
+    'zh-CN': '规则文件 {file}（{id} {edition}）的内容与清单记录的校验码不符（应为 {expected}，实为 {found}），可能已被修改，未采用。',
+    'en-US': 'The content of rulebook file {file} ({id} {edition}) does not match the fingerprint the list gives (expected {expected}, found {found}); it may have been altered and was not used.',
+  },
+  'pane.deploy.identity': {
+    'zh-CN': '规则文件 {file} 是 {foundId} {foundEdition}，而清单记录为 {id} {edition}，未采用。',
+    'en-US': 'The rulebook file {file} is {foundId} {foundEdition}, but the list says {id} {edition}; it was not used.',
+  },
+  'pane.deploy.none-title': { 'zh-CN': '本部署没有可用的规则', 'en-US': 'No usable rulebook in this deployment' },
+  'pane.deploy.none-body': {
+    'zh-CN': '加载项不会用未经校验的规则核验。请联系管理员，按分发包说明重新发布 addin/rulebooks/ 文件夹。',
+    'en-US': 'The add-in never checks with a rulebook it cannot verify. Please ask the administrator to publish the kit’s addin/rulebooks/ folder again, as its README says.',
+  },
+  'pane.stamp.differs': {
+    'zh-CN': '本工作簿的模板依据规则 {id} {edition}（校验码 {fingerprint}）制作，与适用规则不同。核验始终按适用规则进行。',
+    'en-US': 'This workbook’s template was made from rulebook {id} {edition} (fingerprint {fingerprint}), not the rulebook in force. Checks always use the rulebook in force.',
+  },
 } as const satisfies TextTable;
