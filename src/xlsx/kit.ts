@@ -23,7 +23,9 @@ import { fileURLToPath } from 'node:url';
 import type * as Vite from 'vite';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { DEPLOYMENT_DIR, DEPLOYMENT_INDEX, deployedEntry, deploymentIndex } from '../core/rulebook/deployment.js';
+import { fill } from '../core/text/format.js';
 import { t } from '../core/text/index.js';
+import { KIT_README } from '../core/text/kit-readme.js';
 import { manifestBase, PRODUCTION_ID, productionManifest } from '../cli/manifest.js';
 import { FileError } from './errors.js';
 import { writeRulebookWorkbook } from './rulebook-sheet.js';
@@ -183,7 +185,7 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
       officeJs: officeJsFromCdn ? '—' : officeJsVersion(root),
     };
     // Chinese first, then English, in one file: the province's IT may read either.
-    const readme = `${t('cli.kit.readme', 'zh-CN', { ...params, name: rb.source.name.zh })}\n\n---\n\n${t('cli.kit.readme', 'en-US', { ...params, name: rb.source.name.en })}\n`;
+    const readme = `${fill(KIT_README['zh-CN'], 'zh-CN', { ...params, name: rb.source.name.zh })}\n\n---\n\n${fill(KIT_README['en-US'], 'en-US', { ...params, name: rb.source.name.en })}\n`;
     writeFileSync(join(tmp, names.readme), readme);
 
     // Into place: an empty folder given as -o is replaced by the finished kit.

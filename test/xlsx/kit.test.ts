@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET, loadRulebook } from '../../src/core/index.js';
 import { candidates, deploymentIndex, deployedEntry, parseDeploymentIndex, verifyDeployed } from '../../src/core/rulebook/deployment.js';
 import { productionManifest } from '../../src/cli/manifest.js';
+import { KIT_README } from '../../src/core/text/kit-readme.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { readRulebookWorkbook } from '../../src/xlsx/rulebook-sheet.js';
 import { cli, load, rb as national, tempDir } from '../support/files.js';
@@ -113,6 +114,13 @@ describe('kit', () => {
       expect(part).toContain(yunnan.fingerprint);
       expect(part).toContain(`cluster-review kit --rulebook`);
     }
+  });
+
+  it('the README text has the same placeholders in both languages, each filled', () => {
+    const names = (x: string) => [...x.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+    expect(names(KIT_README['en-US'])).toEqual(names(KIT_README['zh-CN']));
+    expect(names(KIT_README['zh-CN']).length).toBeGreaterThan(5);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).not.toMatch(/\{[A-Za-z0-9_]+\}/);
   });
 
   it('refuses, exit 2 in words: a folder that is not empty, an http address, a folder that is not a built add-in', async () => {

@@ -4,7 +4,7 @@
  * fingerprint is refused in words and the rulebook in force stays. The rulebook stamped in the open workbook's
  * template is shown when it differs, never used.
  */
-import { Caption1, Field, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, webLightTheme } from '@fluentui/react-components';
+import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Lang, LoadedRulebook, RulebookStamp } from '../../core/index.js';
 import type { Refusal } from '../../core/rulebook/deployment.js';
@@ -13,6 +13,23 @@ import type { Host } from '../../office/host.js';
 import { readTemplateStamp } from '../../office/stamp.js';
 import { loadDeployed, rememberChoice, type Deployment } from '../deployment.js';
 import { useStyles } from '../styles.js';
+
+const useSelectStyles = makeStyles({
+  field: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '0' },
+  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  select: {
+    maxWidth: '100%',
+    minHeight: '24px',
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '2px 4px',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+});
 
 export const refusalText = (r: Refusal, lang: Lang): string => tAny(`pane.deploy.${r.code}`, lang, r.params);
 
@@ -60,6 +77,7 @@ export function RulebookSection({
   refresh?: unknown;
 }) {
   const s = useStyles();
+  const c = useSelectStyles();
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const [refusals, setRefusals] = useState<readonly Refusal[]>(deployment?.kind === 'deployed' ? deployment.refusals : []);
   const [loading, setLoading] = useState(false);
@@ -95,15 +113,19 @@ export function RulebookSection({
         {pick(rb.data.name)} · {rb.data.edition} · {t('pane.fingerprint', lang)} <code>{rb.fingerprint.slice(0, 12)}</code>
       </Text>
       {offered && offered.rulebooks.length > 1 && (
-        <Field label={t('pane.deploy.choose', lang)} size="small">
-          <Select size="small" value={rb.source.id} disabled={loading} onChange={(_, d) => void choose(d.value)} data-testid="rulebook-select">
+        // A native select, labelled: Fluent's Field and Select would add to the pane's initial script (goal ≤ 250 KB).
+        <div className={c.field}>
+          <label htmlFor="rulebook-select" className={c.label}>
+            {t('pane.deploy.choose', lang)}
+          </label>
+          <select id="rulebook-select" className={c.select} value={rb.source.id} disabled={loading} onChange={(e) => void choose(e.target.value)} data-testid="rulebook-select">
             {offered.rulebooks.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.id === offered.default ? t('pane.deploy.default', lang, { name: `${pick(r.name)} · ${r.edition}` }) : `${pick(r.name)} · ${r.edition}`}
               </option>
             ))}
-          </Select>
-        </Field>
+          </select>
+        </div>
       )}
       {loading && <Spinner size="tiny" label={t('pane.deploy.loading', lang)} role="status" />}
       {refusals.length > 0 && (
