@@ -9,6 +9,7 @@ import { t } from '../core/text/index.js';
 import { FileError } from '../xlsx/errors.js';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
+import { kitCommand } from './commands/kit.js';
 import { monitorCommands } from './commands/monitor.js';
 import { rulebookCommand } from './commands/rulebook.js';
 import { scoresheetsCommand } from './commands/scoresheets.js';
@@ -50,6 +51,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   scoresheetsCommand(program, ctx);
   tallyCommand(program, ctx);
   monitorCommands(program, ctx);
+  kitCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -11,13 +11,17 @@ import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';
 import { PasswordRetry } from './components/PasswordRetry.js';
+import { RulebookSection } from './components/RulebookSection.js';
+import type { Deployment } from './deployment.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
 import { useStyles } from './styles.js';
 import { BUSY_TEXT, useReview } from './useReview.js';
 
-export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook; initialLang: Lang }) {
+export function App({ host, rb: initialRb, initialLang, deployment }: { host: Host; rb: LoadedRulebook; initialLang: Lang; deployment?: Deployment }) {
   const s = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
+  // The rulebook in force: the deployment's default or the one chosen on this machine (RulebookSection).
+  const [rb, setRb] = useState(initialRb);
   const review = useReview(host, rb, lang);
   // The ribbon's "直接检查" leaves its last result on this machine; shown until this pane's own first check.
   const [lastCommand] = useState(() => (host.kind === 'excel' ? lastOutcome() : null));
@@ -36,8 +40,6 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
       </FluentProvider>
     );
 
-  const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
-
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <main className={s.root} aria-busy={review.busy !== null}>
@@ -53,14 +55,7 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
           </Button>
         </header>
 
-        <section aria-labelledby="rulebook-heading">
-          <Caption1 as="h2" id="rulebook-heading" className={s.sectionLabel}>
-            {t('pane.rulebook', lang)}
-          </Caption1>
-          <Text as="p" block data-testid="rulebook">
-            {pick(rb.data.name)} · {rb.data.edition} · {t('pane.fingerprint', lang)} <code>{rb.fingerprint.slice(0, 12)}</code>
-          </Text>
-        </section>
+        <RulebookSection host={host} rb={rb} lang={lang} deployment={deployment} onChange={setRb} refresh={review.report} />
 
         {host.caps.explanations !== 'notes' && (
           <MessageBar intent="info">

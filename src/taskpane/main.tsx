@@ -4,27 +4,32 @@
  * words, distinct from "请在 Excel 中使用"; a failure is shown in words.
  */
 import { createRoot } from 'react-dom/client';
-import { nationalRulebook } from '../core/index.js';
 import { connect } from '../office/host.js';
 import { App } from './App.js';
 import { OfficeUnreachable, Shell } from './components/Boot.js';
+import { DeploymentRefused } from './components/RulebookSection.js';
+import { startDeployment } from './deployment.js';
 import { ErrorBoundary, Failure } from './ErrorBoundary.js';
 import { langFromDisplay } from './lang.js';
 import { loadOfficeJs } from './office-loader.js';
 
 const root = createRoot(document.getElementById('root')!);
 const browserLang = langFromDisplay(navigator.language);
+// The deployment's rulebooks (rulebooks/index.json) are fetched while office.js loads.
+const deployment = startDeployment();
 
 async function start(): Promise<void> {
   try {
-    const rb = nationalRulebook();
     const host = await connect();
     if (host.kind === 'unreachable') return root.render(<OfficeUnreachable lang={browserLang} part="host" />);
     const lang = langFromDisplay(host.kind === 'excel' ? host.displayLanguage : navigator.language);
     document.documentElement.lang = lang;
+    const d = await deployment;
+    // A deployment whose rulebooks cannot be verified reviews nothing: never under a rulebook nobody chose.
+    if (d.kind === 'refused') return void root.render(<DeploymentRefused refusals={d.refusals} lang={lang} />);
     root.render(
       <ErrorBoundary>
-        <App host={host} rb={rb} initialLang={lang} />
+        <App host={host} rb={d.rb} initialLang={lang} deployment={d} />
       </ErrorBoundary>,
     );
   } catch (e) {

@@ -166,4 +166,45 @@ export const CLI_TEXT = {
   'cli.usage.conflicting-options': { 'zh-CN': '选项冲突：{text}', 'en-US': 'conflicting options: {text}' },
   'cli.usage.other': { 'zh-CN': '用法错误：{text}', 'en-US': 'usage error: {text}' },
   'cli.usage.hint': { 'zh-CN': '运行“{command} --help”查看用法。', 'en-US': 'Run "{command} --help" for usage.' },
+  // kit (issue #12): what a province hands out
+  'cli.kit.description': {
+    'zh-CN': '生成分发包：受保护的指标表模板、规则（JSON 和规则表）、配置好地址和默认规则的加载项、清单和部署说明',
+    'en-US': 'write a distribution kit: the protected template, the rulebook (JSON and workbook), the add-in configured for its address with the rulebook as default, the manifest and deployment notes',
+  },
+  'cli.kit.output': { 'zh-CN': '分发包文件夹（不得存在，或为空文件夹）', 'en-US': 'the kit folder (must not exist, or be empty)' },
+  'cli.kit.base-url': {
+    'zh-CN': '加载项在内网服务器上的 HTTPS 地址，如 https://review.example.gov.cn/cluster-review',
+    'en-US': 'the HTTPS address the add-in is hosted at, e.g. https://review.example.gov.cn/cluster-review',
+  },
+  'cli.kit.addin': {
+    'zh-CN': '已构建的加载项文件夹（npm run build 生成的 dist/）；不给则用 vite 现场构建',
+    'en-US': 'an already built add-in folder (dist/ from npm run build); without it, vite builds one',
+  },
+  'cli.kit.no-national': { 'zh-CN': '加载项中不提供内置国家 2022 版规则', 'en-US': 'do not offer the built-in national 2022 rulebook in the add-in' },
+  'cli.kit.building': { 'zh-CN': '正在构建加载项（vite build）…', 'en-US': 'building the add-in (vite build)…' },
+  'cli.kit.wrote': {
+    'zh-CN': '已写入分发包：{dir}（规则 {id} {edition}，校验码 {fingerprint}；加载项地址 {url}）',
+    'en-US': 'wrote the kit: {dir} (rulebook {id} {edition}, fingerprint {fingerprint}; add-in at {url})',
+  },
+  'cli.kit.cdn': {
+    'zh-CN': '注意：该加载项从微软网站加载 office.js（OFFICE_JS=cdn 构建），评审电脑须能访问互联网',
+    'en-US': 'note: this add-in loads office.js from Microsoft’s CDN (built with OFFICE_JS=cdn); the reviewers’ machines must reach the internet',
+  },
+  'cli.kit.out-not-empty': {
+    'zh-CN': '分发包文件夹已存在且不为空：{dir}；请用 -o 指定新的文件夹',
+    'en-US': 'the kit folder exists and is not empty: {dir}; give a new folder with -o',
+  },
+  'cli.kit.addin-not-built': {
+    'zh-CN': '{dir} 不是已构建的加载项（缺少 taskpane/taskpane.html）；先运行 npm run build，再用 --addin dist',
+    'en-US': '{dir} is not a built add-in (no taskpane/taskpane.html); run npm run build, then --addin dist',
+  },
+  'cli.kit.no-vite': {
+    'zh-CN': '未安装 vite（开发依赖），无法构建加载项；请用 --addin 指定已构建的加载项文件夹',
+    'en-US': 'vite (a dev dependency) is not installed, so the add-in cannot be built; give a built add-in folder with --addin',
+  },
+  'cli.kit.base-url-invalid': {
+    'zh-CN': '--base-url 应为 https 地址（仅主机和路径，不含 ? 或 #），收到“{value}”',
+    'en-US': '--base-url must be an https address (host and path only, no ? or #), got "{value}"',
+  },
+  'cli.kit.file.template': { 'zh-CN': '指标表模板-{id}-{year}.xlsx', 'en-US': 'indicator-template-{id}-{year}.xlsx' },
 } as const satisfies TextTable;

@@ -97,4 +97,37 @@ export const PANE_TEXT = {
     'zh-CN': '已取得 office.js，但它随后需要的 Excel 组件文件未能加载（可能被网络或代理拦截），因此无法连接 Excel。请管理员确认加载项服务器上的 office-js 文件夹完整且可以访问；稍后关闭并重新打开任务窗格。没有网络时可使用命令行工具（npx cluster-review check 申报.xlsx）。',
     'en-US': 'office.js arrived, but the Excel files it loads next did not (the network or a proxy may block them), so the pane cannot connect to Excel. Ask the administrator whether the add-in server’s office-js folder is complete and reachable; then close and reopen the pane. Without a network, use the command line (npx cluster-review check application.xlsx).',
   },
+  // The rulebooks a deployment provides (rulebooks/index.json, written by `cluster-review kit`; issue #12).
+  'pane.deploy.choose': { 'zh-CN': '本部署提供的规则', 'en-US': 'Rulebooks this deployment provides' },
+  'pane.deploy.default': { 'zh-CN': '{name}（默认）', 'en-US': '{name} (default)' },
+  'pane.deploy.loading': { 'zh-CN': '正在载入规则…', 'en-US': 'Loading the rulebook…' },
+  'pane.deploy.refused-title': { 'zh-CN': '规则未采用', 'en-US': 'Rulebook refused' },
+  'pane.deploy.index-invalid': {
+    'zh-CN': '本部署的规则清单（rulebooks/index.json）格式不正确：{detail}。请联系管理员。',
+    'en-US': 'This deployment’s list of rulebooks (rulebooks/index.json) is not valid: {detail}. Please tell the administrator.',
+  },
+  'pane.deploy.index-unreadable': {
+    'zh-CN': '无法读取本部署的规则清单（rulebooks/index.json）：{detail}。请联系管理员。',
+    'en-US': 'This deployment’s list of rulebooks (rulebooks/index.json) could not be read: {detail}. Please tell the administrator.',
+  },
+  'pane.deploy.file-unreadable': { 'zh-CN': '无法读取规则文件 {file}：{detail}', 'en-US': 'The rulebook file {file} could not be read: {detail}' },
+  'pane.deploy.not-json': { 'zh-CN': '规则文件 {file} 不是有效的 JSON，未采用。', 'en-US': 'The rulebook file {file} is not valid JSON; it was not used.' },
+  'pane.deploy.invalid': { 'zh-CN': '规则文件 {file} 无效，未采用：{detail}', 'en-US': 'The rulebook file {file} is not valid and was not used: {detail}' },
+  'pane.deploy.fingerprint': {
+    'zh-CN': '规则文件 {file}（{id} {edition}）的内容与清单记录的校验码不符（应为 {expected}，实为 {found}），可能已被修改，未采用。',
+    'en-US': 'The content of rulebook file {file} ({id} {edition}) does not match the fingerprint the list gives (expected {expected}, found {found}); it may have been altered and was not used.',
+  },
+  'pane.deploy.identity': {
+    'zh-CN': '规则文件 {file} 是 {foundId} {foundEdition}，而清单记录为 {id} {edition}，未采用。',
+    'en-US': 'The rulebook file {file} is {foundId} {foundEdition}, but the list says {id} {edition}; it was not used.',
+  },
+  'pane.deploy.none-title': { 'zh-CN': '本部署没有可用的规则', 'en-US': 'No usable rulebook in this deployment' },
+  'pane.deploy.none-body': {
+    'zh-CN': '加载项不会用未经校验的规则核验。请联系管理员，按分发包说明重新发布 addin/rulebooks/ 文件夹。',
+    'en-US': 'The add-in never checks with a rulebook it cannot verify. Please ask the administrator to publish the kit’s addin/rulebooks/ folder again, as its README says.',
+  },
+  'pane.stamp.differs': {
+    'zh-CN': '本工作簿的模板依据规则 {id} {edition}（校验码 {fingerprint}）制作，与适用规则不同。核验始终按适用规则进行。',
+    'en-US': 'This workbook’s template was made from rulebook {id} {edition} (fingerprint {fingerprint}), not the rulebook in force. Checks always use the rulebook in force.',
+  },
 } as const satisfies TextTable;

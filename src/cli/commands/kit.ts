@@ -1,0 +1,69 @@
+/**
+ * `cluster-review kit --rulebook FILE --year Y --base-url URL -o DIR`: what a province hands out — the protected,
+ * stamped template, the rulebook (JSON and workbook), the add-in configured for URL with the rulebook as its
+ * default, the manifest, and a README for the province's IT. The folder's layout: src/xlsx/kit.ts.
+ */
+import type { Command } from 'commander';
+import { nationalRulebook } from '../../core/index.js';
+import { t, type TextKey } from '../../core/text/index.js';
+import { commandPath, langOption, rulebookOption } from '../help.js';
+import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { escapeForTerminal } from '../terminal.js';
+
+interface Options {
+  output: string;
+  year: string;
+  baseUrl: string;
+  rulebook?: string;
+  addin?: string;
+  national: boolean;
+}
+
+const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url', TextKey> = {
+  'out-not-empty': 'cli.kit.out-not-empty',
+  'addin-not-built': 'cli.kit.addin-not-built',
+  'no-vite': 'cli.kit.no-vite',
+  'base-url': 'cli.kit.base-url-invalid',
+};
+
+export function kitCommand(program: Command, ctx: CommandContext): void {
+  const { lang, io } = ctx;
+  program
+    .command('kit')
+    .description(t('cli.kit.description', lang))
+    .requiredOption('-o, --output <dir>', t('cli.kit.output', lang))
+    .requiredOption('--base-url <https-url>', t('cli.kit.base-url', lang))
+    .option('--year <Y>', t('cli.template.year', lang), String(io.now().getFullYear()))
+    .addOption(rulebookOption(lang))
+    .option('--addin <dir>', t('cli.kit.addin', lang))
+    .option('--no-national', t('cli.kit.no-national', lang))
+    .addOption(langOption(lang))
+    .action(async (o: Options, cmd: Command) => {
+      const year = Number(o.year);
+      if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
+      const rb = await rulebookFrom(o.rulebook, lang);
+      // ExcelJS (and vite, if it builds) load here, not at start-up: --help stays fast.
+      const { writeKit, KitError } = await import('../../xlsx/kit.js');
+      let result;
+      try {
+        result = await writeKit({
+          rulebook: rb,
+          // The national edition is offered beside a province's, for a national recommendation round.
+          others: o.national ? [nationalRulebook()] : [],
+          year,
+          baseUrl: o.baseUrl,
+          lang,
+          out: o.output,
+          addin: o.addin,
+          onBuild: () => io.err(`${t('cli.kit.building', lang)}\n`),
+        });
+      } catch (e) {
+        if (e instanceof KitError) throw new UsageError(KIT_ERRORS[e.code], e.params, commandPath(cmd));
+        throw e;
+      }
+      const [dir, id, edition, url] = [o.output, rb.data.id, rb.data.edition, o.baseUrl].map(escapeForTerminal);
+      io.err(`${t('cli.kit.wrote', lang, { dir, id, edition, fingerprint: rb.fingerprint.slice(0, 12), url })}\n`);
+      for (const f of Object.values(result.files)) io.err(`  ${escapeForTerminal(f)}\n`);
+      if (result.officeJsFromCdn) io.err(`${t('cli.kit.cdn', lang)}\n`);
+    });
+}

@@ -1,0 +1,96 @@
+/**
+ * The kit's README for a province's IT (`cluster-review kit`; issue #12): zh-CN first, en-US second, `{name}` filled
+ * by the one formatter (fill, ./format.ts). A document, not a phrase: it stays out of the tables in ./index.ts
+ * because those are bundled into the task pane, whose initial script has a size goal (≤ 250 KB gzipped) this
+ * page of text would break. Only the CLI imports it; test/xlsx/kit.test.ts checks both languages' placeholders.
+ */
+import type { TextEntry } from './format.js';
+
+export const KIT_README: TextEntry = {
+  'zh-CN': `# 集群评审助手 分发包
+
+- 规则：{name}（{id}，{edition}版，规则校验码 {fingerprint}）
+- 申报年度：{year}
+- 加载项地址：{url}
+
+## 包内文件
+
+| 文件 | 用途 |
+|---|---|
+| \`{template}\` | 标准指标表模板（工作表已保护，无密码，记录了所依据的规则），发给各县（市、区）中小企业主管部门填报 |
+| \`rulebook/{id}.json\` | 本省规则（命令行和加载项使用） |
+| \`rulebook/{id}.xlsx\` | 同一规则的规则表，可在 Excel 或 WPS 中查看、修改 |
+| \`addin/\` | Excel 加载项的全部静态文件，已配置为默认使用本省规则 |
+| \`manifest.xml\` | 加载项清单，指向 {url} |
+
+## 一、在内网服务器上发布
+
+把 \`addin/\` 文件夹中的全部内容复制到内网 HTTPS 服务器上地址 {url} 对应的目录。任何静态文件服务器均可（IIS、nginx、Apache），不需要数据库或后台程序。Office 只从 HTTPS 加载加载项，证书须为评审人员电脑信任的证书。\`.json\` 文件应以 application/json 提供（IIS 需添加此 MIME 类型）；\`rulebooks/\` 目录请设为不缓存或短时缓存，以便更新规则后立即生效。
+
+检查：在浏览器中打开 {url}/help/index.html 应显示帮助页，打开 {url}/rulebooks/index.json 应显示规则清单。加载项不访问该服务器以外的任何地址。
+
+## 二、集中部署（Microsoft 365）
+
+管理员在 Microsoft 365 管理中心：设置 → 集成应用 → 上传自定义应用 → Office 加载项，上传 \`manifest.xml\`，分配给评审人员所在的组。通常一天内出现在其 Excel 的“开始”选项卡（“集群评审”组）。
+
+## 三、共享文件夹目录（离线内网）
+
+把 \`manifest.xml\` 放到一个网络共享文件夹。在每台评审电脑的 Excel 中：文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录，添加该共享文件夹的网络路径（\\\\服务器\\共享），勾选“显示在菜单中”，重启 Excel，然后在 开始 → 加载项 → 共享文件夹 中选择“集群评审助手”。WPS 和 Excel 2016（MSI 版）不支持 Office 加载项，请使用命令行工具。
+
+## 四、更新规则
+
+加载项只使用与 \`rulebooks/index.json\` 中校验码一致的规则文件；在服务器上手工修改规则文件会被拒绝，窗格会说明原因。更新规则：
+
+1. 修改 \`rulebook/{id}.xlsx\`（或用 \`cluster-review rulebook export\` 导出新的规则表），再用 \`cluster-review rulebook import 规则表.xlsx -o 新规则.json\` 转回 JSON，错误会逐条指出检查项和单元格；
+2. 用新规则生成新的分发包：\`cluster-review kit --rulebook 新规则.json --year {year} --base-url {url} -o 新分发包\`；
+3. 用新分发包的 \`addin/rulebooks/\` 文件夹替换服务器上的同名文件夹，把新的指标表模板发给各县。
+
+清单不变，无需重新部署；评审人员重新打开任务窗格即使用新规则。窗格显示适用规则，并可在本部署提供的规则之间选择（每台电脑记住所选）。申报工作簿中记录的模板规则与适用规则不同时，窗格会显示出来，但始终按适用规则核验。
+
+## 五、自带的 office.js
+
+加载项不从微软网站加载 office.js：\`addin/office-js/\` 中附带一份（@microsoft/office-js {officeJs} 版），内网不能访问互联网时也能启动。Office 更新后（至少每半年一次），用新版本的 office.js 重新构建加载项并生成分发包，替换服务器上的 \`addin/\`。`,
+  'en-US': `# cluster-review distribution kit
+
+- Rulebook: {name} ({id}, edition {edition}, fingerprint {fingerprint})
+- Application year: {year}
+- Add-in address: {url}
+
+## What is in it
+
+| file | what for |
+|---|---|
+| \`{template}\` | the standard indicator workbook (sheets protected without a password, stamped with its rulebook), for the county-level SME authorities to fill in |
+| \`rulebook/{id}.json\` | the province's rulebook (for the command line and the add-in) |
+| \`rulebook/{id}.xlsx\` | the same rulebook as a workbook, to read or edit in Excel or WPS |
+| \`addin/\` | every static file of the Excel add-in, set up with this rulebook as its default |
+| \`manifest.xml\` | the add-in's manifest, pointing at {url} |
+
+## 1. Host it on an intranet server
+
+Copy everything in \`addin/\` to the folder of an HTTPS server that answers at {url}. Any static file server will do (IIS, nginx, Apache); no database, no server program. Office loads add-ins only over HTTPS, with a certificate the reviewers' machines trust. Serve \`.json\` as application/json (IIS needs the MIME type added), and do not cache \`rulebooks/\` for long, so an updated rulebook takes effect at once.
+
+Check: {url}/help/index.html shows the help page and {url}/rulebooks/index.json the list of rulebooks in a browser. The add-in makes no request outside that server.
+
+## 2. Centralized deployment (Microsoft 365)
+
+In the Microsoft 365 admin center: Settings → Integrated apps → Upload custom apps → Office Add-in, upload \`manifest.xml\` and assign it to the reviewers' group. It usually appears on Excel's Home tab (group 集群评审) within a day.
+
+## 3. Shared-folder catalog (offline intranets)
+
+Put \`manifest.xml\` in a network share. In Excel on each reviewer's machine: File → Options → Trust Center → Trust Center Settings → Trusted Add-in Catalogs, add the share's network path (\\\\server\\share), tick "Show in Menu", restart Excel, then Home → Add-ins → Shared Folder and choose 集群评审助手. WPS and Excel 2016 (MSI) cannot host Office add-ins: use the command line there.
+
+## 4. Updating the rulebook
+
+The add-in uses a rulebook file only if its fingerprint is the one in \`rulebooks/index.json\`; a rulebook edited by hand on the server is refused, and the pane says why. To update the rulebook:
+
+1. Edit \`rulebook/{id}.xlsx\` (or export a fresh one with \`cluster-review rulebook export\`), then turn it back into JSON with \`cluster-review rulebook import 规则表.xlsx -o new-rulebook.json\`; every problem is named by check and cell;
+2. Write a new kit with it: \`cluster-review kit --rulebook new-rulebook.json --year {year} --base-url {url} -o new-kit\`;
+3. Replace the server's \`rulebooks/\` folder with the new kit's \`addin/rulebooks/\`, and send the new template to the counties.
+
+The manifest does not change, so nothing is redeployed; reviewers get the new rulebook when they reopen the pane. The pane shows the rulebook in force and offers the ones this deployment provides (the choice is remembered per machine). When the rulebook stamped in an applicant's workbook differs from the one in force, the pane shows it, and always checks under the rulebook in force.
+
+## 5. The self-hosted office.js
+
+The add-in does not load office.js from Microsoft's CDN: \`addin/office-js/\` holds a copy (@microsoft/office-js {officeJs}), so the pane starts on an intranet without internet access. When Office is updated (at least twice a year), rebuild the add-in with a newer office.js, write a new kit and replace \`addin/\` on the server.`,
+};

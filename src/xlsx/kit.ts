@@ -1,0 +1,202 @@
+/**
+ * The distribution kit a province hands out (`cluster-review kit`): one folder with
+ *
+ *   README.md                  for the province's IT, in Chinese then English
+ *   manifest.xml               the add-in's manifest for the base URL
+ *   <template>.xlsx            the standard indicator workbook, protected (no password) and stamped
+ *   rulebook/<id>.json, .xlsx  the rulebook, as JSON and as the workbook an official edits
+ *   addin/                     the web root to host at the base URL: the built pane plus
+ *     rulebooks/index.json     the rulebooks this deployment offers (id, edition, fingerprint, file) and the default
+ *     rulebooks/<id>.json
+ *
+ * The pane is built once, for every province: it learns its rulebooks from rulebooks/index.json at start, so a
+ * kit needs no compile of its own. The kit copies an already built add-in (`--addin`, e.g. `npm run build`'s
+ * dist/) or builds one with vite (a dev dependency: present where the repository is installed for development).
+ * Everything is written into a temporary folder beside the output and renamed into place at the end: a failed
+ * run leaves nothing half-written, and an existing, non-empty folder is never written into.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as Vite from 'vite';
+import type { Lang, LoadedRulebook } from '../core/index.js';
+import { DEPLOYMENT_DIR, DEPLOYMENT_INDEX, deployedEntry, deploymentIndex } from '../core/rulebook/deployment.js';
+import { fill } from '../core/text/format.js';
+import { t } from '../core/text/index.js';
+import { KIT_README } from '../core/text/kit-readme.js';
+import { manifestBase, PRODUCTION_ID, productionManifest } from '../cli/manifest.js';
+import { FileError } from './errors.js';
+import { writeRulebookWorkbook } from './rulebook-sheet.js';
+import { writeTemplate } from './workbook.js';
+
+export interface KitOptions {
+  /** The province's rulebook: the default of the deployment. */
+  rulebook: LoadedRulebook;
+  /** Other rulebooks the deployment offers (e.g. the national edition), after the default. */
+  others?: readonly LoadedRulebook[];
+  year: number;
+  baseUrl: string;
+  lang: Lang;
+  /** The kit folder: must not exist, or be empty. */
+  out: string;
+  /** An already built add-in folder (vite build's output); absent: built here with vite. */
+  addin?: string;
+  /** Called before the (slow) build, so the command can say what it is doing. */
+  onBuild?: () => void;
+}
+
+export interface KitResult {
+  out: string;
+  files: { readme: string; manifest: string; template: string; rulebookJson: string; rulebookSheet: string; addin: string; index: string };
+  /** The built add-in loads office.js from Microsoft's CDN (built with OFFICE_JS=cdn), not from its own copy. */
+  officeJsFromCdn: boolean;
+}
+
+/** Why a kit cannot be made; the command says it in words (cli.kit.<code>). */
+export class KitError extends Error {
+  constructor(
+    readonly code: 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url',
+    readonly params: Record<string, string>,
+  ) {
+    super(code);
+    this.name = 'KitError';
+  }
+}
+
+/** The repository (or installed package) root: where manifest.xml, vite.config.ts and dist/ are. */
+export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && existsSync(join(dir, 'manifest.xml'))) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'cluster-review') return dir;
+      } catch {
+        // not ours; keep looking upwards
+      }
+    }
+    if (dirname(dir) === dir) throw new Error('cluster-review: the package root (package.json and manifest.xml) was not found');
+  }
+}
+
+/** A folder holding a built pane (taskpane/taskpane.html from vite build). */
+const isBuiltAddin = (dir: string): boolean => existsSync(join(dir, 'taskpane', 'taskpane.html')) && existsSync(join(dir, 'commands', 'commands.html'));
+
+/** Builds the pane with vite into a fresh temporary folder (vite is a dev dependency; absent in a bare install). */
+async function buildAddin(root: string): Promise<string> {
+  let vite: typeof Vite;
+  try {
+    vite = await import('vite');
+  } catch {
+    throw new KitError('no-vite', {});
+  }
+  const outDir = await mkdtemp(join(tmpdir(), 'cluster-review-addin-'));
+  await vite.build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+function officeJsVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'node_modules', '@microsoft', 'office-js', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '—';
+  }
+}
+
+/** A folder the kit may be written to: absent, or an empty folder. */
+function refuseNonEmpty(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory() || readdirSync(out).length) throw new KitError('out-not-empty', { dir: out });
+}
+
+export async function writeKit(o: KitOptions): Promise<KitResult> {
+  const out = resolve(o.out);
+  refuseNonEmpty(out);
+  let base: string;
+  try {
+    base = manifestBase(o.baseUrl).root;
+  } catch {
+    throw new KitError('base-url', { value: o.baseUrl });
+  }
+  if (!existsSync(dirname(out))) throw new FileError('output-folder-not-found', o.out, { folder: dirname(o.out) });
+  const root = packageRoot();
+  let source = o.addin ? resolve(o.addin) : undefined;
+  if (source && !isBuiltAddin(source)) throw new KitError('addin-not-built', { dir: o.addin! });
+  let built: string | undefined;
+  if (!source) {
+    o.onBuild?.();
+    source = built = await buildAddin(root);
+  }
+
+  const rb = o.rulebook;
+  const id = rb.source.id;
+  const names = {
+    readme: 'README.md',
+    manifest: 'manifest.xml',
+    template: t('cli.kit.file.template', o.lang, { year: o.year, id }),
+    rulebookJson: join('rulebook', `${id}.json`),
+    rulebookSheet: join('rulebook', `${id}.xlsx`),
+    addin: 'addin',
+    index: join('addin', ...DEPLOYMENT_INDEX.split('/')),
+  };
+  const tmp = join(dirname(out), `.${basename(out)}.kit-tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    // The add-in: the built pages, without the build's own manifest or any rulebooks folder (this kit's replace them).
+    const addin = join(tmp, names.addin);
+    cpSync(source, addin, {
+      recursive: true,
+      filter: (src) => {
+        const rel = relative(source, src).split(sep).join('/');
+        return rel !== 'manifest.xml' && rel !== DEPLOYMENT_DIR && !rel.startsWith(`${DEPLOYMENT_DIR}/`);
+      },
+    });
+    const officeJsFromCdn = !existsSync(join(addin, 'office-js', 'office.js'));
+
+    // The rulebooks the deployment offers, each as its own validated JSON file (its fingerprint is of this text).
+    const offered = [rb, ...(o.others ?? []).filter((x) => x.source.id !== id)];
+    mkdirSync(join(addin, DEPLOYMENT_DIR));
+    const entries = offered.map((x) => {
+      const file = `${x.source.id}.json`;
+      writeFileSync(join(addin, DEPLOYMENT_DIR, file), `${JSON.stringify(x.source, null, 2)}\n`);
+      return deployedEntry(x, file);
+    });
+    writeFileSync(join(tmp, names.index), `${JSON.stringify(deploymentIndex(entries, id), null, 2)}\n`);
+
+    const manifest = productionManifest(readFileSync(join(root, 'manifest.xml'), 'utf8'), base, PRODUCTION_ID);
+    writeFileSync(join(tmp, names.manifest), manifest);
+    // Also beside the pages, as `npm run build` puts it: a server copy the admin centre can be pointed at.
+    writeFileSync(join(addin, 'manifest.xml'), manifest);
+
+    mkdirSync(join(tmp, 'rulebook'));
+    writeFileSync(join(tmp, names.rulebookJson), `${JSON.stringify(rb.source, null, 2)}\n`);
+    await writeRulebookWorkbook(rb, o.lang, join(tmp, names.rulebookSheet), { english: true });
+    await writeTemplate(rb, o.year, o.lang, join(tmp, names.template));
+
+    const params = {
+      id,
+      edition: rb.source.edition,
+      fingerprint: rb.fingerprint,
+      year: o.year,
+      url: base,
+      template: names.template,
+      officeJs: officeJsFromCdn ? '—' : officeJsVersion(root),
+    };
+    // Chinese first, then English, in one file: the province's IT may read either.
+    const readme = `${fill(KIT_README['zh-CN'], 'zh-CN', { ...params, name: rb.source.name.zh })}\n\n---\n\n${fill(KIT_README['en-US'], 'en-US', { ...params, name: rb.source.name.en })}\n`;
+    writeFileSync(join(tmp, names.readme), readme);
+
+    // Into place: an empty folder given as -o is replaced by the finished kit.
+    refuseNonEmpty(out);
+    if (existsSync(out)) rmdirSync(out);
+    renameSync(tmp, out);
+    return { out, files: names, officeJsFromCdn };
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  } finally {
+    if (built) rmSync(built, { recursive: true, force: true });
+  }
+}

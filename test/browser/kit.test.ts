@@ -1,0 +1,145 @@
+/**
+ * A province's kit in the browser: `cluster-review kit` (building the pane with vite, as an administrator would)
+ * writes a folder whose add-in, served as it stands, starts with the Yunnan rulebook in force; offers the
+ * national edition beside it and remembers the choice on this machine; refuses a rulebook file whose content
+ * does not match the index's fingerprint; shows, never uses, the rulebook stamped in the applicant's workbook.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { cli, load, tempDir, writeExample } from '../support/files.js';
+import type { FakeState } from '../support/fake-excel.js';
+import { CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+
+const YUNNAN = '云南省中小企业特色产业集群认定标准（2023年暂行版）';
+const NATIONAL = '中小企业特色产业集群认定标准（2022年版）';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is (empty is good). */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
+  });
+}
+
+// .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
+describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let host: string;
+  let kit: string;
+  let workbook: FakeState;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    kit = join(dir, 'kit');
+    const run = await cli(['kit', '--rulebook', 'rulebooks/yunnan-2023.json', '--year', '2025', '--base-url', 'https://review.yn.example.gov.cn/cluster-review', '-o', kit]);
+    expect(run.code, run.err).toBe(0);
+    host = await fakeHostScript();
+    // The add-in folder as the province's IT would put it on the server.
+    ({ server, url } = await serve(join(kit, 'addin')));
+    browser = await launch();
+    // An application filled in on the national template: its record carries the national rulebook's stamp.
+    workbook = fakeFromExcelJS(await load(await writeExample(dir, '02-failing'))).state;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const open = async (): Promise<{ page: Page; external: string[] }> => {
+    const { page, external } = await openPane(browser, url, host, { state: structuredClone(workbook), displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    return { page, external };
+  };
+  const inForce = async (page: Page) => (await page.getByTestId('rulebook').textContent()) ?? '';
+
+  /** Rewrites a served rulebook file (the index is left as the kit wrote it), returning a function that undoes it. */
+  function tamper(file: string): () => void {
+    const path = join(kit, 'addin', 'rulebooks', file);
+    const original = readFileSync(path, 'utf8');
+    const json = JSON.parse(original) as { checks: Array<{ title: { zh: string } }> };
+    json.checks[0]!.title.zh += '（已改）';
+    writeFileSync(path, JSON.stringify(json, null, 2));
+    return () => writeFileSync(path, original);
+  }
+
+  it('starts with the Yunnan rulebook in force, shows the workbook’s national stamp, and checks under Yunnan', async () => {
+    const { page, external } = await open();
+    await page.getByTestId('rulebook').waitFor();
+    expect(await inForce(page)).toContain(YUNNAN);
+    const select = page.getByTestId('rulebook-select');
+    expect(await select.inputValue()).toBe('cn-yn-2023');
+    expect(await select.locator('option').allTextContents()).toEqual([`${YUNNAN} · 2023（默认）`, `${NATIONAL} · 2022`]);
+    // The applicant's workbook was made from the national template: shown, not used.
+    await page.getByTestId('workbook-rulebook').waitFor();
+    expect(await page.getByTestId('workbook-rulebook').textContent()).toContain('cn-miit-2022');
+    // The select is labelled, and the section is accessible (axe-core, as the pane's own test).
+    expect(await page.getByLabel('本部署提供的规则').count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('notices').textContent()).toContain('模板所依据规则为 cn-miit-2022');
+    expect(await inForce(page)).toContain(YUNNAN);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the national edition; the choice is remembered on this machine', async () => {
+    const { page } = await open();
+    await page.getByTestId('rulebook-select').selectOption('cn-miit-2022');
+    await expect.poll(() => inForce(page)).toContain(NATIONAL);
+    // Same rulebook as the workbook's stamp: nothing to show.
+    await expect.poll(() => page.getByTestId('workbook-rulebook').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('rulebook').waitFor();
+    expect(await inForce(page)).toContain(NATIONAL);
+    await page.close();
+  });
+
+  it('a rulebook whose content does not match its fingerprint is refused in words; the one in force stays', async () => {
+    const undo = tamper('cn-miit-2022.json');
+    try {
+      const { page } = await open();
+      await page.getByTestId('rulebook').waitFor();
+      await page.getByTestId('rulebook-select').selectOption('cn-miit-2022');
+      await page.getByTestId('rulebook-refused').waitFor();
+      const text = (await page.getByTestId('rulebook-refused').textContent()) ?? '';
+      expect(text).toContain('规则未采用');
+      expect(text).toContain('cn-miit-2022.json');
+      expect(text).toContain('校验码不符');
+      expect(await inForce(page)).toContain(YUNNAN);
+      expect(await page.getByTestId('rulebook-select').inputValue()).toBe('cn-yn-2023');
+      await page.close();
+    } finally {
+      undo();
+    }
+  });
+
+  it('a tampered default leaves the pane without a rulebook: it says so and offers no check', async () => {
+    const undo = tamper('cn-yn-2023.json');
+    try {
+      const { page } = await open();
+      await page.getByTestId('rulebook-none').waitFor();
+      const text = (await page.getByTestId('rulebook-none').textContent()) ?? '';
+      expect(text).toContain('本部署没有可用的规则');
+      expect(text).toContain('cn-yn-2023.json');
+      expect(text).toContain('校验码不符');
+      expect(await page.getByTestId('check').count()).toBe(0);
+      await page.close();
+    } finally {
+      undo();
+    }
+  });
+});
