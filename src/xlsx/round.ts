@@ -11,6 +11,8 @@ import {
   applicationId,
   dataFingerprint,
   parseRecord,
+  preservedEntries,
+  withTallyInputs,
   recordFormat,
   readDecisions,
   readPreserved,
@@ -23,6 +25,7 @@ import {
   toA1,
   type Decision,
   type EntrySource,
+  type ExpertChange,
   type Lang,
   type LoadedRulebook,
   type PreservedInputs,
@@ -132,19 +135,18 @@ export async function summaryEntries(input: Extract<RoundInput, { kind: 'applica
   if (!layout || !at || !input.fr?.examined.summary) return [];
   const src = await fileSource(input.path, 'summary');
   const p = readPreserved(layout, at);
-  const out: ScoreEntry[] = [];
   const cell = (r: number, c: number) => `${layout.sheet}!${toA1(r, c)}`;
   const expertCol = new Map(layout.experts.map((x) => [x.name, x.col]));
-  for (const name of p.experts) {
-    const col = expertCol.get(name)!;
-    const conflict = p.conflicts.get(name);
-    if (typeof conflict === 'string' && conflict.trim() === '是') out.push({ expert: name, application: input.app.id, kind: 'recusal', value: true, reason: '', fingerprint: input.app.fingerprint, source: { ...src, cell: cell(layout.conflictRow, col) } });
-    for (const [crit, v] of p.scores.get(name) ?? new Map()) {
-      if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
-      out.push({ expert: name, application: input.app.id, kind: 'score', criterion: crit, value: v as string | number | boolean, fingerprint: input.app.fingerprint, source: { ...src, cell: cell(layout.criteriaRows[crit]!, col) } });
-    }
-  }
-  return out;
+  // The core turns the summary's inputs into entries (the pane does the same); this names the cells.
+  return preservedEntries(p, input.app.id, input.app.fingerprint, src, {
+    cell: (kind, expert, crit) => cell(kind === 'recusal' ? layout.conflictRow : layout.criteriaRows[crit!]!, expertCol.get(expert)!),
+  });
+}
+
+/** The committee changes a reviewed copy records (renames, removals in its 评审汇总), for the tally's 评分记录. */
+export function copyChanges(input: Extract<RoundInput, { kind: 'application' }>): Array<ExpertChange & { application: string; file: string }> {
+  const changes = input.fr?.meta?.review?.summary?.changes ?? [];
+  return changes.map((c) => ({ ...c, application: input.app.id, file: basename(input.path) }));
 }
 
 /** Decisions and the audit trail of a previous roll-up of this round. */
@@ -172,21 +174,8 @@ export async function updateCopy(input: Extract<RoundInput, { kind: 'application
   const layout = input.fr?.meta?.review?.summary;
   if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return;
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
-  const preserved: PreservedInputs = {
-    ...before,
-    experts: [...before.experts],
-    scores: new Map([...before.scores].map(([k, v]) => [k, new Map(v)])),
-    conflicts: new Map(before.conflicts),
-    signatures: new Map(before.signatures),
-  };
-  for (const x of app.experts) {
-    if (!preserved.experts.includes(x.name)) preserved.experts.push(x.name);
-    const own = preserved.scores.get(x.name) ?? new Map();
-    for (const [crit, v] of Object.entries(x.scores)) if (v !== null) own.set(crit, v);
-    preserved.scores.set(x.name, own);
-    if (x.conflicted) preserved.conflicts.set(x.name, '是');
-    if (x.signature && !preserved.signatures.get(x.name)) preserved.signatures.set(x.name, x.signature);
-  }
+  // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
+  const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb);
   const fr = await reviewFile(input.path, rb);
   await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
 }

@@ -62,7 +62,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       }
       const experts = o.experts ? splitNames(o.experts) : (saved?.experts ?? []);
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
-      const { readRoundInput, scoresheetInput, summaryEntries, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
+      const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];
       const errors: string[] = [];
@@ -126,7 +126,15 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
       const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
       const now = stamp(io.now());
-      const result = tally(round, entries, prev?.record.audit ?? [], rb, { time: now, preferNewer: o.prefer === 'newer', ...(quota !== undefined ? { quota } : {}), decisions: prev?.decisions ?? {} });
+      // Experts renamed or removed in a reviewed copy's summary: recorded in 评分记录 the first time a tally sees them.
+      const expertChanges = apps.flatMap((x) => (x.copy ? copyChanges(x) : []));
+      const result = tally(round, entries, prev?.record.audit ?? [], rb, {
+        time: now,
+        preferNewer: o.prefer === 'newer',
+        ...(quota !== undefined ? { quota } : {}),
+        decisions: prev?.decisions ?? {},
+        expertChanges,
+      });
       await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: files.workbooks.filter((f) => f !== o.output) });
       if (o.updateCopies) for (const x of apps) if (x.copy) await updateCopy(x, result, rb, lang, now);
       if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
