@@ -69,8 +69,24 @@ export async function fileSource(path: string, kind: EntrySource['kind']): Promi
 export type RoundInput =
   /** `fr` (the opened workbook) is kept for reviewed copies only: a round of 260 applications must not hold 260 workbooks. */
   | { kind: 'application'; path: string; fr: FileReview | null; app: RoundApplication; copy: boolean; year: number | null }
-  | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; wb: ExcelJS.Workbook }
-  | { kind: 'rollup'; path: string; record: TallyRecord; wb: ExcelJS.Workbook };
+  /**
+   * A score sheet's cell values, copied out when it is read, and the workbook let go: an opened score sheet costs
+   * ExcelJS about 80 MB (styles and validations per cell), and a round reads one per expert.
+   */
+  | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; cells: SheetValues | null }
+  | { kind: 'rollup'; path: string; record: TallyRecord; decisions: Record<string, Decision> };
+
+/** Plain values of one sheet's filled cells (zero-based), and its row count. */
+export interface SheetValues {
+  at(row: number, col: number): ReturnType<typeof plainValue>;
+  rowCount: number;
+}
+
+function sheetValues(ws: ExcelJS.Worksheet): SheetValues {
+  const values = new Map<number, ReturnType<typeof plainValue>>();
+  ws.eachRow((row, r) => row.eachCell((cell, c) => void values.set((r - 1) * 16384 + (c - 1), plainValue(cell))));
+  return { at: (r, c) => values.get(r * 16384 + c) ?? null, rowCount: ws.rowCount };
+}
 
 /** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
 export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lang): Promise<RoundInput> {
@@ -79,13 +95,21 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   const format = rows ? recordFormat(rows) : null;
   if (rows && format === SCORESHEET_FORMAT) {
     const record = parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT);
-    if (record) return { kind: 'scoresheet', path, record, wb: opened.wb };
+    if (record) {
+      const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
+      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws) : null };
+    }
   }
   if (rows && format === TALLY_FORMAT) {
     const record = parseRecord<TallyRecord>(rows, TALLY_FORMAT);
-    if (record) return { kind: 'rollup', path, record, wb: opened.wb };
+    if (record) {
+      const ws = opened.wb.getWorksheet(record.layout.sheet);
+      const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
+      return { kind: 'rollup', path, record, decisions };
+    }
   }
-  const fr = await reviewFile(path, rb);
+  // The workbook opened above is reviewed as it is: a round of 260 applications must not parse each one twice.
+  const fr = await reviewFile(path, rb, opened);
   const copy = !!fr.meta?.review?.summary;
   return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
 }
@@ -116,13 +140,11 @@ export async function writeScoresheet(round: Round, expert: string, rb: LoadedRu
 
 /** A returned score sheet → entries, after checking it belongs to this round and rulebook and its rows are whole. */
 export async function scoresheetInput(input: Extract<RoundInput, { kind: 'scoresheet' }>, round: Round, rb: LoadedRulebook): Promise<ScoreEntry[]> {
-  const { record, wb, path } = input;
+  const { record, cells, path } = input;
   if (record.round !== round.id) throw new RoundFileError('other-round', path, { round: record.round, expected: round.id });
   if (record.rulebook.fingerprint !== rb.fingerprint) throw new RoundFileError('other-rulebook', path, { id: record.rulebook.id, edition: record.rulebook.edition });
-  const ws = wb.getWorksheet(record.layout.sheet) ?? wb.worksheets.find((w) => w.name !== ROUND_SHEET);
-  if (!ws) throw new RoundFileError('rows-edited', path, { missing: [], unknown: [] });
-  const at = (r: number, c: number) => plainValue(ws.getCell(r + 1, c + 1));
-  const { entries, problem } = scoresheetEntries(record, at, ws.rowCount, await fileSource(path, 'scoresheet'));
+  if (!cells) throw new RoundFileError('rows-edited', path, { missing: [], unknown: [] });
+  const { entries, problem } = scoresheetEntries(record, cells.at, cells.rowCount, await fileSource(path, 'scoresheet'));
   if (problem) throw new RoundFileError('rows-edited', path, { missing: problem.missing, unknown: problem.unknown });
   return entries;
 }
@@ -151,10 +173,7 @@ export function copyChanges(input: Extract<RoundInput, { kind: 'application' }>)
 
 /** Decisions and the audit trail of a previous roll-up of this round. */
 export function previousTally(input: Extract<RoundInput, { kind: 'rollup' }>): { decisions: Record<string, Decision>; record: TallyRecord } {
-  const { record, wb } = input;
-  const ws = wb.getWorksheet(record.layout.sheet);
-  const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
-  return { decisions, record };
+  return { decisions: input.decisions, record: input.record };
 }
 
 export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {

@@ -80,8 +80,9 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
   };
 }
 
-export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
-  const opened = await openWorkbook(path);
+/** `opened`: the file already opened by the caller (the round's reader), so it is not parsed twice. */
+export async function reviewFile(path: string, rb: LoadedRulebook, opened?: OpenedWorkbook): Promise<FileReview> {
+  opened ??= await openWorkbook(path);
   let reading: Reading;
   let examined: Examined | null;
   try {
