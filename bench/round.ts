@@ -3,6 +3,7 @@
  * score sheets, as whole processes beside the batch of the same files (goal: tally ≤ 2 × batch, ≤ 400 MB).
  * Printed, never asserted.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,13 @@ export async function benchRound(count = 260, experts = 9, reps = Number(process
     console.log(`  batch (same applications)   ${(s.b.ms / 1000).toFixed(2)} s   peak ${s.b.maxRssMb.toFixed(0)} MB`);
     console.log(`  tally                       ${(s.a.ms / 1000).toFixed(2)} s   peak ${s.a.maxRssMb.toFixed(0)} MB`);
     console.log(`  ratio tally / batch         ${(s.a.ms / s.b.ms).toFixed(2)}     (goal ≤ 2; peak goal ≤ 400 MB)`);
+    // Where the memory goes: the tally's own stage figures (process.memoryUsage after a collection).
+    const staged = spawnSync(process.execPath, ['--expose-gc', BIN, 'tally', dir, sheets, '-o', join(root, 'tally-stages.xlsx'), '--force'], {
+      encoding: 'utf8',
+      env: { ...process.env, CLUSTER_REVIEW_STAGES: '1' },
+      maxBuffer: 64 << 20,
+    });
+    for (const line of staged.stderr.split('\n').filter((l) => l.startsWith('stage '))) console.log(`  ${line}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

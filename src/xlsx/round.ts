@@ -11,6 +11,8 @@ import {
   applicationId,
   dataFingerprint,
   parseRecord,
+  preservedEntries,
+  withTallyInputs,
   recordFormat,
   readDecisions,
   readPreserved,
@@ -23,6 +25,7 @@ import {
   toA1,
   type Decision,
   type EntrySource,
+  type ExpertChange,
   type Lang,
   type LoadedRulebook,
   type PreservedInputs,
@@ -66,8 +69,24 @@ export async function fileSource(path: string, kind: EntrySource['kind']): Promi
 export type RoundInput =
   /** `fr` (the opened workbook) is kept for reviewed copies only: a round of 260 applications must not hold 260 workbooks. */
   | { kind: 'application'; path: string; fr: FileReview | null; app: RoundApplication; copy: boolean; year: number | null }
-  | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; wb: ExcelJS.Workbook }
-  | { kind: 'rollup'; path: string; record: TallyRecord; wb: ExcelJS.Workbook };
+  /**
+   * A score sheet's cell values, copied out when it is read, and the workbook let go: an opened score sheet costs
+   * ExcelJS about 80 MB (styles and validations per cell), and a round reads one per expert.
+   */
+  | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; cells: SheetValues | null }
+  | { kind: 'rollup'; path: string; record: TallyRecord; decisions: Record<string, Decision> };
+
+/** Plain values of one sheet's filled cells (zero-based), and its row count. */
+export interface SheetValues {
+  at(row: number, col: number): ReturnType<typeof plainValue>;
+  rowCount: number;
+}
+
+function sheetValues(ws: ExcelJS.Worksheet): SheetValues {
+  const values = new Map<number, ReturnType<typeof plainValue>>();
+  ws.eachRow((row, r) => row.eachCell((cell, c) => void values.set((r - 1) * 16384 + (c - 1), plainValue(cell))));
+  return { at: (r, c) => values.get(r * 16384 + c) ?? null, rowCount: ws.rowCount };
+}
 
 /** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
 export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lang): Promise<RoundInput> {
@@ -76,13 +95,21 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   const format = rows ? recordFormat(rows) : null;
   if (rows && format === SCORESHEET_FORMAT) {
     const record = parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT);
-    if (record) return { kind: 'scoresheet', path, record, wb: opened.wb };
+    if (record) {
+      const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
+      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws) : null };
+    }
   }
   if (rows && format === TALLY_FORMAT) {
     const record = parseRecord<TallyRecord>(rows, TALLY_FORMAT);
-    if (record) return { kind: 'rollup', path, record, wb: opened.wb };
+    if (record) {
+      const ws = opened.wb.getWorksheet(record.layout.sheet);
+      const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
+      return { kind: 'rollup', path, record, decisions };
+    }
   }
-  const fr = await reviewFile(path, rb);
+  // The workbook opened above is reviewed as it is: a round of 260 applications must not parse each one twice.
+  const fr = await reviewFile(path, rb, opened);
   const copy = !!fr.meta?.review?.summary;
   return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
 }
@@ -113,13 +140,11 @@ export async function writeScoresheet(round: Round, expert: string, rb: LoadedRu
 
 /** A returned score sheet → entries, after checking it belongs to this round and rulebook and its rows are whole. */
 export async function scoresheetInput(input: Extract<RoundInput, { kind: 'scoresheet' }>, round: Round, rb: LoadedRulebook): Promise<ScoreEntry[]> {
-  const { record, wb, path } = input;
+  const { record, cells, path } = input;
   if (record.round !== round.id) throw new RoundFileError('other-round', path, { round: record.round, expected: round.id });
   if (record.rulebook.fingerprint !== rb.fingerprint) throw new RoundFileError('other-rulebook', path, { id: record.rulebook.id, edition: record.rulebook.edition });
-  const ws = wb.getWorksheet(record.layout.sheet) ?? wb.worksheets.find((w) => w.name !== ROUND_SHEET);
-  if (!ws) throw new RoundFileError('rows-edited', path, { missing: [], unknown: [] });
-  const at = (r: number, c: number) => plainValue(ws.getCell(r + 1, c + 1));
-  const { entries, problem } = scoresheetEntries(record, at, ws.rowCount, await fileSource(path, 'scoresheet'));
+  if (!cells) throw new RoundFileError('rows-edited', path, { missing: [], unknown: [] });
+  const { entries, problem } = scoresheetEntries(record, cells.at, cells.rowCount, await fileSource(path, 'scoresheet'));
   if (problem) throw new RoundFileError('rows-edited', path, { missing: problem.missing, unknown: problem.unknown });
   return entries;
 }
@@ -132,27 +157,23 @@ export async function summaryEntries(input: Extract<RoundInput, { kind: 'applica
   if (!layout || !at || !input.fr?.examined.summary) return [];
   const src = await fileSource(input.path, 'summary');
   const p = readPreserved(layout, at);
-  const out: ScoreEntry[] = [];
   const cell = (r: number, c: number) => `${layout.sheet}!${toA1(r, c)}`;
   const expertCol = new Map(layout.experts.map((x) => [x.name, x.col]));
-  for (const name of p.experts) {
-    const col = expertCol.get(name)!;
-    const conflict = p.conflicts.get(name);
-    if (typeof conflict === 'string' && conflict.trim() === '是') out.push({ expert: name, application: input.app.id, kind: 'recusal', value: true, reason: '', fingerprint: input.app.fingerprint, source: { ...src, cell: cell(layout.conflictRow, col) } });
-    for (const [crit, v] of p.scores.get(name) ?? new Map()) {
-      if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
-      out.push({ expert: name, application: input.app.id, kind: 'score', criterion: crit, value: v as string | number | boolean, fingerprint: input.app.fingerprint, source: { ...src, cell: cell(layout.criteriaRows[crit]!, col) } });
-    }
-  }
-  return out;
+  // The core turns the summary's inputs into entries (the pane does the same); this names the cells.
+  return preservedEntries(p, input.app.id, input.app.fingerprint, src, {
+    cell: (kind, expert, crit) => cell(kind === 'recusal' ? layout.conflictRow : layout.criteriaRows[crit!]!, expertCol.get(expert)!),
+  });
+}
+
+/** The committee changes a reviewed copy records (renames, removals in its 评审汇总), for the tally's 评分记录. */
+export function copyChanges(input: Extract<RoundInput, { kind: 'application' }>): Array<ExpertChange & { application: string; file: string }> {
+  const changes = input.fr?.meta?.review?.summary?.changes ?? [];
+  return changes.map((c) => ({ ...c, application: input.app.id, file: basename(input.path) }));
 }
 
 /** Decisions and the audit trail of a previous roll-up of this round. */
 export function previousTally(input: Extract<RoundInput, { kind: 'rollup' }>): { decisions: Record<string, Decision>; record: TallyRecord } {
-  const { record, wb } = input;
-  const ws = wb.getWorksheet(record.layout.sheet);
-  const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
-  return { decisions, record };
+  return { decisions: input.decisions, record: input.record };
 }
 
 export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
@@ -172,21 +193,8 @@ export async function updateCopy(input: Extract<RoundInput, { kind: 'application
   const layout = input.fr?.meta?.review?.summary;
   if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return;
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
-  const preserved: PreservedInputs = {
-    ...before,
-    experts: [...before.experts],
-    scores: new Map([...before.scores].map(([k, v]) => [k, new Map(v)])),
-    conflicts: new Map(before.conflicts),
-    signatures: new Map(before.signatures),
-  };
-  for (const x of app.experts) {
-    if (!preserved.experts.includes(x.name)) preserved.experts.push(x.name);
-    const own = preserved.scores.get(x.name) ?? new Map();
-    for (const [crit, v] of Object.entries(x.scores)) if (v !== null) own.set(crit, v);
-    preserved.scores.set(x.name, own);
-    if (x.conflicted) preserved.conflicts.set(x.name, '是');
-    if (x.signature && !preserved.signatures.get(x.name)) preserved.signatures.set(x.name, x.signature);
-  }
+  // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
+  const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb);
   const fr = await reviewFile(input.path, rb);
   await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
 }

@@ -16,6 +16,8 @@ import {
   templateModels,
   type CommitteeResult,
   type Examined,
+  type ExpertOps,
+  type ExpertRefusal,
   type Lang,
   type LoadedRulebook,
   type PreservedInputs,
@@ -78,8 +80,9 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
   };
 }
 
-export async function reviewFile(path: string, rb: LoadedRulebook): Promise<FileReview> {
-  const opened = await openWorkbook(path);
+/** `opened`: the file already opened by the caller (the round's reader), so it is not parsed twice. */
+export async function reviewFile(path: string, rb: LoadedRulebook, opened?: OpenedWorkbook): Promise<FileReview> {
+  opened ??= await openWorkbook(path);
   let reading: Reading;
   let examined: Examined | null;
   try {
@@ -125,6 +128,8 @@ export interface ReviewedCopyOptions {
   preserved?: PreservedInputs;
   /** Replace the input itself (new file, then rename): only the tally's update of a reviewed copy does. */
   inPlace?: boolean;
+  /** Experts renamed or removed (check --rename-expert / --remove-expert): the core's summary plan decides. */
+  committee?: ExpertOps;
 }
 
 /** The original application's name: recorded by the copy, or the copy's own name without `.reviewed(-N)`. */
@@ -135,12 +140,14 @@ const originalName = (fr: FileReview): string =>
 export async function writeReviewedCopy(
   fr: FileReview,
   opts: ReviewedCopyOptions,
-): Promise<{ committee: CommitteeResult; flagged: number; restored: number; warnings: FileWarning[] }> {
+): Promise<{ committee: CommitteeResult; flagged: number; restored: number; warnings: FileWarning[]; preserved: PreservedInputs | null; refusal: ExpertRefusal | null }> {
   const { wb } = fr.opened;
   const draft = planCheck(fr.reading, fr.examined, opts.lang, 'notes');
   const check = finishCheck(fr.reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, opts.rb, opts.lang, { checkedAt: opts.checkedAt });
   // Expert input is read through the previous layout before anything is removed.
-  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}) });
+  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}), ...(opts.committee ? { committee: opts.committee } : {}) });
+  // An expert operation the plan refused: nothing is written.
+  if (summary.refusal) return { committee: summary.committee, flagged: 0, restored: 0, warnings: [], preserved: null, refusal: summary.refusal };
   applyWrites(wb, check.writes);
   // Only a summary the tool provably wrote is ever updated (the plan names no other), and in place, as in Excel.
   const ws = summary.inPlace ? summaryInPlace(wb.getWorksheet(summary.inPlace.sheet)!, summary.inPlace, summary.layout) : wb.addWorksheet(summary.sheet);
@@ -152,7 +159,7 @@ export async function writeReviewedCopy(
   // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);
-  return { committee: summary.committee, flagged: check.flagged, restored: check.restored, warnings: more.map((w) => ({ ...w, file: fr.opened.path })) };
+  return { committee: summary.committee, flagged: check.flagged, restored: check.restored, warnings: more.map((w) => ({ ...w, file: fr.opened.path })), preserved: summary.preserved, refusal: null };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `cluster-review check`: reviewed copies with flagged cells and the 评审汇总 summary sheet; JSON reports on request. */
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang, Report } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
@@ -17,6 +18,20 @@ interface Options {
   experts?: string;
   json?: boolean;
   force?: boolean;
+  renameExpert?: string[];
+  removeExpert?: string[];
+  forceRemove?: boolean;
+}
+
+const collect = (v: string, all: string[] = []): string[] => [...all, v];
+
+/** "旧=新" (or with a full-width ＝): both names non-blank. */
+function renamePair(v: string): [string, string] | null {
+  const i = v.search(/[=＝]/);
+  if (i < 0) return null;
+  const from = v.slice(0, i).trim();
+  const to = v.slice(i + 1).trim();
+  return from && to ? [from, to] : null;
 }
 
 const SHOWN = new Set(['veto', 'fail', 'invalid', 'missing']);
@@ -41,10 +56,21 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
     .option('--experts <names>', t('cli.check.experts', lang))
     .option('--json', t('cli.check.json', lang))
     .option('--force', t('cli.check.force', lang))
+    .option('--rename-expert <old=new>', t('cli.check.rename-expert', lang), collect)
+    .option('--remove-expert <name>', t('cli.check.remove-expert', lang), collect)
+    .option('--force-remove', t('cli.check.force-remove', lang))
     .addOption(langOption(lang))
     .action(async (files: string[], o: Options, cmd: Command) => {
       const rb = await rulebookFrom(o.rulebook, lang);
       const experts = o.experts ? o.experts.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean) : undefined;
+      const rename: Array<[string, string]> = [];
+      for (const v of o.renameExpert ?? []) {
+        const pair = renamePair(v);
+        if (!pair) throw new UsageError('cli.usage.rename-expert', { value: v }, commandPath(cmd));
+        rename.push(pair);
+      }
+      const remove = (o.removeExpert ?? []).map((s) => s.trim()).filter(Boolean);
+      const committeeOps = rename.length || remove.length ? { rename, remove, forceRemove: !!o.forceRemove } : undefined;
       let outDir: string | undefined;
       if (o.output && files.length > 1) {
         const isDir = await stat(o.output).then((s) => s.isDirectory()).catch(() => false);
@@ -56,8 +82,9 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
       await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         // ExcelJS is loaded here, not at start-up: --help stays fast.
         const { reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
+        const { committeeJson } = await import('../../core/committee/summary.js');
         const plan = await planCheckOutputs(files, { output: o.output, outDir });
-        const reports: Array<Report | { file: string; error: { code: string; message: string } }> = [];
+        const reports: Array<(Report & { committee?: ReturnType<typeof committeeJson> }) | { file: string; error: { code: string; message: string } }> = [];
         const say = o.json ? io.err : io.out;
         for (const planned of plan) {
           const { file } = planned;
@@ -66,9 +93,27 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
             const { output } = planned;
             const fr = await reviewFile(file, rb);
             for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
-            const { committee, warnings } = await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
+            const hadSummary = !!fr.examined.summary;
+            const { committee, warnings, preserved, refusal } = await writeReviewedCopy(fr, {
+              rb,
+              lang,
+              output,
+              experts,
+              force: o.force,
+              checkedAt: stamp(io.now()),
+              ...(committeeOps ? { committee: committeeOps } : {}),
+            });
+            if (refusal) {
+              // Nothing was written: the expert operation cannot be done as asked.
+              const message = tAny(`committee.experts.refused.${refusal.code}`, lang, { expert: refusal.expert, to: refusal.to ?? '', had: refusal.had ?? 0 });
+              io.err(`${t('cli.error', lang, { text: `${escapeForTerminal(file)}: ${escapeForTerminal(message)}` })}\n`);
+              reports.push({ file, error: { code: `expert-${refusal.code}`, message } });
+              ctx.exit(2);
+              continue;
+            }
             for (const w of warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
-            reports.push(fr.report);
+            // The committee section: when the workbook had a summary of the tool's (its experts' inputs read back).
+            reports.push(hadSummary && preserved ? { ...fr.report, committee: committeeJson(preserved, fr.report, rb, lang, basename(file)) } : fr.report);
             const r = fr.report;
             say(`${r.verdict === 'passed' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
             const counts = t('cli.check.counts', lang, { fail: r.counts.fail + r.counts.veto, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });

@@ -29,6 +29,14 @@ interface Options {
   force?: boolean;
 }
 
+/** Memory at the tally's stages on stderr, when CLUSTER_REVIEW_STAGES is set (the round benchmark reads it). */
+const stage = (name: string): void => {
+  if (!process.env.CLUSTER_REVIEW_STAGES) return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  process.stderr.write(`stage ${name} ${(performance.now() / 1000).toFixed(1)} s: rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, external ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)} MB\n`);
+};
+
 export function tallyCommand(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
   program
@@ -62,12 +70,13 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       }
       const experts = o.experts ? splitNames(o.experts) : (saved?.experts ?? []);
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
-      const { readRoundInput, scoresheetInput, summaryEntries, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
+      const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];
       const errors: string[] = [];
       const roundError = (e: InstanceType<typeof RoundFileError>) =>
         t(`committee.error.${e.code}` as 'committee.error.other-round', lang, { file: e.file, ...e.params });
+      stage('start');
       for (const path of files.workbooks) {
         try {
           read.push(await readRoundInput(path, rb, lang));
@@ -76,6 +85,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
           errors.push(fileErrorText(e, lang));
         }
       }
+      stage('read');
       const applications: RoundApplication[] = [];
       const apps = read.filter((x) => x.kind === 'application');
       // An original first, its reviewed copy after: the application's record is the original's when both are given.
@@ -103,6 +113,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
           errors.push(roundError(e));
         }
       }
+      stage('entries');
       // The previous tally: the output itself when it is this round's roll-up, or a roll-up among the inputs.
       let previous = read.find((x) => x.kind === 'rollup');
       const outputExists = existsSync(o.output);
@@ -126,8 +137,18 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
       const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
       const now = stamp(io.now());
-      const result = tally(round, entries, prev?.record.audit ?? [], rb, { time: now, preferNewer: o.prefer === 'newer', ...(quota !== undefined ? { quota } : {}), decisions: prev?.decisions ?? {} });
+      // Experts renamed or removed in a reviewed copy's summary: recorded in 评分记录 the first time a tally sees them.
+      const expertChanges = apps.flatMap((x) => (x.copy ? copyChanges(x) : []));
+      const result = tally(round, entries, prev?.record.audit ?? [], rb, {
+        time: now,
+        preferNewer: o.prefer === 'newer',
+        ...(quota !== undefined ? { quota } : {}),
+        decisions: prev?.decisions ?? {},
+        expertChanges,
+      });
+      stage('tally');
       await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: files.workbooks.filter((f) => f !== o.output) });
+      stage('written');
       if (o.updateCopies) for (const x of apps) if (x.copy) await updateCopy(x, result, rb, lang, now);
       if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       const say = o.json ? io.err : io.out;

@@ -6,3 +6,4 @@ export * from './record-sheet.js';
 export * from './scoresheet.js';
 export * from './rollup.js';
 export * from './json.js';
+export * from './summary.js';

@@ -14,7 +14,7 @@ import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { recordModel } from './record-sheet.js';
 import type { AuditRow, Round } from './records.js';
-import type { ApplicationResult, Decision, TallyResult } from './tally.js';
+import { EXPERT_ITEM, type ApplicationResult, type Decision, type TallyResult } from './tally.js';
 
 export const TALLY_FORMAT = 'cluster-review/tally@1';
 
@@ -201,7 +201,8 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     'committee.audit.fileTime',
   ];
   auditHead.forEach((k, c) => a.set(0, c, { value: w(k), style: 'header' }));
-  const itemText = (item: string) => (item.startsWith('note:') ? w('committee.audit.noteOf', { id: item.slice(5) }) : item === 'opinion' ? w('committee.col.opinion') : item);
+  const itemText = (item: string) =>
+    item.startsWith('note:') ? w('committee.audit.noteOf', { id: item.slice(5) }) : item === 'opinion' ? w('committee.col.opinion') : item === EXPERT_ITEM ? w('committee.audit.expertItem') : item;
   const change = (old: string | null | undefined, now: string | null) =>
     old === undefined ? '' : old === null ? w('committee.audit.new') : now === null ? w('committee.audit.removedFrom', { old }) : `${old} → ${now}`;
   let ar = 1;
@@ -210,8 +211,9 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'text' }));
     ar++;
   }
-  for (const c of result.changes.filter((x) => x.outcome === 'removed')) {
-    const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), '', tAny('committee.outcome.removed', lang), change(c.old, null), c.source, '', c.sha256, c.fileTime];
+  // Values gone since the last tally, and experts renamed or removed in a reviewed copy (item "expert").
+  for (const c of result.changes.filter((x) => x.outcome === 'removed' || x.outcome === 'renamed')) {
+    const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), c.new ?? '', tAny(`committee.outcome.${c.outcome}`, lang), change(c.old, c.new), c.source, '', c.sha256, c.fileTime];
     vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'text' }));
     ar++;
   }

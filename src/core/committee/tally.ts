@@ -115,6 +115,11 @@ export interface TallyOptions {
   time: string;
   /** The committee's decisions kept from the previous roll-up, by application id. */
   decisions?: Record<string, Decision>;
+  /**
+   * Experts renamed or removed in reviewed copies' 评审汇总 (check --rename-expert/--remove-expert, an edited header):
+   * each becomes one audit row (item "expert") the first time a tally sees it.
+   */
+  expertChanges?: ReadonlyArray<{ application: string; file: string; time: string; kind: 'rename' | 'remove' | 'header-edited'; expert: string; to?: string }>;
 }
 
 export interface TallyResult {
@@ -150,6 +155,8 @@ export interface CurrentValue {
 }
 
 const KEY = '\u0000';
+/** The audit item of a change to the committee itself (an expert renamed or removed in a reviewed copy). */
+export const EXPERT_ITEM = 'expert';
 const valueText = (v: ScoreEntry['value']): string => (v === null ? '' : String(v));
 
 /** Combined score by the rulebook's rule. */
@@ -452,7 +459,8 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
 
   // Audit: compare every current value with the last the previous trail recorded.
   const last = new Map<string, AuditRow>();
-  for (const row of previousAudit) last.set([row.expert, row.application, row.item, row.source].join(KEY), row);
+  // Committee changes (item "expert") are events, not values: never "removed" because a later tally does not see them.
+  for (const row of previousAudit) if (row.item !== EXPERT_ITEM) last.set([row.expert, row.application, row.item, row.source].join(KEY), row);
   const changes: AuditRow[] = [];
   const now = new Set<string>();
   for (const c of current) {
@@ -466,6 +474,27 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
   for (const [k, row] of last) {
     if (now.has(k) || row.new === null) continue;
     changes.push({ ...row, time: opts.time, old: row.new, new: null, outcome: 'removed' });
+  }
+
+  const eventKey = (r: Pick<AuditRow, 'expert' | 'application' | 'source' | 'fileTime' | 'outcome' | 'new'>) => [r.expert, r.application, r.source, r.fileTime, r.outcome, r.new ?? ''].join(KEY);
+  const seenEvents = new Set(previousAudit.filter((r) => r.item === EXPERT_ITEM).map(eventKey));
+  for (const c of opts.expertChanges ?? []) {
+    if (!apps.has(c.application)) continue;
+    const row: AuditRow = {
+      time: opts.time,
+      expert: c.expert,
+      application: c.application,
+      item: EXPERT_ITEM,
+      old: c.expert,
+      new: c.kind === 'remove' ? null : (c.to ?? null),
+      source: c.file,
+      sha256: '',
+      fileTime: c.time,
+      outcome: c.kind === 'remove' ? 'removed' : 'renamed',
+    };
+    if (seenEvents.has(eventKey(row))) continue;
+    seenEvents.add(eventKey(row));
+    changes.push(row);
   }
 
   return { round, applications: ordered, problems, audit: [...previousAudit, ...changes], changes, notReturned, quota, lineAfter, current };

@@ -72,6 +72,22 @@ export interface SummaryLayout {
    * deleted, rewritten or read as the committee's input.
    */
   mark?: { cells: Array<[number, number]>; sha256: string };
+  /** The 回避 reasons, one cell per expert in that row (summaries written before it have none). */
+  reasonRow?: number;
+  /** The 专家意见 block: one row per expert, a notes cell and an opinion cell. */
+  opinions?: { notes: number; opinion: number; rows: Array<{ name: string; row: number }> };
+  /** Experts renamed or removed, oldest first: the summary's small change record (shown, and read by the tally). */
+  changes?: ExpertChange[];
+}
+
+/** One change to the summary's committee: a rename (`to`), a removal (`had`: what the expert had entered). */
+export interface ExpertChange {
+  time: string;
+  kind: 'rename' | 'remove' | 'header-edited';
+  expert: string;
+  to?: string;
+  had?: number;
+  forced?: boolean;
 }
 
 /** The indicator data as first checked: the sha256 of every input the reader used (see dataFingerprint). */
@@ -124,6 +140,21 @@ const SummaryLayoutSchema = z.object({
   rationale: Pair,
   date: Pair,
   mark: z.object({ cells: z.array(Pair).max(10000), sha256: Hex }).optional(),
+  reasonRow: Index.optional(),
+  opinions: z.object({ notes: Index, opinion: Index, rows: z.array(z.object({ name: Text, row: Index })).max(1000) }).optional(),
+  changes: z
+    .array(
+      z.object({
+        time: z.string().max(100),
+        kind: z.enum(['rename', 'remove', 'header-edited']),
+        expert: Text,
+        to: Text.optional(),
+        had: z.number().int().min(0).max(100000).optional(),
+        forced: z.boolean().optional(),
+      }),
+    )
+    .max(1000)
+    .optional(),
 });
 const TemplateSchema = z.object({ version: z.string().max(100), applicationYear: z.number().int(), rulebook: Stamp, lang: z.string().max(20), form: z.literal('monitoring').optional() });
 const ReviewSchema = z.object({

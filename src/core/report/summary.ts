@@ -15,7 +15,7 @@ import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Report, ReportFinding } from './json.js';
 import { sha256Hex } from '../rulebook/sha256.js';
-import { rowsRecord, type RulebookStamp, type SummaryLayout } from './meta.js';
+import { rowsRecord, type ExpertChange, type RulebookStamp, type SummaryLayout } from './meta.js';
 import { pagePrint } from './print.js';
 import { clampText, SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
@@ -38,6 +38,37 @@ export interface PreservedInputs {
   date: CellValue;
   /** Notes people added on the expert cells, by what the cell is (see inputKey). */
   notes: Map<string, string>;
+  /** Each expert's column header as the sheet shows it (a person may have edited it): read, never written. */
+  headers?: Map<string, CellValue>;
+  /** The 回避 reason beside each expert's mark. */
+  reasons?: Map<string, CellValue>;
+  /** The 专家意见 block: each expert's notes on the criteria (one text) and opinion. */
+  expertNotes?: Map<string, CellValue>;
+  opinions?: Map<string, CellValue>;
+  /** The committee's change record (renames, removals), oldest first. */
+  changes?: ExpertChange[];
+}
+
+/** An empty set of expert inputs (no summary yet). */
+export function emptyPreserved(): PreservedInputs {
+  return { experts: [], scores: new Map(), conflicts: new Map(), signatures: new Map(), decision: null, rationale: null, date: null, notes: new Map(), headers: new Map(), reasons: new Map(), expertNotes: new Map(), opinions: new Map(), changes: [] };
+}
+
+/** A copy that can be changed without touching the one read. */
+export function clonePreserved(p: PreservedInputs): PreservedInputs {
+  return {
+    ...p,
+    experts: [...p.experts],
+    scores: new Map([...p.scores].map(([k, v]) => [k, new Map(v)])),
+    conflicts: new Map(p.conflicts),
+    signatures: new Map(p.signatures),
+    notes: new Map(p.notes),
+    headers: new Map(p.headers ?? []),
+    reasons: new Map(p.reasons ?? []),
+    expertNotes: new Map(p.expertNotes ?? []),
+    opinions: new Map(p.opinions ?? []),
+    changes: [...(p.changes ?? [])],
+  };
 }
 
 /** What an expert cell is, whatever its place in this or a later layout. */
@@ -46,6 +77,9 @@ const inputKey = {
   score: (expert: string, criterion: string): InputKey => `score\u0000${expert}\u0000${criterion}`,
   conflict: (expert: string): InputKey => `conflict\u0000${expert}`,
   signature: (expert: string): InputKey => `signature\u0000${expert}`,
+  reason: (expert: string): InputKey => `reason\u0000${expert}`,
+  expertNotes: (expert: string): InputKey => `notes\u0000${expert}`,
+  opinion: (expert: string): InputKey => `opinion\u0000${expert}`,
   decision: 'decision',
   rationale: 'rationale',
   date: 'date',
@@ -57,7 +91,10 @@ export function layoutInputs(layout: SummaryLayout): Array<{ key: InputKey; row:
   for (const { name, col } of layout.experts) {
     for (const [id, row] of Object.entries(layout.criteriaRows)) out.push({ key: inputKey.score(name, id), row, col });
     out.push({ key: inputKey.conflict(name), row: layout.conflictRow, col }, { key: inputKey.signature(name), row: layout.signatureRow, col });
+    if (layout.reasonRow !== undefined) out.push({ key: inputKey.reason(name), row: layout.reasonRow, col });
   }
+  for (const { name, row } of layout.opinions?.rows ?? [])
+    out.push({ key: inputKey.expertNotes(name), row, col: layout.opinions!.notes }, { key: inputKey.opinion(name), row, col: layout.opinions!.opinion });
   out.push({ key: inputKey.decision, row: layout.decision[0], col: layout.decision[1] });
   out.push({ key: inputKey.rationale, row: layout.rationale[0], col: layout.rationale[1] });
   out.push({ key: inputKey.date, row: layout.date[0], col: layout.date[1] });
@@ -141,7 +178,10 @@ interface Ctx {
 
 /** Expert inputs of a previous summary, read through its recorded layout; `noteAt` gives the notes on its cells. */
 export function readPreserved(layout: SummaryLayout, at: (row: number, col: number) => CellValue, noteAt?: (row: number, col: number) => string | null): PreservedInputs {
-  const p: PreservedInputs = { experts: [], scores: new Map(), conflicts: new Map(), signatures: new Map(), decision: null, rationale: null, date: null, notes: new Map() };
+  const p = emptyPreserved();
+  // The experts' header row is the one above the first criterion (criteriaSection writes it there).
+  const rows = Object.values(layout.criteriaRows);
+  const headerRow = rows.length ? Math.min(...rows) - 1 : -1;
   for (const { name, col } of layout.experts) {
     if (p.scores.has(name)) continue;
     p.experts.push(name);
@@ -150,7 +190,15 @@ export function readPreserved(layout: SummaryLayout, at: (row: number, col: numb
     for (const [id, row] of Object.entries(layout.criteriaRows)) own.set(id, at(row, col));
     p.conflicts.set(name, at(layout.conflictRow, col));
     p.signatures.set(name, at(layout.signatureRow, col));
+    if (layout.reasonRow !== undefined) p.reasons!.set(name, at(layout.reasonRow, col));
+    if (headerRow >= 0) p.headers!.set(name, at(headerRow, col));
   }
+  for (const { name, row } of layout.opinions?.rows ?? []) {
+    if (!p.scores.has(name)) continue;
+    p.expertNotes!.set(name, at(row, layout.opinions!.notes));
+    p.opinions!.set(name, at(row, layout.opinions!.opinion));
+  }
+  p.changes = [...(layout.changes ?? [])];
   p.decision = at(...layout.decision);
   p.rationale = at(...layout.rationale);
   p.date = at(...layout.date);
@@ -292,6 +340,7 @@ interface CriteriaRows {
   criteriaRows: Record<string, number>;
   totalRow: number;
   conflictRow: number;
+  reasonRow: number;
 }
 
 /**
@@ -301,7 +350,10 @@ interface CriteriaRows {
 function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs | null, scores: ExpertScores[], committee: CommitteeResult): CriteriaRows {
   const { b, rb, report, lang, cols } = ctx;
   section(ctx, 'summary.criteriaSection');
-  header(ctx, [
+  // A recused expert's column is greyed, top to bottom (still open to typing: the mark may be withdrawn).
+  const recused = (e: number) => !!scores[e]?.conflicted;
+  const inputStyle = (e: number): StyleKey => (recused(e) ? 'locked' : 'input');
+  const headerRow = header(ctx, [
     [CRITERIA.no, ctx.w('summary.colNo')],
     [CRITERIA.criterion, ctx.w('summary.colCriterion')],
     [CRITERIA.weight, ctx.w('summary.colWeight')],
@@ -313,10 +365,12 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     [cols.spread, ctx.w('summary.colSpread')],
     [cols.discuss, ctx.w('summary.colDiscuss')],
   ]);
+  for (const c of b.cells) if (c.row === headerRow && c.col >= cols.expert(0) && c.col < cols.mean && recused(c.col - cols.expert(0))) c.style = 'locked';
   const firstCritRow = b.row;
   const nCrit = rb.data.criteria.length;
   const totalRow = firstCritRow + nCrit;
   const conflictRow = totalRow + 1;
+  const reasonRow = conflictRow + 1;
   const spreadShare = rb.data.scoring.spreadShare;
   const discussWord = ctx.w('summary.discussWord');
   // One hidden helper column per expert holds the score when it counts (a number, expert not 回避), else "":
@@ -366,7 +420,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
         value: plain(preserved?.scores.get(name)?.get(cr.id)),
         ...noteOf(preserved, inputKey.score(name, cr.id)),
         input: 'expert',
-        style: 'input',
+        style: inputStyle(e),
         numberFormat: '0.0',
         validation: { kind: 'decimal', min: 0, max: cr.weight, severity: 'warning', prompt: `0–${cr.weight}` },
       });
@@ -387,7 +441,15 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     // The expert's own total as the formula computes it: every criterion a number as the tool reads it.
     const own = rb.data.criteria.map((cr) => scoreNumber(scoreOf(scores[e]!, cr.id)));
     const sum = own.every((v) => v !== null) ? own.reduce<number>((a, v) => a + v!, 0) : '';
-    b.set(totalRow, cols.expert(e), { formula: `IF(COUNT(${range})=${nCrit},SUM(${range}),"")`, result: total ?? (typeof sum === 'number' && Number.isFinite(sum) ? sum : ''), numberFormat: '0.0', style: 'computed' });
+    // A recused expert's total says so in words (live: marking 是 in the sheet shows it at once).
+    const conflict = toA1(conflictRow, cols.expert(e));
+    const words = ctx.w('summary.recusedExcluded');
+    b.set(totalRow, cols.expert(e), {
+      formula: `IF(TRIM(${conflict})="是","${words}",IF(COUNT(${range})=${nCrit},SUM(${range}),""))`,
+      result: recused(e) ? words : (total ?? (typeof sum === 'number' && Number.isFinite(sum) ? sum : '')),
+      numberFormat: '0.0',
+      style: recused(e) ? 'locked' : 'computed',
+    });
   });
   committeeCells(
     totalRow,
@@ -400,9 +462,17 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
   b.next();
   b.set(conflictRow, CRITERIA.criterion, { value: ctx.w('summary.conflict'), style: 'label' });
   experts.forEach((name, e) =>
-    b.set(conflictRow, cols.expert(e), { value: plain(preserved?.conflicts.get(name)), ...noteOf(preserved, inputKey.conflict(name)), input: 'expert', style: 'input', validation: { kind: 'list', values: YES_NO } }),
+    b.set(conflictRow, cols.expert(e), { value: plain(preserved?.conflicts.get(name)), ...noteOf(preserved, inputKey.conflict(name)), input: 'expert', style: inputStyle(e), validation: { kind: 'list', values: YES_NO } }),
   );
-  return { criteriaRows: rowsRecord(rowOf), totalRow, conflictRow };
+  // The reason of each 回避, beside its mark: read back and kept like every expert cell.
+  b.next();
+  b.set(reasonRow, CRITERIA.criterion, { value: ctx.w('summary.conflictReason'), style: 'label' });
+  experts.forEach((name, e) => {
+    const reason = plain(preserved?.reasons?.get(name));
+    b.set(reasonRow, cols.expert(e), { value: reason, ...noteOf(preserved, inputKey.reason(name)), input: 'expert', style: recused(e) ? 'locked' : 'input' });
+    if (typeof reason === 'string') b.fit(reasonRow, reason, EXPERT_WIDTH);
+  });
+  return { criteriaRows: rowsRecord(rowOf), totalRow, conflictRow, reasonRow };
 }
 
 /** The recommendation rule as a live formula over the committee's mean total. */
@@ -450,12 +520,66 @@ interface ConclusionRows {
   rationaleRow: number;
   dateRow: number;
   signatureRow: number;
+  opinions: NonNullable<SummaryLayout['opinions']>;
+}
+
+/** The 专家意见 block's columns: the expert, the notes on the criteria, the opinion (to the last column). */
+const OPINIONS = { name: COL.label, notes: COL.weight, notesEnd: COL.auto, opinion: COL.reasons } as const;
+
+/**
+ * 专家意见: each expert's notes on the criteria and opinion on the application, so the committee deliberates from
+ * one record. Written by the tally (`tally --update-copies`) from the score sheets, or typed here; kept on re-runs.
+ */
+function opinionRows(ctx: Ctx, experts: string[], preserved: PreservedInputs | null, recused: (e: number) => boolean): NonNullable<SummaryLayout['opinions']> {
+  const { b, cols } = ctx;
+  const head = b.next();
+  b.set(head, COL.no, { value: ctx.w('summary.opinionsHead'), style: 'label' });
+  b.set(head, OPINIONS.name, { value: ctx.w('summary.colExpert'), style: 'header' });
+  b.set(head, OPINIONS.notes, { value: ctx.w('summary.colNotes'), style: 'header' });
+  b.merge(head, OPINIONS.notes, head, OPINIONS.notesEnd);
+  b.set(head, OPINIONS.opinion, { value: ctx.w('summary.colOpinion'), style: 'header' });
+  b.merge(head, OPINIONS.opinion, head, cols.last);
+  const rows: Array<{ name: string; row: number }> = [];
+  experts.forEach((name, e) => {
+    const row = b.next();
+    rows.push({ name, row });
+    const grey: StyleKey = recused(e) ? 'locked' : 'wrap';
+    b.set(row, OPINIONS.name, { value: name, style: recused(e) ? 'locked' : 'label' });
+    const notes = plain(preserved?.expertNotes?.get(name));
+    const opinion = plain(preserved?.opinions?.get(name));
+    b.set(row, OPINIONS.notes, { value: notes, ...noteOf(preserved, inputKey.expertNotes(name)), input: 'expert', style: grey });
+    b.merge(row, OPINIONS.notes, row, OPINIONS.notesEnd);
+    b.set(row, OPINIONS.opinion, { value: opinion, ...noteOf(preserved, inputKey.opinion(name)), input: 'expert', style: grey });
+    b.merge(row, OPINIONS.opinion, row, cols.last);
+    b.fit(row, typeof notes === 'string' ? notes : '', ctx.spanWidth(OPINIONS.notes, OPINIONS.notesEnd));
+    b.fit(row, typeof opinion === 'string' ? opinion : '', ctx.spanWidth(OPINIONS.opinion, cols.last));
+  });
+  return { notes: OPINIONS.notes, opinion: OPINIONS.opinion, rows };
+}
+
+/** The committee's change record (renames, removals) in words, under the signatures; only when there is one. */
+function changeRows(ctx: Ctx, changes: readonly ExpertChange[]): void {
+  const { b, cols } = ctx;
+  if (!changes.length) return;
+  const head = b.next();
+  b.set(head, COL.no, { value: ctx.w('summary.changesHead'), style: 'label' });
+  b.merge(head, COL.no, head, cols.last);
+  for (const c of changes) {
+    const row = b.next();
+    const text = ctx.w(`summary.change.${c.kind}`, { expert: c.expert, to: c.to ?? '', had: c.had ?? 0 }) + (c.forced ? ctx.w('summary.change.forced') : '');
+    b.set(row, COL.no, { value: c.time, style: 'text' });
+    b.merge(row, COL.no, row, COL.label);
+    b.set(row, COL.weight, { value: text, style: 'wrap' });
+    b.merge(row, COL.weight, row, cols.last);
+    b.fit(row, text, ctx.spanWidth(COL.weight, cols.last));
+  }
 }
 
 /** 四、the committee's decision, rationale, date and signatures: expert inputs, kept on every re-run. */
-function conclusionSection(ctx: Ctx, experts: string[], preserved: PreservedInputs | null): ConclusionRows {
+function conclusionSection(ctx: Ctx, experts: string[], preserved: PreservedInputs | null, recused: (e: number) => boolean): ConclusionRows {
   const { b, cols } = ctx;
   section(ctx, 'summary.conclusionSection');
+  const opinions = opinionRows(ctx, experts, preserved, recused);
   const labelled = (key: TextKey) => {
     const row = b.next();
     b.set(row, CONCLUSION.label, { value: ctx.w(key), style: 'label' });
@@ -483,8 +607,9 @@ function conclusionSection(ctx: Ctx, experts: string[], preserved: PreservedInpu
   b.merge(signatureRow, CONCLUSION.label, signatureRow, CONCLUSION.inputEnd);
   experts.forEach((name, e) => b.set(signatureRow, cols.expert(e), { value: plain(preserved?.signatures.get(name)), ...noteOf(preserved, inputKey.signature(name)), input: 'expert', style: 'input' }));
   b.heights[signatureRow] = 30;
+  changeRows(ctx, preserved?.changes ?? []);
   b.next();
-  return { decisionRow, rationaleRow, dateRow, signatureRow };
+  return { decisionRow, rationaleRow, dateRow, signatureRow, opinions };
 }
 
 /** 五、every finding: check, indicator, status, message and a link to its cell. */
@@ -560,10 +685,10 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   noticeRows(ctx, input.notices ?? []);
   identitySection(ctx, input);
   eligibilitySection(ctx, byCheck);
-  const { criteriaRows, totalRow, conflictRow } = criteriaSection(ctx, experts, preserved, scores, committee);
+  const { criteriaRows, totalRow, conflictRow, reasonRow } = criteriaSection(ctx, experts, preserved, scores, committee);
   recommendationRow(ctx, totalRow, committee);
   discussionSection(ctx, committee);
-  const { decisionRow, rationaleRow, dateRow, signatureRow } = conclusionSection(ctx, experts, preserved);
+  const { decisionRow, rationaleRow, dateRow, signatureRow, opinions } = conclusionSection(ctx, experts, preserved, (e) => !!scores[e]!.conflicted);
   findingsSection(ctx);
 
   const sheet = SUMMARY_SHEET[lang];
@@ -587,7 +712,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     // One page wide whatever the committee's size: about 7 pt with seven experts, rather than a table cut in two.
     minScale: 0.55,
     keep: [
-      [firstCriterion - 2, conflictRow + 1],
+      [firstCriterion - 2, Math.max(conflictRow, reasonRow ?? conflictRow) + 1],
       [decisionRow - 1, signatureRow],
     ],
   });
@@ -600,6 +725,9 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     decision: [decisionRow, CONCLUSION.input],
     rationale: [rationaleRow, CONCLUSION.input],
     date: [dateRow, CONCLUSION.input],
+    reasonRow,
+    opinions,
+    ...(preserved?.changes?.length ? { changes: [...preserved.changes] } : {}),
   };
   return { model, layout, committee };
 }

@@ -75,6 +75,15 @@ export const CLI_TEXT = {
     'en-US': 'print the JSON report to stdout (an array for several files)',
   },
   'cli.check.force': { 'zh-CN': '覆盖已存在的输出文件', 'en-US': 'overwrite existing outputs' },
+  'cli.check.rename-expert': {
+    'zh-CN': '在评审汇总中更名专家（旧名=新名，可多次使用）：该专家的评分、回避、签名与意见随之保留，并记入变更记录',
+    'en-US': 'rename an expert in the summary (old=new, repeatable): the expert’s scores, recusal, signature and opinion are kept, and the change recorded',
+  },
+  'cli.check.remove-expert': {
+    'zh-CN': '从评审汇总中移除专家（可多次使用）；该专家已有评分、回避或签名时拒绝，除非加 --force-remove；移除会记入变更记录',
+    'en-US': 'remove an expert from the summary (repeatable); refused while the expert has scores, a recusal or a signature unless --force-remove; recorded in the change record',
+  },
+  'cli.check.force-remove': { 'zh-CN': '移除已有评分的专家（记入变更记录）', 'en-US': 'remove experts even when they have entered scores (recorded)' },
   'cli.check.verdict': { 'zh-CN': '结论', 'en-US': 'verdict' },
   'cli.check.counts': {
     'zh-CN': '不达标 {fail} · 缺失/无效 {missing} · 提示 {warn}',
@@ -138,6 +147,7 @@ export const CLI_TEXT = {
 
   // Usage errors: ours, and commander's (by its error code), said in the chosen language.
   'cli.usage.year': { 'zh-CN': '--year 应为 2022 至 2100 之间的年份，收到“{value}”', 'en-US': '--year must be a year from 2022 to 2100, got "{value}"' },
+  'cli.usage.rename-expert': { 'zh-CN': '--rename-expert 应为“旧名=新名”，收到“{value}”', 'en-US': '--rename-expert must be "old=new", got "{value}"' },
   'cli.usage.quota': { 'zh-CN': '--quota 应为非负整数，收到“{value}”', 'en-US': '--quota must be a whole number, got "{value}"' },
   'cli.usage.output-folder': {
     'zh-CN': '核验多个文件时，-o 应为已存在的文件夹',

@@ -8,6 +8,17 @@ export const COMMITTEE_TEXT = {
     'zh-CN': '评审批次：{round}；评审规则：{rulebook}（指纹 {fingerprint}）。每项填写 0 至满分之间的分值，可在“备注”写简短说明；回避的申报已锁定，不评分。请勿增删行或修改隐藏列。',
     'en-US': 'Round: {round}; rulebook: {rulebook} (fingerprint {fingerprint}). Give each criterion 0 to its weight, with a short note if you wish; applications you recuse from are locked. Do not add or delete rows or edit hidden columns.',
   },
+  // ── expert management in the summary (check --rename-expert / --remove-expert, the pane) ──
+  'committee.experts.refused.unknown-expert': { 'zh-CN': '评审汇总中没有名为“{expert}”的专家', 'en-US': 'the summary has no expert named “{expert}”' },
+  'committee.experts.refused.name-taken': { 'zh-CN': '无法将“{expert}”更名为“{to}”：评审汇总中已有该专家', 'en-US': 'cannot rename “{expert}” to “{to}”: the summary already has that expert' },
+  'committee.experts.refused.has-input': {
+    'zh-CN': '专家“{expert}”已填写{had}项（评分、回避或签名），未移除；确需移除请加 --force-remove（移除会记入变更记录）',
+    'en-US': 'expert “{expert}” has {had} entries (scores, recusal or signature) and was not removed; add --force-remove to remove anyway (recorded in the change record)',
+  },
+  'committee.experts.refused.no-summary': {
+    'zh-CN': '该工作簿还没有评审汇总，无法更名或移除专家“{expert}”（首次核验请用 --experts 指定专家）',
+    'en-US': 'the workbook has no review summary yet, so expert “{expert}” cannot be renamed or removed (name the experts with --experts on the first check)',
+  },
   'committee.col.no': { 'zh-CN': '序号', 'en-US': 'No.' },
   'committee.col.rank': { 'zh-CN': '排名', 'en-US': 'Rank' },
   'committee.col.cluster': { 'zh-CN': '集群名称', 'en-US': 'Cluster' },
@@ -87,6 +98,7 @@ export const COMMITTEE_TEXT = {
   'committee.audit.noteOf': { 'zh-CN': '{id} 备注', 'en-US': '{id} note' },
   'committee.audit.new': { 'zh-CN': '新增', 'en-US': 'new' },
   'committee.audit.removedFrom': { 'zh-CN': '{old} → 已删除', 'en-US': '{old} → removed' },
+  'committee.audit.expertItem': { 'zh-CN': '专家', 'en-US': 'expert' },
   'committee.outcome.used': { 'zh-CN': '计入', 'en-US': 'used' },
   'committee.outcome.conflict': { 'zh-CN': '不一致，未计入', 'en-US': 'conflict, not used' },
   'committee.outcome.newer-file': { 'zh-CN': '不一致，按较新文件计入', 'en-US': 'conflict, newer file used' },

@@ -58,6 +58,22 @@ export const SUMMARY_TEXT = {
   'summary.expertName': { 'zh-CN': '专家{n}', 'en-US': 'Expert {n}' },
   'summary.total': { 'zh-CN': '总分', 'en-US': 'Total' },
   'summary.conflict': { 'zh-CN': '回避（填“是”则不计入）', 'en-US': 'Conflict of interest (是 = excluded)' },
+  // ── experts: 回避 reasons, opinions, the change record ──
+  'summary.conflictReason': { 'zh-CN': '回避理由', 'en-US': 'Reason for recusal' },
+  /** Exact words the issue names: a recused expert's column says it is not counted. */
+  'summary.recusedExcluded': { 'zh-CN': '回避，不计入', 'en-US': 'Recused, not counted' },
+  'summary.opinionsHead': { 'zh-CN': '专家意见', 'en-US': 'Experts’ opinions' },
+  'summary.colExpert': { 'zh-CN': '专家', 'en-US': 'Expert' },
+  'summary.colNotes': { 'zh-CN': '评分说明', 'en-US': 'Notes on the scores' },
+  'summary.colOpinion': { 'zh-CN': '专家意见', 'en-US': 'Opinion' },
+  'summary.changesHead': { 'zh-CN': '评分记录 / 专家变更', 'en-US': 'Score record / changes to the committee' },
+  'summary.change.rename': { 'zh-CN': '专家“{expert}”更名为“{to}”（评分、回避与签名随之保留）', 'en-US': 'Expert “{expert}” renamed “{to}” (scores, recusal and signature kept)' },
+  'summary.change.header-edited': {
+    'zh-CN': '专家栏标题由“{expert}”改为“{to}”（按人工修改采用新名称，评分保留）',
+    'en-US': 'Expert column header changed from “{expert}” to “{to}” (the edited name is taken; scores kept)',
+  },
+  'summary.change.remove': { 'zh-CN': '移除专家“{expert}”（移除前已填写{had}项）', 'en-US': 'Expert “{expert}” removed ({had} entries at removal)' },
+  'summary.change.forced': { 'zh-CN': '，经确认强制移除', 'en-US': ', removal forced' },
   'summary.recommendationRule': { 'zh-CN': '推荐意见（平均总分≥{min}且通过自动核验）', 'en-US': 'Recommendation (mean total ≥ {min} and automated verdict passed)' },
   'summary.discussWord': { 'zh-CN': '待讨论', 'en-US': 'Discuss' },
   'summary.more': { 'zh-CN': '等{n}项', 'en-US': 'and {n} more' },

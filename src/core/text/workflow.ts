@@ -43,6 +43,14 @@ export const WORKFLOW_TEXT = {
     'zh-CN': '单元格 {cells} 上有批注会话（已有人回复，或不能再加批注），会话予以保留，本工具的说明见评审汇总和任务窗格',
     'en-US': 'cells {cells} carry a comment thread (replied to, or no note can go beside it); the thread is kept, and the tool’s explanation is in the summary and the pane',
   },
+  'warning.expert-header-edited': {
+    'zh-CN': '评审汇总中的专家栏标题已被人修改（{edits}）：按修改采用新名称为专家姓名，评分、回避与签名保留，并记入变更记录',
+    'en-US': 'expert column headers in the summary were changed by someone ({edits}): the new names are taken as the experts’ names, scores, recusal and signatures kept, and the change recorded',
+  },
+  'warning.expert-header-kept': {
+    'zh-CN': '评审汇总中的专家栏标题被改为空白或其他专家的姓名，无法采用，已恢复原名（{edits}）',
+    'en-US': 'expert column headers in the summary were cleared or given another expert’s name, which cannot be taken; the recorded names are shown again ({edits})',
+  },
   'warning.read-only': {
     'zh-CN': '未能写入标记（{reason}），以下为只读的完整评审结果',
     'en-US': 'flags could not be written ({reason}); the whole review is shown below, read-only',

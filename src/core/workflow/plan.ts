@@ -16,6 +16,7 @@ import type { CommitteeResult } from '../scoring.js';
 import { INDICATOR_SHEET } from '../template/layout.js';
 import type { Lang } from '../types.js';
 import { draftFlags, finishFlags, type CellWrite, type Covered, type Explanations, type FlagDraft } from './flags.js';
+import { planExperts, type ExpertOps, type ExpertRefusal } from './experts.js';
 import type { Examined, Reading } from './read.js';
 import { renderWarning, type WorkflowWarning } from './warnings.js';
 
@@ -132,6 +133,10 @@ export interface SummaryPlan {
   model: SheetModel;
   layout: SummaryLayout;
   meta: WorkbookMeta;
+  /** The expert inputs the summary was written with (after renames and removals): the committee's figures read them. */
+  preserved: PreservedInputs | null;
+  /** An expert operation that cannot be done (docs/CLI.md "Experts"): adapters then write nothing and say why. */
+  refusal: ExpertRefusal | null;
 }
 
 /**
@@ -144,7 +149,7 @@ export function planSummary(
   examined: Examined,
   rb: LoadedRulebook,
   lang: Lang,
-  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null; preserved?: PreservedInputs } = {},
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null; preserved?: PreservedInputs; committee?: ExpertOps } = {},
 ): SummaryPlan {
   const meta = opts.meta === undefined ? reading.meta : opts.meta;
   // The layout is the one read with the workbook (the check's metadata carries it over unchanged).
@@ -152,7 +157,10 @@ export function planSummary(
   // Only a summary that shows the tool's mark is read and updated in place; anything else stays as it was.
   const remove = examined.summary;
   // The committee's tally may hand in the expert inputs to write (scores gathered from the round's sheets).
-  const preserved = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null);
+  const read = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null);
+  // Renames, removals and headers a person edited: decided once, here, for every adapter (./experts.ts).
+  const experts = planExperts(read, opts.committee ?? {}, opts.checkedAt ?? '');
+  const preserved = experts.refusal ? read : experts.preserved;
   const notices = examined.warnings.filter((w) => w.code === 'prior-review-content' || w.code === 'data-changed' || w.code === 'record-damaged').map((w) => renderWarning(w, lang));
   const summary = summaryModel({
     report: examined.report,
@@ -182,7 +190,7 @@ export function planSummary(
     mark: summaryMark(safe.model, summary.layout.signatureRow),
   };
   const old = remove && layout ? { height: layout.height ?? block.height, width: layout.width ?? block.width } : null;
-  const warnings = safe.truncated ? [...examined.warnings, { code: 'cell-truncated' as const, params: { n: safe.truncated } }] : examined.warnings;
+  const warnings = [...examined.warnings, ...experts.warnings, ...(safe.truncated ? [{ code: 'cell-truncated' as const, params: { n: safe.truncated } }] : [])];
   return {
     report: examined.report,
     warnings,
@@ -192,6 +200,8 @@ export function planSummary(
     sheet,
     model: safe.model,
     layout: layout2,
+    preserved,
+    refusal: experts.refusal,
     meta: nextMeta(meta, {
       rulebook: rulebookStamp(rb),
       verdict: examined.report.verdict,

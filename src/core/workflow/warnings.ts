@@ -16,7 +16,9 @@ export type WarningCode =
   | 'flag-edited'
   | 'cell-truncated'
   | 'thread-kept'
-  | 'read-only';
+  | 'read-only'
+  | 'expert-header-edited'
+  | 'expert-header-kept';
 
 export interface WorkflowWarning {
   code: WarningCode;
