@@ -175,10 +175,9 @@ describe('sparse reading: only the cells that hold content count (issue #9)', ()
   });
 
   it('a cell in XFD1048576 changes nothing and costs one entry (a grid of it would be 17 billion cells)', () => {
+    // A reader that walked the extent would not finish within the test's time limit; speed itself is the bench's.
     const far = sparse([{ row: 1048575, col: 16383, cell: { value: 'x' } }]);
-    const t0 = performance.now();
     expect(reviewToReport(far, rb)).toEqual(reviewToReport(grid(), rb));
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('a code in a far column is still found; the leftmost column wins a tie', () => {
