@@ -13,6 +13,7 @@ import {
   layoutInputs,
   parseQualified,
   readMetaRecord,
+  listsFrom,
   pickIndicatorSheet,
   planCheck,
   planClear,
@@ -84,7 +85,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
   const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
-  const request = readRequest(names);
+  const request = readRequest(names, rb);
 
   const used = (name: string, props: string) => {
     const r = sheets.getItem(name).getUsedRangeOrNullObject();
@@ -95,6 +96,9 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   const summaries = new Map(request.summaries.map((n) => [n, used(n, 'values,numberFormat,rowIndex,columnIndex')]));
   const merged = new Map<string, XMergedAreas>();
   let found: Reading['found'] = null;
+  // The name-list sheets ride in the first stage's round trip: no sync of their own.
+  const listRanges = request.lists.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
+  let lists: ReturnType<typeof listsFrom> | null = null;
   for (const stage of request.stages) {
     const ranges = stage.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
     if (caps?.mergedAreas)
@@ -104,11 +108,17 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
         merged.set(n, m);
       }
     await ctx.sync();
+    // An empty list sheet has no used range: it is there (its list is empty), not absent.
+    lists ??= listsFrom(
+      listRanges.map(([name, r]) => (r.isNullObject ? { sheet: name, cells: [] } : rangeSnapshot(name, r))),
+      rb,
+    );
     found = pickIndicatorSheet(
       (function* () {
         for (const [name, r] of ranges) if (!r.isNullObject) yield rangeSnapshot(name, r);
       })(),
       rb,
+      lists,
     );
     if (found) break;
   }
