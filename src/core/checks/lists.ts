@@ -27,7 +27,8 @@ export function listRule(rule: RuleOf<'list'>, ctx: Ctx): RuleResult {
   for (const p of list.problems) res.outcomes.push({ status: p.status, code: p.code, cells: [p.cell], params: { ...p.params, sheet } });
   const base = { sheet, range: list.range, listed: list.entries.length, distinct: list.distinct };
   if (!rule.indicator) {
-    res.outcomes.push({ status: 'pass', code: 'list-read', cells: [], params: base });
+    // A list no count states is information for the experts: an empty one is not applicable, never a pass.
+    res.outcomes.push(list.entries.length ? { status: 'pass', code: 'list-read', cells: [], params: base } : { status: 'na', code: 'list-empty', cells: [], params: base });
     return res;
   }
   const s = stated(ctx, rule.indicator);

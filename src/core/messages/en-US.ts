@@ -177,6 +177,7 @@ export const enUS: MessageTable = {
     `List “${String(p.sheet)}”: the level of ${entryEn(p)} is “${String(p.found)}”${at(f)}, while this list's levels are ${(p.levels as string[]).join(', ')}; please verify`,
   'list-year-invalid': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)}, “${String(p.found)}”${at(f)}, is not a valid year`,
   'list-year-missing': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)} is blank${at(f)}`,
+  'list-empty': (_f, p) => `The list “${String(p.sheet)}” is empty (${String(p.range)}): not applicable`,
   'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} entries (${String(p.range)})`,
   'list-count-matches': (f, p, c) =>
     `${c.label(f.indicator)} is ${c.v(p.stated, c.unit(f.indicator))}, as many as the list “${String(p.sheet)}” names (${String(p.range)})`,

@@ -179,6 +179,7 @@ export const zhCN: MessageTable = {
     `“${String(p.sheet)}”名单中${entryZh(p)}的级别填写为${quoteZh(String(p.found))}${at(f)}，本名单的级别应为${(p.levels as string[]).join('、')}，请核实`,
   'list-year-invalid': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份${quoteZh(String(p.found))}${at(f)}不是有效年份`,
   'list-year-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份未填写${at(f)}`,
+  'list-empty': (_f, p) => `“${String(p.sheet)}”名单未填写（${String(p.range)}），不适用`,
   'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}项（${String(p.range)}）`,
   'list-count-matches': (f, p, c) =>
     `${c.label(f.indicator)}填报为${c.v(p.stated, c.unit(f.indicator))}，与“${String(p.sheet)}”名单（${String(p.range)}）列出的${c.v(p.distinct, c.unit(f.indicator))}一致`,
