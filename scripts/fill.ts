@@ -5,7 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import {
+  LIST_COLUMNS,
+  LIST_FIRST_ROW,
+  listsFrom,
   loadRulebook,
+  nameLists,
+  withCheckChar,
+  type ListEntryValues,
   reviewSnapshot,
   standardLayout,
   templateModels,
@@ -25,11 +31,41 @@ export interface ProvinceRows {
   indicators: Indicator[];
 }
 
+/**
+ * A name list's entries: written out, and/or drawn from a pool of numbered example enterprises (`pool: [from, to]`,
+ * inclusive), so lists that overlap (2.3–2.5) share enterprises by credit code exactly as the data says.
+ */
+export interface ListSpec {
+  pool?: [number, number];
+  entries?: ListEntryValues[];
+}
+
 export interface ExampleData {
   title: { zh: string; en: string };
   applicationYear: number;
   values: Record<string, CellSpec | CellSpec[] | null>;
+  /** Name lists by the rulebook's list id (龙头企业 is "leading", …); a list left out stays empty. */
+  lists?: Record<string, ListSpec>;
   province?: ProvinceRows;
+}
+
+/** Example enterprise n of the pool: a name and a credit code with a correct GB 32100 check character. */
+export function poolEntry(n: number, entity: 'enterprise' | 'platform', level: string): ListEntryValues {
+  const id = String(n).padStart(5, '0');
+  return {
+    name: entity === 'platform' ? `示例县轴承产业创新平台${n}` : `示例县第${n}轴承有限公司`,
+    code: withCheckChar(`91330781MA2${id}0`),
+    level,
+    year: 2018 + (n % 6),
+  };
+}
+
+/** The entries a spec describes: the pool's first, then those written out. */
+export function listEntries(spec: ListSpec, entity: 'enterprise' | 'platform', level: string): ListEntryValues[] {
+  const out: ListEntryValues[] = [];
+  if (spec.pool) for (let n = spec.pool[0]; n <= spec.pool[1]; n++) out.push(poolEntry(n, entity, level));
+  out.push(...(spec.entries ?? []));
+  return out;
 }
 
 /** A province's template rulebook: the national one with its own rows inserted (no checks of its own). */
@@ -73,8 +109,30 @@ export async function filledWorkbook(rb: LoadedRulebook, data: ExampleData): Pro
       if (col !== undefined) ws.getCell(row + 1, col + 1).value = typed(x, indicator);
     });
   }
+  for (const list of nameLists(templateRb)) {
+    const spec = data.lists?.[list.id];
+    const sheet = wb.getWorksheet(list.sheet);
+    if (!spec || !sheet) continue;
+    listEntries(spec, list.entity, list.levels[0]!).forEach((e, i) => {
+      const row = LIST_FIRST_ROW + i + 1;
+      const put = (col: number, v: string | number | null | undefined) => {
+        if (v !== undefined && v !== null) sheet.getCell(row, col + 1).value = v;
+      };
+      put(LIST_COLUMNS.name, e.name);
+      put(LIST_COLUMNS.code, e.code);
+      put(LIST_COLUMNS.level, e.level);
+      put(LIST_COLUMNS.year, e.year);
+    });
+  }
   // Store what the template's formulas would show, as Excel would on saving.
-  const review = reviewSnapshot(worksheetSnapshot(ws), templateRb);
+  const review = reviewSnapshot(
+    worksheetSnapshot(ws),
+    templateRb,
+    listsFrom(
+      nameLists(templateRb).flatMap((l) => (wb.getWorksheet(l.sheet) ? [worksheetSnapshot(wb.getWorksheet(l.sheet)!)] : [])),
+      templateRb,
+    ),
+  );
   for (const check of templateRb.checks) {
     const rule = check.rule;
     if ((rule.kind !== 'growth' && rule.kind !== 'ratio') || !rule.derived) continue;

@@ -12,6 +12,8 @@ export { canonicalJson, sha256Hex } from './rulebook/sha256.js';
 export { readIndicatorSheet, type SheetInputs, type IndicatorInput, type CellInput, type SheetLayout } from './sheet/reader.js';
 export { parseCell, isPercentFormat, normaliseCode } from './sheet/values.js';
 export { gridEntries, sheetEntries, sparseFromGrid, withoutCells } from './sheet/sparse.js';
+export { readLists, readListSheet, listSheetNames, entryKey, type FormLists, type ListInput, type ListEntry, type EntryProblem } from './sheet/lists.js';
+export { checkCreditCode, creditCheckChar, normaliseCreditCode, withCheckChar, CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS, type CreditCodeResult } from './sheet/credit-code.js';
 export { LIMITS, LimitError, megabytes, type LimitName } from './limits.js';
 export { runChecks } from './checks/evaluate.js';
 export { RULE_KINDS } from './checks/kinds.js';
@@ -31,6 +33,7 @@ export function reviewToReport(snapshot: Snapshot, rb: LoadedRulebook, source: {
   return buildReport(reviewSnapshot(snapshot, rb), rb, source);
 }
 export * from './template/layout.js';
+export * from './template/lists.js';
 export * from './report/sheet-model.js';
 export * from './report/print.js';
 export * from './report/flags.js';

@@ -1,6 +1,7 @@
 /** One application from snapshot to findings, verdict and criterion results: reader → checks → verdict. */
 import { runChecks } from './checks/evaluate.js';
 import type { LoadedRulebook } from './rulebook/load.js';
+import type { FormLists } from './sheet/lists.js';
 import { readIndicatorSheet, type SheetInputs } from './sheet/reader.js';
 import { INDICATOR_SHEET } from './template/layout.js';
 import type { Finding, Snapshot, Verdict } from './types.js';
@@ -8,6 +9,8 @@ import { summariseGroups, verdictOf, type GroupSummary } from './verdict.js';
 
 export interface Review {
   inputs: SheetInputs;
+  /** The name lists as read (./sheet/lists.ts); null when none were read (a lone indicator sheet: list checks not run). */
+  lists: FormLists | null;
   /** Sheet, input and check findings, ordered by the rulebook (not by sheet position) so row order never changes it. */
   findings: Finding[];
   verdict: Verdict;
@@ -36,11 +39,12 @@ function order(findings: Finding[], rb: LoadedRulebook): Finding[] {
   return idx.map((i) => findings[i]!);
 }
 
-export function reviewSnapshot(snapshot: Snapshot, rb: LoadedRulebook): Review {
+export function reviewSnapshot(snapshot: Snapshot, rb: LoadedRulebook, lists: FormLists | null = null): Review {
   const inputs = readIndicatorSheet(snapshot, rb);
-  const findings = order([...inputs.findings, ...runChecks(rb, inputs)], rb);
+  const findings = order([...inputs.findings, ...runChecks(rb, inputs, lists)], rb);
   return {
     inputs,
+    lists,
     findings,
     verdict: verdictOf(findings, rb, inputs.required),
     groups: summariseGroups(findings, rb, inputs.required),
@@ -51,10 +55,14 @@ export function reviewSnapshot(snapshot: Snapshot, rb: LoadedRulebook): Review {
  * The indicator sheet among a workbook's sheets: the one named 指标表, else the one where the reader finds the
  * most indicator rows; null when no sheet has any. Snapshots may be produced lazily (the named sheet first).
  */
-export function pickIndicatorSheet(snapshots: Iterable<Snapshot>, rb: LoadedRulebook): { snapshot: Snapshot; review: Review } | null {
+export function pickIndicatorSheet(
+  snapshots: Iterable<Snapshot>,
+  rb: LoadedRulebook,
+  lists: FormLists | null = null,
+): { snapshot: Snapshot; review: Review } | null {
   let best: { snapshot: Snapshot; review: Review; rows: number } | null = null;
   for (const snapshot of snapshots) {
-    const review = reviewSnapshot(snapshot, rb);
+    const review = reviewSnapshot(snapshot, rb, lists);
     if (!review.inputs.layout) continue;
     if (snapshot.sheet === INDICATOR_SHEET) return { snapshot, review };
     let rows = 0;

@@ -14,6 +14,7 @@ import {
   META_SHEET,
   parseQualified,
   readMetaRecord,
+  listsFrom,
   pickIndicatorSheet,
   planCheck,
   reviewSnapshot,
@@ -39,12 +40,13 @@ import {
   type Review,
   type WorkbookMeta,
   type WorkflowWarning,
+  type FormLists,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import { writeRecord } from './record.js';
 import { renderModel } from './render.js';
 import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
-import { areaRanges, cellAt, SnapshotBuilder } from './snapshot.js';
+import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
 import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
 
@@ -102,6 +104,7 @@ async function readStage(
   stage: readonly string[],
   rb: LoadedRulebook,
   common: () => void,
+  lists: () => FormLists,
 ): Promise<Reading['found']> {
   const sheets = ctx.workbook.worksheets;
   let rows = windowRows(stage.length);
@@ -143,6 +146,7 @@ async function readStage(
       for (const [name, p] of parts) yield p.builder.snapshot(name);
     })(),
     rb,
+    lists(),
   );
   if (!found) return null;
   const part = parts.get(found.snapshot.sheet)!;
@@ -158,7 +162,7 @@ async function readStage(
       part.builder.add({ rowIndex: band.rect.row, columnIndex: band.rect.col, values: band.values!, numberFormat: band.numberFormat!, formulas: band.formulas! });
   }
   const snapshot = part.builder.snapshot(found.snapshot.sheet);
-  return { snapshot, review: reviewSnapshot(snapshot, rb) };
+  return { snapshot, review: reviewSnapshot(snapshot, rb, lists()) };
 }
 
 /**
@@ -175,7 +179,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   await ctx.sync();
   const names = sheets.items.map((s) => s.name);
   const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
-  const request = readRequest(names);
+  const request = readRequest(names, rb);
 
   const used = (name: string, props: string) => {
     const r = sheets.getItem(name).getUsedRangeOrNullObject();
@@ -186,11 +190,21 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   const summaries = new Map<string, XRange>();
   const merged = new Map<string, XMergedAreas>();
   let first = true;
+  // The name-list sheets ride in the first stage's round trip: no sync of their own.
+  let listRanges: Array<readonly [string, XRange]> = [];
+  let lists: FormLists | null = null;
+  const listsRead = (): FormLists =>
+    // An empty list sheet has no used range: it is there (its list is empty), not absent.
+    (lists ??= listsFrom(
+      listRanges.map(([name, r]) => (r.isNullObject ? { sheet: name, cells: [] } : rangeSnapshot(name, r))),
+      rb,
+    ));
   const common = (stage: readonly string[]) => () => {
     // Queued again if the first sync had to be repeated (a response over the budget).
     if (first) {
       metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
       for (const n of request.summaries) summaries.set(n, used(n, 'values,numberFormat,rowIndex,columnIndex'));
+      listRanges = request.lists.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
     }
     if (caps?.mergedAreas)
       for (const n of stage) {
@@ -205,7 +219,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     await ctx.sync();
   }
   for (const stage of request.stages) {
-    found = await readStage(ctx, stage, rb, common(stage));
+    found = await readStage(ctx, stage, rb, common(stage), listsRead);
     first = false;
     if (found) break;
   }

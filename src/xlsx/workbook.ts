@@ -6,6 +6,7 @@ import {
   LimitError,
   finishCheck,
   formKind,
+  listsFrom,
   pickIndicatorSheet,
   planCheck,
   planSummary,
@@ -57,7 +58,7 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
 /** Reads what the core's workflow asks for: the candidate sheets (lazily, in its order), metadata, merges, old summary. */
 function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
   const names = wb.worksheets.map((w) => w.name);
-  const request = readRequest(names);
+  const request = readRequest(names, rb);
   const record = request.meta ? readRecord(wb) : { meta: null, damaged: false };
   const meta = record.meta;
   const found = pickIndicatorSheet(
@@ -65,6 +66,10 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
       for (const stage of request.stages) for (const name of stage) yield worksheetSnapshot(wb.getWorksheet(name)!);
     })(),
     rb,
+    listsFrom(
+      request.lists.map((n) => worksheetSnapshot(wb.getWorksheet(n)!)),
+      rb,
+    ),
   );
   const old = previousSummarySheet(meta, names);
   const oldWs = old ? wb.getWorksheet(old) : undefined;

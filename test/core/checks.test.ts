@@ -11,7 +11,8 @@ describe('the passing example', () => {
   it('passes every automated check and yields a finding for every check', () => {
     const r = review();
     expect(r.verdict).toBe('passed');
-    for (const check of rb.checks) expect(byCheck(r, check.id).length, check.id).toBeGreaterThan(0);
+    // The name-list checks need the list sheets, which a lone indicator sheet does not have: test/core/lists.test.ts.
+    for (const check of rb.checks) if (!check.rule.kind.startsWith('list')) expect(byCheck(r, check.id).length, check.id).toBeGreaterThan(0);
     expect(r.counts.fail + r.counts.missing + r.counts.invalid + r.counts.veto + r.counts.warn).toBe(0);
   });
 });
@@ -69,7 +70,7 @@ describe('1.6 total output ≥ 40 亿元 in each year', () => {
     expect(fails).toHaveLength(1);
     expect(fails[0]!.year).toBe(2023);
     expect(fails[0]!.code).toBe('below-minimum');
-    expect(fails[0]!.cells).toEqual(['指标表!E20']);
+    expect(fails[0]!.cells).toEqual(['指标表!E30']);
     expect(r.verdict).toBe('failed');
   });
 });

@@ -31,7 +31,7 @@ describe('JSON report', () => {
       check: '1.6',
       indicator: '1.6',
       year: 2022,
-      cells: ['指标表!D20'],
+      cells: ['指标表!D30'],
       params: { value: 38.2, op: '>=', bound: 40, unit: '亿元' },
       messages: {
         'zh-CN': '2022年集群总产值为38.2亿元，未达到“近三年产值均在40亿元以上”的要求',
@@ -40,7 +40,7 @@ describe('JSON report', () => {
     });
   });
   it('criteria list eligibility, the eight criteria and the veto group, with keys of their findings', () => {
-    expect(r.criteria.map((c) => c.id)).toEqual(['E', '1', '2', '3', '4', '5', '6', '7', '8', 'B', 'D']);
+    expect(r.criteria.map((c) => c.id)).toEqual(['E', '1', '2', '3', '4', '5', '6', '7', '8', 'B', 'D', 'C']);
     const keys = new Set(r.findings.map((f) => f.key));
     expect(keys.size).toBe(r.findings.length);
     for (const c of r.criteria) for (const k of [...c.findings, ...c.reasons]) expect(keys.has(k)).toBe(true);

@@ -24,7 +24,7 @@ describe('verdict precedence', () => {
   it('each criterion gets an automated result', () => {
     const r = review({ '1.1': '否', '5.1': undefined, D2: '是' });
     const result = Object.fromEntries(r.criteria.map((c) => [c.id, c.result]));
-    expect(result).toEqual({ E: 'pass', '1': 'fail', '2': 'pass', '3': 'pass', '4': 'pass', '5': 'incomplete', '6': 'pass', '7': 'pass', '8': 'pass', B: 'pass', D: 'veto' });
+    expect(result).toEqual({ E: 'pass', '1': 'fail', '2': 'pass', '3': 'pass', '4': 'pass', '5': 'incomplete', '6': 'pass', '7': 'pass', '8': 'pass', B: 'pass', D: 'veto', C: 'pass' });
     const c1 = r.criteria.find((c) => c.id === '1')!;
     expect(c1.weight).toBe(20);
     expect(c1.reasons[0]).toBe('1.1:answered-no:1.1:-');

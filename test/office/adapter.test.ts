@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FLAG_FILL, fromA1, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1, type Report, type WorkflowWarning } from '../../src/core/index.js';
+import { FLAG_FILL, fromA1, INDICATOR_SHEET, META_SHEET, parseMeta, quoteSheet, standardLayout, toA1, type Report, type WorkflowWarning } from '../../src/core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
 import { checkWorkbook, clearFlags, insertTemplate, OfficeError, readWorkbook, selectCell, writeSummary, type Session } from '../../src/office/workbook.js';
 import { Writer } from '../../src/office/writer.js';
@@ -346,15 +346,19 @@ describe('contract: the .xlsx adapter and the Office.js adapter agree', () => {
       expect(strip(report)).toEqual(strip(fr.report));
 
       const xFlags = new Map<string, string>();
-      const xs = xwb.getWorksheet(INDICATOR_SHEET)!;
-      const src = (await load(path)).getWorksheet(INDICATOR_SHEET)!;
-      xs.eachRow((row, r) =>
-        row.eachCell({ includeEmpty: true }, (cell, c) => {
-          const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-          const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-          if (argb && argb !== was) xFlags.set(`${INDICATOR_SHEET}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
-        }),
-      );
+      const source = await load(path);
+      // The indicator sheet and the name-list sheets (a list's findings are flagged on its own sheet).
+      for (const src of source.worksheets.filter((w) => w.name !== META_SHEET)) {
+        const xs = xwb.getWorksheet(src.name)!;
+        const q = quoteSheet(src.name);
+        xs.eachRow((row, r) =>
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+            const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+            if (argb && argb !== was) xFlags.set(`${q}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
+          }),
+        );
+      }
       const oFlags = new Map<string, string>();
       for (const rec of metaOf(fake)!.review!.flags) oFlags.set(rec.cell, fake.at(rec.cell)!.fill!);
       expect([...oFlags].sort()).toEqual([...xFlags].sort());

@@ -32,6 +32,17 @@ export function passingValues(): Values {
     B7: '示例县轴承产业集群发展服务中心',
     B8: '是',
     B9: '是',
+    // The application form's identity (issue 12): applicant, contacts, spatial scope, enterprise counts, provincial recognition.
+    B10: '示例县经济和信息化局',
+    B11: '浙江省经济和信息化厅',
+    B12: '王五',
+    B13: '0571-12345678',
+    B14: '2025-03-15',
+    B15: '示例镇、示例经济开发区',
+    B16: 420,
+    B17: 405,
+    B18: 2023,
+    B19: '浙经信企业〔2023〕12号',
     '1.1': '是',
     '1.2': '是',
     '1.3': '全国精密轴承细分领域前五，依据行业协会排名',
@@ -79,5 +90,7 @@ export function passingValues(): Values {
     D7: '否',
     D8: '否',
     D9: '否',
+    C1: '赵六',
+    C2: '2025-03-15',
   };
 }

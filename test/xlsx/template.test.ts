@@ -21,7 +21,8 @@ describe('template', () => {
   });
 
   it('has the instructions, the indicator sheet and a very hidden metadata sheet', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '指标表', META_SHEET]);
+    // The name lists of the application form follow the indicator sheet, one sheet each.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '指标表', ...rb.data.lists!.map((l) => l.sheet), META_SHEET]);
     expect(wb.getWorksheet(META_SHEET)!.state).toBe('veryHidden');
     const text = wb.getWorksheet('填表说明')!.getColumn(2).values.join('\n');
     for (const word of ['是', '否', '%', '一票否决', 'D1', '2023、2024、2025']) expect(text).toContain(word);
@@ -89,7 +90,7 @@ describe('template', () => {
     expect((await cli(['template', '--year', '2025', '--lang', 'en', '-o', p])).code).toBe(0);
     const fr = await reviewFile(p, rb);
     expect(fr.report.verdict).toBe('incomplete');
-    expect(fr.report.findings.filter((f) => f.status === 'missing' && f.source === 'input')).toHaveLength(73);
+    expect(fr.report.findings.filter((f) => f.status === 'missing' && f.source === 'input')).toHaveLength(85);
     expect(fr.report.cluster.applicationYear).toBe(2025);
   });
 });

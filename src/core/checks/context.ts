@@ -1,6 +1,7 @@
 /** What a rule implementation sees: typed values by indicator and year, and the rulebook. */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Bound, Op } from '../rulebook/schema.js';
+import type { FormLists } from '../sheet/lists.js';
 import type { SheetInputs } from '../sheet/reader.js';
 import { nearlyEqual } from '../sheet/values.js';
 import type { Params, Status } from '../types.js';
@@ -34,17 +35,20 @@ export interface RuleResult {
 export interface Ctx {
   rb: LoadedRulebook;
   inputs: SheetInputs;
+  /** The name lists as read; null when the caller read none (a lone indicator sheet): list checks are then not run. */
+  lists: FormLists | null;
   /** Value of an indicator; for a series, `year` picks the data year (default: the latest). */
   get(code: string, year?: number): Val;
   dataYears(): number[] | null;
   unit(code: string): string | null;
 }
 
-export function makeCtx(rb: LoadedRulebook, inputs: SheetInputs): Ctx {
+export function makeCtx(rb: LoadedRulebook, inputs: SheetInputs, lists: FormLists | null = null): Ctx {
   const dataYears = () => inputs.dataYears;
   return {
     rb,
     inputs,
+    lists,
     dataYears,
     unit: (code) => {
       const ind = rb.indicators.get(code);

@@ -6,6 +6,7 @@
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { primaryIndicator } from '../rulebook/load.js';
+import type { FormLists } from '../sheet/lists.js';
 import type { SheetInputs } from '../sheet/reader.js';
 import { finding, type Finding } from '../types.js';
 import { makeCtx, type Blocker } from './context.js';
@@ -13,9 +14,12 @@ import { evaluateRule } from './kinds.js';
 
 const key = (indicator: string, year?: number) => `${indicator}|${year ?? ''}`;
 
-export function runChecks(rb: LoadedRulebook, inputs: SheetInputs): Finding[] {
+/** Checks of the name lists: run only when the caller read the workbook's list sheets (see FormLists). */
+const isListRule = (kind: string) => kind === 'list' || kind === 'list-dedup';
+
+export function runChecks(rb: LoadedRulebook, inputs: SheetInputs, lists: FormLists | null = null): Finding[] {
   if (!inputs.layout) return [];
-  const ctx = makeCtx(rb, inputs);
+  const ctx = makeCtx(rb, inputs, lists);
   // Which check already speaks for an unusable input cell.
   const reported = new Map<string, string | undefined>();
   for (const f of inputs.findings)
@@ -23,6 +27,7 @@ export function runChecks(rb: LoadedRulebook, inputs: SheetInputs): Finding[] {
 
   const findings: Finding[] = [];
   for (const check of rb.checks) {
+    if (!lists && isListRule(check.rule.kind)) continue;
     const result = evaluateRule(check.rule, ctx);
     for (const o of result.outcomes)
       findings.push(finding(o.code, o.status, 'check', { check: check.id, indicator: o.indicator, year: o.year }, o.cells, o.params));

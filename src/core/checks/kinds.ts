@@ -4,6 +4,7 @@
  */
 import type { Rule, RuleOf } from '../rulebook/schema.js';
 import type { ParamValue } from '../types.js';
+import { listDedupRule, listRule } from './lists.js';
 import { boundValue, compare, empty, missCode, type Blocker, type Ctx, type Outcome, type RuleResult, type Val } from './context.js';
 
 type Impl<K extends Rule['kind']> = (rule: RuleOf<K>, ctx: Ctx) => RuleResult;
@@ -434,6 +435,8 @@ const REGISTRY: { [K in Rule['kind']]: Impl<K> } = {
   trend,
   'compare-indicators': compareIndicators,
   'consistency-bounds': consistencyBounds,
+  list: listRule,
+  'list-dedup': listDedupRule,
   conditional,
   'either-of': eitherOf,
 };

@@ -15,6 +15,10 @@ const req = (f: Finding, c: MsgCtx) => `the requirement ${quoteEn(c.requirement(
 const isInputCheck = (f: Finding, c: MsgCtx) => c.rb.checks.some((x) => x.id === f.check && x.inputCheck === true);
 const labels = (codes: ParamValue | undefined, c: MsgCtx) => (Array.isArray(codes) ? (codes as string[]).map((x) => c.label(x)).join(', ') : '');
 
+/** An entry of a name list by its name, when it has one. */
+const entryEn = (p: Params) => (p.name ? `“${String(p.name)}”` : 'a row');
+const byNameEn = (p: Params) => (Number(p.byName) > 0 ? ` (${String(p.byName)} without a valid credit code counted by name)` : '');
+
 export function expectEn(code: string | undefined, c: MsgCtx): string {
   const ind = c.indicator(code);
   if (!ind) return 'a valid entry';
@@ -136,7 +140,8 @@ export const enUS: MessageTable = {
   'benchmark-met': (_f, p, c) =>
     `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — meets the requirement`,
   'benchmark-not-met': (f, p, c) =>
-    `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, not ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — does not meet ${req(f, c)}`,
+    `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, not ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — ` +
+    (isInputCheck(f, c) ? `the figures disagree${at(f)}` : `does not meet ${req(f, c)}`),
   'not-applicable': (f, p, c) =>
     p.reason === 'condition'
       ? `${c.title(f.check)}: ${c.label(String(p.indicator))} is ${c.v(p.answer)}, so this does not apply`
@@ -152,6 +157,38 @@ export const enUS: MessageTable = {
   'neither-met': (f, p, c) => `${c.title(f.check)}: ${(p.branches as Params[]).map((b) => branchEn(b, c)).join('; ')} — does not meet ${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
     `${c.title(f.check)} was checked on the sum of ${labels(p.parts, c)} (${c.v(p.value, p.unit)}) because no valid ${c.label(String(p.total))} was given; enterprises may be counted twice — please verify`,
+  // ── name lists of the application form ──
+  'list-sheet-missing': (f, p, c) =>
+    `The workbook has no sheet “${String(p.sheet)}”: ` + (f.indicator ? `${c.label(f.indicator)} cannot be checked against its list` : 'the list is not provided') + '; use the current application form with its name lists',
+  'list-header-not-found': (f, p) => `No list header found on sheet “${String(p.sheet)}”${at(f)}: it needs columns 名称 (name), 统一社会信用代码 (credit code), 级别 (level) and 认定年份 (year)`,
+  'list-name-missing': (f, p) => `A row of the list “${String(p.sheet)}” has no name${at(f)}`,
+  'credit-code-missing': (f, p) => `List “${String(p.sheet)}”: the unified social credit code of ${entryEn(p)} is blank${at(f)}`,
+  'credit-code-invalid': (f, p) =>
+    `List “${String(p.sheet)}”: the unified social credit code “${String(p.found)}” of ${entryEn(p)}${at(f)} ` +
+    (p.problem === 'length'
+      ? 'does not have 18 characters'
+      : p.problem === 'charset'
+        ? 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)'
+        : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
+  'list-duplicate-code': (f, p) =>
+    `List “${String(p.sheet)}”: the credit code ${String(p.code)} appears again${at(f)} (first at ${String(p.firstCell)}); an enterprise is listed once`,
+  'list-level-missing': (f, p) => `List “${String(p.sheet)}”: the level of ${entryEn(p)} is blank${at(f)}; it should be one of ${(p.levels as string[]).join(', ')}`,
+  'list-level-unknown': (f, p) =>
+    `List “${String(p.sheet)}”: the level of ${entryEn(p)} is “${String(p.found)}”${at(f)}, while this list's levels are ${(p.levels as string[]).join(', ')}; please verify`,
+  'list-year-invalid': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)}, “${String(p.found)}”${at(f)}, is not a valid year`,
+  'list-year-missing': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)} is blank${at(f)}`,
+  'list-empty': (_f, p) => `The list “${String(p.sheet)}” is empty (${String(p.range)}): not applicable`,
+  'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} entries (${String(p.range)})`,
+  'list-count-matches': (f, p, c) =>
+    `${c.label(f.indicator)} is ${c.v(p.stated, c.unit(f.indicator))}, as many as the list “${String(p.sheet)}” names (${String(p.range)})`,
+  'list-count-differs': (f, p, c) =>
+    `${c.label(f.indicator)} is ${c.v(p.stated, c.unit(f.indicator))} (${String(p.countCell)}), but the list “${String(p.sheet)}” (${String(p.range)}) names ${c.v(p.distinct, c.unit(f.indicator))}: the counts disagree`,
+  'list-dedup-matches': (f, p, c) => `${c.label(f.indicator)} is ${c.v(p.stated, '家')}, as the lists de-duplicated by credit code give${byNameEn(p)}`,
+  'list-dedup-differs': (f, p, c) =>
+    `${c.label(f.indicator)} is ${c.v(p.stated, '家')}${at(f)}, but the lists (${(p.ranges as string[]).join(', ')}) de-duplicated by credit code give ${c.v(p.computed, '家')}: the figures disagree${byNameEn(p)}`,
+  'list-dedup-not-stated': (f, p, c) =>
+    `${c.label(f.indicator)} is blank${at(f)}; the lists de-duplicated by credit code give ${c.v(p.computed, '家')} (their sum is ${c.v(p.sum, '家')}), for verification${byNameEn(p)}`,
+  'list-dedup-unverifiable': (f, p, c) => `The workbook has no sheet ${(p.sheets as string[]).map((x) => `“${x}”`).join(', ')}: ${c.label(f.indicator)} cannot be checked against the lists`,
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)} could not be checked: ` +
     ((p.blockedBy ?? []) as Params[])

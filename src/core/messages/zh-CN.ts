@@ -137,7 +137,8 @@ export const zhCN: MessageTable = {
   'benchmark-met': (f, p, c) =>
     `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，${opWord(p.op)}${c.label(String(p.rightIndicator))}${c.v(p.right)}，符合要求`,
   'benchmark-not-met': (f, p, c) =>
-    `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，未${opWord(p.op)}${c.label(String(p.rightIndicator))}${c.v(p.right)}，不符合${req(f, c)}`,
+    `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，${p.op === '<=' ? '超过' : p.op === '>=' ? '低于' : `未${opWord(p.op)}`}${c.label(String(p.rightIndicator))}${c.v(p.right)}，` +
+    (isInputCheck(f, c) ? `数据不一致${at(f)}` : `不符合${req(f, c)}`),
   'not-applicable': (f, p, c) =>
     p.reason === 'condition'
       ? `${c.title(f.check)}：${c.label(String(p.indicator))}为“${c.v(p.answer)}”，不适用`
@@ -157,6 +158,39 @@ export const zhCN: MessageTable = {
     ((p.blockedBy ?? []) as Params[])
       .map((b) => `${b.year ? `${String(b.year)}年` : ''}${c.label(String(b.indicator))}${blockZh(String(b.reason))}${b.cell ? `（${String(b.cell)}）` : ''}`)
       .join('；'),
+  // ── name lists (名单) of the application form ──
+  'list-sheet-missing': (f, p, c) =>
+    `工作簿中没有“${String(p.sheet)}”工作表，` + (f.indicator ? `${c.label(f.indicator)}无法与名单核对` : '未提供该名单') + '；请使用含企业名单的新版申报表',
+  'list-header-not-found': (f, p) => `“${String(p.sheet)}”工作表中未找到名单表头${at(f)}，应有“名称”“统一社会信用代码”“级别”“认定年份”列`,
+  'list-name-missing': (f, p) => `“${String(p.sheet)}”名单中有一行未填写名称${at(f)}`,
+  'credit-code-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码未填写${at(f)}`,
+  'credit-code-invalid': (f, p) =>
+    `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码${quoteZh(String(p.found))}${at(f)}` +
+    (p.problem === 'length'
+      ? '不是18位'
+      : p.problem === 'charset'
+        ? '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）'
+        : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
+    '，请核对',
+  'list-duplicate-code': (f, p) =>
+    `“${String(p.sheet)}”名单中统一社会信用代码${String(p.code)}重复出现${at(f)}（首次出现在${String(p.firstCell)}），同一企业只应列一次`,
+  'list-level-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的级别未填写${at(f)}，应为${(p.levels as string[]).join('、')}`,
+  'list-level-unknown': (f, p) =>
+    `“${String(p.sheet)}”名单中${entryZh(p)}的级别填写为${quoteZh(String(p.found))}${at(f)}，本名单的级别应为${(p.levels as string[]).join('、')}，请核实`,
+  'list-year-invalid': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份${quoteZh(String(p.found))}${at(f)}不是有效年份`,
+  'list-year-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份未填写${at(f)}`,
+  'list-empty': (_f, p) => `“${String(p.sheet)}”名单未填写（${String(p.range)}），不适用`,
+  'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}项（${String(p.range)}）`,
+  'list-count-matches': (f, p, c) =>
+    `${c.label(f.indicator)}填报为${c.v(p.stated, c.unit(f.indicator))}，与“${String(p.sheet)}”名单（${String(p.range)}）列出的${c.v(p.distinct, c.unit(f.indicator))}一致`,
+  'list-count-differs': (f, p, c) =>
+    `${c.label(f.indicator)}填报为${c.v(p.stated, c.unit(f.indicator))}（${String(p.countCell)}），但“${String(p.sheet)}”名单（${String(p.range)}）列出${c.v(p.distinct, c.unit(f.indicator))}，数量不一致`,
+  'list-dedup-matches': (f, p, c) => `${c.label(f.indicator)}填报为${c.v(p.stated, '家')}，与按统一社会信用代码去重后的名单合计${c.v(p.computed, '家')}一致${byNameZh(p)}`,
+  'list-dedup-differs': (f, p, c) =>
+    `${c.label(f.indicator)}填报为${c.v(p.stated, '家')}${at(f)}，按统一社会信用代码去重后名单（${(p.ranges as string[]).join('、')}）合计为${c.v(p.computed, '家')}，数据不一致${byNameZh(p)}`,
+  'list-dedup-not-stated': (f, p, c) =>
+    `${c.label(f.indicator)}未填写${at(f)}；按统一社会信用代码去重后名单合计为${c.v(p.computed, '家')}（各名单之和${c.v(p.sum, '家')}），供核实${byNameZh(p)}`,
+  'list-dedup-unverifiable': (f, p, c) => `工作簿中没有${(p.sheets as string[]).map((x) => `“${x}”`).join('、')}工作表，无法按名单核验${c.label(f.indicator)}`,
   // ── monitoring (section R, 动态管理): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `认定年份${String(p.recognised)}年，有效期至${String(p.expires)}年，${String(p.reportYear)}年报送时在有效期内`,
   'r1-after-monitoring-year': (f, p) => `认定年份${String(p.recognised)}年晚于监测年度${String(p.year)}年${at(f)}，请核实`,
@@ -179,6 +213,10 @@ export const zhCN: MessageTable = {
   'r6-below-target': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}低于规划目标${c.v(p.target, c.unit(f.indicator))}${at(f)}，供复核专家参考`,
   'r6-above-target': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}高于规划目标${c.v(p.target, c.unit(f.indicator))}（该指标以低为好）${at(f)}，供复核专家参考`,
 };
+
+/** An entry of a name list by its name, when it has one. */
+const entryZh = (p: Params) => (p.name ? quoteZh(String(p.name)) : '一行');
+const byNameZh = (p: Params) => (Number(p.byName) > 0 ? `（其中${String(p.byName)}家无有效统一社会信用代码，按名称计）` : '');
 
 function blockZh(reason: string): string {
   switch (reason) {

@@ -9,6 +9,8 @@ import type { Indicator, Rule } from '../rulebook/schema.js';
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { COLUMNS, derivedCol, groupHeading, HEADER_ROW, INDICATOR_SHEET, standardLayout, TITLE_ROW } from '../template/layout.js';
+import { nameLists } from '../template/lists.js';
+import { listSheetModels } from './list-sheets.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from './sheet-model.js';
@@ -136,7 +138,7 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
   indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW] });
 
   return {
-    sheets: [instructionsModel(rb, applicationYear, lang), indicators],
+    sheets: [instructionsModel(rb, applicationYear, lang), indicators, ...listSheetModels(rb, applicationYear, lang, password)],
     meta: {
       format: 'cluster-review/meta@1',
       template: {
@@ -168,6 +170,7 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
     [t('template.conditionalLabel', lang), t('template.conditionalValue', lang)],
     [t('template.vetoLabel', lang), t('template.vetoValue', lang, { vetoes: vetoes.join(t('template.vetoSep', lang)) })],
     [t('template.rowsLabel', lang), t('template.rowsValue', lang)],
+    ...(nameLists(rb).length ? [[t('template.listsLabel', lang), t('template.listsValue', lang, { sheets: nameLists(rb).map((l) => l.sheet).join('、') })] as [string, string]] : []),
   ];
   const b = new SheetBuilder();
   lines.forEach((line, i) => {

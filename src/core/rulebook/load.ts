@@ -198,6 +198,10 @@ export function ruleInputs(rule: Rule): Array<{ code: string; field: string; nee
         { code: rule.total, field: 'total', need: 'numeric' },
         ...rule.parts.map((code, i) => ({ code, field: `parts[${i}]`, need: 'numeric' as const })),
       ];
+    case 'list':
+      return rule.indicator ? [{ code: rule.indicator, field: 'indicator', need: 'numeric' }] : [];
+    case 'list-dedup':
+      return [{ code: rule.indicator, field: 'indicator', need: 'numeric' }];
     case 'conditional':
       return [{ code: rule.when.indicator, field: 'when.indicator', need: 'yesno' }, ...ruleInputs(rule.then).map((x) => ({ ...x, field: `then.${x.field}` }))];
     case 'either-of':
@@ -297,6 +301,21 @@ function crossCheck(rb: Rulebook, lang: Lang): RulebookProblem[] {
       if (input.need === 'series-numeric' && !ind.series) add(path, 'need-series', { code: ind.code });
     }
     checkBounds(check, indicators, base, add);
+    // A list rule names lists of the rulebook's `lists`.
+    const listIds = new Set((rb.lists ?? []).map((l) => l.id));
+    if (check.rule.kind === 'list' && !listIds.has(check.rule.list)) add([...base, 'rule', 'list'], 'unknown-list', { id: check.rule.list });
+    if (check.rule.kind === 'list-dedup')
+      check.rule.lists.forEach((id, k) => {
+        if (!listIds.has(id)) add([...base, 'rule', 'lists', k], 'unknown-list', { id });
+      });
+  });
+  const seenLists = new Set<string>();
+  const seenSheets = new Set<string>();
+  (rb.lists ?? []).forEach((l, i) => {
+    if (seenLists.has(l.id)) add(['lists', i, 'id'], 'list-twice', { id: l.id });
+    if (seenSheets.has(l.sheet)) add(['lists', i, 'sheet'], 'list-sheet-twice', { sheet: l.sheet });
+    seenLists.add(l.id);
+    seenSheets.add(l.sheet);
   });
   for (const p of roundProblems(rb, ruleInputs)) add([...p.path, ...(p.field ? segments(p.field) : [])], p.code, p.params);
   return problems;

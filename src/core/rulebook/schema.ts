@@ -168,7 +168,32 @@ const consistencyBounds = z
   })
   .strict();
 
+/**
+ * A name list (名单) checked against the count the indicator sheet states: every entry's 统一社会信用代码 is
+ * validated, a code listed twice is reported, and `indicator` (when given) must equal the number of entries.
+ */
+const listRule = z
+  .object({
+    kind: z.literal('list'),
+    /** The list's id in the rulebook's `lists`. */
+    list: z.string().min(1),
+    /** The count the indicator sheet states for this list (2.1, 4.2, …); absent for a list no count states. */
+    indicator: IndicatorCode.optional(),
+  })
+  .strict();
+
+/** A deduplicated total (2.6) computed from name lists by 统一社会信用代码 and compared with the stated figure. */
+const listDedup = z
+  .object({
+    kind: z.literal('list-dedup'),
+    lists: z.array(z.string().min(1)).min(2),
+    indicator: IndicatorCode,
+  })
+  .strict();
+
 export type Rule =
+  | z.infer<typeof listRule>
+  | z.infer<typeof listDedup>
   | z.infer<typeof compare>
   | z.infer<typeof yesRequired>
   | z.infer<typeof veto>
@@ -212,6 +237,8 @@ export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
     trend,
     compareIndicators,
     consistencyBounds,
+    listRule,
+    listDedup,
     conditional,
     eitherOf,
   ]),
@@ -260,6 +287,30 @@ export const Criterion = z
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
 
+/**
+ * A name list of the application form, on its own sheet (龙头企业, 专精特新中小企业, 创新平台, …): one row per
+ * enterprise or platform with its name, 统一社会信用代码, level and year. The template builds the sheet from this.
+ */
+export const NameList = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a list id is lower-case letters, digits and hyphens'),
+    /** The sheet's name (Excel allows 31 characters and none of : \ / ? * [ ]). */
+    sheet: z
+      .string()
+      .min(1)
+      .max(31)
+      .regex(/^[^:\\/?*[\]]+$/, 'a sheet name has none of : \\ / ? * [ ]'),
+    title: LocalText,
+    /** Enterprises, or platforms (whose credit code is that of the organisation running the platform). */
+    entity: z.enum(['enterprise', 'platform']).default('enterprise'),
+    /** The levels an entry may have (国家级, 省级, …): the template offers them, another level is a warning. */
+    levels: z.array(z.string().min(1)).min(1),
+    /** Input rows the template provides. */
+    rows: z.number().int().min(1).max(2000).default(50),
+  })
+  .strict();
+export type NameList = z.infer<typeof NameList>;
+
 export const RulebookSchema = z
   .object({
     format: z.literal('cluster-review/rulebook@1'),
@@ -297,6 +348,8 @@ export const RulebookSchema = z
       })
       .strict(),
     indicators: z.array(Indicator).min(1),
+    /** Name lists of the application form (absent in rulebooks made before them: no list sheets, no list checks). */
+    lists: z.array(NameList).optional(),
     checks: z.array(Check).min(1),
     criteria: z.array(Criterion).min(1),
     groups: z

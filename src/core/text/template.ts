@@ -77,4 +77,21 @@ export const TEMPLATE_TEXT = {
     'en-US': 'Do not change the code column. Provinces may insert rows of their own with new codes; do not merge data cells.',
   },
   'template.vetoSep': { 'zh-CN': '；', 'en-US': '; ' },
+  // Name lists (名单) on their own sheets.
+  'template.listsLabel': { 'zh-CN': '企业和平台名单', 'en-US': 'Name lists' },
+  'template.listsValue': {
+    'zh-CN': '在各名单工作表（{sheets}）逐行填写企业或平台的名称、18位统一社会信用代码、级别和认定年份。名单的家数应与指标表中对应的数量一致；专精特新中小企业、创新型中小企业、国家级高新技术企业三个名单按统一社会信用代码去重后的合计应与2.6一致。',
+    'en-US': 'On each list sheet ({sheets}) enter one enterprise or platform per row: name, 18-character unified social credit code, level and year. Each list must hold as many entries as its count on the indicator sheet; the three lists of 2.3–2.5 de-duplicated by credit code must give 2.6.',
+  },
+  'template.listColSeq': { 'zh-CN': '序号', 'en-US': 'No.' },
+  'template.listColEnterprise': { 'zh-CN': '企业名称', 'en-US': 'Enterprise name' },
+  'template.listColPlatform': { 'zh-CN': '平台名称', 'en-US': 'Platform name' },
+  'template.listColCode': { 'zh-CN': '统一社会信用代码', 'en-US': 'Unified social credit code' },
+  'template.listColHostCode': { 'zh-CN': '依托单位统一社会信用代码', 'en-US': 'Credit code of the host organisation' },
+  'template.listColLevel': { 'zh-CN': '级别', 'en-US': 'Level' },
+  'template.listColYear': { 'zh-CN': '认定年份', 'en-US': 'Year recognised' },
+  'template.listColRemark': { 'zh-CN': '备注', 'en-US': 'Remarks' },
+  'template.listCountOf': { 'zh-CN': '（家数应与指标表{code}一致）', 'en-US': ' (as many as {code} on the indicator sheet)' },
+  'template.listCodePrompt': { 'zh-CN': '18位统一社会信用代码（数字和大写字母）', 'en-US': '18-character unified social credit code (digits and capital letters)' },
+  'template.listYearPrompt': { 'zh-CN': '认定年份，如2023', 'en-US': 'Year recognised, e.g. 2023' },
 } as const satisfies TextTable;

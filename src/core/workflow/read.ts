@@ -12,6 +12,7 @@ import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
 import { reviewSnapshot, type Review } from '../review.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { INDICATOR_SHEET } from '../template/layout.js';
+import { entryKey, listSheetNames, readLists, type FormLists } from '../sheet/lists.js';
 import { withoutCells } from '../sheet/sparse.js';
 import type { Snapshot } from '../types.js';
 import type { WorkflowWarning } from './warnings.js';
@@ -28,12 +29,23 @@ export interface ReadRequest {
   meta: string | null;
   /** The tool's summary sheets; the previous summary (named by the metadata) is among them. */
   summaries: string[];
+  /**
+   * The name-list sheets of the rulebook the workbook has (龙头企业, 专精特新中小企业, …): read with the first stage,
+   * in the same round trip, and handed to pickIndicatorSheet as `listsFrom(snapshots)`. Empty without a rulebook.
+   */
+  lists: string[];
 }
 
-export function readRequest(names: readonly string[]): ReadRequest {
-  const others = names.filter((n) => n !== META_SHEET && !isSummarySheet(n));
+export function readRequest(names: readonly string[], rb?: LoadedRulebook): ReadRequest {
+  const lists = rb ? listSheetNames(rb, names) : [];
+  const others = names.filter((n) => n !== META_SHEET && !isSummarySheet(n) && !lists.includes(n));
   const stages = others.includes(INDICATOR_SHEET) ? [[INDICATOR_SHEET], others.filter((n) => n !== INDICATOR_SHEET)] : [others];
-  return { stages: stages.filter((s) => s.length > 0), meta: names.includes(META_SHEET) ? META_SHEET : null, summaries: names.filter(isSummarySheet) };
+  return { stages: stages.filter((s) => s.length > 0), meta: names.includes(META_SHEET) ? META_SHEET : null, summaries: names.filter(isSummarySheet), lists };
+}
+
+/** The name lists from the list sheets an adapter read (those readRequest named); a list without its sheet is null. */
+export function listsFrom(snapshots: readonly Snapshot[], rb: LoadedRulebook): FormLists {
+  return readLists(snapshots, rb);
 }
 
 /**
@@ -60,7 +72,13 @@ export function dataFingerprint(review: Review): string {
   const rows = [...review.inputs.indicators.values()]
     .map((i) => [i.code, i.row ?? null, cell(i.single), [...i.years.entries()].sort((a, b) => a[0] - b[0]).map(([y, c]) => [y, cell(c)])])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return sha256Hex(canonicalJson(rows));
+  // The lists join the fingerprint only when the workbook has some, so records made before them still match.
+  const lists = review.lists ? [...review.lists.lists.entries()].filter(([, l]) => l && l.entries.length) : [];
+  if (!lists.length) return sha256Hex(canonicalJson(rows));
+  const listRows = lists
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([id, l]) => [id, l!.entries.map((e) => [e.row, e.name, e.code, e.level, e.year, entryKey(e)])]);
+  return sha256Hex(canonicalJson({ rows, lists: listRows }));
 }
 
 /** What an adapter read. */
@@ -152,7 +170,7 @@ export function examine(reading: Reading, rb: LoadedRulebook, source: { file?: s
   if (merged.length) {
     warnings.push({ code: 'merged-inputs', params: { sheet: snapshot.sheet, ranges: merged.map((a) => a.text) } });
     snapshot = withoutMergedCopies(snapshot, merged);
-    review = reviewSnapshot(snapshot, rb);
+    review = reviewSnapshot(snapshot, rb, review.lists);
   }
   if (reading.metaDamaged) warnings.push({ code: 'record-damaged', params: {} });
   const summary = trustedSummary(reading, snapshot.sheet);

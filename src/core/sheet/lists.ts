@@ -1,0 +1,171 @@
+/**
+ * The name-list reader: each list sheet of the application form (one per list of the rulebook) gives its entries
+ * — name, 统一社会信用代码, level, year — with what is wrong with each (a blank field, a malformed code, a code
+ * listed twice, an unknown level). Columns are found by their header words, never by a fixed address. A list
+ * whose sheet the workbook does not have (a template made before the lists) is `null`: its checks are `missing`.
+ */
+import { qualified, quoteSheet, toA1 } from '../address.js';
+import { LIMITS, LimitError } from '../limits.js';
+import type { LoadedRulebook } from '../rulebook/load.js';
+import type { NameList } from '../rulebook/schema.js';
+import { LIST_HEADER_WORDS, nameLists } from '../template/lists.js';
+import type { Params, RawCell, Snapshot, Status } from '../types.js';
+import { checkCreditCode } from './credit-code.js';
+import { SheetCells, sheetEntries } from './sparse.js';
+import { excerpt, normaliseText } from './values.js';
+
+export interface EntryProblem {
+  code: string;
+  status: Status;
+  cell: string;
+  params: Params;
+}
+
+export interface ListEntry {
+  /** Zero-based sheet row. */
+  row: number;
+  name: string | null;
+  /** The code as typed, normalised (full-width folded, upper-cased); null when blank. */
+  code: string | null;
+  /** True when the code passes GB 32100-2015. */
+  codeValid: boolean;
+  level: string | null;
+  year: number | null;
+  cells: { name: string; code: string; level: string; year: string };
+}
+
+export interface ListInput {
+  id: string;
+  sheet: string;
+  /** Entries in sheet order: rows with a name, a code, a level or a year (a 序号 alone is not an entry). */
+  entries: ListEntry[];
+  /** Distinct entries: by valid credit code, else by name. */
+  distinct: number;
+  /** Where the entries are, e.g. "专精特新中小企业!B3:E20" (the first input row when there are none). */
+  range: string;
+  problems: EntryProblem[];
+}
+
+export interface FormLists {
+  /** By list id; null when the workbook has no sheet for the list. */
+  lists: ReadonlyMap<string, ListInput | null>;
+}
+
+/** The key an entry is counted under when lists are de-duplicated: its valid credit code, else its name. */
+export const entryKey = (e: ListEntry): string | null => (e.codeValid && e.code ? `code:${e.code}` : e.name ? `name:${normaliseText(e.name)}` : null);
+
+const text = (c: RawCell | undefined): string | null => {
+  const v = c?.value;
+  if (v === null || v === undefined || typeof v === 'object') return null;
+  const s = normaliseText(String(v));
+  return s === '' ? null : s;
+};
+
+function findHeader(cells: SheetCells): { row: number; cols: Record<keyof typeof LIST_HEADER_WORDS, number> } | null {
+  // The header is near the top: the first row (of the first twenty holding cells) naming a credit-code column.
+  for (const r of cells.rows.slice(0, 20)) {
+    const found: Partial<Record<keyof typeof LIST_HEADER_WORDS, number>> = {};
+    for (const [c, cell] of cells.row(r)!) {
+      const h = text(cell)?.toLowerCase();
+      if (!h) continue;
+      for (const key of Object.keys(LIST_HEADER_WORDS) as Array<keyof typeof LIST_HEADER_WORDS>)
+        if (found[key] === undefined && LIST_HEADER_WORDS[key].some((w) => h.includes(w))) {
+          found[key] = c;
+          break;
+        }
+    }
+    if (found.code !== undefined && found.name !== undefined) return { row: r, cols: { name: found.name, code: found.code, level: found.level ?? -1, year: found.year ?? -1 } };
+  }
+  return null;
+}
+
+function parseYear(c: RawCell | undefined): { value: number | null; bad: string | null } {
+  const v = c?.value;
+  if (v === null || v === undefined) return { value: null, bad: null };
+  const s = typeof v === 'object' ? String(v.error) : normaliseText(String(v)).replace(/年$/, '');
+  if (s === '') return { value: null, bad: null };
+  const n = Number(s);
+  return Number.isInteger(n) && n >= 1949 && n <= 2100 ? { value: n, bad: null } : { value: null, bad: excerpt(String(typeof v === 'object' ? v.error : v)) };
+}
+
+export function readListSheet(snapshot: Snapshot, list: NameList): ListInput {
+  const cells = new SheetCells(sheetEntries(snapshot));
+  const sheet = snapshot.sheet;
+  const header = findHeader(cells);
+  const problems: EntryProblem[] = [];
+  const entries: ListEntry[] = [];
+  if (!header) {
+    problems.push({ code: 'list-header-not-found', status: 'invalid', cell: qualified(sheet, 0, 0), params: { sheet } });
+    return { id: list.id, sheet, entries, distinct: 0, range: `${quoteSheet(sheet)}!A1`, problems };
+  }
+  const { cols } = header;
+  const at = (r: number, c: number) => (c < 0 ? undefined : cells.at(r, c));
+  const firstCode = new Map<string, string>();
+  for (const r of cells.rows) {
+    if (r <= header.row) continue;
+    const name = text(at(r, cols.name));
+    const rawCode = text(at(r, cols.code));
+    const level = text(at(r, cols.level));
+    const year = parseYear(at(r, cols.year));
+    if (name === null && rawCode === null && level === null && year.value === null && year.bad === null) continue;
+    const cellOf = (c: number) => qualified(sheet, r, c < 0 ? cols.name : c);
+    const entry: ListEntry = {
+      row: r,
+      name,
+      code: null,
+      codeValid: false,
+      level,
+      year: year.value,
+      cells: { name: cellOf(cols.name), code: cellOf(cols.code), level: cellOf(cols.level), year: cellOf(cols.year) },
+    };
+    if (name === null) problems.push({ code: 'list-name-missing', status: 'missing', cell: entry.cells.name, params: { sheet } });
+    if (rawCode === null) problems.push({ code: 'credit-code-missing', status: 'missing', cell: entry.cells.code, params: { name: name ?? '' } });
+    else {
+      const checked = checkCreditCode(rawCode);
+      entry.code = checked.code;
+      entry.codeValid = checked.ok;
+      if (!checked.ok)
+        problems.push({
+          code: 'credit-code-invalid',
+          status: 'invalid',
+          cell: entry.cells.code,
+          params: { name: name ?? '', found: excerpt(rawCode), problem: checked.problem, expected: checked.expected ?? null },
+        });
+      else {
+        const first = firstCode.get(checked.code);
+        if (first !== undefined) problems.push({ code: 'list-duplicate-code', status: 'invalid', cell: entry.cells.code, params: { name: name ?? '', code: checked.code, firstCell: first, sheet } });
+        else firstCode.set(checked.code, entry.cells.code);
+      }
+    }
+    if (cols.level >= 0) {
+      if (level === null) problems.push({ code: 'list-level-missing', status: 'missing', cell: entry.cells.level, params: { name: name ?? '', levels: list.levels } });
+      else if (!list.levels.includes(level)) problems.push({ code: 'list-level-unknown', status: 'warn', cell: entry.cells.level, params: { name: name ?? '', found: excerpt(level), levels: list.levels } });
+    }
+    if (cols.year >= 0) {
+      if (year.bad !== null) problems.push({ code: 'list-year-invalid', status: 'invalid', cell: entry.cells.year, params: { name: name ?? '', found: year.bad } });
+      else if (year.value === null) problems.push({ code: 'list-year-missing', status: 'missing', cell: entry.cells.year, params: { name: name ?? '' } });
+    }
+    entries.push(entry);
+    if (problems.length > LIMITS.findings) throw new LimitError('findings', LIMITS.findings, problems.length);
+  }
+  const keys = new Set(entries.map(entryKey).filter((k): k is string => k !== null));
+  const lastCol = Math.max(cols.name, cols.code, cols.level, cols.year);
+  const firstCol = Math.min(...[cols.name, cols.code, cols.level, cols.year].filter((c) => c >= 0));
+  const r0 = entries.length ? entries[0]!.row : header.row + 1;
+  const r1 = entries.length ? entries[entries.length - 1]!.row : header.row + 1;
+  return { id: list.id, sheet, entries, distinct: keys.size, range: `${quoteSheet(sheet)}!${toA1(r0, firstCol)}:${toA1(r1, lastCol)}`, problems };
+}
+
+/** The sheets holding the rulebook's lists, by name: what the adapters are asked to read beside the indicator sheet. */
+export const listSheetNames = (rb: LoadedRulebook, names: readonly string[]): string[] => nameLists(rb).map((l) => l.sheet).filter((s) => names.includes(s));
+
+/** Every list of the rulebook read from the snapshots given (a list without its sheet is null). */
+export function readLists(snapshots: readonly Snapshot[], rb: LoadedRulebook): FormLists {
+  const bySheet = new Map(snapshots.map((s) => [s.sheet, s]));
+  const lists = new Map<string, ListInput | null>();
+  for (const l of nameLists(rb)) {
+    const s = bySheet.get(l.sheet);
+    lists.set(l.id, s ? readListSheet(s, l) : null);
+  }
+  return { lists };
+}
