@@ -11,6 +11,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
 import type { AuditRow, Round } from './records.js';
 import type { ApplicationResult, Decision, TallyResult } from './tally.js';
@@ -185,22 +186,9 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   // 评分记录.
   const a = new SheetBuilder();
   const clusterOf = new Map(round.applications.map((x) => [x.id, x.cluster || x.id]));
-  const auditHead: TextKey[] = [
-    'committee.audit.expert',
-    'committee.audit.application',
-    'committee.audit.item',
-    'committee.audit.value',
-    'committee.audit.outcome',
-    'committee.audit.change',
-    'committee.audit.file',
-    'committee.audit.cell',
-    'committee.audit.sha256',
-    'committee.audit.fileTime',
-  ];
-  auditHead.forEach((k, c) => a.set(0, c, { value: w(k), style: 'header' }));
-  const itemText = (item: string) => (item.startsWith('note:') ? w('committee.audit.noteOf', { id: item.slice(5) }) : item === 'opinion' ? w('committee.col.opinion') : item);
-  const change = (old: string | null | undefined, now: string | null) =>
-    old === undefined ? '' : old === null ? w('committee.audit.new') : now === null ? w('committee.audit.removedFrom', { old }) : `${old} → ${now}`;
+  AUDIT_COLUMNS.forEach((k, c) => a.set(0, c, { value: w(k), style: 'header' }));
+  const itemText = (item: string) => auditItemText(item, lang);
+  const change = (old: string | null | undefined, now: string | null) => auditChangeText(old, now, lang);
   let ar = 1;
   for (const c of result.current) {
     const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), c.value, tAny(`committee.outcome.${c.outcome}`, lang), change(c.change ? c.change.old : undefined, c.value), c.source, c.cell, c.sha256, c.fileTime];
@@ -215,7 +203,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   const audit: SheetModel = {
     name: w('committee.audit.sheet'),
     cells: a.cells,
-    widths: [10, 24, 12, 10, 10, 14, 28, 12, 20, 18],
+    widths: [...AUDIT_WIDTHS],
     freeze: { rows: 1, cols: 0 },
     print: { landscape: true, fitToWidth: true, repeatRows: [0, 0] },
   };
