@@ -10,6 +10,7 @@ import type { Host } from '../office/host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';
+import { ScoringPanel } from './components/ScoringPanel.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
 import { useStyles } from './styles.js';
 import { BUSY_TEXT, useReview } from './useReview.js';
@@ -102,6 +103,8 @@ export function App({ host, rb, initialLang }: { host: Host; rb: LoadedRulebook;
             <FindingsList report={review.report} lang={lang} onSelect={review.select} />
           </section>
         )}
+
+        <ScoringPanel host={host} rb={rb} lang={lang} />
       </main>
     </FluentProvider>
   );

@@ -171,6 +171,8 @@ export class FakeWorkbook {
   private changed: FakeChange[] = [];
   /** Set by a test to share one workbook between pages (see FakeRelay). */
   relay: FakeRelay | null = null;
+  /** With a relay, this page's batches go one at a time (shared by its contexts), as one Excel session sends them. */
+  private readonly gate: { tail: Promise<void> } = { tail: Promise.resolve() };
 
   constructor(state?: Partial<FakeState>) {
     this.state = { sheets: [], notes: {}, comments: [], selection: null, active: null, ...state };
@@ -293,14 +295,22 @@ export class FakeWorkbook {
     if (bytes > FAKE_LIMITS.payload) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes in one request`);
     this.counters.response = 0;
     const relay = this.relay;
-    if (relay) this.replaceState(await relay.pull());
+    let open: () => void = () => undefined;
+    if (relay) {
+      const prev = this.gate.tail;
+      this.gate.tail = new Promise<void>((ok) => (open = ok));
+      await prev;
+    }
     this.changed = [];
     let ok = false;
     try {
+      // Inside the try: a pull that fails still releases the workbook for the others.
+      if (relay) this.replaceState(await relay.pull());
       for (const item of items) item.run();
       ok = true;
     } finally {
       if (relay) await relay.push(ok ? this.state : null, ok ? this.changed : []);
+      open();
     }
     if (this.changed.length) this.deliver(this.changed, this);
     record.response = this.counters.response;
