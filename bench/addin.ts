@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { nationalRulebook } from '../src/core/index.js';
 import { FULL_CAPABILITIES } from '../src/office/capabilities.js';
+import { enterScore, readScoring } from '../src/office/scoring.js';
 import { checkWorkbook, writeSummary } from '../src/office/workbook.js';
 import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from '../test/browser/harness.js';
 import { fakeFromExcelJS } from '../test/support/fake-from-xlsx.js';
@@ -81,6 +82,29 @@ export async function syncsWithAttachment(): Promise<{ check: number; summary: n
   };
 }
 
+/** One score entered in the pane (issue #11): syncs to read the cell and 评分记录, then to write both. */
+export async function syncsForScore(): Promise<{ first: number; next: number; read: number; maxRequest: number }> {
+  const rb = nationalRulebook();
+  const fake = fakeFromExcelJS(await load('examples/01-passing.xlsx'));
+  await writeSummary({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: ['张三', '李四', '王五'] });
+  const caps = { events: true, threads: true, resolved: true, notes: true };
+  const ctx = fake.context();
+  let at = fake.syncs.length;
+  const view = await readScoring(ctx, rb, caps);
+  if (typeof view === 'string') throw new Error(view);
+  const read = fake.syncs.length - at;
+  at = fake.syncs.length;
+  // The first entry also starts 评分记录; later ones append to it.
+  await enterScore(ctx, view, rb, 'zh-CN', caps, { expert: '张三', item: { kind: 'score', criterion: rb.data.criteria[0]!.id }, value: 18, lastSeen: null, time: '2025-06-01 10:00' });
+  const first = fake.syncs.length - at;
+  const again = await readScoring(ctx, rb, caps);
+  if (typeof again === 'string') throw new Error(again);
+  at = fake.syncs.length;
+  await enterScore(ctx, again, rb, 'zh-CN', caps, { expert: '张三', item: { kind: 'score', criterion: rb.data.criteria[1]!.id }, value: 12, lastSeen: null, time: '2025-06-01 10:01' });
+  const next = fake.syncs.length - at;
+  return { first, next, read, maxRequest: Math.max(...fake.syncs.slice(-next).map((x) => x.bytes)) };
+}
+
 export async function benchAddin(): Promise<void> {
   const dist = await buildPane();
   const scripts = initialScripts(dist);
@@ -100,6 +124,10 @@ export async function benchAddin(): Promise<void> {
   const att = await syncsWithAttachment();
   console.log(
     `  syncs, + 3,000 × 30 sheet, indicator sheet renamed  check ${att.check} + summary ${att.summary}   (largest request ${(att.maxRequest / 1024).toFixed(0)} KB, response ${(att.maxResponse / 1024).toFixed(0)} K characters; goal: a handful, under 5 MB)`,
+  );
+  const score = await syncsForScore();
+  console.log(
+    `  syncs, one score entry ${score.next} (1 read + 1 write; the first entry, which starts 评分记录, ${score.first}; largest request ${(score.maxRequest / 1024).toFixed(1)} KB); reading the committee for the pane ${score.read}`,
   );
   if (!CHROMIUM) {
     console.log('  first render          not measured: Debian chromium is not installed (apt-get install chromium)');

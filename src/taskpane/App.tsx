@@ -13,6 +13,7 @@ import { FindingsList } from './components/FindingsList.js';
 import { PasswordRetry } from './components/PasswordRetry.js';
 import { RulebookSection } from './components/RulebookSection.js';
 import type { Deployment } from './deployment.js';
+import { ScoringPanel } from './components/ScoringPanel.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
 import { useStyles } from './styles.js';
 import { BUSY_TEXT, useReview } from './useReview.js';
@@ -100,6 +101,8 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
             <FindingsList report={review.report} lang={lang} onSelect={review.select} />
           </section>
         )}
+
+        <ScoringPanel host={host} rb={rb} lang={lang} />
       </main>
     </FluentProvider>
   );

@@ -3,7 +3,7 @@
  * context of the strict fake workbook. The fixture state and requirement sets come from the test
  * (window.__CLUSTER_REVIEW_FIXTURE__); the fake stays reachable as window.__fake for assertions.
  */
-import { FakeWorkbook, type FakeState } from '../support/fake-excel.js';
+import { FakeWorkbook, type FakeChange, type FakeState } from '../support/fake-excel.js';
 
 interface Fixture {
   state: FakeState;
@@ -14,6 +14,12 @@ interface Fixture {
   host?: 'excel' | 'outside';
   /** Requirement sets other than ExcelApi the host supports, e.g. { DialogApi: '1.1' }. */
   sets?: Record<string, string>;
+  /**
+   * One workbook shared with other pages (people co-authoring): every sync pulls it from the test and pushes it
+   * back through the functions the test exposes (window.__relayPull / __relayPush); others' changes arrive as
+   * change events through window.__fake.deliver.
+   */
+  relay?: boolean;
 }
 
 type Handler = (arg: unknown) => void;
@@ -24,10 +30,23 @@ interface HostLog {
   messages: string[];
 }
 
-const w = window as unknown as { __CLUSTER_REVIEW_FIXTURE__: Fixture; __fake: FakeWorkbook; __host: HostLog; Office: unknown; Excel: unknown };
+const w = window as unknown as {
+  __CLUSTER_REVIEW_FIXTURE__: Fixture;
+  __fake: FakeWorkbook;
+  __host: HostLog;
+  Office: unknown;
+  Excel: unknown;
+  __relayPull?: () => Promise<FakeState>;
+  __relayPush?: (state: FakeState | null, changes: FakeChange[]) => Promise<void>;
+};
 const fixture = w.__CLUSTER_REVIEW_FIXTURE__;
 const fake = new FakeWorkbook(fixture.state);
 w.__fake = fake;
+if (fixture.relay)
+  fake.relay = {
+    pull: () => w.__relayPull!(),
+    push: (state, changes) => w.__relayPush!(state, changes),
+  };
 const num = (v: string) => v.split('.').map(Number) as [number, number];
 const supports = (name: string, v: string) => {
   const have = name === 'ExcelApi' ? fixture.excelApi : fixture.sets?.[name];

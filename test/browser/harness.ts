@@ -60,6 +60,8 @@ export interface Fixture {
   host?: 'excel' | 'outside';
   /** Requirement sets other than ExcelApi, e.g. { DialogApi: '1.1' }. */
   sets?: Record<string, string>;
+  /** One workbook shared with other pages through the test (see relay.ts). */
+  relay?: boolean;
 }
 
 /** A page with the fake host for office.js; every other request off this machine is refused and recorded. */

@@ -89,7 +89,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     violations.push(...(await axe(page, 'checked')));
     await snap(page, 'checked');
     // Section headers are headings: the rulebook and findings (h2), each criterion (h3).
-    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['适用规则', '核验结果']);
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['适用规则', '核验结果', '专家评分']);
     const groupCount = await page.locator('[data-testid^="group-"]').count();
     expect(groupCount).toBeGreaterThanOrEqual(10);
     expect(await page.locator('[data-testid="groups"] h3').count()).toBe(groupCount);

@@ -124,6 +124,39 @@ function bounds(address: string): { r: number; c: number; rows: number; cols: nu
 
 type Item = { kind: 'op'; bytes: number; run: () => void } | { kind: 'load'; run: () => void };
 
+/** A range a sync changed (values or formulas written, cells inserted): what Worksheet.onChanged reports. */
+export interface FakeChange {
+  sheet: string;
+  /** "A1:B2", without the sheet (as WorksheetChangedEventArgs.address). */
+  address: string;
+}
+
+/** WorksheetChangedEventArgs (ExcelApi 1.7) as the fake gives them. */
+export interface FakeChangedEvent {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  address: string;
+  worksheetId: string;
+  /** "Local": this context (this person's session) wrote; "Remote": someone else did. */
+  source: 'Local' | 'Remote';
+}
+
+/**
+ * Several pages (people) on one workbook: a sync first pulls the workbook as it is now, applies its batch, then
+ * pushes the result and what it changed (the test side keeps the one workbook and tells the other pages).
+ * `push(null, [])` after a failed batch: nothing changed.
+ */
+export interface FakeRelay {
+  pull(): Promise<FakeState>;
+  push(state: FakeState | null, changes: FakeChange[]): Promise<void>;
+}
+
+interface Listener {
+  sheetId: string;
+  view: FakeWorkbook;
+  fn: (e: FakeChangedEvent) => unknown;
+}
+
 export class FakeWorkbook {
   state: FakeState;
   syncs: SyncRecord[] = [];
@@ -132,6 +165,14 @@ export class FakeWorkbook {
   private readonly counters = { comment: 1, sheet: 1, response: 0 };
   /** The author of this context's threads and replies. */
   author = 'reviewer';
+  /** Worksheet.onChanged handlers of every context (shared: views inherit this array). */
+  private readonly listeners: Listener[] = [];
+  /** Ranges the sync under way changed (per context). */
+  private changed: FakeChange[] = [];
+  /** Set by a test to share one workbook between pages (see FakeRelay). */
+  relay: FakeRelay | null = null;
+  /** With a relay, this page's batches go one at a time (shared by its contexts), as one Excel session sends them. */
+  private readonly gate: { tail: Promise<void> } = { tail: Promise.resolve() };
 
   constructor(state?: Partial<FakeState>) {
     this.state = { sheets: [], notes: {}, comments: [], selection: null, active: null, ...state };
@@ -139,7 +180,59 @@ export class FakeWorkbook {
 
   /** Worksheet.id of a sheet, given on first use (ids survive renames). */
   sheetId(s: FakeSheet): string {
-    return (s.id ??= `{sheet-${this.counters.sheet++}}`);
+    // Never an id another sheet has (pages sharing a workbook each count from 1).
+    while (!s.id) {
+      const id = `{sheet-${this.counters.sheet++}}`;
+      if (!this.state.sheets.some((x) => x.id === id)) s.id = id;
+    }
+    return s.id;
+  }
+
+  /** Records a changed range for this sync's change events. */
+  markChanged(sheet: string, address: string): void {
+    this.changed.push({ sheet, address });
+  }
+
+  /** Registers a Worksheet.onChanged handler (at sync, as Excel does); returns what removes it. */
+  listen(sheetId: string, fn: Listener['fn']): { remove(): void } {
+    const l: Listener = { sheetId, view: this, fn };
+    this.op('onChanged.add', () => this.listeners.push(l));
+    return {
+      remove: () => {
+        const i = this.listeners.indexOf(l);
+        if (i >= 0) this.listeners.splice(i, 1);
+      },
+    };
+  }
+
+  /**
+   * Tells the handlers of changed sheets, after the sync (never inside it): "Local" to the context that wrote,
+   * "Remote" to the others. `from` null: the change came from another page (the relay).
+   */
+  deliver(changes: readonly FakeChange[], from: FakeWorkbook | null = null): void {
+    for (const ch of changes) {
+      const sheet = this.state.sheets.find((x) => x.name === ch.sheet);
+      if (!sheet) continue;
+      const id = this.sheetId(sheet);
+      for (const l of this.listeners.filter((x) => x.sheetId === id)) {
+        const e: FakeChangedEvent = { type: 'WorksheetChanged', changeType: 'RangeEdited', address: ch.address, worksheetId: id, source: from !== null && l.view === from ? 'Local' : 'Remote' };
+        setTimeout(() => void l.fn(e), 0);
+      }
+    }
+  }
+
+  /** The workbook as another page left it (relay): the same state object, so every context sees it. */
+  private replaceState(next: FakeState): void {
+    const st = this.state as unknown as Record<string, unknown>;
+    for (const k of Object.keys(st)) delete st[k];
+    Object.assign(st, next);
+  }
+
+  private newId(prefix: string): string {
+    const taken = new Set(this.state.comments.flatMap((c) => [c.id, ...(c.replies ?? []).map((r) => r.id)]));
+    let id = `${prefix}-${this.counters.comment++}`;
+    while (taken.has(id)) id = `${prefix}-${this.counters.comment++}`;
+    return id;
   }
 
   /** Counts what a load returns in the sync under way. */
@@ -201,13 +294,31 @@ export class FakeWorkbook {
     this.syncs.push(record);
     if (bytes > FAKE_LIMITS.payload) throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `${bytes} bytes in one request`);
     this.counters.response = 0;
-    for (const item of items) item.run();
+    const relay = this.relay;
+    let open: () => void = () => undefined;
+    if (relay) {
+      const prev = this.gate.tail;
+      this.gate.tail = new Promise<void>((ok) => (open = ok));
+      await prev;
+    }
+    this.changed = [];
+    let ok = false;
+    try {
+      // Inside the try: a pull that fails still releases the workbook for the others.
+      if (relay) this.replaceState(await relay.pull());
+      for (const item of items) item.run();
+      ok = true;
+    } finally {
+      if (relay) await relay.push(ok ? this.state : null, ok ? this.changed : []);
+      open();
+    }
+    if (this.changed.length) this.deliver(this.changed, this);
     record.response = this.counters.response;
     if (record.response > FAKE_LIMITS.payload) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `${record.response} bytes in one response`);
   }
 
   newCommentId(): string {
-    return `comment-${this.counters.comment++}`;
+    return this.newId('comment');
   }
 }
 
@@ -419,6 +530,16 @@ class FakeSheetProxy extends Loadable {
       }
     })(this.wb, 'WorksheetProtection');
     return proxy as unknown as Record<string, unknown>;
+  }
+  /** ExcelApi 1.7: Worksheet.onChanged (registered at sync; fired after any context's sync that changes the sheet). */
+  get onChanged(): { add(fn: (e: FakeChangedEvent) => unknown): { remove(): void } } {
+    return {
+      add: (fn) => {
+        const sheet = this.wb.state.sheets.find((x) => x.name === this.sheetName || x.id === this.sheetName);
+        if (!sheet) throw new FakeExcelError('ItemNotFound', `worksheet "${this.sheetName}" does not exist`);
+        return this.wb.listen(this.wb.sheetId(sheet), fn);
+      },
+    };
   }
   get freezePanes(): Record<string, unknown> {
     return {
@@ -658,6 +779,7 @@ export class FakeRange extends Loadable {
       protectedCheck(this.wb, this.s, b, true);
       for (const row of v) for (const x of row) if (typeof x === 'string' && x.length > FAKE_LIMITS.cellText) throw new FakeExcelError('InvalidArgument', `${x.length} characters: a cell holds at most ${FAKE_LIMITS.cellText}`);
       this.forEach((cell, r, c) => enter(cell, v[r]![c]));
+      this.wb.markChanged(this.s.name, this.describe().slice(this.sheetName.length + 1));
     });
   }
   set numberFormat(v: unknown[][]) {
@@ -751,6 +873,7 @@ export class FakeRange extends Loadable {
         moved[shifts ? key(r + b.rows, c) : k] = cell;
       }
       this.s.cells = moved;
+      this.wb.markChanged(this.s.name, this.describe().slice(this.sheetName.length + 1));
       const notes = this.wb.state.notes;
       for (const k of Object.keys(notes)) {
         const bang = k.lastIndexOf('!');

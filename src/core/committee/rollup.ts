@@ -12,9 +12,10 @@ import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
 import type { AuditRow, Round } from './records.js';
-import { EXPERT_ITEM, type ApplicationResult, type Decision, type TallyResult } from './tally.js';
+import { type ApplicationResult, type Decision, type TallyResult } from './tally.js';
 
 export const TALLY_FORMAT = 'cluster-review/tally@1';
 
@@ -188,23 +189,9 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   // 评分记录.
   const a = new SheetBuilder();
   const clusterOf = new Map(round.applications.map((x) => [x.id, x.cluster || x.id]));
-  const auditHead: TextKey[] = [
-    'committee.audit.expert',
-    'committee.audit.application',
-    'committee.audit.item',
-    'committee.audit.value',
-    'committee.audit.outcome',
-    'committee.audit.change',
-    'committee.audit.file',
-    'committee.audit.cell',
-    'committee.audit.sha256',
-    'committee.audit.fileTime',
-  ];
-  auditHead.forEach((k, c) => a.set(0, c, { value: w(k), style: 'header' }));
-  const itemText = (item: string) =>
-    item.startsWith('note:') ? w('committee.audit.noteOf', { id: item.slice(5) }) : item === 'opinion' ? w('committee.col.opinion') : item === EXPERT_ITEM ? w('committee.audit.expertItem') : item;
-  const change = (old: string | null | undefined, now: string | null) =>
-    old === undefined ? '' : old === null ? w('committee.audit.new') : now === null ? w('committee.audit.removedFrom', { old }) : `${old} → ${now}`;
+  AUDIT_COLUMNS.forEach((k, c) => a.set(0, c, { value: w(k), style: 'header' }));
+  const itemText = (item: string) => auditItemText(item, lang);
+  const change = (old: string | null | undefined, now: string | null) => auditChangeText(old, now, lang);
   let ar = 1;
   for (const c of result.current) {
     const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), c.value, tAny(`committee.outcome.${c.outcome}`, lang), change(c.change ? c.change.old : undefined, c.value), c.source, c.cell, c.sha256, c.fileTime];
@@ -220,7 +207,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   const audit: SheetModel = {
     name: w('committee.audit.sheet'),
     cells: a.cells,
-    widths: [10, 24, 12, 10, 10, 14, 28, 12, 20, 18],
+    widths: [...AUDIT_WIDTHS],
     freeze: { rows: 1, cols: 0 },
   };
   audit.print = pagePrint(audit, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 1] });

@@ -1,0 +1,323 @@
+/**
+ * Scoring in the pane, the Office.js side: reads the summary (评审汇总, found by its recorded sheet id), the
+ * workbook's 评分记录 and the comment threads on the criteria rows; writes one expert's entry; watches the sheets
+ * for others' changes. Every decision is the core's (src/core/committee/pane.ts): what the cells mean, whether an
+ * entry is a conflict, what to write and what to record.
+ *
+ * Round trips: reading for the pane is 2 syncs (sheet names and the record; then the summary, 评分记录 and the
+ * threads), one more for the threads' places when there are threads. One entry is 1 sync to read what the cell
+ * and 评分记录 hold now (and the note, and the sheet's protection, for texts) and 1 sync to write the cell and
+ * append to 评分记录 — a conditional write cannot go in the same batch as the read it depends on.
+ */
+import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
+import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneItem, type PaneState, type ScorePlan } from '../core/committee/pane.js';
+import { t } from '../core/text/index.js';
+import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
+import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
+
+/** ExcelApi 1.7 worksheet events, as far as the pane uses them (the fake provides the same). */
+export interface XChangedEvent {
+  address: string;
+  worksheetId: string;
+  /** "Local" or "Remote" (ExcelApi 1.7 `source`); the reason is only on 1.14 (`triggerSource`). */
+  source?: string;
+}
+interface XEventSheet extends XWorksheet {
+  onChanged?: { add(handler: (e: XChangedEvent) => Promise<void>): { remove(): void } };
+}
+
+/** What this Excel lets the pane do beyond scoring itself. */
+export interface ScoringCaps {
+  /** 1.7 worksheet change events: refresh when others score. */
+  events: boolean;
+  /** 1.10 threaded comments: "讨论". */
+  threads: boolean;
+  /** 1.11: a thread's resolved state (listing open and resolved threads). */
+  resolved: boolean;
+  /** 1.18 notes: texts also shown as notes on the expert's cells. */
+  notes: boolean;
+}
+
+export function scoringCaps(isSetSupported: (name: string, v: string) => boolean): ScoringCaps {
+  const has = (v: string) => {
+    try {
+      return isSetSupported('ExcelApi', v);
+    } catch {
+      return false;
+    }
+  };
+  return { events: has('1.7'), threads: has('1.10'), resolved: has('1.11'), notes: has('1.18') };
+}
+
+/** The capabilities of the Excel this pane runs in (none outside Office). */
+export function detectScoringCaps(): ScoringCaps {
+  if (typeof Office === 'undefined' || !Office.context?.requirements) return { events: false, threads: false, resolved: false, notes: false };
+  return scoringCaps((n, v) => Office.context.requirements.isSetSupported(n, v));
+}
+
+export interface PaneThread {
+  id: string;
+  criterion: string;
+  cell: string;
+  author: string;
+  content: string;
+  /** null where Excel cannot say (before ExcelApi 1.11). */
+  resolved: boolean | null;
+  replies: number;
+}
+
+export interface ScoringView {
+  layout: SummaryLayout;
+  /** The summary's sheet id and its name now. */
+  sheetId: string;
+  sheet: string;
+  /** 评分记录's sheet id, when the workbook has one. */
+  auditId: string | null;
+  verdict: Verdict;
+  application: string;
+  state: PaneState;
+  /** Threads on the criteria rows, by criterion id (null: this Excel has no threaded comments). */
+  threads: Map<string, PaneThread[]> | null;
+}
+
+export type ScoringProblem = 'no-summary' | 'not-trusted';
+
+const auditName = (lang: Lang) => t('committee.audit.sheet', lang);
+const AUDIT_NAMES = [t('committee.audit.sheet', 'zh-CN'), t('committee.audit.sheet', 'en-US')];
+const cellOf = (r: XRange, row: number, col: number): CellValue => {
+  const v = r.values[row - r.rowIndex]?.[col - r.columnIndex];
+  return v === undefined || v === '' ? null : (v as CellValue);
+};
+/** Rows of a loaded used range below its header (row 0). */
+const bodyRows = (r: XRange | null): CellValue[][] => (r && !r.isNullObject ? (r.values as CellValue[][]).slice(r.rowIndex === 0 ? 1 : 0) : []);
+
+/**
+ * The scoring view: the summary through its recorded layout, 评分记录, the threads. Null with the reason when the
+ * workbook has no summary the tool provably wrote (the pane then asks to write the summary first).
+ */
+export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: ScoringCaps): Promise<ScoringView | ScoringProblem> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name,items/id');
+  await ctx.sync();
+  if (!sheets.items.some((s) => s.name === META_SHEET)) return 'no-summary';
+  const metaRange = ctx.workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject();
+  metaRange.load('values,rowIndex');
+  const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
+  const auditSheet = sheets.items.find((s) => AUDIT_NAMES.includes(s.name)) ?? null;
+  const audit = auditSheet ? ctx.workbook.worksheets.getItem(auditSheet.id).getUsedRangeOrNullObject(true) : null;
+  audit?.load('values,rowIndex');
+  if (caps.threads) ctx.workbook.comments.load(caps.resolved ? 'items/id,items/content,items/authorName,items/resolved' : 'items/id,items/content,items/authorName');
+  await ctx.sync();
+  const record = metaRange.isNullObject ? null : readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex).meta;
+  const layout = record?.review?.summary;
+  if (!record?.review || !layout) return 'no-summary';
+  const sheetId = layout.sheetId && ids.has(layout.sheetId) ? layout.sheetId : [...ids].find(([, n]) => n === layout.sheet)?.[0];
+  if (!sheetId) return 'no-summary';
+  const summary = ctx.workbook.worksheets.getItem(sheetId).getUsedRangeOrNullObject();
+  summary.load('values,rowIndex,columnIndex');
+  const comments: XComment[] = caps.threads ? ctx.workbook.comments.items : [];
+  const located = comments.map((c) => {
+    const at = c.getLocation();
+    at.load('address');
+    c.replies.load('items');
+    return { c, at };
+  });
+  await ctx.sync();
+  if (summary.isNullObject) return 'no-summary';
+  const at = (r: number, c: number) => cellOf(summary, r, c);
+  if (!summaryShowsMark(layout, at)) return 'not-trusted';
+  const sheet = ids.get(sheetId)!;
+  const state = paneState(layout, at, bodyRows(audit), rb, record.review.verdict as Verdict);
+  let threads: ScoringView['threads'] = null;
+  if (caps.threads) {
+    threads = new Map(rb.data.criteria.map((c) => [c.id, [] as PaneThread[]]));
+    const rowToCrit = new Map(Object.entries(layout.criteriaRows).map(([id, row]) => [row, id]));
+    for (const { c, at: loc } of located) {
+      const addr = loc.address.replace(/\$/g, '');
+      const bang = addr.lastIndexOf('!');
+      const name = addr.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+      if (name !== sheet) continue;
+      const m = /^([A-Z]+)(\d+)/.exec(addr.slice(bang + 1));
+      const crit = m ? rowToCrit.get(Number(m[2]) - 1) : undefined;
+      if (!crit) continue;
+      threads.get(crit)!.push({ id: c.id, criterion: crit, cell: addr, author: c.authorName, content: c.content, resolved: caps.resolved ? c.resolved : null, replies: c.replies.items.length });
+    }
+  }
+  const name = at(0, 0);
+  return {
+    layout: { ...layout, sheet, sheetId },
+    sheetId,
+    sheet,
+    auditId: auditSheet?.id ?? null,
+    verdict: record.review.verdict as Verdict,
+    application: clusterName(layout, at) ?? (typeof name === 'string' ? name : ''),
+    state,
+    threads,
+  };
+}
+
+/** The cluster's name as the summary's identity rows give it (the first value right of its label), for the record. */
+function clusterName(layout: SummaryLayout, at: (r: number, c: number) => CellValue): string | null {
+  const top = Math.min(...Object.values(layout.criteriaRows));
+  for (let r = 0; r < Math.min(top, 12); r++) {
+    const label = at(r, 0);
+    if (label === t('summary.name', 'zh-CN') || label === t('summary.name', 'en-US')) {
+      const v = at(r, 2);
+      return typeof v === 'string' && v ? v : null;
+    }
+  }
+  return null;
+}
+
+export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }> } | Exclude<ScorePlan, { kind: 'write' }>;
+
+/**
+ * One entry by one expert: reads what the cell (and 评分记录, for texts) holds now, lets the core decide, and
+ * writes the cell and appends the record in one batch. `lastSeen` is what the pane showed: a value changed since
+ * is a conflict, returned, never overwritten.
+ */
+export async function enterScore(
+  ctx: XContext,
+  view: ScoringView,
+  rb: LoadedRulebook,
+  lang: Lang,
+  caps: ScoringCaps,
+  entry: { expert: string; item: PaneItem; value: CellValue; lastSeen: CellValue; time: string },
+): Promise<EntryResult> {
+  const { layout, sheetId } = view;
+  const ws = ctx.workbook.worksheets.getItem(sheetId);
+  const cell = itemCell(layout, entry.expert, entry.item);
+  const nCell = caps.notes ? noteCell(layout, entry.expert, entry.item) : null;
+  const target = cell ? ws.getRangeByIndexes(cell.row, cell.col, 1, 1) : null;
+  target?.load('values');
+  // 评分记录: its rows (a text's current value is its last row) and where the next row goes, in the same read.
+  let auditId = view.auditId;
+  let audit = auditId ? ctx.workbook.worksheets.getItem(auditId).getUsedRangeOrNullObject(true) : null;
+  audit?.load('values,rowIndex,rowCount');
+  // Someone may have started 评分记录 since the pane read the workbook: looked for by name in the same read.
+  const probes = auditId ? [] : AUDIT_NAMES.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
+  for (const p of probes) p.load('id');
+  const note = nCell ? ctx.workbook.notes.getItemOrNullObject(`${quoteSheet(view.sheet)}!${toA1(nCell.row, nCell.col)}`) : null;
+  note?.load('content');
+  const protection = nCell ? ws.protection : null;
+  protection?.load('protected,options');
+  await ctx.sync();
+  const found = probes.find((p) => !p.isNullObject);
+  if (found) {
+    // Rare: one more read, for the rows of a 评分记录 another pane has just started.
+    auditId = found.id;
+    audit = ctx.workbook.worksheets.getItem(auditId).getUsedRangeOrNullObject(true);
+    audit.load('values,rowIndex,rowCount');
+    await ctx.sync();
+  }
+
+  let current: CellValue;
+  if (target) current = (target.values[0]?.[0] ?? null) as CellValue;
+  else {
+    const key = itemKey(entry.item);
+    const texts = paneState(layout, () => null, bodyRows(audit), rb, view.verdict).experts.find((x) => x.name === entry.expert)?.values;
+    current = texts?.get(key) ?? '';
+  }
+  if (current === '') current = null;
+  const address = cell ? `${quoteSheet(view.sheet)}!${toA1(cell.row, cell.col)}` : '';
+  const plan = planScore(layout, entry.expert, entry.item, entry.value, entry.lastSeen, current, { rb, time: entry.time, application: view.application, source: t('pane.score.source', lang), address });
+  if (plan.kind !== 'write') return plan;
+
+  if (target && cell) {
+    // A score is written as its number; text (a signature, 是/否) as text, never converted by Excel.
+    // Values only: the summary stays protected (its expert cells are unlocked), so no format is set here.
+    const v = plan.value;
+    target.values = [[v === null ? '' : v]];
+  }
+  const row = auditRowCells(plan.audit, lang, { cell: address ? address : '' });
+  if (audit && !audit.isNullObject) {
+    const aws = ctx.workbook.worksheets.getItem(auditId!);
+    const next = audit.rowIndex + audit.rowCount;
+    // Inserted, not written over: a row another pane appended at the same place moves down and stays.
+    aws.getRangeByIndexes(next, 0, 1, 16384).insert('Down');
+    const r = aws.getRangeByIndexes(next, 0, 1, row.length);
+    r.numberFormat = [row.map(() => '@')];
+    r.values = [row.map((v) => (v === null ? '' : v))];
+  } else {
+    const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
+    const head = auditHeader(lang);
+    const r = aws.getRangeByIndexes(0, 0, 2, head.length);
+    r.numberFormat = [head.map(() => '@'), row.map(() => '@')];
+    r.values = [head, row.map((v) => (v === null ? '' : v))];
+    aws.freezePanes.freezeRows(1);
+  }
+  if (plan.note && note && protection) {
+    // Notes cannot be added on a protected sheet: the summary (protected by the tool, no password) is opened
+    // for this batch and protected again with its own options.
+    const text = plan.note.text;
+    const addr = `${quoteSheet(view.sheet)}!${toA1(plan.note.row, plan.note.col)}`;
+    const wasProtected = protection.protected;
+    if (wasProtected) ws.protection.unprotect();
+    if (text === null) {
+      if (!note.isNullObject) note.delete();
+    } else if (!note.isNullObject) note.content = text;
+    else ctx.workbook.notes.add(addr, text);
+    if (wasProtected) ws.protection.protect(protection.options);
+  }
+  await ctx.sync();
+  return { kind: 'written', plan };
+}
+
+/**
+ * "讨论" on a criterion: a thread on the criterion's row (its title cell) naming the other experts, or a reply
+ * when that cell has a thread already (one thread per cell). 2 syncs: the cell's thread and the sheet's
+ * protection; then the write.
+ */
+export async function discuss(ctx: XContext, view: ScoringView, criterion: string, expert: string, text: string): Promise<'thread' | 'reply'> {
+  const row = view.layout.criteriaRows[criterion];
+  if (row === undefined) throw new Error(`unknown criterion ${criterion}`);
+  const others = view.layout.experts.map((x) => x.name).filter((n) => n !== expert);
+  const content = discussionText(others, text);
+  const addr = `${quoteSheet(view.sheet)}!${toA1(row, 1)}`;
+  const existing = (view.threads?.get(criterion) ?? []).find((th) => th.cell.replace(/'/g, '').endsWith(`!${toA1(row, 1)}`));
+  const ws = ctx.workbook.worksheets.getItem(view.sheetId);
+  if (existing) {
+    ctx.workbook.comments.getItem(existing.id).replies.add(content);
+    await ctx.sync();
+    return 'reply';
+  }
+  const p = ws.protection;
+  p.load('protected,options');
+  await ctx.sync();
+  if (p.protected) ws.protection.unprotect();
+  ctx.workbook.comments.add(addr, content);
+  if (p.protected) ws.protection.protect(p.options);
+  await ctx.sync();
+  return 'thread';
+}
+
+/**
+ * Calls `onChange` when anyone changes the summary or 评分记录 (ExcelApi 1.7 worksheet events; in Microsoft 365
+ * co-authoring that includes other people's edits). Returns what removes the handlers, or null where this Excel
+ * has no events (the pane then refreshes when asked).
+ */
+export async function watchScoring(ctx: XContext, view: ScoringView, caps: ScoringCaps, onChange: (e: XChangedEvent) => void): Promise<(() => void) | null> {
+  if (!caps.events) return null;
+  const ids = [view.sheetId, ...(view.auditId ? [view.auditId] : [])];
+  const handlers: Array<{ remove(): void }> = [];
+  for (const id of ids) {
+    const ws = ctx.workbook.worksheets.getItem(id) as XEventSheet;
+    if (!ws.onChanged) return null;
+    handlers.push(
+      ws.onChanged.add(async (e) => {
+        onChange(e);
+      }),
+    );
+  }
+  await ctx.sync();
+  return () => {
+    for (const h of handlers) h.remove();
+  };
+}
+
+/** What the pane shows for an item of an expert now (for lastSeen). */
+export function shownValue(view: ScoringView, expert: string, item: PaneItem): string {
+  return view.state.experts.find((x) => x.name === expert)?.values.get(itemKey(item)) ?? '';
+}
+
+export { valueText };

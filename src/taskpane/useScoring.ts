@@ -1,0 +1,202 @@
+/**
+ * Scoring in the pane as one hook: who the expert is (remembered on this machine), the committee as the workbook
+ * shows it (refreshed when anyone changes the summary or 评分记录), saving one entry, the conflict to settle when
+ * a cell changed since it was shown, and "讨论". Decisions are the core's; Excel calls are src/office/scoring.ts.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { itemKey, type PaneItem } from '../core/committee/pane.js';
+import type { Lang, LoadedRulebook } from '../core/index.js';
+import { t, tAny } from '../core/text/index.js';
+import type { Host } from '../office/host.js';
+import { detectScoringCaps, discuss, enterScore, readScoring, shownValue, watchScoring, type ScoringCaps, type ScoringView } from '../office/scoring.js';
+import { auditItemText } from '../core/committee/audit-sheet.js';
+import { errorNotice, type Notice } from './useReview.js';
+
+const EXPERT_KEY = 'cluster-review.expert';
+
+export interface Conflict {
+  item: PaneItem;
+  mine: string;
+  theirs: string;
+  seen: string;
+}
+
+export interface Scoring {
+  caps: ScoringCaps;
+  opened: boolean;
+  busy: 'load' | 'save' | null;
+  view: ScoringView | null;
+  problem: 'no-summary' | 'not-trusted' | null;
+  expert: string | null;
+  notices: Notice[];
+  conflict: Conflict | null;
+  /** Refreshes come from Excel's change events (false: only by the Refresh button). */
+  live: boolean;
+  open(): void;
+  refresh(): void;
+  chooseExpert(name: string | null): void;
+  save(item: PaneItem, value: string): Promise<boolean>;
+  settle(choice: 'mine' | 'theirs'): void;
+  discuss(criterion: string, text: string): Promise<boolean>;
+}
+
+const now = () => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
+
+function remembered(): string | null {
+  try {
+    return localStorage.getItem(EXPERT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring {
+  const [caps] = useState(detectScoringCaps);
+  const [opened, setOpened] = useState(false);
+  const [busy, setBusy] = useState<Scoring['busy']>(null);
+  const [view, setView] = useState<ScoringView | null>(null);
+  const [problem, setProblem] = useState<Scoring['problem']>(null);
+  const [expert, setExpert] = useState<string | null>(remembered);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [live, setLive] = useState(false);
+  const viewRef = useRef<ScoringView | null>(null);
+  const stopRef = useRef<(() => void) | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<{ item: PaneItem; value: string } | null>(null);
+
+  const load = useCallback(
+    async (quiet = false): Promise<ScoringView | null> => {
+      if (host.kind !== 'excel') return null;
+      if (!quiet) setBusy('load');
+      try {
+        const v = await host.run((ctx) => readScoring(ctx, rb, caps));
+        if (typeof v === 'string') {
+          setProblem(v);
+          setView(null);
+          viewRef.current = null;
+          return null;
+        }
+        setProblem(null);
+        setView(v);
+        const before = viewRef.current;
+        viewRef.current = v;
+        // Watch once per summary (and again when 评分记录 appears).
+        if (caps.events && (!before || before.sheetId !== v.sheetId || before.auditId !== v.auditId || !stopRef.current)) {
+          stopRef.current?.();
+          stopRef.current = await host.run((ctx) =>
+            watchScoring(ctx, v, caps, () => {
+              // Several changes come together (a batch writes many cells): one refresh after them.
+              if (timer.current) clearTimeout(timer.current);
+              timer.current = setTimeout(() => void load(true), 250);
+            }),
+          );
+          setLive(stopRef.current !== null);
+        }
+        return v;
+      } catch (e) {
+        setNotices([errorNotice(e, lang)]);
+        return null;
+      } finally {
+        if (!quiet) setBusy(null);
+      }
+    },
+    [host, rb, caps, lang],
+  );
+
+  useEffect(
+    () => () => {
+      stopRef.current?.();
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const write = useCallback(
+    async (item: PaneItem, value: string, lastSeen: string | null): Promise<boolean> => {
+      const v = viewRef.current;
+      if (host.kind !== 'excel' || !v || !expert) return false;
+      setBusy('save');
+      setNotices([]);
+      try {
+        const seen = lastSeen ?? shownValue(v, expert, item);
+        const r = await host.run((ctx) => enterScore(ctx, v, rb, lang, caps, { expert, item, value, lastSeen: seen === '' ? null : seen, time: now() }));
+        if (r.kind === 'conflict') {
+          pending.current = { item, value };
+          setConflict({ item: r.item, mine: r.mine, theirs: r.theirs, seen: r.seen });
+          return false;
+        }
+        if (r.kind === 'invalid') {
+          setNotices([{ intent: 'warning', text: tAny(`pane.score.invalid.${r.code}`, lang, { value: r.code === 'unknown-expert' ? expert : value, max: r.max ?? '' }) }]);
+          return false;
+        }
+        if (r.kind === 'written') {
+          const blank = t('pane.score.blank', lang);
+          setNotices([{ intent: 'success', text: t('pane.score.saved', lang, { item: auditItemText(itemKey(item), lang), old: r.plan.audit.old ?? blank, new: r.plan.audit.new ?? blank }) }]);
+        }
+        await load(true);
+        return true;
+      } catch (e) {
+        setNotices([errorNotice(e, lang)]);
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [host, rb, lang, caps, expert, load],
+  );
+
+  return {
+    caps,
+    opened,
+    busy,
+    view,
+    problem,
+    expert,
+    notices,
+    conflict,
+    live,
+    open: () => {
+      setOpened(true);
+      void load();
+    },
+    refresh: () => void load(),
+    chooseExpert: (name) => {
+      setExpert(name);
+      try {
+        if (name) localStorage.setItem(EXPERT_KEY, name);
+        else localStorage.removeItem(EXPERT_KEY);
+      } catch {
+        // Storage refused (private mode): the choice lasts for this session only.
+      }
+    },
+    save: (item, value) => write(item, value, null),
+    settle: (choice) => {
+      const c = conflict;
+      const p = pending.current;
+      setConflict(null);
+      pending.current = null;
+      if (!c || !p) return;
+      // Keep mine: written over what the workbook holds now (if it changes again, asked again). Take theirs: shown.
+      if (choice === 'mine') void write(p.item, p.value, c.theirs);
+      else void load(true);
+    },
+    discuss: async (criterion, text) => {
+      const v = viewRef.current;
+      if (host.kind !== 'excel' || !v || !expert || !text.trim()) return false;
+      try {
+        const kind = await host.run((ctx) => discuss(ctx, v, criterion, expert, text));
+        setNotices([{ intent: 'success', text: t(kind === 'thread' ? 'pane.discuss.posted' : 'pane.discuss.replied', lang, { id: criterion }) }]);
+        await load(true);
+        return true;
+      } catch (e) {
+        setNotices([errorNotice(e, lang)]);
+        return false;
+      }
+    },
+  };
+}

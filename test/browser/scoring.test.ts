@@ -1,0 +1,209 @@
+/**
+ * Scoring in the built pane (issue #11, items 3, 4, 7, 8), two experts on two pages sharing one fake workbook
+ * through the test (relay.ts): check → each expert says who they are and scores → each sees the other's scores
+ * (change events) → a cell changed behind a pane's back is a conflict shown with both values, not lost →
+ * "讨论" opens a thread the other sees → the summary is rewritten in place, keeping a row the committee added,
+ * the thread and every score; 评分记录 holds every change. axe on the scoring states; screenshots at 320 px.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_COL } from '../../src/core/committee/audit-sheet.js';
+import { META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/index.js';
+import type { FakeState, FakeWorkbook } from '../support/fake-excel.js';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, tempDir, writeExample } from '../support/files.js';
+import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+import { Relay } from './relay.js';
+
+const ARTIFACTS = 'test-artifacts';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const NARROW = { width: 320, height: 800 };
+
+async function axe(page: Page, state: string): Promise<string[]> {
+  // The pointer off the buttons it last clicked, and their hover transitions over: axe measures what is shown.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
+  });
+  return violations.map((v) => `${state} · ${v}`);
+}
+
+async function snap(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(NARROW);
+  await page.screenshot({ path: join(ARTIFACTS, `taskpane-320-${name}.png`), fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+function layoutOf(wb: FakeWorkbook): SummaryLayout {
+  const sheet = wb.sheet(META_SHEET);
+  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
+  const rows: Array<[unknown, unknown]> = [];
+  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
+  return readMetaRecord(rows).meta!.review!.summary!;
+}
+
+describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (needs Debian chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let host: string;
+  let state: FakeState;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
+    host = script;
+    ({ server, url } = await serve(dist));
+    browser = await launch();
+    state = fakeFromExcelJS(await load(await writeExample(tempDir(), '01-passing'))).state;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function expertPage(relay: Relay): Promise<Page> {
+    const { page, external } = await openPane(browser, url, host, { state, displayLanguage: 'zh-CN', excelApi: '1.18', relay: true }, { width: 360, height: 900 });
+    await relay.attach(page);
+    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.getByTestId('rulebook').waitFor();
+    expect(external).toEqual([]);
+    return page;
+  }
+
+  async function scoreAs(page: Page, name: string): Promise<void> {
+    await page.getByTestId('score-open').click();
+    await page.getByTestId('score-who').selectOption(name);
+    await page.getByTestId('score-who-confirm').click();
+    await page.getByTestId('score-as').waitFor();
+    expect(await page.getByTestId('score-as').textContent()).toContain(name);
+  }
+
+  async function enter(page: Page, testid: string, value: string): Promise<void> {
+    await page.getByTestId(testid).fill(value);
+    await page.getByTestId(`${testid}-save`).click();
+  }
+
+  it('check → two experts score → each sees the other’s → a conflict is shown, not lost → summary rewritten in place', async () => {
+    const relay = new Relay(state);
+    const a = await expertPage(relay);
+    const b = await expertPage(relay);
+    const violations: string[] = [];
+
+    // 张三 checks and writes the summary with the committee.
+    await a.getByTestId('check').click();
+    await a.getByTestId('verdict').waitFor();
+    await a.getByTestId('experts').fill('张三,李四,王五');
+    await a.getByTestId('summary').click();
+    await a.getByText('已写入“评审汇总”工作表').waitFor();
+    const layout = layoutOf(relay.wb);
+    const col = (name: string) => layout.experts.find((x) => x.name === name)!.col;
+    const summary = layout.sheet;
+
+    // Each says who they are (remembered on that machine) and scores: full-width digits read as the core reads them.
+    await scoreAs(a, '张三');
+    violations.push(...(await axe(a, 'scoring')));
+    await snap(a, 'scoring');
+    await enter(a, 'score-1', '１８');
+    await a.getByText('已保存 1：（空） → 18').waitFor();
+    expect(relay.wb.cell(summary, layout.criteriaRows['1']!, col('张三'))?.value).toBe(18);
+
+    await scoreAs(b, '李四');
+    expect(await b.getByTestId('others-1').textContent()).toContain('张三 18');
+    await enter(b, 'score-1', '15');
+    await b.getByText('已保存 1：（空） → 15').waitFor();
+    // 张三's pane hears the change (worksheet event) and shows 李四's score and the committee's figures.
+    await expect.poll(async () => a.getByTestId('others-1').textContent(), { timeout: 10_000 }).toContain('李四 15');
+    expect(await a.getByTestId('committee-1').textContent()).toContain('16.5');
+    // Only each expert's own cells were written.
+    expect(relay.wb.cell(summary, layout.criteriaRows['1']!, col('王五'))?.value ?? null).toBeNull();
+
+    // Out of range: refused in words, nothing written.
+    await enter(b, 'score-2', '99');
+    await b.getByText('99 超出分值范围').waitFor();
+    expect(relay.wb.cell(summary, layout.criteriaRows['2']!, col('李四'))?.value ?? null).toBeNull();
+
+    // 张三 types 10 for criterion 2 straight into the sheet (no event reaches this pane); his pane still shows it blank.
+    relay.wb.sheet(summary).cells[`${layout.criteriaRows['2']!},${col('张三')}`]!.value = 10;
+    await enter(a, 'score-2', '12');
+    const dialog = a.getByTestId('conflict');
+    await dialog.waitFor();
+    const text = (await dialog.textContent())!;
+    expect(text).toContain('现在工作簿中是“10”');
+    expect(text).toContain('您要填写“12”');
+    violations.push(...(await axe(a, 'conflict')));
+    await snap(a, 'conflict');
+    // Nothing was overwritten while asking.
+    expect(relay.wb.cell(summary, layout.criteriaRows['2']!, col('张三'))?.value).toBe(10);
+    await a.getByTestId('conflict-mine').click();
+    await a.getByText('已保存 2：10 → 12').waitFor();
+    await expect.poll(() => relay.wb.cell(summary, layout.criteriaRows['2']!, col('张三'))?.value, { timeout: 10_000 }).toBe(12);
+
+    // An opinion and a sign-off by 李四, on his own cells.
+    await b.getByTestId('opinion').fill('集群特色鲜明，建议推荐。');
+    await b.getByTestId('opinion-save').click();
+    await b.getByText('已保存 专家意见').waitFor();
+    await enter(b, 'signature', '李四');
+    await b.getByText('已保存 专家签名').waitFor();
+    expect(relay.wb.cell(summary, layout.signatureRow, col('李四'))?.value).toBe('李四');
+
+    // "讨论" on criterion 3: a thread on its row naming the others; 李四 sees it listed.
+    await a.getByTestId('discuss-3').click();
+    await a.getByTestId('discuss-text-3').fill('研发投入口径请再核对');
+    await a.getByTestId('discuss-post-3').click();
+    await a.getByText('已在“3”所在行发起讨论').waitFor();
+    expect(relay.wb.state.comments).toHaveLength(1);
+    expect(relay.wb.state.comments[0]!.content).toBe('@李四 @王五 研发投入口径请再核对');
+    await b.getByTestId('score-refresh').click();
+    await expect.poll(async () => b.locator('[data-testid="criterion-3"] [data-testid="thread"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await b.locator('[data-testid="criterion-3"] [data-testid="threads"]').textContent()).toContain('进行中 1');
+    violations.push(...(await axe(b, 'scoring with threads')));
+    await snap(b, 'scoring-threads');
+
+    // The committee adds a row below the summary; then the summary is written again: in place, all kept.
+    const height = layout.height!;
+    relay.wb.sheet(summary).cells[`${height + 2},0`] = { value: '委员会补充：现场考察意见良好' };
+    const sheetsBefore = relay.wb.state.sheets.length;
+    await a.getByTestId('summary').click();
+    await a.getByText('已写入“评审汇总”工作表').waitFor();
+    expect(relay.wb.state.sheets).toHaveLength(sheetsBefore);
+    const after = layoutOf(relay.wb);
+    expect(after.sheet).toBe(summary);
+    expect(Object.values(relay.wb.sheet(summary).cells).some((c) => c.value === '委员会补充：现场考察意见良好')).toBe(true);
+    expect(relay.wb.state.comments).toHaveLength(1);
+    expect(relay.wb.cell(summary, after.criteriaRows['1']!, after.experts.find((x) => x.name === '张三')!.col)?.value).toBe(18);
+    expect(relay.wb.cell(summary, after.criteriaRows['1']!, after.experts.find((x) => x.name === '李四')!.col)?.value).toBe(15);
+    expect(relay.wb.cell(summary, after.criteriaRows['2']!, after.experts.find((x) => x.name === '张三')!.col)?.value).toBe(12);
+    violations.push(...(await axe(a, 'summary rewritten')));
+
+    // 评分记录: every change through the panes, appended, old → new.
+    const audit = relay.wb.sheet('评分记录');
+    const rows = new Map<number, unknown[]>();
+    for (const [k, c] of Object.entries(audit.cells)) {
+      const [r, cc] = k.split(',').map(Number) as [number, number];
+      (rows.get(r) ?? rows.set(r, []).get(r)!)[cc] = c.value;
+    }
+    const body = [...rows.entries()].sort((x, y) => x[0] - y[0]).slice(1).map(([, v]) => `${v[AUDIT_COL.expert]}|${v[AUDIT_COL.item]}|${v[AUDIT_COL.change]}`);
+    expect(body).toEqual(['张三|1|新增', '李四|1|新增', '张三|2|10 → 12', '李四|专家意见|新增', '李四|专家签名|新增']);
+
+    // The expert is remembered on that machine: a reload goes straight to 张三's sheet.
+    await a.reload();
+    await a.getByTestId('score-open').click();
+    await a.getByTestId('score-as').waitFor();
+    expect(await a.getByTestId('score-as').textContent()).toContain('张三');
+    expect(violations).toEqual([]);
+    await a.close();
+    await b.close();
+  }, 180_000);
+});
