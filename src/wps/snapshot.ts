@@ -5,7 +5,7 @@
  * then the rows that have any. The calls grow with the rows, never with rows × columns.
  */
 import { toA1, type CellValue, type RawCell, type SheetCell, type SparseSnapshot } from '../core/index.js';
-import type { WRange, WWorksheet } from './surface.js';
+import type { WWorksheet } from './surface.js';
 
 /** A used range read whole: its values and formulas as grids, its origin (zero-based). */
 export interface Grid {
@@ -66,24 +66,38 @@ export function gridEntries(g: Grid): SheetCell[] {
 
 /**
  * Number formats of the cells holding numbers (the only ones the reader interprets: a percent format makes 0.12
- * read as 12%): one read per row over the span of its numbers, cell by cell only where a row's formats differ.
+ * read as 12%). NumberFormat of a range is its cells' common format (null when they differ), so a block of rows is
+ * read at once and halved only where formats differ: the calls follow the runs of formats, never the cells.
  */
 export function withFormats(ws: WWorksheet, entries: SheetCell[]): SheetCell[] {
-  const rows = new Map<number, SheetCell[]>();
-  for (const e of entries) if (typeof e.cell.value === 'number') rows.set(e.row, [...(rows.get(e.row) ?? []), e]);
-  for (const [row, cells] of rows) {
+  const byRow = new Map<number, SheetCell[]>();
+  for (const e of entries) if (typeof e.cell.value === 'number') byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const give = (cells: SheetCell[], f: unknown) => {
+    for (const e of cells) if (typeof f === 'string' && f !== 'General' && f !== 'G/通用格式') e.cell.numberFormat = f;
+  };
+  const visit = (i: number, j: number): void => {
+    const cells = rows.slice(i, j).flatMap((r) => byRow.get(r)!);
     let lo = Infinity;
     let hi = -Infinity;
     for (const e of cells) {
       lo = Math.min(lo, e.col);
       hi = Math.max(hi, e.col);
     }
-    const span = ws.Range(lo === hi ? toA1(row, lo) : `${toA1(row, lo)}:${toA1(row, hi)}`).NumberFormat;
-    for (const e of cells) {
-      const f = typeof span === 'string' ? span : ws.Range(toA1(e.row, e.col)).NumberFormat;
-      if (typeof f === 'string' && f !== 'General' && f !== 'G/通用格式') e.cell.numberFormat = f;
+    const r0 = rows[i]!;
+    const r1 = rows[j - 1]!;
+    const f = ws.Range(r0 === r1 && lo === hi ? toA1(r0, lo) : `${toA1(r0, lo)}:${toA1(r1, hi)}`).NumberFormat;
+    if (typeof f === 'string') return give(cells, f);
+    if (j - i > 1) {
+      const mid = (i + j) >> 1;
+      visit(i, mid);
+      visit(mid, j);
+      return;
     }
-  }
+    // One row whose numbers differ: cell by cell.
+    for (const e of cells) give([e], ws.Range(toA1(e.row, e.col)).NumberFormat);
+  };
+  if (rows.length) visit(0, rows.length);
   return entries;
 }
 
@@ -103,32 +117,39 @@ export function gridCellAt(g: Grid | null, row: number, col: number): CellValue 
 }
 
 /**
- * The merged areas ("D12:E12") of a used range: none when it reports none merged (one call); otherwise one call
- * per row of the range, and the areas of the rows that have any.
+ * The merged areas ("D12:E12") over the given rows and columns (the input cells: merges elsewhere change nothing
+ * the reader reads). MergeCells of a range is false when none of it is merged: the block is read at once and
+ * halved only where it has merged cells, so a sheet without merges costs one call.
  */
-export function mergedAreas(ws: WWorksheet, g: Grid): string[] {
-  const used: WRange = ws.UsedRange;
-  if (used.MergeCells === false) return [];
-  const width = g.values[0]?.length ?? 0;
-  const seen = new Set<string>();
+export function mergedAreas(ws: WWorksheet, rows: readonly number[], cols: readonly number[]): string[] {
+  if (!rows.length || !cols.length) return [];
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const c0 = Math.min(...cols);
+  const c1 = Math.max(...cols);
   const out: string[] = [];
-  for (let r = 0; r < g.values.length; r++) {
-    const row = g.row + r;
-    const line = ws.Range(`${toA1(row, g.col)}:${toA1(row, g.col + width - 1)}`);
-    if (line.MergeCells === false) continue;
-    for (let c = 0; c < width; c++) {
-      const at = toA1(row, g.col + c);
-      if ([...seen].some((a) => inArea(a, row, g.col + c))) continue;
-      const cell = ws.Range(at);
+  const seen: string[] = [];
+  const visit = (i: number, j: number): void => {
+    const r0 = sorted[i]!;
+    const r1 = sorted[j - 1]!;
+    if (ws.Range(`${toA1(r0, c0)}:${toA1(r1, c1)}`).MergeCells === false) return;
+    if (j - i > 1) {
+      const mid = (i + j) >> 1;
+      visit(i, mid);
+      visit(mid, j);
+      return;
+    }
+    for (const c of [...new Set(cols)].sort((a, b) => a - b)) {
+      if (seen.some((a) => inArea(a, r0, c))) continue;
+      const cell = ws.Range(toA1(r0, c));
       if (!cell.MergeCells) continue;
       const area = cell.MergeArea.Address(false, false);
-      seen.add(area);
-      out.push(area);
+      seen.push(area);
+      if (!out.includes(area)) out.push(area);
     }
-  }
+  };
+  visit(0, sorted.length);
   return out;
 }
-
 function inArea(area: string, row: number, col: number): boolean {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(area);
   if (!m) return false;

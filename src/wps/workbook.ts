@@ -41,7 +41,7 @@ import { OfficeError } from '../office/workbook.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
 import { rect, renderModel } from './render.js';
-import { gridCellAt, mergedAreas, sheetSnapshot, type Grid } from './snapshot.js';
+import { gridCellAt, mergedAreas, sheetSnapshot } from './snapshot.js';
 import { XL_DOWN, XL_NONE, type WApplication, type WRange, type WWorkbook, type WWorksheet } from './surface.js';
 
 export { OfficeError as WorkbookError };
@@ -96,7 +96,6 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
   }
   const meta = record.meta;
 
-  const grids = new Map<string, Grid>();
   let found: Reading['found'] = null;
   for (const stage of request.stages) {
     found = pickIndicatorSheet(
@@ -104,7 +103,6 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
         for (const name of stage) {
           const read = sheetSnapshot(sheets.get(name)!, name);
           if (!read) continue;
-          grids.set(name, read.grid);
           yield read.snapshot;
         }
       })(),
@@ -117,13 +115,16 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
   const summary = old ? sheetSnapshot(sheets.get(old)!, old) : null;
   const formats = new Map((summary?.snapshot.entries ?? []).flatMap((e) => (e.cell.numberFormat ? [[`${e.row},${e.col}`, e.cell.numberFormat] as const] : [])));
   const sheet = found ? sheets.get(found.snapshot.sheet) : undefined;
-  const grid = found ? grids.get(found.snapshot.sheet) : undefined;
+  // Merged areas over the input cells only (indicator rows × year and value columns), as the core looks at them.
+  const inputs = found?.review.inputs;
+  const inputRows = inputs ? [...inputs.indicators.values()].flatMap((i) => (i.row === undefined ? [] : [i.row])) : [];
+  const inputCols = inputs?.layout ? [...inputs.layout.yearCols.values(), inputs.layout.valueCol] : [];
   return {
     sheets,
     names,
     meta,
     found,
-    merges: sheet && grid ? mergedAreas(sheet, grid) : null,
+    merges: sheet ? mergedAreas(sheet, inputRows, inputCols) : null,
     summaryAt: summary ? (r, c) => gridCellAt(summary.grid, r, c) : null,
     summaryFormatAt: summary ? (r, c) => formats.get(`${r},${c}`) ?? null : null,
     summaryById: false,

@@ -1,5 +1,6 @@
 /** An ExcelJS workbook → the fake WPS host's state, so one fixture goes through the .xlsx, Office.js and WPS adapters. */
 import type ExcelJS from 'exceljs';
+import { META_SHEET, parseMeta } from '../../src/core/index.js';
 import { toBgr } from '../../src/wps/colour.js';
 import { cellToRaw } from '../../src/xlsx/snapshot.js';
 import { noteOf } from '../support/files.js';
@@ -43,3 +44,12 @@ export function wpsStateFromExcelJS(wb: ExcelJS.Workbook): WpsState {
 }
 
 export const fakeWpsFromExcelJS = (wb: ExcelJS.Workbook): FakeWps => new FakeWps(wpsStateFromExcelJS(wb));
+
+/** The record as the fake WPS holds it (every row read, gaps included: superseded blocks are cleared). */
+export function wpsMeta(fake: FakeWps) {
+  const sheet = fake.sheet(META_SHEET);
+  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
+  const rows: Array<[unknown, unknown]> = [];
+  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
+  return parseMeta(rows);
+}
