@@ -6,7 +6,7 @@ import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBa
 import { useState } from 'react';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t } from '../core/text/index.js';
-import type { Host } from '../office/host.js';
+import type { Host } from './host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';

@@ -5,10 +5,10 @@
  */
 import { createRoot } from 'react-dom/client';
 import { nationalRulebook } from '../core/index.js';
-import { connect } from '../office/host.js';
 import { App } from './App.js';
 import { OfficeUnreachable, Shell } from './components/Boot.js';
 import { ErrorBoundary, Failure } from './ErrorBoundary.js';
+import { connectHost, wpsHost } from './host.js';
 import { langFromDisplay } from './lang.js';
 import { loadOfficeJs } from './office-loader.js';
 
@@ -18,7 +18,7 @@ const browserLang = langFromDisplay(navigator.language);
 async function start(): Promise<void> {
   try {
     const rb = nationalRulebook();
-    const host = await connect();
+    const host = await connectHost();
     const lang = langFromDisplay(host.kind === 'excel' ? host.displayLanguage : navigator.language);
     document.documentElement.lang = lang;
     root.render(
@@ -32,7 +32,11 @@ async function start(): Promise<void> {
 }
 
 root.render(<Shell lang={browserLang} />);
-// A very slow network may deliver office.js after the message: then the pane starts after all.
-const loaded = await loadOfficeJs({ onLate: () => void start() });
-if (loaded === 'loaded') await start();
-else root.render(<OfficeUnreachable lang={browserLang} />);
+// In WPS there is no office.js to load: the pane starts at once.
+if (wpsHost()) await start();
+else {
+  // A very slow network may deliver office.js after the message: then the pane starts after all.
+  const loaded = await loadOfficeJs({ onLate: () => void start() });
+  if (loaded === 'loaded') await start();
+  else root.render(<OfficeUnreachable lang={browserLang} />);
+}

@@ -6,8 +6,8 @@
 import { useCallback, useState } from 'react';
 import { renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
 import { t, type TextKey } from '../core/text/index.js';
-import type { Host } from '../office/host.js';
-import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Session } from '../office/workbook.js';
+// The host layer: Excel (Office.js) or WPS, the same actions (src/taskpane/host.ts).
+import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Host, type Session } from './host.js';
 
 export type Busy = null | 'check' | 'summary' | 'clear' | 'template';
 
