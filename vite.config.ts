@@ -98,9 +98,18 @@ function wpsAddin(): Plugin {
       mkdirSync(join(wps, 'commands'), { recursive: true });
       cpSync(join(outDir, 'commands', 'result.html'), join(wps, 'commands', 'result.html'));
       for (const f of readdirSync(outDir)) if (/^icon-\d+\.png$/.test(f)) cpSync(join(outDir, f), join(wps, f));
-      // The entry page sits at the folder's root: its assets are beside it, not one level up.
+      // The entry: WPS opens index.html at the add-in's root, which includes main.js (the toolkit's et template; the
+      // WPS documentation has WPS create that index.html itself where there is none), and main.js loads the module.
       const index = join(wps, 'index.html');
-      writeFileSync(index, withoutOfficeJs(readFileSync(index, 'utf8')).replaceAll('"../assets/', '"./assets/'));
+      let html = withoutOfficeJs(readFileSync(index, 'utf8')).replaceAll('"../assets/', '"./assets/');
+      const entry = /<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"><\/script>/.exec(html);
+      if (!entry) throw new Error('dist/wps/index.html: no module script to load from main.js');
+      html = html.replace(entry[0], '<script src="./main.js"></script>');
+      writeFileSync(index, html);
+      writeFileSync(
+        join(wps, 'main.js'),
+        `// The WPS 加载项's entry script (index.html includes it): loads the add-in's module, which sets window.ribbon for ribbon.xml.\n(function () {\n  var s = document.createElement('script');\n  s.type = 'module';\n  s.src = new URL(${JSON.stringify(entry[1])}, document.currentScript ? document.currentScript.src : location.href).href;\n  document.head.appendChild(s);\n})();\n`,
+      );
       for (const page of ['taskpane/taskpane.html', 'commands/result.html']) writeFileSync(join(wps, page), withoutOfficeJs(readFileSync(join(wps, page), 'utf8')));
       cpSync(join(root, 'src', 'wps', 'ribbon.xml'), join(wps, 'ribbon.xml'));
       const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;

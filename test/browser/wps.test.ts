@@ -41,7 +41,7 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
 
   it('the build wrote a self-contained WPS add-in folder: ribbon.xml, entry page, pane, publish.xml; no office.js', () => {
     const wps = join(dist, 'wps');
-    for (const f of ['ribbon.xml', 'index.html', 'taskpane/taskpane.html', 'commands/result.html', 'publish.xml', 'publish.offline.xml', 'icon-32.png', 'icon-80.png'])
+    for (const f of ['ribbon.xml', 'index.html', 'main.js', 'taskpane/taskpane.html', 'commands/result.html', 'publish.xml', 'publish.offline.xml', 'icon-32.png', 'icon-80.png'])
       expect(existsSync(join(wps, f)), f).toBe(true);
     expect(existsSync(join(wps, 'office-js'))).toBe(false);
     for (const page of ['index.html', 'taskpane/taskpane.html', 'commands/result.html']) {
@@ -52,6 +52,9 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
     }
     const ribbon = readFileSync(join(wps, 'ribbon.xml'), 'utf8');
     expect(ribbon).toContain('label="集群评审"');
+    expect(readFileSync(join(wps, 'index.html'), 'utf8')).toContain('<script src="./main.js"></script>');
+    const entry = /new URL\("([^"]+)"/.exec(readFileSync(join(wps, 'main.js'), 'utf8'))?.[1];
+    expect(entry && existsSync(join(wps, entry)), entry).toBe(true);
     expect(ribbon).toContain('onAction="ribbon.OnAction"');
     expect(readFileSync(join(wps, 'publish.xml'), 'utf8')).toMatch(/<jspluginonline name="cluster-review" type="et" url="[^"]+\/"/);
   });
