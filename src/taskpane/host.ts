@@ -12,7 +12,10 @@ import type { XContext } from '../office/surface.js';
 import * as office from '../office/workbook.js';
 import { runInWps, wpsApplication, wpsDisplayLanguage } from '../wps/host.js';
 import type { WApplication } from '../wps/surface.js';
-import * as wps from '../wps/workbook.js';
+import type { WpsSession } from '../wps/workbook.js';
+
+/** The WPS adapter, loaded only in WPS: Excel's pane does not carry it in its first download (goal ≤ 250 KB). */
+const wpsAdapter = () => import('../wps/workbook.js');
 
 /** What an action runs against: an Excel request context, or the WPS application. */
 export type PaneContext = XContext | { wps: WApplication };
@@ -49,29 +52,29 @@ export interface Session {
   caps: Capabilities;
 }
 
-const inWps = (s: Session & { ctx: { wps: WApplication } }): wps.WpsSession => ({ app: s.ctx.wps, rb: s.rb, lang: s.lang });
+const inWps = (s: Session & { ctx: { wps: WApplication } }): WpsSession => ({ app: s.ctx.wps, rb: s.rb, lang: s.lang });
 const inExcel = (s: Session): office.Session => ({ ...s, ctx: s.ctx as XContext });
 
 export const OfficeError = office.OfficeError;
 export type OfficeError = office.OfficeError;
 
 export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): ReturnType<typeof office.checkWorkbook> {
-  return isWps(s.ctx) ? wps.checkWorkbook(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
+  return isWps(s.ctx) ? (await wpsAdapter()).checkWorkbook(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
 }
 
 export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): ReturnType<typeof office.writeSummary> {
-  return isWps(s.ctx) ? wps.writeSummary(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.writeSummary(inExcel(s), opts);
+  return isWps(s.ctx) ? (await wpsAdapter()).writeSummary(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.writeSummary(inExcel(s), opts);
 }
 
 export async function clearFlags(s: Session): Promise<number> {
-  return isWps(s.ctx) ? wps.clearFlags(inWps(s as Session & { ctx: { wps: WApplication } })) : office.clearFlags(inExcel(s));
+  return isWps(s.ctx) ? (await wpsAdapter()).clearFlags(inWps(s as Session & { ctx: { wps: WApplication } })) : office.clearFlags(inExcel(s));
 }
 
 export async function insertTemplate(s: Session, year: number): Promise<string> {
-  return isWps(s.ctx) ? wps.insertTemplate(inWps(s as Session & { ctx: { wps: WApplication } }), year) : office.insertTemplate(inExcel(s), year);
+  return isWps(s.ctx) ? (await wpsAdapter()).insertTemplate(inWps(s as Session & { ctx: { wps: WApplication } }), year) : office.insertTemplate(inExcel(s), year);
 }
 
 export async function selectCell(ctx: PaneContext, address: string): Promise<void> {
-  if (isWps(ctx)) wps.selectCell(ctx.wps, address);
+  if (isWps(ctx)) (await wpsAdapter()).selectCell(ctx.wps, address);
   else await office.selectCell(ctx, address);
 }
