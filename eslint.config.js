@@ -3,6 +3,12 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The WPS object model's globals (window.Application, wps): only the WPS adapter (src/wps) touches WPS.
+const WPS_GLOBALS = [
+  { name: 'Application', message: 'The WPS object model belongs in src/wps.' },
+  { name: 'wps', message: 'The WPS object model belongs in src/wps.' },
+];
+
 const CORE_FORBIDDEN = [
   { group: ['exceljs', 'exceljs/*', 'xlsx', 'xlsx/*'], message: 'The core is pure: workbook libraries belong in src/xlsx (an adapter).' },
   { group: ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'The core is pure: UI belongs in src/taskpane.' },
@@ -27,15 +33,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
       // Office.js globals must not be reached for either.
-      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }, { name: 'process', message: 'The core performs no I/O.' }],
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }, { name: 'process', message: 'The core performs no I/O.' }, ...WPS_GLOBALS],
     },
   },
   {
     // Only the Office.js adapter (src/office) touches Excel; the pane and commands go through it.
     files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/xlsx/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }],
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }, ...WPS_GLOBALS],
     },
+  },
+  {
+    // Only the WPS adapter touches WPS's globals; the Office.js adapter never does.
+    files: ['src/office/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...WPS_GLOBALS] },
+  },
+  {
+    // And the WPS adapter never touches Office.js.
+    files: ['src/wps/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }] },
   },
   {
     files: ['test/**/*.ts'],

@@ -1,9 +1,10 @@
-/** `npm run bench [core|cli|files|addin]`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
+/** `npm run bench [core|cli|files|addin|round|wps]`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
 import { benchAddin } from './addin.js';
 import { benchCli, type CliFigures } from './cli.js';
 import { benchCore } from './core.js';
 import { benchFiles, type FileFigures } from './files.js';
 import { benchRound } from './round.js';
+import { benchWps } from './wps.js';
 
 const only = process.argv[2];
 const all = !only;
@@ -19,6 +20,8 @@ if (all) console.log('');
 if (all || only === 'addin') await benchAddin();
 if (all) console.log('');
 if (all || only === 'round') await benchRound(Number(process.env.BENCH_FILES ?? 260));
+if (all) console.log('');
+if (all || only === 'wps') await benchWps();
 if (cli || files) {
   // The command line's three goals together (issue #8): each a whole process against bare ExcelJS.
   console.log('\ncommand-line goals');

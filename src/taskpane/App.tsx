@@ -6,7 +6,7 @@ import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBa
 import { useState } from 'react';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t } from '../core/text/index.js';
-import type { Host } from '../office/host.js';
+import { excelOnly, type Host } from './host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';
@@ -56,7 +56,7 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
           </Button>
         </header>
 
-        <RulebookSection host={host} rb={rb} lang={lang} deployment={deployment} onChange={setRb} refresh={review.report} />
+        <RulebookSection host={excelOnly(host)} rb={rb} lang={lang} deployment={deployment} onChange={setRb} refresh={review.report} />
 
         {host.caps.explanations !== 'notes' && (
           <MessageBar intent="info">
@@ -102,7 +102,7 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
           </section>
         )}
 
-        <ScoringPanel host={host} rb={rb} lang={lang} />
+        {host.kind === 'excel' && host.suite === 'excel' && <ScoringPanel host={excelOnly(host)} rb={rb} lang={lang} />}
       </main>
     </FluentProvider>
   );

@@ -4,12 +4,12 @@
  * words, distinct from "请在 Excel 中使用"; a failure is shown in words.
  */
 import { createRoot } from 'react-dom/client';
-import { connect } from '../office/host.js';
 import { App } from './App.js';
 import { OfficeUnreachable, Shell } from './components/Boot.js';
 import { DeploymentRefused } from './components/RulebookSection.js';
 import { startDeployment } from './deployment.js';
 import { ErrorBoundary, Failure } from './ErrorBoundary.js';
+import { connectHost, wpsHost } from './host.js';
 import { langFromDisplay } from './lang.js';
 import { loadOfficeJs } from './office-loader.js';
 
@@ -20,7 +20,7 @@ const deployment = startDeployment();
 
 async function start(): Promise<void> {
   try {
-    const host = await connect();
+    const host = await connectHost();
     if (host.kind === 'unreachable') return root.render(<OfficeUnreachable lang={browserLang} part="host" />);
     const lang = langFromDisplay(host.kind === 'excel' ? host.displayLanguage : navigator.language);
     document.documentElement.lang = lang;
@@ -38,7 +38,11 @@ async function start(): Promise<void> {
 }
 
 root.render(<Shell lang={browserLang} />);
-// A very slow network may deliver office.js after the message: then the pane starts after all.
-const loaded = await loadOfficeJs({ onLate: () => void start() });
-if (loaded === 'loaded') await start();
-else root.render(<OfficeUnreachable lang={browserLang} />);
+// In WPS there is no office.js to load: the pane starts at once.
+if (wpsHost()) await start();
+else {
+  // A very slow network may deliver office.js after the message: then the pane starts after all.
+  const loaded = await loadOfficeJs({ onLate: () => void start() });
+  if (loaded === 'loaded') await start();
+  else root.render(<OfficeUnreachable lang={browserLang} />);
+}

@@ -6,8 +6,9 @@
 import { useCallback, useState } from 'react';
 import { renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
 import { t, type TextKey } from '../core/text/index.js';
-import type { Host } from '../office/host.js';
-import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type ReadOnly, type Session } from '../office/workbook.js';
+// The host layer: Excel (Office.js) or WPS, the same actions (src/taskpane/host.ts).
+import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Host, type Session } from './host.js';
+import type { ReadOnly } from '../office/workbook.js';
 
 export type Busy = null | 'check' | 'summary' | 'clear' | 'template';
 

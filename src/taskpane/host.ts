@@ -1,0 +1,90 @@
+/**
+ * The pane's host layer: the same React pane runs in Excel (Office.js, src/office) and in WPS 表格 (its object
+ * model, src/wps). `connectHost` detects WPS first — WPS gives its add-in pages `window.Application` before any
+ * script runs, so no office.js is loaded there — and otherwise waits for Office.onReady as before. The actions
+ * (`ops`) take a session whose context is either host's and call that host's adapter: both apply the same core
+ * plans, so the pane shows the same findings and writes the same summary whichever it runs in.
+ */
+import type { Lang, LoadedRulebook } from '../core/index.js';
+import { FULL_CAPABILITIES, type Capabilities } from '../office/capabilities.js';
+import { connect, type Host as OfficeHost } from '../office/host.js';
+import type { XContext } from '../office/surface.js';
+import * as office from '../office/workbook.js';
+import { runInWps, wpsApplication, wpsDisplayLanguage } from '../wps/host.js';
+import type { WApplication } from '../wps/surface.js';
+import type { WpsSession } from '../wps/workbook.js';
+
+/** The WPS adapter, loaded only in WPS: Excel's pane does not carry it in its first download (goal ≤ 250 KB). */
+const wpsAdapter = () => import('../wps/workbook.js');
+
+/** What an action runs against: an Excel request context, or the WPS application. */
+export type PaneContext = XContext | { wps: WApplication };
+
+export type Host =
+  | { kind: 'excel'; suite: 'excel' | 'wps'; displayLanguage: string; caps: Capabilities; run<T>(fn: (ctx: PaneContext) => Promise<T>): Promise<T> }
+  | { kind: 'outside' }
+  | { kind: 'unreachable' };
+
+/**
+ * The same host as Office.js's own type, for the parts of the pane that only Excel has so far (scoring, the
+ * template stamp): in WPS, or outside Office, they see no Excel and stay out of the way.
+ */
+export function excelOnly(host: Host): OfficeHost {
+  if (host.kind !== 'excel' || host.suite !== 'excel') return { kind: 'outside' };
+  return { kind: 'excel', displayLanguage: host.displayLanguage, caps: host.caps, run: (fn) => host.run((ctx) => fn(ctx as XContext)) };
+}
+
+/** WPS has comments (Excel's notes), data validation, multi-area ranges, page setup and merged areas. */
+export const WPS_CAPABILITIES: Capabilities = FULL_CAPABILITIES;
+
+/** The WPS host, when this page runs in WPS 表格; null otherwise (no call into WPS is made to find out). */
+export function wpsHost(): Host | null {
+  const app = wpsApplication();
+  if (!app) return null;
+  return { kind: 'excel', suite: 'wps', displayLanguage: wpsDisplayLanguage(), caps: WPS_CAPABILITIES, run: (fn) => runInWps(app, (a) => fn({ wps: a })) };
+}
+
+/** WPS if present, else Excel through Office.js (or outside both). */
+export async function connectHost(timeoutMs?: number): Promise<Host> {
+  const w = wpsHost();
+  if (w) return w;
+  const h: OfficeHost = await connect(timeoutMs);
+  return h.kind === 'excel' ? { ...h, suite: 'excel', run: (fn) => h.run((ctx) => fn(ctx)) } : h;
+}
+
+export const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
+
+/** A pane action's session, in either host. */
+export interface Session {
+  ctx: PaneContext;
+  rb: LoadedRulebook;
+  lang: Lang;
+  caps: Capabilities;
+}
+
+const inWps = (s: Session & { ctx: { wps: WApplication } }): WpsSession => ({ app: s.ctx.wps, rb: s.rb, lang: s.lang });
+const inExcel = (s: Session): office.Session => ({ ...s, ctx: s.ctx as XContext });
+
+export const OfficeError = office.OfficeError;
+export type OfficeError = office.OfficeError;
+
+export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): ReturnType<typeof office.checkWorkbook> {
+  return isWps(s.ctx) ? (await wpsAdapter()).checkWorkbook(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
+}
+
+export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): ReturnType<typeof office.writeSummary> {
+  return isWps(s.ctx) ? (await wpsAdapter()).writeSummary(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.writeSummary(inExcel(s), opts);
+}
+
+export async function clearFlags(s: Session): Promise<number> {
+  return isWps(s.ctx) ? (await wpsAdapter()).clearFlags(inWps(s as Session & { ctx: { wps: WApplication } })) : office.clearFlags(inExcel(s));
+}
+
+export async function insertTemplate(s: Session, year: number): Promise<string> {
+  return isWps(s.ctx) ? (await wpsAdapter()).insertTemplate(inWps(s as Session & { ctx: { wps: WApplication } }), year) : office.insertTemplate(inExcel(s), year);
+}
+
+export async function selectCell(ctx: PaneContext, address: string): Promise<void> {
+  if (isWps(ctx)) (await wpsAdapter()).selectCell(ctx.wps, address);
+  else await office.selectCell(ctx, address);
+}

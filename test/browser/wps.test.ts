@@ -1,0 +1,140 @@
+/**
+ * The built WPS 加载项 folder (dist/wps/) in a real browser (Debian's Chromium) against the strict fake WPS
+ * injected as window.Application instead of office.js: check → findings; click a finding → its cell selected in
+ * WPS; write the summary → the sheet exists. The page never asks for office.js, nor for anything off this machine.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLAG_FILL } from '../../src/core/index.js';
+import { toBgr } from '../../src/wps/colour.js';
+import type { WpsState } from '../support/fake-wps.js';
+import { load, tempDir, writeExample } from '../support/files.js';
+import { wpsStateFromExcelJS } from '../wps/from-xlsx.js';
+import { buildPane, CHROMIUM, launch, serve } from './harness.js';
+
+// .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
+describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let dist: string;
+  let host: string;
+  let failing: WpsState;
+
+  beforeAll(async () => {
+    dist = await buildPane();
+    const out = await esbuild({ entryPoints: [resolve('test/browser/fake-wps-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2022', platform: 'browser' });
+    host = out.outputFiles[0]!.text;
+    ({ server, url } = await serve(dist));
+    browser = await launch();
+    failing = wpsStateFromExcelJS(await load(await writeExample(tempDir(), '02-failing')));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('the build wrote a self-contained WPS add-in folder: ribbon.xml, entry page, pane, publish.xml; no office.js', () => {
+    const wps = join(dist, 'wps');
+    for (const f of ['ribbon.xml', 'index.html', 'main.js', 'taskpane/taskpane.html', 'commands/result.html', 'publish.xml', 'publish.offline.xml', 'icon-32.png', 'icon-80.png'])
+      expect(existsSync(join(wps, f)), f).toBe(true);
+    expect(existsSync(join(wps, 'office-js'))).toBe(false);
+    for (const page of ['index.html', 'taskpane/taskpane.html', 'commands/result.html']) {
+      const html = readFileSync(join(wps, page), 'utf8');
+      expect(html, page).not.toContain('office-js');
+      // Every script and style the page names is inside the folder (it may be copied alone into jsaddons).
+      for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="([^"]+)"/g)) expect(existsSync(join(wps, page, '..', m[1]!)), `${page} → ${m[1]}`).toBe(true);
+    }
+    const ribbon = readFileSync(join(wps, 'ribbon.xml'), 'utf8');
+    expect(ribbon).toContain('label="集群评审"');
+    expect(readFileSync(join(wps, 'index.html'), 'utf8')).toContain('<script src="./main.js"></script>');
+    const entry = /new URL\("([^"]+)"/.exec(readFileSync(join(wps, 'main.js'), 'utf8'))?.[1];
+    expect(entry && existsSync(join(wps, entry)), entry).toBe(true);
+    expect(ribbon).toContain('onAction="ribbon.OnAction"');
+    expect(readFileSync(join(wps, 'publish.xml'), 'utf8')).toMatch(/<jspluginonline name="cluster-review" type="et" url="[^"]+\/"/);
+  });
+
+  it('the ribbon: 评审助手 opens the pane page (and hides it), 直接检查 flags the cells and shows the result dialog', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.addInitScript((state) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = state), structuredClone(failing));
+    await page.addInitScript({ content: host });
+    await page.goto(`${url}/wps/index.html`);
+    await page.waitForFunction(() => 'ribbon' in window);
+    type Ribbon = { OnAction(c: { Id: string }): boolean };
+    type Log = { panes: Array<{ url: string; Visible: boolean }>; dialogs: Array<{ url: string; title?: string }> };
+    await page.evaluate(() => (window as unknown as { ribbon: Ribbon }).ribbon.OnAction({ Id: 'crOpenPane' }));
+    const log = () => page.evaluate(() => (window as unknown as { __wpsHost: Log }).__wpsHost);
+    expect((await log()).panes).toEqual([expect.objectContaining({ url: `${url}/wps/taskpane/taskpane.html`, Visible: true })]);
+    await page.evaluate(() => (window as unknown as { ribbon: Ribbon }).ribbon.OnAction({ Id: 'crOpenPane' }));
+    expect((await log()).panes).toEqual([expect.objectContaining({ Visible: false })]);
+    await page.evaluate(() => (window as unknown as { ribbon: Ribbon }).ribbon.OnAction({ Id: 'crRunCheck' }));
+    await expect.poll(async () => (await log()).dialogs.length).toBe(1);
+    const dialog = (await log()).dialogs[0]!;
+    expect(dialog.title).toBe('直接检查');
+    expect(dialog.url.startsWith(`${url}/wps/commands/result.html?`)).toBe(true);
+    expect(new URL(dialog.url).searchParams.get('ok')).toBe('1');
+    const flagged = await page.evaluate(() => Object.values((window as unknown as { __fakeWps: { state: WpsState } }).__fakeWps.state.sheets[1]!.cells).filter((c) => c.comment?.startsWith('【集群评审助手】')).length);
+    expect(flagged).toBeGreaterThan(0);
+    // The result page shows the outcome without office.js.
+    await page.goto(dialog.url);
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('未达标');
+    await page.close();
+  });
+
+  it('checks, selects a finding’s cell and writes the summary in WPS', async () => {
+    // WPS's Chromium follows WPS's interface language: Chinese here.
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const external: string[] = [];
+    const officeJs: string[] = [];
+    await page.addInitScript((state) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = state), structuredClone(failing));
+    await page.addInitScript({ content: host });
+    await page.route('**/*', (route) => {
+      const u = route.request().url();
+      if (/office(-js\/office)?\.js/.test(u)) officeJs.push(u);
+      if (u.startsWith(url)) return route.continue();
+      external.push(u);
+      return route.abort();
+    });
+    const state = () => page.evaluate(() => (window as unknown as { __fakeWps: { state: WpsState; calls: number } }).__fakeWps.state);
+
+    await page.goto(`${url}/wps/taskpane/taskpane.html`);
+    await page.getByTestId('rulebook').waitFor();
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toContain('未达标');
+    const fail = page.locator('[data-testid="group-5"] [data-testid="finding"][data-status="fail"]').first();
+    await fail.waitFor();
+    expect(await fail.textContent()).toContain('工业互联网平台应用普及率为12%');
+    const cell = (await fail.getAttribute('data-cell'))!;
+    const [sheet, a1] = [cell.slice(0, cell.lastIndexOf('!')), cell.slice(cell.lastIndexOf('!') + 1)];
+    const flagged = await state();
+    const col = a1.charCodeAt(0) - 65;
+    const row = Number(a1.slice(1)) - 1;
+    const flaggedCell = flagged.sheets.find((s) => s.name === sheet)!.cells[`${row},${col}`]!;
+    expect(flaggedCell.color).toBe(toBgr(FLAG_FILL.fail));
+    expect(flaggedCell.comment).toMatch(/^【集群评审助手】/);
+
+    // The reviewer is on another sheet: the click brings the finding's sheet to the front, then selects the cell.
+    await page.evaluate(() => (window as unknown as { __fakeWps: { state: WpsState } }).__fakeWps.state.active = '填表说明');
+    await fail.click();
+    await expect.poll(async () => (await state()).selection).toBe(cell);
+    expect((await state()).active).toBe(sheet);
+
+    await page.getByTestId('experts').fill('张三,李四');
+    await page.getByTestId('summary').click();
+    await page.getByText('已写入“评审汇总”工作表').waitFor();
+    const after = await state();
+    const summary = after.sheets.find((s) => s.name === '评审汇总')!;
+    expect(Object.values(summary.cells).some((c) => c.value === '张三')).toBe(true);
+    expect(after.active).toBe('评审汇总');
+    expect(officeJs).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The contract, three adapters: every example gives identical findings, flagged cells and colours, and summary
+ * cells through the .xlsx adapter (ExcelJS), the Office.js adapter (strict fake Excel) and the WPS adapter (strict
+ * fake WPS), all three built from the same ExcelJS workbook.
+ */
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_SHEET, META_SHEET, toA1, type Report } from '../../src/core/index.js';
+import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
+import { checkWorkbook as officeCheck, writeSummary as officeSummary } from '../../src/office/workbook.js';
+import { fromBgr } from '../../src/wps/colour.js';
+import { checkWorkbook, writeSummary } from '../../src/wps/workbook.js';
+import { reviewFile, writeReviewedCopy } from '../../src/xlsx/workbook.js';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, rb, tempDir, writeExample } from '../support/files.js';
+import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
+
+const dir = tempDir();
+const WHEN = '2025-06-01 09:30';
+const strip = (r: Report) => ({ ...r, source: { sheet: r.source.sheet } });
+
+/** A summary cell as the three hosts hold it: { value } or { formula }, with a link's target. */
+type Seen = { value?: unknown; formula?: string; link?: string };
+
+describe('contract: the .xlsx, Office.js and WPS adapters agree', () => {
+  for (const name of ['01-passing', '02-failing', '03-vetoed', '04-incomplete', '05-provincial-rows']) {
+    it(`${name}: same findings, same flagged cells and colours, same summary cells`, async () => {
+      const path = await writeExample(dir, name, {}, `wps-contract-${name}.xlsx`);
+      // .xlsx
+      const fr = await reviewFile(path, rb);
+      const out = join(dir, `wps-contract-${name}.reviewed.xlsx`);
+      await writeReviewedCopy(fr, { rb, lang: 'zh-CN', output: out, experts: ['甲', '乙'], force: true, checkedAt: WHEN });
+      const xwb = await load(out);
+      // Office.js
+      const office = fakeFromExcelJS(await load(path));
+      const oSession = { ctx: office.context(), rb, lang: 'zh-CN' as const, caps: FULL_CAPABILITIES };
+      const o = await officeCheck(oSession, { checkedAt: WHEN });
+      await officeSummary(oSession, { experts: ['甲', '乙'], checkedAt: WHEN, sourceFile: `wps-contract-${name}.xlsx` });
+      // WPS
+      const wps = fakeWpsFromExcelJS(await load(path));
+      const session = { app: wps.application, rb, lang: 'zh-CN' as const };
+      const w = checkWorkbook(session, { checkedAt: WHEN });
+      writeSummary(session, { experts: ['甲', '乙'], checkedAt: WHEN, sourceFile: `wps-contract-${name}.xlsx` });
+
+      // Findings.
+      expect(strip(w.report)).toEqual(strip(fr.report));
+      expect(strip(w.report)).toEqual(strip(o.report));
+      expect(w.warnings).toEqual(fr.warnings.map(({ code, params }) => ({ code, params })));
+
+      // Flagged cells and their colours (WPS's BGR read back as "#RRGGBB").
+      const xFlags = new Map<string, string>();
+      const xs = xwb.getWorksheet(INDICATOR_SHEET)!;
+      const src = (await load(path)).getWorksheet(INDICATOR_SHEET)!;
+      xs.eachRow((row, r) =>
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+          const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+          if (argb && argb !== was) xFlags.set(`${INDICATOR_SHEET}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
+        }),
+      );
+      const wFlags = new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const));
+      expect([...wFlags].sort()).toEqual([...xFlags].sort());
+      expect(wFlags.size).toBe(w.flagged);
+      // Notes: the same explanation on the same cells in WPS (comments) as in Excel (notes).
+      for (const cell of wFlags.keys()) {
+        expect(wps.at(cell)?.comment).toMatch(/^【集群评审助手】/);
+        expect(wps.at(cell)?.comment).toBe(office.state.notes[cell]);
+      }
+      if (w.report.verdict !== 'passed') expect(wFlags.size).toBeGreaterThan(0);
+
+      // Summary cells, value by value and formula by formula.
+      const xsum = xwb.getWorksheet('评审汇总')!;
+      const wsum = wps.sheet('评审汇总');
+      const osum = office.sheet('评审汇总');
+      let compared = 0;
+      xsum.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          if (cell.isMerged && cell.master !== cell) return;
+          const wc = wsum.cells[`${r - 1},${c - 1}`];
+          const oc = osum.cells[`${r - 1},${c - 1}`];
+          const v = cell.value as ExcelJS.CellValue;
+          const seen: Seen = {};
+          const wseen: Seen = {};
+          if (v && typeof v === 'object' && 'formula' in v) {
+            seen.formula = v.formula;
+            wseen.formula = wc?.formula;
+            expect(oc?.formula).toBe(v.formula);
+          } else if (v && typeof v === 'object' && 'hyperlink' in v) {
+            seen.value = String(v.text);
+            seen.link = v.hyperlink.slice(1);
+            wseen.value = String(wc?.value);
+            wseen.link = wc?.hyperlink?.subAddress;
+          } else {
+            seen.value = v === '' ? null : (v ?? null);
+            wseen.value = wc?.value ?? null;
+            expect(oc?.value ?? null).toEqual(seen.value);
+          }
+          expect(wseen, toA1(r - 1, c - 1)).toEqual(seen);
+          compared++;
+        }),
+      );
+      expect(compared).toBeGreaterThan(100);
+      // The summary's own rules in WPS: protected, helper columns hidden, the sheet in front; the record very hidden.
+      expect(wsum.protection).toEqual(expect.objectContaining({ password: '' }));
+      expect(wsum.hiddenCols).toEqual(osum.hiddenCols);
+      expect(wps.state.active).toBe('评审汇总');
+      expect(wps.sheet(META_SHEET).visible).toBe(2);
+    });
+  }
+});
