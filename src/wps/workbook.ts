@@ -12,6 +12,7 @@ import {
   finishCheck,
   finishClear,
   parseQualified,
+  listsFrom,
   pickIndicatorSheet,
   planCheck,
   planClear,
@@ -82,7 +83,7 @@ export interface WpsReading extends Reading {
 export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading {
   const sheets = sheetsOf(workbookOf(app));
   const names = [...sheets.keys()];
-  const request = readRequest(names);
+  const request = readRequest(names, rb);
 
   let record: ReturnType<typeof readMetaRecord> = { meta: null, damaged: false };
   if (request.meta) {
@@ -97,6 +98,11 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
   const meta = record.meta;
 
   let found: Reading['found'] = null;
+  // The name-list sheets (an empty one is there with an empty list, not absent).
+  const lists = listsFrom(
+    request.lists.map((n) => sheetSnapshot(sheets.get(n)!, n)?.snapshot ?? { sheet: n, cells: [] }),
+    rb,
+  );
   for (const stage of request.stages) {
     found = pickIndicatorSheet(
       (function* (): Generator<SparseSnapshot> {
@@ -107,6 +113,7 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
         }
       })(),
       rb,
+      lists,
     );
     if (found) break;
   }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_SHEET, META_SHEET, toA1, type Report } from '../../src/core/index.js';
+import { META_SHEET, toA1, type Report } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { checkWorkbook as officeCheck, writeSummary as officeSummary } from '../../src/office/workbook.js';
 import { fromBgr } from '../../src/wps/colour.js';
@@ -50,15 +50,18 @@ describe('contract: the .xlsx, Office.js and WPS adapters agree', () => {
 
       // Flagged cells and their colours (WPS's BGR read back as "#RRGGBB").
       const xFlags = new Map<string, string>();
-      const xs = xwb.getWorksheet(INDICATOR_SHEET)!;
-      const src = (await load(path)).getWorksheet(INDICATOR_SHEET)!;
-      xs.eachRow((row, r) =>
-        row.eachCell({ includeEmpty: true }, (cell, c) => {
-          const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-          const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-          if (argb && argb !== was) xFlags.set(`${INDICATOR_SHEET}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
-        }),
-      );
+      const source = await load(path);
+      // Every sheet of the application (the indicator sheet and the name lists): a fill the copy has and the input had not.
+      for (const src of source.worksheets) {
+        const xs = xwb.getWorksheet(src.name)!;
+        xs.eachRow((row, r) =>
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+            const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+            if (argb && argb !== was) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
+          }),
+        );
+      }
       const wFlags = new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const));
       expect([...wFlags].sort()).toEqual([...xFlags].sort());
       expect(wFlags.size).toBe(w.flagged);
