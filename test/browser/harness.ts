@@ -2,6 +2,7 @@
  * Builds the task pane, serves it on 127.0.0.1, and opens it in Debian's Chromium (playwright-core) with the
  * fake Excel host standing in for office.js. Used by the browser test and by `npm run bench`.
  */
+import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -95,4 +96,25 @@ export async function openPane(
     return route.abort();
   });
   return { page, external, officeJsRequests };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core on the page as it is shown: the serious and critical violations as "state · rule: element" lines (empty
+ * is good). The pointer is moved off what was last clicked and every transition and animation is finished first,
+ * so colours are measured as they settle, not halfway through a hover or press transition.
+ */
+export async function axeViolations(page: Page, state = ''): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
+  });
+  return violations.map((v) => (state ? `${state} · ${v}` : v));
 }

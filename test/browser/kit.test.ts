@@ -5,7 +5,6 @@
  * does not match the index's fingerprint; shows, never uses, the rulebook stamped in the applicant's workbook.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,22 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { cli, load, tempDir, writeExample } from '../support/files.js';
 import type { FakeState } from '../support/fake-excel.js';
-import { CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+import { axeViolations, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
 
 const YUNNAN = '云南省中小企业特色产业集群认定标准（2023年暂行版）';
 const NATIONAL = '中小企业特色产业集群认定标准（2022年版）';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical violations on the page as it is (empty is good). */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
-  });
-}
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)', () => {
@@ -86,7 +74,7 @@ describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)
     expect(await page.getByTestId('workbook-rulebook').textContent()).toContain('cn-miit-2022');
     // The select is labelled, and the section is accessible (axe-core, as the pane's own test).
     expect(await page.getByLabel('本部署提供的规则').count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();

@@ -4,28 +4,15 @@
  * the password flags the cells and the original protection comes back; office.js whose Excel host file is blocked
  * has its own words. axe-core finds no serious or critical violation in these states.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeState } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function axe(page: Page, state: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
-  });
-  return violations.map((v) => `${state} · ${v}`);
-}
 
 /** office.js that runs, asks for its Excel host file (blocked by the test) and so never becomes ready. */
 const STALLED_OFFICE_JS = `
@@ -75,7 +62,7 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
     const field = page.getByTestId('password');
     expect(await field.getAttribute('type')).toBe('password');
     expect(await field.getAttribute('autocomplete')).toBe('off');
-    const violations = await axe(page, 'read-only');
+    const violations = await axeViolations(page, 'read-only');
 
     // A wrong password: said, the field cleared, nothing written.
     await field.fill('错误');
@@ -94,7 +81,7 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
     expect(await page.getByTestId('password').count()).toBe(0);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(stored).not.toContain('集群2025');
-    violations.push(...(await axe(page, 'flagged with the password')));
+    violations.push(...(await axeViolations(page, 'flagged with the password')));
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
@@ -116,7 +103,7 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
     expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
     expect(officeJsRequests.length).toBe(1);
     expect(blocked.length).toBe(1);
-    expect(await axe(page, 'host file blocked')).toEqual([]);
+    expect(await axeViolations(page, 'host file blocked')).toEqual([]);
     await page.close();
   });
 });

@@ -5,9 +5,8 @@
  * "讨论" opens a thread the other sees → the summary is rewritten in place, keeping a row the committee added,
  * the thread and every score; 评分记录 holds every change. axe on the scoring states; screenshots at 320 px.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,26 +15,12 @@ import { META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/i
 import type { FakeState, FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
 import { Relay } from './relay.js';
 
 const ARTIFACTS = 'test-artifacts';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NARROW = { width: 320, height: 800 };
 
-async function axe(page: Page, state: string): Promise<string[]> {
-  // The pointer off the buttons it last clicked, and their hover transitions over: axe measures what is shown.
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
-  });
-  return violations.map((v) => `${state} · ${v}`);
-}
 
 async function snap(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
@@ -113,7 +98,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
 
     // Each says who they are (remembered on that machine) and scores: full-width digits read as the core reads them.
     await scoreAs(a, '张三');
-    violations.push(...(await axe(a, 'scoring')));
+    violations.push(...(await axeViolations(a, 'scoring')));
     await snap(a, 'scoring');
     await enter(a, 'score-1', '１８');
     await a.getByText('已保存 1：（空） → 18').waitFor();
@@ -142,7 +127,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     const text = (await dialog.textContent())!;
     expect(text).toContain('现在工作簿中是“10”');
     expect(text).toContain('您要填写“12”');
-    violations.push(...(await axe(a, 'conflict')));
+    violations.push(...(await axeViolations(a, 'conflict')));
     await snap(a, 'conflict');
     // Nothing was overwritten while asking.
     expect(relay.wb.cell(summary, layout.criteriaRows['2']!, col('张三'))?.value).toBe(10);
@@ -168,7 +153,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     await b.getByTestId('score-refresh').click();
     await expect.poll(async () => b.locator('[data-testid="criterion-3"] [data-testid="thread"]').count(), { timeout: 10_000 }).toBe(1);
     expect(await b.locator('[data-testid="criterion-3"] [data-testid="threads"]').textContent()).toContain('进行中 1');
-    violations.push(...(await axe(b, 'scoring with threads')));
+    violations.push(...(await axeViolations(b, 'scoring with threads')));
     await snap(b, 'scoring-threads');
 
     // The committee adds a row below the summary; then the summary is written again: in place, all kept.
@@ -185,7 +170,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     expect(relay.wb.cell(summary, after.criteriaRows['1']!, after.experts.find((x) => x.name === '张三')!.col)?.value).toBe(18);
     expect(relay.wb.cell(summary, after.criteriaRows['1']!, after.experts.find((x) => x.name === '李四')!.col)?.value).toBe(15);
     expect(relay.wb.cell(summary, after.criteriaRows['2']!, after.experts.find((x) => x.name === '张三')!.col)?.value).toBe(12);
-    violations.push(...(await axe(a, 'summary rewritten')));
+    violations.push(...(await axeViolations(a, 'summary rewritten')));
 
     // 评分记录: every change through the panes, appended, old → new.
     const audit = relay.wb.sheet('评分记录');

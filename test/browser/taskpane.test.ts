@@ -4,8 +4,7 @@
  * language; 320 px; degraded hosts; outside Office; office.js unreachable or hanging. axe-core checks every
  * state (no serious or critical violation); screenshots at 320 px go to test-artifacts/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,23 +14,11 @@ import { load, tempDir, writeExample } from '../support/files.js';
 import type { FakeState } from '../support/fake-excel.js';
 import { INDICATOR_SHEET, standardLayout } from '../../src/core/index.js';
 import { nationalRulebook } from '../../src/core/rulebook/builtin.js';
-import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
+import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
 
 const ARTIFACTS = 'test-artifacts';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NARROW = { width: 320, height: 800 };
 
-/** axe-core on the page as it is: the serious and critical violations, as "rule: target" lines (empty is good). */
-async function axe(page: Page, state: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
-  });
-  return violations.map((v) => `${state} · ${v}`);
-}
 
 /** A full-page screenshot at 320 px wide (the narrowest task pane), then the width the page had. */
 async function snap(page: Page, name: string): Promise<void> {
@@ -73,7 +60,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.goto(`${url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     expect(await page.getByTestId('rulebook').textContent()).toContain('中小企业特色产业集群认定标准（2022年版）');
-    const violations = await axe(page, 'initial');
+    const violations = await axeViolations(page, 'initial');
     await snap(page, 'initial');
 
     await page.getByTestId('check').click();
@@ -86,7 +73,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     expect(await fail.textContent()).toContain('工业互联网平台应用普及率为12%');
     const state1 = await fake(page);
     expect(Object.keys(state1.notes).length).toBeGreaterThan(0);
-    violations.push(...(await axe(page, 'checked')));
+    violations.push(...(await axeViolations(page, 'checked')));
     await snap(page, 'checked');
     // Section headers are headings: the rulebook and findings (h2), each criterion (h3).
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['适用规则', '核验结果', '专家评分']);
@@ -109,7 +96,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     // Pressed is not colour alone: the unpressed filter loses its check mark.
     expect(await failFilter.getAttribute('aria-pressed')).toBe('false');
     expect(await failFilter.textContent()).not.toContain('✓');
-    violations.push(...(await axe(page, 'filtered')));
+    violations.push(...(await axeViolations(page, 'filtered')));
     await snap(page, 'filtered');
     await page.getByTestId('filter-fail').click();
     expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBeGreaterThan(0);
@@ -122,7 +109,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     const summary = state2.sheets.find((s) => s.name === '评审汇总')!;
     expect(Object.values(summary.cells).some((c) => c.value === '张三')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-zh.png'), fullPage: true });
-    violations.push(...(await axe(page, 'summary written')));
+    violations.push(...(await axeViolations(page, 'summary written')));
     await snap(page, 'summary');
 
     await page.getByTestId('lang').click();
@@ -130,7 +117,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     expect(await page.getByTestId('verdict').textContent()).toContain('Criteria not met');
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-en.png'), fullPage: true });
     expect(external).toEqual([]);
-    violations.push(...(await axe(page, 'english')));
+    violations.push(...(await axeViolations(page, 'english')));
     expect(violations).toEqual([]);
     await page.close();
   });
@@ -176,7 +163,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.getByTestId('check').click();
     await page.getByText('受密码保护，无法标记单元格').waitFor();
     expect(await page.getByTestId('notices').textContent()).not.toMatch(/at .+\.js:\d+/);
-    expect(await axe(page, 'error')).toEqual([]);
+    expect(await axeViolations(page, 'error')).toEqual([]);
     await snap(page, 'error');
     // The pane stays usable: the summary can still be written.
     await page.getByTestId('summary').click();
@@ -208,7 +195,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     // office.js is requested from the add-in's own host, never from Microsoft's CDN.
     expect(officeJsRequests).toEqual([`${url}/office-js/office.js`]);
     expect(external).toEqual([]);
-    expect(await axe(page, 'outside Office')).toEqual([]);
+    expect(await axeViolations(page, 'outside Office')).toEqual([]);
     await snap(page, 'outside');
     await page.close();
     // The real office.js from dist/office-js in a plain browser: it loads what it needs from beside itself
@@ -230,7 +217,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     expect(await message.textContent()).toContain('The Office script library could not load (network)');
     expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
     expect(officeJsRequests.length).toBeGreaterThan(0);
-    expect(await axe(page, 'office.js unreachable')).toEqual([]);
+    expect(await axeViolations(page, 'office.js unreachable')).toEqual([]);
     await snap(page, 'office-unreachable');
     await page.close();
   });
