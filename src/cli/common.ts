@@ -51,7 +51,7 @@ export class BadRulebook extends Error {
 
 export const LANG_CHOICES = ['zh', 'en', 'zh-CN', 'en-US'] as const;
 
-export const langOf = (v: string | undefined): Lang => (v === 'en' || v === 'en-US' ? 'en-US' : 'zh-CN');
+const langOf = (v: string | undefined): Lang => (v === 'en' || v === 'en-US' ? 'en-US' : 'zh-CN');
 
 /**
  * The language, from argv before commander parses it, so commander's own help and errors can already be in it.

@@ -20,7 +20,7 @@ export function commandPath(cmd: Command): string {
  * Turns one of commander's usage errors into ours. Commander passes its words and a stable code; the values it
  * names (the option, the argument) are the quoted parts of its message.
  */
-export function usageFromCommander(code: string, message: string, command: string): UsageError {
+function usageFromCommander(code: string, message: string, command: string): UsageError {
   const quoted = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
   const suggestion = /\(Did you mean (.+?)\?\)/.exec(message)?.[1];
   const text = message.replace(/^error:\s*/, '');

@@ -17,7 +17,7 @@ export const PRODUCTION_ID = '3c51b7e2-8d0a-4f6e-9b27-5e1d4a7c0f93';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why an address or Id cannot be used; `kind` lets the CLI say it in the user's language. */
-export class ManifestError extends Error {
+class ManifestError extends Error {
   constructor(
     readonly kind: 'not-url' | 'not-https' | 'bad-id' | 'not-dev-manifest',
     readonly value: string,

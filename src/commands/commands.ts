@@ -13,7 +13,7 @@ import { loadOfficeJs } from '../taskpane/office-loader.js';
 import { errorNotice, readOnlyText } from '../taskpane/useReview.js';
 import { outcomeQuery, saveOutcome, type CommandOutcome } from './outcome.js';
 
-export async function runCheck(): Promise<CommandOutcome> {
+async function runCheck(): Promise<CommandOutcome> {
   let lang: Lang = langFromDisplay(navigator.language);
   const at = new Date().toISOString();
   try {

@@ -13,7 +13,7 @@ export interface CommandOutcome {
   text: string;
 }
 
-export const LAST_OUTCOME_KEY = 'cluster-review:last-command';
+const LAST_OUTCOME_KEY = 'cluster-review:last-command';
 /** A dialog URL stays well below what browsers and Office accept; an Excel error text can be long. */
 const MAX_TEXT = 1200;
 

@@ -15,7 +15,7 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-export function columnIndex(letters: string): number {
+function columnIndex(letters: string): number {
   if (!/^[A-Z]+$/.test(letters)) throw new RangeError(`"${letters}" is not a column name`);
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);

@@ -4,24 +4,24 @@
  */
 export * from './types.js';
 export * from './address.js';
-export { UNITS, unitById, unitByText } from './units.js';
+export { unitById, unitByText } from './units.js';
 export * from './rulebook/schema.js';
-export { loadRulebook, validateRulebook, RulebookError, fingerprintOf, formatPath, type LoadedRulebook, type RulebookProblem } from './rulebook/load.js';
+export { loadRulebook, validateRulebook, RulebookError, fingerprintOf, type LoadedRulebook, type RulebookProblem } from './rulebook/load.js';
 export { nationalRulebook } from './rulebook/builtin.js';
 export { canonicalJson, sha256Hex } from './rulebook/sha256.js';
 export { readIndicatorSheet, type SheetInputs, type IndicatorInput, type CellInput, type SheetLayout } from './sheet/reader.js';
-export { parseCell, isPercentFormat, normaliseCode } from './sheet/values.js';
+export { parseCell, normaliseCode } from './sheet/values.js';
 export { gridEntries, sheetEntries, sparseFromGrid, withoutCells } from './sheet/sparse.js';
 export { readLists, readListSheet, listSheetNames, entryKey, type FormLists, type ListInput, type ListEntry, type EntryProblem } from './sheet/lists.js';
-export { checkCreditCode, creditCheckChar, normaliseCreditCode, withCheckChar, CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS, type CreditCodeResult } from './sheet/credit-code.js';
+export { checkCreditCode, withCheckChar, CREDIT_CODE_WEIGHTS, type CreditCodeResult } from './sheet/credit-code.js';
 export { LIMITS, LimitError, megabytes, type LimitName } from './limits.js';
 export { runChecks } from './checks/evaluate.js';
 export { RULE_KINDS } from './checks/kinds.js';
 export { verdictOf, summariseGroups, blocksVerdict, type GroupSummary, type GroupResult } from './verdict.js';
 export { pickIndicatorSheet, reviewSnapshot, type Review } from './review.js';
-export { committeeFigures, figures, median, type ExpertScores, type CommitteeResult, type Figures, type ScoreProblem, type Recommendation } from './scoring.js';
-export { renderMessage, MESSAGE_TABLES, UI_TEXT, uiText, fmtNumber, fmtValue, type UiKey } from './messages/index.js';
-export { buildReport, findingKey, REPORT_FORMAT, type Report, type ReportFinding, type ReportGroup, type ClusterIdentity } from './report/json.js';
+export { committeeFigures, median, type ExpertScores, type CommitteeResult, type Figures, type ScoreProblem, type Recommendation } from './scoring.js';
+export { renderMessage, MESSAGE_TABLES, UI_TEXT, fmtValue } from './messages/index.js';
+export { buildReport, REPORT_FORMAT, type Report, type ReportFinding, type ReportGroup, type ClusterIdentity } from './report/json.js';
 
 import { buildReport, type Report } from './report/json.js';
 import { reviewSnapshot } from './review.js';

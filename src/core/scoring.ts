@@ -71,7 +71,7 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function figures(xs: readonly number[], weight: number, spreadShare: number): Figures {
+function figures(xs: readonly number[], weight: number, spreadShare: number): Figures {
   if (!xs.length) return { n: 0, mean: null, median: null, min: null, max: null, spread: null, toDiscuss: false };
   const min = Math.min(...xs);
   const max = Math.max(...xs);

@@ -49,7 +49,7 @@ export const STATUSES = ['pass', 'fail', 'veto', 'warn', 'missing', 'invalid', '
 export type Status = (typeof STATUSES)[number];
 
 /** The one severity order of statuses, most severe first: flags, groups, lists and sorting all follow it. */
-export const SEVERITY_ORDER: ReadonlyArray<Status> = ['veto', 'fail', 'invalid', 'missing', 'warn', 'review', 'pass', 'na'];
+const SEVERITY_ORDER: ReadonlyArray<Status> = ['veto', 'fail', 'invalid', 'missing', 'warn', 'review', 'pass', 'na'];
 const SEVERITY_RANK = new Map(SEVERITY_ORDER.map((s, i) => [s, i]));
 /** Smaller is more severe. */
 export const severity = (s: Status): number => SEVERITY_RANK.get(s)!;
@@ -83,7 +83,6 @@ export interface Finding {
 }
 
 export type Verdict = 'vetoed' | 'ineligible' | 'failed' | 'incomplete' | 'passed';
-export const VERDICTS: readonly Verdict[] = ['vetoed', 'ineligible', 'failed', 'incomplete', 'passed'];
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];

@@ -13,7 +13,7 @@ export interface UnitDef {
   aliases: string[];
 }
 
-export const UNITS: readonly UnitDef[] = [
+const UNITS: readonly UnitDef[] = [
   { id: '元', en: 'yuan', family: 'money', factor: 1, aliases: ['元', 'yuan', 'rmb', 'cny'] },
   { id: '万元', en: 'ten thousand yuan', family: 'money', factor: 1e4, aliases: ['万元', '万'] },
   { id: '亿元', en: 'hundred million yuan', family: 'money', factor: 1e8, aliases: ['亿元', '亿'] },

@@ -5,7 +5,7 @@
 import type { LoadedRulebook } from './rulebook/load.js';
 import { severity, type Finding, type Status, type Verdict } from './types.js';
 
-export const ELIGIBILITY_GROUP = 'E';
+const ELIGIBILITY_GROUP = 'E';
 
 /**
  * A missing or invalid finding makes the application incomplete unless it is about an optional input
@@ -46,7 +46,7 @@ export function emptyCounts(): Record<Status, number> {
 }
 
 /** Which criterion or group a finding belongs to: its check's criterion, else its indicator's group. */
-export function groupOf(f: Finding, rb: LoadedRulebook): string | undefined {
+function groupOf(f: Finding, rb: LoadedRulebook): string | undefined {
   if (f.check) return rb.criterionOf.get(f.check);
   if (f.indicator) return rb.indicators.get(f.indicator)?.group;
   return undefined;

@@ -14,7 +14,7 @@ export const READ_BUDGET = 3_000_000;
  * Estimated bytes per cell of each loadable property: a value or formula of about 15 Chinese characters (3 bytes
  * each in UTF-8) with its quotes and comma; a number format such as "General" or "0.0%".
  */
-export const CELL_COST = { values: 48, numberFormat: 12, formulas: 48 } as const;
+const CELL_COST = { values: 48, numberFormat: 12, formulas: 48 } as const;
 
 export type CellProp = keyof typeof CELL_COST;
 

@@ -3,7 +3,6 @@
  * asks for ExcelApi 1.7 (Office 2019 and later, Excel on the web, Microsoft 365, Excel 2019/2021/2024 for Mac):
  * values, fills, protection, hyperlinks and tab colours. Everything above it is optional and degrades plainly.
  */
-export const BASELINE_EXCEL_API = '1.7';
 
 export interface Capabilities {
   /** Where a flag's explanation goes: notes (1.18), threaded comments (1.10), or only the summary and the pane. */

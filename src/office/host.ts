@@ -13,10 +13,10 @@ export type Host =
   | { kind: 'unreachable' };
 
 /** How long Office.onReady may take once office.js has run (it loads its host file first). */
-export const OFFICE_READY_TIMEOUT_MS = 10_000;
+const OFFICE_READY_TIMEOUT_MS = 10_000;
 
 /** The wait for Office.onReady; a test may shorten it (window.__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__). */
-export function officeReadyTimeout(): number {
+function officeReadyTimeout(): number {
   const v = (globalThis as { __CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__?: unknown }).__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__;
   return typeof v === 'number' && v > 0 ? v : OFFICE_READY_TIMEOUT_MS;
 }

@@ -17,7 +17,7 @@ interface Dialog {
 /** Waits at most this long for the reader to close the dialog, then completes the command anyway. */
 const DIALOG_WAIT_MS = 4 * 60_000;
 
-export function notifyPath(): NotifyPath {
+function notifyPath(): NotifyPath {
   if (typeof Office === 'undefined') return 'none';
   const supports = (set: string, v: string) => {
     try {

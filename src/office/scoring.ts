@@ -38,7 +38,7 @@ export interface ScoringCaps {
   notes: boolean;
 }
 
-export function scoringCaps(isSetSupported: (name: string, v: string) => boolean): ScoringCaps {
+function scoringCaps(isSetSupported: (name: string, v: string) => boolean): ScoringCaps {
   const has = (v: string) => {
     try {
       return isSetSupported('ExcelApi', v);

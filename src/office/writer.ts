@@ -4,7 +4,7 @@
  */
 import type { XContext } from './surface.js';
 
-export const PAYLOAD_BUDGET = 4_000_000;
+const PAYLOAD_BUDGET = 4_000_000;
 
 export class Writer {
   private pending = 0;

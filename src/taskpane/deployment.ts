@@ -18,7 +18,7 @@ export type Deployment =
 
 const CHOICE_KEY = 'cluster-review.rulebook';
 
-export function rememberedChoice(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
+function rememberedChoice(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
   try {
     return storage?.getItem(CHOICE_KEY) ?? null;
   } catch {

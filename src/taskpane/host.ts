@@ -35,7 +35,7 @@ export function excelOnly(host: Host): OfficeHost {
 }
 
 /** WPS has comments (Excel's notes), data validation, multi-area ranges, page setup and merged areas. */
-export const WPS_CAPABILITIES: Capabilities = FULL_CAPABILITIES;
+const WPS_CAPABILITIES: Capabilities = FULL_CAPABILITIES;
 
 /** The WPS host, when this page runs in WPS 表格; null otherwise (no call into WPS is made to find out). */
 export function wpsHost(): Host | null {
@@ -52,7 +52,7 @@ export async function connectHost(timeoutMs?: number): Promise<Host> {
   return h.kind === 'excel' ? { ...h, suite: 'excel', run: (fn) => h.run((ctx) => fn(ctx)) } : h;
 }
 
-export const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
+const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
 
 /** A pane action's session, in either host. */
 export interface Session {

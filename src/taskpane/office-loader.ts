@@ -8,18 +8,18 @@
 export type OfficeLoad = 'loaded' | 'unreachable';
 
 /** How long office.js itself may take to arrive (≈ 60 KB; the host files it loads next have their own wait). */
-export const OFFICE_JS_TIMEOUT_MS = 15_000;
+const OFFICE_JS_TIMEOUT_MS = 15_000;
 
 const FALLBACK = '../office-js/office.js';
 
 /** The office.js URL the build put in the page, absolute. */
-export function officeJsUrl(doc: Document = document): string {
+function officeJsUrl(doc: Document = document): string {
   const link = doc.querySelector<HTMLLinkElement>('link[data-office-js]');
   return link?.href || new URL(FALLBACK, doc.baseURI).href;
 }
 
 /** The wait before 'unreachable'; a test may shorten it (window.__CLUSTER_REVIEW_OFFICE_JS_TIMEOUT_MS__). */
-export function officeJsTimeout(): number {
+function officeJsTimeout(): number {
   const v = (globalThis as { __CLUSTER_REVIEW_OFFICE_JS_TIMEOUT_MS__?: unknown }).__CLUSTER_REVIEW_OFFICE_JS_TIMEOUT_MS__;
   return typeof v === 'number' && v > 0 ? v : OFFICE_JS_TIMEOUT_MS;
 }

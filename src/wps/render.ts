@@ -28,10 +28,10 @@ import {
 } from './surface.js';
 
 /** The longest multi-area address the object model takes (Range("A1,B2,…")). */
-export const ADDRESS_LIMIT = 255;
+const ADDRESS_LIMIT = 255;
 
 /** A1 addresses joined into multi-area addresses of at most ADDRESS_LIMIT characters. */
-export function addressChunks(addresses: readonly string[]): string[] {
+function addressChunks(addresses: readonly string[]): string[] {
   const out: string[] = [];
   let cur = '';
   for (const a of addresses) {

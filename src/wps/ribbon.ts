@@ -18,7 +18,7 @@ const PANE_KEY = 'cluster-review:taskpane-id';
 const pageUrl = (path: string) => new URL(path, location.href).href;
 
 /** "直接检查": the same check as the pane's, its result in words (the pane's words for an error, loaded only then). */
-export async function runCheck(): Promise<CommandOutcome> {
+async function runCheck(): Promise<CommandOutcome> {
   const lang: Lang = langFromDisplay(wpsDisplayLanguage());
   const at = new Date().toISOString();
   try {
@@ -34,7 +34,7 @@ export async function runCheck(): Promise<CommandOutcome> {
 }
 
 /** Runs the check, keeps its result for the pane, and shows it in the result dialog (an alert where there is none). */
-export async function directCheck(app: NonNullable<ReturnType<typeof wpsApplication>>): Promise<CommandOutcome> {
+async function directCheck(app: NonNullable<ReturnType<typeof wpsApplication>>): Promise<CommandOutcome> {
   const outcome = await runCheck();
   saveOutcome(outcome);
   const url = pageUrl(`commands/result.html?${outcomeQuery(outcome)}`);

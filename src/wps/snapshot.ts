@@ -16,7 +16,7 @@ export interface Grid {
 }
 
 /** A range's Value2 or Formula as a grid: WPS gives a scalar for one cell. */
-export function asGrid(v: unknown): unknown[][] {
+function asGrid(v: unknown): unknown[][] {
   return Array.isArray(v) ? (v as unknown[][]) : [[v]];
 }
 
@@ -27,7 +27,7 @@ const HRESULT_BASE = -2146826288; // 0x800A07D0 = CVErr(2000)
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
 
 /** Reads the used range's values and formulas in two calls each (Row/Column give its origin). */
-export function readGrid(ws: WWorksheet): Grid | null {
+function readGrid(ws: WWorksheet): Grid | null {
   const used = ws.UsedRange;
   const row = used.Row - 1;
   const col = used.Column - 1;
@@ -49,7 +49,7 @@ function rawValue(v: unknown, isFormula: boolean): RawCell['value'] {
 }
 
 /** The grid's cells that hold something, with formulas; number formats are added by `withFormats`. */
-export function gridEntries(g: Grid): SheetCell[] {
+function gridEntries(g: Grid): SheetCell[] {
   const entries: SheetCell[] = [];
   g.values.forEach((line, r) =>
     line.forEach((v, c) => {
@@ -69,7 +69,7 @@ export function gridEntries(g: Grid): SheetCell[] {
  * read as 12%). NumberFormat of a range is its cells' common format (null when they differ), so a block of rows is
  * read at once and halved only where formats differ: the calls follow the runs of formats, never the cells.
  */
-export function withFormats(ws: WWorksheet, entries: SheetCell[]): SheetCell[] {
+function withFormats(ws: WWorksheet, entries: SheetCell[]): SheetCell[] {
   const byRow = new Map<number, SheetCell[]>();
   for (const e of entries) if (typeof e.cell.value === 'number') byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   const rows = [...byRow.keys()].sort((a, b) => a - b);

@@ -66,7 +66,7 @@ function tinted(hex: string, tint: number): string {
 }
 
 /** The colour a cell's fill shows, "#RRGGBB", or null (no fill, or one that is not a single colour). */
-export function fillColor(wb: ExcelJS.Workbook, cell: ExcelJS.Cell): string | null {
+function fillColor(wb: ExcelJS.Workbook, cell: ExcelJS.Cell): string | null {
   const f = cell.style?.fill as ExcelJS.FillPattern | undefined;
   if (!f || f.type !== 'pattern' || f.pattern === 'none') return null;
   const c = f.fgColor as { argb?: string; theme?: number; tint?: number } | undefined;

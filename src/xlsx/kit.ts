@@ -66,7 +66,7 @@ export class KitError extends Error {
 }
 
 /** The repository (or installed package) root: where manifest.xml, vite.config.ts and dist/ are. */
-export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg) && existsSync(join(dir, 'manifest.xml'))) {

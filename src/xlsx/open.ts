@@ -38,7 +38,7 @@ export interface OpenedWorkbook {
  * Reads the whole file synchronously: workbooks are small, files are handled one at a time, and an async read
  * left the CPU idle for a third of a batch (measured by `npm run bench`).
  */
-export function sniff(path: string): Buffer {
+function sniff(path: string): Buffer {
   let info;
   try {
     info = statSync(path);

@@ -33,7 +33,7 @@ export interface FileIdentity {
 const sameFile = (a: FileIdentity, b: FileIdentity) => a.dev === b.dev && a.ino === b.ino;
 
 /** The file a path reaches after following links, or null when nothing is there. */
-export async function identityOf(path: string): Promise<FileIdentity | null> {
+async function identityOf(path: string): Promise<FileIdentity | null> {
   try {
     const s = await stat(path, { bigint: true });
     return { dev: s.dev, ino: s.ino };
@@ -49,7 +49,7 @@ const caseCache = new Map<string, boolean>();
  * Whether a folder (a real path) ignores case: some name in it, or its own name in its parent, reaches the same
  * file with its case swapped. A folder without any cased name cannot be confused by case anyway.
  */
-export async function ignoresCase(dir: string): Promise<boolean> {
+async function ignoresCase(dir: string): Promise<boolean> {
   const known = caseCache.get(dir);
   if (known !== undefined) return known;
   const probe = async (parent: string, name: string): Promise<boolean | undefined> => {
@@ -81,7 +81,7 @@ export interface Place {
   caseInsensitive: boolean;
 }
 
-export async function placeOf(path: string): Promise<Place> {
+async function placeOf(path: string): Promise<Place> {
   // A link loop or a folder without permission is said as such, not as an internal error.
   const id = await identityOf(path).catch((e: unknown) => {
     throw readError(e, path);
@@ -97,7 +97,7 @@ export async function placeOf(path: string): Promise<Place> {
 /** The inputs of a run, as places taken when the run began (what was read is what must not be written). */
 export type InputMarks = ReadonlyArray<Place & { path: string }>;
 
-export async function markInputs(paths: readonly string[]): Promise<InputMarks> {
+async function markInputs(paths: readonly string[]): Promise<InputMarks> {
   const marks: Array<Place & { path: string }> = [];
   for (const path of paths) {
     const place = await placeOf(path).catch(() => null);
@@ -130,7 +130,7 @@ async function guardedMarks(extra: readonly string[]): Promise<InputMarks> {
 }
 
 /** Throws `output-is-input` when `output` reaches any input. */
-export async function refuseInput(output: string, marks: InputMarks): Promise<void> {
+async function refuseInput(output: string, marks: InputMarks): Promise<void> {
   const input = inputAt(await placeOf(output), marks);
   if (input !== undefined) throw new FileError('output-is-input', output, { input });
 }
@@ -250,7 +250,7 @@ function alive(pid: number): boolean {
 }
 
 /** Removes temporary files of ours whose run is gone (a SIGKILL or a power cut cannot clean up after itself). */
-export async function sweepStaleTemps(dir: string): Promise<string[]> {
+async function sweepStaleTemps(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {

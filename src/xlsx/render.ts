@@ -28,7 +28,7 @@ function styleOf(def: StyleDef, numberFormat?: string): Partial<ExcelJS.Style> {
 }
 
 /** Internal hyperlink target as Excel stores it: "#'Sheet name'!F20". */
-export function internalLink(target: string): string {
+function internalLink(target: string): string {
   const { sheet, row, col } = parseQualified(target);
   return `#${quoteSheet(sheet).startsWith("'") ? quoteSheet(sheet) : `'${sheet}'`}!${toA1(row, col)}`;
 }

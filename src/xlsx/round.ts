@@ -61,7 +61,7 @@ function recordRows(wb: ExcelJS.Workbook): Array<[unknown, unknown]> | null {
   return rows;
 }
 
-export async function fileSource(path: string, kind: EntrySource['kind']): Promise<Omit<EntrySource, 'cell'>> {
+async function fileSource(path: string, kind: EntrySource['kind']): Promise<Omit<EntrySource, 'cell'>> {
   const [bytes, st] = await Promise.all([readFile(path), stat(path)]);
   return { kind, file: basename(path), sha256: createHash('sha256').update(bytes).digest('hex'), time: st.mtime.toISOString() };
 }
@@ -114,7 +114,7 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
 }
 
-export function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplication {
+function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplication {
   const r = fr.report;
   const reasons = r.findings.filter((f) => f.status === 'veto' || f.status === 'fail' || f.status === 'missing' || f.status === 'invalid').slice(0, 3).map((f) => f.messages[lang]);
   return {

@@ -15,7 +15,7 @@ import { BadRulebook, local, pad, rulebookFrom, UsageError, type CommandContext 
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 
 /** What a rulebook sets, in `lang`: identity, fingerprint, settings, scoring, every check with its requirement. */
-export function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
+function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
   const pick = (x: { zh: string; en: string }) => local(x, lang);
   const d = rb.data;
   // The same requirement text the messages quote, bounds filled in from the rulebook.

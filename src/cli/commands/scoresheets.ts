@@ -20,7 +20,7 @@ interface Options {
 }
 
 /** A file name from an expert's name: characters no file system takes become "_". */
-export const expertFile = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+const expertFile = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
 
 /** The round's year: the application year most applications give. */
 export function roundYear(apps: Array<{ year: number | null }>): number | null {

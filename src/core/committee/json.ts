@@ -4,9 +4,9 @@ import type { Lang } from '../types.js';
 import { problemText, reasonText } from './rollup.js';
 import type { ApplicationResult, TallyResult } from './tally.js';
 
-export const ROUND_FORMAT = 'cluster-review/round-report@1';
+const ROUND_FORMAT = 'cluster-review/round-report@1';
 
-export function applicationJson(r: ApplicationResult, lang: Lang) {
+function applicationJson(r: ApplicationResult, lang: Lang) {
   return {
     id: r.application.id,
     file: r.application.file,

@@ -132,12 +132,12 @@ export function planScore(layout: SummaryLayout, expert: string, item: PaneItem,
 }
 
 /** An audit row of the pane's own write: used as typed (the pane refuses what the tally would not use). */
-export function paneAuditRow(x: { time: string; expert: string; application: string; item: string; old: string | null; new: string | null; source: string }): AuditRow {
+function paneAuditRow(x: { time: string; expert: string; application: string; item: string; old: string | null; new: string | null; source: string }): AuditRow {
   return { time: x.time, expert: x.expert, application: x.application, item: x.item, old: x.old, new: x.new, source: x.source, sha256: '', fileTime: x.time, outcome: 'used' };
 }
 
 /** Each expert's texts (note:<id>, recusal-reason, opinion) as 评分记录 last says them: later rows win. */
-export function textsFromAudit(rows: ReadonlyArray<readonly CellValue[]>, criteria: readonly string[]): Map<string, Map<string, string>> {
+function textsFromAudit(rows: ReadonlyArray<readonly CellValue[]>, criteria: readonly string[]): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
   for (const r of rows) {
     const expert = r[AUDIT_COL.expert];

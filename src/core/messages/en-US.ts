@@ -19,7 +19,7 @@ const labels = (codes: ParamValue | undefined, c: MsgCtx) => (Array.isArray(code
 const entryEn = (p: Params) => (p.name ? `“${String(p.name)}”` : 'a row');
 const byNameEn = (p: Params) => (Number(p.byName) > 0 ? ` (${String(p.byName)} without a valid credit code counted by name)` : '');
 
-export function expectEn(code: string | undefined, c: MsgCtx): string {
+function expectEn(code: string | undefined, c: MsgCtx): string {
   const ind = c.indicator(code);
   if (!ind) return 'a valid entry';
   const unit = ind.unit ? ` in ${c.v(2, ind.unit).replace(/^2\s*/, '') || ind.unit}` : '';

@@ -7,7 +7,7 @@ function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-export function fmtNumber(v: number, decimals = 2): string {
+function fmtNumber(v: number, decimals = 2): string {
   if (!Number.isFinite(v)) return String(v);
   if (Number.isInteger(v)) return String(v);
   const abs = Math.abs(v);
@@ -18,7 +18,7 @@ export function fmtNumber(v: number, decimals = 2): string {
 /**
  * A value shown beside its bound must not look equal to it when it is not: 69.996% is not "70%".
  */
-export function fmtNear(v: number, bound: number | undefined, scale = 1): string {
+function fmtNear(v: number, bound: number | undefined, scale = 1): string {
   let s = fmtNumber(v * scale);
   if (bound !== undefined && !nearlyEqual(v, bound) && s === fmtNumber(bound * scale)) {
     for (let d = 3; d <= 10; d++) {
@@ -32,7 +32,7 @@ export function fmtNear(v: number, bound: number | undefined, scale = 1): string
 /** English counts agree with their number: "1 enterprise", "2 enterprises". */
 const EN_SINGULAR: Record<string, string> = { enterprises: 'enterprise', persons: 'person', types: 'type', items: 'item' };
 
-export function withUnit(text: string, unit: string | null | undefined, lang: Lang): string {
+function withUnit(text: string, unit: string | null | undefined, lang: Lang): string {
   if (!unit) return text;
   if (unit === '%') return `${text}%`;
   if (lang === 'zh-CN') return `${text}${unit}`;

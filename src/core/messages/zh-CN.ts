@@ -15,7 +15,7 @@ const req = (f: Finding, c: MsgCtx) => `${quoteZh(c.requirement(f.check))}的要
 const isInputCheck = (f: Finding, c: MsgCtx) => c.rb.checks.some((x) => x.id === f.check && x.inputCheck === true);
 const labels = (codes: ParamValue | undefined, c: MsgCtx) => (Array.isArray(codes) ? (codes as string[]).map((x) => c.label(x)).join('、') : '');
 
-export function expectZh(code: string | undefined, c: MsgCtx): string {
+function expectZh(code: string | undefined, c: MsgCtx): string {
   const ind = c.indicator(code);
   if (!ind) return '有效内容';
   switch (ind.kind) {

@@ -11,13 +11,13 @@ import { t, type TextKey } from '../text/index.js';
 
 export const MONITORING_SHEET = '培育情况表';
 export const MONITORING_YEAR = 'M1';
-export const GROUPS = { identity: 'MB', indicators: 'MI', management: 'MR', negative: 'D' } as const;
+const GROUPS = { identity: 'MB', indicators: 'MI', management: 'MR', negative: 'D' } as const;
 
 /** The columns of the form: code, item, unit, plan target, reported value, guidance. */
 export const MCOLUMNS = { code: 0, label: 1, unit: 2, target: 3, actual: 4, guidance: 5 } as const;
 export const M_TITLE_ROW = 0;
 export const M_HEADER_ROW = 1;
-export const M_FIRST_ROW = 2;
+const M_FIRST_ROW = 2;
 
 /** Change / filed pairs of R4 (主导产业, 空间范围, 运营管理机构). */
 export const CHANGES: ReadonlyArray<{ changed: string; filed: string; item: 'industry' | 'scope' | 'body' }> = [

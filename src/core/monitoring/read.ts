@@ -38,7 +38,7 @@ export interface MonitoringInputs {
 const ISO = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
 
 /** A date cell as ISO "YYYY-MM-DD", or why not. */
-export function parseDate(raw: RawCell | null | undefined): { kind: 'blank' } | { kind: 'ok'; value: string } | { kind: 'invalid' } {
+function parseDate(raw: RawCell | null | undefined): { kind: 'blank' } | { kind: 'ok'; value: string } | { kind: 'invalid' } {
   const v = raw?.value;
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { kind: 'blank' };
   if (typeof v === 'number') {

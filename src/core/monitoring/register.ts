@@ -109,12 +109,12 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
   });
 }
 
-export function sortedRecords(records: ClusterRecord[]): ClusterRecord[] {
+function sortedRecords(records: ClusterRecord[]): ClusterRecord[] {
   return [...records].sort((a, b) => RANK[a.latest.verdict] - RANK[b.latest.verdict] || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 /** The renewal state in the current year: due now, expired, or valid until. */
-export function renewalState(r: MonitoringReport, year: number): { key: 'due' | 'expired' | 'valid' | 'unknown'; year: number | null } {
+function renewalState(r: MonitoringReport, year: number): { key: 'due' | 'expired' | 'valid' | 'unknown'; year: number | null } {
   if (r.renewalYear === null) return { key: 'unknown', year: null };
   if (r.renewalYear === year) return { key: 'due', year: r.renewalYear };
   if (r.renewalYear < year) return { key: 'expired', year: r.renewalYear };

@@ -17,8 +17,7 @@ import { deadlineFor, type MonitoringForm } from './form.js';
 import { readMonitoringSheet, type MonitoringInputs } from './read.js';
 
 export type MonitoringVerdict = 'revoke' | 'attention' | 'normal';
-export const MONITORING_VERDICTS: readonly MonitoringVerdict[] = ['revoke', 'attention', 'normal'];
-export const MONITORING_REPORT_FORMAT = 'cluster-review/monitoring-report@1';
+const MONITORING_REPORT_FORMAT = 'cluster-review/monitoring-report@1';
 
 export interface MonitoringReview {
   inputs: MonitoringInputs;
@@ -32,7 +31,7 @@ export interface MonitoringReview {
 
 const CHECK_ORDER = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'];
 
-export function monitoringVerdict(findings: readonly Finding[], required: ReadonlySet<string>): Pick<MonitoringReview, 'verdict' | 'grounds' | 'incomplete'> {
+function monitoringVerdict(findings: readonly Finding[], required: ReadonlySet<string>): Pick<MonitoringReview, 'verdict' | 'grounds' | 'incomplete'> {
   const grounds = (status: Status) => [...new Set(findings.filter((f) => f.status === status && typeof f.params.ground === 'number').map((f) => f.params.ground as number))].sort();
   if (findings.some((f) => f.status === 'veto')) return { verdict: 'revoke', grounds: grounds('veto'), incomplete: false };
   if (findings.some((f) => f.status === 'fail')) return { verdict: 'attention', grounds: grounds('fail'), incomplete: false };
@@ -54,7 +53,7 @@ export function reviewMonitoring(snapshot: Parameters<typeof readMonitoringSheet
 const NUMERALS_ZH = ['一', '二', '三', '四', '五'];
 
 /** 建议撤销认定（第十七条第五项） / "Revocation recommended (Art. 17 (5))". */
-export function verdictText(r: Pick<MonitoringReview, 'verdict' | 'grounds' | 'incomplete'>, lang: Lang): string {
+function verdictText(r: Pick<MonitoringReview, 'verdict' | 'grounds' | 'incomplete'>, lang: Lang): string {
   const verdict = t(`monitoring.verdict.${r.verdict}`, lang);
   if (r.incomplete) return t('monitoring.verdictIncomplete', lang, { verdict });
   if (!r.grounds.length) return verdict;

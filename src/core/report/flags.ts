@@ -2,7 +2,7 @@
  * Which cells to flag in place, in what colour, with what note: one flag per cell, coloured by its most severe
  * finding, the note listing every finding on that cell. pass, na and review findings are not flagged.
  */
-import { uiText } from '../text/index.js';
+import { tAny } from '../text/index.js';
 import { severity, type Lang } from '../types.js';
 import type { Report } from './json.js';
 import { FLAG_FILL, FLAGGED_STATUSES } from './sheet-model.js';
@@ -27,7 +27,7 @@ export function flagPlan(report: Report, lang: Lang): CellFlag[] {
     if (!FLAGGED_STATUSES.includes(f.status)) continue;
     const status = f.status as CellFlag['status'];
     for (const cell of f.cells) {
-      const line = `${uiText(`status.${status}`, lang)}：${f.messages[lang]}`;
+      const line = `${tAny(`status.${status}`, lang)}：${f.messages[lang]}`;
       const existing = byCell.get(cell);
       if (!existing) {
         byCell.set(cell, { cell, status, fill: FLAG_FILL[status], note: `${NOTE_MARK[lang]}\n${line}`, findings: [f.key] });
@@ -45,7 +45,7 @@ export function flagPlan(report: Report, lang: Lang): CellFlag[] {
 }
 
 /** Heading of the applicant's own note when a flag note is written over it; restored alone when the flag goes. */
-export const ORIGINAL_NOTE_MARK: Record<Lang, string> = { 'zh-CN': '—— 原批注 ——', 'en-US': '—— original note ——' };
+const ORIGINAL_NOTE_MARK: Record<Lang, string> = { 'zh-CN': '—— 原批注 ——', 'en-US': '—— original note ——' };
 
 /** A note the tool wrote (its first line is the tool's mark): never mistaken for the applicant's. */
 export const isOwnNote = (text: string | null | undefined): boolean => !!text && Object.values(NOTE_MARK).some((m) => text.startsWith(m));

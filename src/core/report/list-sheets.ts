@@ -11,12 +11,12 @@ import { LIST_COLUMNS, LIST_FIRST_ROW, LIST_HEADER_ROW, LIST_TITLE_ROW, nameList
 import { SheetBuilder, type SheetModel } from './sheet-model.js';
 
 /** The indicator whose count a list must agree with (2.1 for the champions, …), from the rulebook's list checks. */
-export function countOf(rb: LoadedRulebook, list: string): string | undefined {
+function countOf(rb: LoadedRulebook, list: string): string | undefined {
   for (const c of rb.checks) if (c.rule.kind === 'list' && c.rule.list === list && c.rule.indicator) return c.rule.indicator;
   return undefined;
 }
 
-export function listSheetModel(rb: LoadedRulebook, list: NameList, applicationYear: number, lang: Lang, password?: string): SheetModel {
+function listSheetModel(rb: LoadedRulebook, list: NameList, applicationYear: number, lang: Lang, password?: string): SheetModel {
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const b = new SheetBuilder();
   const last = LIST_COLUMNS.remark;

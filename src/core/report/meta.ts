@@ -21,7 +21,7 @@ import type { CellModel, SheetModel } from './sheet-model.js';
 export const META_SHEET = '_cluster_review';
 export const META_FORMAT = 'cluster-review/meta@1';
 /** The sheet's header in versions that append blocks (the record inside keeps META_FORMAT). */
-export const META_FORMAT_V2 = 'cluster-review/meta@2';
+const META_FORMAT_V2 = 'cluster-review/meta@2';
 /** Rows the sheet's header takes; blocks start below. */
 export const META_HEADER_ROWS = 2;
 export const TEMPLATE_VERSION = '2025.1';

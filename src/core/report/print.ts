@@ -16,19 +16,19 @@ import { STYLES, type PrintPart, type PrintSetup, type PrintText, type SheetMode
 
 /** A4 in points, and the margins every sheet prints with (inches). */
 export const A4 = { long: 842, short: 595 } as const;
-export const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
+const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
 /** The smallest text the tool writes is 11 pt; 8 pt is the least legible size on paper. */
-export const MIN_TEXT_PT = 8;
+const MIN_TEXT_PT = 8;
 const BODY_PT = Math.min(11, ...Object.values(STYLES).map((s) => s.size ?? 11));
 /** Below this scale some text would print under 8 pt. */
-export const MIN_SCALE = Math.ceil((MIN_TEXT_PT / BODY_PT) * 100) / 100;
+const MIN_SCALE = Math.ceil((MIN_TEXT_PT / BODY_PT) * 100) / 100;
 /** Rows the model gives no height: a spreadsheet sizes them to their font (about 17 pt for 11 pt CJK text). */
 const DEFAULT_ROW_PT = 18;
 /** Share of a page a kept block may fill up to: the spreadsheet's own page may hold a little less than estimated. */
 const SLACK = 0.88;
 
 /** A column width in characters, in points (the default font's digit is 7 px wide, plus 5 px padding). */
-export const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
+const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
 
 const printable = (landscape: boolean) => ({
   width: (landscape ? A4.long : A4.short) - (MARGINS.left + MARGINS.right) * 72,
@@ -39,7 +39,7 @@ const printable = (landscape: boolean) => ({
  * "第 &P 页": the language's words with the page field in its place. No "of N": LibreOffice counts N over every
  * sheet of the workbook while numbering each sheet's pages from 1, so "page 3 of 11" would mislead.
  */
-export function pageNumberParts(lang: Lang): PrintPart[] {
+function pageNumberParts(lang: Lang): PrintPart[] {
   const out: PrintPart[] = [];
   for (const piece of t('print.page', lang).split(/(\{page\}|\{pages\})/)) {
     if (piece === '{page}') out.push({ field: 'page' });
@@ -74,22 +74,13 @@ export interface PrintOptions {
 }
 
 /** The printed width of a model's columns, in points (hidden columns take no room). */
-export function printedWidth(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, columns?: [number, number]): number {
+function printedWidth(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, columns?: [number, number]): number {
   const widths = model.widths ?? [];
   const hidden = new Set(model.hiddenCols ?? []);
   const [c1, c2] = columns ?? [0, widths.length - 1];
   let w = 0;
   for (let c = c1; c <= c2; c++) if (!hidden.has(c)) w += columnPoints(widths[c] ?? 8.43);
   return w;
-}
-
-/** The scale a sheet prints at under a setup (fitted: the page width over the printed width, at most 1). */
-export function printScale(model: Pick<SheetModel, 'widths' | 'hiddenCols' | 'print'>): number {
-  const p = model.print;
-  if (!p) return 1;
-  if (!p.fitToWidth) return (p.scale ?? 100) / 100;
-  const area = p.area ? ([p.area[1], p.area[3]] as [number, number]) : undefined;
-  return Math.min(1, printable(p.landscape).width / printedWidth(model, area));
 }
 
 /** The page setup for a model: see the module's comment. */
@@ -130,7 +121,7 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
  * when it starts where it is. Pages are laid out at their full estimated height, so the estimate's own page ends
  * stay where the spreadsheet's are; only the decision to break keeps a margin.
  */
-export function keepTogether(height: (row: number) => number, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
+function keepTogether(height: (row: number) => number, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
   const starts = new Map<number, number>();
   for (const [a, b] of keep) if (b >= a) starts.set(a, Math.max(b, starts.get(a) ?? a));
   let repeatHeight = 0;

@@ -14,7 +14,7 @@ import type { Report, ReportFinding } from './json.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
-export const ROLLUP_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('rollup.sheet', l)])) as Record<Lang, string>;
+const ROLLUP_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('rollup.sheet', l)])) as Record<Lang, string>;
 
 export interface RollupEntry {
   file: string;
@@ -57,7 +57,7 @@ export const COMPUTED_VALUE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** The figure a check computed, from its own result finding; null when the check could not compute one. */
-export function computedValue(f: Pick<ReportFinding, 'source' | 'code' | 'params'>): number | null {
+function computedValue(f: Pick<ReportFinding, 'source' | 'code' | 'params'>): number | null {
   return f.source === 'check' && COMPUTED_VALUE_CODES.has(f.code) && typeof f.params.value === 'number' ? f.params.value : null;
 }
 
@@ -105,7 +105,7 @@ export function forRollup(r: Report): Report {
   return { ...r, criteria: [], findings: r.findings.filter((f) => COUNTED.has(f.status) || (f.check !== undefined && FIGURE_CHECKS.has(f.check))) };
 }
 
-export function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] {
+function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] {
   const rows: RollupRow[] = entries.map((entry) => {
     const r = entry.report;
     const count = (pred: (s: string) => boolean) => (r ? r.findings.filter((f) => pred(f.status)).length : 0);

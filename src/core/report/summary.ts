@@ -19,7 +19,7 @@ import { rowsRecord, type ExpertChange, type RulebookStamp, type SummaryLayout }
 import { pagePrint } from './print.js';
 import { clampText, SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
-export const SUMMARY_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('summary.sheet', l)])) as Record<Lang, string>;
+const SUMMARY_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('summary.sheet', l)])) as Record<Lang, string>;
 
 /** A summary sheet the tool wrote: "评审汇总", or "评审汇总 (2)" when the applicant had a sheet of that name. */
 export const isSummarySheet = (name: string): boolean => Object.values(SUMMARY_SHEET).some((b) => name === b || name.startsWith(`${b} (`));

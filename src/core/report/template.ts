@@ -15,7 +15,6 @@ import { TEMPLATE_VERSION, type WorkbookMeta } from './meta.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from './sheet-model.js';
 
-export const INSTRUCTIONS_SHEET = t('template.instructionsSheet', 'zh-CN');
 
 export interface TemplateResult {
   sheets: SheetModel[];

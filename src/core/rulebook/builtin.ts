@@ -8,4 +8,3 @@ export function nationalRulebook(): LoadedRulebook {
   return (cached ??= loadRulebook(national2022, 'built-in national-2022'));
 }
 
-export const NATIONAL_2022_SOURCE: unknown = national2022;

@@ -14,9 +14,9 @@ import { LocalText } from './schema.js';
 /** Where the index lives, relative to the add-in's root folder. */
 export const DEPLOYMENT_DIR = 'rulebooks';
 export const DEPLOYMENT_INDEX = `${DEPLOYMENT_DIR}/index.json`;
-export const DEPLOYMENT_FORMAT = 'cluster-review/rulebooks@1';
+const DEPLOYMENT_FORMAT = 'cluster-review/rulebooks@1';
 /** More than any province hands out; keeps a hostile index from making the pane fetch without end. */
-export const MAX_DEPLOYED_RULEBOOKS = 20;
+const MAX_DEPLOYED_RULEBOOKS = 20;
 
 const DeployedRulebook = z
   .object({

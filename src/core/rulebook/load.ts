@@ -57,7 +57,7 @@ export interface LoadedRulebook {
   readonly groupIds: ReadonlySet<string>;
 }
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let s = '$';
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
   return s;
@@ -149,7 +149,7 @@ function zodDetail(issue: z.core.$ZodIssue, path: readonly Segment[], lang: Lang
 }
 
 /** Indicator codes a rule reads, with the kind each must be. */
-export function ruleInputs(rule: Rule): Array<{ code: string; field: string; need: 'yesno' | 'numeric' | 'any' | 'series-numeric' }> {
+function ruleInputs(rule: Rule): Array<{ code: string; field: string; need: 'yesno' | 'numeric' | 'any' | 'series-numeric' }> {
   switch (rule.kind) {
     case 'compare': {
       const q = rule.of;

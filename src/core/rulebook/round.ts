@@ -6,14 +6,14 @@
  */
 import type { Bound, Check, Rule, Rulebook, RoundType } from './schema.js';
 
-export const DEFAULT_ROUND: RoundType = 'national-recommendation';
+const DEFAULT_ROUND: RoundType = 'national-recommendation';
 
 export const roundOf = (rb: Pick<Rulebook, 'round'>): RoundType => rb.round ?? DEFAULT_ROUND;
 
 const inRound = (entry: { onlyInRound?: RoundType }, round: RoundType): boolean => entry.onlyInRound === undefined || entry.onlyInRound === round;
 
 /** A check counts in this rulebook's round: switched on and meant for the round. */
-export const checkInForce = (check: Check, round: RoundType): boolean => check.enabled !== false && inRound(check, round);
+const checkInForce = (check: Check, round: RoundType): boolean => check.enabled !== false && inRound(check, round);
 
 /** The rulebook as the reader and the checks use it. The same object when nothing is left out. */
 export function effectiveRulebook(rb: Rulebook): Rulebook {

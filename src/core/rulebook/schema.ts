@@ -9,7 +9,7 @@ export const LocalText = z.object({ zh: z.string().min(1), en: z.string().min(1)
 export type LocalText = z.infer<typeof LocalText>;
 
 /** Indicator codes: "B1", "1.6", "D9", or a province's own like "SH1" / "9.1". */
-export const IndicatorCode = z
+const IndicatorCode = z
   .string()
   .regex(/^[A-Z0-9]+(\.[A-Z0-9]+)*$/, 'an indicator code is letters/digits with optional dots, e.g. "1.6" or "B1"');
 
@@ -29,10 +29,10 @@ export type Bound = z.infer<typeof Bound>;
 export const RoundType = z.enum(['national-recommendation', 'provincial-recognition']);
 export type RoundType = z.infer<typeof RoundType>;
 
-export const FailStatus = z.enum(['fail', 'warn', 'invalid']);
+const FailStatus = z.enum(['fail', 'warn', 'invalid']);
 export type FailStatus = z.infer<typeof FailStatus>;
 
-export const IndicatorKind = z.enum(['text', 'yesno', 'number', 'integer', 'percent']);
+const IndicatorKind = z.enum(['text', 'yesno', 'number', 'integer', 'percent']);
 export type IndicatorKind = z.infer<typeof IndicatorKind>;
 
 export const Indicator = z
@@ -62,7 +62,7 @@ export const Indicator = z
 export type Indicator = z.infer<typeof Indicator>;
 
 /** What a compare rule measures: one indicator, a sum, or a deduplicated total that falls back to a sum. */
-export const Quantity = z.union([
+const Quantity = z.union([
   z.object({ indicator: IndicatorCode }).strict(),
   z.object({ sum: z.array(IndicatorCode).min(2) }).strict(),
   z.object({ total: IndicatorCode, elseSum: z.array(IndicatorCode).min(2) }).strict(),
@@ -225,7 +225,7 @@ const eitherOf: z.ZodType<RuleOf<'either-of'>> = z.lazy(() =>
   z.object({ kind: z.literal('either-of'), anyOf: z.array(RuleSchema).min(2) }).strict(),
 ) as z.ZodType<RuleOf<'either-of'>>;
 
-export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
+const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
   z.union([
     compare,
     yesRequired,
@@ -270,7 +270,7 @@ export type Check = z.infer<typeof Check>;
 /** Names an object inherits: ids are data, and a criterion called `__proto__` is refused (it would be a prototype, not a key, in every JSON reader). */
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export const Criterion = z
+const Criterion = z
   .object({
     id: z
       .string()

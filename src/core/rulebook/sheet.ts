@@ -18,7 +18,7 @@ import type { Check, Indicator, Op, Rule, Rulebook } from './schema.js';
 
 export const RULEBOOK_SHEET = { checks: '规则表', settings: '设置', base: '_rulebook' } as const;
 /** Written in the hidden sheet's A1: what the workbook is, so a stranger's workbook is refused plainly. */
-export const RULEBOOK_SHEET_FORMAT = 'cluster-review/rulebook-sheet@1';
+const RULEBOOK_SHEET_FORMAT = 'cluster-review/rulebook-sheet@1';
 /** Characters of the rulebook JSON per hidden cell: far below every spreadsheet's cell limit. */
 const CHUNK = 8000;
 
@@ -117,12 +117,12 @@ function measures(rule: Rule, lang: Lang): string {
 // Requirement texts: "{bound}" in the file, "[阈值]" / "[threshold]" in the sheet, so an official can move it.
 const placeholderWords = (lang: Lang) => ({ one: t('rulebook.sheet.placeholder', lang), n: (i: number) => t('rulebook.sheet.placeholder.n', lang, { n: i }) });
 
-export function requirementForSheet(text: string, lang: Lang): string {
+function requirementForSheet(text: string, lang: Lang): string {
   const w = placeholderWords(lang);
   return text.replace(/\{bound(?:\.(\d+))?\}/g, (_m, i: string | undefined) => (i === undefined ? w.one : w.n(Number(i) + 1)));
 }
 
-export function requirementFromSheet(text: string): string {
+function requirementFromSheet(text: string): string {
   // Either language's words, whichever the workbook was exported in.
   return text
     .replace(/\[\s*(?:阈值|threshold)\s*(\d+)\s*\]/gi, (_m, n: string) => `{bound.${Number(n) - 1}}`)
@@ -132,7 +132,7 @@ export function requirementFromSheet(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Columns and words
 
-export const CHECK_COLUMNS = ['id', 'part', 'title', 'op', 'bound', 'unit', 'years', 'enabled', 'requirement', 'measures', 'titleEn', 'requirementEn'] as const;
+const CHECK_COLUMNS = ['id', 'part', 'title', 'op', 'bound', 'unit', 'years', 'enabled', 'requirement', 'measures', 'titleEn', 'requirementEn'] as const;
 export type CheckColumn = (typeof CHECK_COLUMNS)[number];
 /** Columns an import cannot do without; the others are read when present. */
 const REQUIRED_COLUMNS: readonly CheckColumn[] = ['id', 'part', 'title', 'op', 'bound', 'years', 'enabled', 'requirement'];

@@ -5,7 +5,7 @@
  */
 import { normaliseText } from './values.js';
 
-export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const VALUE = new Map([...CREDIT_CODE_CHARSET].map((ch, i) => [ch, i]));
 /** 3^i mod 31 for i = 0..16: 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28. */
 export const CREDIT_CODE_WEIGHTS: readonly number[] = Array.from({ length: 17 }, (_x, i) => {
@@ -19,7 +19,7 @@ export type CreditCodeProblem = 'length' | 'charset' | 'check-digit';
 export type CreditCodeResult = { ok: true; code: string } | { ok: false; code: string; problem: CreditCodeProblem; expected?: string };
 
 /** The check character for the first 17 characters (which must be in the charset). */
-export function creditCheckChar(first17: string): string {
+function creditCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += VALUE.get(first17[i]!)! * CREDIT_CODE_WEIGHTS[i]!;
   const c = 31 - (sum % 31);
@@ -27,7 +27,7 @@ export function creditCheckChar(first17: string): string {
 }
 
 /** As typed: full-width characters folded, spaces and hyphens dropped, letters upper-cased. */
-export function normaliseCreditCode(raw: string): string {
+function normaliseCreditCode(raw: string): string {
   return normaliseText(raw).replace(/[\s-]/g, '').toUpperCase();
 }
 

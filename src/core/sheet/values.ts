@@ -24,7 +24,7 @@ const YES = new Set(['是', '有', 'y', 'yes', 'true', '√']);
 const NO = new Set(['否', '无', 'n', 'no', 'false', '×']);
 
 /** Relative tolerance for comparing computed decimals: 2.1/3 must equal 0.7 when the law says 以上 or 高于. */
-export const EPS = 1e-9;
+const EPS = 1e-9;
 
 export function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
@@ -46,7 +46,7 @@ export function excerpt(v: unknown, max = 40): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-export function isPercentFormat(fmt: string | undefined): boolean {
+function isPercentFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   // A % inside quotes or escaped is literal text, not percent scaling.
   return /%/.test(fmt.replace(/"[^"]*"/g, '').replace(/\\%/g, ''));
@@ -83,7 +83,7 @@ function parseNumberText(text: string): NumberText | undefined {
   return { value: m[1] === '-' ? -magnitude : magnitude, unitText: (m[3] ?? '').trim() };
 }
 
-export function parseYesNo(raw: RawCell): Parsed {
+function parseYesNo(raw: RawCell): Parsed {
   const v = raw.value;
   if (typeof v === 'boolean') return { kind: 'ok', value: v, notes: [] };
   const t = normaliseText(String(v)).toLowerCase();

@@ -14,7 +14,7 @@ export const INDICATOR_SHEET = '指标表';
 export const COLUMNS = { code: 0, label: 1, unit: 2, firstYear: 3, guidance: 6 } as const;
 export const TITLE_ROW = 0;
 export const HEADER_ROW = 1;
-export const FIRST_INDICATOR_ROW = 2;
+const FIRST_INDICATOR_ROW = 2;
 
 export interface LayoutRow {
   indicator: Indicator;
@@ -40,7 +40,7 @@ export interface SheetLayoutSpec {
   end: number;
 }
 
-export function dataYearsFor(applicationYear: number): number[] {
+function dataYearsFor(applicationYear: number): number[] {
   return [applicationYear - 3, applicationYear - 2, applicationYear - 1];
 }
 

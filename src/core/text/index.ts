@@ -57,9 +57,5 @@ export function tAny(key: string, lang: Lang, params?: TextParams): string {
   const e = (TEXT as TextTable)[key];
   return e ? fill(e[lang], lang, params) : key;
 }
-
-/** @deprecated use t(); kept while callers move over. */
-export const uiText = t;
-export type UiKey = TextKey;
 export { UI_TEXT };
 export { fill, listSep, type TextEntry, type TextParams, type TextTable } from './format.js';

@@ -43,7 +43,7 @@ export interface ExpertPlan {
 const filled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
 
 /** What an expert has entered that a removal would lose: each score, a 回避 mark, a signature. */
-export function expertEntries(p: PreservedInputs, name: string): number {
+function expertEntries(p: PreservedInputs, name: string): number {
   let n = 0;
   for (const v of p.scores.get(name)?.values() ?? []) if (filled(v)) n++;
   const mark = p.conflicts.get(name);

@@ -69,7 +69,7 @@ export interface CellWrite {
 }
 
 /** Cells compared by position, whatever the quoting of their sheet name. */
-export const cellKey = (address: string): string => {
+const cellKey = (address: string): string => {
   const p = parseQualified(address);
   return `${p.sheet}\u0000${p.row}\u0000${p.col}`;
 };

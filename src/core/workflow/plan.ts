@@ -20,7 +20,7 @@ import { planExperts, type ExpertOps, type ExpertRefusal } from './experts.js';
 import type { Examined, Reading } from './read.js';
 import { renderWarning, type WorkflowWarning } from './warnings.js';
 
-export const rulebookStamp = (rb: LoadedRulebook): RulebookStamp => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
+const rulebookStamp = (rb: LoadedRulebook): RulebookStamp => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
 
 /** Phase one of a check: the review, its warnings, and which cells' current state the adapter must read. */
 export interface CheckDraft extends FlagDraft {
@@ -214,7 +214,7 @@ export function planSummary(
 }
 
 /** The rows and columns a model writes (its cells and merged areas). */
-export function modelBlock(model: SheetModel): { height: number; width: number } {
+function modelBlock(model: SheetModel): { height: number; width: number } {
   let height = 0;
   let width = 0;
   for (const c of model.cells) {

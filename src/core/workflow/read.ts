@@ -59,7 +59,7 @@ export function previousSummarySheet(meta: WorkbookMeta | null, names: readonly 
 }
 
 /** The previous summary, only if it still shows the tool's mark (and is not the sheet under review): else null. */
-export function trustedSummary(reading: Reading, indicatorSheet: string | null): string | null {
+function trustedSummary(reading: Reading, indicatorSheet: string | null): string | null {
   const layout = reading.meta?.review?.summary;
   const sheet = previousSummarySheet(reading.meta, reading.names, reading.summaryById === true);
   if (!layout || !sheet || sheet === indicatorSheet || !reading.summaryAt) return null;
@@ -67,7 +67,7 @@ export function trustedSummary(reading: Reading, indicatorSheet: string | null):
 }
 
 /** The fingerprint of the indicator data: sha256 of every input the reader used (cell, state, value), in code order. */
-export function dataFingerprint(review: Review): string {
+function dataFingerprint(review: Review): string {
   const cell = (c: { cell: string; state: string; value?: unknown } | undefined) => (c ? [c.cell, c.state, c.value ?? null] : null);
   const rows = [...review.inputs.indicators.values()]
     .map((i) => [i.code, i.row ?? null, cell(i.single), [...i.years.entries()].sort((a, b) => a[0] - b[0]).map(([y, c]) => [y, cell(c)])])
@@ -132,7 +132,7 @@ function area(range: string): Area | null {
 }
 
 /** Merged areas over input cells (indicator rows × year and value columns): they hide or misplace inputs. */
-export function mergedInputs(review: Review, merges: readonly string[]): Area[] {
+function mergedInputs(review: Review, merges: readonly string[]): Area[] {
   const layout = review.inputs.layout;
   if (!layout || !merges.length) return [];
   const cols = new Set([...layout.yearCols.values(), layout.valueCol]);

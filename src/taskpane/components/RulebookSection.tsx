@@ -31,7 +31,7 @@ const useSelectStyles = makeStyles({
   },
 });
 
-export const refusalText = (r: Refusal, lang: Lang): string => tAny(`pane.deploy.${r.code}`, lang, r.params);
+const refusalText = (r: Refusal, lang: Lang): string => tAny(`pane.deploy.${r.code}`, lang, r.params);
 
 /** The whole pane when the deployment has no rulebook it can verify: every refusal, and whom to tell. */
 export function DeploymentRefused({ refusals, lang }: { refusals: readonly Refusal[]; lang: Lang }) {
