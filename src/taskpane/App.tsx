@@ -3,7 +3,7 @@
  * criterion, and notices. Every failure is a plain message bar; nothing is ever blank.
  */
 import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t } from '../core/text/index.js';
 import { excelOnly, type Host } from './host.js';
@@ -13,10 +13,12 @@ import { FindingsList } from './components/FindingsList.js';
 import { PasswordRetry } from './components/PasswordRetry.js';
 import { RulebookSection } from './components/RulebookSection.js';
 import type { Deployment } from './deployment.js';
-import { ScoringPanel } from './components/ScoringPanel.js';
 import { VerdictBanner } from './components/VerdictBanner.js';
 import { useStyles } from './styles.js';
 import { BUSY_TEXT, useReview } from './useReview.js';
+
+// Scoring (and the committee core it brings) loads after the pane has painted: the first download stays small.
+const ScoringPanel = lazy(() => import('./components/ScoringPanel.js').then((m) => ({ default: m.ScoringPanel })));
 
 export function App({ host, rb: initialRb, initialLang, deployment }: { host: Host; rb: LoadedRulebook; initialLang: Lang; deployment?: Deployment }) {
   const s = useStyles();
@@ -102,7 +104,11 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
           </section>
         )}
 
-        {host.kind === 'excel' && host.suite === 'excel' && <ScoringPanel host={excelOnly(host)} rb={rb} lang={lang} />}
+        {host.kind === 'excel' && host.suite === 'excel' && (
+          <Suspense fallback={null}>
+            <ScoringPanel host={excelOnly(host)} rb={rb} lang={lang} />
+          </Suspense>
+        )}
       </main>
     </FluentProvider>
   );
