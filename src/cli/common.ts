@@ -3,7 +3,8 @@
  * Nothing here loads ExcelJS: `cluster-review --help` must start fast, so the workbook adapter is imported
  * inside the command actions only.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { loadRulebook, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
 import { rulebookTooDeep } from '../core/rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
@@ -116,4 +117,36 @@ export function displayWidth(s: string): number {
 
 export function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
+}
+
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+
+/**
+ * Folders become the workbooks in them, sorted (Office lock files `~$…` skipped); a file is kept as given, and a
+ * name that is not there is kept too, so the command reports it by name. With `onePerApplication`, a reviewed
+ * copy beside its original in one folder is the same application and counted once.
+ */
+export async function expandWorkbooks(items: readonly string[], opts: { onePerApplication?: boolean } = {}): Promise<string[]> {
+  const files: string[] = [];
+  for (const item of items) {
+    const isDir = await stat(item).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+      files.push(item);
+      continue;
+    }
+    let entries: string[];
+    try {
+      entries = await readdir(item);
+    } catch (e) {
+      throw readError(e, item);
+    }
+    let names = entries.filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort();
+    if (opts.onePerApplication) {
+      const present = new Set(names);
+      const original = (n: string) => n.replace(/\.reviewed(-\d+)?\.xlsx$/i, '');
+      names = names.filter((n) => original(n) === n || !['.xlsx', '.xlsm'].some((ext) => present.has(original(n) + ext)));
+    }
+    files.push(...names.map((n) => join(item, n)));
+  }
+  return files;
 }

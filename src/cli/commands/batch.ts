@@ -1,15 +1,15 @@
 /** `cluster-review batch`: every application of a round in one ranked roll-up workbook (推荐汇总). */
-import { lstat, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
-import { FileError, readError } from '../../xlsx/errors.js';
+import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { reviewFiles } from '../pool.js';
 import { progress } from '../progress.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { expandWorkbooks, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
 
@@ -18,37 +18,6 @@ interface Options {
   rulebook?: string;
   quota?: string;
   force?: boolean;
-}
-
-const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
-
-/** Folders become their workbooks (Office lock files skipped; a reviewed copy beside its original counted once). */
-async function expandInputs(items: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const item of items) {
-    let isDir = false;
-    try {
-      isDir = (await stat(item)).isDirectory();
-    } catch {
-      // Not there: kept, so the review reports it by name.
-    }
-    if (!isDir) {
-      files.push(item);
-      continue;
-    }
-    let entries: string[];
-    try {
-      entries = await readdir(item);
-    } catch (e) {
-      throw readError(e, item);
-    }
-    const names = entries.filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort();
-    const present = new Set(names);
-    const original = (n: string) => n.replace(/\.reviewed(-\d+)?\.xlsx$/i, '');
-    const kept = names.filter((n) => original(n) === n || !['.xlsx', '.xlsm'].some((ext) => present.has(original(n) + ext)));
-    files.push(...kept.map((n) => join(item, n)));
-  }
-  return files;
 }
 
 export function batchCommand(program: Command, ctx: CommandContext): void {
@@ -66,7 +35,7 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
       const quota = o.quota === undefined ? undefined : Number(o.quota);
       if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, commandPath(cmd));
       const rb = await rulebookFrom(o.rulebook, lang);
-      const files = await expandInputs(inputs);
+      const files = await expandWorkbooks(inputs, { onePerApplication: true });
       if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
       // Every input guarded for the whole run, the rulebook included; refused before 260 files are read.
       await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {

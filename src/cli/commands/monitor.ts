@@ -4,38 +4,17 @@
  * application given by mistake or an unreadable file keeps a row saying so. Exit 0 when every cluster is 正常,
  * 1 when one needs attention or revocation is recommended, 2 when a file could not be used.
  */
-import { lstat, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { clusterRecords, deadlineFor, monitoringForm, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
-import { FileError, readError } from '../../xlsx/errors.js';
+import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { expandWorkbooks, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
-
-const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
-
-async function expand(items: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const item of items) {
-    const isDir = await stat(item).then((s) => s.isDirectory(), () => false);
-    if (!isDir) {
-      files.push(item);
-      continue;
-    }
-    let entries: string[];
-    try {
-      entries = await readdir(item);
-    } catch (e) {
-      throw readError(e, item);
-    }
-    files.push(...entries.filter((n) => WORKBOOK_EXT.has(extname(n).toLowerCase()) && !n.startsWith('~$')).sort().map((n) => join(item, n)));
-  }
-  return files;
-}
 
 const yearOf = (value: string, cmd: Command): number => {
   const y = Number(value);
@@ -76,7 +55,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], o: { output: string; year: string; rulebook?: string; json?: boolean; force?: boolean }, cmd: Command) => {
       const year = yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
-      const files = await expand(inputs);
+      const files = await expandWorkbooks(inputs);
       if (!files.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
       await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         await refuseRunInput(o.output);
@@ -127,7 +106,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; rulebook?: string; force?: boolean }, cmd: Command) => {
       const given = o.year === undefined ? undefined : yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
-      const files = await expand(forms);
+      const files = await expandWorkbooks(forms);
       const experts = o.experts ? o.experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean) : undefined;
       await withRunInputs([application, ...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
