@@ -8,6 +8,7 @@
 import {
   examine,
   examineMonitoring,
+  examineMonitoringCheck,
   finishCheck,
   finishClear,
   layoutInputs,
@@ -35,6 +36,7 @@ import {
   type FlagDraft,
   type Lang,
   type LoadedRulebook,
+  type MonitoringReview,
   type Reading,
   type Report,
   type Review,
@@ -66,7 +68,7 @@ export class OfficeError extends Error {
      * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and
      * checks again with `{ password }` (never stored). `review` is the whole review, for the pane to show read-only.
      */
-    readonly extra: { needsPassword?: boolean; review?: { report: Report; review: Review; sheet: string; warnings: WorkflowWarning[] } } = {},
+    readonly extra: { needsPassword?: boolean; review?: { report: Report; review: Review | MonitoringReview; sheet: string; warnings: WorkflowWarning[] } } = {},
   ) {
     super(code);
     this.name = 'OfficeError';
@@ -310,6 +312,11 @@ function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
   return examined;
 }
 
+/** What "检查本工作簿" checks: a monitoring form as one (R1–R6 and its verdict, the core's monitoring step), else the application. */
+function examinedForCheck(reading: Reading, rb: LoadedRulebook): Examined<Review | MonitoringReview> {
+  return examineMonitoringCheck(reading, rb) ?? requireExamined(reading, rb);
+}
+
 const rangeOf = (ctx: XContext, cell: string): XRange => {
   const p = parseQualified(cell);
   return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
@@ -450,8 +457,9 @@ async function flushWrites(w: Writer, locked: Locked): Promise<void> {
 export type ReadOnly = { reason: 'sheet-protected'; sheet: string; passwordTried: boolean } | { reason: 'workbook-protected' };
 
 export interface CheckResult {
+  /** A monitoring form's is a MonitoringCheckReport (isMonitoringReport): its verdict, findings by R code. */
   report: Report;
-  review: Review;
+  review: Review | MonitoringReview;
   sheet: string;
   flagged: number;
   restored: number;
@@ -469,7 +477,7 @@ export interface CheckResult {
 export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): Promise<CheckResult> {
   const { ctx, rb, lang, caps } = s;
   const reading = await readWorkbook(ctx, rb, caps);
-  const draft = planCheck(reading, requireExamined(reading, rb), lang, caps.explanations);
+  const draft = planCheck(reading, examinedForCheck(reading, rb), lang, caps.explanations);
   const { covered, notes, locked } = await readCovered(ctx, draft);
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
   const w = new Writer(ctx);

@@ -9,6 +9,7 @@
 import {
   examine,
   examineMonitoring,
+  examineMonitoringCheck,
   finishCheck,
   finishClear,
   parseQualified,
@@ -31,6 +32,7 @@ import {
   type FlagDraft,
   type Lang,
   type LoadedRulebook,
+  type MonitoringReview,
   type Reading,
   type Report,
   type Review,
@@ -225,10 +227,12 @@ function protect(l: Locked[number], password?: string): void {
 export function checkWorkbook(
   s: WpsSession,
   opts: { checkedAt?: string; password?: string } = {},
-): { report: Report; review: Review; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] } {
+): { report: Report; review: Review | MonitoringReview; sheet: string; flagged: number; restored: number; warnings: WorkflowWarning[] } {
   const { app, rb, lang } = s;
   const reading = readWorkbook(app, rb);
-  const draft = planCheck(reading, requireExamined(reading, rb), lang, 'notes');
+  // A monitoring form is checked as one (R1–R6, its verdict), flagged by the same plan as an application.
+  const examined: Examined<Review | MonitoringReview> = examineMonitoringCheck(reading, rb) ?? requireExamined(reading, rb);
+  const draft = planCheck(reading, examined, lang, 'notes');
   const { covered, locked } = readCovered(reading, draft);
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
   try {

@@ -1,9 +1,12 @@
-/** Monitoring forms as files: the form template, one form's review, and the register 监测汇总. */
+/** Monitoring forms as files: the form template, one form's review, its flagged reviewed copy, and the register 监测汇总. */
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   examineMonitoring,
+  examineMonitoringCheck,
+  finishCheck,
   formKind,
+  planCheck,
   monitoringForm,
   monitoringTemplateModels,
   pickIndicatorSheet,
@@ -11,11 +14,14 @@ import {
   registerModels,
   type Lang,
   type LoadedRulebook,
+  type MonitoringCheckReport,
   type MonitoringReport,
   type RegisterEntry,
   type SheetModel,
+  type WorkflowWarning,
 } from '../core/index.js';
 import { FileError } from './errors.js';
+import { applyWrites, readCells } from './flags.js';
 import { readRecord, writeMeta } from './meta.js';
 import { openWorkbook } from './open.js';
 import { renderSheet } from './render.js';
@@ -68,4 +74,32 @@ export async function addRenewalSheet(output: string, model: SheetModel): Promis
   if (old) wb.removeWorksheet(old.id);
   await renderSheet(wb.addWorksheet(model.name), model);
   await saveWorkbook(wb, output, { force: true });
+}
+
+/**
+ * `check` on a monitoring form: a reviewed copy with the form's failing and warning cells flagged in place and the
+ * flags recorded, by the application's check plan (the same flags, colours and notes as in Excel and WPS; a
+ * re-check or "clear flags" lifts exactly these). No 评审汇总: a monitoring form is not scored by a committee, and
+ * the register of all forms is `monitor`'s.
+ */
+export async function writeMonitoringCopy(
+  path: string,
+  rb: LoadedRulebook,
+  opts: { lang: Lang; output: string; checkedAt?: string; force?: boolean },
+): Promise<{ report: MonitoringReport; checkReport: MonitoringCheckReport; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
+  const { wb } = await openWorkbook(path);
+  const names = wb.worksheets.map((w) => w.name);
+  const request = readRequest(names);
+  const record = request.meta ? readRecord(wb) : { meta: null, damaged: false };
+  const snapshots = request.stages.flat().map((n) => worksheetSnapshot(wb.getWorksheet(n)!));
+  const found = pickIndicatorSheet(snapshots, rb);
+  const reading = { names, meta: record.meta, found, merges: null, summaryAt: null, metaDamaged: record.damaged };
+  const examined = examineMonitoringCheck(reading, rb, { file: basename(path) }, snapshots);
+  if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
+  const draft = planCheck(reading, examined, opts.lang, 'notes');
+  const plan = finishCheck(reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, rb, opts.lang, { checkedAt: opts.checkedAt });
+  applyWrites(wb, plan.writes);
+  await writeMeta(wb, plan.meta);
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [path] });
+  return { report: examined.monitoring, checkReport: examined.report, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonitoringReport } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { examineMonitoringWorkbook } from '../../src/office/monitoring.js';
-import { checkWorkbook, OfficeError, type Session } from '../../src/office/workbook.js';
+import { checkWorkbook, OfficeError, writeSummary, type Session } from '../../src/office/workbook.js';
 import { errorNotice } from '../../src/taskpane/useReview.js';
 import { reviewMonitoringFile } from '../../src/xlsx/monitoring.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
@@ -30,9 +30,11 @@ describe('contract: both adapters review a monitoring form alike', () => {
       expect('report' in x && strip(x.report)).toEqual(strip(o!.report));
     });
 
-  it('checking a monitoring form as an application is refused in words, with its monitoring verdict', async () => {
+  it('a monitoring form is checked as one; writing an application summary on it is refused in words, with its monitoring verdict', async () => {
     const fake = fakeFromExcelJS(await load(join('examples', 'monitoring', '03-veto-event.xlsx')));
-    const err = await checkWorkbook(session(fake)).then(() => null, (e: unknown) => e);
+    const checked = await checkWorkbook(session(fake));
+    expect(checked.report.verdictText['zh-CN']).toBe('建议撤销认定（第十七条第五项）');
+    const err = await writeSummary(session(fake)).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(OfficeError);
     expect((err as OfficeError).code).toBe('monitoring-form');
     expect(errorNotice(err, 'zh-CN').text).toBe('本工作簿是年度培育情况信息表（2024年度），不是申报表；监测结论：建议撤销认定（第十七条第五项）。汇总各集群请用命令行 cluster-review monitor。');

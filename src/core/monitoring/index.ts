@@ -11,3 +11,4 @@ export * from './recognise.js';
 export * from './register.js';
 export * from './examine.js';
 export * from './renewal.js';
+export * from './check-plan.js';

@@ -55,7 +55,7 @@ export interface Report {
   findings: ReportFinding[];
 }
 
-function findingKey(f: Finding): string {
+export function findingKey(f: Finding): string {
   return `${f.check ?? '-'}:${f.code}:${f.indicator ?? '-'}:${f.year ?? '-'}`;
 }
 

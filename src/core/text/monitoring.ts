@@ -65,6 +65,8 @@ export const MONITORING_TEXT = {
   'monitoring.check.R4': { 'zh-CN': '重大变化及时更新报备', 'en-US': 'Major changes filed in time' },
   'monitoring.check.R5': { 'zh-CN': '监测年度负面情形', 'en-US': 'Negative circumstances in the monitoring year' },
   'monitoring.check.R6': { 'zh-CN': '三年发展规划目标完成情况', 'en-US': 'Three-year plan targets' },
+  /** The pane's group of findings that belong to no check: the form itself and the cluster's identity. */
+  'monitoring.check.form': { 'zh-CN': '信息表及集群基本信息', 'en-US': 'The form and the cluster' },
   'monitoring.req.R1': { 'zh-CN': '认定有效期满当年申请复核', 'en-US': 'a renewal review applied for in the year validity expires' },
   'monitoring.req.R2': { 'zh-CN': '不存在虚假申报或违法违规', 'en-US': 'no false declaration or violations' },
   'monitoring.req.R3': { 'zh-CN': '按时报送年度培育情况信息表并配合监测监管', 'en-US': 'the form submitted on time, and cooperation with monitoring' },

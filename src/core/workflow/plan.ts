@@ -23,9 +23,9 @@ import { renderWarning, type WorkflowWarning } from './warnings.js';
 const rulebookStamp = (rb: LoadedRulebook): RulebookStamp => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
 
 /** Phase one of a check: the review, its warnings, and which cells' current state the adapter must read. */
-export interface CheckDraft extends FlagDraft {
+export interface CheckDraft<R = Review> extends FlagDraft {
   sheet: string;
-  review: Review;
+  review: R;
   report: Report;
   warnings: WorkflowWarning[];
   summary: string | null;
@@ -48,15 +48,15 @@ function threadWarning(cells: string[]): WorkflowWarning[] {
   return [{ code: 'thread-kept', params: { cells: shown } }];
 }
 
-export function planCheck(reading: Reading, examined: Examined, lang: Lang, mode: Explanations): CheckDraft {
+export function planCheck<R = Review>(reading: Reading, examined: Examined<R>, lang: Lang, mode: Explanations): CheckDraft<R> {
   const flags = flagPlan(examined.report, lang);
   return { ...examined, ...draftFlags(reading.names, reading.meta?.review?.flags ?? [], flags, mode) };
 }
 
 /** Phase two: what to write to the cells, and the metadata to write after them. */
-export interface CheckPlan {
+export interface CheckPlan<R = Review> {
   sheet: string;
-  review: Review;
+  review: R;
   report: Report;
   warnings: WorkflowWarning[];
   /** Restorations first, then flags. */
@@ -69,7 +69,7 @@ export interface CheckPlan {
   meta: WorkbookMeta;
 }
 
-export function finishCheck(reading: Reading, draft: CheckDraft, covered: Covered, rb: LoadedRulebook, lang: Lang, opts: { checkedAt?: string } = {}): CheckPlan {
+export function finishCheck<R = Review>(reading: Reading, draft: CheckDraft<R>, covered: Covered, rb: LoadedRulebook, lang: Lang, opts: { checkedAt?: string } = {}): CheckPlan<R> {
   const { writes, records, edited, threads } = finishFlags(draft, covered, lang);
   const meta = nextMeta(reading.meta, {
     rulebook: rulebookStamp(rb),

@@ -104,9 +104,10 @@ export interface Reading {
 }
 
 /** The indicator sheet reviewed, its report, and what the reviewer should be warned about. */
-export interface Examined {
+export interface Examined<R = Review> {
   sheet: string;
-  review: Review;
+  /** The application's review; a monitoring form's (src/core/monitoring/check-plan.ts) goes through the same check plan. */
+  review: R;
   report: Report;
   warnings: WorkflowWarning[];
   /** The previous summary, when it is provably the tool's own (never deleted or rewritten otherwise). */
