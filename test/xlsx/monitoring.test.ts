@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, monitoringForm, MONITORING_SHEET, type MonitoringReport } from '../../src/core/index.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { reviewMonitoringFile } from '../../src/xlsx/monitoring.js';
-import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
+import { cli, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
 
 const EX = 'examples/monitoring';
 
@@ -98,14 +98,28 @@ describe('monitor: the register', () => {
 });
 
 describe('forms confused', () => {
-  it('check on a monitoring form says so in words (exit 2), writing nothing', async () => {
+  it('check on a monitoring form checks it as one: a flagged reviewed copy, its monitoring verdict, no summary; the input untouched', async () => {
     const dir = tempDir();
-    copyFileSync(join(EX, '01-normal.xlsx'), join(dir, 'm.xlsx'));
-    const run = await cli(['check', join(dir, 'm.xlsx')]);
-    expect(run.code).toBe(2);
-    expect(run.err).toContain('是年度培育情况信息表，不是申报表');
-    const en = await cli(['check', join(dir, 'm.xlsx'), '--lang', 'en']);
-    expect(en.err).toContain('is an annual monitoring form, not an application');
+    copyFileSync(join(EX, '02-late-target-missed.xlsx'), join(dir, 'm.xlsx'));
+    const before = sha(join(dir, 'm.xlsx'));
+    const run = await cli(['check', join(dir, 'm.xlsx'), '--experts', '张三']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('年度培育情况信息表（2024年度）');
+    expect(run.out).toContain('结论        需关注（第十七条第三项）');
+    expect(run.err).toContain('年度培育情况信息表不写评审汇总');
+    expect(sha(join(dir, 'm.xlsx'))).toBe(before);
+    const copy = await load(join(dir, 'm.reviewed.xlsx'));
+    expect(copy.worksheets.map((w) => w.name)).not.toContain('评审汇总');
+    const flags = readMeta(copy)!.review!.flags;
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    for (const f of flags) expect(noteOf(copy.getWorksheet(MONITORING_SHEET)!.getCell(f.cell.replace(/^.*!/, '')))).toMatch(/^【集群评审助手】/);
+    const normal = join(dir, 'n.xlsx');
+    copyFileSync(join(EX, '01-normal.xlsx'), normal);
+    const en = await cli(['check', normal, '--lang', 'en', '--json']);
+    expect(en.code).toBe(0);
+    const json = JSON.parse(en.out) as MonitoringReport;
+    expect(json.format).toBe('cluster-review/monitoring-report@1');
+    expect(json.verdictText['en-US']).toBe('Normal');
   });
   it('a form whose record is lost is still recognised by its sheet and codes', async () => {
     const dir = tempDir();
@@ -116,7 +130,9 @@ describe('forms confused', () => {
     await wb.xlsx.writeFile(path);
     const r = await reviewMonitoringFile(path, rb);
     expect('report' in r && r.report.verdict).toBe('revoke');
-    expect((await cli(['check', path])).code).toBe(2);
+    const run = await cli(['check', path]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('建议撤销认定（第十七条第五项）');
   });
 });
 

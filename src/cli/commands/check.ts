@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Lang, Report } from '../../core/index.js';
+import type { Lang, MonitoringReport, Report } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { withRunInputs } from '../../xlsx/output.js';
@@ -45,6 +45,31 @@ function issueLines(report: Report, lang: Lang, max: number): string[] {
   return lines;
 }
 
+/**
+ * `check` on an annual monitoring form: the reviewed copy with its failing and warning cells flagged (the same flags
+ * as an application's, no 评审汇总), and its monitoring verdict (正常 / 需关注 / 建议撤销认定 with the Art. 17 ground)
+ * printed. `monitor` rolls many forms up; this is one form, as the add-in checks it.
+ */
+async function checkMonitoringForm(
+  file: string,
+  output: string,
+  o: { rb: Awaited<ReturnType<typeof rulebookFrom>>; lang: Lang; checkedAt: string; force?: boolean; say: (s: string) => void; warn: (text: string) => void },
+): Promise<MonitoringReport> {
+  const [{ writeMonitoringCopy }, { openFindings }] = await Promise.all([import('../../xlsx/monitoring.js'), import('../../core/monitoring/review.js')]);
+  const { lang, say } = o;
+  const r = await writeMonitoringCopy(file, o.rb, { lang, output, checkedAt: o.checkedAt, force: o.force });
+  for (const w of r.warnings) o.warn(escapeForTerminal(warningText({ ...w, file }, lang)));
+  const m = r.report;
+  say(`${m.verdict === 'normal' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
+  say(`  ${t('cli.check.monitoring-form', lang, { year: m.monitoringYear ?? '—' })}\n`);
+  const c = r.checkReport.counts;
+  say(`  ${pad(t('cli.check.verdict', lang), 12)}${m.verdictText[lang]}    ${t('cli.check.counts', lang, { fail: c.fail + c.veto, missing: c.missing + c.invalid, warn: c.warn })}\n`);
+  const open = openFindings(m);
+  for (const f of open.slice(0, 8)) say(`    · ${tAny(`status.${f.status}`, lang)}  ${escapeForTerminal(f.messages[lang])}\n`);
+  if (open.length > 8) say(`    · ${t('cli.check.monitoring-more', lang, { n: open.length - 8 })}\n`);
+  return m;
+}
+
 export function checkCommand(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
   program
@@ -84,14 +109,25 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
         const { reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
         const { committeeJson } = await import('../../core/committee/summary.js');
         const plan = await planCheckOutputs(files, { output: o.output, outDir });
-        const reports: Array<(Report & { committee?: ReturnType<typeof committeeJson> }) | { file: string; error: { code: string; message: string } }> = [];
+        const reports: Array<(Report & { committee?: ReturnType<typeof committeeJson> }) | MonitoringReport | { file: string; error: { code: string; message: string } }> = [];
         const say = o.json ? io.err : io.out;
         for (const planned of plan) {
           const { file } = planned;
           try {
             if ('error' in planned) throw planned.error;
             const { output } = planned;
-            const fr = await reviewFile(file, rb);
+            let fr: Awaited<ReturnType<typeof reviewFile>>;
+            try {
+              fr = await reviewFile(file, rb);
+            } catch (e) {
+              if (!(e instanceof FileError) || e.code !== 'monitoring-form') throw e;
+              // A monitoring form is checked as one: its cells flagged in a reviewed copy, its monitoring verdict said.
+              const m = await checkMonitoringForm(file, output, { rb, lang, checkedAt: stamp(io.now()), force: o.force, say, warn: (text) => io.err(`${t('cli.warning', lang, { text })}\n`) });
+              if (experts || committeeOps) io.err(`${t('cli.warning', lang, { text: t('cli.check.monitoring-no-summary', lang) })}\n`);
+              reports.push(m);
+              if (m.verdict !== 'normal') ctx.exit(1);
+              continue;
+            }
             for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
             const hadSummary = !!fr.examined.summary;
             const { committee, warnings, preserved, refusal } = await writeReviewedCopy(fr, {

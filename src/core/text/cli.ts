@@ -93,6 +93,18 @@ export const CLI_TEXT = {
     'zh-CN': '… 另有 {n} 项，见核验副本的评审汇总',
     'en-US': '… {n} more; see the summary sheet of the reviewed copy',
   },
+  'cli.check.monitoring-form': {
+    'zh-CN': '年度培育情况信息表（{year}年度）：按动态管理事项 R1–R6 核验，问题单元格已标记；各集群汇总请用 cluster-review monitor',
+    'en-US': 'annual monitoring form ({year}): checked against R1–R6, cells with problems flagged; roll up the clusters with cluster-review monitor',
+  },
+  'cli.check.monitoring-more': {
+    'zh-CN': '… 另有 {n} 项，见核验副本中标记的单元格',
+    'en-US': '… {n} more; see the flagged cells of the reviewed copy',
+  },
+  'cli.check.monitoring-no-summary': {
+    'zh-CN': '年度培育情况信息表不写评审汇总，--experts 及专家选项不适用',
+    'en-US': 'an annual monitoring form gets no review summary: --experts and the expert options do not apply',
+  },
   'cli.check.score-problem': {
     'zh-CN': '评分问题：{expert} {criterion} = {value}（应为 0–{max}）',
     'en-US': 'score problem: {expert} {criterion} = {value} (expected 0–{max})',
