@@ -4,7 +4,7 @@
  * error included); the components only render what this returns.
  */
 import { useCallback, useState } from 'react';
-import { renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
+import { isMonitoringReport, renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
 import { t, type TextKey } from '../core/text/index.js';
 // The host layer: Excel (Office.js) or WPS, the same actions (src/taskpane/host.ts).
 import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Host, type Session } from './host.js';
@@ -45,6 +45,11 @@ export function readOnlyText(r: ReadOnly, lang: Lang): string {
   if (r.reason === 'workbook-protected') return t('pane.read-only.workbook-protected', lang);
   const text = t('pane.read-only.sheet-protected', lang, { sheet: r.sheet });
   return r.passwordTried ? `${t('pane.read-only.wrong-password', lang)} ${text}` : text;
+}
+
+/** Why "写入评审汇总" is not offered for the checked workbook (a monitoring form has no committee summary), or null. */
+export function summaryUnavailable(report: Report | null, lang: Lang): string | null {
+  return isMonitoringReport(report) ? t('pane.monitoring.no-summary', lang) : null;
 }
 
 /** What the workflow warned about (another rulebook's template, merged input cells…), one notice each. */
@@ -119,6 +124,9 @@ export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
     checkWithPassword: (password) => void act('check', (session) => runCheck(session, password)),
     summary: (experts) =>
       void act('summary', async (session) => {
+        // Offered disabled, with the reason, for a monitoring form; said again should it be called.
+        const unavailable = summaryUnavailable(report, lang);
+        if (unavailable) return [{ intent: 'info', text: unavailable }];
         const names = experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean);
         const r = await writeSummary(session, { experts: names, checkedAt: now() });
         setReport(r.report);

@@ -34,6 +34,14 @@ export const PANE_TEXT = {
     'zh-CN': '不达标 {fail} · 缺失/无效 {missing} · 提示 {warn} · 待评议 {review}',
     'en-US': 'fails {fail} · missing/invalid {missing} · warnings {warn} · for review {review}',
   },
+  'pane.monitoring.form': {
+    'zh-CN': '年度培育情况信息表（{year}年度），按动态管理事项 R1–R6 核验',
+    'en-US': 'Annual monitoring form ({year}), checked against R1–R6',
+  },
+  'pane.monitoring.no-summary': {
+    'zh-CN': '年度培育情况信息表不写评审汇总（复核评审由命令行 cluster-review renewal 汇总各年度信息表）。',
+    'en-US': 'An annual monitoring form gets no review summary (a renewal review rolls the years up on the command line: cluster-review renewal).',
+  },
   'pane.explanations-comments': {
     'zh-CN': '此版本 Excel 不支持“备注”（ExcelApi 1.18），问题说明写入批注会话。',
     'en-US': 'This Excel has no notes (ExcelApi 1.18); explanations go into comment threads.',

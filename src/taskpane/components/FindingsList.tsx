@@ -1,6 +1,6 @@
 /**
- * Findings grouped by the eight criteria plus eligibility and veto, filterable by status; a click on a finding
- * selects its cell. Groups that did not pass are open.
+ * Findings grouped by the eight criteria plus eligibility and veto (a monitoring form's by R1–R6), filterable by
+ * status; a click on a finding selects its cell. Groups that did not pass are open.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, ToggleButton } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -57,7 +57,7 @@ export function FindingsList({ report, lang, onSelect }: { report: Report; lang:
               <AccordionHeader as="h3">
                 <span className={s.groupHeader}>
                   <span>
-                    {/^\d+$/.test(g.id) ? `${g.id}. ` : ''}
+                    {/^\d+$/.test(g.id) ? `${g.id}. ` : /^R\d+$/.test(g.id) ? `${g.id} ` : ''}
                     {pick(g.title)}
                   </span>
                   <Badge appearance="tint" color={RESULT_COLOR[g.result]}>
