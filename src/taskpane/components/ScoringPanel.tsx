@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { itemKey, type PaneItem } from '../../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
-import type { Host } from '../../office/host.js';
+import type { Host } from '../host.js';
 import type { PaneThread } from '../../office/scoring.js';
 import { useScoringStyles } from '../scoringStyles.js';
 import { useStyles } from '../styles.js';
