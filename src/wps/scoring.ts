@@ -137,20 +137,22 @@ export function enterScore(
   const plan = planScore(layout, entry.expert, entry.item, entry.value, entry.lastSeen, current, { rb, time: entry.time, application: view.application, source: t('pane.score.source', lang), address });
   if (plan.kind !== 'write') return plan;
 
-  // Values only: the summary stays protected (its expert cells are unlocked), so no format is set here.
-  if (target) target.Value2 = cellText(plan.value);
-  appendAudit(app, wb, sheets, lang, auditRowCells(plan.audit, lang, { cell: address }));
   const note = plan.note;
-  if (note) {
-    // Comments are WPS's notes: the summary (protected by the tool, no password) is opened for this write only.
+  const write = () => {
+    // Values only: the summary stays protected (its expert cells are unlocked), so no format is set here.
+    if (target) target.Value2 = cellText(plan.value);
+    appendAudit(app, wb, sheets, lang, auditRowCells(plan.audit, lang, { cell: address }));
+    if (!note) return;
     const at = ws.Range(toA1(note.row, note.col));
-    withSheetUnprotected(ws, () => {
-      const c = at.Comment;
-      if (note.text === null) c?.Delete();
-      else if (c) c.Text(note.text);
-      else at.AddComment(note.text);
-    });
-  }
+    const c = at.Comment;
+    if (note.text === null) c?.Delete();
+    else if (c) c.Text(note.text);
+    else at.AddComment(note.text);
+  };
+  // Comments are WPS's notes: the summary (protected by the tool, no password) is opened for this entry only —
+  // first, so a sheet protected with a password raises before anything is written.
+  if (note) withSheetUnprotected(ws, write);
+  else write();
   return { kind: 'written', plan };
 }
 
