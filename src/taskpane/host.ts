@@ -3,15 +3,14 @@
  * model, src/wps). `connectHost` detects WPS first — WPS gives its add-in pages `window.Application` before any
  * script runs, so no office.js is loaded there — and otherwise waits for Office.onReady as before. The actions
  * (`ops`) take a session whose context is either host's and call that host's adapter: both apply the same core
- * plans, so the pane shows the same findings and writes the same summary whichever it runs in. Scoring, the
- * template stamp and the password retry go the same way; each host's module is imported when first used, so the
- * WPS adapter and Excel's scoring stay out of the first download.
+ * plans, so the pane shows the same findings and writes the same summary whichever it runs in. The template stamp
+ * and the password retry go the same way; scoring's routing is in scoring-host.ts, loaded with the scoring panel
+ * after the first paint (a dynamic import of Excel's scoring from here would split the core out of the shared
+ * chunk and grow the first download).
  */
-import type { PaneItem } from '../core/committee/pane.js';
-import type { CellValue, Lang, LoadedRulebook, RulebookStamp } from '../core/index.js';
+import type { Lang, LoadedRulebook, RulebookStamp } from '../core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../office/capabilities.js';
 import { connect, type Host as OfficeHost } from '../office/host.js';
-import type { EntryResult, ScoringCaps, ScoringProblem, ScoringView, XChangedEvent } from '../office/scoring.js';
 import { readTemplateStamp } from '../office/stamp.js';
 import type { XContext } from '../office/surface.js';
 import * as office from '../office/workbook.js';
@@ -19,13 +18,11 @@ import { runInWps, wpsApplication, wpsDisplayLanguage } from '../wps/host.js';
 import type { WApplication } from '../wps/surface.js';
 import type { WpsSession } from '../wps/workbook.js';
 
-/** The WPS adapter, loaded only in WPS: Excel's pane does not carry it in its first download (goal ≤ 250 KB). */
-const wpsAdapter = () => import('../wps/workbook.js');
-const wpsCheck = () => import('../wps/pane-check.js');
-const wpsScoring = () => import('../wps/scoring.js');
-const wpsStamp = () => import('../wps/stamp.js');
-/** Excel's scoring: loaded with the scoring panel, after the first paint (App.tsx), never in the first download. */
-const officeScoring = () => import('../office/scoring.js');
+/**
+ * The WPS adapter, loaded only in WPS: Excel's pane does not carry it in its first download (goal ≤ 250 KB). One
+ * module for all of it (src/wps/pane.ts): a lazy entry per part would make the bundler split the shared core.
+ */
+export const wpsAdapter = () => import('../wps/pane.js');
 
 /** What an action runs against: an Excel request context, or the WPS application. */
 export type PaneContext = XContext | { wps: WApplication };
@@ -53,7 +50,7 @@ export async function connectHost(timeoutMs?: number): Promise<Host> {
   return h.kind === 'excel' ? { ...h, suite: 'excel', run: (fn) => h.run((ctx) => fn(ctx)) } : h;
 }
 
-const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
+export const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
 
 /** A pane action's session, in either host. */
 export interface Session {
@@ -71,7 +68,7 @@ export type OfficeError = office.OfficeError;
 
 /** In WPS as in Excel, a sheet whose password the tool lacks gives the review read-only, and the pane asks for it. */
 export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): ReturnType<typeof office.checkWorkbook> {
-  return isWps(s.ctx) ? (await wpsCheck()).checkForPane(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
+  return isWps(s.ctx) ? (await wpsAdapter()).checkForPane(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
 }
 
 export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): ReturnType<typeof office.writeSummary> {
@@ -93,32 +90,5 @@ export async function selectCell(ctx: PaneContext, address: string): Promise<voi
 
 /** The rulebook stamped in the open workbook's template (shown when it differs from the one in force). */
 export async function readStamp(ctx: PaneContext): Promise<RulebookStamp | null> {
-  return isWps(ctx) ? (await wpsStamp()).readTemplateStamp(ctx.wps) : readTemplateStamp(ctx);
-}
-
-/** Scoring, in either host: the same view, the same entries, the same conflicts (src/core/committee/pane.ts decides). */
-export async function readScoring(ctx: PaneContext, rb: LoadedRulebook, caps: ScoringCaps): Promise<ScoringView | ScoringProblem> {
-  return isWps(ctx) ? (await wpsScoring()).readScoring(ctx.wps, rb) : (await officeScoring()).readScoring(ctx, rb, caps);
-}
-
-export async function enterScore(
-  ctx: PaneContext,
-  view: ScoringView,
-  rb: LoadedRulebook,
-  lang: Lang,
-  caps: ScoringCaps,
-  entry: { expert: string; item: PaneItem; value: CellValue; lastSeen: CellValue; time: string },
-): Promise<EntryResult> {
-  return isWps(ctx) ? (await wpsScoring()).enterScore(ctx.wps, view, rb, lang, entry) : (await officeScoring()).enterScore(ctx, view, rb, lang, caps, entry);
-}
-
-/** "讨论" needs threaded comments, which WPS has not (its scoring caps say so, and the pane does not offer it there). */
-export async function discuss(ctx: PaneContext, view: ScoringView, criterion: string, expert: string, text: string): Promise<'thread' | 'reply'> {
-  if (isWps(ctx)) throw new Error('threaded comments are not available in WPS');
-  return (await officeScoring()).discuss(ctx, view, criterion, expert, text);
-}
-
-/** Change events where the host has them (Excel 1.7); WPS: none, the pane refreshes when asked. */
-export async function watchScoring(ctx: PaneContext, view: ScoringView, caps: ScoringCaps, onChange: (e: XChangedEvent) => void): Promise<(() => void) | null> {
-  return isWps(ctx) ? null : (await officeScoring()).watchScoring(ctx, view, caps, onChange);
+  return isWps(ctx) ? (await wpsAdapter()).readTemplateStamp(ctx.wps) : readTemplateStamp(ctx);
 }

@@ -10,7 +10,8 @@ import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t, tAny } from '../core/text/index.js';
 import { detectScoringCaps, shownValue, type ScoringCaps, type ScoringView } from '../office/scoring.js';
 import { WPS_SCORING_CAPS } from '../wps/host.js';
-import { discuss, enterScore, readScoring, watchScoring, type Host } from './host.js';
+import type { Host } from './host.js';
+import { discuss, enterScore, readScoring, watchScoring } from './scoring-host.js';
 import { auditItemText } from '../core/committee/audit-sheet.js';
 import { errorNotice, type Notice } from './useReview.js';
 
