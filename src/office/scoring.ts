@@ -10,6 +10,7 @@
  * append to 评分记录 — a conditional write cannot go in the same batch as the read it depends on.
  */
 import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
+import { summaryApplication } from '../core/committee/pane-summary.js';
 import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneItem, type PaneState, type ScorePlan } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
 import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
@@ -143,30 +144,16 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
       threads.get(crit)!.push({ id: c.id, criterion: crit, cell: addr, author: c.authorName, content: c.content, resolved: caps.resolved ? c.resolved : null, replies: c.replies.items.length });
     }
   }
-  const name = at(0, 0);
   return {
     layout: { ...layout, sheet, sheetId },
     sheetId,
     sheet,
     auditId: auditSheet?.id ?? null,
     verdict: record.review.verdict as Verdict,
-    application: clusterName(layout, at) ?? (typeof name === 'string' ? name : ''),
+    application: summaryApplication(layout, at),
     state,
     threads,
   };
-}
-
-/** The cluster's name as the summary's identity rows give it (the first value right of its label), for the record. */
-function clusterName(layout: SummaryLayout, at: (r: number, c: number) => CellValue): string | null {
-  const top = Math.min(...Object.values(layout.criteriaRows));
-  for (let r = 0; r < Math.min(top, 12); r++) {
-    const label = at(r, 0);
-    if (label === t('summary.name', 'zh-CN') || label === t('summary.name', 'en-US')) {
-      const v = at(r, 2);
-      return typeof v === 'string' && v ? v : null;
-    }
-  }
-  return null;
 }
 
 export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }> } | Exclude<ScorePlan, { kind: 'write' }>;

@@ -6,7 +6,7 @@ import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBa
 import { lazy, Suspense, useState } from 'react';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t } from '../core/text/index.js';
-import { excelOnly, type Host } from './host.js';
+import type { Host } from './host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
 import { FindingsList } from './components/FindingsList.js';
@@ -58,7 +58,7 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
           </Button>
         </header>
 
-        <RulebookSection host={excelOnly(host)} rb={rb} lang={lang} deployment={deployment} onChange={setRb} refresh={review.report} />
+        <RulebookSection host={host} rb={rb} lang={lang} deployment={deployment} onChange={setRb} refresh={review.report} />
 
         {host.caps.explanations !== 'notes' && (
           <MessageBar intent="info">
@@ -104,11 +104,9 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
           </section>
         )}
 
-        {host.kind === 'excel' && host.suite === 'excel' && (
-          <Suspense fallback={null}>
-            <ScoringPanel host={excelOnly(host)} rb={rb} lang={lang} />
-          </Suspense>
-        )}
+        <Suspense fallback={null}>
+          <ScoringPanel host={host} rb={rb} lang={lang} />
+        </Suspense>
       </main>
     </FluentProvider>
   );

@@ -3,19 +3,26 @@
  * model, src/wps). `connectHost` detects WPS first — WPS gives its add-in pages `window.Application` before any
  * script runs, so no office.js is loaded there — and otherwise waits for Office.onReady as before. The actions
  * (`ops`) take a session whose context is either host's and call that host's adapter: both apply the same core
- * plans, so the pane shows the same findings and writes the same summary whichever it runs in.
+ * plans, so the pane shows the same findings and writes the same summary whichever it runs in. The template stamp
+ * and the password retry go the same way; scoring's routing is in scoring-host.ts, loaded with the scoring panel
+ * after the first paint (a dynamic import of Excel's scoring from here would split the core out of the shared
+ * chunk and grow the first download).
  */
-import type { Lang, LoadedRulebook } from '../core/index.js';
+import type { Lang, LoadedRulebook, RulebookStamp } from '../core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../office/capabilities.js';
 import { connect, type Host as OfficeHost } from '../office/host.js';
+import { readTemplateStamp } from '../office/stamp.js';
 import type { XContext } from '../office/surface.js';
 import * as office from '../office/workbook.js';
 import { runInWps, wpsApplication, wpsDisplayLanguage } from '../wps/host.js';
 import type { WApplication } from '../wps/surface.js';
 import type { WpsSession } from '../wps/workbook.js';
 
-/** The WPS adapter, loaded only in WPS: Excel's pane does not carry it in its first download (goal ≤ 250 KB). */
-const wpsAdapter = () => import('../wps/workbook.js');
+/**
+ * The WPS adapter, loaded only in WPS: Excel's pane does not carry it in its first download (goal ≤ 250 KB). One
+ * module for all of it (src/wps/pane.ts): a lazy entry per part would make the bundler split the shared core.
+ */
+export const wpsAdapter = () => import('../wps/pane.js');
 
 /** What an action runs against: an Excel request context, or the WPS application. */
 export type PaneContext = XContext | { wps: WApplication };
@@ -24,15 +31,6 @@ export type Host =
   | { kind: 'excel'; suite: 'excel' | 'wps'; displayLanguage: string; caps: Capabilities; run<T>(fn: (ctx: PaneContext) => Promise<T>): Promise<T> }
   | { kind: 'outside' }
   | { kind: 'unreachable' };
-
-/**
- * The same host as Office.js's own type, for the parts of the pane that only Excel has so far (scoring, the
- * template stamp): in WPS, or outside Office, they see no Excel and stay out of the way.
- */
-export function excelOnly(host: Host): OfficeHost {
-  if (host.kind !== 'excel' || host.suite !== 'excel') return { kind: 'outside' };
-  return { kind: 'excel', displayLanguage: host.displayLanguage, caps: host.caps, run: (fn) => host.run((ctx) => fn(ctx as XContext)) };
-}
 
 /** WPS has comments (Excel's notes), data validation, multi-area ranges, page setup and merged areas. */
 const WPS_CAPABILITIES: Capabilities = FULL_CAPABILITIES;
@@ -52,7 +50,7 @@ export async function connectHost(timeoutMs?: number): Promise<Host> {
   return h.kind === 'excel' ? { ...h, suite: 'excel', run: (fn) => h.run((ctx) => fn(ctx)) } : h;
 }
 
-const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
+export const isWps = (ctx: PaneContext): ctx is { wps: WApplication } => 'wps' in ctx;
 
 /** A pane action's session, in either host. */
 export interface Session {
@@ -68,8 +66,9 @@ const inExcel = (s: Session): office.Session => ({ ...s, ctx: s.ctx as XContext 
 export const OfficeError = office.OfficeError;
 export type OfficeError = office.OfficeError;
 
+/** In WPS as in Excel, a sheet whose password the tool lacks gives the review read-only, and the pane asks for it. */
 export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): ReturnType<typeof office.checkWorkbook> {
-  return isWps(s.ctx) ? (await wpsAdapter()).checkWorkbook(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
+  return isWps(s.ctx) ? (await wpsAdapter()).checkForPane(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
 }
 
 export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): ReturnType<typeof office.writeSummary> {
@@ -87,4 +86,9 @@ export async function insertTemplate(s: Session, year: number): Promise<string> 
 export async function selectCell(ctx: PaneContext, address: string): Promise<void> {
   if (isWps(ctx)) (await wpsAdapter()).selectCell(ctx.wps, address);
   else await office.selectCell(ctx, address);
+}
+
+/** The rulebook stamped in the open workbook's template (shown when it differs from the one in force). */
+export async function readStamp(ctx: PaneContext): Promise<RulebookStamp | null> {
+  return isWps(ctx) ? (await wpsAdapter()).readTemplateStamp(ctx.wps) : readTemplateStamp(ctx);
 }

@@ -1,14 +1,17 @@
 /**
  * Scoring in the pane as one hook: who the expert is (remembered on this machine), the committee as the workbook
  * shows it (refreshed when anyone changes the summary or 评分记录), saving one entry, the conflict to settle when
- * a cell changed since it was shown, and "讨论". Decisions are the core's; Excel calls are src/office/scoring.ts.
+ * a cell changed since it was shown, and "讨论". Decisions are the core's; the host layer (host.ts) calls Excel
+ * (src/office/scoring.ts) or WPS (src/wps/scoring.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { itemKey, type PaneItem } from '../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t, tAny } from '../core/text/index.js';
-import type { Host } from '../office/host.js';
-import { detectScoringCaps, discuss, enterScore, readScoring, shownValue, watchScoring, type ScoringCaps, type ScoringView } from '../office/scoring.js';
+import { detectScoringCaps, shownValue, type ScoringCaps, type ScoringView } from '../office/scoring.js';
+import { WPS_SCORING_CAPS } from '../wps/host.js';
+import type { Host } from './host.js';
+import { discuss, enterScore, readScoring, watchScoring } from './scoring-host.js';
 import { auditItemText } from '../core/committee/audit-sheet.js';
 import { errorNotice, type Notice } from './useReview.js';
 
@@ -30,7 +33,7 @@ export interface Scoring {
   expert: string | null;
   notices: Notice[];
   conflict: Conflict | null;
-  /** Refreshes come from Excel's change events (false: only by the Refresh button). */
+  /** Refreshes come from Excel's change events (false: only by the Refresh button; always so in WPS). */
   live: boolean;
   open(): void;
   refresh(): void;
@@ -55,7 +58,7 @@ function remembered(): string | null {
 }
 
 export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring {
-  const [caps] = useState(detectScoringCaps);
+  const [caps] = useState<ScoringCaps>(() => (host.kind === 'excel' && host.suite === 'wps' ? WPS_SCORING_CAPS : detectScoringCaps()));
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState<Scoring['busy']>(null);
   const [view, setView] = useState<ScoringView | null>(null);

@@ -41,3 +41,10 @@ export async function runInWps<T>(app: WApplication, fn: (app: WApplication) => 
 
 /** WPS's display language is not in the object model the adapter uses: the page's (WPS's Chromium follows WPS's UI). */
 export const wpsDisplayLanguage = (): string => (typeof navigator === 'undefined' ? 'zh-CN' : navigator.language || 'zh-CN');
+
+/**
+ * What WPS lets the pane's scoring do beyond scores (src/wps/scoring.ts): texts also as comments (its notes); no
+ * threaded comments ("讨论" is not offered) and no change events (the pane refreshes when asked). Here, not in
+ * scoring.ts, so the pane knows it before that module loads. Same shape as src/office/scoring.ts ScoringCaps.
+ */
+export const WPS_SCORING_CAPS = { events: false, threads: false, resolved: false, notes: true } as const;

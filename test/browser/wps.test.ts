@@ -1,7 +1,9 @@
 /**
  * The built WPS 加载项 folder (dist/wps/) in a real browser (Debian's Chromium) against the strict fake WPS
  * injected as window.Application instead of office.js: check → findings; click a finding → its cell selected in
- * WPS; write the summary → the sheet exists. The page never asks for office.js, nor for anything off this machine.
+ * WPS; write the summary → the sheet exists; score in the scoring panel → the score in the summary and 评分记录;
+ * a sheet protected with a password → the review read-only, the password asked for → the cells flagged and the
+ * protection back. The page never asks for office.js, nor for anything off this machine; axe passes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -14,7 +16,7 @@ import { toBgr } from '../../src/wps/colour.js';
 import type { WpsState } from '../support/fake-wps.js';
 import { load, tempDir, writeExample } from '../support/files.js';
 import { wpsStateFromExcelJS } from '../wps/from-xlsx.js';
-import { buildPane, CHROMIUM, launch, serve } from './harness.js';
+import { axeViolations, buildPane, CHROMIUM, launch, serve } from './harness.js';
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian chromium)', () => {
@@ -134,6 +136,94 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
     expect(Object.values(summary.cells).some((c) => c.value === '张三')).toBe(true);
     expect(after.active).toBe('评审汇总');
     expect(officeJs).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  /** The pane page in the fake WPS host with this workbook (a copy); what it fetches off this machine is recorded. */
+  async function wpsPane(state: WpsState) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const external: string[] = [];
+    await page.addInitScript((st) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = st), structuredClone(state));
+    await page.addInitScript({ content: host });
+    await page.route('**/*', (route) => {
+      const u = route.request().url();
+      if (u.startsWith(url) && !/office(-js\/office)?\.js/.test(u)) return route.continue();
+      external.push(u);
+      return route.abort();
+    });
+    const fake = () => page.evaluate(() => (window as unknown as { __fakeWps: { state: WpsState } }).__fakeWps.state);
+    await page.goto(`${url}/wps/taskpane/taskpane.html`);
+    await page.getByTestId('rulebook').waitFor();
+    return { page, external, fake };
+  }
+
+  it('scores in the scoring panel: the score goes into the summary and 评分记录', async () => {
+    const { page, external, fake } = await wpsPane(failing);
+    await page.getByTestId('experts').fill('张三,李四');
+    await page.getByTestId('summary').click();
+    await page.getByText('已写入“评审汇总”工作表').waitFor();
+
+    await page.getByTestId('score-open').click();
+    await page.getByTestId('score-who').selectOption('张三');
+    await page.getByTestId('score-who-confirm').click();
+    await page.getByTestId('score-as').waitFor();
+    // WPS: no change events and no threads, said in WPS's words; no "讨论" button.
+    expect(await page.getByTestId('score-sheet').textContent()).toContain('在 WPS 表格中，其他专家的评分不会自动刷新');
+    expect(await page.locator('[data-testid^="discuss-"]').count()).toBe(0);
+    const violations = await axeViolations(page, 'scoring sheet');
+
+    await page.getByTestId('score-1').fill('18');
+    await page.getByTestId('score-1-save').click();
+    await page.getByTestId('score-notices').getByText('已保存').waitFor();
+    expect(await page.getByTestId('score-notices').textContent()).toContain('→ 18（已记入“评分记录”）');
+    const after = await fake();
+    const summary = after.sheets.find((x) => x.name === '评审汇总')!;
+    // 张三's column: the header cell holding his name, the score in the same column.
+    const head = Object.entries(summary.cells).find(([, c]) => c.value === '张三')![0];
+    const col = head.split(',')[1];
+    expect(Object.entries(summary.cells).some(([k, c]) => k.endsWith(`,${col}`) && c.value === 18)).toBe(true);
+    const audit = after.sheets.find((x) => x.name === '评分记录')!;
+    expect(Object.values(audit.cells).map((c) => c.value)).toEqual(expect.arrayContaining(['张三', '18', '新增']));
+    // 评分记录 was added behind the summary: the expert stays where they were.
+    expect(after.active).toBe('评审汇总');
+    expect(await page.getByTestId('my-total').textContent()).toContain('—');
+    violations.push(...(await axeViolations(page, 'score saved')));
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('a sheet protected with a password: the review read-only, the password asked for; with it the cells are flagged and the protection comes back', async () => {
+    const state = structuredClone(failing);
+    const options = [true, false, false, false, false];
+    state.sheets.find((x) => x.name === '指标表')!.protection = { password: '集群2025', options };
+    const { page, external, fake } = await wpsPane(state);
+    const flagged = async () => Object.values((await fake()).sheets.find((x) => x.name === '指标表')!.cells).filter((c) => c.comment?.startsWith('【集群评审助手】')).length;
+    await page.getByTestId('check').click();
+    await page.getByText('核验结果（只读，未标记单元格）').waitFor();
+    expect(await page.getByTestId('notices').textContent()).toContain('“指标表”受密码保护，无法标记单元格');
+    expect(await page.getByTestId('verdict').textContent()).toContain('未达标');
+    expect(await flagged()).toBe(0);
+    const field = page.getByTestId('password');
+    expect(await field.getAttribute('type')).toBe('password');
+    const violations = await axeViolations(page, 'read-only');
+
+    await field.fill('错误');
+    await page.getByTestId('password-submit').click();
+    await page.getByText('密码不正确').waitFor();
+    expect(await flagged()).toBe(0);
+
+    await field.fill('集群2025');
+    await page.getByTestId('password-submit').click();
+    await page.getByText('已用密码解除“指标表”的保护').waitFor();
+    expect(await flagged()).toBeGreaterThan(0);
+    expect((await fake()).sheets.find((x) => x.name === '指标表')!.protection).toEqual({ password: '集群2025', options });
+    expect(await page.getByTestId('password').count()).toBe(0);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain('集群2025');
+    violations.push(...(await axeViolations(page, 'flagged with the password')));
+    expect(violations).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
   });

@@ -9,6 +9,8 @@
  * - written text is entered as typed text is: "=…" becomes a formula, "001" the number 1, "TRUE" a boolean,
  *   unless the cell is formatted "@" or the text begins with an apostrophe (which is not kept);
  * - writing anything (values, formats, comments, merges) to a locked cell of a protected sheet raises;
+ *   comments are drawing objects, which the tool's protection covers (DrawingObjects = true), so adding, changing
+ *   or deleting a comment on a protected sheet raises even on an unlocked cell, as Excel's VBA model does;
  *   Unprotect with a wrong password raises; Select raises unless the sheet is in front; AddComment raises on a
  *   cell with a comment; a name over 31 characters, with []:*?/\ or already taken raises; the last visible sheet
  *   cannot be hidden; a multi-area address over 255 characters raises;
@@ -388,6 +390,12 @@ export class FakeWps {
     return cell ?? (s.cells[key(r, c)] = { value: null });
   }
 
+  /** A cell whose comment is written: comments are drawing objects, refused on any cell of a protected sheet. */
+  private commentable(s: WpsSheet, r: number, c: number): WpsCell {
+    if (s.protection) throw new FakeWpsError(`${s.name}!${toA1(r, c)}: comments cannot be edited on a protected sheet`);
+    return this.writable(s, r, c);
+  }
+
   private each(s: WpsSheet, areas: Area[], fn: (r: number, c: number) => void): void {
     for (const a of areas) for (let r = a.r; r < a.r + a.rows; r++) for (let c = a.c; c < a.c + a.cols; c++) fn(r, c);
   }
@@ -527,12 +535,12 @@ export class FakeWps {
           fake.tick();
           const cell = cellAt(r, c);
           if (cell?.comment === undefined) throw new FakeWpsError('the comment was deleted');
-          if (text !== undefined) fake.writable(s, r, c).comment = text;
+          if (text !== undefined) fake.commentable(s, r, c).comment = text;
           return cellAt(r, c)!.comment!;
         },
         Delete() {
           fake.tick();
-          delete fake.writable(s, r, c).comment;
+          delete fake.commentable(s, r, c).comment;
           fake.tidy(s, r, c);
         },
       });
@@ -694,7 +702,7 @@ export class FakeWps {
       AddComment(text?: string) {
         fake.tick();
         const a = single();
-        const cell = fake.writable(s, a.r, a.c);
+        const cell = fake.commentable(s, a.r, a.c);
         if (cell.comment !== undefined) throw new FakeWpsError(`${s.name}!${toA1(a.r, a.c)} has a comment already`);
         cell.comment = text ?? '';
         return comment(a.r, a.c);

@@ -76,7 +76,11 @@ describe('the strict fake WPS', () => {
     fake.sheet('A').protection = { password: 'secret' };
     const ws = fake.application.ActiveWorkbook!.Worksheets.Item(1);
     expect(() => (ws.Range('A1').Value2 = 2)).toThrow(/locked/);
-    expect(() => ws.Range('A1').AddComment('x')).toThrow(/locked/);
+    // Comments are drawing objects: refused on a protected sheet even on an unlocked cell.
+    fake.sheet('A').cells['0,1'] = { value: null, locked: false };
+    ws.Range('B1').Value2 = 3;
+    expect(() => ws.Range('B1').AddComment('x')).toThrow(/protected sheet/);
+    expect(() => ws.Range('A1').AddComment('x')).toThrow(/protected sheet/);
     expect(() => ws.Unprotect('')).toThrow(/password/);
     ws.Unprotect('secret');
     ws.Range('A1').AddComment('x');

@@ -190,6 +190,7 @@ export const PANE_TEXT = {
   'pane.score.invalid.unknown-criterion': { 'zh-CN': '评审汇总中没有此指标。', 'en-US': 'The review summary has no such criterion.' },
   'pane.score.updated': { 'zh-CN': '其他专家更新了评分，已刷新。', 'en-US': 'Another expert changed scores; refreshed.' },
   'pane.score.events-none': { 'zh-CN': '此版本 Excel 不支持工作表更改事件：请点“刷新”查看其他专家的评分。', 'en-US': 'This Excel has no worksheet change events: press Refresh to see the other experts’ scores.' },
+  'pane.score.events-none-wps': { 'zh-CN': '在 WPS 表格中，其他专家的评分不会自动刷新：请点“刷新”查看。', 'en-US': 'In WPS Spreadsheets the other experts’ scores are not refreshed by themselves: press Refresh to see them.' },
   'pane.conflict.title': { 'zh-CN': '此单元格已被他人修改', 'en-US': 'Someone else changed this cell' },
   'pane.conflict.body': {
     'zh-CN': '{item}：您上次看到的是“{seen}”，现在工作簿中是“{theirs}”，您要填写“{mine}”。请选择保留哪一个。',
@@ -203,6 +204,7 @@ export const PANE_TEXT = {
   'pane.discuss.posted': { 'zh-CN': '已在“{id}”所在行发起讨论，并提到其他专家。', 'en-US': 'Started a discussion on {id}’s row, naming the other experts.' },
   'pane.discuss.replied': { 'zh-CN': '已回复“{id}”所在行的讨论。', 'en-US': 'Replied to the discussion on {id}’s row.' },
   'pane.discuss.none': { 'zh-CN': '此版本 Excel 不支持批注会话（ExcelApi 1.10），无法在工作簿中讨论。', 'en-US': 'This Excel has no threaded comments (ExcelApi 1.10): no discussion in the workbook.' },
+  'pane.discuss.none-wps': { 'zh-CN': 'WPS 表格的批注不支持会话回复，无法在工作簿中讨论。', 'en-US': 'WPS Spreadsheets’ comments have no threads: no discussion in the workbook.' },
   'pane.discuss.threads': { 'zh-CN': '讨论：进行中 {open} · 已解决 {resolved}', 'en-US': 'Discussions: open {open} · resolved {resolved}' },
   'pane.discuss.open': { 'zh-CN': '进行中', 'en-US': 'open' },
   'pane.discuss.resolved': { 'zh-CN': '已解决', 'en-US': 'resolved' },

@@ -9,8 +9,7 @@ import { useEffect, useState } from 'react';
 import type { Lang, LoadedRulebook, RulebookStamp } from '../../core/index.js';
 import type { Refusal } from '../../core/rulebook/deployment.js';
 import { t, tAny } from '../../core/text/index.js';
-import type { Host } from '../../office/host.js';
-import { readTemplateStamp } from '../../office/stamp.js';
+import { readStamp, type Host } from '../host.js';
 import { loadDeployed, rememberChoice, type Deployment } from '../deployment.js';
 import { useStyles } from '../styles.js';
 
@@ -87,7 +86,7 @@ export function RulebookSection({
     if (host.kind !== 'excel') return;
     let live = true;
     // Shown only; a workbook the stamp cannot be read from simply shows none.
-    host.run(readTemplateStamp).then((x) => live && setStamp(x), () => live && setStamp(null));
+    host.run(readStamp).then((x) => live && setStamp(x), () => live && setStamp(null));
     return () => void (live = false);
   }, [host, refresh]);
 

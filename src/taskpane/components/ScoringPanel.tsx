@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { itemKey, type PaneItem } from '../../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
-import type { Host } from '../../office/host.js';
+import type { Host } from '../host.js';
 import type { PaneThread } from '../../office/scoring.js';
 import { useScoringStyles } from '../scoringStyles.js';
 import { useStyles } from '../styles.js';
@@ -55,7 +55,7 @@ export function ScoringPanel({ host, rb, lang }: { host: Host; rb: LoadedRuleboo
       </div>
       {sc.conflict && <ConflictDialog conflict={sc.conflict} lang={lang} onSettle={sc.settle} />}
       {sc.view && !me && <WhoAmI sc={sc} lang={lang} />}
-      {sc.view && me && <Sheet sc={sc} rb={rb} lang={lang} />}
+      {sc.view && me && <Sheet sc={sc} rb={rb} lang={lang} wps={host.kind === 'excel' && host.suite === 'wps'} />}
     </section>
   );
 }
@@ -181,7 +181,7 @@ function Discuss({ sc, criterion, lang }: { sc: Scoring; criterion: string; lang
   );
 }
 
-function Sheet({ sc, rb, lang }: { sc: Scoring; rb: LoadedRulebook; lang: Lang }) {
+function Sheet({ sc, rb, lang, wps }: { sc: Scoring; rb: LoadedRulebook; lang: Lang; wps: boolean }) {
   const s = { ...useStyles(), ...useScoringStyles() };
   const view = sc.view!;
   const me = view.state.experts.find((x) => x.name === sc.expert)!;
@@ -205,7 +205,7 @@ function Sheet({ sc, rb, lang }: { sc: Scoring; rb: LoadedRulebook; lang: Lang }
       </div>
       {!sc.live && (
         <MessageBar intent="info">
-          <MessageBarBody>{t('pane.score.events-none', lang)}</MessageBarBody>
+          <MessageBarBody>{t(wps ? 'pane.score.events-none-wps' : 'pane.score.events-none', lang)}</MessageBarBody>
         </MessageBar>
       )}
       {me.recused && (
@@ -213,7 +213,7 @@ function Sheet({ sc, rb, lang }: { sc: Scoring; rb: LoadedRulebook; lang: Lang }
           <MessageBarBody>{t('pane.score.recused-note', lang)}</MessageBarBody>
         </MessageBar>
       )}
-      {!sc.caps.threads && <Caption1 className={s.muted}>{t('pane.discuss.none', lang)}</Caption1>}
+      {!sc.caps.threads && <Caption1 className={s.muted}>{t(wps ? 'pane.discuss.none-wps' : 'pane.discuss.none', lang)}</Caption1>}
       {view.state.criteria.map((c) => {
         const cr = rb.data.criteria.find((x) => x.id === c.id)!;
         const score: PaneItem = { kind: 'score', criterion: c.id };

@@ -1,0 +1,37 @@
+/**
+ * The host layer of the pane's scoring (host.ts does the same for check, summary, clear, template and stamp):
+ * Excel through src/office/scoring.ts, WPS through src/wps/scoring.ts (in the WPS adapter, loaded only in WPS).
+ * Imported only by the scoring panel, which loads after the first paint, so none of it is in the first download.
+ */
+import type { PaneItem } from '../core/committee/pane.js';
+import type { CellValue, Lang, LoadedRulebook } from '../core/index.js';
+import * as office from '../office/scoring.js';
+import type { EntryResult, ScoringCaps, ScoringProblem, ScoringView, XChangedEvent } from '../office/scoring.js';
+import { isWps, wpsAdapter, type PaneContext } from './host.js';
+
+/** Scoring, in either host: the same view, the same entries, the same conflicts (src/core/committee/pane.ts decides). */
+export async function readScoring(ctx: PaneContext, rb: LoadedRulebook, caps: ScoringCaps): Promise<ScoringView | ScoringProblem> {
+  return isWps(ctx) ? (await wpsAdapter()).readScoring(ctx.wps, rb) : office.readScoring(ctx, rb, caps);
+}
+
+export async function enterScore(
+  ctx: PaneContext,
+  view: ScoringView,
+  rb: LoadedRulebook,
+  lang: Lang,
+  caps: ScoringCaps,
+  entry: { expert: string; item: PaneItem; value: CellValue; lastSeen: CellValue; time: string },
+): Promise<EntryResult> {
+  return isWps(ctx) ? (await wpsAdapter()).enterScore(ctx.wps, view, rb, lang, entry) : office.enterScore(ctx, view, rb, lang, caps, entry);
+}
+
+/** "讨论" needs threaded comments, which WPS has not (its scoring caps say so, and the pane does not offer it there). */
+export async function discuss(ctx: PaneContext, view: ScoringView, criterion: string, expert: string, text: string): Promise<'thread' | 'reply'> {
+  if (isWps(ctx)) throw new Error('threaded comments are not available in WPS');
+  return office.discuss(ctx, view, criterion, expert, text);
+}
+
+/** Change events where the host has them (Excel 1.7); WPS: none, the pane refreshes when asked. */
+export async function watchScoring(ctx: PaneContext, view: ScoringView, caps: ScoringCaps, onChange: (e: XChangedEvent) => void): Promise<(() => void) | null> {
+  return isWps(ctx) ? null : office.watchScoring(ctx, view, caps, onChange);
+}
