@@ -14,6 +14,7 @@ import { summaryApplication } from '../core/committee/pane-summary.js';
 import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneItem, type PaneState, type ScorePlan } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
 import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
+import { literal } from './render.js';
 import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
 
 /** ExcelApi 1.7 worksheet events, as far as the pane uses them (the fake provides the same). */
@@ -211,10 +212,11 @@ export async function enterScore(
   if (plan.kind !== 'write') return plan;
 
   if (target && cell) {
-    // A score is written as its number; text (a signature, 是/否) as text, never converted by Excel.
+    // A score is written as its number; text (a signature, 是/否) as text, never converted by Excel: text
+    // that would start a formula goes behind an apostrophe, as the WPS side and every other write do.
     // Values only: the summary stays protected (its expert cells are unlocked), so no format is set here.
     const v = plan.value;
-    target.values = [[v === null ? '' : v]];
+    target.values = [[v === null ? '' : literal(v)]];
   }
   const row = auditRowCells(plan.audit, lang, { cell: address ? address : '' });
   if (audit && !audit.isNullObject) {
@@ -224,13 +226,13 @@ export async function enterScore(
     aws.getRangeByIndexes(next, 0, 1, 16384).insert('Down');
     const r = aws.getRangeByIndexes(next, 0, 1, row.length);
     r.numberFormat = [row.map(() => '@')];
-    r.values = [row.map((v) => (v === null ? '' : v))];
+    r.values = [row.map((v) => (v === null ? '' : literal(v)))];
   } else {
     const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
     const head = auditHeader(lang);
     const r = aws.getRangeByIndexes(0, 0, 2, head.length);
     r.numberFormat = [head.map(() => '@'), row.map(() => '@')];
-    r.values = [head, row.map((v) => (v === null ? '' : v))];
+    r.values = [head, row.map((v) => (v === null ? '' : literal(v)))];
     aws.freezePanes.freezeRows(1);
   }
   if (plan.note && note && protection) {

@@ -4,7 +4,7 @@
  */
 import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
-import type { Lang, LoadedRulebook } from '../core/index.js';
+import { isMonitoringReport, type Lang, type LoadedRulebook } from '../core/index.js';
 import { t } from '../core/text/index.js';
 import type { Host } from './host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
@@ -104,9 +104,12 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
           </section>
         )}
 
-        <Suspense fallback={null}>
-          <ScoringPanel host={host} rb={rb} lang={lang} />
-        </Suspense>
+        {/* A monitoring form is not scored by the committee (its renewal summary is): no scoring offered there. */}
+        {!(review.report && isMonitoringReport(review.report)) && (
+          <Suspense fallback={null}>
+            <ScoringPanel host={host} rb={rb} lang={lang} />
+          </Suspense>
+        )}
       </main>
     </FluentProvider>
   );

@@ -86,6 +86,8 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
     expect(await summary.getAttribute('aria-describedby')).toBe('summary-unavailable');
     expect(await page.getByTestId('summary-unavailable').textContent()).toContain('年度培育情况信息表不写评审汇总');
     expect(await page.getByTestId('experts').count()).toBe(0);
+    // Nor is it scored: the committee scores applications and renewal summaries.
+    expect(await page.getByTestId('scoring').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-monitoring-zh.png'), fullPage: true });
 
     // English: the same verdict in English words.

@@ -99,6 +99,8 @@ describe('scoring through the WPS adapter gives what the Office.js adapter gives
       { expert: '王五', item: { kind: 'note', criterion: '1' }, value: '', lastSeen: '产值已核实' },
       { expert: '李四', item: { kind: 'opinion' }, value: '建议推荐', lastSeen: '' },
       { expert: '李四', item: { kind: 'signature' }, value: '李四', lastSeen: '' },
+      // Text that would start a formula stays text on both sides (written behind an apostrophe), never a formula.
+      { expert: '李四', item: { kind: 'signature' }, value: '=SUM(1,2)李四', lastSeen: '李四' },
       { expert: '李四', item: { kind: 'score', criterion: '3' }, value: 6, lastSeen: null },
       // A name the summary does not list: refused, nothing written.
       { expert: '无名氏', item: { kind: 'score', criterion: '3' }, value: 6, lastSeen: null },
@@ -110,7 +112,7 @@ describe('scoring through the WPS adapter gives what the Office.js adapter gives
       expect(wr, JSON.stringify(e)).toEqual(or);
       kinds.push(wr.kind === 'invalid' ? `invalid:${wr.code}` : wr.kind);
     }
-    expect(kinds).toEqual(['written', 'invalid:out-of-range', 'invalid:not-a-number', 'written', 'conflict', 'written', 'unchanged', 'written', 'written', 'written', 'written', 'written', 'written', 'written', 'written', 'invalid:unknown-expert']);
+    expect(kinds).toEqual(['written', 'invalid:out-of-range', 'invalid:not-a-number', 'written', 'conflict', 'written', 'unchanged', 'written', 'written', 'written', 'written', 'written', 'written', 'written', 'written', 'written', 'invalid:unknown-expert']);
     const conflict = enterScore(wps.application, w, rb, 'zh-CN', { expert: '张三', item: { kind: 'score', criterion: '2' }, value: 15, lastSeen: 10, time: TIME });
     expect(conflict).toEqual({ kind: 'conflict', item: { kind: 'score', criterion: '2' }, mine: '15', theirs: '12', seen: '10' });
 
@@ -126,13 +128,14 @@ describe('scoring through the WPS adapter gives what the Office.js adapter gives
     const col = (n: string) => w.layout.experts.find((x) => x.name === n)!.col;
     expect(wps.sheet(w.sheet).cells[`${w.layout.criteriaRows['1']},${col('张三')}`]!.value).toBe(18);
     expect(wps.sheet(w.sheet).cells[`${w.layout.criteriaRows['2']},${col('张三')}`]!.value).toBe(12);
-    expect(wps.sheet(w.sheet).cells[`${w.layout.signatureRow},${col('李四')}`]!.value).toBe('李四');
+    expect(wps.sheet(w.sheet).cells[`${w.layout.signatureRow},${col('李四')}`]!.value).toBe('=SUM(1,2)李四');
+    expect(office.cell(o.sheet, w.layout.signatureRow, col('李四'))?.formula).toBeUndefined();
 
     // 评分记录: the same rows, appended in the same order.
     const wAudit = rowsOf(wps.sheet('评分记录').cells);
     const oAudit = rowsOf(office.sheet('评分记录').cells).map((r) => r.map((v) => (v === '' ? null : v)));
     expect(wAudit).toEqual(oAudit);
-    expect(wAudit.slice(1).map((r) => r[AUDIT_COL.change])).toEqual(['新增', '新增', '10 → 12', '新增', '新增', '新增', '产值数据需核实 → 产值已核实', '产值已核实 → 已删除', '新增', '新增', '新增']);
+    expect(wAudit.slice(1).map((r) => r[AUDIT_COL.change])).toEqual(['新增', '新增', '10 → 12', '新增', '新增', '新增', '产值数据需核实 → 产值已核实', '产值已核实 → 已删除', '新增', '新增', '李四 → =SUM(1,2)李四', '新增']);
     expect(wps.sheet('评分记录').frozen).toEqual({ rows: 1, cols: 0 });
 
     // Texts: WPS comments where Excel has notes; the cleared one gone from both.
