@@ -21,7 +21,7 @@ import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
 const dir = tempDir();
 const TITLE = '标记颜色说明';
 const NOTE = '标记单元格的批注写明原因';
-const WORD: Record<string, string> = { fail: '不达标', veto: '一票否决', invalid: '无效', missing: '缺失', warn: '提示' };
+const WORD = { fail: '不达标', veto: '一票否决', invalid: '无效', missing: '缺失', warn: '提示' } as Record<string, string> & { fail: string };
 const STATUS_OF_FILL = new Map(Object.entries(FLAG_FILL).map(([status, fill]) => [fill, status]));
 /** An applicant's own colour in the cell where the first swatch goes (02-failing: the form ends on row 89). */
 const APPLICANT_FILL = '#CCE5FF';
