@@ -404,6 +404,9 @@ async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: M
         if (color) f.color = color;
         else f.clear();
       });
+    const value = cw.value;
+    // The legend of flag colours: text written as text (the words are the tool's, never a formula); null clears.
+    if (value !== undefined) await w.add(Writer.size(value ?? ''), () => (rangeOf(ctx, cw.cell).values = [[value ?? '']]));
     const note = cw.note;
     if (note) {
       const n = notes.get(cw.cell);

@@ -189,6 +189,11 @@ function applyWrites(reading: WpsReading, writes: readonly CellWrite[]): void {
       if (w.fill) r.Interior.Color = toBgr(w.fill);
       else r.Interior.ColorIndex = XL_NONE;
     }
+    // The legend of flag colours: its words written (null clears them).
+    if (w.value !== undefined) {
+      if (w.value === null) r.ClearContents();
+      else r.Value2 = w.value;
+    }
     const note = w.note;
     if (note?.kind === 'add') r.AddComment(note.text);
     else if (note?.kind === 'replace') r.Comment!.Text(note.text);

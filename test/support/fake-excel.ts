@@ -844,6 +844,14 @@ export class FakeRange extends Loadable {
     this.forEach((c) => out.push(c));
     return out;
   }
+  /** The cells as they are, for reading: a cell that holds nothing is not created (reading never adds to a sheet). */
+  peek(): Array<FakeCell | undefined> {
+    const b = this.b;
+    if (!b) throw new FakeExcelError('InvalidOperation', 'cannot read a used range proxy this way');
+    const out: Array<FakeCell | undefined> = [];
+    for (let r = b.r; r < b.r + b.rows; r++) for (let c = b.c; c < b.c + b.cols; c++) out.push(this.s.cells[key(r, c)]);
+    return out;
+  }
   /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used part of this range, worked out at sync. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (!this.b) throw new FakeExcelError('InvalidOperation', 'the fake takes the used range of an addressed range only');
@@ -968,7 +976,7 @@ class FakeFill extends Loadable {
   }
   load(): this {
     this.wb.loadLater(() => {
-      const fills = new Set(this.range.cells().map((c) => c.fill ?? '#FFFFFF'));
+      const fills = new Set(this.range.peek().map((c) => c?.fill ?? '#FFFFFF'));
       // Excel reads "#FFFFFF" for no fill, and null when the cells differ.
       this.settle({ color: fills.size === 1 ? [...fills][0] : null });
     });

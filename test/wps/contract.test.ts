@@ -1,16 +1,17 @@
 /**
- * The contract, three adapters: every example gives identical findings, flagged cells and colours, and summary
- * cells through the .xlsx adapter (ExcelJS), the Office.js adapter (strict fake Excel) and the WPS adapter (strict
+ * The contract, three adapters: every example gives identical findings, flagged cells and colours, the legend of
+ * flag colours (cells, words, swatches, record), and summary cells through the .xlsx adapter (ExcelJS), the Office.js adapter (strict fake Excel) and the WPS adapter (strict
  * fake WPS), all three built from the same ExcelJS workbook.
  */
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { META_SHEET, toA1, type Report } from '../../src/core/index.js';
+import { META_SHEET, parseMeta, parseQualified, toA1, type LegendCell, type Report } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { checkWorkbook as officeCheck, writeSummary as officeSummary } from '../../src/office/workbook.js';
 import { fromBgr } from '../../src/wps/colour.js';
 import { checkWorkbook, writeSummary } from '../../src/wps/workbook.js';
+import { readRecord } from '../../src/xlsx/meta.js';
 import { reviewFile, writeReviewedCopy } from '../../src/xlsx/workbook.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
@@ -48,7 +49,28 @@ describe('contract: the .xlsx, Office.js and WPS adapters agree', () => {
       expect(strip(w.report)).toEqual(strip(o.report));
       expect(w.warnings).toEqual(fr.warnings.map(({ code, params }) => ({ code, params })));
 
-      // Flagged cells and their colours (WPS's BGR read back as "#RRGGBB").
+      // The legend of flag colours: the same record in the three hosts, each cell showing what it records.
+      const xLegend: LegendCell[] = readRecord(xwb).meta?.review?.legend ?? [];
+      const oMetaSheet = office.sheet(META_SHEET);
+      const oRows = Array.from({ length: Math.max(0, ...Object.keys(oMetaSheet.cells).map((k) => Number(k.split(',')[0]))) + 1 }, (_, r) => [oMetaSheet.cells[`${r},0`]?.value ?? null, oMetaSheet.cells[`${r},1`]?.value ?? null] as [unknown, unknown]);
+      expect(parseMeta(oRows)?.review?.legend ?? []).toEqual(xLegend);
+      expect(wpsMeta(wps)?.review?.legend ?? []).toEqual(xLegend);
+      expect(xLegend.length > 0).toBe(w.flagged > 0);
+      const legendCells = new Set(xLegend.map((c) => c.cell));
+      for (const rec of xLegend) {
+        const p = parseQualified(rec.cell);
+        const xc = xwb.getWorksheet(p.sheet)!.getCell(p.row + 1, p.col + 1);
+        expect(xc.value ?? null, rec.cell).toBe(rec.value);
+        expect(office.at(rec.cell)?.value ?? null, rec.cell).toBe(rec.value);
+        expect(wps.at(rec.cell)?.value ?? null, rec.cell).toBe(rec.value);
+        if (!rec.fill) continue;
+        expect(`#${(xc.fill as ExcelJS.FillPattern).fgColor!.argb!.slice(2)}`).toBe(rec.fill.placed);
+        expect(office.at(rec.cell)?.fill).toBe(rec.fill.placed);
+        expect(fromBgr(wps.at(rec.cell)!.color)).toBe(rec.fill.placed);
+      }
+      if (xLegend.length) expect(xLegend[0]!.value).toBe('标记颜色说明');
+
+      // Flagged cells and their colours (WPS's BGR read back as "#RRGGBB"), the legend's swatches aside.
       const xFlags = new Map<string, string>();
       const source = await load(path);
       // Every sheet of the application (the indicator sheet and the name lists): a fill the copy has and the input had not.
@@ -58,7 +80,7 @@ describe('contract: the .xlsx, Office.js and WPS adapters agree', () => {
           row.eachCell({ includeEmpty: true }, (cell, c) => {
             const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
             const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-            if (argb && argb !== was) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
+            if (argb && argb !== was && !legendCells.has(`${src.name}!${toA1(r - 1, c - 1)}`)) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
           }),
         );
       }

@@ -101,6 +101,20 @@ describe.skipIf(!soffice || !poppler)('printing on A4 as LibreOffice renders it 
     const conclusion = on(t('summary.conclusionSection', 'zh-CN'));
     expect(conclusion).toHaveLength(1);
     expect(on(t('summary.signatures', 'zh-CN'))).toEqual(conclusion);
+    // The indicator sheet with its flags and the legend of flag colours below the form: still A4, the legend on
+    // its last page (title, the statuses flagged, the note), the form's header on every page.
+    const indicator = pages(pdf).filter((p) => p.sheet === '指标表');
+    console.log(`indicator sheet with legend: ${indicator.length} pages`);
+    expect(indicator.length).toBeGreaterThanOrEqual(2);
+    expect(indicator.length).toBeLessThanOrEqual(4);
+    indicator.forEach((p, i) => {
+      expect(landscape(p) || portrait(p), `indicator page ${i + 1} A4`).toBe(true);
+      expect(p.number).toBe(i + 1);
+      expect(p.text).toContain(t('template.colGuidance', 'zh-CN'));
+    });
+    const legendPage = indicator[indicator.length - 1]!.text;
+    for (const word of [t('print.legendTitle', 'zh-CN'), t('print.legendNote', 'zh-CN'), t('status.fail', 'zh-CN'), t('status.invalid', 'zh-CN')]) expect(legendPage).toContain(word);
+    expect(indicator.filter((p) => p.text.includes(t('print.legendTitle', 'zh-CN')))).toHaveLength(1);
     draw(pdf, 1, Math.min(pages(pdf).length, 12), 'reviewed');
   }, 300_000);
 

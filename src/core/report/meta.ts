@@ -49,6 +49,17 @@ export interface FlagRecord {
   placed?: { fill: string; note: string | null };
 }
 
+/**
+ * One cell of the legend of flag colours the tool wrote on the indicator sheet: the text it wrote (null: none, a
+ * colour swatch) and, for a swatch, the fill it placed and the fill the cell had before. A re-check or a clear
+ * takes back only what still shows exactly this; what a person typed or coloured over it is theirs and is kept.
+ */
+export interface LegendCell {
+  cell: string;
+  value: string | null;
+  fill?: { placed: string; covered: string | null };
+}
+
 export interface SummaryLayout {
   sheet: string;
   /** Worksheet.id of the summary in Excel (found by it when renamed); absent from the command line. */
@@ -101,7 +112,7 @@ export interface WorkbookMeta {
   format: typeof META_FORMAT;
   /** `form`: which form the workbook is; absent on an application (the annual monitoring form says 'monitoring'). */
   template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string; form?: 'monitoring' };
-  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp; /** the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件) */ source?: string };
+  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp; /** the legend of flag colours the tool wrote (see LegendCell) */ legend?: LegendCell[]; /** the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件) */ source?: string };
 }
 
 /*
@@ -121,6 +132,11 @@ const FlagRecordSchema = z.object({
   fill: z.unknown().transform((f) => recordedColor(f)),
   note: Text.nullable(),
   placed: z.object({ fill: z.string().regex(/^#[0-9A-F]{6}$/), note: Hex.nullable() }).optional(),
+});
+const LegendCellSchema = z.object({
+  cell: Cell,
+  value: z.string().max(200).nullable(),
+  fill: z.object({ placed: z.string().regex(/^#[0-9A-F]{6}$/), covered: z.unknown().transform((f) => recordedColor(f)) }).optional(),
 });
 const CriteriaRows = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : v),
@@ -165,6 +181,7 @@ const ReviewSchema = z.object({
   summary: SummaryLayoutSchema.optional(),
   data: z.object({ sheet: z.string().max(100), sha256: Hex, checkedAt: z.string().max(100).optional() }).optional(),
   source: z.string().max(300).optional(),
+  legend: z.array(LegendCellSchema).max(50).optional(),
 });
 
 /** Criterion id → row, as a record with no prototype (ids are data, never property names of Object). */
@@ -388,6 +405,7 @@ export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs:
   const summary = field('summary');
   const data = field('data');
   const checkedAt = field('checkedAt');
+  const legend = field('legend');
   out.review = {
     rulebook: field('rulebook') ?? m.rulebook,
     verdict: field('verdict') ?? m.verdict,
@@ -395,6 +413,7 @@ export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs:
     flags,
     ...(summary ? { summary } : {}),
     ...(data ? { data } : {}),
+    ...(legend?.length ? { legend } : {}),
   };
   return out;
 }
@@ -402,10 +421,12 @@ export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs:
 /** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */
 export function nextMeta(
   prev: WorkbookMeta | null,
-  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; data?: DataStamp; source?: string },
+  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; data?: DataStamp; source?: string; legend?: LegendCell[] | null },
 ): WorkbookMeta {
   const old = prev?.review;
   const summary = update.summary === undefined ? old?.summary : (update.summary ?? undefined);
+  // Like the flags: kept unless the step says what the legend is now (null or empty: none).
+  const legend = update.legend === undefined ? old?.legend : (update.legend ?? undefined);
   return {
     format: META_FORMAT,
     ...(prev?.template ? { template: prev.template } : {}),
@@ -418,6 +439,7 @@ export function nextMeta(
       // The data as first checked is kept: later checks compare with it (see examine).
       ...(old?.data ? { data: old.data } : update.data ? { data: update.data } : {}),
       ...(update.source ? { source: update.source } : old?.source ? { source: old.source } : {}),
+      ...(legend?.length ? { legend } : {}),
     },
   };
 }

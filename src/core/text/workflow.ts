@@ -51,6 +51,14 @@ export const WORKFLOW_TEXT = {
     'zh-CN': '评审汇总中的专家栏标题被改为空白或其他专家的姓名，无法采用，已恢复原名（{edits}）',
     'en-US': 'expert column headers in the summary were cleared or given another expert’s name, which cannot be taken; the recorded names are shown again ({edits})',
   },
+  'warning.legend-skipped': {
+    'zh-CN': '工作表“{sheet}”中用于标记颜色说明的区域 {range} 已有内容（{cells}），说明未写入，原内容保留',
+    'en-US': 'the area {range} of sheet “{sheet}” meant for the legend of flag colours is not free ({cells}); the legend was not written, and what is there is kept',
+  },
+  'warning.legend-edited': {
+    'zh-CN': '本工具写入的标记颜色说明（单元格 {cells}）已被人修改，修改内容予以保留，未被清除',
+    'en-US': 'the legend of flag colours the tool wrote (cells {cells}) was changed by someone; their changes are kept, not removed',
+  },
   'warning.read-only': {
     'zh-CN': '未能写入标记（{reason}），以下为只读的完整评审结果',
     'en-US': 'flags could not be written ({reason}); the whole review is shown below, read-only',

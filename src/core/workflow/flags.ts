@@ -13,6 +13,7 @@ import { sha256Hex } from '../rulebook/sha256.js';
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { coveredColor, recordedColor } from './colour.js';
+import type { LegendDraft } from './legend.js';
 
 /** Where a flag's explanation goes in this host: notes, threaded comments (Excel with 1.10 only), or nowhere. */
 export type Explanations = 'notes' | 'comments' | 'none';
@@ -40,6 +41,8 @@ export interface FlagDraft {
   };
   /** Sheets written to (an adapter may have to lift a password-free protection around the writes). */
   sheets: string[];
+  /** The legend of flag colours to place and the earlier one to take back (./legend.ts); its cells are in `read.fills`. */
+  legend?: LegendDraft;
 }
 
 /** A cell's state as the adapter read it; absent fields were not asked for. */
@@ -66,6 +69,11 @@ export interface CellWrite {
   fill?: string | null;
   note?: NoteWrite;
   comment?: CommentWrite;
+  /**
+   * The cell's value (the legend of flag colours only; flags never touch values): text, written as text; null
+   * clears the cell's contents; absent leaves the value as it is.
+   */
+  value?: string | null;
 }
 
 /** Cells compared by position, whatever the quoting of their sheet name. */

@@ -17,6 +17,7 @@ import { INDICATOR_SHEET } from '../template/layout.js';
 import type { Lang } from '../types.js';
 import { draftFlags, finishFlags, type CellWrite, type Covered, type Explanations, type FlagDraft } from './flags.js';
 import { planExperts, type ExpertOps, type ExpertRefusal } from './experts.js';
+import { draftLegend, finishLegend, type LegendDraft } from './legend.js';
 import type { Examined, Reading } from './read.js';
 import { renderWarning, type WorkflowWarning } from './warnings.js';
 
@@ -50,7 +51,21 @@ function threadWarning(cells: string[]): WorkflowWarning[] {
 
 export function planCheck<R = Review>(reading: Reading, examined: Examined<R>, lang: Lang, mode: Explanations): CheckDraft<R> {
   const flags = flagPlan(examined.report, lang);
-  return { ...examined, ...draftFlags(reading.names, reading.meta?.review?.flags ?? [], flags, mode) };
+  const draft = draftFlags(reading.names, reading.meta?.review?.flags ?? [], flags, mode);
+  const legend = draftLegend(reading, examined.sheet, mode, { flags: draft.flags, codeCol: examined.review.inputs.layout?.codeCol ?? 0, lang });
+  return { ...examined, ...withLegend(draft, legend) };
+}
+
+/** The flags' draft with the legend's: its swatches' fills read with the flags' cells, its sheet among those written. */
+function withLegend(draft: FlagDraft, legend: LegendDraft): FlagDraft {
+  const fills = [...draft.read.fills, ...legend.fills.filter((c) => !draft.read.fills.includes(c))];
+  const sheets = legend.sheet && !draft.sheets.includes(legend.sheet) ? [...draft.sheets, legend.sheet] : draft.sheets;
+  return { ...draft, read: { ...draft.read, fills }, sheets, legend };
+}
+
+/** The legend's writes and record after the flags' (none when the draft has no legend). */
+function legendPart(draft: FlagDraft, covered: Covered): ReturnType<typeof finishLegend> {
+  return draft.legend ? finishLegend(draft.legend, covered) : { writes: [], record: [], warnings: [] };
 }
 
 /** Phase two: what to write to the cells, and the metadata to write after them. */
@@ -71,19 +86,21 @@ export interface CheckPlan<R = Review> {
 
 export function finishCheck<R = Review>(reading: Reading, draft: CheckDraft<R>, covered: Covered, rb: LoadedRulebook, lang: Lang, opts: { checkedAt?: string } = {}): CheckPlan<R> {
   const { writes, records, edited, threads } = finishFlags(draft, covered, lang);
+  const legend = legendPart(draft, covered);
   const meta = nextMeta(reading.meta, {
     rulebook: rulebookStamp(rb),
     verdict: draft.report.verdict,
     ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}),
     flags: records,
+    legend: legend.record,
     data: { sheet: draft.sheet, sha256: draft.data, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
   });
   return {
     sheet: draft.sheet,
     review: draft.review,
     report: draft.report,
-    warnings: [...draft.warnings, ...editedWarning(edited), ...threadWarning(threads)],
-    writes,
+    warnings: [...draft.warnings, ...editedWarning(edited), ...threadWarning(threads), ...legend.warnings],
+    writes: [...writes, ...legend.writes],
     sheets: draft.sheets,
     flagged: records.length,
     restored: draft.restore.length,
@@ -94,8 +111,9 @@ export function finishCheck<R = Review>(reading: Reading, draft: CheckDraft<R>, 
 /** "Clear flags", phase one: every recorded flag on a sheet the workbook still has; null when there is none. */
 export function planClear(reading: Reading, mode: Explanations): FlagDraft | null {
   const flags = reading.meta?.review?.flags ?? [];
-  if (!flags.length || !reading.meta?.review) return null;
-  return draftFlags(reading.names, flags, [], mode);
+  if ((!flags.length && !reading.meta?.review?.legend?.length) || !reading.meta?.review) return null;
+  // The legend of flag colours goes with the flags.
+  return withLegend(draftFlags(reading.names, flags, [], mode), draftLegend(reading, reading.found?.snapshot.sheet ?? null, mode));
 }
 
 export function finishClear(
@@ -106,12 +124,13 @@ export function finishClear(
 ): { writes: CellWrite[]; sheets: string[]; restored: number; meta: WorkbookMeta; warnings: WorkflowWarning[] } {
   const r = reading.meta!.review!;
   const { writes, edited, threads } = finishFlags(draft, covered, lang);
+  const legend = legendPart(draft, covered);
   return {
-    writes,
+    writes: [...writes, ...legend.writes],
     sheets: draft.sheets,
     restored: draft.restore.length,
-    meta: nextMeta(reading.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] as FlagRecord[] }),
-    warnings: [...editedWarning(edited), ...threadWarning(threads)],
+    meta: nextMeta(reading.meta, { rulebook: r.rulebook, verdict: r.verdict, flags: [] as FlagRecord[], legend: legend.record }),
+    warnings: [...editedWarning(edited), ...threadWarning(threads), ...legend.warnings],
   };
 }
 

@@ -18,7 +18,9 @@ export type WarningCode =
   | 'thread-kept'
   | 'read-only'
   | 'expert-header-edited'
-  | 'expert-header-kept';
+  | 'expert-header-kept'
+  | 'legend-skipped'
+  | 'legend-edited';
 
 export interface WorkflowWarning {
   code: WarningCode;
