@@ -105,5 +105,7 @@ export function applyWrites(wb: ExcelJS.Workbook, writes: readonly CellWrite[]):
     // Absent: a person changed the fill of the tool's flag; theirs stays.
     if (w.fill !== undefined) setFill(cell, w.fill);
     if (w.note) setNote(cell, w.note.kind === 'delete' ? null : w.note.text);
+    // Values the plan writes (the legend of flag colours): text as text, null clears.
+    if (w.value !== undefined) cell.value = w.value;
   }
 }

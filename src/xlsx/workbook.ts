@@ -7,7 +7,6 @@ import {
   finishCheck,
   formKind,
   listsFrom,
-  parseQualified,
   pickIndicatorSheet,
   planCheck,
   planSummary,
@@ -26,7 +25,6 @@ import {
   type Reading,
   type Report,
   type Review,
-  type CellWrite,
   type RollupEntry,
   type WorkbookMeta,
 } from '../core/index.js';
@@ -156,7 +154,6 @@ export async function writeReviewedCopy(
   // An expert operation the plan refused: nothing is written.
   if (summary.refusal) return { committee: summary.committee, flagged: 0, restored: 0, warnings: [], preserved: null, refusal: summary.refusal };
   applyWrites(wb, check.writes);
-  applyValues(wb, check.writes);
   // Only a summary the tool provably wrote is ever updated (the plan names no other), and in place, as in Excel.
   const ws = summary.inPlace ? summaryInPlace(wb.getWorksheet(summary.inPlace.sheet)!, summary.inPlace, summary.layout) : wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);
@@ -168,16 +165,6 @@ export async function writeReviewedCopy(
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);
   return { committee: summary.committee, flagged: check.flagged, restored: check.restored, warnings: more.map((w) => ({ ...w, file: fr.opened.path })), preserved: summary.preserved, refusal: null };
-}
-
-/** The values the plan writes (the legend of flag colours): text as text, null clears; fills and notes are applyWrites'. */
-function applyValues(wb: ExcelJS.Workbook, writes: readonly CellWrite[]): void {
-  for (const w of writes) {
-    if (w.value === undefined) continue;
-    const p = parseQualified(w.cell);
-    const ws = wb.getWorksheet(p.sheet);
-    if (ws) ws.getCell(p.row + 1, p.col + 1).value = w.value;
-  }
 }
 
 /**

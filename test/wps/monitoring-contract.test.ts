@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FLAG_FILL, isMonitoringReport, parseQualified, toA1, type CellFlag, type Report } from '../../src/core/index.js';
+import { FLAG_FILL, isMonitoringReport, parseQualified, toA1, type CellFlag, type LegendCell, type Report } from '../../src/core/index.js';
+import { readRecord } from '../../src/xlsx/meta.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { checkWorkbook as officeCheck, clearFlags as officeClear, OfficeError, writeSummary as officeSummary } from '../../src/office/workbook.js';
 import { fromBgr } from '../../src/wps/colour.js';
@@ -48,14 +49,15 @@ function cellOfCode(wb: ExcelJS.Workbook, code: string): string {
   return found;
 }
 
-/** Fills the Office fake shows that the source did not have, by "Sheet!A1". */
-function officeFills(fake: FakeWorkbook, source: ExcelJS.Workbook): Map<string, string> {
+/** Fills the Office fake shows that the source did not have, by "Sheet!A1" (the legend's swatches aside). */
+function officeFills(fake: FakeWorkbook, source: ExcelJS.Workbook, legend: ReadonlySet<string> = new Set()): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of fake.state.sheets)
     for (const [k, c] of Object.entries(s.cells)) {
       const [r, col] = k.split(',').map(Number) as [number, number];
       const was = (source.getWorksheet(s.name)?.getCell(r + 1, col + 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-      if (c.fill && c.fill !== (was ? `#${was.slice(2)}` : undefined)) out.set(`${s.name}!${toA1(r, col)}`, c.fill);
+      const at = `${s.name}!${toA1(r, col)}`;
+      if (c.fill && c.fill !== (was ? `#${was.slice(2)}` : undefined) && !legend.has(at)) out.set(at, c.fill);
     }
   return out;
 }
@@ -91,6 +93,12 @@ describe('contract: a monitoring form is checked and flagged alike by the .xlsx,
       expect(w.warnings).toEqual(x.warnings);
       expect(o.warnings).toEqual(x.warnings);
 
+      // The legend of flag colours: the same record in the three hosts, under the form, one swatch per status used.
+      const xLegend: LegendCell[] = readRecord(xwb).meta?.review?.legend ?? [];
+      expect(xLegend.length > 0).toBe(w.flagged > 0);
+      expect(wpsMeta(wps)?.review?.legend ?? []).toEqual(xLegend);
+      const legendCells = new Set(xLegend.map((c) => c.cell));
+
       // Flagged cells and colours: the copy's new fills, Excel's fills and WPS's (BGR read back) are the same.
       const xFlags = new Map<string, string>();
       for (const src of source.worksheets) {
@@ -99,12 +107,12 @@ describe('contract: a monitoring form is checked and flagged alike by the .xlsx,
           row.eachCell({ includeEmpty: true }, (cell, c) => {
             const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
             const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-            if (argb && argb !== was) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
+            if (argb && argb !== was && !legendCells.has(`${src.name}!${toA1(r - 1, c - 1)}`)) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
           }),
         );
       }
       const wFlags = new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const));
-      const oFlags = officeFills(office, source);
+      const oFlags = officeFills(office, source, legendCells);
       expect([...wFlags].sort()).toEqual([...xFlags].sort());
       expect([...oFlags].sort()).toEqual([...xFlags].sort());
       expect(wFlags.size).toBe(w.flagged);
@@ -140,7 +148,7 @@ describe('contract: a monitoring form is checked and flagged alike by the .xlsx,
       expect(new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const))).toEqual(wFlags);
       const o2 = await officeCheck(oSession, { checkedAt: WHEN });
       expect(o2.flagged).toBe(o.flagged);
-      expect(officeFills(office, source)).toEqual(oFlags);
+      expect(officeFills(office, source, legendCells)).toEqual(oFlags);
       expect(clearFlags(session)).toBe(w.flagged);
       expect(await officeClear(oSession)).toBe(o.flagged);
       for (const cell of wFlags.keys()) {
@@ -154,6 +162,9 @@ describe('contract: a monitoring form is checked and flagged alike by the .xlsx,
       }
       expect(officeFills(office, source).size).toBe(0);
       expect(wpsMeta(wps)!.review!.flags).toEqual([]);
+      // The legend went with the flags, in both hosts.
+      expect(wpsMeta(wps)!.review!.legend ?? []).toEqual([]);
+      for (const cell of legendCells) expect(wps.at(cell)?.value ?? null, cell).toBeNull();
     });
   }
 });

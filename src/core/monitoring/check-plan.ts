@@ -146,5 +146,5 @@ export function examineMonitoringCheck(reading: Reading, rb: LoadedRulebook, sou
   const data = monitoringFingerprint(m.review.inputs);
   const first = reading.meta?.review?.data;
   if (first && first.sha256 !== data) warnings.push({ code: 'data-changed', params: { checkedAt: first.checkedAt ?? '—' } });
-  return { sheet: m.sheet, review: m.review, report: monitoringCheckReport(m.report, form, m.review.inputs.required), warnings, summary: null, data, monitoring: m.report };
+  return { sheet: m.sheet, review: m.review, report: monitoringCheckReport(m.report, form, m.review.inputs.required), warnings, summary: null, data, codeCol: m.review.inputs.codeCol ?? 0, monitoring: m.report };
 }

@@ -32,6 +32,8 @@ export interface MonitoringInputs {
   found: boolean;
   /** Codes of section R found on the sheet (how the form is recognised without its record). */
   rCodes: number;
+  /** The column of the codes (0-based) when found: the check's legend of flag colours aligns with it. */
+  codeCol?: number;
 }
 
 
@@ -83,6 +85,7 @@ export function readMonitoringSheet(snapshot: Snapshot, form: MonitoringForm): M
     return result;
   }
   result.found = true;
+  result.codeCol = codeCol;
   const rowOf = new Map<string, number>();
   for (const r of cells.rows) {
     const code = normaliseCode(at(r, codeCol));

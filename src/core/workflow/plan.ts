@@ -52,7 +52,7 @@ function threadWarning(cells: string[]): WorkflowWarning[] {
 export function planCheck<R = Review>(reading: Reading, examined: Examined<R>, lang: Lang, mode: Explanations): CheckDraft<R> {
   const flags = flagPlan(examined.report, lang);
   const draft = draftFlags(reading.names, reading.meta?.review?.flags ?? [], flags, mode);
-  const legend = draftLegend(reading, examined.sheet, mode, { flags: draft.flags, codeCol: examined.review.inputs.layout?.codeCol ?? 0, lang });
+  const legend = draftLegend(reading, examined.sheet, mode, { flags: draft.flags, codeCol: examined.codeCol, lang });
   return { ...examined, ...withLegend(draft, legend) };
 }
 

@@ -114,6 +114,8 @@ export interface Examined<R = Review> {
   summary: string | null;
   /** The fingerprint of the indicator data now (dataFingerprint). */
   data: string;
+  /** The column of the indicator codes (0-based): the legend of flag colours is placed under it. */
+  codeCol: number;
 }
 
 /** The sheet names to show when a workbook has no indicator sheet. */
@@ -180,5 +182,5 @@ export function examine(reading: Reading, rb: LoadedRulebook, source: { file?: s
   const data = dataFingerprint(review);
   const first = reading.meta?.review?.data;
   if (first && first.sha256 !== data) warnings.push({ code: 'data-changed', params: { checkedAt: first.checkedAt ?? '—' } });
-  return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings, summary, data };
+  return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings, summary, data, codeCol: review.inputs.layout?.codeCol ?? 0 };
 }
