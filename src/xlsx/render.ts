@@ -77,12 +77,24 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache): voi
 
 /** A4, orientation, fit or scale, margins, repeated rows and columns, print area, header, footer, row breaks. */
 function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  ws.pageSetup = pageSetupOf(ws.pageSetup, p);
+  ws.headerFooter = headerFooterOf(p);
+  // Breaks are the model's alone (a summary updated in place gets this run's, not the last run's as well).
+  // ExcelJS puts a break after a row: a page beginning at zero-based row r breaks after the (one-based) row r.
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
+  for (const r of p.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+}
+
+const headerFooterOf = (p: PrintSetup): Partial<ExcelJS.HeaderFooter> => ({ differentFirst: false, differentOddEven: false, oddHeader: printCode(p.header), oddFooter: printCode(p.footer) });
+
+/** The page setup a print setup gives, over what the sheet has (`base`). */
+function pageSetupOf(base: Partial<ExcelJS.PageSetup>, p: PrintSetup): ExcelJS.PageSetup {
   // What a previous run set is replaced, not merged: an area or titles the model no longer has go.
-  const kept: Partial<ExcelJS.PageSetup> = { ...ws.pageSetup };
+  const kept: Partial<ExcelJS.PageSetup> = { ...base };
   delete kept.printArea;
   delete kept.printTitlesRow;
   delete kept.printTitlesColumn;
-  ws.pageSetup = {
+  return {
     ...kept,
     orientation: p.landscape ? 'landscape' : 'portrait',
     paperSize: 9,
@@ -97,11 +109,6 @@ function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
     // every program reads (a relative "$A1:$P15" is ignored by LibreOffice).
     ...(p.area ? { printArea: `${columnLetters(p.area[1])}$${p.area[0] + 1}:${columnLetters(p.area[3])}$${p.area[2] + 1}` } : {}),
   } as ExcelJS.PageSetup;
-  ws.headerFooter = { differentFirst: false, differentOddEven: false, oddHeader: printCode(p.header), oddFooter: printCode(p.footer) };
-  // Breaks are the model's alone (a summary updated in place gets this run's, not the last run's as well).
-  // ExcelJS puts a break after a row: a page beginning at zero-based row r breaks after the (one-based) row r.
-  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
-  for (const r of p.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
 }
 
 export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel): Promise<void> {
@@ -128,4 +135,71 @@ export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel)
       insertRows: false,
       deleteRows: false,
     });
+}
+
+/**
+ * Renders a SheetModel through ExcelJS's streaming writer: rows are written and let go in order, so a sheet of
+ * tens of thousands of rows (the tally's 评分记录) never exists as cell objects all at once. The same cells,
+ * styles, merges, validations, columns, print setup and protection as `renderSheet`; only for models without
+ * links or notes (the roll-up has none), which this writer would store differently.
+ */
+export async function renderSheetStreamed(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetModel: SheetModel): Promise<void> {
+  const model = safeModel(sheetModel, TRUNCATED_MARK).model;
+  if (model.cells.some((m) => m.link || m.note)) throw new Error(`renderSheetStreamed: links and notes are not streamed (${model.name})`);
+  const p = model.print;
+  // What the writer puts at the top of the sheet is fixed when the sheet is added: views, tab colour, page fit.
+  const ws = wb.addWorksheet(model.name, {
+    ...(model.state ? { state: model.state } : {}),
+    ...(model.tabColor ? { properties: { tabColor: { argb: argb(model.tabColor) } } } : {}),
+    ...(model.freeze && (model.freeze.rows || model.freeze.cols)
+      ? { views: [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }] }
+      : {}),
+    ...(p ? { pageSetup: pageSetupOf({}, p), headerFooter: headerFooterOf(p) } : {}),
+  });
+  model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
+  for (const r of p?.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+  const byRow = new Map<number, CellModel[]>();
+  for (const m of model.cells) {
+    const list = byRow.get(m.row);
+    if (list) list.push(m);
+    else byRow.set(m.row, [m]);
+  }
+  const heights = new Map(Object.entries(model.heights ?? {}).map(([r, h]) => [Number(r), h]));
+  const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  // A merge takes its first cell's style into the cells it covers, so it is applied once all its rows are written.
+  const merges = [...(model.merges ?? [])].sort((a, b) => a[0] - b[0]);
+  const styles: StyleCache = new Map();
+  const written = new Set<number>();
+  const write = (r: number) => {
+    if (written.has(r)) return;
+    written.add(r);
+    const h = heights.get(r);
+    if (h !== undefined) ws.getRow(r + 1).height = h;
+    for (const m of byRow.get(r) ?? []) writeCell(ws, m, styles);
+  };
+  let next = 0;
+  for (const [i, r] of rows.entries()) {
+    write(r);
+    for (; next < merges.length && merges[next]![0] <= r; next++) {
+      const [r1, c1, r2, c2] = merges[next]!;
+      for (let j = i + 1; j < rows.length && rows[j]! <= r2; j++) write(rows[j]!);
+      ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
+    }
+    // Every merge beginning here is applied: the row can go (and the rows before it with it).
+    ws.getRow(r + 1).commit();
+    // Let the zip take what is written (otherwise the whole sheet's XML waits in memory).
+    if (i % 2000 === 1999) await new Promise((done) => setImmediate(done));
+  }
+  if (model.protect)
+    await ws.protect(model.protect.password ?? '', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      formatCells: false,
+      insertRows: false,
+      deleteRows: false,
+    });
+  ws.commit();
 }

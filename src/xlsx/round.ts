@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   applicationId,
@@ -37,7 +38,8 @@ import {
   type TallyResult,
 } from '../core/index.js';
 import { openWorkbook } from './open.js';
-import { renderSheet } from './render.js';
+import { writeOutput } from './output.js';
+import { renderSheet, renderSheetStreamed } from './render.js';
 import { plainValue } from './snapshot.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy, type FileReview } from './workbook.js';
 
@@ -176,12 +178,29 @@ export function previousTally(input: Extract<RoundInput, { kind: 'rollup' }>): {
   return { decisions: input.decisions, record: input.record };
 }
 
+/**
+ * The roll-up, streamed into the output's temporary file (./output.ts commits it): a round of 260 applications and
+ * 9 experts has 18,720 rows of 评分记录, which as ExcelJS cell objects plus the zip built in memory cost more than
+ * the rest of the tally together.
+ */
 export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'cluster-review';
-  for (const m of tallyModels(result, rb, lang)) await renderSheet(wb.addWorksheet(m.name), m);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await saveWorkbook(wb, output, opts);
+  const models = tallyModels(result, rb, lang);
+  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
+  await writeOutput(
+    output,
+    async (file) => {
+      // Plain writes to the handle ./output.ts owns (and syncs and closes): the handle's own write stream, kept
+      // open for that, left its close() waiting forever.
+      const stream = new Writable({ write: (chunk: Buffer, _enc, done) => void file.write(chunk).then(() => done(), done) });
+      const wb = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+      wb.creator = 'cluster-review';
+      wb.lastModifiedBy = 'cluster-review';
+      wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+      for (const m of models) await renderSheetStreamed(wb, m);
+      await wb.commit();
+    },
+    opts,
+  );
 }
 
 /**
