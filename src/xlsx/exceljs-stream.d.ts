@@ -5,3 +5,9 @@ declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
   const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter;
   export default WorkbookWriter;
 }
+
+// How ExcelJS moves a shared formula from its first cell to another (what it reads such a cell back as).
+declare module 'exceljs/lib/utils/shared-formula.js' {
+  const sharedFormula: { slideFormula(formula: string, fromCell: string, toCell: string): string };
+  export default sharedFormula;
+}

@@ -1,6 +1,7 @@
 /** Renders a core SheetModel into an ExcelJS worksheet. The only place the summary, template and roll-up meet ExcelJS. */
 import type ExcelJS from 'exceljs';
-import { columnLetters, toA1, quoteSheet, parseQualified, printCode, safeModel, STYLES, TRUNCATED_MARK, type CellModel, type PrintSetup, type SheetModel, type StyleDef } from '../core/index.js';
+import sharedFormula from 'exceljs/lib/utils/shared-formula.js';
+import { columnLetters, toA1, quoteSheet, parseQualified, printCode, safeModel, safeSheetName, STYLES, TRUNCATED_MARK, type CellModel, type PrintSetup, type SheetModel, type StyleDef } from '../core/index.js';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
@@ -52,12 +53,34 @@ function cellStyle(m: CellModel, cache: StyleCache): Partial<ExcelJS.Style> {
   return style;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache): void {
+/** Per column, the formula cell a run of the same formula (moved down a row each time) began with. */
+type SharedRuns = Map<number, { row: number; address: string; formula: string; strings: string }>;
+
+const literals = (formula: string): string => (formula.match(/"(?:[^"]|"")*"/g) ?? []).join('\u0000');
+
+/**
+ * The first cell of the run this formula continues, or null when it begins one. A cell continues a run when it
+ * is the next row down and its formula is exactly the run's first formula moved there (ExcelJS's own reading of
+ * a shared formula, with the text in quotes unchanged), so a program reading the sheet computes the same thing.
+ */
+function sharedMaster(runs: SharedRuns, m: CellModel & { formula: string }): string | null {
+  const address = toA1(m.row, m.col);
+  const run = runs.get(m.col);
+  if (run && run.row === m.row - 1 && literals(m.formula) === run.strings && sharedFormula.slideFormula(run.formula, run.address, address) === m.formula) {
+    run.row = m.row;
+    return run.address;
+  }
+  runs.set(m.col, { row: m.row, address, formula: m.formula, strings: literals(m.formula) });
+  return null;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache, runs?: SharedRuns): void {
   const cell = ws.getCell(m.row + 1, m.col + 1);
   cell.style = cellStyle(m, styles);
   if (m.formula !== undefined) {
     const result = m.result === null || m.result === undefined ? undefined : m.result;
-    cell.value = { formula: m.formula, result } as ExcelJS.CellFormulaValue;
+    const master = runs ? sharedMaster(runs, m as CellModel & { formula: string }) : null;
+    cell.value = master ? ({ sharedFormula: master, result } as ExcelJS.CellSharedFormulaValue) : ({ formula: m.formula, result } as ExcelJS.CellFormulaValue);
   } else if (m.link) {
     cell.value = { text: String(m.value ?? m.link), hyperlink: internalLink(m.link), tooltip: m.link };
   } else {
@@ -111,14 +134,24 @@ function pageSetupOf(base: Partial<ExcelJS.PageSetup>, p: PrintSetup): ExcelJS.P
   } as ExcelJS.PageSetup;
 }
 
-export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel): Promise<void> {
+export interface RenderOptions {
+  /**
+   * A formula repeated down a column (each row's the one above moved down a row) is stored once, as a shared
+   * formula (OOXML `t="shared"`): a score sheet's 260 rows × 25 hidden formulas were most of its size and of the
+   * time the tally took to read it back. Excel, WPS and LibreOffice compute each cell as before.
+   */
+  shareFormulas?: boolean;
+}
+
+export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel, opts: RenderOptions = {}): Promise<void> {
   // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [r, h] of Object.entries(model.heights ?? {})) ws.getRow(Number(r) + 1).height = h;
   const styles: StyleCache = new Map();
-  for (const m of model.cells) writeCell(ws, m, styles);
+  const runs: SharedRuns | undefined = opts.shareFormulas ? new Map() : undefined;
+  for (const m of model.cells) writeCell(ws, m, styles, runs);
   for (const [r1, c1, r2, c2] of model.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
   if (model.freeze && (model.freeze.rows || model.freeze.cols))
     ws.views = [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }];
@@ -144,8 +177,10 @@ export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel)
  * links or notes (the roll-up has none), which this writer would store differently.
  */
 export async function renderSheetStreamed(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetModel: SheetModel): Promise<void> {
-  const model = safeModel(sheetModel, TRUNCATED_MARK).model;
-  if (model.cells.some((m) => m.link || m.note)) throw new Error(`renderSheetStreamed: links and notes are not streamed (${model.name})`);
+  if (sheetModel.cells.some((m) => m.link || m.note)) throw new Error(`renderSheetStreamed: links and notes are not streamed (${sheetModel.name})`);
+  // Excel's limits as renderSheet applies them, row by row below (a copy of every cell at once is what streaming avoids).
+  const model = { ...sheetModel, name: safeSheetName(sheetModel.name) };
+  const safe = (cells: CellModel[]) => safeModel({ name: model.name, cells }, TRUNCATED_MARK).model.cells;
   const p = model.print;
   // What the writer puts at the top of the sheet is fixed when the sheet is added: views, tab colour, page fit.
   const ws = wb.addWorksheet(model.name, {
@@ -176,7 +211,8 @@ export async function renderSheetStreamed(wb: ExcelJS.stream.xlsx.WorkbookWriter
     written.add(r);
     const h = heights.get(r);
     if (h !== undefined) ws.getRow(r + 1).height = h;
-    for (const m of byRow.get(r) ?? []) writeCell(ws, m, styles);
+    for (const m of safe(byRow.get(r) ?? [])) writeCell(ws, m, styles);
+    byRow.delete(r);
   };
   let next = 0;
   for (const [i, r] of rows.entries()) {

@@ -84,10 +84,21 @@ export interface SheetValues {
   rowCount: number;
 }
 
-function sheetValues(ws: ExcelJS.Worksheet): SheetValues {
+/** Only the cells the layout reads (`keep`, zero-based): the sheet's other columns are for the expert's eyes. */
+function sheetValues(ws: ExcelJS.Worksheet, keep: (row: number, col: number) => boolean = () => true): SheetValues {
   const values = new Map<number, ReturnType<typeof plainValue>>();
-  ws.eachRow((row, r) => row.eachCell((cell, c) => void values.set((r - 1) * 16384 + (c - 1), plainValue(cell))));
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (keep(r - 1, c - 1)) values.set((r - 1) * 16384 + (c - 1), plainValue(cell));
+    }),
+  );
   return { at: (r, c) => values.get(r * 16384 + c) ?? null, rowCount: ws.rowCount };
+}
+
+/** The cells of a score sheet its entries are read from (scoresheetEntries): inputs, ids, signature and date. */
+function scoresheetCells(L: ScoresheetRecord['layout']): (row: number, col: number) => boolean {
+  const cols = new Set([...L.criteria.flatMap((c) => [c.col, c.note]), L.recusal, L.reason, L.opinion, L.id, L.fingerprint]);
+  return (r, c) => cols.has(c) || (r === L.signature[0] && c === L.signature[1]) || (r === L.date[0] && c === L.date[1]);
 }
 
 /** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
@@ -99,7 +110,7 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
     const record = parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT);
     if (record) {
       const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
-      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws) : null };
+      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws, scoresheetCells(record.layout)) : null };
     }
   }
   if (rows && format === TALLY_FORMAT) {
@@ -135,7 +146,7 @@ export async function writeScoresheet(round: Round, expert: string, rb: LoadedRu
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   const { sheets } = scoresheetModels(round, expert, rb, lang);
-  for (const m of sheets) await renderSheet(wb.addWorksheet(m.name), m);
+  for (const m of sheets) await renderSheet(wb.addWorksheet(m.name), m, { shareFormulas: true });
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   await saveWorkbook(wb, output, { force: opts.force });
 }
@@ -196,7 +207,8 @@ export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: 
       wb.creator = 'cluster-review';
       wb.lastModifiedBy = 'cluster-review';
       wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-      for (const m of models) await renderSheetStreamed(wb, m);
+      // Each model let go once written.
+      for (let m = models.shift(); m; m = models.shift()) await renderSheetStreamed(wb, m);
       await wb.commit();
     },
     opts,
