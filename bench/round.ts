@@ -43,6 +43,8 @@ export async function benchRound(count = 260, experts = 9, reps = Number(process
     console.log(`  batch (same applications)   ${(s.b.ms / 1000).toFixed(2)} s   peak ${s.b.maxRssMb.toFixed(0)} MB`);
     console.log(`  tally                       ${(s.a.ms / 1000).toFixed(2)} s   peak ${s.a.maxRssMb.toFixed(0)} MB`);
     console.log(`  ratio tally / batch         ${(s.a.ms / s.b.ms).toFixed(2)}     (goal ≤ 2; peak goal ≤ 400 MB)`);
+    // CPU time too: steadier than wall time when other work shares the machine (batch's worker thread included).
+    console.log(`  cpu tally / batch           ${(s.a.cpuMs / 1000).toFixed(2)} s / ${(s.b.cpuMs / 1000).toFixed(2)} s = ${(s.a.cpuMs / s.b.cpuMs).toFixed(2)}`);
     // Where the memory goes: the tally's own stage figures (process.memoryUsage after a collection).
     const staged = spawnSync(process.execPath, ['--expose-gc', BIN, 'tally', dir, sheets, '-o', join(root, 'tally-stages.xlsx'), '--force'], {
       encoding: 'utf8',

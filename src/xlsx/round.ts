@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   applicationId,
@@ -37,7 +38,8 @@ import {
   type TallyResult,
 } from '../core/index.js';
 import { openWorkbook } from './open.js';
-import { renderSheet } from './render.js';
+import { writeOutput } from './output.js';
+import { renderSheet, renderSheetStreamed } from './render.js';
 import { plainValue } from './snapshot.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy, type FileReview } from './workbook.js';
 
@@ -82,10 +84,21 @@ export interface SheetValues {
   rowCount: number;
 }
 
-function sheetValues(ws: ExcelJS.Worksheet): SheetValues {
+/** Only the cells the layout reads (`keep`, zero-based): the sheet's other columns are for the expert's eyes. */
+function sheetValues(ws: ExcelJS.Worksheet, keep: (row: number, col: number) => boolean = () => true): SheetValues {
   const values = new Map<number, ReturnType<typeof plainValue>>();
-  ws.eachRow((row, r) => row.eachCell((cell, c) => void values.set((r - 1) * 16384 + (c - 1), plainValue(cell))));
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (keep(r - 1, c - 1)) values.set((r - 1) * 16384 + (c - 1), plainValue(cell));
+    }),
+  );
   return { at: (r, c) => values.get(r * 16384 + c) ?? null, rowCount: ws.rowCount };
+}
+
+/** The cells of a score sheet its entries are read from (scoresheetEntries): inputs, ids, signature and date. */
+function scoresheetCells(L: ScoresheetRecord['layout']): (row: number, col: number) => boolean {
+  const cols = new Set([...L.criteria.flatMap((c) => [c.col, c.note]), L.recusal, L.reason, L.opinion, L.id, L.fingerprint]);
+  return (r, c) => cols.has(c) || (r === L.signature[0] && c === L.signature[1]) || (r === L.date[0] && c === L.date[1]);
 }
 
 /** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
@@ -97,7 +110,7 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
     const record = parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT);
     if (record) {
       const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
-      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws) : null };
+      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws, scoresheetCells(record.layout)) : null };
     }
   }
   if (rows && format === TALLY_FORMAT) {
@@ -133,7 +146,7 @@ export async function writeScoresheet(round: Round, expert: string, rb: LoadedRu
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   const { sheets } = scoresheetModels(round, expert, rb, lang);
-  for (const m of sheets) await renderSheet(wb.addWorksheet(m.name), m);
+  for (const m of sheets) await renderSheet(wb.addWorksheet(m.name), m, { shareFormulas: true });
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   await saveWorkbook(wb, output, { force: opts.force });
 }
@@ -176,12 +189,30 @@ export function previousTally(input: Extract<RoundInput, { kind: 'rollup' }>): {
   return { decisions: input.decisions, record: input.record };
 }
 
+/**
+ * The roll-up, streamed into the output's temporary file (./output.ts commits it): a round of 260 applications and
+ * 9 experts has 18,720 rows of 评分记录, which as ExcelJS cell objects plus the zip built in memory cost more than
+ * the rest of the tally together.
+ */
 export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'cluster-review';
-  for (const m of tallyModels(result, rb, lang)) await renderSheet(wb.addWorksheet(m.name), m);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await saveWorkbook(wb, output, opts);
+  const models = tallyModels(result, rb, lang);
+  const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
+  await writeOutput(
+    output,
+    async (file) => {
+      // Plain writes to the handle ./output.ts owns (and syncs and closes): the handle's own write stream, kept
+      // open for that, left its close() waiting forever.
+      const stream = new Writable({ write: (chunk: Buffer, _enc, done) => void file.write(chunk).then(() => done(), done) });
+      const wb = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+      wb.creator = 'cluster-review';
+      wb.lastModifiedBy = 'cluster-review';
+      wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+      // Each model let go once written.
+      for (let m = models.shift(); m; m = models.shift()) await renderSheetStreamed(wb, m);
+      await wb.commit();
+    },
+    opts,
+  );
 }
 
 /**

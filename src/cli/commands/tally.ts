@@ -34,7 +34,8 @@ const stage = (name: string): void => {
   if (!process.env.CLUSTER_REVIEW_STAGES) return;
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  process.stderr.write(`stage ${name} ${(performance.now() / 1000).toFixed(1)} s: rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, external ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)} MB\n`);
+  const cpu = process.cpuUsage();
+  process.stderr.write(`stage ${name} ${(performance.now() / 1000).toFixed(1)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, external ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)} MB\n`);
 };
 
 export function tallyCommand(program: Command, ctx: CommandContext): void {
@@ -106,6 +107,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         try {
           if (x.kind === 'scoresheet') {
             entries.push(...(await scoresheetInput(x, round, rb)));
+            // Its values are entries now: let them go before the roll-up is built (a round's peak memory).
+            x.cells = null;
             sheetsOf.set(x.record.expert, [...(sheetsOf.get(x.record.expert) ?? []), basename(x.path)]);
           } else if (x.kind === 'application' && x.copy) entries.push(...(await summaryEntries(x)));
         } catch (e) {
@@ -146,6 +149,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         decisions: prev?.decisions ?? {},
         expertChanges,
       });
+      // The entries are in the result now (18,720 for 260 applications × 9 experts): not kept while writing.
+      entries.length = 0;
       stage('tally');
       await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: files.workbooks.filter((f) => f !== o.output) });
       stage('written');

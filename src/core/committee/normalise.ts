@@ -38,7 +38,20 @@ const substituteAll = (expr: string, pairs: ReadonlyArray<readonly [string, stri
  * number. No array formula, no LET or REGEX: the same in every Excel since 2007, WPS and LibreOffice.
  */
 export function scoreFormula(ref: string): string {
-  const s = `TRIM(${substituteAll(`${ref}&""`, FULL_WIDTH)})`;
-  const rest = substituteAll(s, [...'0123456789'].map((d) => [d, ''] as [string, string]));
-  return `IF(ISNUMBER(${ref}),${ref},IF(AND(${s}<>"",OR(${rest}="",${rest}="."),LEFT(${s},1)<>".",RIGHT(${s},1)<>"."),VALUE(${s}),""))`;
+  const s = scoreTextFormula(ref);
+  return scoreFromParts(ref, s, scoreRestFormula(s));
 }
+
+/**
+ * The parts of `scoreFormula`, for a sheet of many scores: each part in a (hidden) cell of its own and the score
+ * from references to them computes the same, in a tenth of the text (a 260-row score sheet's formulas were 8 MB).
+ * The text with full-width digits, point and space mapped and spaces trimmed:
+ */
+export const scoreTextFormula = (ref: string): string => `TRIM(${substituteAll(`${ref}&""`, FULL_WIDTH)})`;
+
+/** That text without its digits ("" or "." for a number). */
+export const scoreRestFormula = (text: string): string => substituteAll(text, [...'0123456789'].map((d) => [d, ''] as [string, string]));
+
+/** The score from the cell `ref`, its mapped text `s` and that text without digits `rest` (formulas or references). */
+export const scoreFromParts = (ref: string, s: string, rest: string): string =>
+  `IF(ISNUMBER(${ref}),${ref},IF(AND(${s}<>"",OR(${rest}="",${rest}="."),LEFT(${s},1)<>".",RIGHT(${s},1)<>"."),VALUE(${s}),""))`;

@@ -12,7 +12,7 @@ import { t, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel } from '../report/sheet-model.js';
-import { scoreFormula } from './normalise.js';
+import { scoreFromParts, scoreRestFormula, scoreTextFormula } from './normalise.js';
 import { recordModel } from './record-sheet.js';
 import type { Round, ScoreEntry, EntrySource } from './records.js';
 
@@ -51,7 +51,19 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
   const c0 = 5;
   const criteria = crits.map((cr, i) => ({ id: cr.id, col: c0 + 2 * i, note: c0 + 2 * i + 1 }));
   const total = c0 + 2 * crits.length;
-  const cols = { recusal: total + 1, reason: total + 2, opinion: total + 3, id: total + 4, fingerprint: total + 5, helper: (i: number) => total + 6 + i };
+  const n = crits.length;
+  // Hidden, per criterion: the score as the tool reads it (contiguous, for the total), then the parts it is
+  // computed from (scoreFromParts): one long formula per score made a 260-row sheet 8 MB to write and read back.
+  const cols = {
+    recusal: total + 1,
+    reason: total + 2,
+    opinion: total + 3,
+    id: total + 4,
+    fingerprint: total + 5,
+    helper: (i: number) => total + 6 + i,
+    text: (i: number) => total + 6 + n + i,
+    rest: (i: number) => total + 6 + 2 * n + i,
+  };
   const last = cols.opinion;
   const b = new SheetBuilder();
   const firstRow = 3;
@@ -103,7 +115,10 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
         b.set(r, col, { value: null, input: 'expert', style: 'input', numberFormat: '0.0', validation: { kind: 'decimal', min: 0, max: cr.weight, severity: 'warning', prompt: `0–${cr.weight}` } });
         b.set(r, note, { value: null, input: 'expert', style: 'wrap' });
       }
-      b.set(r, cols.helper(k), { formula: scoreFormula(toA1(r, col)), result: '', style: 'muted' });
+      const [text, rest] = [toA1(r, cols.text(k)), toA1(r, cols.rest(k))];
+      b.set(r, cols.text(k), { formula: scoreTextFormula(toA1(r, col)), result: '', style: 'muted' });
+      b.set(r, cols.rest(k), { formula: scoreRestFormula(text), result: '', style: 'muted' });
+      b.set(r, cols.helper(k), { formula: scoreFromParts(toA1(r, col), text, rest), result: '', style: 'muted' });
     });
     const helpers = `${toA1(r, cols.helper(0))}:${toA1(r, cols.helper(crits.length - 1))}`;
     b.set(r, total, { formula: `IF(COUNT(${helpers})=${crits.length},SUM(${helpers}),"")`, result: '', numberFormat: '0.0', style: 'computed' });
@@ -131,7 +146,7 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
   b.merge(sigRow + 1, 2, sigRow + 1, 4);
   b.heights[sigRow] = 30;
 
-  const widths = [6, 22, 14, 12, 30, ...crits.flatMap(() => [9, 14]), 9, 7, 16, 36, 14, 20, ...crits.map(() => 6)];
+  const widths = [6, 22, 14, 12, 30, ...crits.flatMap(() => [9, 14]), 9, 7, 16, 36, 14, 20, ...crits.flatMap(() => [6, 6, 6])];
   const sheet = w('committee.sheet.name');
   const layout: ScoresheetLayout = {
     sheet,
@@ -163,7 +178,7 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
     merges: b.merges,
     freeze: { rows: 3, cols: 2 },
     protect: {},
-    hiddenCols: [cols.id, cols.fingerprint, ...crits.map((_c, i) => cols.helper(i))],
+    hiddenCols: [cols.id, cols.fingerprint, ...crits.flatMap((_c, i) => [cols.helper(i), cols.text(i), cols.rest(i)])],
     tabColor: '#ED7D31',
   };
   // Too wide for one legible page: across pages at 8 pt, each with the number and the cluster; the signature on
