@@ -49,7 +49,7 @@ export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleRes
         blank.push(year);
         blankCells.push(c.cell);
       } else if (c.state === 'invalid') {
-        out.push({ status: 'invalid', code: 'plan-target-invalid', indicator: ind.code, year, cells: [c.cell], params: { found: c.found ?? '', year } });
+        out.push({ status: 'invalid', code: 'plan-target-invalid', indicator: ind.code, year, cells: [c.cell], params: { found: c.found ?? '', year, problem: c.problem ?? 'not-a-number' } });
         problems++;
       }
     }

@@ -197,7 +197,9 @@ export const enUS: MessageTable = {
   'plan-empty': (f, p) => `“${String(p.sheet)}” gives no target at all${at(f)}`,
   'plan-row-missing': (f, p, c) => `“${String(p.sheet)}” has no target row for ${c.label(f.indicator)} (code ${String(f.indicator)})`,
   'plan-target-missing': (f, p, c) => `The plan target of ${c.label(f.indicator)} for ${(p.years as number[]).join(', ')} is blank${at(f)}`,
-  'plan-target-invalid': (f, p, c) => `The ${String(p.year)} plan target of ${c.label(f.indicator)}, “${String(p.found)}”${at(f)}, is not a number: type digits`,
+  'plan-target-invalid': (f, p, c) =>
+    `The ${String(p.year)} plan target of ${c.label(f.indicator)}, “${String(p.found)}”${at(f)}, ` +
+    (p.problem === 'not-integer' ? 'must be a whole number' : p.problem === 'negative-value' ? 'cannot be negative' : p.problem === 'not-a-number' ? 'is not a number: type digits' : 'is not a valid target'),
   'plan-target-below-current': (f, p, c) =>
     `The ${String(p.year)} plan target of ${c.label(f.indicator)}, ${c.v(p.target, c.unit(f.indicator))}, is below the current ${c.v(p.current, c.unit(f.indicator))} (${String(p.currentCell)}): renewal review measures completion against this target, and a target below the current figure asks for no progress — please confirm it is meant`,
   'plan-target-above-current': (f, p, c) =>

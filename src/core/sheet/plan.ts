@@ -16,8 +16,9 @@ export interface TargetCell {
   cell: string;
   state: 'ok' | 'blank' | 'invalid';
   value?: number;
-  /** What was typed, for an invalid cell. */
+  /** What was typed, for an invalid cell, and why it is not a target (the reader's code: not-a-number, not-integer, …). */
   found?: string;
+  problem?: string;
 }
 
 export interface PlanInput {
@@ -101,7 +102,7 @@ export function readPlanSheet(snapshot: Snapshot, rb: LoadedRulebook): PlanInput
       const p = parseCell(raw, { ...ind, series: false });
       if (p.kind === 'blank') targets.set(y.year, { cell, state: 'blank' });
       else if (p.kind === 'ok' && typeof p.value === 'number') targets.set(y.year, { cell, state: 'ok', value: p.value });
-      else targets.set(y.year, { cell, state: 'invalid', found: excerpt(raw?.value ?? '') });
+      else targets.set(y.year, { cell, state: 'invalid', found: excerpt(raw?.value ?? ''), problem: p.kind === 'invalid' ? p.code : 'not-a-number' });
     }
     rows.set(code, { row: r, targets });
   }
