@@ -5,7 +5,7 @@
  * definition of the plan's indicators that the monitoring form reads too.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport, monitoringForm, planIndicators, readLists, reviewSnapshot, type GridSnapshot } from '../../src/core/index.js';
+import { buildReport, monitoringForm, planIndicators, planTargetsOf, readLists, renewalRecord, reviewSnapshot, type GridSnapshot, type MonitoringReport } from '../../src/core/index.js';
 import { rb } from '../support/review.js';
 import { evidenceSheet, PASSING_EVIDENCE, planSheet } from '../support/plan.js';
 import { buildSnapshot, passingValues } from '../support/sheet.js';
@@ -101,5 +101,34 @@ describe('old templates', () => {
     ]);
     expect(report.findings.some((f) => f.status === 'fail')).toBe(false);
     expect(review.verdict).toBe('incomplete');
+  });
+});
+
+describe('renewal review reads the application’s targets where the forms carry none', () => {
+  const report = (year: number, figures: Record<string, number>, targets: MonitoringReport['targets'] = []) =>
+    ({ monitoringYear: year, recognitionYear: 2025, cluster: { name: '示例集群' }, figures, targets, onTime: true, verdict: 'normal', verdictText: { 'zh-CN': '正常', 'en-US': 'normal' } }) as unknown as MonitoringReport;
+
+  it('the plan sheet’s targets, matched by year, compared as R6 compares (equal meets; lower is better for 6.1)', () => {
+    const sheets = [planSheet(rb, { targets: { '1.6': [160, 170, 180], '6.1': [0.44, 0.43, 0.42] } })];
+    const plan = planTargetsOf(readLists(sheets, rb));
+    expect(plan.get('1.6')).toEqual(new Map([[2025, 160], [2026, 170], [2027, 180]]));
+    const better = monitoringForm(rb).better;
+    const own = report(2026, { '1.6': 150 }, [{ indicator: '1.6', target: 100, actual: 150, met: true }]);
+    const rec = renewalRecord('示例集群', [report(2025, { '1.6': 160, '6.1': 0.46 }), own, report(2027, { '1.6': 181 })], 2028, 2025, { targets: plan, better });
+    const t2025 = rec.reports[0]!.targets;
+    expect(t2025.filter((x) => x.indicator === '1.6' || x.indicator === '6.1').map((x) => [x.indicator, x.met, x.fromPlan])).toEqual([
+      ['1.6', true, true],
+      ['6.1', false, true],
+    ]);
+    // A form's own targets are kept; an indicator the form did not report counts as not judged.
+    expect(rec.reports[1]!.targets).toEqual(own.targets);
+    expect(rec.reports[2]!.targets.find((x) => x.indicator === '1.6')!.met).toBe(true);
+    expect(rec.reports[2]!.targets.find((x) => x.indicator === '6.1')!.met).toBeNull();
+    expect(rec.history.targetsTotal).toBe(2 + 1 + 1);
+  });
+  it('a plan for other years (a new plan for the next period) adds nothing', () => {
+    const plan = planTargetsOf(readLists([planSheet(rb, { years: [2028, 2029, 2030] })], rb));
+    const rec = renewalRecord('示例集群', [report(2025, { '1.6': 160 })], 2028, 2025, { targets: plan, better: monitoringForm(rb).better });
+    expect(rec.reports[0]!.targets).toEqual([]);
   });
 });
