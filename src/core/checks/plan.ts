@@ -70,7 +70,8 @@ export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleRes
           code: lower ? 'plan-target-above-current' : 'plan-target-below-current',
           indicator: ind.code,
           year,
-          cells: [c.cell, current.cell],
+          // The target is what to reconsider: its cell alone is flagged; the current figure's cell is named in the message.
+          cells: [c.cell],
           params: { target: c.value!, current: current.value, year, currentCell: current.cell },
         });
     }

@@ -90,7 +90,7 @@ export function evidenceSheetModel(rb: LoadedRulebook, lang: Lang, password?: st
   b.merge(EVIDENCE_TITLE_ROW, 0, EVIDENCE_TITLE_ROW, last);
   b.heights[EVIDENCE_TITLE_ROW] = 26;
   [t('template.listColSeq', lang), t('template.evidenceColName', lang), t('template.evidenceColCode', lang), t('template.evidenceColPage', lang), t('template.listColRemark', lang)].forEach((h, col) =>
-    b.set(EVIDENCE_HEADER_ROW, col, { value: h, style: 'header', ...(col === EVIDENCE_COLUMNS.code ? { note: t('template.evidenceCodePrompt', lang) } : {}) }),
+    b.set(EVIDENCE_HEADER_ROW, col, { value: h, style: 'header' }),
   );
   for (let i = 0; i < rule.rows; i++) {
     const r = EVIDENCE_FIRST_ROW + i;

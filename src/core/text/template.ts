@@ -108,13 +108,9 @@ export const TEMPLATE_TEXT = {
   'template.evidenceColName': { 'zh-CN': '材料名称', 'en-US': 'Document' },
   'template.evidenceColCode': { 'zh-CN': '对应指标', 'en-US': 'Indicator' },
   'template.evidenceColPage': { 'zh-CN': '页码/文件名', 'en-US': 'Page / file name' },
-  'template.evidenceCodePrompt': {
-    'zh-CN': '填写指标代码（如1.6）、检查编号或标准编号（如4）；多个用“、”分隔',
-    'en-US': 'An indicator code (e.g. 1.6), a check id or a criterion (e.g. 4); several separated by 、',
-  },
   'template.evidenceLabel': { 'zh-CN': '佐证材料', 'en-US': 'Supporting documents' },
   'template.evidenceValue': {
-    'zh-CN': '在“{sheet}”工作表逐行列出佐证材料：材料名称、对应指标代码、页码或文件名。标准{criteria}每项至少应有一份材料。',
-    'en-US': 'On “{sheet}” list the supporting documents, one per row: name, the indicator codes it supports, page or file name. Each of criteria {criteria} needs one document at least.',
+    'zh-CN': '在“{sheet}”工作表逐行列出佐证材料：材料名称、对应指标、页码或文件名。对应指标填写指标代码（如1.6）、检查编号或标准编号（如4），多个用“、”分隔。标准{criteria}每项至少应有一份材料。',
+    'en-US': 'On “{sheet}” list the supporting documents, one per row: name, the indicators it supports, page or file name. Name an indicator code (e.g. 1.6), a check id or a criterion (e.g. 4), several separated by 、. Each of criteria {criteria} needs one document at least.',
   },
 } as const satisfies TextTable;
