@@ -7,7 +7,16 @@ import ExcelJS from 'exceljs';
 import {
   LIST_COLUMNS,
   LIST_FIRST_ROW,
+  listSheetNames,
   listsFrom,
+  EVIDENCE_COLUMNS,
+  EVIDENCE_FIRST_ROW,
+  evidenceRule,
+  PLAN_COLUMNS,
+  PLAN_FIRST_ROW,
+  planDirections,
+  planIndicators,
+  planRule,
   loadRulebook,
   nameLists,
   withCheckChar,
@@ -46,6 +55,13 @@ export interface ExampleData {
   values: Record<string, CellSpec | CellSpec[] | null>;
   /** Name lists by the rulebook's list id (龙头企业 is "leading", …); a list left out stays empty. */
   lists?: Record<string, ListSpec>;
+  /**
+   * The plan's targets: `growth` sets every target from the latest figure (raised by that share a year, lowered for
+   * a figure to fall); `targets` gives an indicator's targets as typed. Left out, the plan sheet stays empty.
+   */
+  plan?: { growth?: number; targets?: Record<string, Array<number | string | null>> };
+  /** The index of supporting documents, one row each. */
+  evidence?: Array<{ name: string; codes: string; page?: string }>;
   province?: ProvinceRows;
 }
 
@@ -124,12 +140,13 @@ export async function filledWorkbook(rb: LoadedRulebook, data: ExampleData): Pro
       put(LIST_COLUMNS.year, e.year);
     });
   }
+  fillPlan(wb, templateRb, data);
   // Store what the template's formulas would show, as Excel would on saving.
   const review = reviewSnapshot(
     worksheetSnapshot(ws),
     templateRb,
     listsFrom(
-      nameLists(templateRb).flatMap((l) => (wb.getWorksheet(l.sheet) ? [worksheetSnapshot(wb.getWorksheet(l.sheet)!)] : [])),
+      listSheetNames(templateRb, wb.worksheets.map((w) => w.name)).map((name) => worksheetSnapshot(wb.getWorksheet(name)!)),
       templateRb,
     ),
   );
@@ -143,4 +160,42 @@ export async function filledWorkbook(rb: LoadedRulebook, data: ExampleData): Pro
     if (formula) cell.value = { formula, result: f ? (f.params.value as number) : '' } as ExcelJS.CellFormulaValue;
   }
   return wb;
+}
+
+/** Types the plan's targets and the evidence index into their sheets (rows as the template lays them out). */
+function fillPlan(wb: ExcelJS.Workbook, rb: LoadedRulebook, data: ExampleData): void {
+  const plan = planRule(rb);
+  const sheet = plan && wb.getWorksheet(plan.sheet);
+  if (plan && sheet && data.plan) {
+    const dirs = planDirections(rb);
+    planIndicators(rb).forEach((ind, i) => {
+      const row = PLAN_FIRST_ROW + i + 1;
+      const typed = data.plan!.targets?.[ind.code];
+      const v = data.values[ind.code];
+      const last = Array.isArray(v) ? v[v.length - 1] : v;
+      // "32%" as the fraction the sheet holds.
+      const latest = typeof last === 'string' && /^[\d.]+%$/.test(last) ? Number(last.slice(0, -1)) / 100 : last;
+      for (let k = 0; k < plan.years; k++) {
+        const col = PLAN_COLUMNS.firstYear + k + 1;
+        if (typed) {
+          const x = typed[k];
+          if (x !== undefined && x !== null) sheet.getCell(row, col).value = x;
+          continue;
+        }
+        if (typeof latest !== 'number' || data.plan!.growth === undefined) continue;
+        const factor = (1 + (dirs.get(ind.code) === 'lower' ? -1 : 1) * data.plan!.growth) ** (k + 1);
+        const target = latest * factor;
+        sheet.getCell(row, col).value = ind.kind === 'integer' ? Math.ceil(target) : ind.kind === 'percent' ? Math.min(1, Number(target.toFixed(4))) : Number(target.toFixed(2));
+      }
+    });
+  }
+  const ev = evidenceRule(rb);
+  const evSheet = ev && wb.getWorksheet(ev.sheet);
+  if (evSheet && data.evidence)
+    data.evidence.forEach((e, i) => {
+      const row = EVIDENCE_FIRST_ROW + i + 1;
+      evSheet.getCell(row, EVIDENCE_COLUMNS.name + 1).value = e.name;
+      evSheet.getCell(row, EVIDENCE_COLUMNS.code + 1).value = e.codes;
+      if (e.page) evSheet.getCell(row, EVIDENCE_COLUMNS.page + 1).value = e.page;
+    });
 }

@@ -34,6 +34,8 @@ export function reviewToReport(snapshot: Snapshot, rb: LoadedRulebook, source: {
 }
 export * from './template/layout.js';
 export * from './template/lists.js';
+export * from './template/plan.js';
+export { readPlanSheet, readEvidenceSheet, type PlanInput, type EvidenceInput, type EvidenceEntry, type TargetCell } from './sheet/plan.js';
 export * from './report/sheet-model.js';
 export * from './report/print.js';
 export * from './report/flags.js';

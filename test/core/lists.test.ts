@@ -16,6 +16,7 @@ import {
   type RawCell,
 } from '../../src/core/index.js';
 import { rb } from '../support/review.js';
+import { evidenceSheet, planSheet } from '../support/plan.js';
 import { buildSnapshot, passingValues } from '../support/sheet.js';
 
 const code = (n: number) => withCheckChar(`91330781MA2${String(n).padStart(5, '0')}0`);
@@ -42,6 +43,9 @@ function passingLists(): GridSnapshot[] {
     listSheet('high-tech', pool(31, 52, '国家级')),
     listSheet('innovation-platforms', pool(1, 6, '省级')),
     listSheet('service-platforms', pool(1, 3, '省级')),
+    // The form's other sheets read with the lists (test/core/plan.test.ts), so the passing application passes.
+    planSheet(rb),
+    evidenceSheet(),
   ];
 }
 

@@ -113,6 +113,31 @@ describe('import: the round trip gives the same rulebook', () => {
       });
   }
 
+  it('the rows of the form’s own checks (name lists, 2.6 de-duplication, plan targets, evidence) are carried and say what they check', () => {
+    const s = sheetsOf(rulebookSheetModels(national, 'zh-CN'));
+    const g = s.get('规则表')!;
+    const row = (id: string) => g.find((r) => r[0] === id)!;
+    for (const id of ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'P1', 'P2']) expect(row(id)[7], id).toBe('启用');
+    expect(row('L1')[9]).toBe('工作表“龙头企业”：统一社会信用代码校验码、重复');
+    expect(row('L2')[9]).toBe('工作表“制造业单项冠军企业”的家数与 2.1 一致；统一社会信用代码校验码、重复');
+    expect(row('L9')[9]).toBe('“专精特新中小企业”、“创新型中小企业”、“国家级高新技术企业” 按统一社会信用代码去重合计与 2.6 一致');
+    expect(row('P1')[9]).toBe('工作表“规划目标”：3 个规划年度的目标（22 项指标）');
+    expect(row('P2')[9]).toBe('工作表“佐证材料目录”：标准 1、2、3、4、5、6、7、8 各有佐证材料');
+    // Switched off and on again through the sheet: each keeps its rule, and the round trip its fingerprint.
+    const r4 = g.findIndex((r) => r[0] === 'L4');
+    const r9 = g.findIndex((r) => r[0] === 'P2');
+    set(s, `规则表!H${r4 + 1}`, '停用');
+    set(s, `规则表!H${r9 + 1}`, '停用');
+    const off = rulebookFromSheets(s, 'zh-CN');
+    expect(off.problems).toEqual([]);
+    expect(off.rulebook!.checks.filter((c) => c.enabled === false).map((c) => c.id)).toEqual(['L4', 'P2']);
+    expect(off.rulebook!.checks.find((c) => c.id === 'L9')!.rule).toEqual(national.source.checks.find((c) => c.id === 'L9')!.rule);
+    const back = sheetsOf(rulebookSheetModels(loadRulebook(off.rulebook!), 'zh-CN'));
+    set(back, `规则表!H${r4 + 1}`, '启用');
+    set(back, `规则表!H${r9 + 1}`, '启用');
+    expect(fingerprintOf(rulebookFromSheets(back, 'zh-CN').rulebook!)).toBe(national.fingerprint);
+  });
+
   it('without the English columns too', () => {
     const r = rulebookFromSheets(sheetsOf(rulebookSheetModels(yunnan, 'zh-CN', { english: false })), 'zh-CN');
     expect(fingerprintOf(r.rulebook!)).toBe(yunnan.fingerprint);

@@ -11,7 +11,7 @@ const CATALOGUE_CHECKS = [
   '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '5.1', '5.2', '5.3', '5.4', '6.1', '6.4', '6.7', '6.8', '7.1', '7.3',
   '8.1', '8.2', '8.3', '8.4', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9',
   // The application form (issue 12): identity consistency and the name lists.
-  'B17', 'B18', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9',
+  'B17', 'B18', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8', 'L9', 'P1', 'P2',
 ];
 
 describe('the built-in national 2022 rulebook', () => {

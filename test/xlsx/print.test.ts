@@ -133,6 +133,21 @@ describe.skipIf(!soffice || !poppler)('printing on A4 as LibreOffice renders it 
       expect(p.text).toContain(t('template.colGuidance', 'zh-CN'));
       expect(p.text).toContain(t('template.title', 'zh-CN', { year: 2025 }));
     }
+    // The plan and evidence sheets: A4, their header row on every page, numbered, no text under 8 pt.
+    for (const [sheet, header] of [
+      ['规划目标', t('template.planColCurrent', 'zh-CN', { year: 2024 })],
+      ['佐证材料目录', t('template.evidenceColName', 'zh-CN')],
+    ] as const) {
+      const ps = all.filter((p) => p.sheet === sheet);
+      expect(ps.length, sheet).toBeGreaterThanOrEqual(1);
+      ps.forEach((p, i) => {
+        expect(landscape(p) || portrait(p), sheet).toBe(true);
+        expect(p.text, sheet).toContain(header);
+        expect(p.number, sheet).toBe(ps[0]!.number + i);
+        expect(p.number, sheet).toBeGreaterThan(0);
+        expect(p.smallest, sheet).toBeGreaterThanOrEqual(8);
+      });
+    }
   }, 300_000);
 
   it('a committee round: score sheets across pages with the cluster repeated, the committee list one page wide at 8 pt or more', async () => {

@@ -97,6 +97,37 @@ describe('rulebook export / import', () => {
 
 // .ci/run installs LibreOffice; a machine without it skips this one suite with this reason.
 describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs LibreOffice)', () => {
+  it('the list, plan and evidence rows survive LibreOffice: unchanged gives the same fingerprint, L4 switched off comes back off', async () => {
+    const dir = tempDir();
+    const exported = join(dir, 'same.xlsx');
+    expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const ws = wb.getWorksheet('规则表')!;
+    const rowOf = (id: string) => ws.getColumn(1).values.findIndex((v) => v === id);
+    ws.getCell(`H${rowOf('L4')}`).value = '停用';
+    const edited = join(dir, 'off.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const outDir = join(dir, 'lo');
+    execFileSync(soffice!, ['--headless', '--convert-to', 'xlsx', '--outdir', outDir, exported, edited], { stdio: 'ignore', timeout: 120_000 });
+    const same = join(dir, 'same.json');
+    const i = await cli(['rulebook', 'import', join(outDir, 'same.xlsx'), '-o', same]);
+    expect(i.code, i.err).toBe(0);
+    expect(fingerprintOfFile(same)).toBe(rb.fingerprint);
+    const resaved = new ExcelJS.Workbook();
+    await resaved.xlsx.readFile(join(outDir, 'same.xlsx'));
+    const rs = resaved.getWorksheet('规则表')!;
+    const measuresOf = (id: string) => rs.getCell(`J${rs.getColumn(1).values.findIndex((v) => v === id)}`).text;
+    expect(measuresOf('L2')).toContain('2.1');
+    expect(measuresOf('L9')).toContain('2.6');
+    expect(measuresOf('P1')).toContain('规划目标');
+    const off = join(dir, 'off.json');
+    expect((await cli(['rulebook', 'import', join(outDir, 'off.xlsx'), '-o', off])).code).toBe(0);
+    const expected = structuredClone(rb.source);
+    expected.checks.find((c) => c.id === 'L4')!.enabled = false;
+    expect(fingerprintOfFile(off)).toBe(loadRulebook(expected).fingerprint);
+  }, 180_000);
+
   it('three thresholds and a weight changed, re-saved by LibreOffice, imported, the examples checked in Chinese', async () => {
     const dir = tempDir();
     const exported = join(dir, '规则表.xlsx');

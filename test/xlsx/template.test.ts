@@ -21,8 +21,8 @@ describe('template', () => {
   });
 
   it('has the instructions, the indicator sheet and a very hidden metadata sheet', () => {
-    // The name lists of the application form follow the indicator sheet, one sheet each.
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '指标表', ...rb.data.lists!.map((l) => l.sheet), META_SHEET]);
+    // The name lists of the application form follow the indicator sheet, one sheet each; then the plan and evidence sheets.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['填表说明', '指标表', ...rb.data.lists!.map((l) => l.sheet), '规划目标', '佐证材料目录', META_SHEET]);
     expect(wb.getWorksheet(META_SHEET)!.state).toBe('veryHidden');
     const text = wb.getWorksheet('填表说明')!.getColumn(2).values.join('\n');
     for (const word of ['是', '否', '%', '一票否决', 'D1', '2023、2024、2025']) expect(text).toContain(word);

@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, monitoringForm, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, monitoringForm, planTargetsOf, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -128,7 +128,8 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
           }
         }
         const name = fr.report.cluster.name ?? null;
-        const record = renewalRecord(name, reports, year);
+        // Forms without targets take the application's plan for their year (core/monitoring/renewal.ts).
+        const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better });
         for (const f of record.foreign)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: f.cluster.name ?? '' })) })}\n`);
         await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });

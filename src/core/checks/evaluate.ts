@@ -14,8 +14,8 @@ import { evaluateRule } from './kinds.js';
 
 const key = (indicator: string, year?: number) => `${indicator}|${year ?? ''}`;
 
-/** Checks of the name lists: run only when the caller read the workbook's list sheets (see FormLists). */
-const isListRule = (kind: string) => kind === 'list' || kind === 'list-dedup';
+/** Checks of the name lists (and the plan and evidence sheets read with them): run only when the caller read the workbook's list sheets (see FormLists). */
+const isListRule = (kind: string) => kind === 'list' || kind === 'list-dedup' || kind === 'plan-targets' || kind === 'evidence';
 
 export function runChecks(rb: LoadedRulebook, inputs: SheetInputs, lists: FormLists | null = null): Finding[] {
   if (!inputs.layout) return [];

@@ -5,6 +5,7 @@
 import type { Rule, RuleOf } from '../rulebook/schema.js';
 import type { ParamValue } from '../types.js';
 import { listDedupRule, listRule } from './lists.js';
+import { evidenceRuleCheck, planTargetsRule } from './plan.js';
 import { boundValue, compare, empty, missCode, type Blocker, type Ctx, type Outcome, type RuleResult, type Val } from './context.js';
 
 type Impl<K extends Rule['kind']> = (rule: RuleOf<K>, ctx: Ctx) => RuleResult;
@@ -437,6 +438,8 @@ const REGISTRY: { [K in Rule['kind']]: Impl<K> } = {
   'consistency-bounds': consistencyBounds,
   list: listRule,
   'list-dedup': listDedupRule,
+  'plan-targets': planTargetsRule,
+  evidence: evidenceRuleCheck,
   conditional,
   'either-of': eitherOf,
 };

@@ -189,6 +189,33 @@ export const enUS: MessageTable = {
   'list-dedup-not-stated': (f, p, c) =>
     `${c.label(f.indicator)} is blank${at(f)}; the lists de-duplicated by credit code give ${c.v(p.computed, '家')} (their sum is ${c.v(p.sum, '家')}), for verification${byNameEn(p)}`,
   'list-dedup-unverifiable': (f, p, c) => `The workbook has no sheet ${(p.sheets as string[]).map((x) => `“${x}”`).join(', ')}: ${c.label(f.indicator)} cannot be checked against the lists`,
+  // ── the plan's quantified targets and the index of supporting documents ──
+  'plan-sheet-missing': (_f, p) => `The workbook has no sheet “${String(p.sheet)}”: the three-year plan's targets cannot be checked; use the new application form with the plan sheet`,
+  'plan-years-invalid': (f, p) =>
+    `The plan years of “${String(p.sheet)}” are ${(p.found as number[]).length ? (p.found as number[]).join(', ') : 'not found'}${at(f)}; they must be ${String(p.years)} consecutive years from the application year (or the year after)` +
+    ((p.expected as number[]).length ? ` (e.g. ${(p.expected as number[]).join(', ')})` : ''),
+  'plan-empty': (f, p) => `“${String(p.sheet)}” gives no target at all${at(f)}`,
+  'plan-row-missing': (f, p, c) => `“${String(p.sheet)}” has no target row for ${c.label(f.indicator)} (code ${String(f.indicator)})`,
+  'plan-target-missing': (f, p, c) => `The plan target of ${c.label(f.indicator)} for ${(p.years as number[]).join(', ')} is blank${at(f)}`,
+  'plan-target-invalid': (f, p, c) =>
+    `The ${String(p.year)} plan target of ${c.label(f.indicator)}, “${String(p.found)}”${at(f)}, ` +
+    (p.problem === 'not-integer' ? 'must be a whole number' : p.problem === 'negative-value' ? 'cannot be negative' : p.problem === 'not-a-number' ? 'is not a number: type digits' : 'is not a valid target'),
+  'plan-target-below-current': (f, p, c) =>
+    `The ${String(p.year)} plan target of ${c.label(f.indicator)}, ${c.v(p.target, c.unit(f.indicator))}, is below the current ${c.v(p.current, c.unit(f.indicator))} (${String(p.currentCell)}): renewal review measures completion against this target, and a target below the current figure asks for no progress — please confirm it is meant`,
+  'plan-target-above-current': (f, p, c) =>
+    `The ${String(p.year)} plan target of ${c.label(f.indicator)}, ${c.v(p.target, c.unit(f.indicator))}, is above the current ${c.v(p.current, c.unit(f.indicator))} (${String(p.currentCell)}): this figure should fall, and a target above it allows it to worsen — please confirm it is meant`,
+  'plan-targets-complete': (_f, p) => `“${String(p.sheet)}” gives targets for ${String(p.indicators)} indicators for ${(p.years as number[]).join(', ')}`,
+  'evidence-sheet-missing': (_f, p) => `The workbook has no sheet “${String(p.sheet)}”: the supporting documents cannot be checked; use the new application form with the index of supporting documents`,
+  'evidence-header-not-found': (f, p) => `No header found on “${String(p.sheet)}”${at(f)}: it needs the columns 材料名称 (document) and 对应指标 (indicator)`,
+  'evidence-empty': (f, p) => `“${String(p.sheet)}” lists no supporting document${at(f)}`,
+  'evidence-name-missing': (f, p) => `A row of “${String(p.sheet)}” has no document name${at(f)}`,
+  'evidence-code-missing': (f, p) => `Supporting document “${String(p.name)}” names no indicator${at(f)}`,
+  'evidence-code-unknown': (f, p) => `Supporting document “${String(p.name)}” names “${String(p.found)}”${at(f)}, which is no indicator, check or criterion of the rulebook`,
+  'evidence-criterion-uncovered': (_f, p, c) => {
+    const crit = c.rb.data.criteria.find((x) => x.id === p.criterion);
+    return `Criterion ${String(p.criterion)}${crit ? ` (${crit.title.en})` : ''} has no supporting document`;
+  },
+  'evidence-complete': (_f, p) => `“${String(p.sheet)}” lists ${String(p.documents)} supporting documents, every criterion backed by one at least`,
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)} could not be checked: ` +
     ((p.blockedBy ?? []) as Params[])

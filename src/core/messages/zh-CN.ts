@@ -191,6 +191,33 @@ export const zhCN: MessageTable = {
   'list-dedup-not-stated': (f, p, c) =>
     `${c.label(f.indicator)}未填写${at(f)}；按统一社会信用代码去重后名单合计为${c.v(p.computed, '家')}（各名单之和${c.v(p.sum, '家')}），供核实${byNameZh(p)}`,
   'list-dedup-unverifiable': (f, p, c) => `工作簿中没有${(p.sheets as string[]).map((x) => `“${x}”`).join('、')}工作表，无法按名单核验${c.label(f.indicator)}`,
+  // ── the plan's quantified targets and the index of supporting documents ──
+  'plan-sheet-missing': (_f, p) => `工作簿中没有“${String(p.sheet)}”工作表，三年发展规划量化目标无法核对；请使用含规划目标表的新版申报表`,
+  'plan-years-invalid': (f, p) =>
+    `“${String(p.sheet)}”的规划年度${(p.found as number[]).length ? `为${(p.found as number[]).join('、')}年` : '未找到'}${at(f)}，应为自申报年度（或其次年）起连续的${String(p.years)}个年度` +
+    ((p.expected as number[]).length ? `（如${(p.expected as number[]).join('、')}年）` : ''),
+  'plan-empty': (f, p) => `“${String(p.sheet)}”未填写任何规划目标${at(f)}`,
+  'plan-row-missing': (f, p, c) => `“${String(p.sheet)}”中没有${c.label(f.indicator)}（代码${String(f.indicator)}）的目标行`,
+  'plan-target-missing': (f, p, c) => `${c.label(f.indicator)}的${(p.years as number[]).join('、')}年规划目标未填写${at(f)}`,
+  'plan-target-invalid': (f, p, c) =>
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${quoteZh(String(p.found))}${at(f)}` +
+    (p.problem === 'not-integer' ? '应为整数' : p.problem === 'negative-value' ? '不能为负数' : p.problem === 'not-a-number' ? '不是数值，请填写阿拉伯数字' : '不是有效的目标值'),
+  'plan-target-below-current': (f, p, c) =>
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}低于现值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：复核时以此目标衡量完成情况，目标低于现值即无需提升，请确认是否有意`,
+  'plan-target-above-current': (f, p, c) =>
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}高于现值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：该指标以降低为好，目标高于现值即允许变差，请确认是否有意`,
+  'plan-targets-complete': (_f, p) => `“${String(p.sheet)}”已填写${String(p.indicators)}项指标${(p.years as number[]).join('、')}年的规划目标`,
+  'evidence-sheet-missing': (_f, p) => `工作簿中没有“${String(p.sheet)}”工作表，佐证材料无法核对；请使用含佐证材料目录的新版申报表`,
+  'evidence-header-not-found': (f, p) => `“${String(p.sheet)}”工作表中未找到目录表头${at(f)}，应有“材料名称”“对应指标”列`,
+  'evidence-empty': (f, p) => `“${String(p.sheet)}”未列出任何佐证材料${at(f)}`,
+  'evidence-name-missing': (f, p) => `“${String(p.sheet)}”中有一行未填写材料名称${at(f)}`,
+  'evidence-code-missing': (f, p) => `佐证材料${quoteZh(String(p.name))}未填写对应指标${at(f)}`,
+  'evidence-code-unknown': (f, p) => `佐证材料${quoteZh(String(p.name))}的对应指标${quoteZh(String(p.found))}${at(f)}不是本规则中的指标、检查或标准编号`,
+  'evidence-criterion-uncovered': (_f, p, c) => {
+    const crit = c.rb.data.criteria.find((x) => x.id === p.criterion);
+    return `标准${String(p.criterion)}${crit ? `（${crit.title.zh}）` : ''}没有对应的佐证材料`;
+  },
+  'evidence-complete': (_f, p) => `“${String(p.sheet)}”列出${String(p.documents)}份佐证材料，各项标准均有对应材料`,
   // ── monitoring (section R, 动态管理): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `认定年份${String(p.recognised)}年，有效期至${String(p.expires)}年，${String(p.reportYear)}年报送时在有效期内`,
   'r1-after-monitoring-year': (f, p) => `认定年份${String(p.recognised)}年晚于监测年度${String(p.year)}年${at(f)}，请核实`,

@@ -7,6 +7,7 @@
  */
 import { loadRulebook, type LoadedRulebook } from '../rulebook/load.js';
 import type { Check, Indicator, LocalText } from '../rulebook/schema.js';
+import { planDirections, planIndicators, type Better } from '../template/plan.js';
 import { t, type TextKey } from '../text/index.js';
 
 export const MONITORING_SHEET = '培育情况表';
@@ -26,7 +27,7 @@ export const CHANGES: ReadonlyArray<{ changed: string; filed: string; item: 'ind
   { changed: 'R4.5', filed: 'R4.6', item: 'body' },
 ];
 
-export type Better = 'higher' | 'lower';
+export type { Better };
 
 export interface MonitoringForm {
   base: LoadedRulebook;
@@ -41,23 +42,6 @@ export interface MonitoringForm {
 }
 
 const local = (key: TextKey, params?: Record<string, string | number>): LocalText => ({ zh: t(key, 'zh-CN', params), en: t(key, 'en-US', params) });
-
-/**
- * Lower is better where the rulebook says so: a compare with an upper bound, the left side of a "<" comparison,
- * or a strictly decreasing trend (6.1 carbon per output). Everything else is a figure to grow.
- */
-function directions(base: LoadedRulebook): Map<string, Better> {
-  const out = new Map<string, Better>();
-  const visit = (rule: Check['rule']): void => {
-    if (rule.kind === 'compare' && 'indicator' in rule.of && (rule.op === '<' || rule.op === '<=')) out.set(rule.of.indicator, 'lower');
-    if (rule.kind === 'compare-indicators' && (rule.op === '<' || rule.op === '<=')) out.set(rule.left, 'lower');
-    if (rule.kind === 'trend' && rule.shape === 'strictly-decreasing') out.set(rule.indicator, 'lower');
-    if (rule.kind === 'conditional') visit(rule.then);
-    if (rule.kind === 'either-of') rule.anyOf.forEach(visit);
-  };
-  for (const c of base.checks) visit(c.rule);
-  return out;
-}
 
 function negativeLabel(ind: Indicator): LocalText {
   const zh = ind.label.zh.replace(/^近三年/, t('monitoring.negativePrefix', 'zh-CN'));
@@ -91,10 +75,8 @@ export function monitoringForm(base: LoadedRulebook): MonitoringForm {
     { code: 'R1.1', label: local('monitoring.row.R1.1'), group: GROUPS.identity, kind: 'integer', min: 2000, max: 2100, series: false, required: false, derived: false, guidance: local('monitoring.guide.R1.1') },
     { ...yesno('R1.2'), group: GROUPS.identity, required: false, guidance: local('monitoring.guide.R1.2') },
   );
-  const skip = new Set(['B', 'E', 'D']);
-  const figures = base.data.indicators.filter(
-    (i) => (i.kind === 'number' || i.kind === 'integer' || i.kind === 'percent') && !i.derived && i.required && !i.requiredIf && !skip.has(i.group),
-  );
+  // The figures with a plan target: one definition with the application's plan sheet (../template/plan.ts).
+  const figures = planIndicators(base);
   const deadline = base.data.settings.monitoringDeadline;
   const management: Indicator[] = [
     yesno('R2'),
@@ -137,7 +119,7 @@ export function monitoringForm(base: LoadedRulebook): MonitoringForm {
     ],
   };
   const rb = loadRulebook(data);
-  const dirs = directions(base);
+  const dirs = planDirections(base);
   const form: MonitoringForm = {
     base,
     rb,

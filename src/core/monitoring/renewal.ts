@@ -7,6 +7,9 @@
 import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
+import type { FormLists } from '../sheet/lists.js';
+import { nearlyEqual } from '../sheet/values.js';
+import type { Better } from '../template/plan.js';
 import { monitoringHistory, type MonitoringHistory } from './register.js';
 import { openFindings, type MonitoringReport } from './review.js';
 
@@ -19,14 +22,54 @@ export interface RenewalRecord {
   foreign: MonitoringReport[];
 }
 
+/** The plan's targets by indicator code and year, as the application's plan sheet gives them. */
+export type PlanTargets = ReadonlyMap<string, ReadonlyMap<number, number>>;
+
+/** The readable targets of an application's plan sheet (none when it has no plan sheet). */
+export function planTargetsOf(lists: FormLists | null | undefined): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  for (const [code, row] of lists?.plan?.rows ?? [])
+    for (const [y, c] of row.targets)
+      if (c.state === 'ok' && c.value !== undefined) {
+        if (!out.has(code)) out.set(code, new Map());
+        out.get(code)!.set(y, c.value);
+      }
+  return out;
+}
+
+/**
+ * A report whose form carries no targets takes the application's for its monitoring year (the same indicators:
+ * ../template/plan.ts), compared with the figures it reported as R6 would: equal meets the target. A form's own
+ * targets are kept as they are; a plan without the year (a new plan for the next period) adds nothing.
+ */
+export function withPlanTargets(r: MonitoringReport, targets: PlanTargets, better: ReadonlyMap<string, Better>): MonitoringReport {
+  if (r.targets.length || r.monitoringYear === null) return r;
+  const added: MonitoringReport['targets'] = [];
+  for (const [indicator, byYear] of targets) {
+    const target = byYear.get(r.monitoringYear);
+    if (target === undefined) continue;
+    const actual = r.figures[indicator] ?? null;
+    const lower = better.get(indicator) === 'lower';
+    const met = actual === null ? null : nearlyEqual(actual, target) || (lower ? actual < target : actual > target);
+    added.push({ indicator, target, actual, met, fromPlan: true });
+  }
+  return added.length ? { ...r, targets: added } : r;
+}
+
 const same = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, '') === (b ?? '').replace(/\s+/g, '');
 
 /**
  * The record of the cluster named `name` recognised in `recognitionYear` (from its forms when not given), as due
  * in `year` (the renewal year: the years before it are due).
  */
-export function renewalRecord(name: string | null, reports: readonly MonitoringReport[], year: number, recognitionYear?: number | null): RenewalRecord {
-  const own = reports.filter((r) => name === null || same(r.cluster.name, name));
+export function renewalRecord(
+  name: string | null,
+  reports: readonly MonitoringReport[],
+  year: number,
+  recognitionYear?: number | null,
+  plan?: { targets: PlanTargets; better: ReadonlyMap<string, Better> },
+): RenewalRecord {
+  const own = reports.filter((r) => name === null || same(r.cluster.name, name)).map((r) => (plan ? withPlanTargets(r, plan.targets, plan.better) : r));
   const foreign = reports.filter((r) => !own.includes(r));
   const byYear = new Map<number, MonitoringReport>();
   for (const r of own) if (r.monitoringYear !== null) byYear.set(r.monitoringYear, r);

@@ -87,7 +87,8 @@ export interface MonitoringReport {
   counts: Record<Status, number>;
   /** The monitoring-year figures by code (numbers only). */
   figures: Record<string, number>;
-  targets: Array<{ indicator: string; target: number; actual: number | null; met: boolean | null }>;
+  /** `fromPlan`: taken from the application's plan sheet in renewal review, the form carrying none (./renewal.ts). */
+  targets: Array<{ indicator: string; target: number; actual: number | null; met: boolean | null; fromPlan?: boolean }>;
   findings: MonitoringReportFinding[];
 }
 

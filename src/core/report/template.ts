@@ -11,6 +11,7 @@ import type { Lang } from '../types.js';
 import { COLUMNS, derivedCol, groupHeading, HEADER_ROW, INDICATOR_SHEET, standardLayout, TITLE_ROW } from '../template/layout.js';
 import { nameLists } from '../template/lists.js';
 import { listSheetModels } from './list-sheets.js';
+import { evidenceSheetModel, planInstructions, planSheetModel } from './plan-sheets.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from './sheet-model.js';
@@ -137,7 +138,12 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
   indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW] });
 
   return {
-    sheets: [instructionsModel(rb, applicationYear, lang), indicators, ...listSheetModels(rb, applicationYear, lang, password)],
+    sheets: [
+      instructionsModel(rb, applicationYear, lang),
+      indicators,
+      ...listSheetModels(rb, applicationYear, lang, password),
+      ...[planSheetModel(rb, applicationYear, lang, password), evidenceSheetModel(rb, lang, password)].filter((m): m is SheetModel => m !== null),
+    ],
     meta: {
       format: 'cluster-review/meta@1',
       template: {
@@ -170,6 +176,7 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
     [t('template.vetoLabel', lang), t('template.vetoValue', lang, { vetoes: vetoes.join(t('template.vetoSep', lang)) })],
     [t('template.rowsLabel', lang), t('template.rowsValue', lang)],
     ...(nameLists(rb).length ? [[t('template.listsLabel', lang), t('template.listsValue', lang, { sheets: nameLists(rb).map((l) => l.sheet).join('、') })] as [string, string]] : []),
+    ...planInstructions(rb, year, lang),
   ];
   const b = new SheetBuilder();
   lines.forEach((line, i) => {

@@ -202,6 +202,10 @@ function ruleInputs(rule: Rule): Array<{ code: string; field: string; need: 'yes
       return rule.indicator ? [{ code: rule.indicator, field: 'indicator', need: 'numeric' }] : [];
     case 'list-dedup':
       return [{ code: rule.indicator, field: 'indicator', need: 'numeric' }];
+    case 'plan-targets':
+      return (rule.indicators ?? []).map((code, i) => ({ code, field: `indicators[${i}]`, need: 'numeric' as const }));
+    case 'evidence':
+      return [];
     case 'conditional':
       return [{ code: rule.when.indicator, field: 'when.indicator', need: 'yesno' }, ...ruleInputs(rule.then).map((x) => ({ ...x, field: `then.${x.field}` }))];
     case 'either-of':
@@ -226,6 +230,8 @@ export function primaryIndicator(rule: Rule): string | undefined {
     case 'conditional':
       return primaryIndicator(rule.then);
     case 'either-of':
+    case 'plan-targets':
+    case 'evidence':
       return undefined;
     default:
       return rule.indicator;
@@ -304,6 +310,10 @@ function crossCheck(rb: Rulebook, lang: Lang): RulebookProblem[] {
     // A list rule names lists of the rulebook's `lists`.
     const listIds = new Set((rb.lists ?? []).map((l) => l.id));
     if (check.rule.kind === 'list' && !listIds.has(check.rule.list)) add([...base, 'rule', 'list'], 'unknown-list', { id: check.rule.list });
+    if (check.rule.kind === 'evidence')
+      check.rule.criteria.forEach((id, k) => {
+        if (!groupIds.has(id)) add([...base, 'rule', 'criteria', k], 'unknown-group', { id });
+      });
     if (check.rule.kind === 'list-dedup')
       check.rule.lists.forEach((id, k) => {
         if (!listIds.has(id)) add([...base, 'rule', 'lists', k], 'unknown-list', { id });

@@ -191,7 +191,46 @@ const listDedup = z
   })
   .strict();
 
+/** A sheet name as Excel allows it (31 characters, none of : \ / ? * [ ]). */
+const SheetName = z
+  .string()
+  .min(1)
+  .max(31)
+  .regex(/^[^:\\/?*[\]]+$/, 'a sheet name has none of : \\ / ? * [ ]');
+
+/**
+ * The three-year plan's quantified targets (三年发展规划量化目标) on their own sheet: one row per indicator, one
+ * column per plan year. The indicators are the figures the annual monitoring form reports beside their targets
+ * (`planIndicators`), so the application's targets are the ones monitoring (R6) and renewal review compare.
+ */
+const planTargets = z
+  .object({
+    kind: z.literal('plan-targets'),
+    sheet: SheetName,
+    /** Plan years from the application year on (the validity years the monitoring forms report). */
+    years: z.number().int().min(1).max(10).default(3),
+    /** The indicators with a target; absent: every figure of the monitoring form. */
+    indicators: z.array(IndicatorCode).min(1).optional(),
+  })
+  .strict();
+
+/**
+ * The index of supporting documents (佐证材料目录): rows of 序号, 材料名称, 对应指标, 页码/文件名, 备注. Each
+ * criterion in `criteria` needs at least one document; every code named must be an indicator, check or criterion.
+ */
+const evidence = z
+  .object({
+    kind: z.literal('evidence'),
+    sheet: SheetName,
+    criteria: z.array(z.string().min(1)).min(1),
+    /** Input rows the template provides. */
+    rows: z.number().int().min(1).max(2000).default(40),
+  })
+  .strict();
+
 export type Rule =
+  | z.infer<typeof planTargets>
+  | z.infer<typeof evidence>
   | z.infer<typeof listRule>
   | z.infer<typeof listDedup>
   | z.infer<typeof compare>
@@ -239,6 +278,8 @@ const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
     consistencyBounds,
     listRule,
     listDedup,
+    planTargets,
+    evidence,
     conditional,
     eitherOf,
   ]),

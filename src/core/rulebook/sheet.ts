@@ -11,6 +11,7 @@
 import { toA1 } from '../address.js';
 import { pagePrint } from '../report/print.js';
 import type { CellModel, SheetModel } from '../report/sheet-model.js';
+import { planIndicators } from '../template/plan.js';
 import { t, tAny, type TextKey } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { validateRulebook, type LoadedRulebook, type RulebookProblem } from './load.js';
@@ -84,9 +85,19 @@ export function unitOf(rule: Rule, indicators: ReadonlyMap<string, Indicator>): 
   }
 }
 
-function measures(rule: Rule, lang: Lang): string {
-  const k = (key: string, params: Record<string, string | number>) => tAny(`rulebook.sheet.measure.${key}`, lang, params);
+function measures(rule: Rule, lang: Lang, rb?: LoadedRulebook): string {
+  const k = (key: string, params: Record<string, string | number | string[]>) => tAny(`rulebook.sheet.measure.${key}`, lang, params);
+  const sheetOf = (id: string) => rb?.data.lists?.find((l) => l.id === id)?.sheet ?? id;
   switch (rule.kind) {
+    // The form's own sheets: what each row checks, so an official sees the list and plan checks beside the thresholds.
+    case 'list':
+      return rule.indicator ? k('list-count', { sheet: sheetOf(rule.list), code: rule.indicator }) : k('list', { sheet: sheetOf(rule.list) });
+    case 'list-dedup':
+      return k('list-dedup', { sheets: rule.lists.map(sheetOf).map((x) => `“${x}”`), code: rule.indicator });
+    case 'plan-targets':
+      return k('plan', { sheet: rule.sheet, years: rule.years, count: rule.indicators?.length ?? (rb ? planIndicators(rb).length : 0) });
+    case 'evidence':
+      return k('evidence', { sheet: rule.sheet, criteria: rule.criteria });
     case 'compare':
       if ('indicator' in rule.of) return rule.of.indicator;
       if ('sum' in rule.of) return rule.of.sum.join(' + ');
@@ -248,7 +259,7 @@ export function rulebookSheetModels(rb: LoadedRulebook, lang: Lang, opts: Rulebo
     if (rule.kind === 'compare' && series)
       input(row, 'years', { value: t(`rulebook.sheet.years.${rule.years}`, lang), validation: { kind: 'list', values: yearList } });
     else locked(row, 'years', null);
-    locked(row, 'measures', measures(rule, lang));
+    locked(row, 'measures', measures(rule, lang, rb));
     row++;
   }
   const widths = columns.map((c) => ({ id: 7, part: 6, title: 26, op: 9, bound: 11, unit: 8, years: 12, enabled: 7, requirement: 52, measures: 26, titleEn: 30, requirementEn: 52 })[c]);

@@ -9,8 +9,10 @@ import { LIMITS, LimitError } from '../limits.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { NameList } from '../rulebook/schema.js';
 import { LIST_HEADER_WORDS, nameLists } from '../template/lists.js';
+import { evidenceRule, planRule } from '../template/plan.js';
 import type { Params, RawCell, Snapshot, Status } from '../types.js';
 import { checkCreditCode } from './credit-code.js';
+import { readEvidenceSheet, readPlanSheet, type EvidenceInput, type PlanInput } from './plan.js';
 import { SheetCells, sheetEntries } from './sparse.js';
 import { excerpt, normaliseText } from './values.js';
 
@@ -49,6 +51,10 @@ export interface ListInput {
 export interface FormLists {
   /** By list id; null when the workbook has no sheet for the list. */
   lists: ReadonlyMap<string, ListInput | null>;
+  /** The plan-targets sheet (./plan.ts): absent when the rulebook asks for none, null when the workbook lacks it. */
+  plan?: PlanInput | null;
+  /** The index of supporting documents: absent when the rulebook asks for none, null when the workbook lacks it. */
+  evidence?: EvidenceInput | null;
 }
 
 /** The key an entry is counted under when lists are de-duplicated: its valid credit code, else its name. */
@@ -156,8 +162,12 @@ export function readListSheet(snapshot: Snapshot, list: NameList): ListInput {
   return { id: list.id, sheet, entries, distinct: keys.size, range: `${quoteSheet(sheet)}!${toA1(r0, firstCol)}:${toA1(r1, lastCol)}`, problems };
 }
 
-/** The sheets holding the rulebook's lists, by name: what the adapters are asked to read beside the indicator sheet. */
-export const listSheetNames = (rb: LoadedRulebook, names: readonly string[]): string[] => nameLists(rb).map((l) => l.sheet).filter((s) => names.includes(s));
+/**
+ * The sheets holding the rulebook's lists, and its plan and evidence sheets, by name: what the adapters are asked
+ * to read beside the indicator sheet (in the same round trip).
+ */
+export const listSheetNames = (rb: LoadedRulebook, names: readonly string[]): string[] =>
+  [...nameLists(rb).map((l) => l.sheet), planRule(rb)?.sheet, evidenceRule(rb)?.sheet].filter((s): s is string => s !== undefined && names.includes(s));
 
 /** Every list of the rulebook read from the snapshots given (a list without its sheet is null). */
 export function readLists(snapshots: readonly Snapshot[], rb: LoadedRulebook): FormLists {
@@ -167,5 +177,16 @@ export function readLists(snapshots: readonly Snapshot[], rb: LoadedRulebook): F
     const s = bySheet.get(l.sheet);
     lists.set(l.id, s ? readListSheet(s, l) : null);
   }
-  return { lists };
+  const out: FormLists = { lists };
+  const plan = planRule(rb);
+  if (plan) {
+    const s = bySheet.get(plan.sheet);
+    out.plan = s ? readPlanSheet(s, rb) : null;
+  }
+  const evidence = evidenceRule(rb);
+  if (evidence) {
+    const s = bySheet.get(evidence.sheet);
+    out.evidence = s ? readEvidenceSheet(s) : null;
+  }
+  return out;
 }

@@ -206,6 +206,17 @@ export const RULEBOOK_TEXT = {
   'rulebook.sheet.measure.total': { 'zh-CN': '{total}（未填时为 {sum}）', 'en-US': '{total} (else {sum})' },
   'rulebook.sheet.measure.pair': { 'zh-CN': '{left} 与 {right}', 'en-US': '{left} against {right}' },
   'rulebook.sheet.measure.bounds': { 'zh-CN': '{total} 介于 {parts} 的最大值与合计之间', 'en-US': '{total} between the largest and the sum of {parts}' },
+  'rulebook.sheet.measure.list': {
+    'zh-CN': '工作表“{sheet}”：统一社会信用代码校验码、重复',
+    'en-US': 'sheet “{sheet}”: credit codes (check character, duplicates)',
+  },
+  'rulebook.sheet.measure.list-count': {
+    'zh-CN': '工作表“{sheet}”的家数与 {code} 一致；统一社会信用代码校验码、重复',
+    'en-US': 'entries on “{sheet}” equal {code}; credit codes (check character, duplicates)',
+  },
+  'rulebook.sheet.measure.list-dedup': { 'zh-CN': '{sheets} 按统一社会信用代码去重合计与 {code} 一致', 'en-US': '{sheets} de-duplicated by credit code equal {code}' },
+  'rulebook.sheet.measure.plan': { 'zh-CN': '工作表“{sheet}”：{years} 个规划年度的目标（{count} 项指标）', 'en-US': 'sheet “{sheet}”: targets for {years} plan years ({count} indicators)' },
+  'rulebook.sheet.measure.evidence': { 'zh-CN': '工作表“{sheet}”：标准 {criteria} 各有佐证材料', 'en-US': 'sheet “{sheet}”: a document for each of criteria {criteria}' },
   'rulebook.sheet.checks-note': {
     'zh-CN': '浅黄色单元格可修改：比较方式、阈值、年份、启用、名称与要求。要求中的“[阈值]”会替换为阈值及单位。百分比按百分数填写（如 15%）。改好后运行：cluster-review rulebook import 本表.xlsx -o 本省规则.json',
     'en-US': 'Light-yellow cells may be changed: comparison, threshold, years, on/off, titles and requirements. "[threshold]" in a requirement becomes the threshold with its unit. Type percentages as percentages (15%). Then run: cluster-review rulebook import this.xlsx -o province.json',

@@ -94,4 +94,23 @@ export const TEMPLATE_TEXT = {
   'template.listCountOf': { 'zh-CN': '（家数应与指标表{code}一致）', 'en-US': ' (as many as {code} on the indicator sheet)' },
   'template.listCodePrompt': { 'zh-CN': '18位统一社会信用代码（数字和大写字母）', 'en-US': '18-character unified social credit code (digits and capital letters)' },
   'template.listYearPrompt': { 'zh-CN': '认定年份，如2023', 'en-US': 'Year recognised, e.g. 2023' },
+  // The three-year plan's quantified targets and the index of supporting documents.
+  'template.planTitle': { 'zh-CN': '三年发展规划量化目标（供复核）', 'en-US': 'Three-year plan: quantified targets (for renewal review)' },
+  'template.planColCurrent': { 'zh-CN': '{year}年现值', 'en-US': '{year} current' },
+  'template.planGuideHigher': { 'zh-CN': '填写各年目标值（不应低于现值）', 'en-US': 'Target for each year (not below the current figure)' },
+  'template.planGuideLower': { 'zh-CN': '填写各年目标值（以降低为好，不应高于现值）', 'en-US': 'Target for each year (to fall: not above the current figure)' },
+  'template.planLabel': { 'zh-CN': '规划目标', 'en-US': 'Plan targets' },
+  'template.planValue': {
+    'zh-CN': '在“{sheet}”工作表填写三年发展规划中各项指标{years}年的量化目标（数值，单位同指标表）。“现值”列取自指标表。认定后的年度监测和到期复核将按这些目标核对完成情况。',
+    'en-US': 'On “{sheet}” give the three-year plan\'s quantified target of each indicator for {years} (numbers, in the indicator sheet\'s units). The current figure comes from the indicator sheet. Annual monitoring and the renewal review measure completion against these targets.',
+  },
+  'template.evidenceTitle': { 'zh-CN': '佐证材料目录（标准{criteria}均应有对应材料）', 'en-US': 'Index of supporting documents (each of criteria {criteria} needs one)' },
+  'template.evidenceColName': { 'zh-CN': '材料名称', 'en-US': 'Document' },
+  'template.evidenceColCode': { 'zh-CN': '对应指标', 'en-US': 'Indicator' },
+  'template.evidenceColPage': { 'zh-CN': '页码/文件名', 'en-US': 'Page / file name' },
+  'template.evidenceLabel': { 'zh-CN': '佐证材料', 'en-US': 'Supporting documents' },
+  'template.evidenceValue': {
+    'zh-CN': '在“{sheet}”工作表逐行列出佐证材料：材料名称、对应指标、页码或文件名。对应指标填写指标代码（如1.6）、检查编号或标准编号（如4），多个用“、”分隔。标准{criteria}每项至少应有一份材料。',
+    'en-US': 'On “{sheet}” list the supporting documents, one per row: name, the indicators it supports, page or file name. Name an indicator code (e.g. 1.6), a check id or a criterion (e.g. 4), several separated by 、. Each of criteria {criteria} needs one document at least.',
+  },
 } as const satisfies TextTable;

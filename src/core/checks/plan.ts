@@ -1,0 +1,130 @@
+/**
+ * Checks of the plan and evidence sheets. The plan's quantified targets: the sheet present, its years consecutive
+ * from the application year, every indicator's target for every plan year a number; a target below the current
+ * figure (above it for a figure to lower) is a warning — renewal review compares actual figures with these
+ * targets, so a target already met when it is set tells the panel nothing. The evidence index: not empty, every
+ * code it names known, and every criterion the rule lists backed by at least one document.
+ */
+import type { RuleOf } from '../rulebook/schema.js';
+import { planDirections, planIndicators, planYears } from '../template/plan.js';
+import type { Ctx, Outcome, RuleResult } from './context.js';
+
+export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleResult {
+  const out: Outcome[] = [];
+  const plan = ctx.lists?.plan ?? null;
+  if (!plan) {
+    // A template made before the plan sheet: the targets cannot be read, which is not a failure of the cluster.
+    out.push({ status: 'missing', code: 'plan-sheet-missing', cells: [], params: { sheet: rule.sheet } });
+    return { outcomes: out, blocked: [] };
+  }
+  const appYear = ctx.get(ctx.rb.data.settings.identity.applicationYear);
+  const found = plan.years.map((y) => y.year);
+  const consecutive = found.every((y, i) => i === 0 || y === found[i - 1]! + 1);
+  const startOk = !appYear.ok || (found.length > 0 && found[0]! >= (appYear.value as number) && found[0]! <= (appYear.value as number) + 1);
+  if (found.length < rule.years || !consecutive || !startOk) {
+    const expected = appYear.ok ? planYears(rule, appYear.value as number) : [];
+    out.push({ status: 'invalid', code: 'plan-years-invalid', cells: [plan.years[0]?.cell ?? plan.headerCell], params: { sheet: plan.sheet, found, expected, years: rule.years } });
+    return { outcomes: out, blocked: [] };
+  }
+  // Nothing typed at all: one finding for the sheet, not one per indicator.
+  const typed = [...plan.rows.values()].some((r) => [...r.targets.values()].some((c) => c.state !== 'blank'));
+  if (!typed) {
+    const first = [...plan.rows.values()][0]?.targets.values().next().value;
+    out.push({ status: 'missing', code: 'plan-empty', cells: first ? [first.cell] : [], params: { sheet: plan.sheet } });
+    return { outcomes: out, blocked: [] };
+  }
+  const better = planDirections(ctx.rb);
+  let problems = 0;
+  for (const ind of planIndicators(ctx.rb)) {
+    const row = plan.rows.get(ind.code);
+    if (!row) {
+      out.push({ status: 'missing', code: 'plan-row-missing', indicator: ind.code, cells: [], params: { sheet: plan.sheet } });
+      problems++;
+      continue;
+    }
+    const blank: number[] = [];
+    const blankCells: string[] = [];
+    for (const [year, c] of row.targets) {
+      if (c.state === 'blank') {
+        blank.push(year);
+        blankCells.push(c.cell);
+      } else if (c.state === 'invalid') {
+        out.push({ status: 'invalid', code: 'plan-target-invalid', indicator: ind.code, year, cells: [c.cell], params: { found: c.found ?? '', year, problem: c.problem ?? 'not-a-number' } });
+        problems++;
+      }
+    }
+    if (blank.length) {
+      out.push({ status: 'missing', code: 'plan-target-missing', indicator: ind.code, cells: blankCells, params: { years: blank } });
+      problems++;
+    }
+    // The current figure as the indicator sheet states it (the latest data year); unreadable, nothing to compare.
+    const current = ctx.get(ind.code);
+    if (!current.ok || typeof current.value !== 'number') continue;
+    const lower = better.get(ind.code) === 'lower';
+    for (const [year, c] of row.targets) {
+      if (c.state !== 'ok') continue;
+      const behind = lower ? c.value! > current.value : c.value! < current.value;
+      if (behind)
+        out.push({
+          status: 'warn',
+          code: lower ? 'plan-target-above-current' : 'plan-target-below-current',
+          indicator: ind.code,
+          year,
+          // The target is what to reconsider: its cell alone is flagged; the current figure's cell is named in the message.
+          cells: [c.cell],
+          params: { target: c.value!, current: current.value, year, currentCell: current.cell },
+        });
+    }
+  }
+  if (!problems) out.push({ status: 'pass', code: 'plan-targets-complete', cells: [], params: { sheet: plan.sheet, indicators: planIndicators(ctx.rb).length, years: found } });
+  return { outcomes: out, blocked: [] };
+}
+
+export function evidenceRuleCheck(rule: RuleOf<'evidence'>, ctx: Ctx): RuleResult {
+  const out: Outcome[] = [];
+  const index = ctx.lists?.evidence ?? null;
+  if (!index) {
+    out.push({ status: 'missing', code: 'evidence-sheet-missing', cells: [], params: { sheet: rule.sheet } });
+    return { outcomes: out, blocked: [] };
+  }
+  if (!index.headerFound) {
+    out.push({ status: 'invalid', code: 'evidence-header-not-found', cells: [index.firstCell], params: { sheet: index.sheet } });
+    return { outcomes: out, blocked: [] };
+  }
+  if (!index.entries.length) {
+    out.push({ status: 'missing', code: 'evidence-empty', cells: [index.firstCell], params: { sheet: index.sheet } });
+    return { outcomes: out, blocked: [] };
+  }
+  const rb = ctx.rb;
+  // A code names an indicator, a check (in force or not) or a criterion/group; each resolves to the criterion it backs.
+  const criterionOf = new Map<string, string>();
+  for (const g of [...rb.data.criteria, ...rb.data.groups]) criterionOf.set(g.id.toUpperCase(), g.id);
+  for (const c of rb.source.checks) criterionOf.set(c.id.toUpperCase(), c.criterion);
+  for (const i of rb.data.indicators) criterionOf.set(i.code.toUpperCase(), i.group);
+  const covered = new Set<string>();
+  let problems = 0;
+  for (const e of index.entries) {
+    if (e.name === null) {
+      out.push({ status: 'missing', code: 'evidence-name-missing', cells: [e.cells.name], params: { sheet: index.sheet } });
+      problems++;
+    }
+    if (!e.codes.length) {
+      out.push({ status: 'missing', code: 'evidence-code-missing', cells: [e.cells.code], params: { name: e.name ?? '' } });
+      problems++;
+    }
+    for (const code of e.codes) {
+      const crit = criterionOf.get(code);
+      if (crit === undefined) {
+        out.push({ status: 'invalid', code: 'evidence-code-unknown', cells: [e.cells.code], params: { name: e.name ?? '', found: code } });
+        problems++;
+      } else covered.add(crit);
+    }
+  }
+  for (const c of rule.criteria)
+    if (!covered.has(c)) {
+      out.push({ status: 'missing', code: 'evidence-criterion-uncovered', cells: [], params: { criterion: c } });
+      problems++;
+    }
+  if (!problems) out.push({ status: 'pass', code: 'evidence-complete', cells: [], params: { sheet: index.sheet, documents: index.entries.length } });
+  return { outcomes: out, blocked: [] };
+}

@@ -1,0 +1,73 @@
+/**
+ * The plan and evidence sheets end to end (issue 12): the template's 规划目标 and 佐证材料目录, a passing example
+ * with both, a target typed as text and an evidence row naming an unknown code caught by the CLI and flagged on
+ * their own cells, and an old template without the two sheets still read (P1 and P2 missing, nothing failing).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PLAN_FIRST_ROW, EVIDENCE_FIRST_ROW, planIndicators, type Report } from '../../src/core/index.js';
+import { reviewFile, saveWorkbook } from '../../src/xlsx/workbook.js';
+import { argbOf, cli, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
+
+const dir = tempDir();
+
+describe('plan targets and supporting documents in the workbook', () => {
+  it('the template: targets beside a live current figure, plan years from the application year, inputs unlocked', async () => {
+    const p = join(dir, 'template.xlsx');
+    expect((await cli(['template', '--year', '2025', '-o', p])).code).toBe(0);
+    const wb = await load(p);
+    const ws = wb.getWorksheet('规划目标')!;
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(2, c).value)).toEqual(['代码', '指标', '单位', '2024年现值', '2025年', '2026年', '2027年']);
+    const first = PLAN_FIRST_ROW + 1;
+    expect(ws.getCell(first, 1).value).toBe(planIndicators(rb)[0]!.code);
+    expect((ws.getCell(first, 4).value as { formula: string }).formula).toMatch(/^IF\(指标表!F\d+="","",指标表!F\d+\)$/);
+    expect(ws.getCell(first, 5).protection?.locked).toBe(false);
+    expect(argbOf(ws.getCell(first, 5))).toBe('FFFFF7D6');
+    const ev = wb.getWorksheet('佐证材料目录')!;
+    expect([1, 2, 3, 4, 5].map((c) => ev.getCell(2, c).value)).toEqual(['序号', '材料名称', '对应指标', '页码/文件名', '备注']);
+    expect(ev.getCell(EVIDENCE_FIRST_ROW + 1, 3).numFmt).toBe('@');
+  });
+
+  it('a target typed as text and an evidence row naming an unknown code: invalid, flagged on their own cells', async () => {
+    const path = await writeExample(dir, '01-passing', {}, 'bad.xlsx');
+    const wb = await load(path);
+    const plan = wb.getWorksheet('规划目标')!;
+    const row = PLAN_FIRST_ROW + 1 + planIndicators(rb).findIndex((i) => i.code === '2.3');
+    plan.getCell(row, 5).value = '五十';
+    wb.getWorksheet('佐证材料目录')!.getCell(EVIDENCE_FIRST_ROW + 1, 3).value = '1.6、9.9';
+    await saveWorkbook(wb, path, { force: true });
+    const out = join(dir, 'bad.reviewed.xlsx');
+    const run = await cli(['check', path, '-o', out, '--json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.out) as Report;
+    const bad = report.findings.filter((f) => (f.check === 'P1' || f.check === 'P2') && f.status !== 'pass');
+    expect(bad.map((f) => [f.check, f.code, f.status, f.cells])).toEqual([
+      ['P1', 'plan-target-invalid', 'invalid', [`规划目标!E${row}`]],
+      ['P2', 'evidence-code-unknown', 'invalid', [`佐证材料目录!C${EVIDENCE_FIRST_ROW + 1}`]],
+    ]);
+    expect(report.verdict).toBe('incomplete');
+    const reviewed = await load(out);
+    expect(noteOf(reviewed.getWorksheet('规划目标')!.getCell(row, 5))).toContain('“五十”');
+    expect(noteOf(reviewed.getWorksheet('佐证材料目录')!.getCell(EVIDENCE_FIRST_ROW + 1, 3))).toContain('“9.9”');
+  });
+
+  it('an old template without the two sheets is still read: P1 and P2 missing, nothing fails', async () => {
+    const path = await writeExample(dir, '01-passing', {}, 'old.xlsx');
+    const wb = await load(path);
+    for (const name of ['规划目标', '佐证材料目录']) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+    await saveWorkbook(wb, path, { force: true });
+    const fr = await reviewFile(path, rb);
+    expect(fr.report.findings.filter((f) => f.check === 'P1' || f.check === 'P2').map((f) => [f.code, f.status])).toEqual([
+      ['plan-sheet-missing', 'missing'],
+      ['evidence-sheet-missing', 'missing'],
+    ]);
+    expect(fr.report.findings.some((f) => f.status === 'fail')).toBe(false);
+    expect(fr.report.verdict).toBe('incomplete');
+  });
+
+  it('01-passing carries both and passes', async () => {
+    const fr = await reviewFile(await writeExample(dir, '01-passing'), rb);
+    expect(fr.report.findings.filter((f) => f.check === 'P1' || f.check === 'P2').map((f) => f.code)).toEqual(['plan-targets-complete', 'evidence-complete']);
+    expect(fr.report.verdict).toBe('passed');
+  });
+});
