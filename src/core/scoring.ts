@@ -1,7 +1,7 @@
 /**
  * Committee figures: per criterion and in total, the mean, median and spread of the experts' scores, the
  * 待讨论 (to discuss) flag and the recommendation rule. Conflicted experts (回避) are left out of every figure.
- * Scores outside 0..weight are reported, not clamped: the figures use them as typed, as the sheet's formulas do.
+ * Scores outside 0..weight are reported and not counted (as blanks are), as the sheets' formulas and the tally do.
  */
 import { normaliseScore } from './committee/normalise.js';
 import type { LoadedRulebook } from './rulebook/load.js';
@@ -112,7 +112,11 @@ export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertSco
         complete = false;
         continue;
       }
-      if (n < 0 || n > c.weight) problems.push({ code: 'score-out-of-range', expert: e.name, criterion: c.id, value: n, min: 0, max: c.weight });
+      if (n < 0 || n > c.weight) {
+        problems.push({ code: 'score-out-of-range', expert: e.name, criterion: c.id, value: n, min: 0, max: c.weight });
+        complete = false;
+        continue;
+      }
       sum += n;
       if (!e.conflicted) perCriterion.get(c.id)!.push(n);
     }

@@ -46,14 +46,22 @@ describe('committee figures', () => {
     expect(r.totals[0]!.total).toBeNull();
     expect(r.total.n).toBe(1);
   });
-  it('scores outside 0..weight are reported, not clamped', () => {
+  it('scores outside 0..weight are reported and not counted (neither clamped nor used), as the formulas and the tally do', () => {
     const r = committeeFigures(rb, [full('a', [25, -1, 8, 12, 8, 8, 8, 8]), { name: 'b', scores: { '1': '十五' } }], 'passed');
     expect(r.problems).toEqual([
       { code: 'score-out-of-range', expert: 'a', criterion: '1', value: 25, min: 0, max: 20 },
       { code: 'score-out-of-range', expert: 'a', criterion: '2', value: -1, min: 0, max: 15 },
       { code: 'score-not-a-number', expert: 'b', criterion: '1', value: '十五', min: 0, max: 20 },
     ]);
-    expect(r.criteria[0]!.mean).toBe(25);
+    expect(r.criteria[0]!.n).toBe(0);
+    expect(r.criteria[0]!.mean).toBeNull();
+    expect(r.criteria[2]!.mean).toBe(8);
+    // 0 and the weight itself count: the bounds are inclusive.
+    const edge = committeeFigures(rb, [full('a', [20, 0, 8, 12, 8, 8, 8, 8])], 'passed');
+    expect(edge.problems).toEqual([]);
+    expect(edge.totals[0]!.total).toBe(72);
+    // One out-of-range score leaves the expert without a total, as a blank does.
+    expect(r.totals.find((t) => t.expert === 'a')!.total).toBeNull();
   });
   it('recommendation rule: verdict passed and mean total ≥ 60', () => {
     const at60 = [full('a', [12, 9, 6, 9, 6, 6, 6, 6])];

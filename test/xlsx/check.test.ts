@@ -96,7 +96,7 @@ describe('check writes a reviewed copy', () => {
     const helper = ws.getCell(row, meanCol + 4);
     // 回避 first, then the score as the tool reads it (scoreFormula: full-width digits included).
     const f = (helper.value as ExcelJS.CellFormulaValue).formula;
-    expect(f).toMatch(/^IF\(TRIM\(F\d+\)="是","",IF\(ISNUMBER\(F\d+\),F\d+,/);
+    expect(f).toMatch(/^IF\(TRIM\(F\d+\)="是","",IF\(ISNUMBER\(F\d+\),IF\(AND\(F\d+>=0,F\d+<=\d+\),F\d+,""\),/);
     expect(f).toContain('SUBSTITUTE(');
     expect(f).toContain('"１","1"');
     expect(ws.getColumn(meanCol + 4).hidden).toBe(true);

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
-import { load, tempDir, writeExample } from '../support/files.js';
+import { committeeFigures } from '../../src/core/index.js';
+import { load, rb, tempDir, writeExample } from '../support/files.js';
 
 const BIN = join(process.cwd(), 'bin', 'cluster-review.js');
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
@@ -198,7 +199,8 @@ describe.skipIf(!soffice)('full-width digits in a real spreadsheet engine (needs
     const wb = await load(reviewed);
     const ws = wb.getWorksheet('评审汇总')!;
     const meta = (await import('../../src/xlsx/meta.js')).readMeta(wb)!.review!.summary!;
-    const typed = ['１８', '14', '８', '18分', 8, 8, 9, 9];
+    // Out of range (full-width ９９ and −1): not counted by the formulas, as the tool and the tally do not count them.
+    const typed = ['１８', '14', '８', '18分', 8, '９９', -1, 9];
     Object.values(meta.criteriaRows).forEach((row, i) => {
       ws.getCell(row + 1, meta.experts[0]!.col + 1).value = typed[i]!;
       ws.getCell(row + 1, meta.experts[1]!.col + 1).value = 10;
@@ -221,5 +223,13 @@ describe.skipIf(!soffice)('full-width digits in a real spreadsheet engine (needs
     expect(Number(grid[rows[0]!]![mean])).toBe(14);
     expect(Number(grid[rows[2]!]![mean])).toBe(9);
     expect(grid[rows[3]!]![mean]).toBe('10');
+    expect(Number(grid[rows[5]!]![mean])).toBe(10);
+    expect(Number(grid[rows[6]!]![mean])).toBe(10);
+    // The core's figures for the same inputs: the same means, and the out-of-range scores reported.
+    const ids = Object.keys(meta.criteriaRows);
+    const core = committeeFigures(rb, [{ name: '甲', scores: Object.fromEntries(ids.map((id, i) => [id, typed[i]!])) }, { name: '乙', scores: Object.fromEntries(ids.map((id) => [id, 10])) }], 'passed');
+    const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+    ids.forEach((id, i) => expect(num(grid[rows[i]!]![mean]), `mean ${id}`).toBe(core.criteria[i]!.mean));
+    expect(core.problems.filter((p) => p.code === 'score-out-of-range').map((p) => p.criterion)).toEqual([ids[5], ids[6]]);
   }, 240_000);
 });

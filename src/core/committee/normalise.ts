@@ -28,6 +28,16 @@ export const scoreNumber = (v: unknown): number | null => {
   return n.kind === 'number' ? n.value : null;
 };
 
+/**
+ * The number a score counts as for a criterion worth `max`: a number within 0…max, else null. A score outside its
+ * range is reported and not counted — in the tally, the summary's figures and every sheet's formulas alike
+ * (`scoreFormula` with the same max), so no program counts what another refuses.
+ */
+export const scoreCounted = (v: unknown, max: number): number | null => {
+  const n = scoreNumber(v);
+  return n !== null && n >= 0 && n <= max ? n : null;
+};
+
 const FULL_WIDTH: Array<[string, string]> = [...'０１２３４５６７８９'].map((ch, i) => [ch, String(i)] as [string, string]).concat([['．', '.'], ['\u3000', ' ']]);
 
 const substituteAll = (expr: string, pairs: ReadonlyArray<readonly [string, string]>): string =>
@@ -37,9 +47,9 @@ const substituteAll = (expr: string, pairs: ReadonlyArray<readonly [string, stri
  * A plain formula giving the score in `ref` as `normaliseScore` reads it: the number, or "" when blank or not a
  * number. No array formula, no LET or REGEX: the same in every Excel since 2007, WPS and LibreOffice.
  */
-export function scoreFormula(ref: string): string {
+export function scoreFormula(ref: string, max?: number): string {
   const s = scoreTextFormula(ref);
-  return scoreFromParts(ref, s, scoreRestFormula(s));
+  return scoreFromParts(ref, s, scoreRestFormula(s), max);
 }
 
 /**
@@ -52,6 +62,13 @@ export const scoreTextFormula = (ref: string): string => `TRIM(${substituteAll(`
 /** That text without its digits ("" or "." for a number). */
 export const scoreRestFormula = (text: string): string => substituteAll(text, [...'0123456789'].map((d) => [d, ''] as [string, string]));
 
-/** The score from the cell `ref`, its mapped text `s` and that text without digits `rest` (formulas or references). */
-export const scoreFromParts = (ref: string, s: string, rest: string): string =>
-  `IF(ISNUMBER(${ref}),${ref},IF(AND(${s}<>"",OR(${rest}="",${rest}="."),LEFT(${s},1)<>".",RIGHT(${s},1)<>"."),VALUE(${s}),""))`;
+/**
+ * The score from the cell `ref`, its mapped text `s` and that text without digits `rest` (formulas or references);
+ * with `max`, "" as well for a score outside 0…max (`scoreCounted`). Text digits carry no sign, so only their upper
+ * bound needs a test.
+ */
+export const scoreFromParts = (ref: string, s: string, rest: string, max?: number): string => {
+  const textIsNumber = `AND(${s}<>"",OR(${rest}="",${rest}="."),LEFT(${s},1)<>".",RIGHT(${s},1)<>".")`;
+  if (max === undefined) return `IF(ISNUMBER(${ref}),${ref},IF(${textIsNumber},VALUE(${s}),""))`;
+  return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=0,${ref}<=${max}),${ref},""),IF(${textIsNumber},IF(VALUE(${s})<=${max},VALUE(${s}),""),""))`;
+};

@@ -118,7 +118,7 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
       const [text, rest] = [toA1(r, cols.text(k)), toA1(r, cols.rest(k))];
       b.set(r, cols.text(k), { formula: scoreTextFormula(toA1(r, col)), result: '', style: 'muted' });
       b.set(r, cols.rest(k), { formula: scoreRestFormula(text), result: '', style: 'muted' });
-      b.set(r, cols.helper(k), { formula: scoreFromParts(toA1(r, col), text, rest), result: '', style: 'muted' });
+      b.set(r, cols.helper(k), { formula: scoreFromParts(toA1(r, col), text, rest, cr.weight), result: '', style: 'muted' });
     });
     const helpers = `${toA1(r, cols.helper(0))}:${toA1(r, cols.helper(crits.length - 1))}`;
     b.set(r, total, { formula: `IF(COUNT(${helpers})=${crits.length},SUM(${helpers}),"")`, result: '', numberFormat: '0.0', style: 'computed' });

@@ -9,7 +9,7 @@
  */
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
-import { scoreFormula, scoreNumber } from '../committee/normalise.js';
+import { scoreCounted, scoreFormula } from '../committee/normalise.js';
 import { committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
@@ -381,8 +381,8 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     experts.forEach((_name, e) => {
       const score = toA1(row, cols.expert(e));
       const conflict = toA1(conflictRow, cols.expert(e));
-      // The score as the tool reads it (full-width digits included: scoreFormula), unless the expert is 回避.
-      b.set(row, cols.helper(e), { formula: `IF(TRIM(${conflict})="是","",${scoreFormula(score)})`, result: counted[e] ?? '', style: 'muted' });
+      // The score as the tool reads it (full-width digits included, within 0…weight: scoreFormula), unless 回避.
+      b.set(row, cols.helper(e), { formula: `IF(TRIM(${conflict})="是","",${scoreFormula(score, weight)})`, result: counted[e] ?? '', style: 'muted' });
     });
     const h = helperRange(row);
     const none = `COUNT(${h})=0`;
@@ -425,7 +425,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
         validation: { kind: 'decimal', min: 0, max: cr.weight, severity: 'warning', prompt: `0–${cr.weight}` },
       });
     });
-    const counted = scores.map((x) => (x.conflicted ? null : scoreNumber(scoreOf(x, cr.id))));
+    const counted = scores.map((x) => (x.conflicted ? null : scoreCounted(scoreOf(x, cr.id), cr.weight)));
     committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight }, counted);
   });
 
@@ -439,7 +439,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     const range = `${helper}${firstCritRow + 1}:${helper}${firstCritRow + nCrit}`;
     const total = committee.totals[e]?.total ?? null;
     // The expert's own total as the formula computes it: every criterion a number as the tool reads it.
-    const own = rb.data.criteria.map((cr) => scoreNumber(scoreOf(scores[e]!, cr.id)));
+    const own = rb.data.criteria.map((cr) => scoreCounted(scoreOf(scores[e]!, cr.id), cr.weight));
     const sum = own.every((v) => v !== null) ? own.reduce<number>((a, v) => a + v!, 0) : '';
     // A recused expert's total says so in words (live: marking 是 in the sheet shows it at once).
     const conflict = toA1(conflictRow, cols.expert(e));
