@@ -150,6 +150,33 @@ describe('an output never reaches an input', () => {
     expect(sha(input)).toBe(before);
   });
 
+  it('tally: never over a score sheet, an application, round.json or the rulebook, --force or not; its own roll-up is rewritten', async () => {
+    const root = tempDir();
+    const apps = join(root, 'apps');
+    mkdirSync(apps);
+    await writeExample(apps, '01-passing', {}, 'a.xlsx');
+    await writeExample(apps, '02-failing', {}, 'b.xlsx');
+    const sheets = join(root, 'sheets');
+    expect((await runCli(['scoresheets', apps, '--experts', '甲,乙', '-o', sheets])).code).toBe(0);
+    const rulebook = join(root, 'rb.json');
+    copyFileSync('rulebooks/national-2022.json', rulebook);
+    const round = join(sheets, 'round.json');
+    const sheet = join(sheets, readdirSync(sheets).find((n) => n.endsWith('.xlsx'))!);
+    for (const target of [sheet, join(apps, 'a.xlsx'), round, rulebook]) {
+      const before = sha(target);
+      const r = await runCli(['tally', apps, sheets, '--rulebook', rulebook, '-o', target, '--force']);
+      expectRefused(r, /是本次的输入文件/);
+      expect(r.stderr).not.toMatch(/加 --force|使用 --force/);
+      expect(sha(target), target).toBe(before);
+    }
+    // The round's own roll-up, given back as an input and as the output: rewritten with the new figures.
+    const list = join(root, 'list.xlsx');
+    expect((await runCli(['tally', apps, sheets, '--rulebook', rulebook, '-o', list])).code).toBeLessThan(2);
+    const again = await runCli(['tally', apps, sheets, list, '--rulebook', rulebook, '-o', list]);
+    expect(again.code, again.stderr).toBeLessThan(2);
+    await expectWorkbook(list, '推荐汇总');
+  });
+
   it('a default name never names a file that exists; an explicit -o to one is refused without --force, and the message suggests it', async () => {
     const dir = tempDir();
     const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');

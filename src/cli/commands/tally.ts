@@ -117,6 +117,18 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         }
       }
       stage('entries');
+      // Every input of the run is guarded, --force or not: the output may only be this round's own roll-up (the
+      // previous tally, rewritten with the new figures), never a score sheet, an application, round.json or the rulebook.
+      const ownRollups = new Set(read.filter((x) => x.kind === 'rollup' && x.record.round.id === round.id).map((x) => x.path));
+      const guarded = [...files.workbooks.filter((f) => !ownRollups.has(f)), ...files.rounds, ...(o.rulebook ? [o.rulebook] : [])];
+      const { refuseRunInput } = await import('../../xlsx/output.js');
+      try {
+        await refuseRunInput(o.output, guarded);
+      } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
+        return ctx.exit(2);
+      }
       // The previous tally: the output itself when it is this round's roll-up, or a roll-up among the inputs.
       let previous = read.find((x) => x.kind === 'rollup');
       const outputExists = existsSync(o.output);
@@ -152,7 +164,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       // The entries are in the result now (18,720 for 260 applications × 9 experts): not kept while writing.
       entries.length = 0;
       stage('tally');
-      await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: files.workbooks.filter((f) => f !== o.output) });
+      await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: guarded });
       stage('written');
       if (o.updateCopies) for (const x of apps) if (x.copy) await updateCopy(x, result, rb, lang, now);
       if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
