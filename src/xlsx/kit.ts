@@ -164,6 +164,16 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
       return deployedEntry(x, file);
     });
     writeFileSync(join(tmp, names.index), `${JSON.stringify(deploymentIndex(entries, id), null, 2)}\n`);
+    // The WPS 加载项 beside the Office pages: its list entry names this kit's address (the build left a placeholder or
+    // its own), and it offers the same rulebooks, beside its pages as its pane looks for them (one up from taskpane/).
+    const wps = join(addin, 'wps');
+    if (existsSync(join(wps, 'index.html'))) {
+      const publish = join(wps, 'publish.xml');
+      const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      if (existsSync(publish)) writeFileSync(publish, readFileSync(publish, 'utf8').replace(/(<jspluginonline\b[^>]*\burl=")[^"]*(")/, (_m, a: string, b: string) => `${a}${xmlAttr(`${base}/wps/`)}${b}`));
+      rmSync(join(wps, DEPLOYMENT_DIR), { recursive: true, force: true });
+      cpSync(join(addin, DEPLOYMENT_DIR), join(wps, DEPLOYMENT_DIR), { recursive: true });
+    }
 
     const manifest = productionManifest(readFileSync(join(root, 'manifest.xml'), 'utf8'), base, PRODUCTION_ID);
     writeFileSync(join(tmp, names.manifest), manifest);

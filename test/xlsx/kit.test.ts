@@ -26,11 +26,13 @@ const BASE = 'https://review.yn.example.gov.cn/cluster-review';
 /** A stand-in for vite build's output: the two pages the kit checks for, and a manifest and rulebooks it must replace. */
 function fakeAddin(dir: string): string {
   const addin = join(dir, 'built');
-  for (const page of ['taskpane/taskpane.html', 'commands/commands.html', 'office-js/office.js', 'rulebooks/stale.json']) {
+  for (const page of ['taskpane/taskpane.html', 'commands/commands.html', 'office-js/office.js', 'rulebooks/stale.json', 'wps/index.html', 'wps/taskpane/taskpane.html', 'wps/rulebooks/stale.json']) {
     mkdirSync(join(addin, page, '..'), { recursive: true });
     writeFileSync(join(addin, page), 'stand-in');
   }
   writeFileSync(join(addin, 'manifest.xml'), '<stale/>');
+  // The build's WPS list entry, with the placeholder vite leaves when no address is given.
+  writeFileSync(join(addin, 'wps', 'publish.xml'), readFileSync('src/wps/publish.xml', 'utf8'));
   return addin;
 }
 
@@ -83,6 +85,19 @@ describe('kit', () => {
       const v = verifyDeployed(entry, JSON.parse(readFileSync(join(out, 'addin/rulebooks', entry.file), 'utf8')));
       expect(v.ok, entry.id).toBe(true);
     }
+  });
+
+  it('the WPS 加载项: its list entry names the kit’s address, and it offers the same rulebooks beside its pages', () => {
+    const publish = readFileSync(join(out, 'addin/wps/publish.xml'), 'utf8');
+    expect(publish).not.toContain('__WPS_BASE_URL__');
+    expect(publish).toMatch(new RegExp(`<jspluginonline [^>]*url="${BASE.replace(/[.]/g, '\\.')}/wps/"`));
+    // The WPS pane looks one up from taskpane/: wps/rulebooks/, the same files as the Office pane's, no stale ones.
+    expect(readFileSync(join(out, 'addin/wps/rulebooks/index.json'), 'utf8')).toBe(readFileSync(join(out, 'addin/rulebooks/index.json'), 'utf8'));
+    expect(readFileSync(join(out, 'addin/wps/rulebooks/cn-yn-2023.json'), 'utf8')).toBe(readFileSync(join(out, 'addin/rulebooks/cn-yn-2023.json'), 'utf8'));
+    expect(existsSync(join(out, 'addin/wps/rulebooks/stale.json'))).toBe(false);
+    const readme = readFileSync(join(out, 'README.md'), 'utf8');
+    expect(readme).toContain(`${BASE}/wps/`);
+    expect(readme).not.toContain('WPS 和 Excel 2016（MSI 版）不支持');
   });
 
   it('the manifest points at the base URL and is valid against the Office schema', () => {

@@ -20,7 +20,7 @@ export const KIT_README: TextEntry = {
 | \`{template}\` | 标准指标表模板（工作表已保护，无密码，记录了所依据的规则），发给各县（市、区）中小企业主管部门填报 |
 | \`rulebook/{id}.json\` | 本省规则（命令行和加载项使用） |
 | \`rulebook/{id}.xlsx\` | 同一规则的规则表，可在 Excel 或 WPS 中查看、修改 |
-| \`addin/\` | Excel 加载项的全部静态文件，已配置为默认使用本省规则 |
+| \`addin/\` | Excel 加载项的全部静态文件，已配置为默认使用本省规则；其中 \`addin/wps/\` 是同一任务窗格的 WPS 加载项 |
 | \`manifest.xml\` | 加载项清单，指向 {url} |
 
 ## 一、在内网服务器上发布
@@ -35,7 +35,7 @@ export const KIT_README: TextEntry = {
 
 ## 三、共享文件夹目录（离线内网）
 
-把 \`manifest.xml\` 放到一个网络共享文件夹。在每台评审电脑的 Excel 中：文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录，添加该共享文件夹的网络路径（\\\\服务器\\共享），勾选“显示在菜单中”，重启 Excel，然后在 开始 → 加载项 → 共享文件夹 中选择“集群评审助手”。WPS 和 Excel 2016（MSI 版）不支持 Office 加载项，请使用命令行工具。
+把 \`manifest.xml\` 放到一个网络共享文件夹。在每台评审电脑的 Excel 中：文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录，添加该共享文件夹的网络路径（\\\\服务器\\共享），勾选“显示在菜单中”，重启 Excel，然后在 开始 → 加载项 → 共享文件夹 中选择“集群评审助手”。Excel 2016（MSI 版）不支持 Office 加载项，请使用命令行工具；WPS 表格见第六节。
 
 ## 四、更新规则
 
@@ -49,7 +49,15 @@ export const KIT_README: TextEntry = {
 
 ## 五、自带的 office.js
 
-加载项不从微软网站加载 office.js：\`addin/office-js/\` 中附带一份（@microsoft/office-js {officeJs} 版），内网不能访问互联网时也能启动。Office 更新后（至少每半年一次），用新版本的 office.js 重新构建加载项并生成分发包，替换服务器上的 \`addin/\`。`,
+加载项不从微软网站加载 office.js：\`addin/office-js/\` 中附带一份（@microsoft/office-js {officeJs} 版），内网不能访问互联网时也能启动。Office 更新后（至少每半年一次），用新版本的 office.js 重新构建加载项并生成分发包，替换服务器上的 \`addin/\`。
+
+## 六、WPS 表格（WPS 加载项）
+
+\`addin/wps/\` 是同一任务窗格的 WPS 加载项（功能区“集群评审”组，核验、标记、评审汇总、专家评分与 Excel 中相同），默认使用本省规则（\`addin/wps/rulebooks/\`）。WPS 须启用 JS 加载项（部分政务版需管理员在 \`oem.ini\` 的 \`[Support]\` 中设置 \`JsApiPlugin=true\`）。
+
+- 在线：\`addin/\` 按第一节发布后，WPS 加载项的地址是 {url}/wps/。把 \`addin/wps/publish.xml\`（已写好该地址）作为每台评审电脑的 \`%APPDATA%\\kingsoft\\wps\\jsaddons\\publish.xml\`（已有该文件时把其中的 \`<jspluginonline>\` 一行并入），重启 WPS。
+- 离线：把 \`addin/wps/\` 复制到 jsaddons 文件夹，改名为 \`addin/wps/publish.offline.xml\` 中 \`url\` 所写的文件夹名，并把该文件作为 \`jsaddons\\publish.xml\`（或并入其中的 \`<jsplugin>\` 一行），重启 WPS。
+- 更新规则：第四节第 3 步同时替换服务器上（或离线文件夹中）的 \`wps/rulebooks/\`。`,
   'en-US': `# cluster-review distribution kit
 
 - Rulebook: {name} ({id}, edition {edition}, fingerprint {fingerprint})
@@ -63,7 +71,7 @@ export const KIT_README: TextEntry = {
 | \`{template}\` | the standard indicator workbook (sheets protected without a password, stamped with its rulebook), for the county-level SME authorities to fill in |
 | \`rulebook/{id}.json\` | the province's rulebook (for the command line and the add-in) |
 | \`rulebook/{id}.xlsx\` | the same rulebook as a workbook, to read or edit in Excel or WPS |
-| \`addin/\` | every static file of the Excel add-in, set up with this rulebook as its default |
+| \`addin/\` | every static file of the Excel add-in, set up with this rulebook as its default; \`addin/wps/\` is the same pane as a WPS 加载项 |
 | \`manifest.xml\` | the add-in's manifest, pointing at {url} |
 
 ## 1. Host it on an intranet server
@@ -78,7 +86,7 @@ In the Microsoft 365 admin center: Settings → Integrated apps → Upload custo
 
 ## 3. Shared-folder catalog (offline intranets)
 
-Put \`manifest.xml\` in a network share. In Excel on each reviewer's machine: File → Options → Trust Center → Trust Center Settings → Trusted Add-in Catalogs, add the share's network path (\\\\server\\share), tick "Show in Menu", restart Excel, then Home → Add-ins → Shared Folder and choose 集群评审助手. WPS and Excel 2016 (MSI) cannot host Office add-ins: use the command line there.
+Put \`manifest.xml\` in a network share. In Excel on each reviewer's machine: File → Options → Trust Center → Trust Center Settings → Trusted Add-in Catalogs, add the share's network path (\\\\server\\share), tick "Show in Menu", restart Excel, then Home → Add-ins → Shared Folder and choose 集群评审助手. Excel 2016 (MSI) cannot host Office add-ins: use the command line there; for WPS 表格 see section 6.
 
 ## 4. Updating the rulebook
 
@@ -92,5 +100,13 @@ The manifest does not change, so nothing is redeployed; reviewers get the new ru
 
 ## 5. The self-hosted office.js
 
-The add-in does not load office.js from Microsoft's CDN: \`addin/office-js/\` holds a copy (@microsoft/office-js {officeJs}), so the pane starts on an intranet without internet access. When Office is updated (at least twice a year), rebuild the add-in with a newer office.js, write a new kit and replace \`addin/\` on the server.`,
+The add-in does not load office.js from Microsoft's CDN: \`addin/office-js/\` holds a copy (@microsoft/office-js {officeJs}), so the pane starts on an intranet without internet access. When Office is updated (at least twice a year), rebuild the add-in with a newer office.js, write a new kit and replace \`addin/\` on the server.
+
+## 6. WPS 表格 (WPS 加载项)
+
+\`addin/wps/\` is the same task pane as a WPS 加载项 (ribbon group 集群评审; check, flags, the summary and scoring as in Excel), with this rulebook as its default (\`addin/wps/rulebooks/\`). WPS must have JS add-ins enabled (some government editions need \`JsApiPlugin=true\` under \`[Support]\` in \`oem.ini\`, set by the administrator).
+
+- Online: with \`addin/\` hosted as in section 1, the WPS add-in's address is {url}/wps/. Give each reviewer's WPS \`addin/wps/publish.xml\` (it names that address) as \`%APPDATA%\\kingsoft\\wps\\jsaddons\\publish.xml\` (merging its \`<jspluginonline>\` line into a file that exists), and restart WPS.
+- Offline: copy \`addin/wps/\` into the jsaddons folder under the folder name the \`url\` of \`addin/wps/publish.offline.xml\` gives, and that file as \`jsaddons\\publish.xml\` (or merge its \`<jsplugin>\` line), then restart WPS.
+- Updating the rulebook: in step 3 of section 4, replace \`wps/rulebooks/\` on the server (or in the offline folder) as well.`,
 };
