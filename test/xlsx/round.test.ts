@@ -184,6 +184,28 @@ describe('a round on real files', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('按另一评审规则');
   }, 60_000);
+
+  it('refuses experts whose names make one file name before writing anything, and an expert listed twice in tally', () => {
+    const d = tempDir();
+    copyFileSync(join(dir, 'a.xlsx'), join(d, 'a.xlsx'));
+    for (const names of ['a/b,a_b', 'Zhang,zhang']) {
+      const out = join(d, `s-${names.length}`);
+      const r = run(['scoresheets', join(d, 'a.xlsx'), '--experts', names, '-o', out, '--force']);
+      expect(r.code, names).toBe(2);
+      expect(r.err).toMatch(/评分表文件名相同.*未写入任何文件/);
+      expect(existsSync(out), names).toBe(false);
+    }
+    // An existing sheet without --force: refused before the first file is written (no half-written round).
+    const out = join(d, 's');
+    expect(run(['scoresheets', join(d, 'a.xlsx'), '--experts', '甲', '-o', out]).code).toBe(0);
+    writeFileSync(join(out, 'round.json'), '{}');
+    const again = run(['scoresheets', join(d, 'a.xlsx'), '--experts', '乙,甲', '-o', out]);
+    expect(again.code).toBe(2);
+    expect(existsSync(SHEET(d, '乙').replace('sheets', 's'))).toBe(false);
+    const twice = run(['tally', join(d, 'a.xlsx'), join(out, '专家评分表-甲.xlsx'), '--experts', '甲,甲,乙', '-o', join(d, 'r.xlsx')]);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('专家“甲”重复列出');
+  }, 60_000);
 });
 
 // LibreOffice recomputing the score sheet and the summary: full-width text digits count as the tool counts them.

@@ -84,14 +84,26 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         conflicts,
         applications: apps,
       };
+      // Every file is named and checked before the first is written: two experts whose names make one file name
+      // (a/b and a_b; Zhang and zhang where the file system ignores case) are refused, never one sheet over another.
+      const outputs = experts.map((expert) => ({ expert, out: join(o.output, `${t('committee.sheet.name', lang)}-${expertFile(expert)}.xlsx`) }));
+      const fold = (p: string) => p.normalize('NFKC').toLowerCase();
+      for (const [i, x] of outputs.entries()) {
+        const other = outputs.findIndex((y) => fold(y.out) === fold(x.out));
+        if (other !== i) throw new UsageError('committee.usage.expert-files-collide', { a: outputs[other]!.expert, b: x.expert, file: x.out }, command);
+      }
       await mkdir(o.output, { recursive: true });
       const roundFile = join(o.output, 'round.json');
-      if (!o.force && (await import('node:fs')).existsSync(roundFile)) throw new FileError('output-exists', roundFile);
-      for (const expert of experts) {
-        const out = join(o.output, `${t('committee.sheet.name', lang)}-${expertFile(expert)}.xlsx`);
-        await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
-        io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
-      }
+      const { existsSync } = await import('node:fs');
+      if (!o.force) for (const f of [roundFile, ...outputs.map((x) => x.out)]) if (existsSync(f)) throw new FileError('output-exists', f);
+      const { withRunInputs, refuseRunInput } = await import('../../xlsx/output.js');
+      await withRunInputs([...workbooks, ...(o.conflicts ? [o.conflicts] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
+        await refuseRunInput(roundFile);
+        for (const { expert, out } of outputs) {
+          await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
+          io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
+        }
+      });
       await writeFile(`${roundFile}.tmp`, `${JSON.stringify(round, null, 2)}\n`);
       await (await import('node:fs/promises')).rename(`${roundFile}.tmp`, roundFile);
       io.out(`${t('committee.cli.scoresheets.round', lang, { file: roundFile, round: round.id })}\n`);

@@ -71,6 +71,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       }
       const experts = o.experts ? splitNames(o.experts) : (saved?.experts ?? []);
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
+      const twice = experts.find((x, i) => experts.indexOf(x) !== i);
+      if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
       const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];

@@ -146,6 +146,10 @@ export const COMMITTEE_TEXT = {
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
   'committee.usage.no-experts': { 'zh-CN': '请用 --experts 列出评审专家', 'en-US': 'name the experts with --experts' },
   'committee.usage.expert-twice': { 'zh-CN': '专家“{expert}”重复列出', 'en-US': 'expert “{expert}” is listed twice' },
+  'committee.usage.expert-files-collide': {
+    'zh-CN': '专家“{a}”和“{b}”的评分表文件名相同（{file}），未写入任何文件；请改用可区分的名字',
+    'en-US': 'experts “{a}” and “{b}” would get the same score sheet file ({file}); nothing was written: use names that differ',
+  },
   'committee.usage.conflict-expert': { 'zh-CN': '回避清单 {file} 中的“{expert}”不是评审专家', 'en-US': 'recusals file {file}: “{expert}” is not on the committee' },
   'committee.usage.conflict-application': { 'zh-CN': '回避清单 {file} 中的申报“{application}”不在本轮', 'en-US': 'recusals file {file}: application “{application}” is not in the round' },
   'committee.usage.round-file': { 'zh-CN': '{file} 不是本工具写出的 round.json', 'en-US': '{file} is not a round.json written by this tool' },
