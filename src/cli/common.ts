@@ -88,6 +88,8 @@ export async function rulebookFrom(file: string | undefined, lang: Lang): Promis
   } catch (e) {
     // JSON.parse recurses: nesting beyond the stack is a rulebook problem, said as one, not a crash.
     if (e instanceof RangeError) throw new BadRulebook(file, [rulebookTooDeep(lang)]);
+    // A rulebook workbook (a zip: "PK") given where its JSON is wanted: the way from one to the other is said.
+    if (text.startsWith('PK')) throw new FileError('rulebook-is-workbook', file);
     throw new FileError('rulebook-not-json', file, { detail: (e as Error).message });
   }
   try {

@@ -31,6 +31,7 @@ export type FileErrorCode =
   | 'rulebook-unreadable'
   | 'rulebook-not-found'
   | 'rulebook-not-json'
+  | 'rulebook-is-workbook'
   /** A limit of LIMITS (src/core/limits.ts) reached; params {what, limit, actual}. */
   | 'too-large'
   /** A batch file whose review failed unexpectedly (it becomes its row; the batch goes on); params {detail}. */

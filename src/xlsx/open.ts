@@ -280,7 +280,16 @@ async function openBounded(path: string): Promise<OpenedWorkbook> {
   try {
     await wb.xlsx.load((stored ?? buf) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FileError('corrupt', path, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+    throw new FileError('corrupt', path, { detail: readerDetail(e) });
   }
   return { wb, path, warnings, macros };
+}
+
+/**
+ * What the zip or XML reader said about a damaged file, as a detail after the plain message: its own prefixes
+ * ("Bug :", "Error:") dropped — the fault is the file's, not the program's — and cut short.
+ */
+export function readerDetail(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/^\s*(bug|error)\s*:\s*/i, '').replace(/\s+/g, ' ').trim().slice(0, 200);
 }

@@ -77,4 +77,27 @@ describe('messages name the real cause', () => {
     expectRefused(en, 'nested too deep');
     expect(sha(file)).toBe(before);
   });
+
+  it('a rulebook workbook given as --rulebook: told to import it first (not a JSON parser’s words)', async () => {
+    const dir = tempDir();
+    const sheet = join(dir, '规则表.xlsx');
+    expect((await runCli(['rulebook', 'export', '-o', sheet])).code).toBe(0);
+    const input = await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    const r = await runCli(['check', input, '--rulebook', sheet]);
+    expectRefused(r, /是工作簿（规则表），不是 JSON；请先用 cluster-review rulebook import/);
+    expect(r.stderr).not.toContain('Unexpected token');
+  });
+
+  it('a damaged workbook: the reader’s own detail without its "Bug :" prefix', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    // Flip bytes inside the first stored member's compressed data: the zip reader finds a size or CRC mismatch.
+    const bytes = readFileSync(input);
+    for (let i = 200; i < 260; i++) bytes[i] = bytes[i]! ^ 0xff;
+    const bad = join(dir, 'flip.xlsx');
+    writeFileSync(bad, bytes);
+    const r = await runCli(['check', bad]);
+    expectRefused(r, /已损坏或不是有效的工作簿/);
+    expect(r.stderr).not.toMatch(/Bug\s*:/);
+  });
 });

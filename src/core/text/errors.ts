@@ -28,8 +28,8 @@ export const ERROR_TEXT = {
   },
   'error.file.corrupt': { 'zh-CN': '{file} 已损坏或不是有效的工作簿', 'en-US': '{file} is damaged or not a valid workbook' },
   'error.file.corrupt.detail': {
-    'zh-CN': '{file} 已损坏或不是有效的工作簿（{detail}）',
-    'en-US': '{file} is damaged or not a valid workbook ({detail})',
+    'zh-CN': '{file} 已损坏或不是有效的工作簿（读取程序的说明：{detail}）',
+    'en-US': '{file} is damaged or not a valid workbook (the reader says: {detail})',
   },
   'error.file.no-indicator-sheet': {
     'zh-CN': '{file} 中没有标准指标表（找不到含指标代码 B1、1.6、D1 等的工作表）；该工作簿的工作表为：{sheets}',
@@ -69,6 +69,10 @@ export const ERROR_TEXT = {
   'error.file.rulebook-not-json': {
     'zh-CN': '规则文件 {file} 不是有效的 JSON：{detail}',
     'en-US': 'Rulebook {file} is not valid JSON: {detail}',
+  },
+  'error.file.rulebook-is-workbook': {
+    'zh-CN': '规则文件 {file} 是工作簿（规则表），不是 JSON；请先用 cluster-review rulebook import {file} -o 本省规则.json 转换，再用 --rulebook 本省规则.json',
+    'en-US': 'Rulebook {file} is a workbook (a rulebook sheet), not JSON: convert it first with cluster-review rulebook import {file} -o rulebook.json, then use --rulebook rulebook.json',
   },
   'error.none': { 'zh-CN': '（无）', 'en-US': '(none)' },
 
