@@ -78,7 +78,11 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       const read: Input[] = [];
       const errors: string[] = [];
       const roundError = (e: InstanceType<typeof RoundFileError>) =>
-        t(`committee.error.${e.code}` as 'committee.error.other-round', lang, { file: e.file, ...e.params });
+        t(`committee.error.${e.code}` as 'committee.error.other-round', lang, {
+          file: e.file,
+          // An empty list is said as 无, never left as a blank after its label.
+          ...Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, Array.isArray(v) && !v.length ? t('error.none', lang) : v])),
+        });
       stage('start');
       for (const path of files.workbooks) {
         try {
@@ -172,7 +176,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       const say = o.json ? io.err : io.out;
       printTable(result, lang, say);
-      say(`${t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length })}\n`);
+      // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
+      say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);
       if (result.problems.length) ctx.exit(1);
     });
 }

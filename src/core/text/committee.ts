@@ -141,6 +141,7 @@ export const COMMITTEE_TEXT = {
   'committee.cli.update-copies': { 'zh-CN': '把汇总的评分和回避写入每份核验副本的评审汇总（新文件替换，其余单元格保留）', 'en-US': 'write the scores and recusals into each reviewed copy’s summary (new file renamed over it; every other cell kept)' },
   'committee.cli.json': { 'zh-CN': '以 JSON 输出本轮结果', 'en-US': 'print the round as JSON' },
   'committee.cli.tally.wrote': { 'zh-CN': '已写出 {file}：{n}份申报，自上次汇总变化 {changes} 项', 'en-US': 'Wrote {file}: {n} applications, {changes} changes since the last tally' },
+  'committee.cli.tally.wrote-first': { 'zh-CN': '已写出 {file}：{n}份申报，本轮首次汇总（记录 {scores} 项）', 'en-US': 'Wrote {file}: {n} applications, the round’s first tally ({scores} entries recorded)' },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
