@@ -159,9 +159,18 @@ describe('renewal: the application check plus the monitoring record', () => {
     const out = join(dir, 'renewal.xlsx');
     const run = await cli(['renewal', app, join(EX, '01-normal.xlsx'), '-o', out, '--year', '2025']);
     expect(run.code).toBe(1);
-    expect(run.out).toContain('监测记录不完整');
+    // Incomplete, and why: the year not reported is named, on the terminal and on the sheet.
+    expect(run.out).toContain('监测记录不完整：2023年度未报送');
     const ws = (await load(out)).getWorksheet('复核监测记录')!;
+    expect(ws.getCell('A2').value).toBe('监测记录不完整：2023年度未报送');
     expect(ws.getCell('B6').value).toBe('未报送');
+  });
+  it('no form of the cluster under review: incomplete, and said why (not a blank record)', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', {}, 'app.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal.xlsx'), join(EX, '03-veto-event.xlsx'), '-o', join(dir, 'r.xlsx'), '--year', '2025']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('监测记录不完整：未找到该集群的年度培育情况信息表（另有2份其他集群的表未计入）');
   });
 });
 

@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, monitoringForm, planTargetsOf, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, monitoringForm, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -138,7 +138,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         const h = record.history;
         const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
         io.out(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
-        io.out(`  ${t(record.complete ? 'monitoring.renewal.complete' : 'monitoring.renewal.incomplete', lang)}\n`);
+        io.out(`  ${escapeForTerminal(recordStatusText(record, year, lang))}\n`);
         if (fr.report.verdict !== 'passed' || !record.complete) ctx.exit(1);
       });
     });

@@ -80,6 +80,26 @@ export function renewalRecord(
   return { history, complete, reports: list, foreign };
 }
 
+/**
+ * Whether the record is complete, in words: when it is not, why — no form of this cluster among those given (others'
+ * left out), no year due (the recognition year unknown, or the renewal year not after it), the years not reported,
+ * reported late, or recommending revocation.
+ */
+export function recordStatusText(record: RenewalRecord, renewalYear: number, lang: Lang): string {
+  if (record.complete) return t('monitoring.renewal.complete', lang);
+  const h = record.history;
+  const years = (ys: readonly number[]) => ys.join('、');
+  const why: string[] = [];
+  if (!record.reports.length) why.push(t('monitoring.renewal.why.no-forms', lang, { others: record.foreign.length }));
+  else if (!h.expected.length) why.push(t('monitoring.renewal.why.no-years', lang, { recognised: record.reports.find((r) => r.recognitionYear !== null)?.recognitionYear ?? '—', year: renewalYear }));
+  if (h.missing.length) why.push(t('monitoring.renewal.why.missing', lang, { years: years(h.missing) }));
+  const late = record.reports.filter((r) => r.onTime === false).map((r) => r.monitoringYear!);
+  if (late.length) why.push(t('monitoring.renewal.why.late', lang, { years: years(late) }));
+  const revoke = record.reports.filter((r) => r.verdict === 'revoke').map((r) => r.monitoringYear!);
+  if (revoke.length) why.push(t('monitoring.renewal.why.revoke', lang, { years: years(revoke) }));
+  return t('monitoring.renewal.incomplete-why', lang, { why: why.join(lang === 'zh-CN' ? '；' : '; ') });
+}
+
 const VERDICT_STYLE: Record<string, StyleKey> = { revoke: 'status.veto', attention: 'status.fail', normal: 'status.pass' };
 
 export function renewalModel(record: RenewalRecord, cluster: { name: string; recognitionYear: number | null }, year: number, lang: Lang): SheetModel {
@@ -88,7 +108,7 @@ export function renewalModel(record: RenewalRecord, cluster: { name: string; rec
   const last = 6;
   b.set(0, 0, { value: t('monitoring.renewal.title', lang, { name: cluster.name, recognised: cluster.recognitionYear ?? '—', year }), style: 'title' });
   b.merge(0, 0, 0, last);
-  b.set(1, 0, { value: t(record.complete ? 'monitoring.renewal.complete' : 'monitoring.renewal.incomplete', lang), style: record.complete ? 'status.pass' : 'status.fail' });
+  b.set(1, 0, { value: recordStatusText(record, year, lang), style: record.complete ? 'status.pass' : 'status.fail' });
   b.merge(1, 0, 1, last);
   const summary = t('monitoring.renewal.history', lang, {
     expected: h.expected.length,

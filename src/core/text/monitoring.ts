@@ -144,6 +144,18 @@ export const MONITORING_TEXT = {
   'monitoring.cli.renewal.year': { 'zh-CN': '复核年度（默认：指标表的申报年度）', 'en-US': 'The renewal year (default: the workbook\'s application year)' },
   'monitoring.renewal.complete': { 'zh-CN': '监测记录完整', 'en-US': 'Monitoring record complete' },
   'monitoring.renewal.incomplete': { 'zh-CN': '监测记录不完整', 'en-US': 'Monitoring record incomplete' },
+  'monitoring.renewal.incomplete-why': { 'zh-CN': '监测记录不完整：{why}', 'en-US': 'Monitoring record incomplete: {why}' },
+  'monitoring.renewal.why.no-forms': {
+    'zh-CN': '未找到该集群的年度培育情况信息表（另有{others}份其他集群的表未计入）',
+    'en-US': 'no monitoring form of this cluster was given ({others} of other clusters left out)',
+  },
+  'monitoring.renewal.why.no-years': {
+    'zh-CN': '没有应报送的年度（认定年度 {recognised}，复核年度 {year}）',
+    'en-US': 'no year is due (recognised {recognised}, renewal year {year})',
+  },
+  'monitoring.renewal.why.missing': { 'zh-CN': '{years}年度未报送', 'en-US': 'not reported for {years}' },
+  'monitoring.renewal.why.late': { 'zh-CN': '{years}年度逾期报送', 'en-US': 'reported late for {years}' },
+  'monitoring.renewal.why.revoke': { 'zh-CN': '{years}年度监测结论为建议撤销认定', 'en-US': 'revocation recommended for {years}' },
   // ── commands ──
   'monitoring.cli.template.description': { 'zh-CN': '生成年度培育情况信息表（已认定集群每年报送）', 'en-US': 'Build the annual monitoring form recognised clusters submit each year' },
   'monitoring.cli.template.year': { 'zh-CN': '监测年度（所报数据的年度，默认上一年）', 'en-US': 'The monitoring year (the year the figures are for; default last year)' },
