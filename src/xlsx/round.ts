@@ -225,7 +225,7 @@ export async function updateCopy(input: Extract<RoundInput, { kind: 'application
   if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return;
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
   // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
-  const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb);
+  const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb, result.problems.filter((p) => p.application === input.app.id));
   const fr = await reviewFile(input.path, rb);
   await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
 }

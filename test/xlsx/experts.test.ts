@@ -251,6 +251,31 @@ describe('tally --update-copies on real files', () => {
   }, 180_000);
 });
 
+describe('tally --update-copies with scores it cannot use', () => {
+  it('writes "十八" and an out-of-range 25 into the copy as typed (its figures leave them out), never a silent blank; a second tally sees no conflict', async () => {
+    const d = tempDir();
+    await writeExample(d, '01-passing', {}, 'a.xlsx');
+    const sheets = join(d, 'sheets');
+    expect(run(['scoresheets', join(d, 'a.xlsx'), '--experts', '甲,乙', '-o', sheets]).code).toBe(0);
+    const copies = copiesDir(join(d, 'copies'));
+    const copy = join(copies, 'a.reviewed.xlsx');
+    expect(run(['check', join(d, 'a.xlsx'), '--experts', '甲,乙', '-o', copy]).code).toBe(0);
+    await fillScoresheet(join(sheets, '专家评分表-甲.xlsx'), { a: { scores: ['十八', 25, 8, 12, 8, 8, 8, 8] } }, { signature: '甲' });
+    const r = run(['tally', copies, sheets, '-o', join(d, 'rollup.xlsx'), '--update-copies', '--json']);
+    expect([0, 1]).toContain(r.code);
+    const problems = (JSON.parse(r.out) as { problems: Array<{ code: string; criterion?: string }> }).problems.map((p) => `${p.code}:${p.criterion}`);
+    expect(problems).toEqual(expect.arrayContaining(['not-a-number:1', 'out-of-range:2']));
+    const { layout, at } = await summaryOf(copy);
+    expect(at(layout.criteriaRows['1']!, colOf(layout, '甲')!).value).toBe('十八');
+    expect(String(at(layout.criteriaRows['2']!, colOf(layout, '甲')!).value)).toBe('25');
+    expect(at(layout.criteriaRows['3']!, colOf(layout, '甲')!).value).toBe(8);
+    // The copy and the score sheet say the same: read together again, no conflict.
+    const again = run(['tally', copies, sheets, '-o', join(d, 'rollup2.xlsx'), '--json']);
+    const codes = (JSON.parse(again.out) as { problems: Array<{ code: string }> }).problems.map((p) => p.code);
+    expect(codes).not.toContain('conflict');
+  }, 120_000);
+});
+
 function copiesDir(path: string): string {
   if (!existsSync(path)) spawnSync('mkdir', ['-p', path]);
   return path;

@@ -11,7 +11,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Lang } from '../types.js';
 import type { EntrySource, Round, RoundApplication, ScoreEntry } from './records.js';
 import { problemText } from './rollup.js';
-import { tally, type ExpertResult } from './tally.js';
+import { tally, type ExpertResult, type RoundProblem } from './tally.js';
 
 const isYes = (v: CellValue | undefined): boolean => typeof v === 'string' && v.trim() === '是';
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -75,7 +75,7 @@ export function preservedEntries(
  * the tally has them, 回避 with its reason, signatures where none was given, and the 专家意见 block (notes and
  * opinion) from the score sheets. Everything else the summary holds is kept. Returns a new set of inputs.
  */
-export function withTallyInputs(before: PreservedInputs, experts: readonly ExpertResult[], rb: LoadedRulebook): PreservedInputs {
+export function withTallyInputs(before: PreservedInputs, experts: readonly ExpertResult[], rb: LoadedRulebook, problems: readonly RoundProblem[] = []): PreservedInputs {
   const p: PreservedInputs = {
     ...before,
     experts: [...before.experts],
@@ -92,6 +92,13 @@ export function withTallyInputs(before: PreservedInputs, experts: readonly Exper
     if (!p.experts.includes(x.name)) p.experts.push(x.name);
     const own = p.scores.get(x.name) ?? new Map<string, CellValue>();
     for (const [crit, v] of Object.entries(x.scores)) if (v !== null) own.set(crit, v);
+    // A score the tally could not use (not a number, out of range) is written as the expert typed it where the summary
+    // has nothing: the copy shows it (its formulas do not count it, and a check reports it), never a silent blank.
+    for (const q of problems)
+      if ((q.code === 'not-a-number' || q.code === 'out-of-range') && q.expert === x.name && q.criterion && q.value !== undefined && q.value !== '' && x.scores[q.criterion] == null) {
+        const had = own.get(q.criterion);
+        if (had === undefined || had === null || (typeof had === 'string' && had.trim() === '')) own.set(q.criterion, q.value);
+      }
     p.scores.set(x.name, own);
     if (x.conflicted) {
       p.conflicts.set(x.name, '是');
