@@ -65,6 +65,22 @@ describe('plan targets and supporting documents in the workbook', () => {
     expect(fr.report.verdict).toBe('incomplete');
   });
 
+  it('a plan target edited in a reviewed copy: the re-check says the data changed; an untouched copy says nothing', async () => {
+    const path = await writeExample(dir, '01-passing', {}, 'recheck.xlsx');
+    const copy = join(dir, 'recheck.reviewed.xlsx');
+    expect((await cli(['check', path, '-o', copy])).code).toBe(0);
+    const same = await cli(['check', copy, '-o', join(dir, 'recheck.same.xlsx')]);
+    expect(same.err).not.toContain('首次核验后已被修改');
+    const wb = await load(copy);
+    const row = PLAN_FIRST_ROW + 1 + planIndicators(rb).findIndex((i) => i.code === '2.3');
+    const ws = wb.getWorksheet('规划目标')!;
+    ws.getCell(row, 6).value = Number(ws.getCell(row, 6).value) + 5;
+    const edited = join(dir, 'recheck.edited.xlsx');
+    await saveWorkbook(wb, edited);
+    const again = await cli(['check', edited, '-o', join(dir, 'recheck.again.xlsx')]);
+    expect(again.err).toContain('填报的数据（指标，以及名单、规划目标、佐证材料目录）自 2025-06-01 09:30 首次核验后已被修改');
+  });
+
   it('01-passing carries both and passes', async () => {
     const fr = await reviewFile(await writeExample(dir, '01-passing'), rb);
     expect(fr.report.findings.filter((f) => f.check === 'P1' || f.check === 'P2').map((f) => f.code)).toEqual(['plan-targets-complete', 'evidence-complete']);
