@@ -15,6 +15,7 @@ import {
   type Lang,
   type LoadedRulebook,
   type MonitoringCheckReport,
+  type MonitoringPrefill,
   type MonitoringReport,
   type RegisterEntry,
   type SheetModel,
@@ -28,8 +29,9 @@ import { renderSheet } from './render.js';
 import { worksheetSnapshot } from './snapshot.js';
 import { saveWorkbook } from './workbook.js';
 
-export async function writeMonitoringTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  const { sheets, meta } = monitoringTemplateModels(monitoringForm(rb), year, lang);
+/** `prefill`: what the recognised application gives the form (monitoringPrefill; `monitor-template --application`). */
+export async function writeMonitoringTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[]; prefill?: MonitoringPrefill } = {}): Promise<void> {
+  const { sheets, meta } = monitoringTemplateModels(monitoringForm(rb), year, lang, opts.prefill);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   for (const model of sheets) await renderSheet(wb.addWorksheet(model.name), model);

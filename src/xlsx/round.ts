@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import {
   applicationId,
   dataFingerprint,
+  dataFingerprintV1,
   parseRecord,
   preservedEntries,
   withTallyInputs,
@@ -138,7 +139,8 @@ function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplic
     county: r.cluster.county ?? '',
     verdict: r.verdict,
     reasons,
-    fingerprint: dataFingerprint(fr.review.inputs),
+    fingerprint: dataFingerprint(fr.review.inputs, fr.review.lists),
+    earlier: [dataFingerprintV1(fr.review.inputs)],
   };
 }
 

@@ -61,6 +61,15 @@ describe('三年发展规划量化目标 (P1)', () => {
     const { report } = reviewWith([empty, evidenceSheet()]);
     expect(of(report, 'P1').map((x) => [x.code, x.status])).toEqual([['plan-empty', 'missing']]);
   });
+  it('an indicator without its row is missing, naming the indicator; every row there: none', () => {
+    const { report } = reviewWith([planSheet(rb, { omit: ['2.3'] }), evidenceSheet()]);
+    const f = of(report, 'P1');
+    expect(f.map((x) => [x.code, x.status, x.indicator, x.cells])).toEqual([['plan-row-missing', 'missing', '2.3', []]]);
+    expect(f[0]!.messages['zh-CN']).toBe('“规划目标”中没有专精特新中小企业数（代码2.3）的目标行');
+    expect(f[0]!.messages['en-US']).toMatch(/^“规划目标” has no target row for .+ \(code 2\.3\)$/);
+    const whole = reviewWith([planSheet(rb), evidenceSheet()]).report;
+    expect(of(whole, 'P1').some((x) => x.code === 'plan-row-missing')).toBe(false);
+  });
   it('one definition: the plan sheet asks for the figures the monitoring form reports beside their targets', () => {
     expect(monitoringForm(rb).figures).toEqual(planIndicators(rb).map((i) => i.code));
     expect(planIndicators(rb).map((i) => i.code)).toContain('1.8');
@@ -89,6 +98,35 @@ describe('佐证材料目录 (P2)', () => {
     expect(of(report, 'P2').map((x) => x.code)).toEqual(['evidence-complete']);
     const empty = reviewWith([planSheet(rb), evidenceSheet([])]);
     expect(of(empty.report, 'P2').map((x) => [x.code, x.status])).toEqual([['evidence-empty', 'missing']]);
+  });
+});
+
+describe('佐证材料目录 (P2): rows and header', () => {
+  const withRow = (row: [string | null, string | null, string | null]) => [...PASSING_EVIDENCE, row];
+  const p2 = (rows: Array<[string | null, string | null, string | null]>, header?: string[]) => of(reviewWith([planSheet(rb), evidenceSheet(rows, header)]).report, 'P2');
+
+  it('a row without its document name is missing, on the name cell; named rows: none', () => {
+    // Title and header take rows 1–2; the ninth entry is on row 11.
+    const f = p2(withRow([null, '1.6', '第30页']));
+    expect(f.map((x) => [x.code, x.status, x.cells])).toEqual([['evidence-name-missing', 'missing', ['佐证材料目录!B11']]]);
+    expect(f[0]!.messages['zh-CN']).toBe('“佐证材料目录”中有一行未填写材料名称（佐证材料目录!B11）');
+    expect(p2(withRow(['补充说明', '1.6', '第30页'])).map((x) => x.code)).toEqual(['evidence-complete']);
+  });
+
+  it('a document naming no indicator is missing, on its 对应指标 cell; a page alone still makes a row', () => {
+    const f = p2(withRow(['补充说明', null, '第30页']));
+    expect(f.map((x) => [x.code, x.status, x.cells])).toEqual([['evidence-code-missing', 'missing', ['佐证材料目录!C11']]]);
+    expect(f[0]!.messages['zh-CN']).toBe('佐证材料“补充说明”未填写对应指标（佐证材料目录!C11）');
+    expect(p2(withRow([null, null, '第30页'])).map((x) => x.code)).toEqual(['evidence-name-missing', 'evidence-code-missing']);
+  });
+
+  it('a sheet without the 材料名称 and 对应指标 headers is invalid, and its rows are not read; either word suffices in English', () => {
+    const f = p2(PASSING_EVIDENCE, ['序号', '文件', '指标', '页码', '备注']);
+    expect(f.map((x) => [x.code, x.status, x.cells])).toEqual([['evidence-header-not-found', 'invalid', ['佐证材料目录!A1']]]);
+    expect(f[0]!.messages['zh-CN']).toBe('“佐证材料目录”工作表中未找到目录表头（佐证材料目录!A1），应有“材料名称”“对应指标”列');
+    // Only one of the two: still not found.
+    expect(p2(PASSING_EVIDENCE, ['序号', '材料名称', '指标', '页码', '备注']).map((x) => x.code)).toEqual(['evidence-header-not-found']);
+    expect(p2(PASSING_EVIDENCE, ['No.', 'Document', 'Indicator', 'Page', 'Remarks']).map((x) => x.code)).toEqual(['evidence-complete']);
   });
 });
 

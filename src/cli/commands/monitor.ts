@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, monitoringForm, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -30,14 +30,35 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .description(t('monitoring.cli.template.description', lang))
     .requiredOption('-o, --output <file.xlsx>', t('monitoring.cli.template.output', lang))
     .option('--year <Y>', t('monitoring.cli.template.year', lang), String(thisYear - 1))
+    .option('--application <file.xlsx>', t('monitoring.cli.template.application', lang))
     .addOption(rulebookOption(lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (o: { output: string; year: string; rulebook?: string; force?: boolean }, cmd: Command) => {
+    .action(async (o: { output: string; year: string; application?: string; rulebook?: string; force?: boolean }, cmd: Command) => {
       const year = yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
       const { writeMonitoringTemplate } = await import('../../xlsx/monitoring.js');
-      await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeMonitoringTemplate(rb, year, lang, o.output, { force: o.force }));
+      const inputs = [...(o.application ? [o.application] : []), ...(o.rulebook ? [o.rulebook] : [])];
+      await withRunInputs(inputs, async () => {
+        let prefill: MonitoringPrefill | undefined;
+        if (o.application) {
+          // The application as `check` reads it (a monitoring form given here is refused in words); its plan sheet through the core.
+          await refuseRunInput(o.output);
+          const { reviewFile } = await import('../../xlsx/workbook.js');
+          const fr = await reviewFile(o.application, rb);
+          const form = monitoringForm(rb);
+          prefill = monitoringPrefill(form, fr.review, year, basename(o.application));
+          const file = escapeForTerminal(o.application);
+          const warn = (text: string) => io.err(`${t('cli.warning', lang, { text })}\n`);
+          if (!prefill.planYears.length) warn(t('monitoring.cli.template.noPlan', lang, { file }));
+          else if (prefill.missing.length) warn(t('monitoring.cli.template.noTargets', lang, { file, year, years: prefill.planYears, codes: prefill.missing }));
+        }
+        await writeMonitoringTemplate(rb, year, lang, o.output, { force: o.force, ...(prefill ? { prefill } : {}) });
+        if (prefill && o.application) {
+          const name = escapeForTerminal(String(prefill.values.get(rb.data.settings.identity.name) ?? ''));
+          io.err(`${t('monitoring.cli.template.prefilled', lang, { file: escapeForTerminal(o.application), name, year, targets: prefill.targets.size })}\n`);
+        }
+      });
       const [id, edition] = [rb.data.id, rb.data.edition].map(escapeForTerminal);
       io.err(`${t('monitoring.cli.template.wrote', lang, { file: escapeForTerminal(o.output), year, deadline: deadlineFor(monitoringForm(rb), year), id, edition })}\n`);
     });

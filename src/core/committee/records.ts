@@ -3,6 +3,8 @@
  * score sheet, a reviewed copy's 评审汇总, the pane — becomes ScoreEntries; one pure tally decides from them.
  */
 import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
+import { formData } from '../sheet/form-data.js';
+import type { FormLists } from '../sheet/lists.js';
 import type { SheetInputs } from '../sheet/reader.js';
 import type { Verdict } from '../types.js';
 
@@ -16,8 +18,10 @@ export interface RoundApplication {
   verdict: Verdict;
   /** The automated verdict's main reasons, in the round's language. */
   reasons: string[];
-  /** sha256 of the indicator data as read (dataFingerprint). */
+  /** sha256 of the application's data as read (dataFingerprint). */
   fingerprint: string;
+  /** The same data's fingerprints in earlier versions (dataFingerprintV1): score sheets made before version 2 carry them. */
+  earlier?: string[];
 }
 
 export interface RoundConflict {
@@ -81,17 +85,28 @@ export interface AuditRow {
 }
 
 /**
- * A fingerprint of an application's indicator data as read: codes and values, not cell positions, so moving rows
- * or restyling keeps it, and any changed figure changes it.
+ * A fingerprint of an application's data as read, version 2: the indicators' codes and values, not cell positions,
+ * so moving rows or restyling keeps it, and any changed figure changes it; with the name lists, the plan's targets
+ * and the index of supporting documents by value (../sheet/form-data.ts), so a target or a list row edited after
+ * scoring makes the scores stale.
  */
-export function dataFingerprint(inputs: Pick<SheetInputs, 'indicators' | 'applicationYear'>): string {
+export function dataFingerprint(inputs: Pick<SheetInputs, 'indicators' | 'applicationYear'>, lists: FormLists | null | undefined): string {
+  return sha256Hex(canonicalJson({ version: 2, year: inputs.applicationYear, values: indicatorValues(inputs), form: formData(lists, { cells: false }) }));
+}
+
+/** Version 1 (the indicators only), which score sheets made before version 2 carry: still accepted for the same data. */
+export function dataFingerprintV1(inputs: Pick<SheetInputs, 'indicators' | 'applicationYear'>): string {
+  return sha256Hex(canonicalJson({ year: inputs.applicationYear, values: indicatorValues(inputs) }));
+}
+
+function indicatorValues(inputs: Pick<SheetInputs, 'indicators'>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [code, ind] of inputs.indicators) {
     const cell = (c: { state: string; value?: unknown } | undefined) => (c ? (c.state === 'ok' ? (c.value ?? null) : c.state === 'invalid' ? { invalid: String(c.value ?? '') } : null) : null);
     if (ind.single) values[code] = cell(ind.single);
     else if (ind.years.size) values[code] = Object.fromEntries([...ind.years].map(([y, c]) => [String(y), cell(c)]));
   }
-  return sha256Hex(canonicalJson({ year: inputs.applicationYear, values }));
+  return values;
 }
 
 /** The application id of a file name: "a.xlsx", "a.reviewed.xlsx" and "a.reviewed-2.xlsx" are one application "a". */

@@ -265,7 +265,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
       for (const e of filled) record(e, item, valueText(e.value), 'recused');
       continue;
     }
-    const fresh = filled.filter((e) => e.fingerprint === undefined || e.fingerprint === app.fingerprint);
+    const fresh = filled.filter((e) => e.fingerprint === undefined || e.fingerprint === app.fingerprint || !!app.earlier?.includes(e.fingerprint));
     for (const e of filled.filter((x) => !fresh.includes(x))) {
       record(e, item, valueText(e.value), 'stale');
       if (kind === 'score') {

@@ -10,8 +10,10 @@ import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from '../report/sheet-model.js';
 import { t } from '../text/index.js';
 import { groupHeading, toRawCell, type CellSpec } from '../template/layout.js';
+import type { Review } from '../review.js';
 import type { Lang, RawCell, Snapshot } from '../types.js';
 import { deadlineFor, deadlineWords, M_HEADER_ROW, M_TITLE_ROW, MCOLUMNS, MONITORING_SHEET, MONITORING_YEAR, monitoringLayout, type MonitoringForm } from './form.js';
+import { planTargetsOf } from './renewal.js';
 
 function numberFormat(ind: Indicator): string | undefined {
   if (ind.kind === 'percent') return '0.0%';
@@ -32,7 +34,42 @@ function inputCell(ind: Indicator, value: CellModel['value']): Omit<CellModel, '
   };
 }
 
-export function monitoringTemplateModels(form: MonitoringForm, year: number, lang: Lang = 'zh-CN'): { sheets: SheetModel[]; meta: WorkbookMeta } {
+/**
+ * What the recognised application gives a monitoring form (`monitor-template --application`): the cluster's
+ * identity (the rows the form shares with the application's codes: name, province, county, industry, sector) and
+ * each plan figure's target for the monitoring year from the application's 规划目标 sheet (../template/plan.ts,
+ * read as renewal review reads it). Cells stay inputs: the cluster corrects what changed.
+ */
+export interface MonitoringPrefill {
+  /** The application's file name, said on the instructions sheet. */
+  source: string;
+  /** The identity values by code, as the application states them. */
+  values: Map<string, string | number>;
+  /** The monitoring year's target of each plan figure that has one. */
+  targets: Map<string, number>;
+  /** The plan figures without a target for the year (all of them when the plan does not cover the year). */
+  missing: string[];
+  /** The application's plan years; empty without a plan sheet (a template made before it). */
+  planYears: number[];
+}
+
+export function monitoringPrefill(form: MonitoringForm, application: Pick<Review, 'inputs' | 'lists'>, year: number, source: string): MonitoringPrefill {
+  const values = new Map<string, string | number>();
+  for (const { indicator: ind } of monitoringLayout(form).rows) {
+    if (!form.base.indicators.has(ind.code) || form.figures.includes(ind.code) || form.negatives.includes(ind.code)) continue;
+    const c = application.inputs.indicators.get(ind.code)?.single;
+    if (c?.state === 'ok' && (typeof c.value === 'string' || typeof c.value === 'number')) values.set(ind.code, c.value);
+  }
+  const plan = planTargetsOf(application.lists);
+  const targets = new Map<string, number>();
+  for (const code of form.figures) {
+    const v = plan.get(code)?.get(year);
+    if (v !== undefined) targets.set(code, v);
+  }
+  return { source, values, targets, missing: form.figures.filter((c) => !targets.has(c)), planYears: application.lists?.plan?.years.map((y) => y.year) ?? [] };
+}
+
+export function monitoringTemplateModels(form: MonitoringForm, year: number, lang: Lang = 'zh-CN', prefill?: MonitoringPrefill): { sheets: SheetModel[]; meta: WorkbookMeta } {
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const layout = monitoringLayout(form);
   const b = new SheetBuilder();
@@ -54,8 +91,8 @@ export function monitoringTemplateModels(form: MonitoringForm, year: number, lan
     const optional = !ind.required && !ind.requiredIf ? t('template.optional', lang) : '';
     b.set(row, MCOLUMNS.label, { value: pick(ind.label) + optional, style: 'wrap' });
     b.set(row, MCOLUMNS.unit, { value: ind.kind === 'percent' ? '%' : (ind.unit ?? ''), style: 'text' });
-    b.set(row, MCOLUMNS.target, target ? inputCell(ind, null) : { value: null, style: 'locked' });
-    b.set(row, MCOLUMNS.actual, inputCell(ind, ind.code === MONITORING_YEAR ? year : null));
+    b.set(row, MCOLUMNS.target, target ? inputCell(ind, prefill?.targets.get(ind.code) ?? null) : { value: null, style: 'locked' });
+    b.set(row, MCOLUMNS.actual, inputCell(ind, ind.code === MONITORING_YEAR ? year : (prefill?.values.get(ind.code) ?? null)));
     b.set(row, MCOLUMNS.guidance, { value: ind.guidance ? pick(ind.guidance) : '', style: 'muted' });
   }
   const sheet: SheetModel = {
@@ -70,7 +107,7 @@ export function monitoringTemplateModels(form: MonitoringForm, year: number, lan
   };
   const subject = t('monitoring.title', lang, { year });
   sheet.print = pagePrint(sheet, { subject, lang, repeatRows: [M_TITLE_ROW, M_HEADER_ROW] });
-  const guide = instructions(form, year, lang);
+  const guide = instructions(form, year, lang, prefill);
   guide.print = pagePrint(guide, { subject, lang, portrait: true });
   return {
     sheets: [guide, sheet],
@@ -87,7 +124,7 @@ export function monitoringTemplateModels(form: MonitoringForm, year: number, lan
   };
 }
 
-function instructions(form: MonitoringForm, year: number, lang: Lang): SheetModel {
+function instructions(form: MonitoringForm, year: number, lang: Lang, prefill?: MonitoringPrefill): SheetModel {
   const d = form.base.data;
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const deadline = deadlineFor(form, year);
@@ -102,6 +139,7 @@ function instructions(form: MonitoringForm, year: number, lang: Lang): SheetMode
     [t('template.yesNoLabel', lang), t('template.yesNoValue', lang)],
     [t('template.percentLabel', lang), t('template.percentValue', lang)],
     [t('monitoring.instructions.revokeLabel', lang), t('monitoring.instructions.revoke', lang)],
+    ...(prefill ? [[t('monitoring.instructions.prefillLabel', lang), t('monitoring.instructions.prefill', lang, { file: prefill.source, year, targets: prefill.targets.size })] as [string, string]] : []),
   ];
   const b = new SheetBuilder();
   lines.forEach((line, i) => {

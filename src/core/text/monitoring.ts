@@ -52,6 +52,11 @@ export const MONITORING_TEXT = {
     'zh-CN': '指标代码与申报表相同，便于逐年比较；请勿修改代码列。规划目标值为集群三年发展规划中该年度的目标。',
     'en-US': "Indicator codes are those of the application form, so years compare; do not change the code column. A plan target is the three-year plan's target for the year.",
   },
+  'monitoring.instructions.prefillLabel': { 'zh-CN': '预填内容', 'en-US': 'Prefilled' },
+  'monitoring.instructions.prefill': {
+    'zh-CN': '集群身份信息和{year}年的{targets}项规划目标已按认定申报表“{file}”预填，请核对；如有变化请直接修改',
+    'en-US': 'The cluster\'s identity and {targets} plan targets for {year} were prefilled from the application “{file}”; check them and correct what changed',
+  },
   'monitoring.instructions.whoLabel': { 'zh-CN': '报送时间', 'en-US': 'When' },
   'monitoring.instructions.revokeLabel': { 'zh-CN': '撤销认定情形', 'en-US': 'Grounds for revocation' },
   'monitoring.instructions.revoke': {
@@ -160,6 +165,22 @@ export const MONITORING_TEXT = {
   'monitoring.cli.template.description': { 'zh-CN': '生成年度培育情况信息表（已认定集群每年报送）', 'en-US': 'Build the annual monitoring form recognised clusters submit each year' },
   'monitoring.cli.template.year': { 'zh-CN': '监测年度（所报数据的年度，默认上一年）', 'en-US': 'The monitoring year (the year the figures are for; default last year)' },
   'monitoring.cli.template.output': { 'zh-CN': '输出文件（.xlsx）', 'en-US': 'Output file (.xlsx)' },
+  'monitoring.cli.template.application': {
+    'zh-CN': '已认定集群的申报表（.xlsx）：按其预填集群身份信息和当年规划目标',
+    'en-US': "The recognised cluster's application workbook (.xlsx): prefill the cluster's identity and the year's plan targets from it",
+  },
+  'monitoring.cli.template.prefilled': {
+    'zh-CN': '已按 {file} 预填：集群“{name}”，{year}年规划目标 {targets} 项',
+    'en-US': 'Prefilled from {file}: cluster “{name}”, {targets} plan targets for {year}',
+  },
+  'monitoring.cli.template.noPlan': {
+    'zh-CN': '{file} 没有规划目标表，目标列留空',
+    'en-US': '{file} has no plan-targets sheet; the target column is left blank',
+  },
+  'monitoring.cli.template.noTargets': {
+    'zh-CN': '{file} 的规划目标中以下指标没有{year}年的目标（规划年度：{years}），目标列留空：{codes}',
+    'en-US': '{file} gives no target for {year} (plan years: {years}) for these indicators; their targets are left blank: {codes}',
+  },
   'monitoring.cli.template.wrote': {
     'zh-CN': '已生成 {file}：{year}年度培育情况信息表，报送截止 {deadline}（规则 {id} {edition}）',
     'en-US': 'Wrote {file}: the monitoring form for {year}, due {deadline} (rulebook {id} {edition})',

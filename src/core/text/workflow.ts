@@ -28,8 +28,8 @@ export const WORKFLOW_TEXT = {
     'en-US': 'The submitted file already contains review content; verify where it came from (sheet “{sheet}” was not written by this tool or was altered; its scores, decision and signatures are not carried into the new summary, and the sheet is left as it was)',
   },
   'warning.data-changed': {
-    'zh-CN': '提交的文件中已含评审内容，请核实来源：指标数据自 {checkedAt} 首次核验后已被修改，此前的评分、结论和签名针对的是修改前的数据',
-    'en-US': 'The submitted file already contains review content; verify where it came from: the indicator data changed since first checked ({checkedAt}); earlier scores, decision and signatures were given on the data before the change',
+    'zh-CN': '提交的文件中已含评审内容，请核实来源：填报的数据（指标，以及名单、规划目标、佐证材料目录）自 {checkedAt} 首次核验后已被修改，此前的评分、结论和签名针对的是修改前的数据',
+    'en-US': 'The submitted file already contains review content; verify where it came from: the data filled in (the indicators, and any name lists, plan targets and index of supporting documents) changed since first checked ({checkedAt}); earlier scores, decision and signatures were given on the data before the change',
   },
   'warning.flag-edited': {
     'zh-CN': '单元格 {cells} 的标记已被人修改（填充色或批注），修改内容予以保留，未被清除',

@@ -13,6 +13,7 @@ import { reviewSnapshot, type Review } from '../review.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { INDICATOR_SHEET } from '../template/layout.js';
 import { entryKey, listSheetNames, readLists, type FormLists } from '../sheet/lists.js';
+import { formData } from '../sheet/form-data.js';
 import { withoutCells } from '../sheet/sparse.js';
 import type { Snapshot } from '../types.js';
 import type { WorkflowWarning } from './warnings.js';
@@ -66,13 +67,29 @@ function trustedSummary(reading: Reading, indicatorSheet: string | null): string
   return summaryShowsMark(layout, reading.summaryAt) ? sheet : null;
 }
 
-/** The fingerprint of the indicator data: sha256 of every input the reader used (cell, state, value), in code order. */
-function dataFingerprint(review: Review): string {
+/**
+ * The fingerprint of the application's data, version 2: sha256 of every input the reader used (cell, state, value),
+ * in code order, with the name lists, the plan's targets and the index of supporting documents
+ * (../sheet/form-data.ts) — so a target or a list row edited after the first check is a change of data.
+ */
+export function dataFingerprint(review: Review): string {
+  return sha256Hex(canonicalJson({ version: 2, rows: indicatorRows(review), form: formData(review.lists, { cells: true }) }));
+}
+
+function indicatorRows(review: Review) {
   const cell = (c: { cell: string; state: string; value?: unknown } | undefined) => (c ? [c.cell, c.state, c.value ?? null] : null);
-  const rows = [...review.inputs.indicators.values()]
+  return [...review.inputs.indicators.values()]
     .map((i) => [i.code, i.row ?? null, cell(i.single), [...i.years.entries()].sort((a, b) => a[0] - b[0]).map(([y, c]) => [y, cell(c)])])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  // The lists join the fingerprint only when the workbook has some, so records made before them still match.
+}
+
+/**
+ * Version 1, which records made before version 2 hold: the indicator inputs, with the name lists only when some
+ * list had entries; no plan or evidence. A record is compared in the version it matches (examine), so an old
+ * record does not make every application look changed; what version 1 did not cover it cannot vouch for.
+ */
+export function dataFingerprintV1(review: Review): string {
+  const rows = indicatorRows(review);
   const lists = review.lists ? [...review.lists.lists.entries()].filter(([, l]) => l && l.entries.length) : [];
   if (!lists.length) return sha256Hex(canonicalJson(rows));
   const listRows = lists
@@ -80,6 +97,9 @@ function dataFingerprint(review: Review): string {
     .map(([id, l]) => [id, l!.entries.map((e) => [e.row, e.name, e.code, e.level, e.year, entryKey(e)])]);
   return sha256Hex(canonicalJson({ rows, lists: listRows }));
 }
+
+/** The data is as first checked: the record's fingerprint is this data's, in version 2 or (an older record) version 1. */
+export const sameData = (recorded: string, review: Review, now: string = dataFingerprint(review)): boolean => recorded === now || recorded === dataFingerprintV1(review);
 
 /** What an adapter read. */
 export interface Reading {
@@ -181,6 +201,6 @@ export function examine(reading: Reading, rb: LoadedRulebook, source: { file?: s
   for (const name of reading.names) if (isSummarySheet(name) && name !== summary) warnings.push({ code: 'prior-review-content', params: { sheet: name } });
   const data = dataFingerprint(review);
   const first = reading.meta?.review?.data;
-  if (first && first.sha256 !== data) warnings.push({ code: 'data-changed', params: { checkedAt: first.checkedAt ?? '—' } });
+  if (first && !sameData(first.sha256, review, data)) warnings.push({ code: 'data-changed', params: { checkedAt: first.checkedAt ?? '—' } });
   return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings, summary, data, codeCol: review.inputs.layout?.codeCol ?? 0 };
 }
