@@ -4,7 +4,8 @@
  */
 import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
-import { isMonitoringReport, type Lang, type LoadedRulebook } from '../core/index.js';
+import type { Lang, LoadedRulebook } from '../core/index.js';
+import { isMonitoringReport } from '../core/monitoring/is-report.js';
 import { t } from '../core/text/index.js';
 import type { Host } from './host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
