@@ -3,13 +3,13 @@
  * criterion, and notices. Every failure is a plain message bar; nothing is ever blank.
  */
 import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useState } from 'react';
-import { isMonitoringReport, type Lang, type LoadedRulebook } from '../core/index.js';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Lang, LoadedRulebook } from '../core/index.js';
+import { isMonitoringReport } from '../core/monitoring/is-report.js';
 import { t } from '../core/text/index.js';
 import type { Host } from './host.js';
 import { lastOutcome, localTime } from '../commands/outcome.js';
 import { Actions, TemplateOffer } from './components/Actions.js';
-import { FindingsList } from './components/FindingsList.js';
 import { PasswordRetry } from './components/PasswordRetry.js';
 import { RulebookSection } from './components/RulebookSection.js';
 import type { Deployment } from './deployment.js';
@@ -19,6 +19,20 @@ import { BUSY_TEXT, useReview } from './useReview.js';
 
 // Scoring (and the committee core it brings) loads after the pane has painted: the first download stays small.
 const ScoringPanel = lazy(() => import('./components/ScoringPanel.js').then((m) => ({ default: m.ScoringPanel })));
+// The findings list (and Fluent's accordion and badges it brings) is shown only after a check: it loads after the
+// first paint too, asked for at once so it is there by the time a check ends.
+const loadFindings = () => import('./components/FindingsList.js');
+const FindingsList = lazy(() => loadFindings().then((m) => ({ default: m.FindingsList })));
+
+/** What a lazily loaded part shows until it arrives: plain words, never a blank. */
+function Loading({ lang }: { lang: Lang }) {
+  const s = useStyles();
+  return (
+    <Caption1 className={s.muted} data-testid="part-loading">
+      {t('pane.part-loading', lang)}
+    </Caption1>
+  );
+}
 
 export function App({ host, rb: initialRb, initialLang, deployment }: { host: Host; rb: LoadedRulebook; initialLang: Lang; deployment?: Deployment }) {
   const s = useStyles();
@@ -28,6 +42,10 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
   const review = useReview(host, rb, lang);
   // The ribbon's "直接检查" leaves its last result on this machine; shown until this pane's own first check.
   const [lastCommand] = useState(() => (host.kind === 'excel' ? lastOutcome() : null));
+  useEffect(() => {
+    // A failed load is retried by the list itself when a check's findings are to be shown.
+    if (host.kind === 'excel') loadFindings().catch(() => undefined);
+  }, [host]);
 
   if (host.kind !== 'excel')
     return (
@@ -99,14 +117,17 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
             <Text as="h2" id="findings-heading" weight="semibold" size={400} className={s.heading}>
               {t('pane.findings-heading', lang)}
             </Text>
-            <VerdictBanner report={review.report} lang={lang} />
-            <FindingsList report={review.report} lang={lang} onSelect={review.select} />
+            {/* The verdict waits with the findings: they appear together, as one result. */}
+            <Suspense fallback={<Loading lang={lang} />}>
+              <VerdictBanner report={review.report} lang={lang} />
+              <FindingsList report={review.report} lang={lang} onSelect={review.select} />
+            </Suspense>
           </section>
         )}
 
         {/* A monitoring form is not scored by the committee (its renewal summary is): no scoring offered there. */}
         {!(review.report && isMonitoringReport(review.report)) && (
-          <Suspense fallback={null}>
+          <Suspense fallback={<Loading lang={lang} />}>
             <ScoringPanel host={host} rb={rb} lang={lang} />
           </Suspense>
         )}

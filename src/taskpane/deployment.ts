@@ -5,7 +5,8 @@
  * The decisions (what the index may say, whether a file is the one it lists) are the core's
  * (src/core/rulebook/deployment.ts); this file fetches and remembers the reviewer's choice on this machine.
  */
-import { nationalRulebook, type LoadedRulebook } from '../core/index.js';
+import type { LoadedRulebook } from '../core/index.js';
+import { nationalRulebook } from '../core/rulebook/builtin.js';
 import { candidates, DEPLOYMENT_DIR, DEPLOYMENT_INDEX, parseDeploymentIndex, verifyDeployed, type DeployedRulebook, type DeploymentIndex, type Refusal } from '../core/rulebook/deployment.js';
 
 export type Deployment =

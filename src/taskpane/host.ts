@@ -6,14 +6,14 @@
  * plans, so the pane shows the same findings and writes the same summary whichever it runs in. The template stamp
  * and the password retry go the same way; scoring's routing is in scoring-host.ts, loaded with the scoring panel
  * after the first paint (a dynamic import of Excel's scoring from here would split the core out of the shared
- * chunk and grow the first download).
+ * chunk and grow the first download). Excel's adapter (the check, the summary and the core's review engine they
+ * bring) is itself loaded after the first paint (`officeAdapter`): the first download carries the shell only.
  */
 import type { Lang, LoadedRulebook, RulebookStamp } from '../core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../office/capabilities.js';
 import { connect, type Host as OfficeHost } from '../office/host.js';
-import { readTemplateStamp } from '../office/stamp.js';
 import type { XContext } from '../office/surface.js';
-import * as office from '../office/workbook.js';
+import type * as office from '../office/workbook.js';
 import { runInWps, wpsApplication, wpsDisplayLanguage } from '../wps/host.js';
 import type { WApplication } from '../wps/surface.js';
 import type { WpsSession } from '../wps/workbook.js';
@@ -23,6 +23,13 @@ import type { WpsSession } from '../wps/workbook.js';
  * module for all of it (src/wps/pane.ts): a lazy entry per part would make the bundler split the shared core.
  */
 export const wpsAdapter = () => import('../wps/pane.js');
+
+/**
+ * Excel's adapter and the stamp reader, loaded after the first paint (main.tsx asks for them once the pane is
+ * shown, so a click on 检查 rarely waits): with them the review engine (checks, reader, plans, the workbook
+ * record's zod schemas) leaves the first download (goal ≤ 250 KB gzipped, `npm run bench addin`).
+ */
+export const officeAdapter = () => import('./office-adapter.js');
 
 /** What an action runs against: an Excel request context, or the WPS application. */
 export type PaneContext = XContext | { wps: WApplication };
@@ -63,32 +70,36 @@ export interface Session {
 const inWps = (s: Session & { ctx: { wps: WApplication } }): WpsSession => ({ app: s.ctx.wps, rb: s.rb, lang: s.lang });
 const inExcel = (s: Session): office.Session => ({ ...s, ctx: s.ctx as XContext });
 
-export const OfficeError = office.OfficeError;
 export type OfficeError = office.OfficeError;
+/**
+ * Whether an action failed with the adapter's OfficeError (WPS's adapter throws the same class). By name, not
+ * instanceof: the class lives in the lazily loaded adapter, and an error can only come from it once loaded.
+ */
+export const isOfficeError = (e: unknown): e is OfficeError => e instanceof Error && e.name === 'OfficeError' && 'code' in e && 'params' in e;
 
 /** In WPS as in Excel, a sheet whose password the tool lacks gives the review read-only, and the pane asks for it. */
 export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): ReturnType<typeof office.checkWorkbook> {
-  return isWps(s.ctx) ? (await wpsAdapter()).checkForPane(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.checkWorkbook(inExcel(s), opts);
+  return isWps(s.ctx) ? (await wpsAdapter()).checkForPane(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : (await officeAdapter()).checkWorkbook(inExcel(s), opts);
 }
 
 export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): ReturnType<typeof office.writeSummary> {
-  return isWps(s.ctx) ? (await wpsAdapter()).writeSummary(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : office.writeSummary(inExcel(s), opts);
+  return isWps(s.ctx) ? (await wpsAdapter()).writeSummary(inWps(s as Session & { ctx: { wps: WApplication } }), opts) : (await officeAdapter()).writeSummary(inExcel(s), opts);
 }
 
 export async function clearFlags(s: Session): Promise<number> {
-  return isWps(s.ctx) ? (await wpsAdapter()).clearFlags(inWps(s as Session & { ctx: { wps: WApplication } })) : office.clearFlags(inExcel(s));
+  return isWps(s.ctx) ? (await wpsAdapter()).clearFlags(inWps(s as Session & { ctx: { wps: WApplication } })) : (await officeAdapter()).clearFlags(inExcel(s));
 }
 
 export async function insertTemplate(s: Session, year: number): Promise<string> {
-  return isWps(s.ctx) ? (await wpsAdapter()).insertTemplate(inWps(s as Session & { ctx: { wps: WApplication } }), year) : office.insertTemplate(inExcel(s), year);
+  return isWps(s.ctx) ? (await wpsAdapter()).insertTemplate(inWps(s as Session & { ctx: { wps: WApplication } }), year) : (await officeAdapter()).insertTemplate(inExcel(s), year);
 }
 
 export async function selectCell(ctx: PaneContext, address: string): Promise<void> {
   if (isWps(ctx)) (await wpsAdapter()).selectCell(ctx.wps, address);
-  else await office.selectCell(ctx, address);
+  else await (await officeAdapter()).selectCell(ctx, address);
 }
 
 /** The rulebook stamped in the open workbook's template (shown when it differs from the one in force). */
 export async function readStamp(ctx: PaneContext): Promise<RulebookStamp | null> {
-  return isWps(ctx) ? (await wpsAdapter()).readTemplateStamp(ctx.wps) : readTemplateStamp(ctx);
+  return isWps(ctx) ? (await wpsAdapter()).readTemplateStamp(ctx.wps) : (await officeAdapter()).readTemplateStamp(ctx);
 }

@@ -4,10 +4,12 @@
  * error included); the components only render what this returns.
  */
 import { useCallback, useState } from 'react';
-import { isMonitoringReport, renderWarning, type Lang, type LoadedRulebook, type Report, type ReportFinding, type WorkflowWarning } from '../core/index.js';
+import type { Lang, LoadedRulebook, Report, ReportFinding, WorkflowWarning } from '../core/index.js';
+import { isMonitoringReport } from '../core/monitoring/is-report.js';
+import { renderWarning } from '../core/workflow/warnings.js';
 import { t, type TextKey } from '../core/text/index.js';
 // The host layer: Excel (Office.js) or WPS, the same actions (src/taskpane/host.ts).
-import { checkWorkbook, clearFlags, insertTemplate, OfficeError, selectCell, writeSummary, type Host, type Session } from './host.js';
+import { checkWorkbook, clearFlags, insertTemplate, isOfficeError, selectCell, writeSummary, type Host, type Session } from './host.js';
 import type { ReadOnly } from '../office/workbook.js';
 
 export type Busy = null | 'check' | 'summary' | 'clear' | 'template';
@@ -27,7 +29,7 @@ export const BUSY_TEXT: Record<Exclude<Busy, null>, TextKey> = {
 
 /** An error from Excel or the adapter, in words (never a stack trace). */
 export function errorNotice(e: unknown, lang: Lang): Notice {
-  if (e instanceof OfficeError) {
+  if (isOfficeError(e)) {
     if (e.code === 'no-indicator-sheet') {
       const sheets = e.params.sheets as string[];
       return { intent: 'warning', text: t('error.office.no-indicator-sheet', lang, { sheets: sheets.length ? sheets : t('error.none', lang) }) };
@@ -105,7 +107,7 @@ export function useReview(host: Host, rb: LoadedRulebook, lang: Lang): Review {
         const out = await host.run((ctx) => fn({ ctx, rb, lang, caps: host.caps }));
         setNotices(out);
       } catch (e) {
-        if (e instanceof OfficeError && e.code === 'no-indicator-sheet') setNoSheet(true);
+        if (isOfficeError(e) && e.code === 'no-indicator-sheet') setNoSheet(true);
         setNotices([errorNotice(e, lang)]);
       } finally {
         setBusy(null);

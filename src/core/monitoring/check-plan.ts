@@ -38,8 +38,8 @@ export interface MonitoringCheckReport extends Report {
   };
 }
 
-/** A report of a monitoring form (the pane shows its verdict and groups its findings by R code). */
-export const isMonitoringReport = (r: Report | null | undefined): r is MonitoringCheckReport => (r as Partial<MonitoringCheckReport> | null | undefined)?.form === 'monitoring';
+import { isMonitoringReport } from './is-report.js';
+export { isMonitoringReport };
 
 /**
  * The application verdict a monitoring verdict stands for, in the same precedence: 建议撤销认定 rests on a veto

@@ -63,6 +63,8 @@ export const PANE_TEXT = {
   },
   // Start-up and office.js loading (issue #11): the pane paints before office.js arrives.
   'pane.connecting': { 'zh-CN': '正在连接 Excel…', 'en-US': 'Connecting to Excel…' },
+  // A part of the pane loaded after the first paint (the findings, the scoring panel), until it arrives.
+  'pane.part-loading': { 'zh-CN': '正在载入…', 'en-US': 'Loading…' },
   'pane.office-unreachable-title': { 'zh-CN': 'Office 脚本库无法加载（网络）', 'en-US': 'The Office script library could not load (network)' },
   'pane.office-unreachable-body': {
     'zh-CN': '任务窗格无法从加载项服务器取得 office.js，因此无法连接 Excel。请检查网络连接，或请管理员确认加载项地址可以访问；稍后关闭并重新打开任务窗格。没有网络时可使用命令行工具（npx cluster-review check 申报.xlsx）。',

@@ -4,7 +4,8 @@
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, ToggleButton } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
-import { STATUSES, type Lang, type Report, type ReportFinding, type Status } from '../../core/index.js';
+import type { Lang, Report, ReportFinding, Status } from '../../core/index.js';
+import { STATUSES } from '../../core/types.js';
 import { t, tAny } from '../../core/text/index.js';
 import { useStyles } from '../styles.js';
 

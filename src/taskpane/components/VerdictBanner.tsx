@@ -1,6 +1,7 @@
 /** The verdict in a banner: its words, the cluster's name, and the counts that matter; a monitoring form's says which form it is. */
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { isMonitoringReport, type Lang, type Report } from '../../core/index.js';
+import type { Lang, Report } from '../../core/index.js';
+import { isMonitoringReport } from '../../core/monitoring/is-report.js';
 import { t } from '../../core/text/index.js';
 
 const VERDICT_INTENT = { passed: 'success', incomplete: 'warning', failed: 'error', ineligible: 'error', vetoed: 'error' } as const;

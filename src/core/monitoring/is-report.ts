@@ -1,0 +1,9 @@
+/**
+ * Whether a report is a monitoring form's, in a module of its own: the pane asks this before anything else of
+ * monitoring is loaded, and a module that imports nothing keeps the review engine out of its first download.
+ */
+import type { Report } from '../report/json.js';
+import type { MonitoringCheckReport } from './check-plan.js';
+
+/** A report of a monitoring form (the pane shows its verdict and groups its findings by R code). */
+export const isMonitoringReport = (r: Report | null | undefined): r is MonitoringCheckReport => (r as Partial<MonitoringCheckReport> | null | undefined)?.form === 'monitoring';
