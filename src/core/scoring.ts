@@ -1,6 +1,6 @@
 /**
  * Committee figures: per criterion and in total, the mean, median and spread of the experts' scores, the
- * 待讨论 (to discuss) flag and the recommendation rule. Conflicted experts (回避) are left out of every figure.
+ * 待讨论 (to discuss) flag, the committee score by the rulebook's rule and the recommendation. Conflicted experts (回避) are left out of every figure.
  * Scores outside 0..weight are reported and not counted (as blanks are), as the sheets' formulas and the tally do.
  */
 import { normaliseScore } from './committee/normalise.js';
@@ -54,6 +54,8 @@ export interface CommitteeResult {
   /** Each expert's total; null when the expert left a criterion blank or is conflicted. */
   totals: Array<{ expert: string; conflicted: boolean; total: number | null }>;
   total: { weight: number } & Figures;
+  /** The committee score: the experts' totals combined by the rulebook's rule (`combine`); null without totals. */
+  score: number | null;
   problems: ScoreProblem[];
   recommendation: Recommendation;
 }
@@ -62,6 +64,35 @@ export interface CommitteeResult {
 function toNumber(v: ScoreInput): number | null | 'nan' {
   const n = normaliseScore(v);
   return n.kind === 'blank' ? null : n.kind === 'number' ? n.value : 'nan';
+}
+
+/** How a committee's scores combine (the rulebook's `scoring.combine`, with its minimum for the trimmed mean). */
+export type CombineRule = 'mean' | 'trimmed-mean' | 'median';
+export interface CombineSetting {
+  combine: CombineRule;
+  trimmedMinimum: number;
+}
+
+/**
+ * The committee score by the rulebook's rule: the one combination the tally, the pane, the summary and the roll-up
+ * use (their live formulas are `combineFormula`, which computes the same in every spreadsheet).
+ */
+export function combine(xs: readonly number[], rule: CombineRule, trimmedMinimum: number): number | null {
+  if (!xs.length) return null;
+  if (rule === 'median') return median(xs);
+  let use = [...xs];
+  if (rule === 'trimmed-mean' && xs.length >= trimmedMinimum) use = [...xs].sort((a, b) => a - b).slice(1, -1);
+  return use.reduce((a, b) => a + b, 0) / use.length;
+}
+
+/**
+ * `combine` as a plain formula over a range of numbers (blanks and text ignored, as COUNT does): no array entry,
+ * so Excel, WPS, LibreOffice and Office.js compute and write the same. The caller guards an empty range.
+ */
+export function combineFormula(range: string, s: CombineSetting): string {
+  if (s.combine === 'median') return `MEDIAN(${range})`;
+  if (s.combine === 'trimmed-mean') return `IF(COUNT(${range})>=${s.trimmedMinimum},(SUM(${range})-MAX(${range})-MIN(${range}))/(COUNT(${range})-2),AVERAGE(${range}))`;
+  return `AVERAGE(${range})`;
 }
 
 export function median(xs: readonly number[]): number | null {
@@ -92,7 +123,7 @@ function figures(xs: readonly number[], weight: number, spreadShare: number): Fi
 }
 
 export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertScores[], verdict: Verdict): CommitteeResult {
-  const { spreadShare, recommendation } = rb.data.scoring;
+  const { spreadShare, recommendation, minimumExperts } = rb.data.scoring;
   const problems: ScoreProblem[] = [];
   const perCriterion = new Map<string, number[]>(rb.data.criteria.map((c) => [c.id, []]));
   const totals: CommitteeResult['totals'] = [];
@@ -129,15 +160,23 @@ export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertSco
     totalWeight,
     spreadShare,
   );
+  // The rulebook's rule over the totals, as the tally computes the committee score; fewer complete totals than the
+  // minimum number of experts: pending.
+  const score = combine(
+    totals.flatMap((t) => (t.total === null ? [] : [t.total])),
+    rb.data.scoring.combine,
+    rb.data.scoring.trimmedMinimum,
+  );
   let rec: Recommendation;
   if (verdict !== recommendation.verdict) rec = 'not-recommended';
-  else if (totalFigures.mean === null) rec = 'pending';
-  else rec = totalFigures.mean >= recommendation.minMeanTotal || nearlyEqual(totalFigures.mean, recommendation.minMeanTotal) ? 'recommended' : 'not-recommended';
+  else if (score === null || totalFigures.n < minimumExperts) rec = 'pending';
+  else rec = score >= recommendation.minMeanTotal || nearlyEqual(score, recommendation.minMeanTotal) ? 'recommended' : 'not-recommended';
 
   return {
     criteria: rb.data.criteria.map((c) => ({ id: c.id, weight: c.weight, ...figures(perCriterion.get(c.id)!, c.weight, spreadShare) })),
     totals,
     total: { weight: totalWeight, ...totalFigures },
+    score,
     problems,
     recommendation: rec,
   };

@@ -87,7 +87,16 @@ describe('export: the sheets an official edits', () => {
     expect(row('极差占分值比例')[1]).toBe(0.3);
     expect(row('推荐分数线')[1]).toBe(60);
     expect(row('满分合计')[1]).toBe(100);
-    expect(row('评分合成方式')[1]).toContain('尚无此项');
+    // The scoring settings, editable: how scores combine (a drop-down), the trimmed mean's minimum, the minimum of
+    // experts, the number of recommendations (blank: no cap).
+    expect(row('评分合成方式')[1]).toBe('平均分');
+    expect(row('去掉最高最低分的最少评分数')[1]).toBe(5);
+    expect(row('最少专家人数')[1]).toBe(2);
+    expect(row('推荐数量')[1]).toBeNull();
+    const input = (label: string) => settings!.cells.find((c) => c.col === 1 && c.row === gridOf(settings!).findIndex((r) => r[0] === label))!;
+    expect(input('评分合成方式')).toMatchObject({ input: 'applicant', validation: { kind: 'list', values: ['平均分', '去掉一个最高分和一个最低分后的平均分', '中位数'] } });
+    expect(input('最少专家人数')).toMatchObject({ input: 'applicant', validation: { kind: 'whole', min: 1 } });
+    expect(input('推荐数量')).toMatchObject({ input: 'applicant', validation: { kind: 'whole', min: 0 } });
     expect(row('1')[2]).toBe(20);
     expect(row('合计')[2]).toBe(100);
   });
@@ -178,6 +187,53 @@ describe('import: the round trip gives the same rulebook', () => {
   });
 });
 
+describe('import: the scoring settings', () => {
+  it('how scores combine, the minimum of experts and the number of recommendations come through, and diff says them', () => {
+    const s = sheetsOf(rulebookSheetModels(national, 'zh-CN'));
+    set(s, find(s, '设置', '评分合成方式'), '去掉一个最高分和一个最低分后的平均分');
+    set(s, find(s, '设置', '去掉最高最低分的最少评分数'), 4);
+    set(s, find(s, '设置', '最少专家人数'), 3);
+    set(s, find(s, '设置', '推荐数量'), 8);
+    const r = rulebookFromSheets(s, 'zh-CN');
+    expect(r.problems).toEqual([]);
+    expect(r.rulebook!.scoring).toMatchObject({ combine: 'trimmed-mean', trimmedMinimum: 4, minimumExperts: 3, recommendations: 8 });
+    const back = rulebookFromSheets(sheetsOf(rulebookSheetModels(loadRulebook(r.rulebook!), 'en-US')), 'zh-CN');
+    expect(fingerprintOf(back.rulebook!)).toBe(fingerprintOf(r.rulebook!));
+    expect(diffRulebooks(national.source, r.rulebook!, 'zh-CN').map((c) => c.message)).toEqual([
+      '评分合成方式：由 平均分 改为 去掉一个最高分和一个最低分后的平均分',
+      '去掉最高最低分的最少评分数：由 5 改为 4',
+      '最少专家人数：由 2 改为 3',
+      '推荐数量：由 （未设置） 改为 8',
+    ]);
+  });
+
+  it('a blank number of recommendations is no cap; a workbook of an earlier version (placeholder rows) keeps the file’s values', () => {
+    const withQuota = loadRulebook({ ...national.source, scoring: { ...national.source.scoring, recommendations: 5 } });
+    const s = sheetsOf(rulebookSheetModels(withQuota, 'zh-CN'));
+    set(s, find(s, '设置', '推荐数量'), null);
+    expect(rulebookFromSheets(s, 'zh-CN').rulebook!.scoring.recommendations).toBeUndefined();
+    const old = sheetsOf(rulebookSheetModels(withQuota, 'zh-CN'));
+    set(old, find(old, '设置', '评分合成方式'), '（本版规则格式尚无此项，导入时忽略）');
+    set(old, find(old, '设置', '推荐数量'), '（本版规则格式尚无此项，导入时忽略）');
+    expect(fingerprintOf(rulebookFromSheets(old, 'zh-CN').rulebook!)).toBe(withQuota.fingerprint);
+  });
+
+  it('bad values, each named by its cell in plain Chinese', () => {
+    const s = sheetsOf(rulebookSheetModels(national, 'zh-CN'));
+    set(s, find(s, '设置', '评分合成方式'), '随便');
+    set(s, find(s, '设置', '去掉最高最低分的最少评分数'), 2);
+    set(s, find(s, '设置', '最少专家人数'), 0);
+    set(s, find(s, '设置', '推荐数量'), '八');
+    const cell = (label: string) => find(s, '设置', label);
+    expect(rulebookFromSheets(s, 'zh-CN').problems.map((x) => [x.code, x.path, x.message])).toEqual([
+      ['not-one-of', cell('评分合成方式'), `设置“评分合成方式”（${cell('评分合成方式')}）：“随便”不是可选项之一：平均分、去掉一个最高分和一个最低分后的平均分、中位数`],
+      ['below-minimum', cell('去掉最高最低分的最少评分数'), `设置“去掉最高最低分的最少评分数”（${cell('去掉最高最低分的最少评分数')}）：不能小于 3（填写的是 2）`],
+      ['below-minimum', cell('最少专家人数'), `设置“最少专家人数”（${cell('最少专家人数')}）：不能小于 1（填写的是 0）`],
+      ['not-number', cell('推荐数量'), `设置“推荐数量”（${cell('推荐数量')}）：“八”不是数字：请填写阿拉伯数字`],
+    ]);
+  });
+});
+
 describe('import: every problem in plain words, naming the check and the cell', () => {
   const fresh = () => sheetsOf(rulebookSheetModels(national, 'zh-CN'));
   const problems = (s: ReadonlyMap<string, SheetGrid>, lang: 'zh-CN' | 'en-US' = 'zh-CN') => rulebookFromSheets(s, lang).problems;
@@ -238,6 +294,23 @@ describe('import: every problem in plain words, naming the check and the cell', 
     const p = problems(g);
     expect(p.map((x) => [x.code, x.path])).toEqual([['growth-bound', `规则表!E${r19 + 1}`]]);
     expect(p[0]!.message).toContain(`（规则表!E${r19 + 1}）`);
+  });
+
+  it('every problem at once, in one format (a bad deadline and a whole-rulebook problem among the others)', () => {
+    const s = fresh();
+    const r19 = s.get('规则表')!.findIndex((r) => r[0] === '1.9');
+    set(s, '规则表!E12', '五十');
+    set(s, '规则表!E11', 1.5);
+    set(s, '规则表!D13', '大约');
+    set(s, find(s, '设置', '1', 2), 25);
+    set(s, find(s, '设置', '推荐分数线'), 120);
+    set(s, find(s, '设置', '年度监测截止日'), '13-45');
+    set(s, `规则表!E${r19 + 1}`, -1);
+    const p = problems(s);
+    expect(p.map((x) => x.code).sort()).toEqual(['bad-deadline', 'bad-op', 'cut-above-total', 'growth-bound', 'not-number', 'percent-above-100', 'weights-sum']);
+    // Each begins with where it is, naming the cell, then what is wrong.
+    for (const x of p) expect(x.message).toMatch(new RegExp(`^[^：]*（${x.path.replace('!', '!')}）：`));
+    expect(p.find((x) => x.code === 'bad-deadline')!.message).toBe(`设置“年度监测截止日”（${find(s, '设置', '年度监测截止日')}）：“13-45”不是日期：写作 月-日，例如 04-30`);
   });
 
   it('a workbook that was not exported by the tool', () => {

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { committeeFigures, median, type ExpertScores } from '../../src/core/index.js';
+import { loadRulebook } from '../../src/core/rulebook/load.js';
 import { rb } from '../support/review.js';
 
 const full = (name: string, s: number[], conflicted = false): ExpertScores => ({
@@ -63,12 +64,35 @@ describe('committee figures', () => {
     // One out-of-range score leaves the expert without a total, as a blank does.
     expect(r.totals.find((t) => t.expert === 'a')!.total).toBeNull();
   });
-  it('recommendation rule: verdict passed and mean total ≥ 60', () => {
-    const at60 = [full('a', [12, 9, 6, 9, 6, 6, 6, 6])];
+  it('recommendation rule: verdict passed and mean total ≥ 60, with at least the rulebook\'s minimum of experts (2)', () => {
+    const at60 = [full('a', [12, 9, 6, 9, 6, 6, 6, 6]), full('b', [12, 9, 6, 9, 6, 6, 6, 6])];
     expect(committeeFigures(rb, at60, 'passed').recommendation).toBe('recommended');
-    expect(committeeFigures(rb, [full('a', [12, 9, 6, 9, 6, 6, 6, 5.9])], 'passed').recommendation).toBe('not-recommended');
+    expect(committeeFigures(rb, [at60[0]!, full('b', [12, 9, 6, 9, 6, 6, 6, 5.8])], 'passed').recommendation).toBe('not-recommended');
     expect(committeeFigures(rb, at60, 'failed').recommendation).toBe('not-recommended');
     expect(committeeFigures(rb, [], 'passed').recommendation).toBe('pending');
+    // One complete total of the two the national rulebook asks for: pending, as the tally says.
+    expect(committeeFigures(rb, [at60[0]!, full('b', [12, 9, 6, 9, 6, 6, 6])], 'passed')).toMatchObject({ recommendation: 'pending', score: 60 });
+  });
+  it.each([
+    ['mean', {}, 65.5, 'recommended'],
+    ['trimmed-mean (4 totals ≥ minimum 4: 45 and 100 dropped)', { combine: 'trimmed-mean', trimmedMinimum: 4 }, 58.5, 'not-recommended'],
+    ['trimmed-mean (4 totals < minimum 5: the mean)', { combine: 'trimmed-mean', trimmedMinimum: 5 }, 65.5, 'recommended'],
+    ['median', { combine: 'median' }, 58.5, 'not-recommended'],
+    ['median, minimum 5 experts', { combine: 'median', minimumExperts: 5 }, 58.5, 'pending'],
+  ] as const)('the committee score by the rulebook\'s rule: %s', (_name, scoring, score, rec) => {
+    const book = loadRulebook({ ...rb.source, scoring: { ...rb.source.scoring, ...scoring } }, 'test');
+    const totals = [100, 45, 58, 59];
+    // Each total spread over the national weights (20, 15, 10, 15, 10, 10, 10, 10), filling them in order.
+    const spread = (total: number) => [20, 15, 10, 15, 10, 10, 10, 10].map((w) => {
+      const v = Math.min(w, total);
+      total -= v;
+      return v;
+    });
+    const experts = totals.map((x, i) => full(`e${i}`, spread(x)));
+    const r = committeeFigures(book, experts, 'passed');
+    expect(r.totals.map((x) => x.total)).toEqual(totals);
+    expect(r.score).toBeCloseTo(score, 9);
+    expect(r.recommendation).toBe(rec);
   });
   it('median of even and odd counts; figures are order-independent', () => {
     expect(median([3, 1, 2])).toBe(2);

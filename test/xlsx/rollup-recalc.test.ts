@@ -4,7 +4,8 @@
  * blank, out of range, "十八" (not a number) — and a recused expert is tallied; the roll-up 推荐汇总 is written, its
  * cached results dropped so the engine must compute every formula itself, and LibreOffice (headless) recomputes it.
  * Each formula cell of the list — committee score by the rulebook's rule, mean, median, spread, number of scores —
- * must equal `tally --json`, under each combination rule (mean, trimmed mean, median). The figures sheet 专家总分
+ * must equal `tally --json`, under each combination rule (mean, trimmed mean, median); so must the committee score and
+ * the recommendation of a reviewed copy's 评审汇总 the tally filled in (`--update-copies`), recomputed the same way. The figures sheet 专家总分
  * the formulas read must hold the JSON's expert totals; and each returned score sheet, recomputed, must show as its
  * expert's total what the tool counted from the same cells.
  */
@@ -57,6 +58,8 @@ function dropResults(wb: ExcelJS.Workbook, sheet: string): number {
     r.eachCell((c) => {
       const v = c.value as (ExcelJS.CellFormulaValue & { shareType?: string }) | ExcelJS.CellSharedFormulaValue | null;
       if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return;
+      // A merged cell's formula is its master's: dropped there once.
+      if (c.isMerged && c.master !== c) return;
       // No array formulas. A score sheet stores a column's repeated formula once (shared); each cell is written
       // back as its own formula as ExcelJS translates it, so every result is dropped and computed here.
       expect((v as { shareType?: string }).shareType === undefined || (v as { shareType?: string }).shareType === 'shared').toBe(true);
@@ -127,7 +130,8 @@ describe.skipIf(!soffice)('the committee list recomputed by a real spreadsheet e
   it.each([
     ['mean', {}],
     ['trimmed-mean', { combine: 'trimmed-mean', trimmedMinimum: 4 }],
-    ['median', { combine: 'median' }],
+    // Five experts needed: b (four totals) stays pending, in the list and in its summary alike.
+    ['median', { combine: 'median', minimumExperts: 5 }],
   ] as const)('%s: score, mean, median, spread and n of 推荐汇总 as LibreOffice computes them equal tally --json', async (rule, scoring) => {
     const dir = tempDir();
     const apps = join(dir, 'apps');
@@ -146,8 +150,13 @@ describe.skipIf(!soffice)('the committee list recomputed by a real spreadsheet e
     expect(made.code, made.err).toBe(0);
     for (const x of EXPERTS) await fillScoresheet(join(sheets, `专家评分表-${x}.xlsx`), SCORES[x]!);
 
+    // b's reviewed copy: the tally writes the committee's scores into its 评审汇总 (--update-copies).
+    const copy = join(apps, 'b.reviewed.xlsx');
+    const checked0 = await cli(['check', join(apps, 'b.xlsx'), '-o', copy, '--experts', EXPERTS.join(','), '--rulebook', rbFile]);
+    expect(checked0.code, checked0.err).toBe(0);
+
     const list = join(dir, '推荐汇总.xlsx');
-    const r = await cli(['tally', apps, sheets, '-o', list, '--rulebook', rbFile, '--json']);
+    const r = await cli(['tally', apps, sheets, '-o', list, '--rulebook', rbFile, '--json', '--update-copies']);
     expect(r.code, r.err).not.toBe(2);
     const json = JSON.parse(r.out) as { rule: { combine: string }; applications: AppJson[]; problems: Array<{ code: string; expert?: string; application?: string }> };
     expect(json.rule.combine).toBe(rule);
@@ -199,6 +208,19 @@ describe.skipIf(!soffice)('the committee list recomputed by a real spreadsheet e
       checked++;
     }
     expect(checked).toBe(4);
+
+    // b's 评审汇总 recomputed: its committee score (the total's 平均分 under the mean, its own row otherwise) and its
+    // recommendation are the tally's for the same scores.
+    const meta = (await import('../../src/xlsx/meta.js')).readMeta(await load(copy))!.review!.summary!;
+    const summary = await recomputed(dir, copy, meta.sheet);
+    const b = app.b!.committee;
+    const totalRow = summary[meta.criteriaRows[Object.keys(meta.criteriaRows).at(-1)!]! + 1]!;
+    const labelled = (prefix: string) => summary.find((x) => x[1]?.startsWith(prefix));
+    const score = rule === 'mean' ? num(totalRow[meta.experts.at(-1)!.col + 1]) : num(labelled('委员会评分')?.[2]);
+    expect(score, `${rule} b summary score`).toBeCloseTo(b.score!, 9);
+    const words: Record<string, string> = { recommended: '建议推荐', 'beyond-quota': '建议推荐', 'below-cut': '不建议推荐', pending: '待评分' };
+    expect(labelled('推荐意见')?.[2], `${rule} b summary recommendation`).toBe(words[app.b!.recommendation]);
+    expect(app.b!.recommendation).toBe(rule === 'median' ? 'pending' : 'recommended');
 
     // Each score sheet recomputed: the expert's total column shows what the tool counted from the same cells (the
     // sheets do not depend on the rule: recomputed once).

@@ -253,5 +253,8 @@ describe.skipIf(!soffice)('full-width digits in a real spreadsheet engine (needs
     const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
     ids.forEach((id, i) => expect(num(grid[rows[i]!]![mean]), `mean ${id}`).toBe(core.criteria[i]!.mean));
     expect(core.problems.filter((p) => p.code === 'score-out-of-range').map((p) => p.criterion)).toEqual([ids[5], ids[6]]);
+    // One complete total (乙's 80) of the two experts the national rulebook asks for: 待评分 in the sheet and the core.
+    expect(core).toMatchObject({ score: 80, recommendation: 'pending' });
+    expect(grid.find((r) => r[1]?.startsWith('推荐意见'))?.[2]).toBe('待评分');
   }, 240_000);
 });

@@ -65,11 +65,16 @@ describe('rulebook export / import', () => {
     const wb = await load(xlsx);
     wb.getWorksheet('规则表')!.getCell('E12').value = '五十';
     wb.getWorksheet('规则表')!.getCell('E11').value = 1.2;
+    const settings = wb.getWorksheet('设置')!;
+    const deadline = settings.getColumn(1).values.findIndex((v) => v === '年度监测截止日');
+    settings.getCell(`B${deadline}`).value = '13-45';
     await wb.xlsx.writeFile(xlsx);
     const r = await cli(['rulebook', 'import', xlsx, '-o', join(dir, 'r.json')]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('检查 1.8（主导产业产值占比）的阈值（规则表!E12）：“五十”不是数字');
     expect(r.err).toContain('检查 1.7（中小企业产值占比）的阈值（规则表!E11）：百分比不能超过 100%（填写的是 120%）');
+    // Listed with the others, in the same form (where, with the cell, then what).
+    expect(r.err).toContain(`设置“年度监测截止日”（设置!B${deadline}）：“13-45”不是日期：写作 月-日，例如 04-30`);
     expect(existsSync(join(dir, 'r.json'))).toBe(false);
     const en = await cli(['rulebook', 'import', xlsx, '-o', join(dir, 'r.json'), '--lang', 'en']);
     expect(en.err).toContain('check 1.8 (Leading-industry share of output), Threshold (规则表!E12): "五十" is not a number');
@@ -144,6 +149,10 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     const setRow = (label: string) => set.getColumn(1).values.findIndex((v) => v === label);
     set.getCell(`C${setRow('1')}`).value = 25;
     set.getCell(`B${setRow('满分合计')}`).value = 105;
+    // And how the committee decides: the median, at least 3 experts, 8 recommendations.
+    set.getCell(`B${setRow('评分合成方式')}`).value = '中位数';
+    set.getCell(`B${setRow('最少专家人数')}`).value = 3;
+    set.getCell(`B${setRow('推荐数量')}`).value = 8;
     const edited = join(dir, 'edited.xlsx');
     await wb.xlsx.writeFile(edited);
     const outDir = join(dir, 'lo');
@@ -158,9 +167,16 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     const bound = (id: string) => (imported.checks.find((c) => c.id === id)!.rule as { bound: number }).bound;
     expect([bound('1.6'), bound('1.7'), bound('5.1')]).toEqual([30, 0.66, 0.1]);
     expect(imported.data.criteria.find((c) => c.id === '1')!.weight).toBe(25);
+    expect(imported.data.scoring).toMatchObject({ combine: 'median', minimumExperts: 3, recommendations: 8 });
+    const shown = await cli(['rulebook', 'show', '--rulebook', json]);
+    expect(shown.out).toContain('推荐：结论为“通过自动核验”且委员会评分（中位数）≥ 60');
+    expect(shown.out).toContain('评分合成方式：中位数 · 最少专家人数 3 · 推荐数量 8');
 
     const d = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', json]);
     expect(d.out.split('\n').filter((l) => l.startsWith('  · '))).toEqual([
+      '  · 评分合成方式：由 平均分 改为 中位数',
+      '  · 最少专家人数：由 2 改为 3',
+      '  · 推荐数量：由 （未设置） 改为 8',
       '  · 评分标准 1（具有较强核心竞争力）：分值由 20 改为 25',
       '  · 检查 1.6（集群总产值）：阈值由 40亿元 改为 30亿元',
       '  · 检查 1.7（中小企业产值占比）：阈值由 70% 改为 66%',

@@ -21,13 +21,19 @@ function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
   // The same requirement text the messages quote, bounds filled in from the rulebook.
   const requirement = makeMsgCtx(rb, lang).requirement;
   const s = d.settings;
+  const rule = tAny(`rulebook.combine.${d.scoring.combine}`, lang);
   const lines = [
     pick(d.name),
     `  id ${d.id} · ${t('rulebook.show.edition', lang)} ${d.edition} · ${pick(d.authority)}`,
     `  ${t('rulebook.show.fingerprint', lang)} ${rb.fingerprint}`,
     `  ${t('rulebook.sheet.set.round', lang)} ${tAny(`rulebook.sheet.round.${roundOf(d)}`, lang)}${s.firstBatchYear === undefined ? '' : ` · ${t('rulebook.show.first-batch', lang)} ≤ ${s.firstBatchYear}`}`,
     `  ${t('rulebook.show.growth', lang)} ${tAny(`rulebook.show.growth.${s.growthMethod}`, lang)} · ${t('rulebook.show.deadline', lang)} ${s.monitoringDeadline}`,
-    `  ${t('rulebook.show.scoring', lang, { weights: d.criteria.map((c) => `${c.id}=${c.weight}`).join(' ') })} · ${t('rulebook.show.spread', lang, { share: d.scoring.spreadShare * 100 })} · ${t('rulebook.show.recommend', lang, { verdict: tAny(`verdict.${d.scoring.recommendation.verdict}`, lang), min: d.scoring.recommendation.minMeanTotal })}`,
+    `  ${t('rulebook.show.scoring', lang, { weights: d.criteria.map((c) => `${c.id}=${c.weight}`).join(' ') })} · ${t('rulebook.show.spread', lang, { share: d.scoring.spreadShare * 100 })} · ${t('rulebook.show.recommend', lang, { verdict: tAny(`verdict.${d.scoring.recommendation.verdict}`, lang), rule, min: d.scoring.recommendation.minMeanTotal })}`,
+    `  ${t('rulebook.show.committee', lang, {
+      rule: d.scoring.combine === 'trimmed-mean' ? t('rulebook.show.trimmed-when', lang, { rule, n: d.scoring.trimmedMinimum }) : rule,
+      minimum: d.scoring.minimumExperts,
+      quota: d.scoring.recommendations ?? t('rulebook.show.no-quota', lang),
+    })}`,
     '',
     `  ${t('rulebook.show.checks', lang, { n: d.checks.length })}`,
     ...d.checks.map((c) => `    ${pad(c.id, 5)} ${pad(c.criterion, 2)} ${pick(c.title)}${c.requirement ? ` — ${requirement(c.id)}` : ''}`),

@@ -11,6 +11,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
+import { combineFormula } from '../scoring.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
@@ -70,12 +71,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   });
   const qSheet = `'${figSheet}'`;
   const range = (row: number) => `${qSheet}!$${columnLetters(1)}$${row + 1}:$${columnLetters(Math.max(1, experts.length))}$${row + 1}`;
-  const ruleFormula = (h: string) =>
-    scoring.combine === 'median'
-      ? `MEDIAN(${h})`
-      : scoring.combine === 'trimmed-mean'
-        ? `IF(COUNT(${h})>=${scoring.trimmedMinimum},(SUM(${h})-MAX(${h})-MIN(${h}))/(COUNT(${h})-2),AVERAGE(${h}))`
-        : `AVERAGE(${h})`;
+  const ruleFormula = (h: string) => combineFormula(h, scoring);
 
   // 推荐汇总.
   const b = new SheetBuilder();

@@ -18,7 +18,7 @@
  * 8. Audit: a row for each value that changed since the previous tally (old → new), none for the rest.
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
-import { median } from '../scoring.js';
+import { combine, median } from '../scoring.js';
 import { nearlyEqual } from '../sheet/values.js';
 import { normaliseScore } from './normalise.js';
 import type { AuditOutcome, AuditRow, Round, RoundApplication, ScoreEntry } from './records.js';
@@ -159,14 +159,8 @@ const KEY = '\u0000';
 export const EXPERT_ITEM = 'expert';
 const valueText = (v: ScoreEntry['value']): string => (v === null ? '' : String(v));
 
-/** Combined score by the rulebook's rule. */
-export function combine(xs: readonly number[], rule: 'mean' | 'trimmed-mean' | 'median', trimmedMinimum: number): number | null {
-  if (!xs.length) return null;
-  if (rule === 'median') return median(xs);
-  let use = [...xs];
-  if (rule === 'trimmed-mean' && xs.length >= trimmedMinimum) use = [...xs].sort((a, b) => a - b).slice(1, -1);
-  return use.reduce((a, b) => a + b, 0) / use.length;
-}
+/** Combined score by the rulebook's rule: the one function the summary's figures use too (src/core/scoring.ts). */
+export { combine };
 
 /** Equal for ranking: scores are sums of typed decimals, so compare after rounding away float noise. */
 const rankKey = (x: number) => Math.round(x * 1e6);

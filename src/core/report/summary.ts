@@ -10,7 +10,7 @@
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { scoreCounted, scoreFormula } from '../committee/normalise.js';
-import { committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
+import { combineFormula, committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Report, ReportFinding } from './json.js';
@@ -475,18 +475,37 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
   return { criteriaRows: rowsRecord(rowOf), totalRow, conflictRow, reasonRow };
 }
 
-/** The recommendation rule as a live formula over the committee's mean total. */
-function recommendationRow(ctx: Ctx, totalRow: number, committee: CommitteeResult): void {
+/**
+ * The committee score and the recommendation by the rulebook's rule, as live formulas over the total row's hidden
+ * helper columns (the experts' totals that count): the mean is the total's 平均分 itself; another rule (trimmed
+ * mean, median) gets its own row 委员会评分 with `combineFormula`, the same combination the tally computes. Fewer
+ * totals than the rulebook's minimum number of experts: 待定.
+ */
+function recommendationRows(ctx: Ctx, totalRow: number, nExperts: number, committee: CommitteeResult): void {
   const { b, rb, report, lang, cols } = ctx;
+  const scoring = rb.data.scoring;
+  const rec = scoring.recommendation;
+  const h = `${toA1(totalRow, cols.helper(0))}:${toA1(totalRow, cols.helper(nExperts - 1))}`;
+  const rule = ctx.w(`summary.rule.${scoring.combine}` as TextKey);
+  let scoreCell = toA1(totalRow, cols.mean);
+  if (scoring.combine !== 'mean') {
+    const row = b.next();
+    const when = scoring.combine === 'trimmed-mean' ? ctx.w('summary.trimmedWhen', { n: scoring.trimmedMinimum }) : '';
+    b.set(row, CRITERIA.criterion, { value: ctx.w('summary.committeeScore', { rule: `${rule}${when}` }), style: 'label' });
+    b.set(row, CRITERIA.weight, { formula: `IF(COUNT(${h})=0,"",${combineFormula(h, scoring)})`, result: committee.score ?? '', numberFormat: '0.00', style: 'computed' });
+    b.merge(row, CRITERIA.weight, row, CRITERIA.reasons);
+    scoreCell = toA1(row, CRITERIA.weight);
+  }
   const row = b.next();
-  const rec = rb.data.scoring.recommendation;
-  const meanTotal = toA1(totalRow, cols.mean);
-  b.set(row, CRITERIA.criterion, { value: ctx.w('summary.recommendationRule', { min: rec.minMeanTotal }), style: 'label' });
+  const experts = scoring.minimumExperts > 1 ? ctx.w('summary.minimumExperts', { n: scoring.minimumExperts }) : '';
+  b.set(row, CRITERIA.criterion, { value: ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts }), style: 'label' });
   const yes = t('recommendation.recommended', lang);
   const no = t('recommendation.not-recommended', lang);
   const pending = t('recommendation.pending', lang);
+  // One expert minimum (the national default): pending exactly when there is no score, as before.
+  const pendingWhen = scoring.minimumExperts > 1 ? `COUNT(${h})<${scoring.minimumExperts}` : `${scoreCell}=""`;
   b.set(row, CRITERIA.weight, {
-    formula: report.verdict === rec.verdict ? `IF(${meanTotal}="","${pending}",IF(${meanTotal}>=${rec.minMeanTotal},"${yes}","${no}"))` : `"${no}"`,
+    formula: report.verdict === rec.verdict ? `IF(${pendingWhen},"${pending}",IF(${scoreCell}>=${rec.minMeanTotal},"${yes}","${no}"))` : `"${no}"`,
     result: tAny(`recommendation.${committee.recommendation}`, lang),
     style: 'computed',
   });
@@ -686,7 +705,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   identitySection(ctx, input);
   eligibilitySection(ctx, byCheck);
   const { criteriaRows, totalRow, conflictRow, reasonRow } = criteriaSection(ctx, experts, preserved, scores, committee);
-  recommendationRow(ctx, totalRow, committee);
+  recommendationRows(ctx, totalRow, experts.length, committee);
   discussionSection(ctx, committee);
   const { decisionRow, rationaleRow, dateRow, signatureRow, opinions } = conclusionSection(ctx, experts, preserved, (e) => !!scores[e]!.conflicted);
   findingsSection(ctx);
@@ -712,7 +731,8 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     // One page wide whatever the committee's size: about 7 pt with seven experts, rather than a table cut in two.
     minScale: 0.55,
     keep: [
-      [firstCriterion - 2, Math.max(conflictRow, reasonRow ?? conflictRow) + 1],
+      // Through the recommendation (and the committee score's own row, under a rule other than the mean).
+      [firstCriterion - 2, Math.max(conflictRow, reasonRow ?? conflictRow) + (rb.data.scoring.combine === 'mean' ? 1 : 2)],
       [decisionRow - 1, signatureRow],
     ],
   });

@@ -1,7 +1,7 @@
 /**
  * What one rulebook changes from another, in words, for the committee and for the ministry: thresholds,
- * comparisons, years, checks switched on or off, requirement wording, weights, cut line, spread share,
- * deadlines, round type, and checks or criteria added or removed. Compares the files (`source`), so a check
+ * comparisons, years, checks switched on or off, requirement wording, weights, cut line, spread share, how scores
+ * combine, the minimum of experts, the number of recommendations, deadlines, round type, and checks or criteria added or removed. Compares the files (`source`), so a check
  * switched off is reported as switched off, not as removed.
  */
 import { fmtValue } from '../messages/format.js';
@@ -35,7 +35,10 @@ export interface RulebookChange {
   /** 1-based branch of a two-branch check. */
   part?: number;
   criterion?: string;
-  /** For `setting`: round, firstBatchYear, growthMethod, monitoringDeadline, validityYears, spreadShare, minMeanTotal, id, name, edition, authority. */
+  /**
+   * For `setting`: round, firstBatchYear, growthMethod, monitoringDeadline, validityYears, spreadShare, minMeanTotal,
+   * combine, trimmedMinimum, minimumExperts, recommendations, id, name, edition, authority.
+   */
   setting?: string;
   from?: string | number | boolean | null;
   to?: string | number | boolean | null;
@@ -74,6 +77,11 @@ export function diffRulebooks(a: Rulebook, b: Rulebook, lang: Lang): RulebookCha
   setting('validityYears', sw('validityYears'), a.settings.validityYears, b.settings.validityYears);
   setting('spreadShare', sw('spreadShare'), a.scoring.spreadShare, b.scoring.spreadShare, (v) => fmtValue(Number(v), '%', lang));
   setting('minMeanTotal', sw('minMeanTotal'), a.scoring.recommendation.minMeanTotal, b.scoring.recommendation.minMeanTotal);
+  // How the committee decides: how scores combine (and when the trimmed mean drops), how many experts, how many places.
+  setting('combine', sw('combination'), a.scoring.combine, b.scoring.combine, (v) => tAny(`rulebook.combine.${v}`, lang));
+  setting('trimmedMinimum', sw('trimmedMinimum'), a.scoring.trimmedMinimum, b.scoring.trimmedMinimum);
+  setting('minimumExperts', sw('minimumExperts'), a.scoring.minimumExperts, b.scoring.minimumExperts);
+  setting('recommendations', sw('recommendations'), a.scoring.recommendations, b.scoring.recommendations);
 
   // Criteria weights.
   const critA = new Map(a.criteria.map((c) => [c.id, c]));

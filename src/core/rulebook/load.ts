@@ -31,6 +31,11 @@ export interface RulebookProblem {
   message: string;
 }
 
+/** What is wrong alone (each problem's message without its place), kept aside so problems stay plain data. */
+const DETAILS = new WeakMap<RulebookProblem, string>();
+/** A problem's detail, for a reader that names the place its own way (the workbook import names the cell). */
+export const detailOf = (p: RulebookProblem): string => DETAILS.get(p) ?? p.message;
+
 export class RulebookError extends Error {
   readonly problems: RulebookProblem[];
   constructor(problems: RulebookProblem[], source?: string, lang: Lang = 'zh-CN') {
@@ -103,6 +108,7 @@ function problemAt(input: unknown, path: readonly Segment[], code: string, detai
     where = kind === undefined ? field : t(bareId ? 'rulebook.where.field-after-id' : 'rulebook.where.field', lang, { where, field });
   }
   problem.message = t('rulebook.problem', lang, { where, detail });
+  DETAILS.set(problem, detail);
   return problem;
 }
 

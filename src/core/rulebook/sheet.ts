@@ -14,7 +14,7 @@ import type { CellModel, SheetModel } from '../report/sheet-model.js';
 import { planIndicators } from '../template/plan.js';
 import { t, tAny, type TextKey } from '../text/index.js';
 import type { Lang } from '../types.js';
-import { validateRulebook, type LoadedRulebook, type RulebookProblem } from './load.js';
+import { detailOf, validateRulebook, type LoadedRulebook, type RulebookProblem } from './load.js';
 import type { Check, Indicator, Op, Rule, Rulebook } from './schema.js';
 
 export const RULEBOOK_SHEET = { checks: '规则表', settings: '设置', base: '_rulebook' } as const;
@@ -168,6 +168,8 @@ const ON_WORDS = choices(['on', 'off'] as const, (v) => `rulebook.sheet.${v}`, {
 const YEAR_WORDS = choices(['each', 'latest'] as const, (v) => `rulebook.sheet.years.${v}`, { 每年: 'each' });
 const ROUND_WORDS = choices(['national-recommendation', 'provincial-recognition'] as const, (v) => `rulebook.sheet.round.${v}`);
 const GROWTH_WORDS = choices(['compound', 'arithmetic'] as const, (v) => `rulebook.show.growth.${v}`);
+const COMBINE = ['mean', 'trimmed-mean', 'median'] as const;
+const COMBINE_WORDS = choices(COMBINE, (v) => `rulebook.combine.${v}`, { 均值: 'mean', 平均值: 'mean', 去掉最高分和最低分后的平均分: 'trimmed-mean', 截尾平均: 'trimmed-mean', 中值: 'median' });
 
 const opWord = (op: Op, lang: Lang) => tAny(`rulebook.sheet.op.${op}`, lang);
 
@@ -190,13 +192,11 @@ const SETTING_KEYS = [
   'minMeanTotal',
   'total',
   'combination',
+  'trimmedMinimum',
+  'minimumExperts',
   'recommendations',
 ] as const;
 type SettingKey = (typeof SETTING_KEYS)[number];
-/** Rows shown as a marked place for settings the rulebook format does not have yet; never read back. */
-// TODO(committee/monitoring): when the schema gains how scores are combined and the number of recommendations,
-// make these two rows inputs here and read them in applySettings.
-const NOT_YET: ReadonlySet<SettingKey> = new Set(['combination', 'recommendations']);
 
 const PERCENT_FORMAT = '0.0%';
 
@@ -319,15 +319,21 @@ function settingsModel(rb: LoadedRulebook, lang: Lang): SheetModel {
         return { value: src.scoring.recommendation.minMeanTotal, validation: { kind: 'decimal', min: 0, max: 1e6 } };
       case 'total':
         return { value: total, validation: { kind: 'decimal', min: 0, max: 1e6 } };
-      default:
-        return { value: t('rulebook.sheet.not-yet', lang) };
+      case 'combination':
+        return list(COMBINE.map((c) => t(`rulebook.combine.${c}`, lang)), t(`rulebook.combine.${src.scoring.combine}`, lang));
+      case 'trimmedMinimum':
+        return { value: src.scoring.trimmedMinimum, validation: { kind: 'whole', min: 3, max: 1000 } };
+      case 'minimumExperts':
+        return { value: src.scoring.minimumExperts, validation: { kind: 'whole', min: 1, max: 1000 } };
+      case 'recommendations':
+        // Blank: no cap.
+        return { value: src.scoring.recommendations ?? null, validation: { kind: 'whole', min: 0, max: 100000 } };
     }
   };
   let row = 1;
   for (const key of SETTING_KEYS) {
     cells.push({ row, col: 0, value: t(`rulebook.sheet.set.${key}` as TextKey, lang), style: 'label' });
-    if (NOT_YET.has(key)) cells.push({ row, col: 1, style: 'locked', ...value(key) });
-    else cells.push({ row, col: 1, style: 'applicantInput', input: 'applicant', ...value(key) });
+    cells.push({ row, col: 1, style: 'applicantInput', input: 'applicant', ...value(key) });
     const about = `rulebook.sheet.about.${key}`;
     cells.push({ row, col: 2, value: tAny(about, lang) === about ? '' : tAny(about, lang), style: 'muted' });
     row++;
@@ -417,9 +423,10 @@ export function rulebookFromSheets(sheets: ReadonlyMap<string, SheetGrid>, lang:
     return { problems };
   }
   const rb = loaded.rulebook;
-  // Edits go into a copy of the file the workbook was made from; `cellOf` remembers which cell set which path.
+  // Edits go into a copy of the file the workbook was made from; `cellOf` remembers which cell set which path, and
+  // how a problem there names it (the words every problem of the import begins with).
   const out = structuredClone(rb.source) as Rulebook;
-  const cellOf = new Map<string, string>();
+  const cellOf: CellOf = new Map();
 
   for (const name of [RULEBOOK_SHEET.checks, RULEBOOK_SHEET.settings])
     if (!sheets.has(name)) problem('no-sheet', name, t('rulebook.sheet.no-sheet', lang, { sheet: name }));
@@ -427,19 +434,27 @@ export function rulebookFromSheets(sheets: ReadonlyMap<string, SheetGrid>, lang:
   if (checksGrid) applyChecks(checksGrid, rb, out, lang, problem, cellOf);
   const settingsGrid = sheets.get(RULEBOOK_SHEET.settings);
   if (settingsGrid) applySettings(settingsGrid, rb, out, lang, problem, cellOf);
-  if (problems.length) return { problems };
-
-  // What only the whole rulebook can say (a percent bound out of range, a deadline of the wrong form), at its cell.
+  // What only the whole rulebook can say (a percent bound out of range, a threshold out of its indicator's range), at
+  // its cell and in the words of the others: checked even when cells are wrong already, so every problem is listed
+  // at once (a wrong cell left the file's own value in place, which is valid; one problem per cell).
   const checked = validateRulebook(out, lang);
-  if (!checked.ok)
-    return {
-      problems: checked.problems.map((p) => {
-        const cell = cellOf.get(p.path) ?? [...cellOf.entries()].find(([path]) => p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))?.[1];
-        return cell ? { ...p, path: cell, message: t('rulebook.sheet.at-cell', lang, { message: p.message, cell }) } : p;
-      }),
-    };
+  if (!checked.ok) {
+    const taken = new Set(problems.map((p) => p.path));
+    for (const p of checked.problems) {
+      const at = cellOf.get(p.path) ?? [...cellOf.entries()].find(([path]) => p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))?.[1];
+      if (!at) problems.push(p);
+      else if (!taken.has(at.cell)) {
+        taken.add(at.cell);
+        problems.push({ ...p, path: at.cell, message: t('rulebook.problem', lang, { where: at.where, detail: detailOf(p) }) });
+      }
+    }
+  }
+  if (problems.length) return { problems };
   return { rulebook: out, problems: [] };
 }
+
+/** JSON path → the cell that set it and the words naming it (`rulebook.problem`'s where). */
+type CellOf = Map<string, { cell: string; where: string }>;
 
 type Problem = (code: string, cell: string, message: string, extra?: Partial<RulebookProblem>, params?: Record<string, string | number>) => void;
 
@@ -451,7 +466,7 @@ function getAt(obj: unknown, segs: readonly Seg[]): unknown {
   return v;
 }
 
-function applyChecks(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: Lang, problem: Problem, cellOf: Map<string, string>): void {
+function applyChecks(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: Lang, problem: Problem, cellOf: CellOf): void {
   const sheet = RULEBOOK_SHEET.checks;
   const head = grid[0] ?? [];
   const colOf = new Map<CheckColumn, number>();
@@ -496,8 +511,9 @@ function applyChecks(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: L
     seen.add(key);
     const check = out.checks[slot.checkIndex]!;
     const where = t('rulebook.where.check', lang, { id, title: lang === 'zh-CN' ? slot.check.title.zh : slot.check.title.en });
-    const bad = (k: CheckColumn, code: string, detail: string, params: Record<string, string | number> = {}) =>
-      problem(code, cell(k), t('rulebook.problem', lang, { where: t('rulebook.where.field', lang, { where, field: t('rulebook.sheet.where.cell', lang, { word: t(`rulebook.sheet.col.${k}` as TextKey, lang), cell: cell(k) }) }), detail }), { check: id }, params);
+    const whereAt = (k: CheckColumn) => t('rulebook.where.field', lang, { where, field: t('rulebook.sheet.where.cell', lang, { word: t(`rulebook.sheet.col.${k}` as TextKey, lang), cell: cell(k) }) });
+    const bad = (k: CheckColumn, code: string, detail: string, params: Record<string, string | number> = {}) => problem(code, cell(k), t('rulebook.problem', lang, { where: whereAt(k), detail }), { check: id }, params);
+    const set = (segs: Seg[], k: CheckColumn) => cellOf.set(jsonPath(segs), { cell: cell(k), where: whereAt(k) });
     const checkPath: Seg[] = ['checks', slot.checkIndex];
     const rulePath = [...checkPath, ...slot.path];
     const rule = getAt(out, rulePath) as Record<string, unknown>;
@@ -507,7 +523,7 @@ function applyChecks(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: L
       if (!w) bad('op', 'bad-op', t('rulebook.sheet.not-one-of', lang, { found: text(v('op')), choices: OPS.map((o) => opWord(o, lang)) }), { found: text(v('op')) });
       else {
         rule.op = w;
-        cellOf.set(jsonPath([...rulePath, 'op']), cell('op'));
+        set([...rulePath, 'op'], 'op');
       }
     }
     if (numericBound(slot.rule) !== undefined) {
@@ -520,7 +536,7 @@ function applyChecks(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: L
       else if (percent && n.value < 0 && slot.rule.kind !== 'growth') bad('bound', 'percent-below-0', t('rulebook.sheet.percent-below-0', lang, { found: pct(n.value) }), { found: n.value });
       else {
         rule.bound = n.value;
-        cellOf.set(jsonPath([...rulePath, 'bound']), cell('bound'));
+        set([...rulePath, 'bound'], 'bound');
       }
     }
     if (slot.rule.kind === 'compare' && c('years') !== undefined && !blank(v('years'))) {
@@ -537,17 +553,17 @@ function applyChecks(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: L
     const titleZh = text(v('title'));
     if (!titleZh) bad('title', 'blank', t('rulebook.sheet.blank', lang));
     else check.title = { zh: titleZh, en: text(v('titleEn')) || check.title.en };
-    cellOf.set(jsonPath([...checkPath, 'title']), cell('title'));
+    set([...checkPath, 'title'], 'title');
     const reqZh = requirementFromSheet(text(v('requirement')));
     const reqEn = requirementFromSheet(text(v('requirementEn')));
     if (!reqZh) delete check.requirement;
     else if (!check.requirement || check.requirement.zh !== reqZh || (reqEn && reqEn !== check.requirement.en))
       check.requirement = { zh: reqZh, en: reqEn || (check.requirement && check.requirement.zh === reqZh ? check.requirement.en : reqZh) };
-    cellOf.set(jsonPath([...checkPath, 'requirement']), cell('requirement'));
+    set([...checkPath, 'requirement'], 'requirement');
   }
 }
 
-function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: Lang, problem: Problem, cellOf: Map<string, string>): void {
+function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang: Lang, problem: Problem, cellOf: CellOf): void {
   const sheet = RULEBOOK_SHEET.settings;
   const rowOf = new Map<SettingKey, number>();
   let criteriaHead = -1;
@@ -559,14 +575,14 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
   });
   const word = (key: SettingKey) => t(`rulebook.sheet.set.${key}` as TextKey, lang);
   const cellAt = (key: SettingKey) => at(sheet, rowOf.get(key)!, 1);
-  const bad = (key: SettingKey, code: string, detail: string, params: Record<string, string | number> = {}) =>
-    problem(code, cellAt(key), t('rulebook.problem', lang, { where: t('rulebook.sheet.where.setting', lang, { word: word(key), cell: cellAt(key) }), detail }), {}, params);
+  const whereAt = (key: SettingKey) => t('rulebook.sheet.where.setting', lang, { word: word(key), cell: cellAt(key) });
+  const bad = (key: SettingKey, code: string, detail: string, params: Record<string, string | number> = {}) => problem(code, cellAt(key), t('rulebook.problem', lang, { where: whereAt(key), detail }), {}, params);
   const value = (key: SettingKey): SheetCell => grid[rowOf.get(key)!]?.[1];
   const required: SettingKey[] = ['id', 'name.zh', 'edition', 'authority.zh', 'round', 'firstBatchYear', 'growthMethod', 'monitoringDeadline', 'validityYears', 'spreadShare', 'minMeanTotal'];
   for (const key of required)
     if (!rowOf.has(key)) problem('no-setting', `${sheet}!A:A`, t('rulebook.sheet.no-setting', lang, { sheet, setting: word(key) }), {}, { setting: key });
   if (required.some((k) => !rowOf.has(k))) return;
-  const path = (key: SettingKey, segs: Seg[]) => cellOf.set(jsonPath(segs), cellAt(key));
+  const path = (key: SettingKey, segs: Seg[]) => cellOf.set(jsonPath(segs), { cell: cellAt(key), where: whereAt(key) });
 
   const str = (key: SettingKey, set: (s: string) => void, segs: Seg[]) => {
     const s = text(value(key));
@@ -615,7 +631,9 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
 
   const dl = text(value('monitoringDeadline'));
   const m = /^(?:\d{4}-)?(\d{1,2})[-/.月](\d{1,2})日?$/.exec(dl);
-  if (!m) bad('monitoringDeadline', 'bad-deadline', t('rulebook.sheet.bad-deadline', lang, { found: dl }), { found: dl });
+  // A real day of the year (29 February included): "13-45" is said here with the other problems.
+  const [month, day] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || month < 1 || month > 12 || day < 1 || day > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!) bad('monitoringDeadline', 'bad-deadline', t('rulebook.sheet.bad-deadline', lang, { found: dl }), { found: dl });
   else out.settings.monitoringDeadline = `${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
   path('monitoringDeadline', ['settings', 'monitoringDeadline']);
 
@@ -625,6 +643,30 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
   const cut = num('minMeanTotal', {});
   if (cut !== undefined) out.scoring.recommendation.minMeanTotal = cut;
   path('minMeanTotal', ['scoring', 'recommendation', 'minMeanTotal']);
+
+  // How scores combine, the minimum of experts, the number of recommendations (rows a workbook of an earlier version
+  // lacks, or shows as a placeholder: the file's values are kept).
+  const placeholder = (key: SettingKey) => LANGS.some((l) => norm(t('rulebook.sheet.not-yet', l)) === norm(value(key)));
+  if (rowOf.has('combination') && !placeholder('combination')) {
+    const c = pick('combination', COMBINE_WORDS, COMBINE.map((x) => t(`rulebook.combine.${x}`, lang)));
+    if (c) out.scoring.combine = c;
+    path('combination', ['scoring', 'combine']);
+  }
+  const atLeast = (key: SettingKey, min: number) => {
+    if (!rowOf.has(key)) return;
+    const n = num(key, { whole: true });
+    if (n !== undefined && n < min) bad(key, 'below-minimum', t('rulebook.sheet.below-minimum', lang, { min, found: n }), { min, found: n });
+    else if (n !== undefined) out.scoring[key as 'trimmedMinimum' | 'minimumExperts'] = n;
+    path(key, ['scoring', key]);
+  };
+  atLeast('trimmedMinimum', 3);
+  atLeast('minimumExperts', 1);
+  if (rowOf.has('recommendations') && !placeholder('recommendations')) {
+    const n = num('recommendations', { whole: true, optional: true });
+    if (blank(value('recommendations'))) delete out.scoring.recommendations;
+    else if (n !== undefined) out.scoring.recommendations = n;
+    path('recommendations', ['scoring', 'recommendations']);
+  }
 
   // Criteria weights, below their heading; the stated total must be what they add up to.
   let weightsOk = true;
@@ -653,7 +695,7 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
         continue;
       }
       crit.weight = n.value;
-      cellOf.set(jsonPath(['criteria', i, 'weight']), wcell);
+      cellOf.set(jsonPath(['criteria', i, 'weight']), { cell: wcell, where });
     }
   }
   const sum = clean(out.criteria.reduce((a, c) => a + c.weight, 0));

@@ -161,9 +161,15 @@ export const RULEBOOK_TEXT = {
   'rulebook.show.scoring': { 'zh-CN': '评分：{weights}', 'en-US': 'scoring: {weights}' },
   'rulebook.show.spread': { 'zh-CN': '极差超过分值的 {share}% 待讨论', 'en-US': 'discuss when spread > {share}% of weight' },
   'rulebook.show.recommend': {
-    'zh-CN': '推荐：结论为“{verdict}”且委员会平均总分 ≥ {min}',
-    'en-US': 'recommend: verdict “{verdict}” and committee mean total ≥ {min}',
+    'zh-CN': '推荐：结论为“{verdict}”且委员会评分（{rule}）≥ {min}',
+    'en-US': 'recommend: verdict “{verdict}” and committee score ({rule}) ≥ {min}',
   },
+  'rulebook.show.committee': {
+    'zh-CN': '评分合成方式：{rule} · 最少专家人数 {minimum} · 推荐数量 {quota}',
+    'en-US': 'scores combined: {rule} · minimum experts {minimum} · recommendations {quota}',
+  },
+  'rulebook.show.trimmed-when': { 'zh-CN': '{rule}（不少于 {n} 个评分时；否则取平均分）', 'en-US': '{rule} (with at least {n} scores; else the mean)' },
+  'rulebook.show.no-quota': { 'zh-CN': '不限', 'en-US': 'no cap' },
   'rulebook.show.checks': { 'zh-CN': '检查项（{n}）：', 'en-US': 'checks ({n}):' },
 
   // The rulebook as a workbook (rulebook export / import): sheet words, drop-down words, import problems.
@@ -239,7 +245,23 @@ export const RULEBOOK_TEXT = {
   'rulebook.sheet.set.minMeanTotal': { 'zh-CN': '推荐分数线', 'en-US': 'Cut line' },
   'rulebook.sheet.set.total': { 'zh-CN': '满分合计', 'en-US': 'Total of the weights' },
   'rulebook.sheet.set.combination': { 'zh-CN': '评分合成方式', 'en-US': 'How scores are combined' },
+  'rulebook.sheet.set.trimmedMinimum': { 'zh-CN': '去掉最高最低分的最少评分数', 'en-US': 'Scores needed to drop the highest and lowest' },
+  'rulebook.sheet.set.minimumExperts': { 'zh-CN': '最少专家人数', 'en-US': 'Minimum number of experts' },
   'rulebook.sheet.set.recommendations': { 'zh-CN': '推荐数量', 'en-US': 'Number of recommendations' },
+  // How a committee's scores combine, as the workbook's drop-down, `rulebook show` and `rulebook diff` say it.
+  'rulebook.combine.mean': { 'zh-CN': '平均分', 'en-US': 'mean' },
+  'rulebook.combine.trimmed-mean': { 'zh-CN': '去掉一个最高分和一个最低分后的平均分', 'en-US': 'mean without the highest and the lowest score' },
+  'rulebook.combine.median': { 'zh-CN': '中位数', 'en-US': 'median' },
+  'rulebook.sheet.about.combination': {
+    'zh-CN': '委员会评分（各专家总分的合成）与各标准的合成方式：平均分、去掉一个最高分和一个最低分后的平均分、中位数',
+    'en-US': 'how the committee score (of the experts’ totals) and each criterion combine: mean, mean without the highest and the lowest score, median',
+  },
+  'rulebook.sheet.about.trimmedMinimum': {
+    'zh-CN': '去掉最高最低分时适用：评分数不少于此数才去掉，否则取平均分；至少为 3',
+    'en-US': 'for the trimmed mean: the highest and lowest are dropped only with at least this many scores, else the mean; at least 3',
+  },
+  'rulebook.sheet.about.minimumExperts': { 'zh-CN': '完整评分的专家少于此数时，申报保持“待评分”，不予推荐', 'en-US': 'fewer experts with complete scores than this: the application stays pending' },
+  'rulebook.sheet.about.recommendations': { 'zh-CN': '推荐名额；留空为不限（汇总时 --quota 优先）', 'en-US': 'how many may be recommended; blank for no cap (tally --quota overrides it)' },
   'rulebook.sheet.about.round': {
     'zh-CN': '全国推荐：向工业和信息化部推荐；省级认定：本省认定省级集群（不核验 E2、不填报 B9，不需要首批申报年度）',
     'en-US': 'national recommendation: recommending to MIIT; provincial recognition: the province recognises its own (no E2, no B9, no first-batch year)',
@@ -247,8 +269,9 @@ export const RULEBOOK_TEXT = {
   'rulebook.sheet.about.firstBatchYear': { 'zh-CN': '此年度及以前的申报无需已认定为省级集群（E2）；省级认定评审可不填', 'en-US': 'applications up to this year need no provincial recognition (E2); blank for a provincial round' },
   'rulebook.sheet.about.monitoringDeadline': { 'zh-CN': '写作 月-日，例如 04-30', 'en-US': 'as MM-DD, e.g. 04-30' },
   'rulebook.sheet.about.spreadShare': { 'zh-CN': '专家打分极差超过该标准分值的此比例时列为“待讨论”', 'en-US': 'a spread of expert scores above this share of the weight is marked for discussion' },
-  'rulebook.sheet.about.minMeanTotal': { 'zh-CN': '通过自动核验且委员会平均总分不低于此分数的予以推荐', 'en-US': 'recommended when passed and the committee mean total is at least this' },
+  'rulebook.sheet.about.minMeanTotal': { 'zh-CN': '通过自动核验且委员会评分（按评分合成方式）不低于此分数的予以推荐', 'en-US': 'recommended when passed and the committee score (combined as set below) is at least this' },
   'rulebook.sheet.about.total': { 'zh-CN': '各标准分值之和应等于此数', 'en-US': 'the weights below must add up to this' },
+  /** What workbooks of an earlier version showed in rows the format lacked then: recognised on import, never written. */
   'rulebook.sheet.not-yet': { 'zh-CN': '（本版规则格式尚无此项，导入时忽略）', 'en-US': '(not in this rulebook format yet; ignored on import)' },
   'rulebook.sheet.criteria': { 'zh-CN': '评分标准', 'en-US': 'Criterion' },
   'rulebook.sheet.weight': { 'zh-CN': '分值', 'en-US': 'Weight' },
@@ -273,6 +296,7 @@ export const RULEBOOK_TEXT = {
   'rulebook.sheet.row-twice': { 'zh-CN': '检查 {id} 出现了两次（{cell}）', 'en-US': 'check {id} appears twice ({cell})' },
   'rulebook.sheet.not-number': { 'zh-CN': '“{found}”不是数字：请填写阿拉伯数字', 'en-US': '"{found}" is not a number: type digits' },
   'rulebook.sheet.not-whole': { 'zh-CN': '“{found}”不是整数', 'en-US': '"{found}" is not a whole number' },
+  'rulebook.sheet.below-minimum': { 'zh-CN': '不能小于 {min}（填写的是 {found}）', 'en-US': 'cannot be below {min} ({found} given)' },
   'rulebook.sheet.blank': { 'zh-CN': '不能为空', 'en-US': 'cannot be blank' },
   'rulebook.sheet.percent-above-100': { 'zh-CN': '百分比不能超过 100%（填写的是 {found}）', 'en-US': 'a percentage cannot be above 100% ({found} given)' },
   'rulebook.sheet.percent-below-0': { 'zh-CN': '百分比不能为负数（填写的是 {found}）', 'en-US': 'a percentage cannot be negative ({found} given)' },

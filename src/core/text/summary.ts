@@ -74,7 +74,16 @@ export const SUMMARY_TEXT = {
   },
   'summary.change.remove': { 'zh-CN': '移除专家“{expert}”（移除前已填写{had}项）', 'en-US': 'Expert “{expert}” removed ({had} entries at removal)' },
   'summary.change.forced': { 'zh-CN': '，经确认强制移除', 'en-US': ', removal forced' },
-  'summary.recommendationRule': { 'zh-CN': '推荐意见（平均总分≥{min}且通过自动核验）', 'en-US': 'Recommendation (mean total ≥ {min} and automated verdict passed)' },
+  // The recommendation says the rulebook's rule in words: how the committee score is combined, the cut line, and
+  // (when the rulebook sets more than one) the minimum number of experts below which it stays 待定.
+  'summary.recommendationRule': { 'zh-CN': '推荐意见（委员会评分（{rule}）≥{min}且通过自动核验{experts}）', 'en-US': 'Recommendation (committee score ({rule}) ≥ {min} and automated verdict passed{experts})' },
+  'summary.minimumExperts': { 'zh-CN': '；不足{n}位专家评分时待评分', 'en-US': '; pending with fewer than {n} experts’ totals' },
+  'summary.rule.mean': { 'zh-CN': '平均分', 'en-US': 'mean' },
+  'summary.rule.trimmed-mean': { 'zh-CN': '去掉一个最高分和一个最低分后的平均分', 'en-US': 'mean without the highest and the lowest score' },
+  'summary.rule.median': { 'zh-CN': '中位数', 'en-US': 'median' },
+  /** The committee score's own row (rules other than the mean, whose score is the total's 平均分). */
+  'summary.committeeScore': { 'zh-CN': '委员会评分（{rule}）', 'en-US': 'Committee score ({rule})' },
+  'summary.trimmedWhen': { 'zh-CN': '；不足{n}个总分时取平均分', 'en-US': '; the mean with fewer than {n} totals' },
   'summary.discussWord': { 'zh-CN': '待讨论', 'en-US': 'Discuss' },
   'summary.more': { 'zh-CN': '等{n}项', 'en-US': 'and {n} more' },
   // ── discussion ──
