@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet, type ExpertRow } from '../../scripts/fill-scores.js';
-import { cli, load, tempDir, writeExample } from '../support/files.js';
+import { cli, load, scoresSumming, tempDir, writeExample } from '../support/files.js';
 import { dropFormulaResults, libreofficeCsv, SOFFICE } from '../support/libreoffice.js';
 
 
@@ -28,16 +28,8 @@ async function recomputed(dir: string, file: string, sheet: string): Promise<str
 const num = (v: string | undefined): number | null => (v === undefined || v.trim() === '' ? null : Number(v));
 
 const EXPERTS = ['甲', '乙', '丙', '丁', '戊'];
-/** Weights of the national criteria: 20, 15, 10, 15, 10, 10, 10, 10. */
-const plain = (total: number): number[] => {
-  const w = [20, 15, 10, 15, 10, 10, 10, 10];
-  let left = total;
-  return w.map((x, i) => {
-    const v = i === w.length - 1 ? left : Math.min(x, left);
-    left -= v;
-    return v;
-  });
-};
+/** Scores adding up to a total over the national criteria (weights 20, 15, 10, 15, 10, 10, 10, 10). */
+const plain = scoresSumming;
 const withFirst = (scores: Array<number | string | null>, ...first: Array<number | string | null>) => [...first, ...scores.slice(first.length)];
 
 /**

@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { committeeFigures } from '../../src/core/index.js';
-import { load, rb, tempDir, writeExample } from '../support/files.js';
+import { load, rb, scoresSumming, tempDir, writeExample } from '../support/files.js';
 import { libreofficeConvert, libreofficeCsv, SOFFICE } from '../support/libreoffice.js';
 
 const BIN = join(process.cwd(), 'bin', 'cluster-review.js');
@@ -34,15 +34,7 @@ async function setup(): Promise<string> {
   return dir;
 }
 
-const full = (total: number) => {
-  const w = [20, 15, 10, 15, 10, 10, 10, 10];
-  let left = total;
-  return w.map((x, i) => {
-    const v = i === w.length - 1 ? left : Math.min(x, left);
-    left -= v;
-    return v;
-  });
-};
+const full = scoresSumming;
 
 describe('a round on real files', () => {
   let dir: string;
