@@ -27,6 +27,7 @@ import {
   type CellSpec,
   type Indicator,
   type LoadedRulebook,
+  type TemplateResult,
 } from '../src/core/index.js';
 import { writeMeta } from '../src/xlsx/meta.js';
 import { renderSheet } from '../src/xlsx/render.js';
@@ -95,7 +96,7 @@ export function provinceRulebook(base: LoadedRulebook, p: ProvinceRows): LoadedR
 }
 
 /** A value as an applicant types it: "32%" into a percent-formatted cell is the fraction 0.32. */
-function typed(v: CellSpec | null | undefined, ind: Indicator): ExcelJS.CellValue {
+export function typed(v: CellSpec | null | undefined, ind: Indicator): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object' && 'value' in v) return typed(v.value, ind);
   if (typeof v === 'object') return { error: v.error } as ExcelJS.CellErrorValue;
@@ -106,15 +107,24 @@ function typed(v: CellSpec | null | undefined, ind: Indicator): ExcelJS.CellValu
   return v;
 }
 
-export async function filledWorkbook(rb: LoadedRulebook, data: ExampleData): Promise<ExcelJS.Workbook> {
-  const templateRb = data.province ? provinceRulebook(rb, data.province) : rb;
-  const { sheets, meta } = templateModels(templateRb, data.applicationYear, 'zh-CN');
+/**
+ * A template rendered as the examples are written (the same creator and date every run, so regenerated examples
+ * stay as they are): its sheets, then its record.
+ */
+export async function exampleWorkbook({ sheets, meta }: TemplateResult): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review examples';
   wb.created = wb.modified = new Date(Date.UTC(2025, 2, 1));
   for (const model of sheets) await renderSheet(wb.addWorksheet(model.name), model);
   await writeMeta(wb, meta);
-  const ws = wb.getWorksheet(sheets[1]!.name)!;
+  return wb;
+}
+
+export async function filledWorkbook(rb: LoadedRulebook, data: ExampleData): Promise<ExcelJS.Workbook> {
+  const templateRb = data.province ? provinceRulebook(rb, data.province) : rb;
+  const models = templateModels(templateRb, data.applicationYear, 'zh-CN');
+  const wb = await exampleWorkbook(models);
+  const ws = wb.getWorksheet(models.sheets[1]!.name)!;
   const layout = standardLayout(templateRb, data.applicationYear);
   for (const { indicator, row, inputCols } of layout.rows) {
     const v = data.values[indicator.code];

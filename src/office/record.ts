@@ -11,8 +11,8 @@ import { Writer } from './writer.js';
 type Position = Pick<MetaRecord, 'block' | 'end' | 'stale'>;
 type Rows = Array<[unknown, unknown]>;
 
-/** Contiguous row spans of a list of rows. */
-function spans(rows: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+/** Contiguous row spans of a list of rows (the WPS adapter's record clears them too). */
+export function spans(rows: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const sorted = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
   for (const r of sorted) {

@@ -41,12 +41,17 @@ export function rowsFrom(g: Grid | null, from: number): CellValue[][] {
   return out;
 }
 
-/** The tool's record, read from its sheet's first two columns. */
-export function recordOf(ws: WWorksheet): MetaRecord {
-  const g = usedValues(ws);
+/**
+ * The tool's record from its sheet's used range: the first two columns (a forged sheet may hold any number of
+ * rows; the core reads the last few thousand).
+ */
+export function recordFrom(g: Grid | null): MetaRecord {
   if (!g) return { meta: null, damaged: false };
   return readMetaRecord(
     g.values.map((_, i) => [gridCellAt(g, g.row + i, 0), gridCellAt(g, g.row + i, 1)] as [unknown, unknown]),
     g.row,
   );
 }
+
+/** The tool's record, read from its sheet's first two columns. */
+export const recordOf = (ws: WWorksheet): MetaRecord => recordFrom(usedValues(ws));

@@ -4,19 +4,9 @@
  * (NumberFormat "@" before the values, so "@1.…" and "=…" stay text) in one 2-D write per part.
  */
 import { META_HEADER_ROWS, META_SHEET, metaBlock, metaHeader, type Reading, type WorkbookMeta } from '../core/index.js';
+import { spans } from '../office/record.js';
 import { rect } from './render.js';
 import { XL_SHEET_VERY_HIDDEN, type WApplication, type WWorkbook, type WWorksheet } from './surface.js';
-
-function spans(rows: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  const sorted = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
-    else out.push([r, r]);
-  }
-  return out;
-}
 
 function writeText(ws: WWorksheet, row: number, rows: Array<[string, string]>): void {
   const r = ws.Range(rect(row, 0, rows.length, 2));

@@ -20,7 +20,6 @@ import {
   planSummary,
   planTemplate,
   previousSummarySheet,
-  readMetaRecord,
   readRequest,
   sheetsForError,
   toA1,
@@ -43,6 +42,7 @@ import {
 import { OfficeError } from '../office/workbook.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
+import { recordFrom, sheetsByName } from './read.js';
 import { rect, renderModel } from './render.js';
 import { gridCellAt, mergedAreas, sheetSnapshot } from './snapshot.js';
 import { XL_DOWN, XL_NONE, type WApplication, type WRange, type WWorkbook, type WWorksheet } from './surface.js';
@@ -62,18 +62,6 @@ function workbookOf(app: WApplication): WWorkbook {
   return wb;
 }
 
-/** The sheets by name, in order: one call per sheet (Item(i) and its Name). */
-function sheetsOf(wb: WWorkbook): Map<string, WWorksheet> {
-  const out = new Map<string, WWorksheet>();
-  const sheets = wb.Worksheets;
-  const n = sheets.Count;
-  for (let i = 1; i <= n; i++) {
-    const ws = sheets.Item(i);
-    out.set(ws.Name, ws);
-  }
-  return out;
-}
-
 export interface WpsReading extends Reading {
   sheets: Map<string, WWorksheet>;
 }
@@ -83,20 +71,11 @@ export interface WpsReading extends Reading {
  * of the one picked), the record and the previous summary — each used range read whole.
  */
 export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading {
-  const sheets = sheetsOf(workbookOf(app));
+  const sheets = sheetsByName(workbookOf(app));
   const names = [...sheets.keys()];
   const request = readRequest(names, rb);
 
-  let record: ReturnType<typeof readMetaRecord> = { meta: null, damaged: false };
-  if (request.meta) {
-    const read = sheetSnapshot(sheets.get(request.meta)!, request.meta);
-    if (read) {
-      const g = read.grid;
-      // The record is the first two columns; a forged sheet may hold any number of rows (the core reads the last few thousand).
-      const rows = g.values.map((_, r) => [gridCellAt(g, g.row + r, 0), gridCellAt(g, g.row + r, 1)] as [unknown, unknown]);
-      record = readMetaRecord(rows, g.row);
-    }
-  }
+  const record = recordFrom(request.meta ? (sheetSnapshot(sheets.get(request.meta)!, request.meta)?.grid ?? null) : null);
   const meta = record.meta;
 
   let found: Reading['found'] = null;

@@ -65,21 +65,20 @@ function sniff(path: string): Buffer {
   return buf;
 }
 
+/** Where a zip's end-of-central-directory record starts (-1: none): in the last 22 bytes plus an optional comment of up to 65,535. */
+function endOfCentralDirectory(buf: Buffer): number {
+  const floor = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= floor; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
 /**
  * The part names of a zip package, read from its central directory without inflating anything (a full zip
  * library costs more than the rest of the review). null when the directory is not where the format puts it.
  * Throws LimitError when the parts' declared sizes add up to more than LIMITS.inflatedBytes.
  */
 export function zipEntryNames(buf: Buffer): string[] | null {
-  // The end-of-central-directory record sits in the last 22 bytes plus an optional comment of up to 65,535.
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
@@ -170,14 +169,7 @@ export function tooLarge(path: string, e: LimitError): FileError {
  * and rows are counted in their XML before ExcelJS builds objects for them; either throws LimitError.
  */
 export function storedCopy(buf: Buffer): Buffer | null {
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);

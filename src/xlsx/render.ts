@@ -143,31 +143,45 @@ export interface RenderOptions {
   shareFormulas?: boolean;
 }
 
+/** What a protected sheet still allows: selecting cells and sizing columns and rows; not formatting cells, adding or removing rows. */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  formatCells: false,
+  insertRows: false,
+  deleteRows: false,
+};
+
+/** The model's frozen rows and columns as a sheet view, or none. */
+function frozenViews(model: SheetModel): Array<Partial<ExcelJS.WorksheetView>> | undefined {
+  const f = model.freeze;
+  return f && (f.rows || f.cols) ? [{ state: 'frozen', xSplit: f.cols, ySplit: f.rows, activeCell: toA1(f.rows, f.cols) }] : undefined;
+}
+
+/** Column widths and hidden columns, the same in both renderers. */
+function applyColumns(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
+}
+
 export async function renderSheet(ws: ExcelJS.Worksheet, sheetModel: SheetModel, opts: RenderOptions = {}): Promise<void> {
   // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
-  model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
+  applyColumns(ws, model);
   for (const [r, h] of Object.entries(model.heights ?? {})) ws.getRow(Number(r) + 1).height = h;
   const styles: StyleCache = new Map();
   const runs: SharedRuns | undefined = opts.shareFormulas ? new Map() : undefined;
   for (const m of model.cells) writeCell(ws, m, styles, runs);
   for (const [r1, c1, r2, c2] of model.merges ?? []) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
-  if (model.freeze && (model.freeze.rows || model.freeze.cols))
-    ws.views = [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }];
+  const views = frozenViews(model);
+  if (views) ws.views = views;
   if (model.print) applyPrint(ws, model.print);
   if (model.tabColor) ws.properties.tabColor = { argb: argb(model.tabColor) };
   if (model.state) ws.state = model.state;
   if (model.protect)
-    await ws.protect(model.protect.password ?? '', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      formatCells: false,
-      insertRows: false,
-      deleteRows: false,
-    });
+    await ws.protect(model.protect.password ?? '', { ...PROTECTION });
 }
 
 /**
@@ -183,16 +197,14 @@ export async function renderSheetStreamed(wb: ExcelJS.stream.xlsx.WorkbookWriter
   const safe = (cells: CellModel[]) => safeModel({ name: model.name, cells }, TRUNCATED_MARK).model.cells;
   const p = model.print;
   // What the writer puts at the top of the sheet is fixed when the sheet is added: views, tab colour, page fit.
+  const views = frozenViews(model);
   const ws = wb.addWorksheet(model.name, {
     ...(model.state ? { state: model.state } : {}),
     ...(model.tabColor ? { properties: { tabColor: { argb: argb(model.tabColor) } } } : {}),
-    ...(model.freeze && (model.freeze.rows || model.freeze.cols)
-      ? { views: [{ state: 'frozen', xSplit: model.freeze.cols, ySplit: model.freeze.rows, activeCell: toA1(model.freeze.rows, model.freeze.cols) }] }
-      : {}),
+    ...(views ? { views } : {}),
     ...(p ? { pageSetup: pageSetupOf({}, p), headerFooter: headerFooterOf(p) } : {}),
   });
-  model.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const c of model.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
+  applyColumns(ws, model);
   for (const r of p?.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   const byRow = new Map<number, CellModel[]>();
   for (const m of model.cells) {
@@ -228,14 +240,6 @@ export async function renderSheetStreamed(wb: ExcelJS.stream.xlsx.WorkbookWriter
     if (i % 2000 === 1999) await new Promise((done) => setImmediate(done));
   }
   if (model.protect)
-    await ws.protect(model.protect.password ?? '', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      formatCells: false,
-      insertRows: false,
-      deleteRows: false,
-    });
+    await ws.protect(model.protect.password ?? '', { ...PROTECTION });
   ws.commit();
 }

@@ -3,13 +3,12 @@
  * dialog where DialogApi 1.1 exists (the command completes when the dialog is closed), and without it by
  * completing at once and leaving the result for the pane, which shows it when opened.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeState } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
+import { CHROMIUM, paneSuite, type Fixture } from './harness.js';
 
 interface HostLog {
   dialogs: { url: string; closed: boolean }[];
@@ -29,30 +28,18 @@ const completed = (page: Page) => page.evaluate(() => (window as unknown as { __
 const hostLog = (page: Page) => page.evaluate(() => (window as unknown as { __host: HostLog }).__host);
 
 describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let host: string;
+  const env = paneSuite();
   let failing: FakeState;
 
   beforeAll(async () => {
-    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
-    host = script;
-    ({ server, url } = await serve(dist));
-    browser = await launch();
     failing = fakeFromExcelJS(await load(await writeExample(tempDir(), '02-failing'))).state;
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
 
   const fixture = (state: FakeState, sets?: Record<string, string>): Fixture => ({ state, displayLanguage: 'zh-CN', excelApi: '1.18', sets });
 
   it('with DialogApi: flags the cells, opens a dialog with the result, completes when the dialog is closed', async () => {
-    const { page } = await openPane(browser, url, host, fixture(structuredClone(failing), { DialogApi: '1.1' }));
-    await page.goto(`${url}/commands/commands.html`);
+    const { page } = await env.open(fixture(structuredClone(failing), { DialogApi: '1.1' }));
+    await page.goto(`${env.url}/commands/commands.html`);
     await press(page);
     await expect.poll(async () => (await hostLog(page)).dialogs.length, { timeout: 10_000 }).toBe(1);
     const notes = await page.evaluate(() => Object.keys((window as unknown as { __fake: { state: FakeState } }).__fake.state.notes).length);
@@ -60,10 +47,10 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
     // The command is still running while the dialog is open (Office would end its runtime on completed()).
     expect(await completed(page)).toBe(0);
     const dialogUrl = (await hostLog(page)).dialogs[0]!.url;
-    expect(dialogUrl.startsWith(`${url}/commands/result.html?`)).toBe(true);
+    expect(dialogUrl.startsWith(`${env.url}/commands/result.html?`)).toBe(true);
 
     // The dialog page shows the result in words and its Close button messages the parent.
-    const dialog = await openPane(browser, url, host, fixture(structuredClone(failing), { DialogApi: '1.1' }), { width: 400, height: 300 });
+    const dialog = await env.open(fixture(structuredClone(failing), { DialogApi: '1.1' }), { width: 400, height: 300 });
     await dialog.page.goto(dialogUrl);
     const result = dialog.page.getByTestId('command-result');
     await result.getByRole('button').waitFor();
@@ -86,8 +73,8 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
   it('a failure is reported too (a sheet protected with a password), and the dialog closed by its X completes the command', async () => {
     const state = structuredClone(failing);
     state.sheets.find((x) => x.name === '指标表')!.protection = { password: 'secret' };
-    const { page } = await openPane(browser, url, host, fixture(state, { DialogApi: '1.1' }));
-    await page.goto(`${url}/commands/commands.html`);
+    const { page } = await env.open(fixture(state, { DialogApi: '1.1' }));
+    await page.goto(`${env.url}/commands/commands.html`);
     await press(page);
     await expect.poll(async () => (await hostLog(page)).dialogs.length, { timeout: 10_000 }).toBe(1);
     const q = new URL((await hostLog(page)).dialogs[0]!.url).searchParams;
@@ -103,13 +90,13 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
   });
 
   it('without DialogApi: completes at once, and the pane opened afterwards shows the last result', async () => {
-    const { page } = await openPane(browser, url, host, fixture(structuredClone(failing)));
-    await page.goto(`${url}/commands/commands.html`);
+    const { page } = await env.open(fixture(structuredClone(failing)));
+    await page.goto(`${env.url}/commands/commands.html`);
     await press(page);
     await expect.poll(() => completed(page), { timeout: 10_000 }).toBe(1);
     expect((await hostLog(page)).dialogs).toEqual([]);
     // Same origin, same browser profile: the pane finds the result the command left.
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     const last = page.getByTestId('last-command');
     await last.waitFor();
     expect(await last.textContent()).toMatch(/^上次“直接检查”（\d{4}-\d\d-\d\d \d\d:\d\d）检查完成：未达标。/);

@@ -5,7 +5,8 @@
  */
 import { FakeWorkbook, type FakeChange, type FakeState } from '../support/fake-excel.js';
 
-interface Fixture {
+/** What the test gives the page (see harness.ts openPane). */
+export interface Fixture {
   state: FakeState;
   displayLanguage: string;
   /** Highest ExcelApi version the fake host supports, e.g. "1.18". */

@@ -3,14 +3,18 @@
  * fake Excel host standing in for office.js. Used by the browser test and by `npm run bench`.
  */
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { FakeState } from '../support/fake-excel.js';
+import type { Fixture } from './fake-host.js';
+
+export type { Fixture };
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
@@ -26,8 +30,9 @@ export async function buildPane(): Promise<string> {
   return outDir;
 }
 
-export async function fakeHostScript(): Promise<string> {
-  const out = await esbuild({ entryPoints: [resolve('test/browser/fake-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2022', platform: 'browser' });
+/** The fake host bundled for the page: Excel's (standing in for office.js) by default, or another, e.g. fake-wps-host.ts. */
+export async function fakeHostScript(entry = 'test/browser/fake-host.ts'): Promise<string> {
+  const out = await esbuild({ entryPoints: [resolve(entry)], bundle: true, format: 'iife', write: false, target: 'es2022', platform: 'browser' });
   return out.outputFiles[0]!.text;
 }
 
@@ -52,17 +57,6 @@ export async function launch(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
-}
-
-export interface Fixture {
-  state: FakeState;
-  displayLanguage: string;
-  excelApi: string;
-  host?: 'excel' | 'outside';
-  /** Requirement sets other than ExcelApi, e.g. { DialogApi: '1.1' }. */
-  sets?: Record<string, string>;
-  /** One workbook shared with other pages through the test (see relay.ts). */
-  relay?: boolean;
 }
 
 /** A page with the fake host for office.js; every other request off this machine is refused and recorded. */
@@ -97,6 +91,85 @@ export async function openPane(
   });
   return { page, external, officeJsRequests };
 }
+
+/** A pane served and Chromium open on it: what every browser suite starts with. */
+export interface PaneServer {
+  browser: Browser;
+  /** The served folder. */
+  dist: string;
+  url: string;
+  /** The fake host's script, given to every page opened. */
+  host: string;
+  /** openPane on this browser, server and host. */
+  open(fixture: Fixture | null, viewport?: { width: number; height: number }, opts?: Parameters<typeof openPane>[5]): ReturnType<typeof openPane>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every browser suite's set-up: the pane built (or a folder given, e.g. a kit's add-in folder) and the fake host
+ * bundled side by side, the folder served on 127.0.0.1, Chromium launched; test-artifacts/ exists for screenshots.
+ */
+export async function startPane(opts: { dir?: string; hostEntry?: string } = {}): Promise<PaneServer> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const [dist, host] = await Promise.all([opts.dir ?? buildPane(), fakeHostScript(opts.hostEntry)]);
+  const { server, url } = await serve(dist);
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (e) {
+    server.close(); // the suite's afterAll has nothing to close when the set-up fails halfway
+    throw e;
+  }
+  return {
+    browser,
+    dist,
+    url,
+    host,
+    open: (fixture, viewport, o) => openPane(browser, url, host, fixture, viewport, o),
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * startPane for a describe block: started before its tests, closed after them. The object is filled in by the hook,
+ * so its fields are read inside tests only. `dir` may first make the folder to serve (e.g. a kit's add-in folder).
+ */
+export function paneSuite(opts: { dir?: () => Promise<string>; hostEntry?: string; timeoutMs?: number } = {}): PaneServer {
+  const env = {} as PaneServer;
+  beforeAll(async () => {
+    Object.assign(env, await startPane({ dir: await opts.dir?.(), hostEntry: opts.hostEntry }));
+  }, opts.timeoutMs ?? 120_000);
+  afterAll(async () => {
+    if ('close' in env) await env.close();
+  });
+  return env;
+}
+
+/** Where the browser suites leave their screenshots. */
+export const ARTIFACTS = 'test-artifacts';
+/** The narrowest task pane. */
+export const NARROW = { width: 320, height: 800 };
+
+/** A full-page screenshot at 320 px wide (the narrowest task pane) as taskpane-320-<name>.png, then the width the page had. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(NARROW);
+  await page.screenshot({ path: join(ARTIFACTS, `taskpane-320-${name}.png`), fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+/** After a password was used to flag the cells: its field is gone and the password is in no storage of the page. */
+export async function expectPasswordForgotten(page: Page, password: string): Promise<void> {
+  expect(await page.getByTestId('password').count()).toBe(0);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(password);
+}
+
+/** The fake Excel workbook as the page's fake host holds it now. */
+export const fakeState = (page: Page): Promise<FakeState> => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

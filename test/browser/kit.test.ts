@@ -5,49 +5,40 @@
  * does not match the index's fingerprint; shows, never uses, the rulebook stamped in the applicant's workbook.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { cli, load, tempDir, writeExample } from '../support/files.js';
 import type { FakeState } from '../support/fake-excel.js';
-import { axeViolations, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+import { axeViolations, CHROMIUM, paneSuite } from './harness.js';
 
 const YUNNAN = '云南省中小企业特色产业集群认定标准（2023年暂行版）';
 const NATIONAL = '中小企业特色产业集群认定标准（2022年版）';
 
-
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let host: string;
   let kit: string;
   let workbook: FakeState;
-
-  beforeAll(async () => {
-    const dir = tempDir();
-    kit = join(dir, 'kit');
-    const run = await cli(['kit', '--rulebook', 'rulebooks/yunnan-2023.json', '--year', '2025', '--base-url', 'https://review.yn.example.gov.cn/cluster-review', '-o', kit]);
-    expect(run.code, run.err).toBe(0);
-    host = await fakeHostScript();
-    // The add-in folder as the province's IT would put it on the server.
-    ({ server, url } = await serve(join(kit, 'addin')));
-    browser = await launch();
-    // An application filled in on the national template: its record carries the national rulebook's stamp.
-    workbook = fakeFromExcelJS(await load(await writeExample(dir, '02-failing'))).state;
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
+  // The add-in folder as the province's IT would put it on the server, written by the CLI first.
+  const env = paneSuite({
+    dir: async () => {
+      kit = join(tempDir(), 'kit');
+      const run = await cli(['kit', '--rulebook', 'rulebooks/yunnan-2023.json', '--year', '2025', '--base-url', 'https://review.yn.example.gov.cn/cluster-review', '-o', kit]);
+      expect(run.code, run.err).toBe(0);
+      return join(kit, 'addin');
+    },
+    timeoutMs: 180_000,
   });
 
+  beforeAll(async () => {
+    // An application filled in on the national template: its record carries the national rulebook's stamp.
+    workbook = fakeFromExcelJS(await load(await writeExample(tempDir(), '02-failing'))).state;
+  }, 120_000);
+
   const open = async (): Promise<{ page: Page; external: string[] }> => {
-    const { page, external } = await openPane(browser, url, host, { state: structuredClone(workbook), displayLanguage: 'zh-CN', excelApi: '1.18' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page, external } = await env.open({ state: structuredClone(workbook), displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     return { page, external };
   };
   const inForce = async (page: Page) => (await page.getByTestId('rulebook').textContent()) ?? '';

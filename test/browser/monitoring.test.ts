@@ -4,47 +4,27 @@
  * findings listed by R1–R6, a click selects the finding's cell, the cells flagged in the workbook — and offers no
  * review summary (disabled, with the reason). axe-core finds no serious or critical violation in any state.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load } from '../support/files.js';
 import type { FakeState } from '../support/fake-excel.js';
-import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
-
-const ARTIFACTS = 'test-artifacts';
+import { ARTIFACTS, axeViolations, CHROMIUM, fakeState, paneSuite } from './harness.js';
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let host: string;
+  const env = paneSuite();
   let late: FakeState;
   let veto: FakeState;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
-    host = script;
-    ({ server, url } = await serve(dist));
-    browser = await launch();
     late = fakeFromExcelJS(await load(join('examples', 'monitoring', '02-late-target-missed.xlsx'))).state;
     veto = fakeFromExcelJS(await load(join('examples', 'monitoring', '03-veto-event.xlsx'))).state;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
-  const fake = (page: Page) => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
-
   it('checks a late form: 需关注 with its ground in the banner, findings by R code, a click selects the cell, flags written, no summary', async () => {
-    const { page, external } = await openPane(browser, url, host, { state: structuredClone(late), displayLanguage: 'zh-CN', excelApi: '1.18' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page, external } = await env.open({ state: structuredClone(late), displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     const violations = await axeViolations(page, 'initial');
 
@@ -68,17 +48,17 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
     // The cells are flagged in the workbook (fill and note), as for an application.
     const cell = (await lateFinding.getAttribute('data-cell'))!;
     expect(cell).toMatch(/^培育情况表!E\d+$/);
-    const state1 = await fake(page);
+    const state1 = await fakeState(page);
     expect(state1.notes[cell]).toMatch(/^【集群评审助手】/);
     expect(await page.getByTestId('notices').textContent()).toMatch(/已在工作表中标记 \d+ 个单元格/);
     violations.push(...(await axeViolations(page, 'checked')));
 
     // A click on a finding selects its cell.
     await lateFinding.click();
-    await expect.poll(async () => (await fake(page)).selection).toBe(cell);
+    await expect.poll(async () => (await fakeState(page)).selection).toBe(cell);
     const targetCell = (await target.getAttribute('data-cell'))!;
     await target.click();
-    await expect.poll(async () => (await fake(page)).selection).toBe(targetCell);
+    await expect.poll(async () => (await fakeState(page)).selection).toBe(targetCell);
 
     // No review summary for a monitoring form: the button is off, and the reason is given (and tied to it).
     const summary = page.getByTestId('summary');
@@ -102,8 +82,8 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
   }, 120_000);
 
   it('a veto event: 建议撤销认定 naming Art. 17 (5); clearing lifts every flag', async () => {
-    const { page } = await openPane(browser, url, host, { state: structuredClone(veto), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page } = await env.open({ state: structuredClone(veto), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
     expect(await page.locator('[data-testid="verdict"] .fui-MessageBarTitle').textContent()).toBe('建议撤销认定（第十七条第五项）');
@@ -111,13 +91,13 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
     await event.waitFor();
     const cell = (await event.getAttribute('data-cell'))!;
     await event.click();
-    await expect.poll(async () => (await fake(page)).selection).toBe(cell);
-    expect((await fake(page)).notes[cell]).toMatch(/一票否决/);
+    await expect.poll(async () => (await fakeState(page)).selection).toBe(cell);
+    expect((await fakeState(page)).notes[cell]).toMatch(/一票否决/);
     const violations = await axeViolations(page, 'veto 320');
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-320-monitoring-veto.png'), fullPage: true });
     await page.getByTestId('clear').click();
     await page.getByText(/已清除 \d+ 个标记/).waitFor();
-    expect((await fake(page)).notes[cell]).toBeUndefined();
+    expect((await fakeState(page)).notes[cell]).toBeUndefined();
     expect(violations).toEqual([]);
     await page.close();
   }, 120_000);

@@ -4,15 +4,11 @@
  * the password flags the cells and the original protection comes back; office.js whose Excel host file is blocked
  * has its own words. axe-core finds no serious or critical violation in these states.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeState } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
-
-
+import { axeViolations, CHROMIUM, expectPasswordForgotten, fakeState, openPane, paneSuite } from './harness.js';
 
 /** office.js that runs, asks for its Excel host file (blocked by the test) and so never becomes ready. */
 const STALLED_OFFICE_JS = `
@@ -24,33 +20,19 @@ document.head.appendChild(s);
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host file is blocked (needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let host: string;
+  const env = paneSuite();
   let failing: FakeState;
 
   beforeAll(async () => {
-    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
-    host = script;
-    ({ server, url } = await serve(dist));
-    browser = await launch();
     failing = fakeFromExcelJS(await load(await writeExample(tempDir(), '02-failing'))).state;
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
-  const fake = (page: Page) => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
 
   it('a password-protected sheet: the review read-only with a password field; the password flags the cells and the protection comes back', async () => {
     const state = structuredClone(failing);
     const options = { allowFormatCells: false, allowSort: true };
     state.sheets.find((x) => x.name === '指标表')!.protection = { password: '集群2025', options };
-    const { page, external } = await openPane(browser, url, host, { state, displayLanguage: 'zh-CN', excelApi: '1.18' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page, external } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('check').click();
     await page.getByText('核验结果（只读，未标记单元格）').waitFor();
     const notices = page.getByTestId('notices');
@@ -58,7 +40,7 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
     // The whole review is shown.
     expect(await page.getByTestId('verdict').textContent()).toContain('未达标');
     expect(await page.locator('[data-testid="finding"][data-status="fail"]').count()).toBeGreaterThan(0);
-    expect(Object.keys((await fake(page)).notes)).toEqual([]);
+    expect(Object.keys((await fakeState(page)).notes)).toEqual([]);
     const field = page.getByTestId('password');
     expect(await field.getAttribute('type')).toBe('password');
     expect(await field.getAttribute('autocomplete')).toBe('off');
@@ -69,18 +51,16 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
     await page.getByTestId('password-submit').click();
     await page.getByText('密码不正确').waitFor();
     expect(await field.inputValue()).toBe('');
-    expect(Object.keys((await fake(page)).notes)).toEqual([]);
+    expect(Object.keys((await fakeState(page)).notes)).toEqual([]);
 
     await field.fill('集群2025');
     await page.getByTestId('password-submit').click();
     await page.getByText('已用密码解除“指标表”的保护').waitFor();
-    const after = await fake(page);
+    const after = await fakeState(page);
     expect(Object.keys(after.notes).length).toBeGreaterThan(0);
     expect(after.sheets.find((x) => x.name === '指标表')!.protection).toEqual({ password: '集群2025', options });
     // The field is gone with the read-only state, and the password is in no storage of the page.
-    expect(await page.getByTestId('password').count()).toBe(0);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-    expect(stored).not.toContain('集群2025');
+    await expectPasswordForgotten(page, '集群2025');
     violations.push(...(await axeViolations(page, 'flagged with the password')));
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
@@ -88,14 +68,14 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
   });
 
   it('office.js runs but its Excel host file is blocked: its own words, not "请在 Excel 中使用"', async () => {
-    const { page, officeJsRequests } = await openPane(browser, url, STALLED_OFFICE_JS, { state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
+    const { page, officeJsRequests } = await openPane(env.browser, env.url, STALLED_OFFICE_JS, { state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
     const blocked: string[] = [];
     await page.route('**/excel-web-16.00.js', (route) => {
       blocked.push(route.request().url());
       return route.abort('connectionrefused');
     });
     await page.addInitScript(() => ((window as unknown as { __CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__: number }).__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__ = 1500));
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     const message = page.getByTestId('office-unreachable');
     await message.waitFor({ timeout: 8000 });
     expect(await message.textContent()).toContain('Office 脚本库未能完成加载（网络）');

@@ -5,29 +5,15 @@
  * "讨论" opens a thread the other sees → the summary is rewritten in place, keeping a row the committee added,
  * the thread and every score; 评分记录 holds every change. axe on the scoring states; screenshots at 320 px.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_COL } from '../../src/core/committee/audit-sheet.js';
 import { META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/index.js';
 import type { FakeState, FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from './harness.js';
+import { axeViolations, CHROMIUM, paneSuite, snap } from './harness.js';
 import { Relay } from './relay.js';
-
-const ARTIFACTS = 'test-artifacts';
-const NARROW = { width: 320, height: 800 };
-
-
-async function snap(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize(NARROW);
-  await page.screenshot({ path: join(ARTIFACTS, `taskpane-320-${name}.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 function layoutOf(wb: FakeWorkbook): SummaryLayout {
   const sheet = wb.sheet(META_SHEET);
@@ -38,30 +24,17 @@ function layoutOf(wb: FakeWorkbook): SummaryLayout {
 }
 
 describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let host: string;
+  const env = paneSuite();
   let state: FakeState;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
-    host = script;
-    ({ server, url } = await serve(dist));
-    browser = await launch();
     state = fakeFromExcelJS(await load(await writeExample(tempDir(), '01-passing'))).state;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
   async function expertPage(relay: Relay): Promise<Page> {
-    const { page, external } = await openPane(browser, url, host, { state, displayLanguage: 'zh-CN', excelApi: '1.18', relay: true }, { width: 360, height: 900 });
+    const { page, external } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.18', relay: true }, { width: 360, height: 900 });
     await relay.attach(page);
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     expect(external).toEqual([]);
     return page;

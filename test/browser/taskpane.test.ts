@@ -4,60 +4,30 @@
  * language; 320 px; degraded hosts; outside Office; office.js unreachable or hanging. axe-core checks every
  * state (no serious or critical violation); screenshots at 320 px go to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
 import type { FakeState } from '../support/fake-excel.js';
 import { INDICATOR_SHEET, standardLayout } from '../../src/core/index.js';
 import { nationalRulebook } from '../../src/core/rulebook/builtin.js';
-import { axeViolations, buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve, type Fixture } from './harness.js';
+import { ARTIFACTS, axeViolations, CHROMIUM, fakeState, NARROW, paneSuite, snap } from './harness.js';
 
-const ARTIFACTS = 'test-artifacts';
-const NARROW = { width: 320, height: 800 };
-
-
-/** A full-page screenshot at 320 px wide (the narrowest task pane), then the width the page had. */
-async function snap(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize(NARROW);
-  await page.screenshot({ path: join(ARTIFACTS, `taskpane-320-${name}.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 const layout = standardLayout(nationalRulebook(), 2025);
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let host: string;
+  const env = paneSuite();
   let failing: FakeState;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const [dist, script] = await Promise.all([buildPane(), fakeHostScript()]);
-    host = script;
-    ({ server, url } = await serve(dist));
-    browser = await launch();
     const dir = tempDir();
     failing = fakeFromExcelJS(await load(await writeExample(dir, '02-failing'))).state;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
-  const pane = (fixture: Fixture | null, viewport?: { width: number; height: number }, opts?: Parameters<typeof openPane>[5]) => openPane(browser, url, host, fixture, viewport, opts);
-  const fake = (page: Page) => page.evaluate(() => (window as unknown as { __fake: { state: FakeState } }).__fake.state);
-
   it('checks the workbook, groups findings by criterion, selects a clicked cell, writes the summary, switches language', async () => {
-    const { page, external } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page, external } = await env.open({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     expect(await page.getByTestId('rulebook').textContent()).toContain('中小企业特色产业集群认定标准（2022年版）');
     const violations = await axeViolations(page, 'initial');
@@ -71,7 +41,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     const fail = page.locator('[data-testid="group-5"] [data-testid="finding"][data-status="fail"]').first();
     await fail.waitFor();
     expect(await fail.textContent()).toContain('工业互联网平台应用普及率为12%');
-    const state1 = await fake(page);
+    const state1 = await fakeState(page);
     expect(Object.keys(state1.notes).length).toBeGreaterThan(0);
     violations.push(...(await axeViolations(page, 'checked')));
     await snap(page, 'checked');
@@ -85,7 +55,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
 
     const cell = (await fail.getAttribute('data-cell'))!;
     await fail.click();
-    await expect.poll(async () => (await fake(page)).selection).toBe(cell);
+    await expect.poll(async () => (await fakeState(page)).selection).toBe(cell);
 
     // Filter: hide failures, then show them again.
     const failFilter = page.getByTestId('filter-fail');
@@ -104,7 +74,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.getByTestId('experts').fill('张三,李四');
     await page.getByTestId('summary').click();
     await page.getByText('已写入“评审汇总”工作表').waitFor();
-    const state2 = await fake(page);
+    const state2 = await fakeState(page);
     expect(state2.sheets.map((s) => s.name)).toContain('评审汇总');
     const summary = state2.sheets.find((s) => s.name === '评审汇总')!;
     expect(Object.values(summary.cells).some((c) => c.value === '张三')).toBe(true);
@@ -123,8 +93,8 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('is usable at 320 px: nothing runs off the side, and the check is reachable by keyboard', async () => {
-    const { page } = await pane({ state: structuredClone(failing), displayLanguage: 'en-US', excelApi: '1.18' }, { width: 320, height: 800 });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page } = await env.open({ state: structuredClone(failing), displayLanguage: 'en-US', excelApi: '1.18' }, { width: 320, height: 800 });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByText('Check this workbook').waitFor();
     // Tab to the primary action and press Enter.
     for (let i = 0; i < 10; i++) {
@@ -141,8 +111,8 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
 
   it('says plainly when this Excel has neither notes nor comments, and when the workbook has no indicator sheet', async () => {
     const state: FakeState = { sheets: [{ name: '封面', visibility: 'Visible', cells: { '0,0': { value: '申报书' } }, protection: null, merges: [] }], notes: {}, comments: [], selection: null, active: null };
-    const { page } = await pane({ state, displayLanguage: 'zh-CN', excelApi: '1.9' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.9' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByText('此版本 Excel 不支持备注和批注').waitFor();
     await page.getByTestId('check').click();
     await page.getByText('本工作簿中没有标准指标表').waitFor();
@@ -158,8 +128,8 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   it('an Excel failure is a plain message bar (a sheet protected with a password)', async () => {
     const state = structuredClone(failing);
     state.sheets.find((x) => x.name === '指标表')!.protection = { password: 'secret' };
-    const { page } = await pane({ state, displayLanguage: 'zh-CN', excelApi: '1.18' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('check').click();
     await page.getByText('受密码保护，无法标记单元格').waitFor();
     expect(await page.getByTestId('notices').textContent()).not.toMatch(/at .+\.js:\d+/);
@@ -176,8 +146,8 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     const wb = await load(await writeExample(dir, '02-failing'));
     const row = layout.rows.find((r) => r.indicator.code === '1.6')!.row + 1;
     wb.getWorksheet(INDICATOR_SHEET)!.mergeCells(`D${row}:E${row}`);
-    const { page } = await pane({ state: fakeFromExcelJS(wb).state, displayLanguage: 'zh-CN', excelApi: '1.18' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page } = await env.open({ state: fakeFromExcelJS(wb).state, displayLanguage: 'zh-CN', excelApi: '1.18' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
     const notices = page.getByTestId('notices');
@@ -187,30 +157,30 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('outside Office the page says it runs inside Excel instead of hanging (the self-hosted office.js, as built)', async () => {
-    const { page, officeJsRequests, external } = await pane({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page, officeJsRequests, external } = await env.open({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('outside').waitFor({ timeout: 5000 });
     // Outside Office the language comes from the browser.
     expect(await page.getByTestId('outside').textContent()).toMatch(/请在 Excel 中使用|Runs inside Excel/);
     // office.js is requested from the add-in's own host, never from Microsoft's CDN.
-    expect(officeJsRequests).toEqual([`${url}/office-js/office.js`]);
+    expect(officeJsRequests).toEqual([`${env.url}/office-js/office.js`]);
     expect(external).toEqual([]);
     expect(await axeViolations(page, 'outside Office')).toEqual([]);
     await snap(page, 'outside');
     await page.close();
     // The real office.js from dist/office-js in a plain browser: it loads what it needs from beside itself
     // and reports no host, so the pane says to use it in Excel (not that the network failed).
-    const real = await pane(null, undefined, { officeJs: 'real' });
-    await real.page.goto(`${url}/taskpane/taskpane.html`);
+    const real = await env.open(null, undefined, { officeJs: 'real' });
+    await real.page.goto(`${env.url}/taskpane/taskpane.html`);
     await real.page.getByTestId('outside').waitFor({ timeout: 15_000 });
     expect(await real.page.getByTestId('office-unreachable').count()).toBe(0);
-    expect(real.external.filter((u) => !u.startsWith(url))).toEqual([]);
+    expect(real.external.filter((u) => !u.startsWith(env.url))).toEqual([]);
     await real.page.close();
   });
 
   it('office.js unreachable (request refused): the shell paints, then "Office 脚本库无法加载（网络）", not "请在 Excel 中使用"', async () => {
-    const { page, officeJsRequests } = await pane(null, NARROW, { officeJs: 'abort' });
-    await page.goto(`${url}/taskpane/taskpane.html`);
+    const { page, officeJsRequests } = await env.open(null, NARROW, { officeJs: 'abort' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
     const message = page.getByTestId('office-unreachable');
     await message.waitFor({ timeout: 5000 });
     expect(await message.textContent()).toContain('Office 脚本库无法加载（网络）');
@@ -223,9 +193,9 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('office.js that hangs: the pane is painted meanwhile, and after the timeout says the library could not load', async () => {
-    const { page } = await pane(null, NARROW, { officeJs: 'hang', officeJsTimeoutMs: 1500 });
+    const { page } = await env.open(null, NARROW, { officeJs: 'hang', officeJsTimeoutMs: 1500 });
     const t0 = Date.now();
-    await page.goto(`${url}/taskpane/taskpane.html`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`, { waitUntil: 'domcontentloaded' });
     // The shell (name and "connecting") is there while office.js is still pending.
     await page.getByTestId('shell').waitFor({ timeout: 3000 });
     expect(await page.getByTestId('shell').textContent()).toContain('正在连接 Excel…');

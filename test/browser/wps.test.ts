@@ -6,43 +6,26 @@
  * protection back. The page never asks for office.js, nor for anything off this machine; axe passes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
-import { build as esbuild } from 'esbuild';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FLAG_FILL } from '../../src/core/index.js';
 import { toBgr } from '../../src/wps/colour.js';
 import type { WpsState } from '../support/fake-wps.js';
 import { load, tempDir, writeExample } from '../support/files.js';
 import { wpsStateFromExcelJS } from '../wps/from-xlsx.js';
-import { axeViolations, buildPane, CHROMIUM, launch, serve } from './harness.js';
+import { axeViolations, CHROMIUM, expectPasswordForgotten, paneSuite } from './harness.js';
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let dist: string;
-  let host: string;
+  const env = paneSuite({ hostEntry: 'test/browser/fake-wps-host.ts' });
   let failing: WpsState;
 
   beforeAll(async () => {
-    dist = await buildPane();
-    const out = await esbuild({ entryPoints: [resolve('test/browser/fake-wps-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2022', platform: 'browser' });
-    host = out.outputFiles[0]!.text;
-    ({ server, url } = await serve(dist));
-    browser = await launch();
     failing = wpsStateFromExcelJS(await load(await writeExample(tempDir(), '02-failing')));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
   it('the build wrote a self-contained WPS add-in folder: ribbon.xml, entry page, pane, publish.xml; no office.js', () => {
-    const wps = join(dist, 'wps');
+    const wps = join(env.dist, 'wps');
     for (const f of ['ribbon.xml', 'index.html', 'main.js', 'taskpane/taskpane.html', 'commands/result.html', 'publish.xml', 'publish.offline.xml', 'icon-32.png', 'icon-80.png'])
       expect(existsSync(join(wps, f)), f).toBe(true);
     expect(existsSync(join(wps, 'office-js'))).toBe(false);
@@ -62,23 +45,23 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
   });
 
   it('the ribbon: 评审助手 opens the pane page (and hides it), 直接检查 flags the cells and shows the result dialog', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const page = await env.browser.newPage({ locale: 'zh-CN' });
     await page.addInitScript((state) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = state), structuredClone(failing));
-    await page.addInitScript({ content: host });
-    await page.goto(`${url}/wps/index.html`);
+    await page.addInitScript({ content: env.host });
+    await page.goto(`${env.url}/wps/index.html`);
     await page.waitForFunction(() => 'ribbon' in window);
     type Ribbon = { OnAction(c: { Id: string }): boolean };
     type Log = { panes: Array<{ url: string; Visible: boolean }>; dialogs: Array<{ url: string; title?: string }> };
     await page.evaluate(() => (window as unknown as { ribbon: Ribbon }).ribbon.OnAction({ Id: 'crOpenPane' }));
     const log = () => page.evaluate(() => (window as unknown as { __wpsHost: Log }).__wpsHost);
-    expect((await log()).panes).toEqual([expect.objectContaining({ url: `${url}/wps/taskpane/taskpane.html`, Visible: true })]);
+    expect((await log()).panes).toEqual([expect.objectContaining({ url: `${env.url}/wps/taskpane/taskpane.html`, Visible: true })]);
     await page.evaluate(() => (window as unknown as { ribbon: Ribbon }).ribbon.OnAction({ Id: 'crOpenPane' }));
     expect((await log()).panes).toEqual([expect.objectContaining({ Visible: false })]);
     await page.evaluate(() => (window as unknown as { ribbon: Ribbon }).ribbon.OnAction({ Id: 'crRunCheck' }));
     await expect.poll(async () => (await log()).dialogs.length).toBe(1);
     const dialog = (await log()).dialogs[0]!;
     expect(dialog.title).toBe('直接检查');
-    expect(dialog.url.startsWith(`${url}/wps/commands/result.html?`)).toBe(true);
+    expect(dialog.url.startsWith(`${env.url}/wps/commands/result.html?`)).toBe(true);
     expect(new URL(dialog.url).searchParams.get('ok')).toBe('1');
     const flagged = await page.evaluate(() => Object.values((window as unknown as { __fakeWps: { state: WpsState } }).__fakeWps.state.sheets[1]!.cells).filter((c) => c.comment?.startsWith('【集群评审助手】')).length);
     expect(flagged).toBeGreaterThan(0);
@@ -91,21 +74,21 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
 
   it('checks, selects a finding’s cell and writes the summary in WPS', async () => {
     // WPS's Chromium follows WPS's interface language: Chinese here.
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
     const external: string[] = [];
     const officeJs: string[] = [];
     await page.addInitScript((state) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = state), structuredClone(failing));
-    await page.addInitScript({ content: host });
+    await page.addInitScript({ content: env.host });
     await page.route('**/*', (route) => {
       const u = route.request().url();
       if (/office(-js\/office)?\.js/.test(u)) officeJs.push(u);
-      if (u.startsWith(url)) return route.continue();
+      if (u.startsWith(env.url)) return route.continue();
       external.push(u);
       return route.abort();
     });
     const state = () => page.evaluate(() => (window as unknown as { __fakeWps: { state: WpsState; calls: number } }).__fakeWps.state);
 
-    await page.goto(`${url}/wps/taskpane/taskpane.html`);
+    await page.goto(`${env.url}/wps/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
@@ -142,18 +125,18 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
 
   /** The pane page in the fake WPS host with this workbook (a copy); what it fetches off this machine is recorded. */
   async function wpsPane(state: WpsState) {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
     const external: string[] = [];
     await page.addInitScript((st) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = st), structuredClone(state));
-    await page.addInitScript({ content: host });
+    await page.addInitScript({ content: env.host });
     await page.route('**/*', (route) => {
       const u = route.request().url();
-      if (u.startsWith(url) && !/office(-js\/office)?\.js/.test(u)) return route.continue();
+      if (u.startsWith(env.url) && !/office(-js\/office)?\.js/.test(u)) return route.continue();
       external.push(u);
       return route.abort();
     });
     const fake = () => page.evaluate(() => (window as unknown as { __fakeWps: { state: WpsState } }).__fakeWps.state);
-    await page.goto(`${url}/wps/taskpane/taskpane.html`);
+    await page.goto(`${env.url}/wps/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     return { page, external, fake };
   }
@@ -219,9 +202,7 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
     await page.getByText('已用密码解除“指标表”的保护').waitFor();
     expect(await flagged()).toBeGreaterThan(0);
     expect((await fake()).sheets.find((x) => x.name === '指标表')!.protection).toEqual({ password: '集群2025', options });
-    expect(await page.getByTestId('password').count()).toBe(0);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-    expect(stored).not.toContain('集群2025');
+    await expectPasswordForgotten(page, '集群2025');
     violations.push(...(await axeViolations(page, 'flagged with the password')));
     expect(violations).toEqual([]);
     expect(external).toEqual([]);

@@ -58,3 +58,25 @@ export function noteOf(cell: ExcelJS.Cell): string | null {
   if (typeof n === 'string') return n;
   return ((n as { texts?: Array<{ text: string }> }).texts ?? []).map((t) => t.text).join('');
 }
+
+/** A table sheet's rows below its header (row 3, as the tool's roll-ups and registers write it), keyed by header. */
+export function headedRows(ws: ExcelJS.Worksheet): Array<Record<string, unknown>> {
+  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+  const out: Array<Record<string, unknown>> = [];
+  for (let r = 4; r <= ws.rowCount; r++) {
+    const vals = (ws.getRow(r).values as unknown[]).slice(1);
+    out.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? null])));
+  }
+  return out;
+}
+
+/** Scores for the rulebook's criteria in order that add up to `total`: each criterion full until the total runs out, the rest on the last. */
+export function scoresSumming(total: number): number[] {
+  const w = rb.data.criteria.map((c) => c.weight);
+  let left = total;
+  return w.map((x, i) => {
+    const v = i === w.length - 1 ? left : Math.min(x, left);
+    left -= v;
+    return v;
+  });
+}

@@ -15,6 +15,7 @@ import { readRecord } from '../../src/xlsx/meta.js';
 import { reviewFile, writeReviewedCopy } from '../../src/xlsx/workbook.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
+import { copyFlags, wpsFlags } from './flags.js';
 import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
 
 const dir = tempDir();
@@ -71,20 +72,9 @@ describe('contract: the .xlsx, Office.js and WPS adapters agree', () => {
       if (xLegend.length) expect(xLegend[0]!.value).toBe('标记颜色说明');
 
       // Flagged cells and their colours (WPS's BGR read back as "#RRGGBB"), the legend's swatches aside.
-      const xFlags = new Map<string, string>();
-      const source = await load(path);
       // Every sheet of the application (the indicator sheet and the name lists): a fill the copy has and the input had not.
-      for (const src of source.worksheets) {
-        const xs = xwb.getWorksheet(src.name)!;
-        xs.eachRow((row, r) =>
-          row.eachCell({ includeEmpty: true }, (cell, c) => {
-            const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-            const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-            if (argb && argb !== was && !legendCells.has(`${src.name}!${toA1(r - 1, c - 1)}`)) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
-          }),
-        );
-      }
-      const wFlags = new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const));
+      const xFlags = copyFlags(xwb, await load(path), legendCells);
+      const wFlags = wpsFlags(wps);
       expect([...wFlags].sort()).toEqual([...xFlags].sort());
       expect(wFlags.size).toBe(w.flagged);
       // Notes: the same explanation on the same cells in WPS (comments) as in Excel (notes).

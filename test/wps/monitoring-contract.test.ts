@@ -17,6 +17,7 @@ import { writeMonitoringCopy } from '../../src/xlsx/monitoring.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, noteOf, rb, tempDir } from '../support/files.js';
+import { copyFlags, wpsFlags } from './flags.js';
 import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
 
 const dir = tempDir();
@@ -100,18 +101,8 @@ describe('contract: a monitoring form is checked and flagged alike by the .xlsx,
       const legendCells = new Set(xLegend.map((c) => c.cell));
 
       // Flagged cells and colours: the copy's new fills, Excel's fills and WPS's (BGR read back) are the same.
-      const xFlags = new Map<string, string>();
-      for (const src of source.worksheets) {
-        const xs = xwb.getWorksheet(src.name)!;
-        xs.eachRow((row, r) =>
-          row.eachCell({ includeEmpty: true }, (cell, c) => {
-            const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-            const was = (src.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-            if (argb && argb !== was && !legendCells.has(`${src.name}!${toA1(r - 1, c - 1)}`)) xFlags.set(`${src.name}!${toA1(r - 1, c - 1)}`, `#${argb.slice(2)}`);
-          }),
-        );
-      }
-      const wFlags = new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const));
+      const xFlags = copyFlags(xwb, source, legendCells);
+      const wFlags = wpsFlags(wps);
       const oFlags = officeFills(office, source, legendCells);
       expect([...wFlags].sort()).toEqual([...xFlags].sort());
       expect([...oFlags].sort()).toEqual([...xFlags].sort());
@@ -145,7 +136,7 @@ describe('contract: a monitoring form is checked and flagged alike by the .xlsx,
       const w2 = checkWorkbook(session, { checkedAt: WHEN });
       expect(w2.flagged).toBe(w.flagged);
       expect(w2.warnings).toEqual([]);
-      expect(new Map(wpsMeta(wps)!.review!.flags.map((rec) => [rec.cell, fromBgr(wps.at(rec.cell)!.color)!] as const))).toEqual(wFlags);
+      expect(wpsFlags(wps)).toEqual(wFlags);
       const o2 = await officeCheck(oSession, { checkedAt: WHEN });
       expect(o2.flagged).toBe(o.flagged);
       expect(officeFills(office, source, legendCells)).toEqual(oFlags);

@@ -4,17 +4,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
-import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
-
-function rows(ws: ExcelJS.Worksheet): Array<Record<string, unknown>> {
-  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-  const out: Array<Record<string, unknown>> = [];
-  for (let r = 4; r <= ws.rowCount; r++) {
-    const vals = (ws.getRow(r).values as unknown[]).slice(1);
-    out.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? null])));
-  }
-  return out;
-}
+import { cli, headedRows as rows, load, rb, tempDir, writeExample } from '../support/files.js';
 
 describe('batch', () => {
   const dir = tempDir();

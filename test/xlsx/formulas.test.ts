@@ -3,55 +3,19 @@
  * the core's committee figures: mean, median, spread and 待讨论 per criterion and in total, 回避 excluded. The
  * formulas are plain (no array entry), so the Office.js adapter writes exactly these too.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { committeeFigures, type ExpertScores } from '../../src/core/index.js';
 import { t } from '../../src/core/text/index.js';
 import { loadRulebook } from '../../src/core/rulebook/load.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
-
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-
-/** Minimal CSV parser: quoted fields may hold commas, quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
+import { dropFormulaResults, libreofficeCsv, SOFFICE } from '../support/libreoffice.js';
 
 // .ci/run installs LibreOffice (Debian libreoffice-calc-nogui); a developer machine without it skips this one
 // suite with this reason rather than failing on a missing program.
-describe.skipIf(!soffice)('summary formulas in a real spreadsheet engine (needs LibreOffice)', () => {
+describe.skipIf(!SOFFICE)('summary formulas in a real spreadsheet engine (needs LibreOffice)', () => {
   // The committee score and the recommendation by each rule: totals 甲 77, 乙 68, 戊 16 (丙 incomplete, 丁 回避).
   it.each([
     ['mean', {}, '不建议推荐'],
@@ -84,25 +48,11 @@ describe.skipIf(!soffice)('summary formulas in a real spreadsheet engine (needs 
     ws.getCell(s.conflictRow + 1, s.experts[3]!.col + 1).value = '是';
     /** Writes the scored workbook and lets LibreOffice compute it. */
     const compute = async (name: string): Promise<string[][]> => {
-      // Drop the cached results so the engine must compute every formula itself.
-      ws.eachRow((r) =>
-        r.eachCell((c) => {
-          const v = c.value as ExcelJS.CellFormulaValue & { shareType?: string };
-          if (!v || typeof v !== 'object' || !('formula' in v)) return;
-          // Plain formulas only: what the Office.js adapter writes is what is computed here.
-          expect(v.shareType).toBeUndefined();
-          c.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-        }),
-      );
+      // Plain formulas only (what the Office.js adapter writes is what is computed here), their results dropped.
+      expect(dropFormulaResults(ws)).toBeGreaterThan(0);
       const file = join(dir, `${name}.xlsx`);
       await wb.xlsx.writeFile(file);
-      const sheetNo = wb.worksheets.findIndex((w) => w.name === s.sheet) + 1;
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, '--outdir', dir, file], {
-        stdio: 'ignore',
-        timeout: 120_000,
-      });
-      const csv = readdirSync(dir).find((n) => n.startsWith(name) && n.endsWith('.csv'))!;
-      return parseCsv(readFileSync(join(dir, csv), 'utf8'));
+      return libreofficeCsv(file, wb.worksheets.findIndex((w) => w.name === s.sheet) + 1, dir, { profileDir: dir });
     };
 
     const experts: ExpertScores[] = s.experts.map((e, j) => ({

@@ -6,19 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, monitoringForm, MONITORING_SHEET, type MonitoringReport } from '../../src/core/index.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { reviewMonitoringFile } from '../../src/xlsx/monitoring.js';
-import { cli, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
+import { cli, headedRows as rows, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
 
 const EX = 'examples/monitoring';
-
-function rows(ws: ExcelJS.Worksheet): Array<Record<string, unknown>> {
-  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-  const out: Array<Record<string, unknown>> = [];
-  for (let r = 4; r <= ws.rowCount; r++) {
-    const vals = (ws.getRow(r).values as unknown[]).slice(1);
-    out.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? null])));
-  }
-  return out;
-}
 
 describe('monitor-template', () => {
   it('builds the form from the rulebook, marked as a monitoring form in its record', async () => {

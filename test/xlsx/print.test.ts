@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { A4 } from '../../src/core/index.js';
 import { t } from '../../src/core/text/index.js';
 import { cli, tempDir, writeExample } from '../support/files.js';
+import { libreofficeConvert, SOFFICE } from '../support/libreoffice.js';
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const poppler = ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((p) => existsSync(p));
 /** With Carlito (Calibri's metrics) LibreOffice lays columns out as Excel does; without it text prints smaller. */
 const carlito = (() => {
@@ -36,7 +36,7 @@ interface Page {
 }
 
 function toPdf(dir: string, file: string): string {
-  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), file], { stdio: 'ignore', timeout: 180_000 });
+  libreofficeConvert(file, 'pdf', join(dir, 'pdf'), { timeoutMs: 180_000 });
   const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.xlsx$/, '.pdf');
   return join(dir, 'pdf', name);
 }
@@ -71,7 +71,7 @@ function draw(pdf: string, first: number, last: number, prefix: string): void {
   execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(first), '-l', String(last), pdf, join(artifacts, prefix)], { stdio: 'ignore' });
 }
 
-describe.skipIf(!soffice || !poppler)('printing on A4 as LibreOffice renders it (needs LibreOffice and poppler-utils)', () => {
+describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it (needs LibreOffice and poppler-utils)', () => {
   it('the reviewed copy: the summary landscape, header and page numbers on every page, scoring table and signatures each on one page', async () => {
     const dir = tempDir();
     const input = await writeExample(dir, '02-failing');

@@ -9,97 +9,28 @@
  * the formulas read must hold the JSON's expert totals; and each returned score sheet, recomputed, must show as its
  * expert's total what the tool counted from the same cells.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet, type ExpertRow } from '../../scripts/fill-scores.js';
-import { cli, load, tempDir, writeExample } from '../support/files.js';
+import { cli, load, scoresSumming, tempDir, writeExample } from '../support/files.js';
+import { dropFormulaResults, libreofficeCsv, SOFFICE } from '../support/libreoffice.js';
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-
-/** Minimal CSV parser: quoted fields may hold commas, quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Drops every cached formula result of a workbook (the engine must compute them all) and returns how many there were. */
-function dropResults(wb: ExcelJS.Workbook, sheet: string): number {
-  let n = 0;
-  wb.getWorksheet(sheet)!.eachRow((r) =>
-    r.eachCell((c) => {
-      const v = c.value as (ExcelJS.CellFormulaValue & { shareType?: string }) | ExcelJS.CellSharedFormulaValue | null;
-      if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return;
-      // A merged cell's formula is its master's: dropped there once.
-      if (c.isMerged && c.master !== c) return;
-      // No array formulas. A score sheet stores a column's repeated formula once (shared); each cell is written
-      // back as its own formula as ExcelJS translates it, so every result is dropped and computed here.
-      expect((v as { shareType?: string }).shareType === undefined || (v as { shareType?: string }).shareType === 'shared').toBe(true);
-      c.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
-      n++;
-    }),
-  );
-  return n;
-}
 
 /** One sheet of a workbook as LibreOffice computes it, as CSV (full precision, not as shown). */
 async function recomputed(dir: string, file: string, sheet: string): Promise<string[][]> {
   const wb = await load(file);
-  expect(dropResults(wb, sheet)).toBeGreaterThan(0);
-  const stem = `recalc-${Math.random().toString(36).slice(2)}`;
-  const copy = join(dir, `${stem}.xlsx`);
+  expect(dropFormulaResults(wb.getWorksheet(sheet)!, { shared: true })).toBeGreaterThan(0);
+  const copy = join(dir, `recalc-${Math.random().toString(36).slice(2)}.xlsx`);
   await wb.xlsx.writeFile(copy);
-  const sheetNo = wb.worksheets.findIndex((w) => w.name === sheet) + 1;
-  const out = join(dir, 'csv');
-  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, '--outdir', out, copy], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
-  const csv = readdirSync(out).find((n) => n.startsWith(stem) && n.endsWith('.csv'))!;
-  return parseCsv(readFileSync(join(out, csv), 'utf8'));
+  return libreofficeCsv(copy, wb.worksheets.findIndex((w) => w.name === sheet) + 1, join(dir, 'csv'));
 }
 
 const num = (v: string | undefined): number | null => (v === undefined || v.trim() === '' ? null : Number(v));
 
 const EXPERTS = ['甲', '乙', '丙', '丁', '戊'];
-/** Weights of the national criteria: 20, 15, 10, 15, 10, 10, 10, 10. */
-const plain = (total: number): number[] => {
-  const w = [20, 15, 10, 15, 10, 10, 10, 10];
-  let left = total;
-  return w.map((x, i) => {
-    const v = i === w.length - 1 ? left : Math.min(x, left);
-    left -= v;
-    return v;
-  });
-};
+/** Scores adding up to a total over the national criteria (weights 20, 15, 10, 15, 10, 10, 10, 10). */
+const plain = scoresSumming;
 const withFirst = (scores: Array<number | string | null>, ...first: Array<number | string | null>) => [...first, ...scores.slice(first.length)];
 
 /**
@@ -126,7 +57,7 @@ interface AppJson {
   recommendation: string;
 }
 
-describe.skipIf(!soffice)('the committee list recomputed by a real spreadsheet engine (needs LibreOffice)', () => {
+describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet engine (needs LibreOffice)', () => {
   it.each([
     ['mean', {}],
     ['trimmed-mean', { combine: 'trimmed-mean', trimmedMinimum: 4 }],

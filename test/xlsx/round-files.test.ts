@@ -3,8 +3,6 @@
  * exactly what rendering it whole holds; a score sheet's repeated formulas are stored once per column (shared)
  * and still read, by ExcelJS and by LibreOffice, as the formula each row had, full-width digits included.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +11,8 @@ import { renderSheet } from '../../src/xlsx/render.js';
 import { writeScoresheet, writeTally } from '../../src/xlsx/round.js';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { load, rb, tempDir } from '../support/files.js';
+import { libreofficeCsv, SOFFICE } from '../support/libreoffice.js';
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const CRITS = rb.data.criteria.map((c) => c.id);
 
 function round(ids: string[], conflicts: Round['conflicts'] = []): Round {
@@ -117,7 +115,7 @@ describe('score sheets: repeated formulas stored once per column', () => {
     expect(shared).toBe((ids.length - 1) * (1 + 3 * CRITS.length));
   });
 
-  it.skipIf(!soffice)('LibreOffice computes every row the way the tool reads it, full-width text included (needs LibreOffice)', async () => {
+  it.skipIf(!SOFFICE)('LibreOffice computes every row the way the tool reads it, full-width text included (needs LibreOffice)', async () => {
     const dir = tempDir();
     const out = join(dir, 'sheet.xlsx');
     await writeScoresheet(r, '甲', rb, 'zh-CN', out);
@@ -127,8 +125,7 @@ describe('score sheets: repeated formulas stored once per column', () => {
       d: ['18分', 12, 8, 10, 8, 8, 9, 9],
     };
     await fillScoresheet(out, Object.fromEntries(Object.entries(rows).map(([id, scores]) => [id, { scores }])));
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1', '--outdir', join(dir, 'csv'), out], { stdio: 'ignore', timeout: 120_000 });
-    const csv = readFileSync(join(dir, 'csv', readdirSync(join(dir, 'csv')).find((n) => n.endsWith('.csv'))!), 'utf8').split('\n').map((l) => l.split(','));
+    const csv = libreofficeCsv(out, 1, join(dir, 'csv'));
     const total = 5 + 2 * CRITS.length;
     ids.forEach((id, i) => {
       const scores = rows[id];

@@ -4,16 +4,16 @@
  * with exit 2; LibreOffice recomputing the sheets' formulas gives the tool's figures, full-width text included.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { committeeFigures } from '../../src/core/index.js';
-import { load, rb, tempDir, writeExample } from '../support/files.js';
+import { load, rb, scoresSumming, tempDir, writeExample } from '../support/files.js';
+import { libreofficeConvert, libreofficeCsv, SOFFICE } from '../support/libreoffice.js';
 
 const BIN = join(process.cwd(), 'bin', 'cluster-review.js');
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
 function run(args: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -34,15 +34,7 @@ async function setup(): Promise<string> {
   return dir;
 }
 
-const full = (total: number) => {
-  const w = [20, 15, 10, 15, 10, 10, 10, 10];
-  let left = total;
-  return w.map((x, i) => {
-    const v = i === w.length - 1 ? left : Math.min(x, left);
-    left -= v;
-    return v;
-  });
-};
+const full = scoresSumming;
 
 describe('a round on real files', () => {
   let dir: string;
@@ -81,10 +73,10 @@ describe('a round on real files', () => {
     await fillScoresheet(join(sheets, '专家评分表-甲.xlsx'), { a: { scores: full(88), opinion: '特色鲜明' }, b: { scores: full(80).map((v, i) => (i === 0 ? '１５' : v)) }, c: { scores: full(50) } }, { signature: '甲', date: '2025-06-01' });
     await fillScoresheet(join(sheets, '专家评分表-乙.xlsx'), { a: { scores: full(86), notes: { '1': '龙头带动强' } }, b: { scores: full(82) }, c: { scores: full(40) } });
     await fillScoresheet(join(sheets, '专家评分表-丙.xlsx'), { a: { scores: full(84) }, c: { scores: full(45) } });
-    if (soffice) {
+    if (SOFFICE) {
       // 丙 opened and saved the sheet in LibreOffice: still read.
       const lo = join(d, 'lo');
-      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(d, 'lo-profile')}`, '--convert-to', 'xlsx', '--outdir', lo, join(sheets, '专家评分表-丙.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+      libreofficeConvert(join(sheets, '专家评分表-丙.xlsx'), 'xlsx', lo, { profileDir: d });
       copyFileSync(join(lo, '专家评分表-丙.xlsx'), join(sheets, '专家评分表-丙.xlsx'));
     }
     const out = join(d, '推荐汇总.xlsx');
@@ -209,7 +201,7 @@ describe('a round on real files', () => {
 });
 
 // LibreOffice recomputing the score sheet and the summary: full-width text digits count as the tool counts them.
-describe.skipIf(!soffice)('full-width digits in a real spreadsheet engine (needs LibreOffice)', () => {
+describe.skipIf(!SOFFICE)('full-width digits in a real spreadsheet engine (needs LibreOffice)', () => {
   it('the score sheet total and the summary figures agree with the tool for text, full-width and plain scores', async () => {
     const d = tempDir();
     await writeExample(d, '01-passing', {}, 'a.xlsx');
@@ -228,11 +220,7 @@ describe.skipIf(!soffice)('full-width digits in a real spreadsheet engine (needs
       ws.getCell(row + 1, meta.experts[1]!.col + 1).value = 10;
     });
     await wb.xlsx.writeFile(reviewed);
-    const csv = (file: string, sheetNo: number): string[][] => {
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${join(d, 'lo-profile')}`, '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, '--outdir', join(d, 'csv'), file], { stdio: 'ignore', timeout: 120_000 });
-      const name = readdirSync(join(d, 'csv')).find((n) => n.startsWith(file.replace(/^.*\//, '').replace('.xlsx', '')) && n.endsWith('.csv'))!;
-      return readFileSync(join(d, 'csv', name), 'utf8').split('\n').map((l) => l.split(','));
-    };
+    const csv = (file: string, sheetNo: number): string[][] => libreofficeCsv(file, sheetNo, join(d, 'csv'));
     // The score sheet: 18 + 12.5 + 8 + 10.5 + 8 + 8 + 9 + 9 = 83, as the tally reads it.
     const s = csv(sheet, 1);
     expect(Number(s[3]![21])).toBe(83);

@@ -15,6 +15,7 @@ import { commandPath, langOption, rulebookOption } from '../help.js';
 import { expandWorkbooks, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
+import { splitNames } from './round-inputs.js';
 
 const yearOf = (value: string, cmd: Command): number => {
   const y = Number(value);
@@ -128,7 +129,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
       const given = o.year === undefined ? undefined : yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await expandWorkbooks(forms);
-      const experts = o.experts ? o.experts.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean) : undefined;
+      const experts = o.experts ? splitNames(o.experts) : undefined;
       await withRunInputs([application, ...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
         const { reviewMonitoringFile, addRenewalSheet } = await import('../../xlsx/monitoring.js');

@@ -1,0 +1,90 @@
+/**
+ * LibreOffice (headless) for the tests that let a real spreadsheet engine compute or print what the tool writes:
+ * conversion with a profile of the test's own (parallel suites never share one), one sheet as CSV at full precision,
+ * and a workbook's cached formula results dropped so that the engine must compute every formula itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { expect } from 'vitest';
+
+/** .ci/run installs LibreOffice (Debian libreoffice-calc-nogui); a machine without it skips the suites that need it. */
+export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+
+/**
+ * Converts a file with LibreOffice into outDir (`to` is the filter, e.g. "pdf", "xlsx" or a CSV filter with its
+ * options); the profile lives in profileDir/lo-profile, by default beside outDir.
+ */
+export function libreofficeConvert(file: string, to: string, outDir: string, opts: { profileDir?: string; timeoutMs?: number } = {}): void {
+  const profile = join(opts.profileDir ?? dirname(outDir), 'lo-profile');
+  execFileSync(SOFFICE!, ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], { stdio: 'ignore', timeout: opts.timeoutMs ?? 120_000 });
+}
+
+/**
+ * One sheet (numbered from 1) of a workbook as LibreOffice computes it, as CSV rows: full precision (not as shown),
+ * UTF-8, the first row included. The CSV is written to outDir; the profile lives beside it (see libreofficeConvert).
+ */
+export function libreofficeCsv(file: string, sheetNo: number, outDir: string, opts: { profileDir?: string } = {}): string[][] {
+  libreofficeConvert(file, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, outDir, opts);
+  const stem = basename(file, extname(file));
+  const csv = readdirSync(outDir).find((n) => n.startsWith(stem) && n.endsWith('.csv'))!;
+  return parseCsv(readFileSync(join(outDir, csv), 'utf8'));
+}
+
+/** Minimal CSV parser: quoted fields may hold commas, quotes and newlines. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Drops every cached formula result of a worksheet, so that the engine must compute them all, and returns how many
+ * formulas there were. No array formulas. `shared`: a column's repeated formula may be stored once (a score sheet);
+ * each such cell is written back as its own formula as ExcelJS translates it. Without it only plain formulas may
+ * stand (what the Office.js adapter writes is what is computed).
+ */
+export function dropFormulaResults(ws: ExcelJS.Worksheet, opts: { shared?: boolean } = {}): number {
+  let n = 0;
+  ws.eachRow((r) =>
+    r.eachCell((c) => {
+      const v = c.value as (ExcelJS.CellFormulaValue & { shareType?: string }) | ExcelJS.CellSharedFormulaValue | null;
+      if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return;
+      // A merged cell's formula is its master's: dropped there once (writing it on the others would wipe it).
+      if (c.isMerged && c.master !== c) return;
+      const shareType = (v as { shareType?: string }).shareType;
+      if (opts.shared) expect(shareType === undefined || shareType === 'shared').toBe(true);
+      else expect({ shareType, shared: 'sharedFormula' in v }).toEqual({ shareType: undefined, shared: false });
+      c.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
+      n++;
+    }),
+  );
+  return n;
+}
