@@ -140,12 +140,12 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
 
 /** Without a built worker (running from the sources): one file after another, any failure becoming its row. */
 async function reviewInProcess(files: string[], rb: LoadedRulebook, opts: PoolOptions): Promise<Outcome[]> {
-  const { reviewFile } = await import('../xlsx/workbook.js');
+  const [{ reviewFile }, { openWorkbook }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js')]);
   const outcomes: Outcome[] = [];
   for (const file of files) {
     opts.onStart?.(file);
     try {
-      outcomes.push({ report: forRollup((await reviewFile(file, rb)).report) });
+      outcomes.push({ report: forRollup((await reviewFile(file, rb, await openWorkbook(file, { reviewOnly: true }))).report) });
     } catch (e) {
       outcomes.push({ error: e instanceof FileError ? e : new FileError('review-failed', file, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }) });
     }

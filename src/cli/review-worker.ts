@@ -11,13 +11,14 @@ import type { WorkerReply, WorkerRequest } from './pool.js';
 // The rulebook as the main thread loaded and validated it (plain data and maps, copied into this thread).
 const { rulebook: rb } = workerData as { rulebook: LoadedRulebook };
 // ExcelJS is loaded once per worker, not per file.
-const { reviewFile } = await import('../xlsx/workbook.js');
+const [{ reviewFile }, { openWorkbook }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js')]);
 
 parentPort!.on('message', (req: WorkerRequest) => {
   void (async () => {
     let reply: WorkerReply;
     try {
-      const fr = await reviewFile(req.file, rb);
+      // Opened for reading only: the batch never writes an application back.
+      const fr = await reviewFile(req.file, rb, await openWorkbook(req.file, { reviewOnly: true }));
       reply = { id: req.id, report: forRollup(fr.report) };
     } catch (e) {
       reply =

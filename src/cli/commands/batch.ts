@@ -42,14 +42,14 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
         await refuseRunInput(o.output);
         if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
         // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
-        const adapter = import('../../xlsx/workbook.js');
+        const adapter = import('../../xlsx/rollup.js');
         const bar = progress(files.length);
         // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
         const outcomes = await reviewFiles(files, rb, { onStart: (f) => bar.tick(escapeForTerminal(basename(f))) });
-        const { writeRollup } = await adapter;
+        const { writeRollupNative } = await adapter;
         const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
         bar.done();
-        await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
+        await writeRollupNative(entries, lang, o.output, { quota, force: o.force, inputs: files });
         const unreadable = t('cli.batch.unreadable', lang);
         const counts = new Map<string, number>();
         for (const e of entries) {
