@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { reviewFiles, startWorker } from '../../src/cli/pool.js';
 import { forRollup, type RollupEntry } from '../../src/core/index.js';
-import { openWorkbook } from '../../src/xlsx/open.js';
+import { openWorkbook, storedCopy } from '../../src/xlsx/open.js';
 import { writeRollupNative } from '../../src/xlsx/rollup.js';
 import { reviewFile, writeReviewedCopy, writeRollup } from '../../src/xlsx/workbook.js';
 import { deflatedCopy } from '../../src/xlsx/zip.js';
@@ -109,5 +109,44 @@ describe('a worker started before the rulebook is read', () => {
     const started = startWorker({ workerUrl: WORKER })!;
     await started.stop();
     expect(started.worker.threadId).toBe(-1);
+  });
+});
+
+describe('empty styled cells left out for a review', () => {
+  it('a sound package without them, with checksums; every cell with a value kept', async () => {
+    const buf = readFileSync(EXAMPLES[0]!);
+    const full = storedCopy(buf)!;
+    const lean = storedCopy(buf, { withoutEmptyCells: true })!;
+    expect(lean.length).toBeLessThan(full.length);
+    await expect(JSZip.loadAsync(lean, { checkCRC32: true })).resolves.toBeTruthy();
+    const a = await openWorkbook(EXAMPLES[0]!);
+    const b = await openWorkbook(EXAMPLES[0]!, { reviewOnly: true });
+    let empty = 0;
+    for (const ws of a.wb.worksheets) {
+      ws.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const other = b.wb.getWorksheet(ws.name)!.findCell(r, c);
+          if (cell.type === 0) empty += other ? 0 : 1;
+          else expect(other?.value, `${ws.name}!${cell.address}`).toEqual(cell.value);
+        }),
+      );
+    }
+    expect(empty).toBeGreaterThan(100);
+  });
+
+  it('a workbook with notes keeps every cell (notes belong to cells)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'noted.reviewed.xlsx');
+    await writeReviewedCopy(await reviewFile(EXAMPLES[1]!, rb), { rb, lang: 'zh-CN', output: out, experts: ['张三'] });
+    const { zipEntryNames } = await import('../../src/xlsx/open.js');
+    expect(zipEntryNames(readFileSync(out))!.some((n) => n.startsWith('xl/comments'))).toBe(true);
+    const a = await openWorkbook(out);
+    const b = await openWorkbook(out, { reviewOnly: true });
+    const count = (wb: typeof a.wb) => {
+      let n = 0;
+      for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell({ includeEmpty: true }, () => void n++));
+      return n;
+    };
+    expect(count(b.wb)).toBe(count(a.wb));
   });
 });
