@@ -1,4 +1,5 @@
 /** `npm run bench [core|cli|files|addin|round|wps]`: prints figures; asserts nothing (timed assertions flake on a busy machine). */
+import { loadavg } from 'node:os';
 import { benchAddin } from './addin.js';
 import { benchCli, type CliFigures } from './cli.js';
 import { benchCore } from './core.js';
@@ -8,7 +9,9 @@ import { benchWps } from './wps.js';
 
 const only = process.argv[2];
 const all = !only;
-console.log(`cluster-review benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+// The machine's load goes with the figures: whole-process times on a shared machine are only comparable at a like load.
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`cluster-review benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load()}\n`);
 let cli: CliFigures | undefined;
 let files: FileFigures | undefined;
 if (all || only === 'core') benchCore(Number(process.env.BENCH_COUNT ?? 2000));
@@ -22,6 +25,7 @@ if (all) console.log('');
 if (all || only === 'round') await benchRound(Number(process.env.BENCH_FILES ?? 260));
 if (all) console.log('');
 if (all || only === 'wps') await benchWps();
+console.log(`\nload average at the end ${load()}`);
 if (cli || files) {
   // The command line's three goals together (issue #8): each a whole process against bare ExcelJS.
   console.log('\ncommand-line goals');

@@ -10,10 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { forRollup, LIMITS, type LoadedRulebook, type Report } from '../core/index.js';
 import { FileError, type FileErrorCode } from '../xlsx/errors.js';
 
-export interface WorkerRequest {
-  id: number;
-  file: string;
-}
+/** A file to review, or (first, to a worker started before the rulebook was read) the rulebook. */
+export type WorkerRequest = { id: number; file: string } | { rulebook: LoadedRulebook };
 
 export interface WorkerReply {
   id: number;
@@ -40,6 +38,15 @@ export interface PoolOptions {
   heapMb?: number;
   /** The worker script (tests of the pool give the built one); default: found beside the CLI's entry. */
   workerUrl?: URL;
+  /** A worker started earlier by `startWorker` (with the same workerUrl and heapMb), used for the first files. */
+  started?: StartedWorker | null;
+}
+
+/** A worker started before the rulebook and the files are known: it loads ExcelJS while the command reads them. */
+export interface StartedWorker {
+  worker: Worker;
+  /** Ends the worker when the command stops before reviewing (a refused output, a bad rulebook). */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -54,9 +61,36 @@ function workerFile(): URL | null {
   return null;
 }
 
+function newWorker(url: URL, rb: LoadedRulebook | null, heapMb: number | undefined): Worker {
+  const w = new Worker(url, { workerData: { rulebook: rb }, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
+  // A worker's error between files (or while being ended) must not become the process's uncaught error.
+  w.on('error', () => {});
+  return w;
+}
+
+/**
+ * Starts the first worker now, before the rulebook is read (it is posted when the files are): the worker's
+ * module loading, the largest fixed cost of a batch, overlaps the command's own start. null when running from
+ * the TypeScript sources (files are then reviewed in-process).
+ */
+export function startWorker(opts: Pick<PoolOptions, 'workerUrl' | 'heapMb'> = {}): StartedWorker | null {
+  const url = opts.workerUrl ?? workerFile();
+  if (!url) return null;
+  const worker = newWorker(url, null, opts.heapMb);
+  // Not kept alive by this worker alone: a command that stops early exits without waiting for it.
+  worker.unref();
+  return { worker, stop: () => worker.terminate().then(() => undefined) };
+}
+
 export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: PoolOptions): Promise<Outcome[]> {
   const url = opts.workerUrl ?? workerFile();
   if (!url) return reviewInProcess(files, rb, opts);
+  let started: Worker | null = null;
+  if (opts.started) {
+    started = opts.started.worker;
+    started.ref();
+    started.postMessage({ rulebook: rb } satisfies WorkerRequest);
+  }
   const seconds = opts.seconds ?? LIMITS.fileSeconds;
   const memoryMb = opts.memoryMb ?? LIMITS.batchMemoryMb;
   const size = Math.max(1, Math.min(opts.workers ?? 1, files.length));
@@ -69,9 +103,9 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
   }, 50);
 
   const spawn = () => {
-    const w = new Worker(url, { workerData: { rulebook: rb }, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
-    // A worker's error between files (or while being ended) must not become the process's uncaught error.
-    w.on('error', () => {});
+    // The worker started early serves the first lane; a replaced or further worker gets the rulebook at start.
+    const w = started ?? newWorker(url, rb, opts.heapMb);
+    started = null;
     return w;
   };
 
@@ -134,18 +168,20 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
     await Promise.all(Array.from({ length: size }, lane));
   } finally {
     clearInterval(guard);
+    // Started but never used (no files): ended here.
+    if (started) await (started as Worker).terminate();
   }
   return outcomes;
 }
 
 /** Without a built worker (running from the sources): one file after another, any failure becoming its row. */
 async function reviewInProcess(files: string[], rb: LoadedRulebook, opts: PoolOptions): Promise<Outcome[]> {
-  const { reviewFile } = await import('../xlsx/workbook.js');
+  const [{ reviewFile }, { openWorkbook }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js')]);
   const outcomes: Outcome[] = [];
   for (const file of files) {
     opts.onStart?.(file);
     try {
-      outcomes.push({ report: forRollup((await reviewFile(file, rb)).report) });
+      outcomes.push({ report: forRollup((await reviewFile(file, rb, await openWorkbook(file, { reviewOnly: true }))).report) });
     } catch (e) {
       outcomes.push({ error: e instanceof FileError ? e : new FileError('review-failed', file, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }) });
     }

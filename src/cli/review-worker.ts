@@ -8,16 +8,22 @@ import { forRollup, type LoadedRulebook } from '../core/index.js';
 import { FileError } from '../xlsx/errors.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 
-// The rulebook as the main thread loaded and validated it (plain data and maps, copied into this thread).
-const { rulebook: rb } = workerData as { rulebook: LoadedRulebook };
+// The rulebook as the main thread loaded and validated it (plain data and maps, copied into this thread): given
+// at start, or as the first message to a worker started before the rulebook was read (pool.ts, startWorker).
+let rb = (workerData as { rulebook: LoadedRulebook | null }).rulebook;
 // ExcelJS is loaded once per worker, not per file.
-const { reviewFile } = await import('../xlsx/workbook.js');
+const [{ reviewFile }, { openWorkbook }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js')]);
 
 parentPort!.on('message', (req: WorkerRequest) => {
+  if ('rulebook' in req) {
+    rb = req.rulebook;
+    return;
+  }
   void (async () => {
     let reply: WorkerReply;
     try {
-      const fr = await reviewFile(req.file, rb);
+      // Opened for reading only: the batch never writes an application back.
+      const fr = await reviewFile(req.file, rb!, await openWorkbook(req.file, { reviewOnly: true }));
       reply = { id: req.id, report: forRollup(fr.report) };
     } catch (e) {
       reply =

@@ -3,7 +3,7 @@
  * random file gets a plain answer; list the parts ExcelJS cannot carry over (charts, pivot tables, macros…).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { LIMITS, LimitError, megabytes } from '../core/index.js';
 import { FileError, readError, type FileWarning } from './errors.js';
@@ -160,6 +160,26 @@ export function tooLarge(path: string, e: LimitError): FileError {
 }
 
 /**
+ * An empty cell that only carries a style, as Excel, WPS and ExcelJS write it (`<c r="B7" s="12"/>`): no value,
+ * no formula, no type. Templates style whole blank tables this way; such cells are more than half of an
+ * application's cells, and ExcelJS builds an object for each.
+ */
+const EMPTY_STYLED_CELL = /<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,6}")?\/>/g;
+
+/**
+ * A sheet's XML without its empty styled cells, for a review only: the reader never sees a cell without a value
+ * (worksheetSnapshot skips them), and a review reads no cell's style but through its value. Kept as it is when
+ * the sheet has hyperlinks (ExcelJS turns a hyperlinked empty cell into a value) — notes are handled by the caller.
+ */
+function withoutEmptyCells(xml: Buffer): Buffer {
+  // latin1 maps bytes to characters one to one, so the text outside the removed ASCII elements is unchanged.
+  const text = xml.toString('latin1');
+  if (text.includes('<hyperlink')) return xml;
+  const out = text.replace(EMPTY_STYLED_CELL, '');
+  return out.length === text.length ? xml : Buffer.from(out, 'latin1');
+}
+
+/**
  * The same package with every part stored uncompressed, inflated by Node's native zlib. ExcelJS inflates each
  * part with a JavaScript inflater (pako), the largest single cost of reading a small workbook after the XML
  * itself; the native one does the same work several times faster. The parts, their order, names, dates and
@@ -168,7 +188,7 @@ export function tooLarge(path: string, e: LimitError): FileError {
  * Bounded: inflation stops at LIMITS.inflatedBytes in all (whatever the directory claims), and the sheets' cells
  * and rows are counted in their XML before ExcelJS builds objects for them; either throws LimitError.
  */
-export function storedCopy(buf: Buffer): Buffer | null {
+export function storedCopy(buf: Buffer, opts: { withoutEmptyCells?: boolean } = {}): Buffer | null {
   const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) return null;
   const count = buf.readUInt16LE(eocd + 10);
@@ -184,9 +204,9 @@ export function storedCopy(buf: Buffer): Buffer | null {
       if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
       const flags = buf.readUInt16LE(at + 8);
       const method = buf.readUInt16LE(at + 10);
-      const crc = buf.readUInt32LE(at + 16);
+      let crc = buf.readUInt32LE(at + 16);
       const packed = buf.readUInt32LE(at + 20);
-      const size = buf.readUInt32LE(at + 24);
+      let size = buf.readUInt32LE(at + 24);
       const nameLen = buf.readUInt16LE(at + 28);
       const next = at + 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
       const local = buf.readUInt32LE(at + 42);
@@ -197,11 +217,18 @@ export function storedCopy(buf: Buffer): Buffer | null {
       if (start + packed > buf.length) return null;
       const raw = buf.subarray(start, start + packed);
       const budget = LIMITS.inflatedBytes - inflated;
-      const data = method === 8 ? inflateBounded(raw, budget) : raw;
+      let data = method === 8 ? inflateBounded(raw, budget) : raw;
       if (data.length > budget) throw new LimitError('inflated', megabytes(LIMITS.inflatedBytes), megabytes(inflated + data.length));
       inflated += data.length;
       if (data.length !== size) return null;
-      if (SHEET_PART.test(name.toString('latin1'))) counts.add(data);
+      if (SHEET_PART.test(name.toString('latin1'))) {
+        // Counted as the file holds it, before anything is left out.
+        counts.add(data);
+        if (opts.withoutEmptyCells) {
+          const lean = withoutEmptyCells(data);
+          if (lean !== data) [data, size, crc] = [lean, lean.length, crc32(lean)];
+        }
+      }
 
       // Local header: version 2.0, no data descriptor (sizes are known), stored; then name and data.
       const lh = Buffer.alloc(30);
@@ -220,6 +247,7 @@ export function storedCopy(buf: Buffer): Buffer | null {
       buf.copy(ch, 0, at, at + 46);
       ch.writeUInt16LE(flags & 0x0800, 8);
       ch.writeUInt16LE(0, 10);
+      ch.writeUInt32LE(crc, 16);
       ch.writeUInt32LE(size, 20);
       ch.writeUInt32LE(size, 24);
       ch.writeUInt16LE(0, 30); // no extra field
@@ -246,16 +274,48 @@ export function storedCopy(buf: Buffer): Buffer | null {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+/**
+ * Worksheet parts a review never reads: validations, conditional formats, print setup, protection, views,
+ * column widths, pictures and their extensions. Cells, merged areas and hyperlinks (part of a cell's value) are
+ * read as always; notes come from their own parts. Skipping these builds no objects for them: about a fifth of
+ * ExcelJS's time on an application workbook, whose validations cover every input cell (`npm run bench files`).
+ */
+const NOT_READ_FOR_REVIEW = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'sheetViews',
+  'cols',
+  'pageMargins',
+  'pageSetup',
+  'printOptions',
+  'headerFooter',
+  'rowBreaks',
+  'autoFilter',
+  'sheetProtection',
+  'picture',
+  'drawing',
+  'tableParts',
+];
+
+export interface OpenOptions {
+  /**
+   * The workbook is only read for a review (`batch`), never written back: the worksheet parts above are not
+   * built. A workbook opened so must not be saved, it would lose them.
+   */
+  reviewOnly?: boolean;
+}
+
+export async function openWorkbook(path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
   try {
-    return await openBounded(path);
+    return await openBounded(path, opts);
   } catch (e) {
     if (e instanceof LimitError) throw tooLarge(path, e);
     throw e;
   }
 }
 
-async function openBounded(path: string): Promise<OpenedWorkbook> {
+async function openBounded(path: string, opts: OpenOptions): Promise<OpenedWorkbook> {
   const buf = sniff(path);
   const names = zipEntryNames(buf);
   if (!names) throw new FileError('corrupt', path);
@@ -267,10 +327,12 @@ async function openBounded(path: string): Promise<OpenedWorkbook> {
   for (const n of names) for (const [re, what] of UNSUPPORTED) if (what && re.test(n)) lost.add(what);
   if (lost.size) warnings.push({ code: 'unsupported-content', file: path, params: { parts: [...lost].sort() } });
 
-  const stored = storedCopy(buf);
+  // Notes are attached to the cells ExcelJS builds: a package with notes keeps every cell.
+  const notes = names.some((n) => /^xl\/(comments|threadedComments)/i.test(n));
+  const stored = storedCopy(buf, { withoutEmptyCells: opts.reviewOnly && !notes });
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((stored ?? buf) as unknown as ArrayBuffer);
+    await wb.xlsx.load((stored ?? buf) as unknown as ArrayBuffer, opts.reviewOnly ? { ignoreNodes: NOT_READ_FOR_REVIEW } : undefined);
   } catch (e) {
     throw new FileError('corrupt', path, { detail: readerDetail(e) });
   }

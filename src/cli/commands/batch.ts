@@ -7,7 +7,7 @@ import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { reviewFiles } from '../pool.js';
+import { reviewFiles, startWorker, type StartedWorker } from '../pool.js';
 import { progress } from '../progress.js';
 import { expandWorkbooks, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal } from '../terminal.js';
@@ -34,32 +34,42 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], o: Options, cmd: Command) => {
       const quota = o.quota === undefined ? undefined : Number(o.quota);
       if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, commandPath(cmd));
-      const rb = await rulebookFrom(o.rulebook, lang);
-      const files = await expandWorkbooks(inputs, { onePerApplication: true });
-      if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
-      // Every input guarded for the whole run, the rulebook included; refused before 260 files are read.
-      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
-        await refuseRunInput(o.output);
-        if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
-        // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
-        const adapter = import('../../xlsx/workbook.js');
-        const bar = progress(files.length);
-        // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
-        const outcomes = await reviewFiles(files, rb, { onStart: (f) => bar.tick(escapeForTerminal(basename(f))) });
-        const { writeRollup } = await adapter;
-        const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
-        bar.done();
-        await writeRollup(entries, lang, o.output, { quota, force: o.force, inputs: files });
-        const unreadable = t('cli.batch.unreadable', lang);
-        const counts = new Map<string, number>();
-        for (const e of entries) {
-          const k = e.report ? e.report.verdictText[lang] : unreadable;
-          counts.set(k, (counts.get(k) ?? 0) + 1);
-        }
-        io.out(`${t('cli.batch.wrote', lang, { file: escapeForTerminal(o.output), n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
-        for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: escapeForTerminal(e.error) })}\n`);
-        if (entries.some((e) => e.error)) ctx.exit(2);
-        else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);
-      });
+      // The first worker loads ExcelJS and the core while this thread reads the rulebook and finds the files.
+      const started = startWorker();
+      try {
+        await run(inputs, o, quota, cmd, started);
+      } finally {
+        await started?.stop();
+      }
     });
+
+  async function run(inputs: string[], o: Options, quota: number | undefined, cmd: Command, started: StartedWorker | null): Promise<void> {
+    const rb = await rulebookFrom(o.rulebook, lang);
+    const files = await expandWorkbooks(inputs, { onePerApplication: true });
+    if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
+    // Every input guarded for the whole run, the rulebook included; refused before 260 files are read.
+    await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      await refuseRunInput(o.output);
+      if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
+      // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
+      const adapter = import('../../xlsx/rollup.js');
+      const bar = progress(files.length);
+      // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
+      const outcomes = await reviewFiles(files, rb, { started, onStart: (f) => bar.tick(escapeForTerminal(basename(f))) });
+      const { writeRollupNative } = await adapter;
+      const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
+      bar.done();
+      await writeRollupNative(entries, lang, o.output, { quota, force: o.force, inputs: files });
+      const unreadable = t('cli.batch.unreadable', lang);
+      const counts = new Map<string, number>();
+      for (const e of entries) {
+        const k = e.report ? e.report.verdictText[lang] : unreadable;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      io.out(`${t('cli.batch.wrote', lang, { file: escapeForTerminal(o.output), n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
+      for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: escapeForTerminal(e.error) })}\n`);
+      if (entries.some((e) => e.error)) ctx.exit(2);
+      else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);
+    });
+  }
 }
