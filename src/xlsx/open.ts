@@ -7,6 +7,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { LIMITS, LimitError, megabytes } from '../core/index.js';
 import { FileError, readError, type FileWarning } from './errors.js';
+import { endOfCentralDirectory } from './zip.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -63,13 +64,6 @@ function sniff(path: string): Buffer {
   }
   if (!buf.subarray(0, 4).equals(ZIP)) throw new FileError('not-xlsx', path);
   return buf;
-}
-
-/** Where a zip's end-of-central-directory record starts (-1: none): in the last 22 bytes plus an optional comment of up to 65,535. */
-function endOfCentralDirectory(buf: Buffer): number {
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= floor; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
-  return -1;
 }
 
 /**

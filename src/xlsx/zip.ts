@@ -7,16 +7,16 @@
  */
 import { deflateRawSync } from 'node:zlib';
 
+/** Where a zip's end-of-central-directory record starts (searched back over the longest comment), or -1. */
+export function endOfCentralDirectory(buf: Buffer): number {
+  const floor = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= floor; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
 /** The stored package `buf` (as from `writeBuffer({ zip: { compression: 'STORE' } })`) with every part deflated. */
 export function deflatedCopy(buf: Buffer): Buffer {
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) throw new Error('deflatedCopy: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
