@@ -121,7 +121,8 @@ export function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 }
 
-const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+/** The extensions a folder's workbooks are found by (a legacy .xls is found, and then refused in words). */
+export const WORKBOOK_EXT: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls']);
 
 /**
  * Folders become the workbooks in them, sorted (Office lock files `~$…` skipped); a file is kept as given, and a

@@ -2,9 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { RoundConflict } from '../../core/index.js';
-import { UsageError } from '../common.js';
-
-const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+import { UsageError, WORKBOOK_EXT } from '../common.js';
 
 /** Folders become their workbooks and round files (Office lock files skipped), sorted by name. */
 export async function roundFiles(items: string[]): Promise<{ workbooks: string[]; rounds: string[] }> {
