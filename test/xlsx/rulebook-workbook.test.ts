@@ -176,7 +176,7 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     expect(d.out.split('\n').filter((l) => l.startsWith('  · '))).toEqual([
       '  · 评分合成方式：由 平均分 改为 中位数',
       '  · 最少专家人数：由 2 改为 3',
-      '  · 推荐数量：由 （未设置） 改为 8',
+      '  · 推荐数量：由 不限 改为 8',
       '  · 评分标准 1（具有较强核心竞争力）：分值由 20 改为 25',
       '  · 检查 1.6（集群总产值）：阈值由 40亿元 改为 30亿元',
       '  · 检查 1.7（中小企业产值占比）：阈值由 70% 改为 66%',

@@ -81,7 +81,10 @@ export function diffRulebooks(a: Rulebook, b: Rulebook, lang: Lang): RulebookCha
   setting('combine', sw('combination'), a.scoring.combine, b.scoring.combine, (v) => tAny(`rulebook.combine.${v}`, lang));
   setting('trimmedMinimum', sw('trimmedMinimum'), a.scoring.trimmedMinimum, b.scoring.trimmedMinimum);
   setting('minimumExperts', sw('minimumExperts'), a.scoring.minimumExperts, b.scoring.minimumExperts);
-  setting('recommendations', sw('recommendations'), a.scoring.recommendations, b.scoring.recommendations);
+  // An unset number of recommendations is no cap (--quota may still set one at the tally): said as such.
+  const noCap = t('rulebook.show.no-quota', lang);
+  if (a.scoring.recommendations !== b.scoring.recommendations)
+    add({ code: 'setting', setting: 'recommendations', from: a.scoring.recommendations ?? null, to: b.scoring.recommendations ?? null }, 'rulebook.diff.setting', { what: sw('recommendations'), from: a.scoring.recommendations ?? noCap, to: b.scoring.recommendations ?? noCap });
 
   // Criteria weights.
   const critA = new Map(a.criteria.map((c) => [c.id, c]));
