@@ -260,19 +260,22 @@ describe('tally --update-copies with scores it cannot use', () => {
     const copies = copiesDir(join(d, 'copies'));
     const copy = join(copies, 'a.reviewed.xlsx');
     expect(run(['check', join(d, 'a.xlsx'), '--experts', '甲,乙', '-o', copy]).code).toBe(0);
-    await fillScoresheet(join(sheets, '专家评分表-甲.xlsx'), { a: { scores: ['十八', 25, 8, 12, 8, 8, 8, 8] } }, { signature: '甲' });
+    await fillScoresheet(join(sheets, '专家评分表-甲.xlsx'), { a: { scores: ['十八', 25, -1, 12, 8, 8, 8, 8] } }, { signature: '甲' });
     const r = run(['tally', copies, sheets, '-o', join(d, 'rollup.xlsx'), '--update-copies', '--json']);
     expect([0, 1]).toContain(r.code);
     const problems = (JSON.parse(r.out) as { problems: Array<{ code: string; criterion?: string }> }).problems.map((p) => `${p.code}:${p.criterion}`);
-    expect(problems).toEqual(expect.arrayContaining(['not-a-number:1', 'out-of-range:2']));
+    expect(problems).toEqual(expect.arrayContaining(['not-a-number:1', 'out-of-range:2', 'out-of-range:3']));
     const { layout, at } = await summaryOf(copy);
     expect(at(layout.criteriaRows['1']!, colOf(layout, '甲')!).value).toBe('十八');
     expect(String(at(layout.criteriaRows['2']!, colOf(layout, '甲')!).value)).toBe('25');
-    expect(at(layout.criteriaRows['3']!, colOf(layout, '甲')!).value).toBe(8);
+    // A negative score goes back as the number it was (text "-1" would not read as a number: a false conflict).
+    expect(at(layout.criteriaRows['3']!, colOf(layout, '甲')!).value).toBe(-1);
+    expect(at(layout.criteriaRows['4']!, colOf(layout, '甲')!).value).toBe(12);
     // The copy and the score sheet say the same: read together again, no conflict.
     const again = run(['tally', copies, sheets, '-o', join(d, 'rollup2.xlsx'), '--json']);
     const codes = (JSON.parse(again.out) as { problems: Array<{ code: string }> }).problems.map((p) => p.code);
     expect(codes).not.toContain('conflict');
+    expect(codes.filter((c) => c === 'out-of-range').length).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
 

@@ -97,7 +97,10 @@ export function withTallyInputs(before: PreservedInputs, experts: readonly Exper
     for (const q of problems)
       if ((q.code === 'not-a-number' || q.code === 'out-of-range') && q.expert === x.name && q.criterion && q.value !== undefined && q.value !== '' && x.scores[q.criterion] == null) {
         const had = own.get(q.criterion);
-        if (had === undefined || had === null || (typeof had === 'string' && had.trim() === '')) own.set(q.criterion, q.value);
+        // An out-of-range score is a number (the tally read it as one): written as that number, so the copy and the
+        // score sheet say the same to the next tally ("-1" as text would not read as −1 and would look like a conflict).
+        const typed = q.code === 'out-of-range' && Number.isFinite(Number(q.value)) ? Number(q.value) : q.value;
+        if (had === undefined || had === null || (typeof had === 'string' && had.trim() === '')) own.set(q.criterion, typed);
       }
     p.scores.set(x.name, own);
     if (x.conflicted) {
