@@ -155,6 +155,17 @@ describe('renewal: the application check plus the monitoring record', () => {
     expect(ws.getCell('A2').value).toBe('监测记录不完整：2023年度未报送');
     expect(ws.getCell('B6').value).toBe('未报送');
   });
+  it('a form for the renewal year or later is not counted, and said (the figures never count a year the table does not list)', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), '-o', join(dir, 'r.xlsx'), '--year', '2024']);
+    expect(run.err).toContain('01-normal.xlsx 是2024年度的信息表，不在2024年复核应报送的年度内，未计入');
+    expect(run.out).toContain('应报送1个年度，已报送1个，按时1个');
+    expect(run.out).toContain('监测记录完整');
+    const ws = (await load(join(dir, 'r.xlsx'))).getWorksheet('复核监测记录')!;
+    expect(ws.getCell('A6').value).toBe(2023);
+    expect(ws.getCell('A7').value).toBeNull();
+  });
   it('no form of the cluster under review: incomplete, and said why (not a blank record)', async () => {
     const dir = tempDir();
     const app = await writeExample(dir, '01-passing', {}, 'app.xlsx');

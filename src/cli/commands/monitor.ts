@@ -154,6 +154,8 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better });
         for (const f of record.foreign)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: f.cluster.name ?? '' })) })}\n`);
+        for (const f of record.outside)
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
         await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
         const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
         await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang));

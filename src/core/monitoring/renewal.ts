@@ -20,6 +20,8 @@ export interface RenewalRecord {
   reports: MonitoringReport[];
   /** Reports of another cluster than the one under review (by name), left out. */
   foreign: MonitoringReport[];
+  /** This cluster's reports for a year not due at this renewal (before recognition, or the renewal year or later): left out. */
+  outside: MonitoringReport[];
 }
 
 /** The plan's targets by indicator code and year, as the application's plan sheet gives them. */
@@ -71,13 +73,17 @@ export function renewalRecord(
 ): RenewalRecord {
   const own = reports.filter((r) => name === null || same(r.cluster.name, name)).map((r) => (plan ? withPlanTargets(r, plan.targets, plan.better) : r));
   const foreign = reports.filter((r) => !own.includes(r));
+  const recognised = recognitionYear ?? [...own].sort((a, b) => (a.monitoringYear ?? 0) - (b.monitoringYear ?? 0)).find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
+  // Only the years due count: a form for the renewal year or later (or before recognition) is left out, and said,
+  // so the record's figures never count a year its own table does not list.
+  const due = (y: number | null) => y !== null && y < year && (recognised === null || y >= recognised);
+  const outside = own.filter((r) => r.monitoringYear !== null && !due(r.monitoringYear));
   const byYear = new Map<number, MonitoringReport>();
-  for (const r of own) if (r.monitoringYear !== null) byYear.set(r.monitoringYear, r);
+  for (const r of own) if (due(r.monitoringYear)) byYear.set(r.monitoringYear!, r);
   const list = [...byYear.values()].sort((a, b) => a.monitoringYear! - b.monitoringYear!);
-  const recognised = recognitionYear ?? list.find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
   const history = monitoringHistory(list, recognised, year - 1);
   const complete = history.missing.length === 0 && history.onTime === history.reported.length && history.expected.length > 0 && list.every((r) => r.verdict !== 'revoke');
-  return { history, complete, reports: list, foreign };
+  return { history, complete, reports: list, foreign, outside };
 }
 
 /**

@@ -134,6 +134,10 @@ export const MONITORING_TEXT = {
     'en-US': '{expected} years due, {reported} reported, {onTime} on time; plan targets met {met}/{total}; verdicts by year: {verdicts}',
   },
   'monitoring.renewal.notReported': { 'zh-CN': '未报送', 'en-US': 'Not reported' },
+  'monitoring.renewal.notDue': {
+    'zh-CN': '{file} 是{year}年度的信息表，不在{renewal}年复核应报送的年度内，未计入',
+    'en-US': '{file} is the form for {year}, not a year due at the {renewal} renewal; left out',
+  },
   'monitoring.renewal.otherCluster': { 'zh-CN': '{file} 是另一集群（{name}）的信息表，未计入', 'en-US': '{file} is the form of another cluster ({name}); left out' },
   'monitoring.renewal.wrote': {
     'zh-CN': '{file}：复核（{verdict}）；{record}',
