@@ -129,7 +129,7 @@ describe('forms confused', () => {
 describe('renewal: the application check plus the monitoring record', () => {
   it('writes the reviewed copy with its 评审汇总 and the record 复核监测记录; another cluster’s form is left out', async () => {
     const dir = tempDir();
-    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群', B3: '甲县' }, 'app.xlsx');
     const out = join(dir, 'renewal.xlsx');
     const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), join(EX, '03-veto-event.xlsx'), '-o', out, '--year', '2025', '--experts', '甲,乙']);
     expect(run.err).toContain('03-veto-event.xlsx');
@@ -145,7 +145,7 @@ describe('renewal: the application check plus the monitoring record', () => {
   });
   it('a year not reported makes the record incomplete (exit 1)', async () => {
     const dir = tempDir();
-    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群', B3: '甲县' }, 'app.xlsx');
     const out = join(dir, 'renewal.xlsx');
     const run = await cli(['renewal', app, join(EX, '01-normal.xlsx'), '-o', out, '--year', '2025']);
     expect(run.code).toBe(1);
@@ -157,7 +157,7 @@ describe('renewal: the application check plus the monitoring record', () => {
   });
   it('a form for the renewal year or later is not counted, and said (the figures never count a year the table does not list)', async () => {
     const dir = tempDir();
-    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群' }, 'app.xlsx');
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群', B3: '甲县' }, 'app.xlsx');
     const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), '-o', join(dir, 'r.xlsx'), '--year', '2024']);
     expect(run.err).toContain('01-normal.xlsx 是2024年度的信息表，不在2024年复核应报送的年度内，未计入');
     expect(run.out).toContain('应报送1个年度，已报送1个，按时1个');
@@ -165,6 +165,14 @@ describe('renewal: the application check plus the monitoring record', () => {
     const ws = (await load(join(dir, 'r.xlsx'))).getWorksheet('复核监测记录')!;
     expect(ws.getCell('A6').value).toBe(2023);
     expect(ws.getCell('A7').value).toBeNull();
+  });
+  it('a form of a cluster of the same name in another province or county is another cluster: left out, and said', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', { B1: '某县汽车制动系统中小企业特色产业集群', B2: '江苏省', B3: '甲县' }, 'app.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), '-o', join(dir, 'r.xlsx'), '--year', '2025']);
+    expect(run.err).toContain('01-normal.xlsx 是另一集群（浙江省 甲县 某县汽车制动系统中小企业特色产业集群）的信息表，未计入');
+    expect(run.out).toContain('监测记录不完整：未找到该集群的年度培育情况信息表（另有2份其他集群的表未计入）');
+    expect(run.code).toBe(1);
   });
   it('no form of the cluster under review: incomplete, and said why (not a blank record)', async () => {
     const dir = tempDir();

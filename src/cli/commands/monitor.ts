@@ -151,9 +151,9 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         }
         const name = fr.report.cluster.name ?? null;
         // Forms without targets take the application's plan for their year (core/monitoring/renewal.ts).
-        const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better });
+        const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better }, { province: fr.report.cluster.province, county: fr.report.cluster.county });
         for (const f of record.foreign)
-          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: f.cluster.name ?? '' })) })}\n`);
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: [f.cluster.province, f.cluster.county, f.cluster.name].filter(Boolean).join(' ') })) })}\n`);
         for (const f of record.outside)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
         await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });

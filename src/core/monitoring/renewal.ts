@@ -70,8 +70,12 @@ export function renewalRecord(
   year: number,
   recognitionYear?: number | null,
   plan?: { targets: PlanTargets; better: ReadonlyMap<string, Better> },
+  where: { province?: string | null; county?: string | null } = {},
 ): RenewalRecord {
-  const own = reports.filter((r) => name === null || same(r.cluster.name, name)).map((r) => (plan ? withPlanTargets(r, plan.targets, plan.better) : r));
+  // The same cluster: the same name, and — where both the application and the form state them — the same province
+  // and county (two provinces may each have a cluster of one name).
+  const differs = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && !same(a, b);
+  const own = reports.filter((r) => (name === null || same(r.cluster.name, name)) && !differs(where.province, r.cluster.province) && !differs(where.county, r.cluster.county)).map((r) => (plan ? withPlanTargets(r, plan.targets, plan.better) : r));
   const foreign = reports.filter((r) => !own.includes(r));
   const recognised = recognitionYear ?? [...own].sort((a, b) => (a.monitoringYear ?? 0) - (b.monitoringYear ?? 0)).find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
   // Only the years due count: a form for the renewal year or later (or before recognition) is left out, and said,
