@@ -60,7 +60,7 @@ describe('monitor-template --application', () => {
     const out = join(dir, 'form-2030.xlsx');
     const run = await cli(['monitor-template', '--year', '2030', '--application', app, '-o', out]);
     expect(run.code, run.err).toBe(0);
-    expect(run.err).toContain('的规划目标中以下指标没有2030年的目标（规划年度：2025、2026、2027），目标列留空');
+    expect(run.err).toContain('的规划目标中以下指标没有2030年可用的目标（空白或不是数字；核验该申报表可看到具体单元格；规划年度：2025、2026、2027），目标列留空');
     expect(run.err).toContain('2030年规划目标 0 项');
     const ws = (await load(out)).getWorksheet(MONITORING_SHEET)!;
     expect(ws.getCell(rowOf(id.name), MCOLUMNS.actual + 1).value).not.toBeNull();

@@ -182,8 +182,8 @@ export const MONITORING_TEXT = {
     'en-US': '{file} has no plan-targets sheet; the target column is left blank',
   },
   'monitoring.cli.template.noTargets': {
-    'zh-CN': '{file} 的规划目标中以下指标没有{year}年的目标（规划年度：{years}），目标列留空：{codes}',
-    'en-US': '{file} gives no target for {year} (plan years: {years}) for these indicators; their targets are left blank: {codes}',
+    'zh-CN': '{file} 的规划目标中以下指标没有{year}年可用的目标（空白或不是数字；核验该申报表可看到具体单元格；规划年度：{years}），目标列留空：{codes}',
+    'en-US': '{file} gives no usable target for {year} (blank or not a number; checking the application names the cells; plan years: {years}) for these indicators; their targets are left blank: {codes}',
   },
   'monitoring.cli.template.wrote': {
     'zh-CN': '已生成 {file}：{year}年度培育情况信息表，报送截止 {deadline}（规则 {id} {edition}）',
