@@ -212,6 +212,12 @@ describe('import: the scoring settings', () => {
     const s = sheetsOf(rulebookSheetModels(withQuota, 'zh-CN'));
     set(s, find(s, '设置', '推荐数量'), null);
     expect(rulebookFromSheets(s, 'zh-CN').rulebook!.scoring.recommendations).toBeUndefined();
+    // 不限, as show and diff say it, is the same as blank; full-width digits are read as numbers.
+    set(s, find(s, '设置', '推荐数量'), '不限');
+    expect(rulebookFromSheets(s, 'zh-CN').problems).toEqual([]);
+    expect(rulebookFromSheets(s, 'zh-CN').rulebook!.scoring.recommendations).toBeUndefined();
+    set(s, find(s, '设置', '推荐数量'), '１０');
+    expect(rulebookFromSheets(s, 'zh-CN').rulebook!.scoring.recommendations).toBe(10);
     const old = sheetsOf(rulebookSheetModels(withQuota, 'zh-CN'));
     set(old, find(old, '设置', '评分合成方式'), '（本版规则格式尚无此项，导入时忽略）');
     set(old, find(old, '设置', '推荐数量'), '（本版规则格式尚无此项，导入时忽略）');

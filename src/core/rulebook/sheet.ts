@@ -609,7 +609,9 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
   if (growth) out.settings.growthMethod = growth;
 
   const num = (key: SettingKey, opts: { whole?: boolean; percent?: boolean; optional?: boolean }): number | undefined => {
-    const raw = value(key);
+    // Full-width digits ("１０") are read as the score sheets read them.
+    const typed = value(key);
+    const raw = typeof typed === 'string' ? typed.normalize('NFKC') : typed;
     if (blank(raw)) {
       if (!opts.optional) bad(key, 'blank', t('rulebook.sheet.blank', lang));
       return undefined;
@@ -662,8 +664,10 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
   atLeast('trimmedMinimum', 3);
   atLeast('minimumExperts', 1);
   if (rowOf.has('recommendations') && !placeholder('recommendations')) {
-    const n = num('recommendations', { whole: true, optional: true });
-    if (blank(value('recommendations'))) delete out.scoring.recommendations;
+    // 不限 / "no cap", as `rulebook show` and `diff` say it, is a blank cell.
+    const noCap = LANGS.some((l) => norm(t('rulebook.show.no-quota', l)) === norm(value('recommendations')));
+    const n = noCap ? undefined : num('recommendations', { whole: true, optional: true });
+    if (noCap || blank(value('recommendations'))) delete out.scoring.recommendations;
     else if (n !== undefined) out.scoring.recommendations = n;
     path('recommendations', ['scoring', 'recommendations']);
   }
