@@ -11,7 +11,7 @@
  */
 import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
 import { summaryApplication } from '../core/committee/pane-summary.js';
-import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneItem, type PaneState, type ScorePlan } from '../core/committee/pane.js';
+import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneEntry, type PaneState, type ScorePlan } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
 import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
 import { literal } from './render.js';
@@ -170,7 +170,7 @@ export async function enterScore(
   rb: LoadedRulebook,
   lang: Lang,
   caps: ScoringCaps,
-  entry: { expert: string; item: PaneItem; value: CellValue; lastSeen: CellValue; time: string },
+  entry: PaneEntry,
 ): Promise<EntryResult> {
   const { layout, sheetId } = view;
   const ws = ctx.workbook.worksheets.getItem(sheetId);
@@ -302,11 +302,6 @@ export async function watchScoring(ctx: XContext, view: ScoringView, caps: Scori
   return () => {
     for (const h of handlers) h.remove();
   };
-}
-
-/** What the pane shows for an item of an expert now (for lastSeen). */
-export function shownValue(view: ScoringView, expert: string, item: PaneItem): string {
-  return view.state.experts.find((x) => x.name === expert)?.values.get(itemKey(item)) ?? '';
 }
 
 export { valueText };

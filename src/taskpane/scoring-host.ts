@@ -3,8 +3,8 @@
  * Excel through src/office/scoring.ts, WPS through src/wps/scoring.ts (in the WPS adapter, loaded only in WPS).
  * Imported only by the scoring panel, which loads after the first paint, so none of it is in the first download.
  */
-import type { PaneItem } from '../core/committee/pane.js';
-import type { CellValue, Lang, LoadedRulebook } from '../core/index.js';
+import type { PaneEntry } from '../core/committee/pane.js';
+import type { Lang, LoadedRulebook } from '../core/index.js';
 import * as office from '../office/scoring.js';
 import type { EntryResult, ScoringCaps, ScoringProblem, ScoringView, XChangedEvent } from '../office/scoring.js';
 import { isWps, wpsAdapter, type PaneContext } from './host.js';
@@ -20,7 +20,7 @@ export async function enterScore(
   rb: LoadedRulebook,
   lang: Lang,
   caps: ScoringCaps,
-  entry: { expert: string; item: PaneItem; value: CellValue; lastSeen: CellValue; time: string },
+  entry: PaneEntry,
 ): Promise<EntryResult> {
   return isWps(ctx) ? (await wpsAdapter()).enterScore(ctx.wps, view, rb, lang, entry) : office.enterScore(ctx, view, rb, lang, caps, entry);
 }

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { itemKey, type PaneItem } from '../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { t, tAny } from '../core/text/index.js';
-import { detectScoringCaps, shownValue, type ScoringCaps, type ScoringView } from '../office/scoring.js';
+import { shownValue } from '../core/committee/pane.js';
+import { detectScoringCaps, type ScoringCaps, type ScoringView } from '../office/scoring.js';
 import { WPS_SCORING_CAPS } from '../wps/host.js';
 import type { Host } from './host.js';
 import { discuss, enterScore, readScoring, watchScoring } from './scoring-host.js';
@@ -126,7 +127,7 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
       setBusy('save');
       setNotices([]);
       try {
-        const seen = lastSeen ?? shownValue(v, expert, item);
+        const seen = lastSeen ?? shownValue(v.state, expert, item);
         const r = await host.run((ctx) => enterScore(ctx, v, rb, lang, caps, { expert, item, value, lastSeen: seen === '' ? null : seen, time: now() }));
         if (r.kind === 'conflict') {
           pending.current = { item, value };

@@ -14,7 +14,7 @@
  */
 import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
 import { AUDIT_SHEET_NAMES, summaryApplication } from '../core/committee/pane-summary.js';
-import { itemCell, itemKey, paneState, planScore, type PaneItem } from '../core/committee/pane.js';
+import { itemCell, itemKey, paneState, planScore, type PaneEntry } from '../core/committee/pane.js';
 import { META_SHEET, previousSummarySheet, quoteSheet, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type Verdict } from '../core/index.js';
 import { t } from '../core/text/index.js';
 import type { EntryResult, ScoringProblem, ScoringView } from '../office/scoring.js';
@@ -112,7 +112,7 @@ export function enterScore(
   view: ScoringView,
   rb: LoadedRulebook,
   lang: Lang,
-  entry: { expert: string; item: PaneItem; value: CellValue; lastSeen: CellValue; time: string },
+  entry: PaneEntry,
 ): EntryResult {
   const wb = app.ActiveWorkbook;
   if (!wb) throw new Error('no workbook');
@@ -156,5 +156,3 @@ export function enterScore(
   return { kind: 'written', plan };
 }
 
-/** What the pane shows for an item of an expert now (for lastSeen): the same as in Excel. */
-export const shownValue = (view: ScoringView, expert: string, item: PaneItem): string => view.state.experts.find((x) => x.name === expert)?.values.get(itemKey(item)) ?? '';

@@ -105,6 +105,18 @@ export interface ScoreContext {
  * A value someone else changed since the pane showed it is a conflict, whatever the new value: the expert decides
  * (keep mine: plan again with `lastSeen` = theirs; take theirs: nothing is written).
  */
+/** What the pane shows for an item of an expert now (the entry's `lastSeen`), in either host. */
+export const shownValue = (state: PaneState, expert: string, item: PaneItem): string => state.experts.find((x) => x.name === expert)?.values.get(itemKey(item)) ?? '';
+
+/** One entry by one expert as the pane sends it to either host: `lastSeen` is what the pane showed for the item. */
+export interface PaneEntry {
+  expert: string;
+  item: PaneItem;
+  value: CellValue;
+  lastSeen: CellValue;
+  time: string;
+}
+
 export function planScore(layout: SummaryLayout, expert: string, item: PaneItem, newValue: CellValue, lastSeen: CellValue, current: CellValue, ctx: ScoreContext): ScorePlan {
   if (!layout.experts.some((x) => x.name === expert)) return { kind: 'invalid', code: 'unknown-expert' };
   const crit = item.kind === 'score' || item.kind === 'note' ? ctx.rb.data.criteria.find((c) => c.id === item.criterion) : undefined;
