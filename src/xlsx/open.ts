@@ -7,7 +7,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { LIMITS, LimitError, megabytes } from '../core/index.js';
 import { FileError, readError, type FileWarning } from './errors.js';
-import { endOfCentralDirectory } from './zip.js';
+import { endOfCentralDirectory, ZipRewriter } from './zip.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -188,9 +188,7 @@ export function storedCopy(buf: Buffer, opts: { withoutEmptyCells?: boolean } = 
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || at === 0xffffffff) return null;
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  const out = new ZipRewriter(buf);
   let inflated = 0;
   const counts = new SheetCounts();
   try {
@@ -224,32 +222,8 @@ export function storedCopy(buf: Buffer, opts: { withoutEmptyCells?: boolean } = 
         }
       }
 
-      // Local header: version 2.0, no data descriptor (sizes are known), stored; then name and data.
-      const lh = Buffer.alloc(30);
-      lh.writeUInt32LE(0x04034b50, 0);
-      lh.writeUInt16LE(20, 4);
-      lh.writeUInt16LE(flags & 0x0800, 6);
-      lh.writeUInt16LE(0, 8);
-      buf.copy(lh, 10, at + 12, at + 16); // time and date
-      lh.writeUInt32LE(crc, 14);
-      lh.writeUInt32LE(size, 18);
-      lh.writeUInt32LE(size, 22);
-      lh.writeUInt16LE(nameLen, 26);
-      locals.push(lh, name, data);
-
-      const ch = Buffer.alloc(46);
-      buf.copy(ch, 0, at, at + 46);
-      ch.writeUInt16LE(flags & 0x0800, 8);
-      ch.writeUInt16LE(0, 10);
-      ch.writeUInt32LE(crc, 16);
-      ch.writeUInt32LE(size, 20);
-      ch.writeUInt32LE(size, 24);
-      ch.writeUInt16LE(0, 30); // no extra field
-      ch.writeUInt16LE(0, 32); // no comment
-      ch.writeUInt32LE(offset, 42);
-      centrals.push(ch, name);
-
-      offset += 30 + nameLen + size;
+      // Stored, its sizes known (no data descriptor).
+      out.add(at, name, data, { method: 0, crc, size });
       at = next;
     }
   } catch (e) {
@@ -258,14 +232,7 @@ export function storedCopy(buf: Buffer, opts: { withoutEmptyCells?: boolean } = 
     return null;
   }
   counts.check();
-  const dirSize = centrals.reduce((a, b) => a + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  return out.finish();
 }
 
 /**

@@ -14,18 +14,72 @@ export function endOfCentralDirectory(buf: Buffer): number {
   return -1;
 }
 
+/**
+ * A package written again part by part: each part keeps its name, date and time and its UTF-8 flag from its entry in
+ * the original central directory (`at`), and takes its new data, method, checksum and size. No data descriptors,
+ * extra fields or comments; the end record counts what was added. One writer for the reader's stored copy
+ * (open.ts) and the roll-up's deflated copy.
+ */
+export class ZipRewriter {
+  private readonly locals: Buffer[] = [];
+  private readonly centrals: Buffer[] = [];
+  private offset = 0;
+  private count = 0;
+
+  constructor(private readonly src: Buffer) {}
+
+  add(at: number, name: Buffer, data: Buffer, part: { method: number; crc: number; size: number }): void {
+    const flags = this.src.readUInt16LE(at + 8) & 0x0800;
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(flags, 6);
+    lh.writeUInt16LE(part.method, 8);
+    this.src.copy(lh, 10, at + 12, at + 16); // time and date
+    lh.writeUInt32LE(part.crc, 14);
+    lh.writeUInt32LE(data.length, 18);
+    lh.writeUInt32LE(part.size, 22);
+    lh.writeUInt16LE(name.length, 26);
+    this.locals.push(lh, name, data);
+
+    const ch = Buffer.alloc(46);
+    this.src.copy(ch, 0, at, at + 46);
+    ch.writeUInt16LE(flags, 8);
+    ch.writeUInt16LE(part.method, 10);
+    ch.writeUInt32LE(part.crc, 16);
+    ch.writeUInt32LE(data.length, 20);
+    ch.writeUInt32LE(part.size, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt16LE(0, 30); // no extra field
+    ch.writeUInt16LE(0, 32); // no comment
+    ch.writeUInt32LE(this.offset, 42);
+    this.centrals.push(ch, name);
+
+    this.offset += 30 + name.length + data.length;
+    this.count++;
+  }
+
+  finish(): Buffer {
+    const dirSize = this.centrals.reduce((a, b) => a + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(dirSize, 12);
+    end.writeUInt32LE(this.offset, 16);
+    return Buffer.concat([...this.locals, ...this.centrals, end]);
+  }
+}
+
 /** The stored package `buf` (as from `writeBuffer({ zip: { compression: 'STORE' } })`) with every part deflated. */
 export function deflatedCopy(buf: Buffer): Buffer {
   const eocd = endOfCentralDirectory(buf);
   if (eocd < 0) throw new Error('deflatedCopy: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  const out = new ZipRewriter(buf);
   for (let n = 0; n < count; n++) {
     if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error('deflatedCopy: bad central directory');
-    const flags = buf.readUInt16LE(at + 8);
     const method = buf.readUInt16LE(at + 10);
     const size = buf.readUInt32LE(at + 24);
     const packed = buf.readUInt32LE(at + 20);
@@ -36,40 +90,9 @@ export function deflatedCopy(buf: Buffer): Buffer {
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(start, start + packed);
     // Folders and empty parts stay stored, as ExcelJS (JSZip) writes them.
-    const data = method === 0 && size > 0 ? deflateRawSync(raw) : raw;
-    const m = method === 0 && size > 0 ? 8 : method;
-
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(flags & 0x0800, 6);
-    lh.writeUInt16LE(m, 8);
-    buf.copy(lh, 10, at + 12, at + 16); // time and date
-    buf.copy(lh, 14, at + 16, at + 20); // checksum of the uncompressed part
-    lh.writeUInt32LE(data.length, 18);
-    lh.writeUInt32LE(size, 22);
-    lh.writeUInt16LE(nameLen, 26);
-    locals.push(lh, name, data);
-
-    const ch = Buffer.alloc(46);
-    buf.copy(ch, 0, at, at + 46);
-    ch.writeUInt16LE(flags & 0x0800, 8);
-    ch.writeUInt16LE(m, 10);
-    ch.writeUInt32LE(data.length, 20);
-    ch.writeUInt16LE(0, 30); // no extra field
-    ch.writeUInt16LE(0, 32); // no comment
-    ch.writeUInt32LE(offset, 42);
-    centrals.push(ch, name);
-
-    offset += 30 + nameLen + data.length;
+    const deflate = method === 0 && size > 0;
+    out.add(at, name, deflate ? deflateRawSync(raw) : raw, { method: deflate ? 8 : method, crc: buf.readUInt32LE(at + 16), size });
     at = next;
   }
-  const dirSize = centrals.reduce((a, b) => a + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  return out.finish();
 }
