@@ -19,21 +19,12 @@ import {
   type MonitoringValues,
   type Reading,
 } from '../../src/core/index.js';
+import { MONITORING_YEAR, normalMonitoring } from '../support/monitoring.js';
 
 const rb = nationalRulebook();
 const form = monitoringForm(rb);
-const YEAR = 2024;
-
-function normal(): MonitoringValues {
-  const v: MonitoringValues = {
-    B1: '某某特色产业集群', B2: '浙江省', B3: '某县', B4: '汽车零部件', B5: '制动系统',
-    M1: YEAR, R1: 2022, 'R1.2': '是', R2: '否', R3: '2025-04-15', 'R3.1': '是',
-    'R4.1': '否', 'R4.3': '否', 'R4.5': '否',
-  };
-  for (const code of form.figures) v[code] = code === '5.1' || code === '5.2' || code === '8.3' ? '50%' : 10;
-  for (const d of form.negatives) v[d] = '否';
-  return v;
-}
+const YEAR = MONITORING_YEAR;
+const normal = (): MonitoringValues => normalMonitoring(form);
 
 /** What an adapter read of the form (its sheet is handed to the examine step directly). */
 const reading = (meta: Reading['meta'] = null): Reading => ({
