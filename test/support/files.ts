@@ -80,3 +80,15 @@ export function scoresSumming(total: number): number[] {
     return v;
   });
 }
+
+/** Compression method of every entry, from the central directory. */
+export function zipMethods(buf: Buffer): number[] {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = buf.readUInt32LE(eocd + 16);
+  const out: number[] = [];
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+    out.push(buf.readUInt16LE(at + 10));
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return out;
+}
