@@ -6,7 +6,6 @@ import type { FileError, FileWarning } from '../xlsx/errors.js';
 /** A file error in words: `error.file.<code>`, with the file and the error's params (lists joined in the language). */
 export function fileErrorText(e: FileError, lang: Lang): string {
   const params: Record<string, string | number | string[]> = { ...e.params, file: e.file };
-  if (e.code === 'no-indicator-sheet' && !(Array.isArray(e.params.sheets) && e.params.sheets.length)) params.sheets = t('error.none', lang);
   if (e.code === 'corrupt' && e.params.detail) return t('error.file.corrupt.detail', lang, params);
   if (e.code === 'too-large') return t('error.file.too-large', lang, { file: e.file, reason: tAny(`error.limit.${String(e.params.what)}`, lang, params) });
   return tAny(`error.file.${e.code}`, lang, params);

@@ -26,6 +26,9 @@ describe('the one text system', () => {
   it('fills placeholders, joins lists in the language, and leaves unknown names visible', () => {
     expect(fill('共{n}项：{list}', 'zh-CN', { n: 2, list: ['甲', '乙'] })).toBe('共2项：甲、乙');
     expect(fill('{n} items: {list}', 'en-US', { n: 2, list: ['a', 'b'] })).toBe('2 items: a, b');
+    // An empty list is said, never a blank after its label.
+    expect(fill('缺少：{missing}；多出：{unknown}', 'zh-CN', { missing: ['a'], unknown: [] })).toBe('缺少：a；多出：（无）');
+    expect(fill('sheets: {s}', 'en-US', { s: [] })).toBe('sheets: (none)');
     expect(fill('{missing} stays', 'en-US', { other: 1 })).toBe('{missing} stays');
     expect(fill('{__proto__}', 'en-US', {})).toBe('{__proto__}');
     expect(t('verdict.vetoed', 'zh-CN')).toBe('一票否决');

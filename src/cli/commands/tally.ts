@@ -78,11 +78,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       const read: Input[] = [];
       const errors: string[] = [];
       const roundError = (e: InstanceType<typeof RoundFileError>) =>
-        t(`committee.error.${e.code}` as 'committee.error.other-round', lang, {
-          file: e.file,
-          // An empty list is said as 无, never left as a blank after its label.
-          ...Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, Array.isArray(v) && !v.length ? t('error.none', lang) : v])),
-        });
+        t(`committee.error.${e.code}` as 'committee.error.other-round', lang, { file: e.file, ...e.params });
       stage('start');
       for (const path of files.workbooks) {
         try {

@@ -74,7 +74,6 @@ export const ERROR_TEXT = {
     'zh-CN': '规则文件 {file} 是工作簿（规则表），不是 JSON；请先用 cluster-review rulebook import {file} -o 本省规则.json 转换，再用 --rulebook 本省规则.json',
     'en-US': 'Rulebook {file} is a workbook (a rulebook sheet), not JSON: convert it first with cluster-review rulebook import {file} -o rulebook.json, then use --rulebook rulebook.json',
   },
-  'error.none': { 'zh-CN': '（无）', 'en-US': '(none)' },
 
   // Office errors the task pane shows.
   'error.office.no-indicator-sheet': {

@@ -11,6 +11,8 @@ export type TextTable = Readonly<Record<string, TextEntry>>;
 export type TextParams = Readonly<Record<string, string | number | boolean | null | undefined | ReadonlyArray<string | number>>>;
 
 const LIST_SEP: Record<Lang, string> = { 'zh-CN': '、', 'en-US': ', ' };
+/** An empty list is said, never left as a blank after its label ("缺少：；多出："). */
+const EMPTY_LIST: Record<Lang, string> = { 'zh-CN': '（无）', 'en-US': '(none)' };
 
 /** `{name}` → the param (a list joined in the language's way); an unknown name is left as written, visibly. */
 export function fill(template: string, lang: Lang, params?: TextParams): string {
@@ -19,7 +21,8 @@ export function fill(template: string, lang: Lang, params?: TextParams): string 
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const v = params[name];
     if (v === null || v === undefined) return '';
-    return Array.isArray(v) ? v.join(LIST_SEP[lang]) : String(v);
+    if (Array.isArray(v)) return v.length ? v.join(LIST_SEP[lang]) : EMPTY_LIST[lang];
+    return String(v);
   });
 }
 
