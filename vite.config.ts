@@ -11,6 +11,7 @@ import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileS
 import { extname, join, posix, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { withOnlineUrl } from './src/wps/publish.js';
 
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** Where the self-hosted copy goes inside dist/ (and where the dev server serves it). */
@@ -114,8 +115,7 @@ function wpsAddin(): Plugin {
       cpSync(join(root, 'src', 'wps', 'ribbon.xml'), join(wps, 'ribbon.xml'));
       const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
       const base = (process.env.WPS_BASE_URL ?? (process.env.ADDIN_BASE_URL ? `${process.env.ADDIN_BASE_URL.replace(/\/+$/, '')}/${WPS_DIR}` : '__WPS_BASE_URL__')).replace(/\/+$/, '');
-      const escapeXml = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-      writeFileSync(join(wps, 'publish.xml'), readFileSync(join(root, 'src', 'wps', 'publish.xml'), 'utf8').replace('__WPS_BASE_URL__', escapeXml(base)));
+      writeFileSync(join(wps, 'publish.xml'), withOnlineUrl(readFileSync(join(root, 'src', 'wps', 'publish.xml'), 'utf8'), base));
       writeFileSync(
         join(wps, 'publish.offline.xml'),
         `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Offline installation: this file as %APPDATA%\\kingsoft\\wps\\jsaddons\\publish.xml, beside the folder ${WPS_ADDIN_NAME}_${version} (a copy of this one). -->\n<jsplugins>\n  <jsplugin name="${WPS_ADDIN_NAME}" type="et" url="${WPS_ADDIN_NAME}_${version}" version="${version}" enable="enable_dev" install="null" />\n</jsplugins>\n`,

@@ -25,6 +25,7 @@ import type { Lang, LoadedRulebook } from '../core/index.js';
 import { DEPLOYMENT_DIR, DEPLOYMENT_INDEX, deployedEntry, deploymentIndex } from '../core/rulebook/deployment.js';
 import { fill } from '../core/text/format.js';
 import { t } from '../core/text/index.js';
+import { withOnlineUrl } from '../wps/publish.js';
 import { KIT_README } from '../core/text/kit-readme.js';
 import { manifestBase, PRODUCTION_ID, productionManifest } from '../cli/manifest.js';
 import { FileError } from './errors.js';
@@ -169,8 +170,7 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     const wps = join(addin, 'wps');
     if (existsSync(join(wps, 'index.html'))) {
       const publish = join(wps, 'publish.xml');
-      const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-      if (existsSync(publish)) writeFileSync(publish, readFileSync(publish, 'utf8').replace(/(<jspluginonline\b[^>]*\burl=")[^"]*(")/, (_m, a: string, b: string) => `${a}${xmlAttr(`${base}/wps/`)}${b}`));
+      if (existsSync(publish)) writeFileSync(publish, withOnlineUrl(readFileSync(publish, 'utf8'), `${base}/wps`));
       rmSync(join(wps, DEPLOYMENT_DIR), { recursive: true, force: true });
       cpSync(join(addin, DEPLOYMENT_DIR), join(wps, DEPLOYMENT_DIR), { recursive: true });
     }
