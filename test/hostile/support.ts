@@ -3,7 +3,7 @@
  * limit, and the assertions every hostile case shares — an exit code, a message, no stack trace, the inputs
  * unchanged, every output a workbook ExcelJS opens.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -100,6 +100,14 @@ export function openDir(): string {
 
 /** root can read a chmod 000 file; a dropped user cannot. Undefined when the suite is not root (chmod is enough then). */
 export const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+/**
+ * Whether that dropped user can run the CLI from this checkout (its bin and its dependencies): not when the
+ * checkout sits inside a folder only its owner may enter, as a clone under `mktemp -d` does.
+ */
+export const unprivilegedCanRun =
+  unprivileged === undefined ||
+  spawnSync(process.execPath, ['-e', `const fs = require('node:fs'); for (const f of ${JSON.stringify([BIN, join(ROOT, 'lib', 'cli', 'main.js'), join(ROOT, 'node_modules', 'exceljs', 'package.json')])}) fs.accessSync(f, fs.constants.R_OK)`], { ...unprivileged, stdio: 'ignore' }).status === 0;
 
 /**
  * Text as an attacker writes it inside the package: C0 controls cannot appear in XML, so OOXML escapes them as
