@@ -176,6 +176,11 @@ describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
     expect(recordedRulebook((await wpsState(page)).sheets)).toBe('cn-yn-2023');
+    // The national edition, chosen, is read from the page too (nothing is fetched over file://).
+    await page.getByTestId('rulebook-select').selectOption('cn-miit-2022');
+    await expect.poll(() => inForce(page)).toContain(NATIONAL);
+    await page.getByTestId('rulebook-select').selectOption('cn-yn-2023');
+    await expect.poll(() => inForce(page)).toContain(YUNNAN);
 
     await page.goto(fileUrl(folder, 'index.html'));
     await pressRibbon(page, 'crRunCheck');

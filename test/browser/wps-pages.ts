@@ -40,9 +40,10 @@ export interface WpsPage {
 
 /**
  * A page in Chromium with the fake WPS (host: the bundled test/browser/fake-wps-host.ts) holding a copy of `state`.
- * `before` scripts run first of all (e.g. taking away what an older Chromium lacks).
+ * `beforePage` scripts run once the fake is in place and before the page's own scripts (e.g. taking away what an
+ * older Chromium lacks: the fake stands for WPS's own code, which is not JavaScript, so it is set up first).
  */
-export async function wpsPage(browser: Browser, host: string, state: WpsState, opts: { context?: BrowserContextOptions; before?: string[] } = {}): Promise<WpsPage> {
+export async function wpsPage(browser: Browser, host: string, state: WpsState, opts: { context?: BrowserContextOptions; beforePage?: string[] } = {}): Promise<WpsPage> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 900 }, ...opts.context });
   const page = await context.newPage();
   page.on('close', () => void context.close());
@@ -52,9 +53,9 @@ export async function wpsPage(browser: Browser, host: string, state: WpsState, o
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  for (const content of opts.before ?? []) await page.addInitScript({ content });
   await page.addInitScript((st) => ((window as unknown as { __CLUSTER_REVIEW_WPS__: unknown }).__CLUSTER_REVIEW_WPS__ = st), structuredClone(state));
   await page.addInitScript({ content: host });
+  for (const content of opts.beforePage ?? []) await page.addInitScript({ content });
   return { page, problems };
 }
 
@@ -75,7 +76,7 @@ export async function pressRibbon(page: Page, id: 'crOpenPane' | 'crRunCheck'): 
 }
 
 /**
- * Takes away, before any script of the page runs, the standard-library functions Chromium added after the WPS
+ * Takes away, before any script of the page runs (beforePage), the standard-library functions Chromium added after the WPS
  * build's target (Chromium 67), so the page runs with only what that Chromium had of them: the add-in's polyfills
  * must stand in for each one its code or its libraries use. DOM methods newer than the target are taken away too:
  * no polyfill brings those, so the add-in must not use them.

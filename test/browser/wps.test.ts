@@ -66,9 +66,17 @@ async function scoreAsZhangSan(page: Page): Promise<string[]> {
   return violations;
 }
 
-/** Checks (the verdict and a flagged cell) and writes the summary for 张三 and 李四, in a pane already open. */
-async function checkAndSummary(page: Page): Promise<void> {
-  await page.getByTestId('rulebook').waitFor();
+/**
+ * Checks (the verdict and a flagged cell) and writes the summary for 张三 and 李四, in a pane already open; a pane
+ * that does not start fails with what went wrong on the page (`problems`).
+ */
+async function checkAndSummary(page: Page, problems: readonly string[] = []): Promise<void> {
+  await page
+    .getByTestId('rulebook')
+    .waitFor({ timeout: 15_000 })
+    .catch((e: unknown) => {
+      throw new Error(`the pane did not start: ${problems.join(' | ') || 'no error on the page'}`, { cause: e });
+    });
   expect(await page.getByTestId('rulebook').textContent()).toContain(NATIONAL);
   await page.getByTestId('check').click();
   await page.getByTestId('verdict').waitFor();
@@ -279,7 +287,7 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
       expect(panes).toEqual([expect.objectContaining({ url: fileUrl(folder, 'taskpane/taskpane.html'), Visible: true })]);
       // WPS shows that page in its task pane: here the same page, with the same workbook.
       await page.goto(panes[0]!.url);
-      await checkAndSummary(page);
+      await checkAndSummary(page, problems);
       expect(await scoreAsZhangSan(page)).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
@@ -304,9 +312,9 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
 
     it(`with only the standard library of Chromium ${TARGET_CHROMIUM} (everything newer taken away first), the pane still checks, writes the summary and scores`, async () => {
       const folder = installOffline(join(env.dist, 'wps'));
-      const { page, problems } = await wpsPage(env.browser, env.host, failing, { before: [OLDER_CHROMIUM] });
+      const { page, problems } = await wpsPage(env.browser, env.host, failing, { beforePage: [OLDER_CHROMIUM] });
       await page.goto(fileUrl(folder, 'taskpane/taskpane.html'));
-      await checkAndSummary(page);
+      await checkAndSummary(page, problems);
       await scoreAsZhangSan(page);
       // The stand-ins are the add-in's: taken away before the page, there again once its scripts ran.
       expect(await page.evaluate(() => typeof (window as unknown as { WeakRef?: unknown }).WeakRef === 'function' && typeof Object.fromEntries === 'function')).toBe(true);
@@ -341,7 +349,7 @@ describe.skipIf(!CHROMIUM)('the task pane in WPS (fake WPS host, needs Debian ch
       await page.close();
 
       // A browser that calls itself new enough but lacks what cannot be stood in for (BigInt) is told the same.
-      const lacking = await wpsPage(env.browser, env.host, failing, { before: ['delete window.BigInt;'] });
+      const lacking = await wpsPage(env.browser, env.host, failing, { beforePage: ['delete window.BigInt;'] });
       await lacking.page.goto(fileUrl(folder, 'taskpane/taskpane.html'));
       await lacking.page.getByRole('alert').waitFor({ timeout: 10_000 });
       expect(await lacking.page.locator('#root').textContent()).toContain('BigInt');
