@@ -166,6 +166,18 @@ describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)
     }
   });
 
+  it('the kit’s README says where the WPS add-in goes offline, on Windows and on Linux, and how to restart WPS, in both languages', () => {
+    const readme = readFileSync(join(kit, 'README.md'), 'utf8');
+    const [zh, en] = readme.split('\n---\n');
+    for (const part of [zh!, en!]) {
+      expect(part).toContain('%APPDATA%\\kingsoft\\wps\\jsaddons\\');
+      expect(part).toContain('~/.local/share/Kingsoft/wps/jsaddons/');
+      expect(part).toContain('quickstartoffice restart');
+      expect(part).toContain('rulebooks.js');
+      expect(part).toContain('Chromium 67');
+    }
+  });
+
   it('the kit’s WPS 加载项 installed offline over file://: the pane has Yunnan in force and checks under it; 直接检查 uses it too and says so', async () => {
     const folder = installOffline(join(kit, 'addin', 'wps'));
     const { page, problems } = await wpsPage(env.browser, wpsHost, wpsWorkbook);
