@@ -7,11 +7,11 @@
  * so a pane on an intranet that cannot reach Microsoft's CDN still starts. `OFFICE_JS=cdn npm run build` makes
  * the pages load it from appsforoffice.microsoft.com instead (what a Marketplace listing requires).
  */
-import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, posix, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { withOnlineUrl } from './src/wps/publish.js';
+import { buildWpsAddin, WPS_DIR } from './src/wps/build.js';
 
 export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** Where the self-hosted copy goes inside dist/ (and where the dev server serves it). */
@@ -69,19 +69,10 @@ function officeJs(source: 'self' | 'cdn'): Plugin {
   };
 }
 
-/** The WPS 加载项's folder inside dist/ (src/wps/ribbon.ts, README "WPS"). */
-export const WPS_DIR = 'wps';
-/** The add-in's name in publish.xml and the offline folder's name (cluster-review_<version>). */
-export const WPS_ADDIN_NAME = 'cluster-review';
-
-/** Drops the office.js preload hint: WPS pages never load office.js (src/taskpane/host.ts detects WPS first). */
-export const withoutOfficeJs = (html: string): string => html.replace(/<link\b[^>]*\bdata-office-js\b[^>]*>\s*/g, '');
-
 /**
- * Writes dist/wps/, a self-contained WPS 加载项 folder beside the Office build: ribbon.xml and the entry page
- * index.html at its root (WPS loads both from the add-in's URL or jsaddons folder), the task pane, the result
- * dialog, the help page and the shared assets, without office.js; publish.xml for an intranet server
- * (WPS_BASE_URL, default ADDIN_BASE_URL + /wps) and publish.offline.xml for the jsaddons folder.
+ * dist/wps/, the WPS 加载项 beside the Office build: built after it from the same sources by src/wps/build.ts, as
+ * classic scripts for the older Chromium inside WPS (offline, WPS loads it over file://, where module scripts are
+ * refused), with its publish.xml for an intranet server (WPS_BASE_URL, default ADDIN_BASE_URL + /wps).
  */
 function wpsAddin(): Plugin {
   let outDir = '';
@@ -91,37 +82,9 @@ function wpsAddin(): Plugin {
     configResolved(c) {
       outDir = resolve(c.root, c.build.outDir);
     },
-    closeBundle() {
-      const wps = join(outDir, WPS_DIR);
-      if (!existsSync(join(wps, 'index.html'))) return;
-      const root = import.meta.dirname;
-      for (const dir of ['assets', 'taskpane', 'help']) if (existsSync(join(outDir, dir))) cpSync(join(outDir, dir), join(wps, dir), { recursive: true });
-      mkdirSync(join(wps, 'commands'), { recursive: true });
-      cpSync(join(outDir, 'commands', 'result.html'), join(wps, 'commands', 'result.html'));
-      for (const f of readdirSync(outDir)) if (/^icon-\d+\.png$/.test(f)) cpSync(join(outDir, f), join(wps, f));
-      // The entry: WPS opens index.html at the add-in's root, which includes main.js (the toolkit's et template; the
-      // WPS documentation has WPS create that index.html itself where there is none), and main.js loads the module.
-      const index = join(wps, 'index.html');
-      let html = withoutOfficeJs(readFileSync(index, 'utf8')).replaceAll('"../assets/', '"./assets/');
-      const entry = /<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"><\/script>/.exec(html);
-      if (!entry) throw new Error('dist/wps/index.html: no module script to load from main.js');
-      html = html.replace(entry[0], '<script src="./main.js"></script>');
-      writeFileSync(index, html);
-      writeFileSync(
-        join(wps, 'main.js'),
-        `// The WPS 加载项's entry script (index.html includes it): loads the add-in's module, which sets window.ribbon for ribbon.xml.\n(function () {\n  var s = document.createElement('script');\n  s.type = 'module';\n  s.src = new URL(${JSON.stringify(entry[1])}, document.currentScript ? document.currentScript.src : location.href).href;\n  document.head.appendChild(s);\n})();\n`,
-      );
-      for (const page of ['taskpane/taskpane.html', 'commands/result.html']) writeFileSync(join(wps, page), withoutOfficeJs(readFileSync(join(wps, page), 'utf8')));
-      cpSync(join(root, 'src', 'wps', 'ribbon.xml'), join(wps, 'ribbon.xml'));
-      const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-      const base = (process.env.WPS_BASE_URL ?? (process.env.ADDIN_BASE_URL ? `${process.env.ADDIN_BASE_URL.replace(/\/+$/, '')}/${WPS_DIR}` : '__WPS_BASE_URL__')).replace(/\/+$/, '');
-      writeFileSync(join(wps, 'publish.xml'), withOnlineUrl(readFileSync(join(root, 'src', 'wps', 'publish.xml'), 'utf8'), base));
-      writeFileSync(
-        join(wps, 'publish.offline.xml'),
-        `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Offline installation: this file as %APPDATA%\\kingsoft\\wps\\jsaddons\\publish.xml, beside the folder ${WPS_ADDIN_NAME}_${version} (a copy of this one). -->\n<jsplugins>\n  <jsplugin name="${WPS_ADDIN_NAME}" type="et" url="${WPS_ADDIN_NAME}_${version}" version="${version}" enable="enable_dev" install="null" />\n</jsplugins>\n`,
-      );
-      // The Office build's own copy of the WPS entry page is the folder's: nothing else of WPS stays in dist/.
-      rmSync(join(wps, 'office-js'), { recursive: true, force: true });
+    async closeBundle() {
+      const base = process.env.WPS_BASE_URL ?? (process.env.ADDIN_BASE_URL ? `${process.env.ADDIN_BASE_URL.replace(/\/+$/, '')}/${WPS_DIR}` : undefined);
+      await buildWpsAddin({ root: import.meta.dirname, outDir, baseUrl: base });
     },
   };
 }
@@ -153,7 +116,6 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
           commands: resolve(import.meta.dirname, 'src/commands/commands.html'),
           result: resolve(import.meta.dirname, 'src/commands/result.html'),
           help: resolve(import.meta.dirname, 'src/help/index.html'),
-          wps: resolve(import.meta.dirname, 'src/wps/index.html'),
         },
       },
     },

@@ -2,7 +2,8 @@
  * The result of the ribbon's "直接检查", as plain data: shown in a small dialog (result.html) where Excel has
  * the Dialog API, and kept on this machine so the pane shows it when opened (every Excel, even without dialogs).
  */
-import type { Lang } from '../core/index.js';
+import type { Lang, LoadedRulebook } from '../core/index.js';
+import { t } from '../core/text/index.js';
 
 export interface CommandOutcome {
   /** ISO time of the check. */
@@ -11,6 +12,16 @@ export interface CommandOutcome {
   lang: Lang;
   title: string;
   text: string;
+}
+
+/**
+ * What a finished check says, in Excel and in WPS alike: the verdict, the cells flagged (and restored), and the
+ * rulebook it used — the deployment's, as the pane's (src/taskpane/deployment.ts `rulebookInForce`).
+ */
+export function checkedText(r: { report: { verdictText: Record<Lang, string> }; sheet: string; flagged: number; restored: number }, rb: LoadedRulebook, lang: Lang): string {
+  const restored = r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '';
+  const rulebook = t('pane.command.rulebook', lang, { name: rb.source.name[lang === 'zh-CN' ? 'zh' : 'en'], id: rb.source.id });
+  return `${t('pane.command.done', lang, { verdict: r.report.verdictText[lang], sheet: r.sheet, n: r.flagged })}${restored} ${rulebook}`;
 }
 
 const LAST_OUTCOME_KEY = 'cluster-review:last-command';

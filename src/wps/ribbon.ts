@@ -1,13 +1,15 @@
 /**
  * The ribbon of the WPS 加载项 (ribbon.xml beside index.html): the group 集群评审 with the same two buttons as in
  * Excel — 评审助手 opens (or hides) the task pane, 直接检查 checks without it and shows the result in a small
- * dialog (commands/result.html, as in Excel), kept on this machine for the pane too. WPS calls these through the
- * global `ribbon` object the entry page sets (onLoad="ribbon.OnAddinLoad", onAction="ribbon.OnAction"), as the
- * toolkit's React template does.
+ * dialog (commands/result.html, as in Excel), kept on this machine for the pane too. 直接检查 checks with the
+ * rulebook the pane would use (the deployment's: rulebooks/rulebooks.js beside this page) and says which. WPS calls
+ * these through the global `ribbon` object the entry page sets (onLoad="ribbon.OnAddinLoad",
+ * onAction="ribbon.OnAction"), as the toolkit's React template does.
  */
-import { nationalRulebook, type Lang } from '../core/index.js';
+import type { Lang } from '../core/index.js';
 import { t } from '../core/text/index.js';
-import { outcomeQuery, saveOutcome, type CommandOutcome } from '../commands/outcome.js';
+import { checkedText, outcomeQuery, saveOutcome, type CommandOutcome } from '../commands/outcome.js';
+import { noRulebookText, rulebookInForce } from '../taskpane/deployment.js';
 import { langFromDisplay } from '../taskpane/lang.js';
 import { wpsApplication, wpsDisplayLanguage } from './host.js';
 import { checkWorkbook } from './workbook.js';
@@ -24,9 +26,10 @@ async function runCheck(): Promise<CommandOutcome> {
   try {
     const app = wpsApplication();
     if (!app) throw new Error('WPS');
-    const r = checkWorkbook({ app, rb: nationalRulebook(), lang });
-    const restored = r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '';
-    return { at, ok: true, lang, title: t('pane.command.title', lang), text: t('pane.command.done', lang, { verdict: r.report.verdictText[lang], sheet: r.sheet, n: r.flagged }) + restored };
+    const inForce = await rulebookInForce();
+    if (!inForce.ok) return { at, ok: false, lang, title: t('pane.command.failed', lang), text: noRulebookText(inForce.refusals, lang) };
+    const r = checkWorkbook({ app, rb: inForce.rb, lang });
+    return { at, ok: true, lang, title: t('pane.command.title', lang), text: checkedText(r, inForce.rb, lang) };
   } catch (e) {
     const { errorNotice } = await import('../taskpane/useReview.js');
     return { at, ok: false, lang, title: t('pane.command.failed', lang), text: errorNotice(e, lang).text };

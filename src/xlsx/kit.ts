@@ -26,6 +26,7 @@ import { DEPLOYMENT_DIR, DEPLOYMENT_INDEX, deployedEntry, deploymentIndex } from
 import { fill } from '../core/text/format.js';
 import { t } from '../core/text/index.js';
 import { withOnlineUrl } from '../wps/publish.js';
+import { EMBEDDED_RULEBOOKS_FILE, rulebooksScript } from '../wps/rulebooks-script.js';
 import { KIT_README } from '../core/text/kit-readme.js';
 import { manifestBase, PRODUCTION_ID, productionManifest } from '../cli/manifest.js';
 import { FileError } from './errors.js';
@@ -167,12 +168,16 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     writeFileSync(join(tmp, names.index), `${JSON.stringify(deploymentIndex(entries, id), null, 2)}\n`);
     // The WPS 加载项 beside the Office pages: its list entry names this kit's address (the build left a placeholder or
     // its own), and it offers the same rulebooks, beside its pages as its pane looks for them (one up from taskpane/).
+    // WPS reads them from rulebooks/rulebooks.js, the same texts embedded (offline it loads over file://, where
+    // nothing can be fetched); the JSON files stay beside it as the record of what it embeds.
     const wps = join(addin, 'wps');
     if (existsSync(join(wps, 'index.html'))) {
       const publish = join(wps, 'publish.xml');
       if (existsSync(publish)) writeFileSync(publish, withOnlineUrl(readFileSync(publish, 'utf8'), `${base}/wps`));
       rmSync(join(wps, DEPLOYMENT_DIR), { recursive: true, force: true });
       cpSync(join(addin, DEPLOYMENT_DIR), join(wps, DEPLOYMENT_DIR), { recursive: true });
+      const files = Object.fromEntries([DEPLOYMENT_INDEX, ...entries.map((e) => `${DEPLOYMENT_DIR}/${e.file}`)].map((f) => [f, readFileSync(join(addin, ...f.split('/')), 'utf8')]));
+      writeFileSync(join(wps, ...EMBEDDED_RULEBOOKS_FILE.split('/')), rulebooksScript(files));
     }
 
     const manifest = productionManifest(readFileSync(join(root, 'manifest.xml'), 'utf8'), base, PRODUCTION_ID);

@@ -1,31 +1,15 @@
 /**
  * The ribbon's "直接检查" in Chromium against the fake host: it reports its result, success and failure — in a
  * dialog where DialogApi 1.1 exists (the command completes when the dialog is closed), and without it by
- * completing at once and leaving the result for the pane, which shows it when opened.
+ * completing at once and leaving the result for the pane, which shows it when opened. It checks with the rulebook
+ * the pane would use and names it (test/browser/kit.test.ts: a province's kit).
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeState } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { CHROMIUM, paneSuite, type Fixture } from './harness.js';
-
-interface HostLog {
-  dialogs: { url: string; closed: boolean }[];
-  messages: string[];
-}
-
-/** Runs the associated ribbon function with an event that records completed(); resolves to the fixture's view. */
-async function press(page: Page): Promise<void> {
-  await page.waitForFunction(() => 'runCheck' in ((window as unknown as { __host?: { actions: object } }).__host?.actions ?? {}));
-  await page.evaluate(() => {
-    const w = window as unknown as { __host: { actions: Record<string, (e: { completed(): void }) => unknown> }; __completed: number };
-    w.__completed = 0;
-    void w.__host.actions.runCheck!({ completed: () => void w.__completed++ });
-  });
-}
-const completed = (page: Page) => page.evaluate(() => (window as unknown as { __completed: number }).__completed);
-const hostLog = (page: Page) => page.evaluate(() => (window as unknown as { __host: HostLog }).__host);
+import { CHROMIUM, fakeState, paneSuite, type Fixture } from './harness.js';
+import { commandCompleted as completed, commandHostLog as hostLog, pressCheckNow as press, recordedRulebook } from './ribbon.js';
 
 describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debian chromium)', () => {
   const env = paneSuite();
@@ -48,6 +32,9 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
     expect(await completed(page)).toBe(0);
     const dialogUrl = (await hostLog(page)).dialogs[0]!.url;
     expect(dialogUrl.startsWith(`${env.url}/commands/result.html?`)).toBe(true);
+    // The rulebook is the one the pane would use (the plain build's: the built-in national edition), and is named.
+    expect(new URL(dialogUrl).searchParams.get('text')).toContain('依据规则：中小企业特色产业集群认定标准（2022年版）（cn-miit-2022）');
+    expect(recordedRulebook((await fakeState(page)).sheets)).toBe('cn-miit-2022');
 
     // The dialog page shows the result in words and its Close button messages the parent.
     const dialog = await env.open(fixture(structuredClone(failing), { DialogApi: '1.1' }), { width: 400, height: 300 });

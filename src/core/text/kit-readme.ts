@@ -53,11 +53,14 @@ export const KIT_README: TextEntry = {
 
 ## 六、WPS 表格（WPS 加载项）
 
-\`addin/wps/\` 是同一任务窗格的 WPS 加载项（功能区“集群评审”组，核验、标记、评审汇总、专家评分与 Excel 中相同），默认使用本省规则（\`addin/wps/rulebooks/\`）。WPS 须启用 JS 加载项（部分政务版需管理员在 \`oem.ini\` 的 \`[Support]\` 中设置 \`JsApiPlugin=true\`）。
+\`addin/wps/\` 是同一任务窗格的 WPS 加载项（功能区“集群评审”组，核验、标记、评审汇总、专家评分与 Excel 中相同；“直接检查”与窗格使用同一规则，并在结果中注明），默认使用本省规则（\`addin/wps/rulebooks/\`：规则文件嵌入在 \`rulebooks.js\` 中，离线时无需读取网络或文件）。WPS 须启用 JS 加载项（部分政务版需管理员在 \`oem.ini\` 的 \`[Support]\` 中设置 \`JsApiPlugin=true\`）。加载项需要 WPS 内置浏览器为 Chromium 67 及以上（WPS 2023 及以后版本为 Chromium 104）；更旧的 WPS 会在窗格中提示“WPS 内置浏览器版本过旧”，请升级 WPS 或使用命令行工具。
 
-- 在线：\`addin/\` 按第一节发布后，WPS 加载项的地址是 {url}/wps/。把 \`addin/wps/publish.xml\`（已写好该地址）作为每台评审电脑的 \`%APPDATA%\\kingsoft\\wps\\jsaddons\\publish.xml\`（已有该文件时把其中的 \`<jspluginonline>\` 一行并入），重启 WPS。
-- 离线：把 \`addin/wps/\` 复制到 jsaddons 文件夹，改名为 \`addin/wps/publish.offline.xml\` 中 \`url\` 所写的文件夹名，并把该文件作为 \`jsaddons\\publish.xml\`（或并入其中的 \`<jsplugin>\` 一行），重启 WPS。
-- 更新规则：第四节第 3 步同时替换服务器上（或离线文件夹中）的 \`wps/rulebooks/\`。`,
+jsaddons 文件夹：Windows 为 \`%APPDATA%\\kingsoft\\wps\\jsaddons\\\`；Linux（统信 UOS、麒麟等）为 \`~/.local/share/Kingsoft/wps/jsaddons/\`。
+
+- 在线：\`addin/\` 按第一节发布后，WPS 加载项的地址是 {url}/wps/。把 \`addin/wps/publish.xml\`（已写好该地址）作为每台评审电脑 jsaddons 文件夹中的 \`publish.xml\`（已有该文件时把其中的 \`<jspluginonline>\` 一行并入），重启 WPS。
+- 离线：把 \`addin/wps/\` 复制到 jsaddons 文件夹，改名为 \`addin/wps/publish.offline.xml\` 中 \`url\` 所写的文件夹名（如 \`cluster-review_0.1.0\`），并把该文件作为 jsaddons 文件夹中的 \`publish.xml\`（或并入其中的 \`<jsplugin>\` 一行），重启 WPS。
+- 重启 WPS：关闭所有 WPS 窗口后重新打开。Linux 上 WPS 关闭窗口后仍在后台运行（快速启动），请在终端执行 \`quickstartoffice restart\`（统信 UOS 为 \`/opt/apps/cn.wps.wps-office-pro/files/bin/quickstartoffice restart\`），或注销后重新登录。打开表格后即可看到“集群评审”选项卡。
+- 更新规则：第四节第 3 步同时用新分发包的 \`addin/wps/rulebooks/\`（含 \`rulebooks.js\`）替换服务器上（或各台电脑离线文件夹中）的 \`wps/rulebooks/\`。`,
   'en-US': `# cluster-review distribution kit
 
 - Rulebook: {name} ({id}, edition {edition}, fingerprint {fingerprint})
@@ -104,9 +107,12 @@ The add-in does not load office.js from Microsoft's CDN: \`addin/office-js/\` ho
 
 ## 6. WPS 表格 (WPS 加载项)
 
-\`addin/wps/\` is the same task pane as a WPS 加载项 (ribbon group 集群评审; check, flags, the summary and scoring as in Excel), with this rulebook as its default (\`addin/wps/rulebooks/\`). WPS must have JS add-ins enabled (some government editions need \`JsApiPlugin=true\` under \`[Support]\` in \`oem.ini\`, set by the administrator).
+\`addin/wps/\` is the same task pane as a WPS 加载项 (ribbon group 集群评审; check, flags, the summary and scoring as in Excel; 直接检查 uses the pane's rulebook and names it in its result), with this rulebook as its default (\`addin/wps/rulebooks/\`: the files are embedded in \`rulebooks.js\`, so nothing is fetched offline). WPS must have JS add-ins enabled (some government editions need \`JsApiPlugin=true\` under \`[Support]\` in \`oem.ini\`, set by the administrator). The add-in needs WPS's built-in browser to be Chromium 67 or later (WPS 2023 and later have Chromium 104); an older WPS shows "WPS 内置浏览器版本过旧" (too old) in the pane: update WPS or use the command line.
 
-- Online: with \`addin/\` hosted as in section 1, the WPS add-in's address is {url}/wps/. Give each reviewer's WPS \`addin/wps/publish.xml\` (it names that address) as \`%APPDATA%\\kingsoft\\wps\\jsaddons\\publish.xml\` (merging its \`<jspluginonline>\` line into a file that exists), and restart WPS.
-- Offline: copy \`addin/wps/\` into the jsaddons folder under the folder name the \`url\` of \`addin/wps/publish.offline.xml\` gives, and that file as \`jsaddons\\publish.xml\` (or merge its \`<jsplugin>\` line), then restart WPS.
-- Updating the rulebook: in step 3 of section 4, replace \`wps/rulebooks/\` on the server (or in the offline folder) as well.`,
+The jsaddons folder: on Windows \`%APPDATA%\\kingsoft\\wps\\jsaddons\\\`; on Linux (UOS, Kylin and others) \`~/.local/share/Kingsoft/wps/jsaddons/\`.
+
+- Online: with \`addin/\` hosted as in section 1, the WPS add-in's address is {url}/wps/. Give each reviewer's WPS \`addin/wps/publish.xml\` (it names that address) as \`publish.xml\` in the jsaddons folder (merging its \`<jspluginonline>\` line into a file that exists), and restart WPS.
+- Offline: copy \`addin/wps/\` into the jsaddons folder under the folder name the \`url\` of \`addin/wps/publish.offline.xml\` gives (e.g. \`cluster-review_0.1.0\`), and that file as \`publish.xml\` in the jsaddons folder (or merge its \`<jsplugin>\` line), then restart WPS.
+- Restarting WPS: close every WPS window and open WPS again. On Linux WPS keeps running in the background after its windows close (quick start): run \`quickstartoffice restart\` in a terminal (on UOS \`/opt/apps/cn.wps.wps-office-pro/files/bin/quickstartoffice restart\`), or log out and back in. The 集群评审 tab appears when a spreadsheet is open.
+- Updating the rulebook: in step 3 of section 4, also replace \`wps/rulebooks/\` on the server (or in each machine's offline folder) with the new kit's \`addin/wps/rulebooks/\` (with its \`rulebooks.js\`).`,
 };

@@ -63,6 +63,14 @@ export const PANE_TEXT = {
   },
   // Start-up and office.js loading (issue #11): the pane paints before office.js arrives.
   'pane.connecting': { 'zh-CN': '正在连接 Excel…', 'en-US': 'Connecting to Excel…' },
+  // The same, inside WPS (the WPS build's pages, and the pane wherever it finds WPS's object model).
+  'pane.connecting-wps': { 'zh-CN': '正在连接 WPS 表格…', 'en-US': 'Connecting to WPS Spreadsheets…' },
+  // A WPS whose built-in browser is older than the WPS build's target (src/wps/boot.ts; {found} is filled there).
+  'pane.wps.too-old-title': { 'zh-CN': 'WPS 内置浏览器版本过旧', 'en-US': 'WPS’s built-in browser is too old' },
+  'pane.wps.too-old-body': {
+    'zh-CN': '集群评审助手需要 WPS 内置浏览器为 Chromium {min} 或更高版本，本机不满足（{found}）。请升级 WPS Office（WPS 2023 及以后版本内置 Chromium 104），或使用命令行工具（npx cluster-review check 申报.xlsx）。',
+    'en-US': 'cluster-review needs WPS’s built-in browser to be Chromium {min} or later, which this machine’s is not ({found}). Update WPS Office (WPS 2023 and later have Chromium 104), or use the command line (npx cluster-review check application.xlsx).',
+  },
   // A part of the pane loaded after the first paint (the findings, the scoring panel), until it arrives.
   'pane.part-loading': { 'zh-CN': '正在载入…', 'en-US': 'Loading…' },
   'pane.office-unreachable-title': { 'zh-CN': 'Office 脚本库无法加载（网络）', 'en-US': 'The Office script library could not load (network)' },
@@ -78,6 +86,12 @@ export const PANE_TEXT = {
     'en-US': 'Check finished: {verdict}. {n} cells flagged on the “{sheet}” sheet.',
   },
   'pane.command.failed': { 'zh-CN': '直接检查未完成', 'en-US': 'Check now did not finish' },
+  // The rulebook "直接检查" used: the deployment's, as the pane would (src/taskpane/deployment.ts).
+  'pane.command.rulebook': { 'zh-CN': '依据规则：{name}（{id}）。', 'en-US': 'Rulebook: {name} ({id}).' },
+  'pane.command.no-rulebook': {
+    'zh-CN': '本部署没有可用的规则，未检查。{reasons}',
+    'en-US': 'No usable rulebook in this deployment: nothing was checked. {reasons}',
+  },
   'pane.command.last': { 'zh-CN': '上次“直接检查”（{at}）', 'en-US': 'Last “Check now” ({at})' },
   'pane.command.close': { 'zh-CN': '关闭', 'en-US': 'Close' },
   // A review the tool could not write to the workbook (issue #11, item 5): shown whole, read-only.

@@ -8,9 +8,9 @@ import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, Messa
 import { useEffect, useState } from 'react';
 import type { Lang, LoadedRulebook, RulebookStamp } from '../../core/index.js';
 import type { Refusal } from '../../core/rulebook/deployment.js';
-import { t, tAny } from '../../core/text/index.js';
+import { t } from '../../core/text/index.js';
 import { readStamp, type Host } from '../host.js';
-import { loadDeployed, rememberChoice, type Deployment } from '../deployment.js';
+import { loadDeployed, refusalText, rememberChoice, type Deployment } from '../deployment.js';
 import { useStyles } from '../styles.js';
 
 const useSelectStyles = makeStyles({
@@ -29,8 +29,6 @@ const useSelectStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
 });
-
-const refusalText = (r: Refusal, lang: Lang): string => tAny(`pane.deploy.${r.code}`, lang, r.params);
 
 /** The whole pane when the deployment has no rulebook it can verify: every refusal, and whom to tell. */
 export function DeploymentRefused({ refusals, lang }: { refusals: readonly Refusal[]; lang: Lang }) {
