@@ -221,13 +221,14 @@ export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: 
  * Writes the tally's scores and 回避 marks into a reviewed copy's 评审汇总 (the summary plan with these expert
  * inputs; every other cell of the copy kept), as a new file renamed over the copy.
  */
-export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<void> {
+export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<boolean> {
   const app = result.applications.find((a) => a.application.id === input.app.id);
   const layout = input.fr?.meta?.review?.summary;
-  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return;
+  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return false;
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
   // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
   const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb, result.problems.filter((p) => p.application === input.app.id));
   const fr = await reviewFile(input.path, rb);
   await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
+  return true;
 }

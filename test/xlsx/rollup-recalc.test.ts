@@ -77,7 +77,7 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     writeFileSync(rbFile, JSON.stringify(book));
     writeFileSync(join(dir, 'conflicts.csv'), 'expert,application,reason\n丙,b.xlsx,曾在该集群任职\n');
     const sheets = join(dir, 'sheets');
-    const made = await cli(['scoresheets', apps, '--experts', EXPERTS.join(','), '--conflicts', join(dir, 'conflicts.csv'), '--rulebook', rbFile, '-o', sheets]);
+    const made = await cli(['scoresheets', apps, '--experts', EXPERTS.join(','), '--conflicts', join(dir, 'conflicts.csv'), '--rulebook', rbFile, '-o', sheets, '--all']);
     expect(made.code, made.err).toBe(0);
     for (const x of EXPERTS) await fillScoresheet(join(sheets, `专家评分表-${x}.xlsx`), SCORES[x]!);
 

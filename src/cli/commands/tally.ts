@@ -14,6 +14,7 @@ import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
+import { escapeForTerminal } from '../terminal.js';
 import { roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets.js';
 
@@ -168,9 +169,12 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       stage('tally');
       await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: guarded });
       stage('written');
-      if (o.updateCopies) for (const x of apps) if (x.copy) await updateCopy(x, result, rb, lang, now);
-      if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       const say = o.json ? io.err : io.out;
+      // Each copy rewritten is named (the files people have open change under them).
+      if (o.updateCopies)
+        for (const x of apps)
+          if (x.copy) say(`${t((await updateCopy(x, result, rb, lang, now)) ? 'committee.cli.tally.copy-updated' : 'committee.cli.tally.copy-not-updated', lang, { file: escapeForTerminal(x.path) })}\n`);
+      if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       printTable(result, lang, say);
       // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
       say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);

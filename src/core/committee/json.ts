@@ -35,7 +35,9 @@ function applicationJson(r: ApplicationResult, lang: Lang) {
     rank: r.rank,
     tie: r.tie,
     recommendation: r.recommendation,
+    /** One code: not-eligible → the verdict or "duplicate"; pending → the first of `pending` (docs/REPORT.md). */
     reason: r.reason,
+    pending: r.pending,
     reasonText: reasonText(r, lang),
     duplicateOf: r.duplicateOf,
     decision: r.decision,

@@ -11,7 +11,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
-import { combineFormula } from '../scoring.js';
+import { combineFormula, exactFormula } from '../scoring.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
@@ -132,9 +132,9 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     b.set(row, cols.place, { value: [a.province, a.county].filter(Boolean).join(' '), style: 'wrap' });
     b.set(row, cols.verdict, { value: tAny(`committee.verdict.${a.verdict}`, lang), style: `verdict.${a.verdict}` });
     b.set(row, cols.score, { formula: `IF(${none},"",${ruleFormula(h)})`, result: r.score ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.mean, { formula: `IF(${none},"",AVERAGE(${h}))`, result: r.mean ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.median, { formula: `IF(${none},"",MEDIAN(${h}))`, result: r.median ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.spread, { formula: `IF(${none},"",MAX(${h})-MIN(${h}))`, result: r.spread ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: r.mean ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.median, { formula: `IF(${none},"",${exactFormula(`MEDIAN(${h})`)})`, result: r.median ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: r.spread ?? '', numberFormat: '0.00', style: 'computed' });
     b.set(row, cols.n, { formula: `COUNT(${h})`, result: r.n, style: 'computed' });
     b.set(row, cols.discuss, { value: r.toDiscuss.join('、'), style: 'wrap' });
     b.set(row, cols.rec, { value: tAny(`committee.recommendation.${r.recommendation}`, lang), style: REC_STYLE[r.recommendation] });
@@ -258,10 +258,13 @@ export function readDecisions(layout: TallyLayout, at: (row: number, col: number
 
 export function problemText(p: TallyResult['problems'][number], lang: Lang): string {
   const files = (p.sources ?? []).map((s) => (s.value !== '' ? `${s.file}${s.cell ? ` ${s.cell}` : ''} = ${s.value}` : s.file));
+  // A criterion named by its number and title: 第6项（具有较高绿色化发展水平）, criterion 6 (High level of …).
+  const title = p.criterionTitle ? (lang === 'zh-CN' ? p.criterionTitle.zh : p.criterionTitle.en) : '';
+  const criterion = p.criterion === undefined ? '' : t(title ? 'committee.criterionNamed' : 'committee.criterionNumbered', lang, { id: p.criterion, title });
   return tAny(`committee.problem.${p.code}${p.resolved ? '-resolved' : ''}`, lang, {
     expert: p.expert ?? '',
     application: p.cluster ?? p.application ?? '',
-    criterion: p.criterion ?? '',
+    criterion,
     value: p.value ?? '',
     max: p.max ?? '',
     of: p.duplicateOf ?? '',

@@ -10,7 +10,7 @@
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { scoreCounted, scoreFormula } from '../committee/normalise.js';
-import { combineFormula, committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
+import { combineFormula, committeeFigures, exactFormula, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Report, ReportFinding } from './json.js';
@@ -386,9 +386,9 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     });
     const h = helperRange(row);
     const none = `COUNT(${h})=0`;
-    b.set(row, cols.mean, { formula: `IF(${none},"",AVERAGE(${h}))`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.median, { formula: `IF(${none},"",MEDIAN(${h}))`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.spread, { formula: `IF(${none},"",MAX(${h})-MIN(${h}))`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.median, { formula: `IF(${none},"",${exactFormula(`MEDIAN(${h})`)})`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
     const limit = Math.round(spreadShare * weight * 1e9) / 1e9;
     const spread = toA1(row, cols.spread);
     b.set(row, cols.discuss, {
@@ -445,7 +445,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     const conflict = toA1(conflictRow, cols.expert(e));
     const words = ctx.w('summary.recusedExcluded');
     b.set(totalRow, cols.expert(e), {
-      formula: `IF(TRIM(${conflict})="是","${words}",IF(COUNT(${range})=${nCrit},SUM(${range}),""))`,
+      formula: `IF(TRIM(${conflict})="是","${words}",IF(COUNT(${range})=${nCrit},${exactFormula(`SUM(${range})`)},""))`,
       result: recused(e) ? words : (total ?? (typeof sum === 'number' && Number.isFinite(sum) ? sum : '')),
       numberFormat: '0.0',
       style: recused(e) ? 'locked' : 'computed',
