@@ -147,9 +147,9 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     const b = app.b!.committee;
     const totalRow = summary[meta.criteriaRows[Object.keys(meta.criteriaRows).at(-1)!]! + 1]!;
     const labelled = (prefix: string) => summary.find((x) => x[1]?.startsWith(prefix));
-    const score = rule === 'mean' ? num(totalRow[meta.experts.at(-1)!.col + 1]) : num(labelled('委员会评分')?.[2]);
+    const score = rule === 'mean' ? num(totalRow[meta.experts.at(-1)!.col + 1]) : num(labelled('专家组评分')?.[2]);
     expect(score, `${rule} b summary score`).toBeCloseTo(b.score!, 9);
-    const words: Record<string, string> = { recommended: '建议推荐', 'beyond-quota': '建议推荐', 'below-cut': '不建议推荐', pending: '待评分' };
+    const words: Record<string, string> = { recommended: '达到推荐分数线', 'beyond-quota': '达到推荐分数线', 'below-cut': '未达推荐分数线', pending: '待定（待评分）' };
     expect(labelled('推荐意见')?.[2], `${rule} b summary recommendation`).toBe(words[app.b!.recommendation]);
     expect(app.b!.recommendation).toBe(rule === 'median' ? 'pending' : 'recommended');
 

@@ -244,6 +244,6 @@ describe.skipIf(!SOFFICE)('full-width digits in a real spreadsheet engine (needs
     expect(core.problems.filter((p) => p.code === 'score-out-of-range').map((p) => p.criterion)).toEqual([ids[5], ids[6]]);
     // One complete total (乙's 80) of the two experts the national rulebook asks for: 待评分 in the sheet and the core.
     expect(core).toMatchObject({ score: 80, recommendation: 'pending' });
-    expect(grid.find((r) => r[1]?.startsWith('推荐意见'))?.[2]).toBe('待评分');
+    expect(grid.find((r) => r[1]?.startsWith('推荐意见'))?.[2]).toBe('待定（待评分）');
   }, 240_000);
 });

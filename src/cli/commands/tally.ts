@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { problemText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
-import { t, tAny } from '../../core/text/index.js';
+import { problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
@@ -194,7 +194,7 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
     r.application.cluster || r.application.id,
     r.score === null ? '—' : r.score.toFixed(2),
     String(r.n),
-    tAny(`committee.recommendation.${r.recommendation}`, lang),
+    recommendationText(r, lang),
   ]);
   const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = head.map((_h, i) => Math.max(...[head, ...rows].map((r) => width(r[i]!))));

@@ -43,6 +43,17 @@ const REC_STYLE: Record<ApplicationResult['recommendation'], StyleKey> = {
   pending: 'status.missing',
 };
 
+/** The recommendation in the one vocabulary: 建议推荐 / 超出推荐名额 / 未达推荐分数线 / 不符合推荐条件 / 待定（why）. */
+export function recommendationText(r: Pick<ApplicationResult, 'recommendation' | 'reason'>, lang: Lang): string {
+  if (r.recommendation === 'pending') return t('committee.recommendation.pending', lang, { why: tAny(`committee.why.${r.reason ?? 'experts'}`, lang) });
+  return tAny(`committee.recommendation.${r.recommendation}`, lang);
+}
+
+/** The list's title: 暂定 while an expert has not returned. */
+export function rollupTitle(result: Pick<TallyResult, 'round' | 'notReturned'>, lang: Lang): string {
+  return t('committee.rollup.title', lang, { year: result.round.year ?? '' }) + (result.notReturned.length ? t('committee.rollup.provisional', lang) : '');
+}
+
 /** Words of a recommendation's reason (not-eligible: the verdict or duplicate; pending: why). */
 export function reasonText(r: ApplicationResult, lang: Lang): string {
   const out: string[] = [];
@@ -79,13 +90,12 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     no: 0, rank: 1, cluster: 2, place: 3, verdict: 4, score: 5, mean: 6, median: 7, spread: 8, n: 9, discuss: 10, rec: 11, note: 12, decision: 13, date: 14, meeting: 15, file: 16, id: 17,
   };
   const last = cols.file;
-  b.set(0, 0, { value: w('committee.rollup.title', { year: round.year ?? '' }), style: 'title' });
+  b.set(0, 0, { value: rollupTitle(result, lang), style: 'title' });
   b.merge(0, 0, 0, last);
   b.heights[0] = 28;
   const quota = result.quota === null ? w('committee.rollup.noQuota') : String(result.quota);
   b.set(1, 0, {
-    value: w('committee.rollup.subtitle', {
-      round: round.id,
+    value: (result.notReturned.length ? w('committee.rollup.provisionalNote', { missing: result.notReturned }) : '') + w('committee.rollup.subtitle', {
       rulebook: `${lang === 'zh-CN' ? rb.data.name.zh : rb.data.name.en} ${rb.data.edition}`,
       rule: w(`committee.rule.${scoring.combine}` as TextKey, { n: scoring.trimmedMinimum }),
       cut: scoring.recommendation.minMeanTotal,
@@ -137,7 +147,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: r.spread ?? '', numberFormat: '0.00', style: 'computed' });
     b.set(row, cols.n, { formula: `COUNT(${h})`, result: r.n, style: 'computed' });
     b.set(row, cols.discuss, { value: r.toDiscuss.join('、'), style: 'wrap' });
-    b.set(row, cols.rec, { value: tAny(`committee.recommendation.${r.recommendation}`, lang), style: REC_STYLE[r.recommendation] });
+    b.set(row, cols.rec, { value: recommendationText(r, lang), style: REC_STYLE[r.recommendation] });
     const note = reasonText(r, lang);
     b.set(row, cols.note, { value: note, style: 'wrap' });
     b.fit(row, note, 24);
@@ -178,7 +188,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     hiddenCols: [cols.id],
     tabColor: '#70AD47',
   };
-  const title = w('committee.rollup.title', { year: round.year ?? '' });
+  const title = rollupTitle(result, lang);
   // Printed without the file column (评分记录 names every file with its sha256): one page wide at 8 pt or more.
   list.print = pagePrint(list, { subject: title, lang, repeatRows: [2, 2], repeatCols: [0, 2], columns: [0, cols.meeting] });
 

@@ -58,4 +58,4 @@ export function tAny(key: string, lang: Lang, params?: TextParams): string {
   return e ? fill(e[lang], lang, params) : key;
 }
 export { UI_TEXT };
-export { fill, listSep, type TextEntry, type TextParams, type TextTable } from './format.js';
+export { fill, listSep, pageDate, type TextEntry, type TextParams, type TextTable } from './format.js';
