@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   applicationId,
+  applicationPapers,
   dataFingerprint,
   dataFingerprintV1,
   parseRecord,
@@ -125,10 +126,10 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   // The workbook opened above is reviewed as it is: a round of 260 applications must not parse each one twice.
   const fr = await reviewFile(path, rb, opened);
   const copy = !!fr.meta?.review?.summary;
-  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null };
 }
 
-function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplication {
+function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang: Lang): RoundApplication {
   const r = fr.report;
   const reasons = r.findings.filter((f) => f.status === 'veto' || f.status === 'fail' || f.status === 'missing' || f.status === 'invalid').slice(0, 3).map((f) => f.messages[lang]);
   return {
@@ -141,6 +142,8 @@ function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplic
     reasons,
     fingerprint: dataFingerprint(fr.review.inputs, fr.review.lists),
     earlier: [dataFingerprintV1(fr.review.inputs)],
+    // For the round's documents: the application's texts (运营管理机构 …) and, when incomplete, what to supply again.
+    ...applicationPapers(r, fr.review.inputs, rb, lang),
   };
 }
 

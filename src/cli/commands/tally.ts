@@ -25,6 +25,11 @@ interface Options {
   quota?: string;
   prefer?: 'newer';
   updateCopies?: boolean;
+  papers?: string;
+  chair?: string;
+  date?: string;
+  venue?: string;
+  unit?: string;
   json?: boolean;
   rulebook?: string;
   force?: boolean;
@@ -51,6 +56,11 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
     .option('--quota <N>', t('committee.cli.quota', lang))
     .addOption(new Option('--prefer <newer>', t('committee.cli.prefer', lang)).choices(['newer']))
     .option('--update-copies', t('committee.cli.update-copies', lang))
+    .option('--papers <folder>', t('papers.cli.output', lang))
+    .option('--chair <name>', t('papers.cli.chair', lang))
+    .option('--date <YYYY-MM-DD>', t('papers.cli.date', lang))
+    .option('--venue <text>', t('papers.cli.venue', lang))
+    .option('--unit <text>', t('papers.cli.unit', lang))
     .option('--json', t('committee.cli.json', lang))
     .addOption(rulebookOption(lang))
     .option('--force', t('cli.option.force', lang))
@@ -174,6 +184,14 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       if (o.updateCopies)
         for (const x of apps)
           if (x.copy) say(`${t((await updateCopy(x, result, rb, lang, now)) ? 'committee.cli.tally.copy-updated' : 'committee.cli.tally.copy-not-updated', lang, { file: escapeForTerminal(x.path) })}\n`);
+      if (o.papers) {
+        const { mkdir } = await import('node:fs/promises');
+        const { writePapers } = await import('../../xlsx/papers.js');
+        await mkdir(o.papers, { recursive: true });
+        const opts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
+        const written = await writePapers(result, rb, lang, o.papers, { ...opts, force: true, inputs: guarded });
+        for (const f of [...written.workbooks, ...written.letters]) say(`${t('papers.cli.wrote', lang, { file: escapeForTerminal(f) })}\n`);
+      }
       if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       printTable(result, lang, say);
       // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
