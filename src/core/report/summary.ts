@@ -498,7 +498,9 @@ function recommendationRows(ctx: Ctx, totalRow: number, nExperts: number, commit
   }
   const row = b.next();
   const experts = scoring.minimumExperts > 1 ? ctx.w('summary.minimumExperts', { n: scoring.minimumExperts }) : '';
-  b.set(row, CRITERIA.criterion, { value: ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts }), style: 'label' });
+  const ruleText = ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts });
+  b.set(row, CRITERIA.criterion, { value: ruleText, style: 'label' });
+  b.fit(row, ruleText, ctx.widths[CRITERIA.criterion]!);
   // What a summary can say on its own (its score, not the round's ranking and quota), in the list's words: it never
   // says 建议推荐 where the list says 超出推荐名额. Data incomplete: 待定（待补充材料）, as the list says.
   const yes = t('recommendation.recommended', lang);
@@ -655,7 +657,9 @@ function findingsSection(ctx: Ctx): void {
   report.findings.forEach((f, i) => {
     const row = b.next();
     b.set(row, FINDINGS.no, { value: i + 1, style: 'text' });
-    b.set(row, FINDINGS.item, { value: f.check ? `${f.check} ${titles.get(f.check) ?? ''}` : '', style: 'wrap' });
+    const item = f.check ? `${f.check} ${titles.get(f.check) ?? ''}` : '';
+    b.set(row, FINDINGS.item, { value: item, style: 'wrap' });
+    b.fit(row, item, ctx.widths[FINDINGS.item]!);
     b.set(row, FINDINGS.indicator, { value: f.indicator ?? '', style: 'text' });
     b.set(row, FINDINGS.status, {
       value: f.code === 'not-evaluated' ? ctx.w('summary.notEvaluated') : tAny(`status.${f.status}`, lang),

@@ -94,6 +94,10 @@ export const COMMITTEE_TEXT = {
   'committee.decision.yes': { 'zh-CN': '推荐', 'en-US': 'Recommend' },
   'committee.decision.no': { 'zh-CN': '不推荐', 'en-US': 'Do not recommend' },
   'committee.figures.sheet': { 'zh-CN': '专家总分', 'en-US': 'Expert totals' },
+  'committee.audit.printNote': {
+    'zh-CN': '本表为评审过程记录，默认不打印（打印区域仅为本说明）。需要打印时：页面布局 → 打印区域 → 取消打印区域，再打印本表。',
+    'en-US': 'This record is not printed by default (its print area is this note). To print it: Page Layout → Print Area → Clear Print Area, then print.',
+  },
   'committee.audit.sheet': { 'zh-CN': '评分记录', 'en-US': 'Score record' },
   'committee.audit.expert': { 'zh-CN': '专家', 'en-US': 'Expert' },
   'committee.audit.application': { 'zh-CN': '申报', 'en-US': 'Application' },
