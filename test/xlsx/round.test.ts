@@ -105,9 +105,10 @@ describe('a round on real files', () => {
 
     // The committee's decision is kept by a later tally, and nothing changed is not recorded again.
     const id = list.getColumn(18).values.indexOf('a');
-    list.getCell(id, 14).value = '推荐';
-    list.getCell(id, 15).value = '2025-06-30';
-    list.getCell(id, 16).value = '第3次评审会';
+    // 审定结果, its date and the meeting: columns 11–13 of the list (what prints comes first).
+    list.getCell(id, 11).value = '推荐';
+    list.getCell(id, 12).value = '2025-06-30';
+    list.getCell(id, 13).value = '第3次评审会';
     await wb.xlsx.writeFile(out);
     const again = run(['tally', d, sheets, '-o', out, '--quota', '1', '--json']);
     expect(again.code, again.err).toBe(0);
