@@ -111,7 +111,8 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     const rollup = '推荐汇总';
     const ws = wb.getWorksheet(rollup)!;
     // The list's columns: the formulas are score (F), mean (G), median (H), spread (I), n (J); the hidden id is R.
-    const col = { score: 5, mean: 6, median: 7, spread: 8, n: 9, id: 17 };
+    // The list's columns: what prints first (score, n), the score's ingredients after the meeting column.
+    const col = { score: 5, mean: 13, median: 14, spread: 15, n: 6, id: 17 };
     const formulas: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => void ((c.value as { formula?: string })?.formula && formulas.push(c.address.replace(/\d+/, '')))));
     expect([...new Set(formulas)].sort()).toEqual(['F', 'G', 'H', 'I', 'J']);
