@@ -110,7 +110,6 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     const wb = await load(list);
     const rollup = '推荐汇总';
     const ws = wb.getWorksheet(rollup)!;
-    // The list's columns: the formulas are score (F), mean (G), median (H), spread (I), n (J); the hidden id is R.
     // The list's columns: what prints first (score, n), the score's ingredients after the meeting column.
     const col = { score: 5, mean: 13, median: 14, spread: 15, n: 6, id: 17 };
     const formulas: string[] = [];
