@@ -30,7 +30,7 @@ export async function benchRound(count = 260, experts = 9, reps = Number(process
       ids.push(app.name);
     }
     const names = Array.from({ length: experts }, (_x, i) => `专家${i + 1}`);
-    runNode([BIN, 'scoresheets', dir, '--experts', names.join(','), '-o', sheets, '--force']);
+    runNode([BIN, 'scoresheets', dir, '--experts', names.join(','), '-o', sheets, '--force', '--all']);
     // Reproducible scores: expert e gives application i a score per criterion from a fixed formula.
     const weights = rb.data.criteria.map((c) => c.weight);
     for (const [e, name] of names.entries())

@@ -35,17 +35,17 @@ async function demo(): Promise<number> {
       await writeReviewedCopy(fr, { rb, lang: 'zh-CN', output, experts: ['专家1', '专家2', '专家3'], force: true });
       entries.push({ file: name, report: fr.report });
       const c = fr.report.counts;
-      rows.push([name, fr.report.cluster.name ?? '', fr.report.verdictText['zh-CN'], `${c.fail + c.veto}`, `${c.missing + c.invalid}`, `${c.warn}`, output]);
+      rows.push([name, fr.report.cluster.name ?? '', fr.report.verdictText['zh-CN'], `${c.veto}`, `${c.fail}`, `${c.missing + c.invalid}`, `${c.warn}`, output]);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       entries.push({ file: name, error: e.code });
-      rows.push([name, '', `无法读取 (${e.code})`, '', '', '', '']);
+      rows.push([name, '', `无法读取 (${e.code})`, '', '', '', '', '']);
     }
   }
   const rollup = join(OUT, '推荐汇总.xlsx');
   await writeRollup(entries, 'zh-CN', rollup, { force: true });
 
-  const head = ['文件 file', '集群 cluster', '结论 verdict', '不达标', '缺失', '提示', '核验副本 reviewed copy'];
+  const head = ['文件 file', '集群 cluster', '结论 verdict', '一票否决', '不达标', '缺失', '提示', '核验副本 reviewed copy'];
   const all = [head, ...rows];
   const widths = head.map((_h, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
   console.log(`集群评审助手 demo — ${rb.data.name.zh}（规则校验码 ${rb.fingerprint.slice(0, 12)}）\n`);
@@ -54,7 +54,7 @@ async function demo(): Promise<number> {
     if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   }
   console.log(`\n推荐汇总 roll-up: ${rollup}`);
-  console.log(`打开 ${basename(rows[0]?.[6] ?? '')} 等文件的“评审汇总”工作表查看结论、评分区和核验明细。`);
+  console.log(`打开 ${basename(rows[0]?.[7] ?? '')} 等文件的“评审汇总”工作表查看结论、评分区和核验明细。`);
   const code = await committeeRound(rb);
   await monitoring();
   return code;
@@ -69,6 +69,8 @@ interface DemoRound {
   scores: Record<string, Record<string, Array<number | string | null>>>;
   opinions: Record<string, Record<string, string>>;
   correction: { expert: string; application: string; criterion: number; value: number };
+  /** The meeting, for the round's documents (tally --papers). */
+  papers: { chair: string; date: string; venue: string; unit: string };
 }
 
 /**
@@ -109,9 +111,11 @@ async function committeeRound(rb: ReturnType<typeof nationalRulebook>): Promise<
   await fillScoresheet(join(sheets, `专家评分表-${c.expert}.xlsx`), { [c.application]: { scores: corrected } }, { output: second });
   await utimes(second, day(11), day(11));
   const rollup = join(dir, '推荐汇总.xlsx');
+  const papers = join(dir, '评审文件');
   console.log(`\n评审委员会汇总 committee round ${data.round}: ${data.applications.length} 份申报，专家 ${data.experts.join('、')}，推荐名额 ${data.quota}\n`);
-  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer'], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
-  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）`);
+  const p = data.papers;
+  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer', '--papers', papers, '--chair', p.chair, '--date', p.date, '--venue', p.venue, '--unit', p.unit], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
+  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）\n评审文件 documents to print and sign: ${papers}`);
   return code === 2 ? 2 : 0;
 }
 

@@ -66,6 +66,24 @@ function toNumber(v: ScoreInput): number | null | 'nan' {
   return n.kind === 'blank' ? null : n.kind === 'number' ? n.value : 'nan';
 }
 
+/**
+ * Scores are decimals people type ("12.8"), summed and averaged: as binary floats 12.8 + 11 + … is 59.99999999999999,
+ * which a cut line of 60 would refuse and a sheet would show. Every figure the tool stores or compares is rounded to
+ * SCORE_PLACES decimals (`exactScore`), and every sheet formula that sums or averages scores rounds the same way
+ * (`exactFormula`), so the tool and the formula decide the cut line alike, at exactly 60 too.
+ */
+export const SCORE_PLACES = 6;
+const SCALE = 10 ** SCORE_PLACES;
+export function exactScore(x: number): number;
+export function exactScore(x: number | null): number | null;
+export function exactScore(x: number | null): number | null {
+  if (x === null || !Number.isFinite(x) || !Number.isFinite(x * SCALE)) return x;
+  const r = Math.round(Math.abs(x) * SCALE) / SCALE;
+  return x < 0 ? -r : r;
+}
+/** The same rounding as a sheet formula (ROUND is in every Excel, WPS and LibreOffice). */
+export const exactFormula = (expr: string): string => `ROUND(${expr},${SCORE_PLACES})`;
+
 /** How a committee's scores combine (the rulebook's `scoring.combine`, with its minimum for the trimmed mean). */
 export type CombineRule = 'mean' | 'trimmed-mean' | 'median';
 export interface CombineSetting {
@@ -82,7 +100,7 @@ export function combine(xs: readonly number[], rule: CombineRule, trimmedMinimum
   if (rule === 'median') return median(xs);
   let use = [...xs];
   if (rule === 'trimmed-mean' && xs.length >= trimmedMinimum) use = [...xs].sort((a, b) => a - b).slice(1, -1);
-  return use.reduce((a, b) => a + b, 0) / use.length;
+  return exactScore(use.reduce((a, b) => a + b, 0) / use.length);
 }
 
 /**
@@ -90,30 +108,30 @@ export function combine(xs: readonly number[], rule: CombineRule, trimmedMinimum
  * so Excel, WPS, LibreOffice and Office.js compute and write the same. The caller guards an empty range.
  */
 export function combineFormula(range: string, s: CombineSetting): string {
-  if (s.combine === 'median') return `MEDIAN(${range})`;
-  if (s.combine === 'trimmed-mean') return `IF(COUNT(${range})>=${s.trimmedMinimum},(SUM(${range})-MAX(${range})-MIN(${range}))/(COUNT(${range})-2),AVERAGE(${range}))`;
-  return `AVERAGE(${range})`;
+  if (s.combine === 'median') return exactFormula(`MEDIAN(${range})`);
+  if (s.combine === 'trimmed-mean') return exactFormula(`IF(COUNT(${range})>=${s.trimmedMinimum},(SUM(${range})-MAX(${range})-MIN(${range}))/(COUNT(${range})-2),AVERAGE(${range}))`);
+  return exactFormula(`AVERAGE(${range})`);
 }
 
 export function median(xs: readonly number[]): number | null {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return exactScore(s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
 }
 
 function figures(xs: readonly number[], weight: number, spreadShare: number): Figures {
   if (!xs.length) return { n: 0, mean: null, median: null, min: null, max: null, spread: null, toDiscuss: false };
   const min = Math.min(...xs);
   const max = Math.max(...xs);
-  const spread = max - min;
+  const spread = exactScore(max - min);
   const limit = spreadShare * weight;
   // Scores as typed may be huge (9e307 twice overflows a plain sum): the mean of shares stays finite.
   let mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   if (!Number.isFinite(mean)) mean = xs.reduce((a, b) => a + b / xs.length, 0);
   return {
     n: xs.length,
-    mean: Number.isFinite(mean) ? mean : null,
+    mean: Number.isFinite(mean) ? exactScore(mean) : null,
     median: median(xs),
     min,
     max,
@@ -151,7 +169,7 @@ export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertSco
       sum += n;
       if (!e.conflicted) perCriterion.get(c.id)!.push(n);
     }
-    totals.push({ expert: e.name, conflicted: !!e.conflicted, total: complete && !e.conflicted && Number.isFinite(sum) ? sum : null });
+    totals.push({ expert: e.name, conflicted: !!e.conflicted, total: complete && !e.conflicted && Number.isFinite(sum) ? exactScore(sum) : null });
   }
 
   const totalWeight = rb.data.criteria.reduce((a, c) => a + c.weight, 0);
@@ -170,7 +188,8 @@ export function committeeFigures(rb: LoadedRulebook, experts: readonly ExpertSco
   let rec: Recommendation;
   if (verdict !== recommendation.verdict) rec = 'not-recommended';
   else if (score === null || totalFigures.n < minimumExperts) rec = 'pending';
-  else rec = score >= recommendation.minMeanTotal || nearlyEqual(score, recommendation.minMeanTotal) ? 'recommended' : 'not-recommended';
+  // Decided on the decimal score, as the sheet's formula decides it (>= on the rounded figure): no tolerance.
+  else rec = score >= recommendation.minMeanTotal ? 'recommended' : 'not-recommended';
 
   return {
     criteria: rb.data.criteria.map((c) => ({ id: c.id, weight: c.weight, ...figures(perCriterion.get(c.id)!, c.weight, spreadShare) })),

@@ -3,7 +3,7 @@
  * renders, so the add-in's summary is the CLI's summary. Values go in one 2D write per row band, formats by
  * style (one command per style where RangeAreas exist), all queued through the Writer: no sync per cell.
  */
-import { columnLetters, parseQualified, printSectionCode, quoteSheet, safeModel, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
+import { columnLetters, parseQualified, printSectionCode, quoteSheet, safeModel, SHEET_FONT, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import type { XNoteCollection, XRangeFormat, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
@@ -40,7 +40,7 @@ type Formattable = Omit<XRangeFormat, 'columnWidth' | 'rowHeight'>;
 function applyStyle(format: Formattable, def: StyleDef): void {
   if (def.fill) format.fill.color = def.fill;
   const font = format.font;
-  font.name = '等线';
+  font.name = SHEET_FONT;
   font.size = def.size ?? 11;
   if (def.bold) font.bold = true;
   if (def.italic) font.italic = true;

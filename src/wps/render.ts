@@ -4,7 +4,7 @@
  * formats, styles and unlocked cells one call per property for a group of cells (a multi-area address of at most
  * 255 characters), never one call per cell per property.
  */
-import { parseQualified, safeModel, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
+import { parseQualified, safeModel, SHEET_FONT, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
 import { convertible, literal } from '../office/render.js';
 import { toBgr } from './colour.js';
 import {
@@ -61,7 +61,7 @@ const H_ALIGN = { left: XL_LEFT, center: XL_CENTER, right: XL_RIGHT } as const;
 function applyStyle(r: WRange, def: StyleDef): void {
   if (def.fill) r.Interior.Color = toBgr(def.fill);
   const font = r.Font;
-  font.Name = '等线';
+  font.Name = SHEET_FONT;
   font.Size = def.size ?? 11;
   if (def.bold) font.Bold = true;
   if (def.italic) font.Italic = true;

@@ -1,7 +1,7 @@
 /** Renders a core SheetModel into an ExcelJS worksheet. The only place the summary, template and roll-up meet ExcelJS. */
 import type ExcelJS from 'exceljs';
 import sharedFormula from 'exceljs/lib/utils/shared-formula.js';
-import { columnLetters, toA1, quoteSheet, parseQualified, printCode, safeModel, safeSheetName, STYLES, TRUNCATED_MARK, type CellModel, type PrintSetup, type SheetModel, type StyleDef } from '../core/index.js';
+import { columnLetters, toA1, quoteSheet, parseQualified, printCode, safeModel, safeSheetName, SHEET_FONT, STYLES, TRUNCATED_MARK, type CellModel, type PrintSetup, type SheetModel, type StyleDef } from '../core/index.js';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
@@ -13,7 +13,7 @@ export function solidFill(hex: string): ExcelJS.Fill {
 function styleOf(def: StyleDef, numberFormat?: string): Partial<ExcelJS.Style> {
   const s: Partial<ExcelJS.Style> = {};
   if (def.fill) s.fill = solidFill(def.fill);
-  const font: Partial<ExcelJS.Font> = { name: '等线', size: def.size ?? 11 };
+  const font: Partial<ExcelJS.Font> = { name: SHEET_FONT, size: def.size ?? 11 };
   if (def.bold) font.bold = true;
   if (def.italic) font.italic = true;
   if (def.underline) font.underline = true;

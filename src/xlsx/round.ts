@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   applicationId,
+  applicationPapers,
   dataFingerprint,
   dataFingerprintV1,
   parseRecord,
@@ -125,10 +126,10 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   // The workbook opened above is reviewed as it is: a round of 260 applications must not parse each one twice.
   const fr = await reviewFile(path, rb, opened);
   const copy = !!fr.meta?.review?.summary;
-  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, lang), copy, year: fr.report.cluster.applicationYear ?? null };
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null };
 }
 
-function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplication {
+function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang: Lang): RoundApplication {
   const r = fr.report;
   const reasons = r.findings.filter((f) => f.status === 'veto' || f.status === 'fail' || f.status === 'missing' || f.status === 'invalid').slice(0, 3).map((f) => f.messages[lang]);
   return {
@@ -141,6 +142,8 @@ function roundApplication(fr: FileReview, path: string, lang: Lang): RoundApplic
     reasons,
     fingerprint: dataFingerprint(fr.review.inputs, fr.review.lists),
     earlier: [dataFingerprintV1(fr.review.inputs)],
+    // For the round's documents: the application's texts (运营管理机构 …) and, when incomplete, what to supply again.
+    ...applicationPapers(r, fr.review.inputs, rb, lang),
   };
 }
 
@@ -221,13 +224,14 @@ export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: 
  * Writes the tally's scores and 回避 marks into a reviewed copy's 评审汇总 (the summary plan with these expert
  * inputs; every other cell of the copy kept), as a new file renamed over the copy.
  */
-export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<void> {
+export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<boolean> {
   const app = result.applications.find((a) => a.application.id === input.app.id);
   const layout = input.fr?.meta?.review?.summary;
-  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return;
+  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return false;
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
   // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
   const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb, result.problems.filter((p) => p.application === input.app.id));
   const fr = await reviewFile(input.path, rb);
   await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
+  return true;
 }

@@ -17,7 +17,7 @@ describe('committee figures', () => {
     const c1 = r.criteria[0]!;
     expect(c1).toMatchObject({ id: '1', weight: 20, n: 3, mean: 16, median: 16, min: 14, max: 18, spread: 4, toDiscuss: false });
     expect(r.totals.map((t) => t.total)).toEqual([80, 84, 72]);
-    expect(r.total).toMatchObject({ weight: 100, n: 3, mean: 236 / 3, median: 80, spread: 12, toDiscuss: false });
+    expect(r.total).toMatchObject({ weight: 100, n: 3, mean: 78.666667, median: 80, spread: 12, toDiscuss: false });
     expect(r.recommendation).toBe('recommended');
   });
   it('to discuss: spread above 30% of the weight; exactly 30% is not above', () => {

@@ -73,7 +73,7 @@ describe('scoring in the pane', () => {
     const max = rb.data.criteria.find((c) => c.id === '1')!.weight;
     const r = await enterScore(fake.context(), v, rb, 'zh-CN', ALL, { expert: '张三', item: { kind: 'score', criterion: '1' }, value: max + 1, lastSeen: null, time: TIME });
     expect(r).toEqual({ kind: 'invalid', code: 'out-of-range', max });
-    const r2 = await enterScore(fake.context(), v, rb, 'zh-CN', ALL, { expert: '张三', item: { kind: 'score', criterion: '1' }, value: '18分', lastSeen: null, time: TIME });
+    const r2 = await enterScore(fake.context(), v, rb, 'zh-CN', ALL, { expert: '张三', item: { kind: 'score', criterion: '1' }, value: '18点', lastSeen: null, time: TIME });
     expect(r2).toMatchObject({ kind: 'invalid', code: 'not-a-number' });
     expect(fake.state.sheets.some((s) => s.name === '评分记录')).toBe(false);
   });

@@ -84,7 +84,7 @@ describe('scoring through the WPS adapter gives what the Office.js adapter gives
       // Full-width digits read as normaliseScore reads them.
       { expert: '张三', item: { kind: 'score', criterion: '1' }, value: '１８', lastSeen: null },
       { expert: '张三', item: { kind: 'score', criterion: '1' }, value: 999, lastSeen: 18 },
-      { expert: '张三', item: { kind: 'score', criterion: '1' }, value: '18分', lastSeen: 18 },
+      { expert: '张三', item: { kind: 'score', criterion: '1' }, value: '18点', lastSeen: 18 },
       { expert: '张三', item: { kind: 'score', criterion: '2' }, value: 10, lastSeen: null },
       // The same expert's other pane still shows criterion 2 blank: a conflict, both values shown, nothing written.
       { expert: '张三', item: { kind: 'score', criterion: '2' }, value: 12, lastSeen: null },

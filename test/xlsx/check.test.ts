@@ -81,7 +81,7 @@ describe('check writes a reviewed copy', () => {
     const ws = wb.getWorksheet('评审汇总')!;
     expect(ws).toBeDefined();
     const text = ws.getSheetValues().flat().map((v) => (typeof v === 'object' && v ? JSON.stringify(v) : String(v ?? ''))).join('\n');
-    for (const s of ['示例市五金工具产业集群', '中小企业特色产业集群认定标准（2022年版）', rb.fingerprint, '未达标', '张三', '李四', '王五', '回避', '平均分', '中位数', '极差', '待讨论', '评审结论', '专家签名'])
+    for (const s of ['示例市五金工具产业集群', '中小企业特色产业集群认定标准（2022年版）', rb.fingerprint, '未达标', '张三', '李四', '王五', '回避', '平均分', '中位数', '极差', '待讨论', '审定结果', '专家签名'])
       expect(text).toContain(s);
     const s = summaryLayout(wb);
     expect(s.experts.map((e) => e.name)).toEqual(['张三', '李四', '王五']);

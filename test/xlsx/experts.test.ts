@@ -193,7 +193,7 @@ describe('tally --update-copies on real files', () => {
     await writeExample(d, '02-failing', {}, 'c.xlsx');
     writeFileSync(join(d, 'conflicts.csv'), 'expert,application,reason\n丙,c.xlsx,曾在该集群任职\n');
     const sheets = join(d, 'sheets');
-    expect(run(['scoresheets', join(d, 'a.xlsx'), join(d, 'c.xlsx'), '--experts', '甲,乙,丙', '--conflicts', join(d, 'conflicts.csv'), '-o', sheets]).code).toBe(0);
+    expect(run(['scoresheets', join(d, 'a.xlsx'), join(d, 'c.xlsx'), '--experts', '甲,乙,丙', '--conflicts', join(d, 'conflicts.csv'), '-o', sheets, '--all']).code).toBe(0);
     const copies = join(d, 'copies');
     const made = run(['check', join(d, 'a.xlsx'), join(d, 'c.xlsx'), '--experts', '甲,乙,丙', '-o', copiesDir(copies)]);
     expect(made.code).toBe(1); // c fails its automated check

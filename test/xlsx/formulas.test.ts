@@ -18,9 +18,9 @@ import { dropFormulaResults, libreofficeCsv, SOFFICE } from '../support/libreoff
 describe.skipIf(!SOFFICE)('summary formulas in a real spreadsheet engine (needs LibreOffice)', () => {
   // The committee score and the recommendation by each rule: totals 甲 77, 乙 68, 戊 16 (丙 incomplete, 丁 回避).
   it.each([
-    ['mean', {}, '不建议推荐'],
-    ['trimmed-mean', { combine: 'trimmed-mean', trimmedMinimum: 3 }, '建议推荐'],
-    ['median', { combine: 'median', minimumExperts: 4 }, '待评分'],
+    ['mean', {}, '未达推荐分数线'],
+    ['trimmed-mean', { combine: 'trimmed-mean', trimmedMinimum: 3 }, '达到推荐分数线'],
+    ['median', { combine: 'median', minimumExperts: 4 }, '待定（待评分）'],
   ] as const)('%s: LibreOffice computes the same committee figures as the core', async (rule, scoring, recommendation) => {
     const dir = tempDir();
     const input = await writeExample(dir, '01-passing');
@@ -82,7 +82,7 @@ describe.skipIf(!SOFFICE)('summary formulas in a real spreadsheet engine (needs 
     // recommendation, as LibreOffice computes them, are the core's.
     expect(core.totals.map((x) => x.total)).toEqual([77, 68, null, null, 16]);
     const labelled = (prefix: string) => grid.find((r) => r[1]?.startsWith(prefix));
-    const score = rule === 'mean' ? num(totalRow[meanCol]) : num(labelled('委员会评分')?.[2]);
+    const score = rule === 'mean' ? num(totalRow[meanCol]) : num(labelled('专家组评分')?.[2]);
     expect(score).toBeCloseTo(core.score!, 9);
     expect(core.score).toBeCloseTo({ mean: 161 / 3, 'trimmed-mean': 68, median: 68 }[rule], 9);
     expect(labelled('推荐意见')?.[2]).toBe(recommendation);

@@ -156,7 +156,7 @@ describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it 
     mkdirSync(apps);
     for (const [i, name] of ['01-passing', '02-failing', '05-provincial-rows'].entries()) await writeExample(apps, name, {}, `a${i + 1}.xlsx`);
     const sheets = join(dir, 'sheets');
-    expect((await cli(['scoresheets', apps, '--experts', '甲,乙,丙', '--round', 'print-1', '-o', sheets])).code).toBe(0);
+    expect((await cli(['scoresheets', apps, '--experts', '甲,乙,丙', '--round', 'print-1', '-o', sheets, '--all'])).code).toBe(0);
     const sheetFile = join(sheets, readdirSync(sheets).find((n) => n.includes('甲'))!);
     copyFileSync(sheetFile, join(dir, 'scoresheet.xlsx'));
     const score = pages(toPdf(dir, join(dir, 'scoresheet.xlsx')));

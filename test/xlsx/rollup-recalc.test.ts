@@ -77,7 +77,7 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     writeFileSync(rbFile, JSON.stringify(book));
     writeFileSync(join(dir, 'conflicts.csv'), 'expert,application,reason\n丙,b.xlsx,曾在该集群任职\n');
     const sheets = join(dir, 'sheets');
-    const made = await cli(['scoresheets', apps, '--experts', EXPERTS.join(','), '--conflicts', join(dir, 'conflicts.csv'), '--rulebook', rbFile, '-o', sheets]);
+    const made = await cli(['scoresheets', apps, '--experts', EXPERTS.join(','), '--conflicts', join(dir, 'conflicts.csv'), '--rulebook', rbFile, '-o', sheets, '--all']);
     expect(made.code, made.err).toBe(0);
     for (const x of EXPERTS) await fillScoresheet(join(sheets, `专家评分表-${x}.xlsx`), SCORES[x]!);
 
@@ -110,8 +110,8 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     const wb = await load(list);
     const rollup = '推荐汇总';
     const ws = wb.getWorksheet(rollup)!;
-    // The list's columns: the formulas are score (F), mean (G), median (H), spread (I), n (J); the hidden id is R.
-    const col = { score: 5, mean: 6, median: 7, spread: 8, n: 9, id: 17 };
+    // The list's columns: what prints first (score, n), the score's ingredients after the meeting column.
+    const col = { score: 5, mean: 13, median: 14, spread: 15, n: 6, id: 17 };
     const formulas: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => void ((c.value as { formula?: string })?.formula && formulas.push(c.address.replace(/\d+/, '')))));
     expect([...new Set(formulas)].sort()).toEqual(['F', 'G', 'H', 'I', 'J']);
@@ -147,9 +147,9 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     const b = app.b!.committee;
     const totalRow = summary[meta.criteriaRows[Object.keys(meta.criteriaRows).at(-1)!]! + 1]!;
     const labelled = (prefix: string) => summary.find((x) => x[1]?.startsWith(prefix));
-    const score = rule === 'mean' ? num(totalRow[meta.experts.at(-1)!.col + 1]) : num(labelled('委员会评分')?.[2]);
+    const score = rule === 'mean' ? num(totalRow[meta.experts.at(-1)!.col + 1]) : num(labelled('专家组评分')?.[2]);
     expect(score, `${rule} b summary score`).toBeCloseTo(b.score!, 9);
-    const words: Record<string, string> = { recommended: '建议推荐', 'beyond-quota': '建议推荐', 'below-cut': '不建议推荐', pending: '待评分' };
+    const words: Record<string, string> = { recommended: '达到推荐分数线', 'beyond-quota': '达到推荐分数线', 'below-cut': '未达推荐分数线', pending: '待定（待评分）' };
     expect(labelled('推荐意见')?.[2], `${rule} b summary recommendation`).toBe(words[app.b!.recommendation]);
     expect(app.b!.recommendation).toBe(rule === 'median' ? 'pending' : 'recommended');
 

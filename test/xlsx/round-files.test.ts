@@ -122,7 +122,8 @@ describe('score sheets: repeated formulas stored once per column', () => {
     const rows: Record<string, Array<number | string>> = {
       a: [18, 12.5, 8, 10, 8, 8, 9, 9],
       b: ['１８', ' 12.5 ', '８', '１０．５', 8, 8, '\u3000９\u3000', 9],
-      d: ['18分', 12, 8, 10, 8, 8, 9, 9],
+      // What experts type: "18分", "12 分", "8.0", "１０分" are 18, 12, 8, 10 for the tool and the formulas alike.
+      d: ['18分', '12 分', '8.0', '１０分', 8, 8, 9, 9],
     };
     await fillScoresheet(out, Object.fromEntries(Object.entries(rows).map(([id, scores]) => [id, { scores }])));
     const csv = libreofficeCsv(out, 1, join(dir, 'csv'));
@@ -137,5 +138,6 @@ describe('score sheets: repeated formulas stored once per column', () => {
     });
     // b (second row, a shared formula) counts its full-width text as the tool does: 18 + 12.5 + 8 + 10.5 + 8 + 8 + 9 + 9.
     expect(Number(csv[4]![total])).toBe(83);
+    expect(Number(csv[3 + ids.indexOf('d')]![total])).toBe(82);
   }, 240_000);
 });

@@ -29,7 +29,7 @@ async function setup(): Promise<string> {
   await writeExample(dir, '01-passing', { B1: '乙县精密轴承产业集群' }, 'b.xlsx');
   await writeExample(dir, '02-failing', {}, 'c.xlsx');
   writeFileSync(join(dir, 'conflicts.csv'), 'expert,application,reason\n丙,b.xlsx,曾在该集群任职\n');
-  const r = run(['scoresheets', join(dir, 'a.xlsx'), join(dir, 'b.xlsx'), join(dir, 'c.xlsx'), '--experts', '甲,乙,丙', '--conflicts', join(dir, 'conflicts.csv'), '-o', join(dir, 'sheets')]);
+  const r = run(['scoresheets', join(dir, 'a.xlsx'), join(dir, 'b.xlsx'), join(dir, 'c.xlsx'), '--experts', '甲,乙,丙', '--conflicts', join(dir, 'conflicts.csv'), '-o', join(dir, 'sheets'), '--all']);
   expect(r.code, r.err).toBe(0);
   return dir;
 }
@@ -105,9 +105,10 @@ describe('a round on real files', () => {
 
     // The committee's decision is kept by a later tally, and nothing changed is not recorded again.
     const id = list.getColumn(18).values.indexOf('a');
-    list.getCell(id, 14).value = '推荐';
-    list.getCell(id, 15).value = '2025-06-30';
-    list.getCell(id, 16).value = '第3次评审会';
+    // 审定结果, its date and the meeting: columns 11–13 of the list (what prints comes first).
+    list.getCell(id, 11).value = '推荐';
+    list.getCell(id, 12).value = '2025-06-30';
+    list.getCell(id, 13).value = '第3次评审会';
     await wb.xlsx.writeFile(out);
     const again = run(['tally', d, sheets, '-o', out, '--quota', '1', '--json']);
     expect(again.code, again.err).toBe(0);
@@ -214,7 +215,8 @@ describe.skipIf(!SOFFICE)('full-width digits in a real spreadsheet engine (needs
     const ws = wb.getWorksheet('评审汇总')!;
     const meta = (await import('../../src/xlsx/meta.js')).readMeta(wb)!.review!.summary!;
     // Out of range (full-width ９９ and −1): not counted by the formulas, as the tool and the tally do not count them.
-    const typed = ['１８', '14', '８', '18分', 8, '９９', -1, 9];
+    // "9 分" is what an expert types: 9, for the formulas as for the tool.
+    const typed = ['１８', '14', '８', '9 分', 8, '９９', -1, 9];
     Object.values(meta.criteriaRows).forEach((row, i) => {
       ws.getCell(row + 1, meta.experts[0]!.col + 1).value = typed[i]!;
       ws.getCell(row + 1, meta.experts[1]!.col + 1).value = 10;
@@ -224,7 +226,7 @@ describe.skipIf(!SOFFICE)('full-width digits in a real spreadsheet engine (needs
     // The score sheet: 18 + 12.5 + 8 + 10.5 + 8 + 8 + 9 + 9 = 83, as the tally reads it.
     const s = csv(sheet, 1);
     expect(Number(s[3]![21])).toBe(83);
-    // The summary: 甲's total is blank (18分 is not a number) as the tool says; criterion 1 mean (18+10)/2.
+    // The summary: 甲's total is blank (out-of-range scores) as the tool says; criterion 1 mean (18+10)/2.
     const w = await load(reviewed);
     const order = w.worksheets.findIndex((x) => x.name === '评审汇总') + 1;
     const grid = csv(reviewed, order);
@@ -232,7 +234,7 @@ describe.skipIf(!SOFFICE)('full-width digits in a real spreadsheet engine (needs
     const rows = Object.values(meta.criteriaRows);
     expect(Number(grid[rows[0]!]![mean])).toBe(14);
     expect(Number(grid[rows[2]!]![mean])).toBe(9);
-    expect(grid[rows[3]!]![mean]).toBe('10');
+    expect(Number(grid[rows[3]!]![mean])).toBe(9.5);
     expect(Number(grid[rows[5]!]![mean])).toBe(10);
     expect(Number(grid[rows[6]!]![mean])).toBe(10);
     // The core's figures for the same inputs: the same means, and the out-of-range scores reported.
@@ -243,6 +245,6 @@ describe.skipIf(!SOFFICE)('full-width digits in a real spreadsheet engine (needs
     expect(core.problems.filter((p) => p.code === 'score-out-of-range').map((p) => p.criterion)).toEqual([ids[5], ids[6]]);
     // One complete total (乙's 80) of the two experts the national rulebook asks for: 待评分 in the sheet and the core.
     expect(core).toMatchObject({ score: 80, recommendation: 'pending' });
-    expect(grid.find((r) => r[1]?.startsWith('推荐意见'))?.[2]).toBe('待评分');
+    expect(grid.find((r) => r[1]?.startsWith('推荐意见'))?.[2]).toBe('待定（待评分）');
   }, 240_000);
 });

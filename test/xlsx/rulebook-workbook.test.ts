@@ -169,7 +169,7 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     expect(imported.data.criteria.find((c) => c.id === '1')!.weight).toBe(25);
     expect(imported.data.scoring).toMatchObject({ combine: 'median', minimumExperts: 3, recommendations: 8 });
     const shown = await cli(['rulebook', 'show', '--rulebook', json]);
-    expect(shown.out).toContain('推荐：结论为“通过自动核验”且委员会评分（中位数）≥ 60');
+    expect(shown.out).toContain('推荐：结论为“通过自动核验”且专家组评分（中位数）≥ 60');
     expect(shown.out).toContain('评分合成方式：中位数 · 最少专家人数 3 · 推荐数量 8');
 
     const d = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', json]);

@@ -64,7 +64,7 @@ async function checkMonitoringForm(
   say(`${m.verdict === 'normal' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
   say(`  ${t('cli.check.monitoring-form', lang, { year: m.monitoringYear ?? '—' })}\n`);
   const c = r.checkReport.counts;
-  say(`  ${pad(t('cli.check.verdict', lang), 12)}${m.verdictText[lang]}    ${t('cli.check.counts', lang, { fail: c.fail + c.veto, missing: c.missing + c.invalid, warn: c.warn })}\n`);
+  say(`  ${pad(t('cli.check.verdict', lang), 12)}${m.verdictText[lang]}    ${t('cli.check.counts', lang, { veto: c.veto, fail: c.fail, missing: c.missing + c.invalid, warn: c.warn })}\n`);
   const open = openFindings(m);
   for (const f of open.slice(0, 8)) say(`    · ${tAny(`status.${f.status}`, lang)}  ${escapeForTerminal(f.messages[lang])}\n`);
   if (open.length > 8) say(`    · ${t('cli.check.monitoring-more', lang, { n: open.length - 8 })}\n`);
@@ -153,7 +153,7 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
             reports.push(hadSummary && preserved ? { ...fr.report, committee: committeeJson(preserved, fr.report, rb, lang, basename(file)) } : fr.report);
             const r = fr.report;
             say(`${r.verdict === 'passed' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
-            const counts = t('cli.check.counts', lang, { fail: r.counts.fail + r.counts.veto, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });
+            const counts = t('cli.check.counts', lang, { veto: r.counts.veto, fail: r.counts.fail, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });
             say(`  ${pad(t('cli.check.verdict', lang), 12)}${r.verdictText[lang]}    ${counts}\n`);
             for (const line of issueLines(r, lang, 8)) say(`${line}\n`);
             for (const p of committee.problems)

@@ -15,6 +15,7 @@ interface Options {
   experts: string;
   conflicts?: string;
   round?: string;
+  all?: boolean;
   rulebook?: string;
   force?: boolean;
 }
@@ -39,6 +40,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
     .requiredOption('-o, --output <folder>', t('committee.cli.scoresheets.output', lang))
     .option('--conflicts <file>', t('committee.cli.conflicts', lang))
     .option('--round <id>', t('committee.cli.round', lang))
+    .option('--all', t('committee.cli.scoresheets.all', lang))
     .addOption(rulebookOption(lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
@@ -53,13 +55,19 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
       const { readRoundInput, writeScoresheet } = await import('../../xlsx/round.js');
       const apps: RoundApplication[] = [];
+      const left: RoundApplication[] = [];
       const years: Array<{ year: number | null }> = [];
       let failed = false;
       for (const path of workbooks) {
         try {
           const input = await readRoundInput(path, rb, lang);
           if (input.kind !== 'application') continue;
-          if (apps.some((a) => a.id === input.app.id)) continue;
+          if (apps.some((a) => a.id === input.app.id) || left.some((a) => a.id === input.app.id)) continue;
+          // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
+          if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
+            left.push(input.app);
+            continue;
+          }
           apps.push(input.app);
           years.push({ year: input.year });
         } catch (e) {
@@ -69,6 +77,9 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         }
       }
       if (failed) return ctx.exit(2);
+      if (left.length)
+        io.out(`${t('committee.cli.scoresheets.left-out', lang, { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) })}\n`);
+      if (!apps.length) throw new UsageError('committee.usage.none-passed', {}, command);
       const conflicts = o.conflicts ? await readConflicts(o.conflicts, command) : [];
       for (const c of conflicts) {
         if (!experts.includes(c.expert)) throw new UsageError('committee.usage.conflict-expert', { expert: c.expert, file: o.conflicts! }, command);

@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { problemText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
-import { t, tAny } from '../../core/text/index.js';
+import { problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
+import { escapeForTerminal } from '../terminal.js';
 import { roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets.js';
 
@@ -24,6 +25,11 @@ interface Options {
   quota?: string;
   prefer?: 'newer';
   updateCopies?: boolean;
+  papers?: string;
+  chair?: string;
+  date?: string;
+  venue?: string;
+  unit?: string;
   json?: boolean;
   rulebook?: string;
   force?: boolean;
@@ -50,6 +56,11 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
     .option('--quota <N>', t('committee.cli.quota', lang))
     .addOption(new Option('--prefer <newer>', t('committee.cli.prefer', lang)).choices(['newer']))
     .option('--update-copies', t('committee.cli.update-copies', lang))
+    .option('--papers <folder>', t('papers.cli.output', lang))
+    .option('--chair <name>', t('papers.cli.chair', lang))
+    .option('--date <YYYY-MM-DD>', t('papers.cli.date', lang))
+    .option('--venue <text>', t('papers.cli.venue', lang))
+    .option('--unit <text>', t('papers.cli.unit', lang))
     .option('--json', t('committee.cli.json', lang))
     .addOption(rulebookOption(lang))
     .option('--force', t('cli.option.force', lang))
@@ -168,9 +179,20 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       stage('tally');
       await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: guarded });
       stage('written');
-      if (o.updateCopies) for (const x of apps) if (x.copy) await updateCopy(x, result, rb, lang, now);
-      if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       const say = o.json ? io.err : io.out;
+      // Each copy rewritten is named (the files people have open change under them).
+      if (o.updateCopies)
+        for (const x of apps)
+          if (x.copy) say(`${t((await updateCopy(x, result, rb, lang, now)) ? 'committee.cli.tally.copy-updated' : 'committee.cli.tally.copy-not-updated', lang, { file: escapeForTerminal(x.path) })}\n`);
+      if (o.papers) {
+        const { mkdir } = await import('node:fs/promises');
+        const { writePapers } = await import('../../xlsx/papers.js');
+        await mkdir(o.papers, { recursive: true });
+        const opts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
+        const written = await writePapers(result, rb, lang, o.papers, { ...opts, force: true, inputs: guarded });
+        for (const f of [...written.workbooks, ...written.letters]) say(`${t('papers.cli.wrote', lang, { file: escapeForTerminal(f) })}\n`);
+      }
+      if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       printTable(result, lang, say);
       // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
       say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);
@@ -190,7 +212,7 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
     r.application.cluster || r.application.id,
     r.score === null ? '—' : r.score.toFixed(2),
     String(r.n),
-    tAny(`committee.recommendation.${r.recommendation}`, lang),
+    recommendationText(r, lang),
   ]);
   const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = head.map((_h, i) => Math.max(...[head, ...rows].map((r) => width(r[i]!))));

@@ -7,3 +7,4 @@ export * from './scoresheet.js';
 export * from './rollup.js';
 export * from './json.js';
 export * from './summary.js';
+export * from './papers.js';

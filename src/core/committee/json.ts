@@ -1,7 +1,7 @@
 /** The round as JSON (`tally --json`, and the committee section of `check --json`): docs/REPORT.md "The round". */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Lang } from '../types.js';
-import { problemText, reasonText } from './rollup.js';
+import { problemText, reasonText, recommendationText } from './rollup.js';
 import type { ApplicationResult, TallyResult } from './tally.js';
 
 const ROUND_FORMAT = 'cluster-review/round-report@1';
@@ -35,7 +35,10 @@ function applicationJson(r: ApplicationResult, lang: Lang) {
     rank: r.rank,
     tie: r.tie,
     recommendation: r.recommendation,
+    /** One code: not-eligible → the verdict or "duplicate"; pending → the first of `pending` (docs/REPORT.md). */
     reason: r.reason,
+    pending: r.pending,
+    recommendationText: recommendationText(r, lang),
     reasonText: reasonText(r, lang),
     duplicateOf: r.duplicateOf,
     decision: r.decision,

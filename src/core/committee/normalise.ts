@@ -1,14 +1,17 @@
 /**
  * One reading of a score, for the tool and for the sheets' live formulas alike. A score is a number cell, or text
  * made only of digits with at most one decimal point inside, in ASCII or full width (０-９, "．"), with spaces (ASCII
- * or the ideographic space) around it: "１８" and " 18.5 " are 18 and 18.5; "18分", "1e1", "+18", "①", "18." are not
- * numbers. On that set this is NFKC and trim; it is restricted to what a plain formula can read the same way in
- * Excel, WPS and LibreOffice (`scoreFormula`), so a figure never depends on the program that opens the file.
+ * or the ideographic space) around it, and at most one "分" (points) at its end: "１８", " 18.5 ", "9分", "9 分" and
+ * "9.0" are 18, 18.5, 9, 9 and 9 — what experts type; "分9", "9分5", "1e1", "+18", "①", "18." are not numbers. On
+ * that set this is NFKC, trim and the unit dropped; it is restricted to what a plain formula can read the same way
+ * in Excel, WPS and LibreOffice (`scoreFormula`), so a figure never depends on the program that opens the file.
  */
 
 export type Normalised = { kind: 'blank' } | { kind: 'number'; value: number } | { kind: 'nan'; text: string };
 
-const ALLOWED = /^[0-9０-９.． \u3000]*$/u;
+const ALLOWED = /^[0-9０-９.． \u3000分]*$/u;
+/** The unit an expert may type after a score ("9分", "9 分"). */
+const UNIT = '分';
 const DIGITS = /^[0-9]+(\.[0-9]+)?$/;
 
 export function normaliseScore(v: unknown): Normalised {
@@ -16,8 +19,10 @@ export function normaliseScore(v: unknown): Normalised {
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'nan', text: String(v) };
   if (typeof v !== 'string') return { kind: 'nan', text: String(v) };
   // Spaces only (ASCII and ideographic), as the formulas' TRIM after the full-width map.
-  const trimmed = v.normalize('NFKC').replace(/^ +| +$/g, '');
-  if (trimmed === '') return ALLOWED.test(v) ? { kind: 'blank' } : { kind: 'nan', text: v };
+  const spaced = v.normalize('NFKC').replace(/^ +| +$/g, '');
+  if (spaced === '') return ALLOWED.test(v) ? { kind: 'blank' } : { kind: 'nan', text: v };
+  // One unit at the end, then the spaces before it (the formulas' TRIM(IF(RIGHT(…)="分",LEFT(…),…))).
+  const trimmed = spaced.endsWith(UNIT) ? spaced.slice(0, -UNIT.length).replace(/ +$/g, '') : spaced;
   if (!ALLOWED.test(v) || !DIGITS.test(trimmed)) return { kind: 'nan', text: v };
   return { kind: 'number', value: Number(trimmed) };
 }
@@ -57,9 +62,12 @@ export function scoreFormula(ref: string, max?: number): string {
  * from references to them computes the same, in a tenth of the text (a 260-row score sheet's formulas were 8 MB).
  * The text with full-width digits, point and space mapped and spaces trimmed:
  */
-export const scoreTextFormula = (ref: string): string => `TRIM(${substituteAll(`${ref}&""`, FULL_WIDTH)})`;
+export const scoreTextFormula = (ref: string): string => {
+  const t = `TRIM(${substituteAll(`${ref}&""`, FULL_WIDTH)})`;
+  return `TRIM(IF(RIGHT(${t},1)="${UNIT}",LEFT(${t},LEN(${t})-1),${t}))`;
+};
 
-/** That text without its digits ("" or "." for a number). */
+/** That text without its digits ("" or "." for a number; a second "分" stays and makes it not a number). */
 export const scoreRestFormula = (text: string): string => substituteAll(text, [...'0123456789'].map((d) => [d, ''] as [string, string]));
 
 /**

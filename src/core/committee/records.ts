@@ -6,7 +6,8 @@ import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
 import { formData } from '../sheet/form-data.js';
 import type { FormLists } from '../sheet/lists.js';
 import type { SheetInputs } from '../sheet/reader.js';
-import type { Verdict } from '../types.js';
+import type { LoadedRulebook } from '../rulebook/load.js';
+import type { Lang, Verdict } from '../types.js';
 
 export interface RoundApplication {
   /** Stable id: the original file's name without extension (a reviewed copy keeps its original's). */
@@ -22,6 +23,49 @@ export interface RoundApplication {
   fingerprint: string;
   /** The same data's fingerprints in earlier versions (dataFingerprintV1): score sheets made before version 2 carry them. */
   earlier?: string[];
+  /** The application's texts by indicator code (主导产业, 运营管理机构 …), for the round's documents (./papers.ts). */
+  texts?: Record<string, string>;
+  /** What is missing or invalid, for the 补正材料通知 of an application whose data is incomplete. */
+  material?: MaterialItem[];
+  /** The automated result of each criterion in words, by criterion id (评审意见表). */
+  criteria?: Record<string, string>;
+}
+
+/** One item an incomplete application must supply again: the indicator, its year, the cell and what is wrong. */
+export interface MaterialItem {
+  indicator: string | null;
+  label: string;
+  year: number | null;
+  /** "Sheet!A1", or "" when the item has no cell (a whole sheet missing). */
+  cell: string;
+  status: 'missing' | 'invalid';
+  message: string;
+}
+
+/** The application's texts and, when incomplete, the items to supply again: from its report, for the documents. */
+export function applicationPapers(
+  report: {
+    verdict: Verdict;
+    findings: ReadonlyArray<{ status: string; indicator?: string | null; year?: number | null; cells: readonly string[]; messages: Readonly<Record<Lang, string>> }>;
+    criteria: ReadonlyArray<{ id: string; kind: string; resultText: Readonly<Record<Lang, string>> }>;
+  },
+  inputs: Pick<SheetInputs, 'indicators'>,
+  rb: LoadedRulebook,
+  lang: Lang,
+): Pick<RoundApplication, 'texts' | 'material' | 'criteria'> {
+  const texts: Record<string, string> = {};
+  for (const ind of rb.data.indicators) {
+    if (ind.kind !== 'text') continue;
+    const c = inputs.indicators.get(ind.code)?.single;
+    if (c?.state === 'ok' && String(c.value ?? '').trim()) texts[ind.code] = String(c.value).trim();
+  }
+  const criteria = Object.fromEntries(report.criteria.filter((g) => g.kind === 'criterion').map((g) => [g.id, g.resultText[lang]]));
+  if (report.verdict !== 'incomplete') return { texts, criteria };
+  const label = new Map(rb.data.indicators.map((i) => [i.code, lang === 'zh-CN' ? i.label.zh : i.label.en]));
+  const material: MaterialItem[] = report.findings
+    .filter((f): f is typeof f & { status: 'missing' | 'invalid' } => f.status === 'missing' || f.status === 'invalid')
+    .map((f) => ({ indicator: f.indicator ?? null, label: (f.indicator && label.get(f.indicator)) || '', year: f.year ?? null, cell: f.cells[0] ?? '', status: f.status, message: f.messages[lang] }));
+  return { texts, material, criteria };
 }
 
 export interface RoundConflict {

@@ -11,8 +11,8 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
-import { combineFormula } from '../scoring.js';
-import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { combineFormula, exactFormula } from '../scoring.js';
+import { SheetBuilder, textUnits, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
 import type { AuditRow, Round } from './records.js';
@@ -43,6 +43,17 @@ const REC_STYLE: Record<ApplicationResult['recommendation'], StyleKey> = {
   pending: 'status.missing',
 };
 
+/** The recommendation in the one vocabulary: 建议推荐 / 超出推荐名额 / 未达推荐分数线 / 不符合推荐条件 / 待定（why）. */
+export function recommendationText(r: Pick<ApplicationResult, 'recommendation' | 'reason'>, lang: Lang): string {
+  if (r.recommendation === 'pending') return t('committee.recommendation.pending', lang, { why: tAny(`committee.why.${r.reason ?? 'experts'}`, lang) });
+  return tAny(`committee.recommendation.${r.recommendation}`, lang);
+}
+
+/** The list's title: 暂定 while an expert has not returned. */
+export function rollupTitle(result: Pick<TallyResult, 'round' | 'notReturned'>, lang: Lang): string {
+  return t('committee.rollup.title', lang, { year: result.round.year ?? '' }) + (result.notReturned.length ? t('committee.rollup.provisional', lang) : '');
+}
+
 /** Words of a recommendation's reason (not-eligible: the verdict or duplicate; pending: why). */
 export function reasonText(r: ApplicationResult, lang: Lang): string {
   const out: string[] = [];
@@ -50,6 +61,33 @@ export function reasonText(r: ApplicationResult, lang: Lang): string {
   if (r.recommendation === 'pending') for (const p of r.pending) out.push(tAny(`committee.pending.${p}`, lang));
   if (r.tie && r.recommendation !== 'pending') out.push(t('committee.pending.tie-shared', lang, { rank: r.rank ?? '' }));
   return out.join('；');
+}
+
+const OPINION_WIDTHS = [24, 10, 18, 30, 40, 8, 10, 11, 18];
+
+/** Each cell of a row wraps in its column: the row as tall as its tallest text. */
+function fitRow(b: SheetBuilder, row: number, values: CellValue[], widths: readonly number[]): void {
+  values.forEach((v, c) => {
+    if (typeof v === 'string' && v) b.fit(row, v, widths[c] ?? 10);
+  });
+}
+
+/**
+ * An audit sheet (评分记录, 专家总分) does not print by default: its print area is a note below the table saying so and
+ * how to print it; cleared, the whole table prints one page wide, its header on every page.
+ */
+function auditPrint(model: SheetModel, b: SheetBuilder, rows: number, subject: string, lang: Lang) {
+  const span = (model.widths?.length ?? 1) - 1;
+  const noteRow = rows + 1;
+  const note = t('committee.audit.printNote', lang);
+  b.set(noteRow, 0, { value: note, style: 'muted' });
+  b.merge(noteRow, 0, noteRow, span);
+  b.fit(noteRow, note, (model.widths ?? []).reduce((a, x) => a + x, 0));
+  model.cells = b.cells;
+  model.merges = b.merges;
+  model.heights = b.heights;
+  const { rowBreaks: _breaks, ...print } = pagePrint({ ...model }, { subject, lang, repeatRows: [0, 0] });
+  return { ...print, area: [noteRow, 0, noteRow, span] as [number, number, number, number] };
 }
 
 export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang): SheetModel[] {
@@ -75,17 +113,19 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
 
   // 推荐汇总.
   const b = new SheetBuilder();
+  // What the committee reads and decides on comes first and prints one page wide; the mean, median and spread (the
+  // score's ingredients), the source file and the id follow, on the sheet but not on paper.
   const cols = {
-    no: 0, rank: 1, cluster: 2, place: 3, verdict: 4, score: 5, mean: 6, median: 7, spread: 8, n: 9, discuss: 10, rec: 11, note: 12, decision: 13, date: 14, meeting: 15, file: 16, id: 17,
+    no: 0, rank: 1, cluster: 2, place: 3, verdict: 4, score: 5, n: 6, discuss: 7, rec: 8, note: 9, decision: 10, date: 11, meeting: 12, mean: 13, median: 14, spread: 15, file: 16, id: 17,
   };
-  const last = cols.file;
-  b.set(0, 0, { value: w('committee.rollup.title', { year: round.year ?? '' }), style: 'title' });
-  b.merge(0, 0, 0, last);
+  const widths = [5, 5, 24, 12, 14, 10, 6, 9, 20, 28, 10, 11, 13, 9, 9, 8, 24, 4];
+  const printedWidth = widths.slice(0, cols.meeting + 1).reduce((a, x) => a + x, 0);
+  b.set(0, 0, { value: rollupTitle(result, lang), style: 'title' });
+  b.merge(0, 0, 0, cols.meeting);
   b.heights[0] = 28;
   const quota = result.quota === null ? w('committee.rollup.noQuota') : String(result.quota);
   b.set(1, 0, {
-    value: w('committee.rollup.subtitle', {
-      round: round.id,
+    value: (result.notReturned.length ? w('committee.rollup.provisionalNote', { missing: result.notReturned }) : '') + w('committee.rollup.subtitle', {
       rulebook: `${lang === 'zh-CN' ? rb.data.name.zh : rb.data.name.en} ${rb.data.edition}`,
       rule: w(`committee.rule.${scoring.combine}` as TextKey, { n: scoring.trimmedMinimum }),
       cut: scoring.recommendation.minMeanTotal,
@@ -96,8 +136,8 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     }),
     style: 'subtitle',
   });
-  b.merge(1, 0, 1, last);
-  b.heights[1] = 48;
+  b.merge(1, 0, 1, cols.meeting);
+  b.fit(1, String(b.cells.find((c) => c.row === 1)?.value ?? ''), printedWidth);
   const head: Array<[number, TextKey]> = [
     [cols.no, 'committee.col.no'],
     [cols.rank, 'committee.col.rank'],
@@ -117,9 +157,11 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     [cols.meeting, 'committee.col.meeting'],
     [cols.file, 'committee.col.file'],
   ];
-  for (const [c, k] of head) b.set(2, c, { value: w(k), style: 'header' });
+  for (const [c, k] of head) {
+    b.set(2, c, { value: w(k), style: 'header' });
+    b.fit(2, w(k), widths[c]!);
+  }
   b.set(2, cols.id, { value: 'id', style: 'muted' });
-  b.heights[2] = 36;
   let row = 3;
   result.applications.forEach((r, i) => {
     const fr = figRow.get(r.application.id)!;
@@ -129,18 +171,24 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     b.set(row, cols.no, { value: i + 1, style: 'text' });
     b.set(row, cols.rank, { value: r.rank === null ? '' : r.tie ? w('committee.rollup.tieRank', { rank: r.rank }) : r.rank, style: r.tie ? 'status.warn' : 'text' });
     b.set(row, cols.cluster, { value: a.cluster || a.id, style: 'wrap' });
-    b.set(row, cols.place, { value: [a.province, a.county].filter(Boolean).join(' '), style: 'wrap' });
+    b.fit(row, a.cluster || a.id, widths[cols.cluster]!);
+    const place = [a.province, a.county].filter(Boolean).join(' ');
+    b.set(row, cols.place, { value: place, style: 'wrap' });
+    b.fit(row, place, widths[cols.place]!);
     b.set(row, cols.verdict, { value: tAny(`committee.verdict.${a.verdict}`, lang), style: `verdict.${a.verdict}` });
     b.set(row, cols.score, { formula: `IF(${none},"",${ruleFormula(h)})`, result: r.score ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.mean, { formula: `IF(${none},"",AVERAGE(${h}))`, result: r.mean ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.median, { formula: `IF(${none},"",MEDIAN(${h}))`, result: r.median ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.spread, { formula: `IF(${none},"",MAX(${h})-MIN(${h}))`, result: r.spread ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: r.mean ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.median, { formula: `IF(${none},"",${exactFormula(`MEDIAN(${h})`)})`, result: r.median ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: r.spread ?? '', numberFormat: '0.00', style: 'computed' });
     b.set(row, cols.n, { formula: `COUNT(${h})`, result: r.n, style: 'computed' });
     b.set(row, cols.discuss, { value: r.toDiscuss.join('、'), style: 'wrap' });
-    b.set(row, cols.rec, { value: tAny(`committee.recommendation.${r.recommendation}`, lang), style: REC_STYLE[r.recommendation] });
+    b.fit(row, r.toDiscuss.join('、'), widths[cols.discuss]!);
+    const rec = recommendationText(r, lang);
+    b.set(row, cols.rec, { value: rec, style: REC_STYLE[r.recommendation] });
+    b.fit(row, rec, widths[cols.rec]!);
     const note = reasonText(r, lang);
     b.set(row, cols.note, { value: note, style: 'wrap' });
-    b.fit(row, note, 24);
+    b.fit(row, note, widths[cols.note]!);
     const d = r.decision;
     b.set(row, cols.decision, { value: d?.decision || null, input: 'expert', style: 'input', validation: { kind: 'list', values: [w('committee.decision.yes'), w('committee.decision.no')], severity: 'warning' } });
     b.set(row, cols.date, { value: d?.date || null, input: 'expert', style: 'input' });
@@ -150,27 +198,27 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     row++;
     if (result.lineAfter === i) {
       b.set(row, 0, { value: w('committee.rollup.line', { n: i + 1 }), style: 'section' });
-      b.merge(row, 0, row, last);
+      b.merge(row, 0, row, cols.meeting);
       row++;
     }
   });
   const problems = result.problems.filter((p) => p.code !== 'tie');
   row++;
   b.set(row, 0, { value: w('committee.rollup.problems', { n: problems.length }), style: 'section' });
-  b.merge(row, 0, row, last);
+  b.merge(row, 0, row, cols.meeting);
   row++;
   for (const p of problems) {
-    const text = problemText(p, lang);
+    const text = problemText(p, lang, { files: false });
     b.set(row, 0, { value: text, style: 'wrap' });
-    b.merge(row, 0, row, last);
-    b.fit(row, text, 160);
+    b.merge(row, 0, row, cols.meeting);
+    b.fit(row, text, printedWidth);
     row++;
   }
   const sheet = w('committee.rollup.sheet');
   const list: SheetModel = {
     name: sheet,
     cells: b.cells,
-    widths: [6, 7, 26, 14, 12, 10, 9, 9, 8, 8, 10, 12, 24, 11, 11, 14, 24, 4],
+    widths,
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: 3, cols: 3 },
@@ -178,8 +226,8 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     hiddenCols: [cols.id],
     tabColor: '#70AD47',
   };
-  const title = w('committee.rollup.title', { year: round.year ?? '' });
-  // Printed without the file column (评分记录 names every file with its sha256): one page wide at 8 pt or more.
+  const title = rollupTitle(result, lang);
+  // Printed without the figures' ingredients and the file (评分记录 names every file with its sha256): one page wide.
   list.print = pagePrint(list, { subject: title, lang, repeatRows: [2, 2], repeatCols: [0, 2], columns: [0, cols.meeting] });
 
   // 评分记录.
@@ -191,22 +239,26 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   let ar = 1;
   for (const c of result.current) {
     const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), c.value, tAny(`committee.outcome.${c.outcome}`, lang), change(c.change ? c.change.old : undefined, c.value), c.source, c.cell, c.sha256, c.fileTime];
-    vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'text' }));
+    vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'wrap' }));
+    fitRow(a, ar, vals, AUDIT_WIDTHS);
     ar++;
   }
   // Values gone since the last tally, and experts renamed or removed in a reviewed copy (item "expert").
   for (const c of result.changes.filter((x) => x.outcome === 'removed' || x.outcome === 'renamed')) {
     const vals: CellValue[] = [c.expert, clusterOf.get(c.application) ?? c.application, itemText(c.item), c.new ?? '', tAny(`committee.outcome.${c.outcome}`, lang), change(c.old, c.new), c.source, '', c.sha256, c.fileTime];
-    vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'text' }));
+    vals.forEach((v, col) => a.set(ar, col, { value: v, style: 'wrap' }));
+    fitRow(a, ar, vals, AUDIT_WIDTHS);
     ar++;
   }
+  AUDIT_COLUMNS.forEach((k, c) => a.fit(0, w(k), AUDIT_WIDTHS[c]!));
   const audit: SheetModel = {
     name: w('committee.audit.sheet'),
     cells: a.cells,
     widths: [...AUDIT_WIDTHS],
+    heights: a.heights,
     freeze: { rows: 1, cols: 0 },
   };
-  audit.print = pagePrint(audit, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 1] });
+  audit.print = auditPrint(audit, a, ar, title, lang);
 
   // 评审意见: one row per application and expert.
   const o = new SheetBuilder();
@@ -218,27 +270,28 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
       const notes = Object.entries(x.notes).map(([id, n]) => `${id}：${n}`).join('\n');
       const dup = r.duplicateOf ? w('committee.reason.duplicate', { of: r.duplicateOf }) : '';
       const vals: CellValue[] = [r.application.cluster || r.application.id, x.name, x.conflicted ? w('committee.opinions.recused', { reason: x.reason || '' }) : '', notes, x.opinion, x.total, x.signature, x.date, dup];
-      vals.forEach((v, col) => o.set(or, col, { value: v, style: x.conflicted ? 'status.na' : col === 8 && dup ? 'status.warn' : 'wrap', ...(col === 5 ? { numberFormat: '0.0' } : {}) }));
-      o.fit(or, `${notes}\n`, 30);
-      o.fit(or, x.opinion, 40);
+      vals.forEach((v, col) => o.set(or, col, { value: v, style: x.conflicted ? 'wrap' : col === 8 && dup ? 'status.warn' : 'wrap', ...(col === 5 ? { numberFormat: '0.0' } : {}) }));
+      fitRow(o, or, vals, OPINION_WIDTHS);
       or++;
     }
   }
   const opinions: SheetModel = {
     name: w('committee.opinions.sheet'),
     cells: o.cells,
-    widths: [24, 10, 16, 30, 40, 8, 10, 11, 18],
+    widths: [...OPINION_WIDTHS],
     heights: o.heights,
     freeze: { rows: 1, cols: 2 },
   };
   opinions.print = pagePrint(opinions, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 1] });
+  result.applications.forEach((r, i) => figures.fit(i + 1, r.application.cluster || r.application.id, 26));
   const figModel: SheetModel = {
     name: figSheet,
     cells: figures.cells,
-    widths: [26, ...experts.map(() => 9)],
+    widths: [26, ...experts.map((x) => Math.max(9, Math.ceil(textUnits(x)) + 2))],
+    heights: figures.heights,
     freeze: { rows: 1, cols: 1 },
   };
-  figModel.print = pagePrint(figModel, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 0] });
+  figModel.print = auditPrint(figModel, figures, result.applications.length + 1, title, lang);
   const record: TallyRecord = { round, audit: result.audit, layout: { sheet, firstRow: 3, id: cols.id, decision: cols.decision, date: cols.date, meeting: cols.meeting } };
   return [list, opinions, audit, figModel, recordModel(TALLY_FORMAT, record)];
 }
@@ -256,12 +309,20 @@ export function readDecisions(layout: TallyLayout, at: (row: number, col: number
   return out;
 }
 
-export function problemText(p: TallyResult['problems'][number], lang: Lang): string {
-  const files = (p.sources ?? []).map((s) => (s.value !== '' ? `${s.file}${s.cell ? ` ${s.cell}` : ''} = ${s.value}` : s.file));
+/**
+ * A problem in words. `files: false` (a printed page) names the values without the files and cells they came from
+ * (评分记录 has those): "18、15.2".
+ */
+export function problemText(p: TallyResult['problems'][number], lang: Lang, opts: { files?: boolean } = {}): string {
+  const withFiles = opts.files ?? true;
+  const files = (p.sources ?? []).flatMap((s) => (withFiles ? [s.value !== '' ? `${s.file}${s.cell ? ` ${s.cell}` : ''} = ${s.value}` : s.file] : s.value !== '' ? [s.value] : []));
+  // A criterion named by its number and title: 第6项（具有较高绿色化发展水平）, criterion 6 (High level of …).
+  const title = p.criterionTitle ? (lang === 'zh-CN' ? p.criterionTitle.zh : p.criterionTitle.en) : '';
+  const criterion = p.criterion === undefined ? '' : t(title ? 'committee.criterionNamed' : 'committee.criterionNumbered', lang, { id: p.criterion, title });
   return tAny(`committee.problem.${p.code}${p.resolved ? '-resolved' : ''}`, lang, {
     expert: p.expert ?? '',
     application: p.cluster ?? p.application ?? '',
-    criterion: p.criterion ?? '',
+    criterion,
     value: p.value ?? '',
     max: p.max ?? '',
     of: p.duplicateOf ?? '',

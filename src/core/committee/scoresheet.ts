@@ -12,6 +12,7 @@ import { t, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel } from '../report/sheet-model.js';
+import { exactFormula } from '../scoring.js';
 import { scoreFromParts, scoreRestFormula, scoreTextFormula } from './normalise.js';
 import { recordModel } from './record-sheet.js';
 import type { Round, ScoreEntry, EntrySource } from './records.js';
@@ -121,7 +122,7 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
       b.set(r, cols.helper(k), { formula: scoreFromParts(toA1(r, col), text, rest, cr.weight), result: '', style: 'muted' });
     });
     const helpers = `${toA1(r, cols.helper(0))}:${toA1(r, cols.helper(crits.length - 1))}`;
-    b.set(r, total, { formula: `IF(COUNT(${helpers})=${crits.length},SUM(${helpers}),"")`, result: '', numberFormat: '0.0', style: 'computed' });
+    b.set(r, total, { formula: `IF(COUNT(${helpers})=${crits.length},${exactFormula(`SUM(${helpers})`)},"")`, result: '', numberFormat: '0.0', style: 'computed' });
     if (recused) {
       b.set(r, cols.recusal, { value: YES, style: 'status.na' });
       b.set(r, cols.reason, { value: reason || w('committee.recused'), style: 'status.na' });

@@ -12,13 +12,17 @@
  * 5. A value that is not a number, or outside 0…weight, is listed and not used.
  * 6. Per application: each expert's total when every criterion is scored; the committee score is the rulebook's
  *    rule (mean, trimmed mean, median) over those totals; per criterion the same rule, median, spread, 待讨论.
- * 7. Recommendation: not-eligible (duplicate, or verdict not passed) → pending (too few experts, conflicts,
- *    stale) → below-cut → ranked by score (ties share a rank) → recommended within the quota, beyond-quota
- *    after; a tie across the quota line is pending and flagged, never broken.
- * 8. Audit: a row for each value that changed since the previous tally (old → new), none for the rest.
+ * 7. Recommendation: not-eligible (duplicate, or verdict neither passed nor incomplete) → pending (data incomplete:
+ *    待补充材料; conflicts; stale; too few experts; the one `reason` is the first of these in that order, `pending`
+ *    lists them all) → below-cut (the decimal score under the cut line, as the sheets' formulas decide) → ranked by
+ *    score (ties share a rank) → recommended within the quota, beyond-quota after; a tie across the quota line is
+ *    pending (`tie`) and flagged, never broken.
+ * 8. Audit: a row for each value that changed since the previous tally (old → new), none for the rest: a value
+ *    now also found in another file (a reviewed copy the tally updated) is no change, and a value is removed only
+ *    when no source holds it any more.
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
-import { combine, median } from '../scoring.js';
+import { combine, exactScore, median } from '../scoring.js';
 import { nearlyEqual } from '../sheet/values.js';
 import { normaliseScore } from './normalise.js';
 import type { AuditOutcome, AuditRow, Round, RoundApplication, ScoreEntry } from './records.js';
@@ -44,6 +48,8 @@ export interface RoundProblem {
   max?: number;
   /** Where the values came from (a conflict lists both files and cells). */
   sources?: Array<{ value: string; file: string; cell?: string }>;
+  /** The criterion's title (its words name it: 第6项（…）). */
+  criterionTitle?: { zh: string; en: string };
   /** A conflict settled by `preferNewer`. */
   resolved?: 'newer-file';
   duplicateOf?: string;
@@ -52,13 +58,15 @@ export interface RoundProblem {
 }
 
 export type RecommendationCode = 'recommended' | 'beyond-quota' | 'below-cut' | 'not-eligible' | 'pending';
-export type PendingReason = 'experts' | 'conflict' | 'stale' | 'tie';
+/** Why an application is pending, in the order the one `reason` is chosen from them (docs/REPORT.md). */
+export const PENDING_ORDER = ['incomplete', 'conflict', 'stale', 'experts', 'tie'] as const;
+export type PendingReason = (typeof PENDING_ORDER)[number];
 
 export interface ExpertResult {
   name: string;
   conflicted: boolean;
   reason: string | null;
-  /** Any entry of this expert for this application. */
+  /** The expert returned something for this application (a score, note, opinion or 回避; blank cells say nothing). */
   returned: boolean;
   scores: Record<string, number | null>;
   notes: Record<string, string>;
@@ -101,8 +109,9 @@ export interface ApplicationResult {
   /** Shares its rank with another application. */
   tie: boolean;
   recommendation: RecommendationCode;
-  /** not-eligible: the verdict or "duplicate"; pending: why. */
+  /** not-eligible: the verdict or "duplicate"; pending: the first of `pending` (PENDING_ORDER). One code, never a list. */
   reason: string | null;
+  /** Every reason an application is pending, in PENDING_ORDER. */
   pending: PendingReason[];
   decision: Decision | null;
 }
@@ -178,6 +187,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
   };
   const current: CurrentValue[] = [];
   const weight = new Map(criteria.map((c) => [c.id, c.weight]));
+  const titles = new Map(criteria.map((c) => [c.id, c.title]));
 
   // Recusals: declared, or marked by the expert in a sheet.
   const recused = new Map<string, string>();
@@ -248,11 +258,12 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
     const first = group[0]!;
     const { expert, application, kind } = first;
     const app = apps.get(application)!;
-    const cell = cellOf(expert, application);
-    cell.returned = true;
     const item = kind === 'score' ? first.criterion! : kind === 'note' ? `note:${first.criterion}` : kind;
     const filled = group.filter((e) => normaliseScore(e.value).kind !== 'blank');
     if (!filled.length) continue;
+    // Returned means something was given (as `notReturned` counts it): a blank sheet sent back is not a return.
+    const cell = cellOf(expert, application);
+    cell.returned = true;
     const recusal = recused.get(`${expert}${KEY}${application}`);
     if (recusal !== undefined) {
       if (kind === 'score') listOnce(`rs${KEY}${expert}${KEY}${application}`, { code: 'recused-scored', expert, application, sources: filled.map((e) => ({ value: valueText(e.value), file: e.source.file, ...(e.source.cell ? { cell: e.source.cell } : {}) })) });
@@ -318,7 +329,11 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
     cell.score.set(crit, n.value);
   }
 
-  for (const p of problems) if (p.application && apps.has(p.application)) p.cluster = apps.get(p.application)!.cluster || p.application;
+  for (const p of problems) {
+    if (p.application && apps.has(p.application)) p.cluster = apps.get(p.application)!.cluster || p.application;
+    const title = p.criterion === undefined ? undefined : titles.get(p.criterion);
+    if (title) p.criterionTitle = { zh: title.zh, en: title.en };
+  }
   const notReturned = round.experts.filter((x) => !seenExperts.has(x));
   for (const x of notReturned) problems.push({ code: 'missing-expert', expert: x });
 
@@ -350,7 +365,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
         scores,
         notes: c?.notes ?? {},
         opinion: c?.opinion ?? '',
-        total: complete ? criteria.reduce((a, cr) => a + scores[cr.id]!, 0) : null,
+        total: complete ? exactScore(criteria.reduce((a, cr) => a + scores[cr.id]!, 0)) : null,
         signature: c?.signature ?? '',
         date: c?.date ?? '',
       };
@@ -358,7 +373,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
     const counted = experts.filter((x) => !x.conflicted);
     const crits: CriterionResult[] = criteria.map((cr) => {
       const xs = counted.flatMap((x) => (x.scores[cr.id] === null ? [] : [x.scores[cr.id]!]));
-      const spread = xs.length ? Math.max(...xs) - Math.min(...xs) : null;
+      const spread = xs.length ? exactScore(Math.max(...xs) - Math.min(...xs)) : null;
       const limit = scoring.spreadShare * cr.weight;
       return {
         id: cr.id,
@@ -372,18 +387,25 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
       };
     });
     const totals = counted.flatMap((x) => (x.total === null ? [] : [x.total]));
-    const pending: PendingReason[] = [];
-    if (totals.length < scoring.minimumExperts) pending.push('experts');
-    if (counted.some((x) => cells.get(`${x.name}${KEY}${app.id}`)?.conflict)) pending.push('conflict');
-    if (counted.some((x) => cells.get(`${x.name}${KEY}${app.id}`)?.stale)) pending.push('stale');
+    const why = new Set<PendingReason>();
+    // Data incomplete (数据不全): the county sends the missing material, then the application is scored (待补充材料).
+    if (app.verdict === 'incomplete' && scoring.recommendation.verdict === 'passed') why.add('incomplete');
+    if (counted.some((x) => cells.get(`${x.name}${KEY}${app.id}`)?.conflict)) why.add('conflict');
+    if (counted.some((x) => cells.get(`${x.name}${KEY}${app.id}`)?.stale)) why.add('stale');
+    if (totals.length < scoring.minimumExperts) why.add('experts');
+    const pending: PendingReason[] = PENDING_ORDER.filter((p) => why.has(p));
     const dup = duplicateOf.get(app.id) ?? null;
     const score = combine(totals, rule, scoring.trimmedMinimum);
     let recommendation: RecommendationCode;
     let reason: string | null = null;
     if (dup !== null) [recommendation, reason] = ['not-eligible', 'duplicate'];
-    else if (app.verdict !== scoring.recommendation.verdict) [recommendation, reason] = ['not-eligible', app.verdict];
-    else if (pending.length || score === null) [recommendation, reason] = ['pending', pending.join(',')];
-    else if (score < cut && !nearlyEqual(score, cut)) recommendation = 'below-cut';
+    else if (app.verdict !== scoring.recommendation.verdict && !why.has('incomplete')) [recommendation, reason] = ['not-eligible', app.verdict];
+    else if (pending.length || score === null) {
+      if (!pending.length) pending.push('experts');
+      [recommendation, reason] = ['pending', pending[0]!];
+    }
+    // The decimal score against the cut line, as the sheets' formulas compare it (ROUND(…)>=cut): no tolerance.
+    else if (score < cut) recommendation = 'below-cut';
     else recommendation = 'recommended';
     return {
       application: app,
@@ -394,7 +416,7 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
       score,
       mean: combine(totals, 'mean', 0),
       median: median(totals),
-      spread: totals.length ? Math.max(...totals) - Math.min(...totals) : null,
+      spread: totals.length ? exactScore(Math.max(...totals) - Math.min(...totals)) : null,
       toDiscuss: crits.filter((c) => c.toDiscuss).map((c) => c.id),
       rank: null,
       tie: false,
@@ -451,22 +473,31 @@ export function tally(round: Round, entries: readonly ScoreEntry[], previousAudi
   };
   current.sort((a, b) => appIdx.get(a.application)! - appIdx.get(b.application)! || expIdx.get(a.expert)! - expIdx.get(b.expert)! || itemIdx(a.item) - itemIdx(b.item) || a.source.localeCompare(b.source));
 
-  // Audit: compare every current value with the last the previous trail recorded.
+  // Audit: compare every current value with the last the previous trail recorded, by value (expert, application,
+  // item): a file that now repeats a value the item already had (a reviewed copy the tally wrote it into) is no
+  // change, and a value is removed only when no file holds it any more.
+  const itemKey = (r: Pick<AuditRow, 'expert' | 'application' | 'item'>) => [r.expert, r.application, r.item].join(KEY);
+  const sourceKey = (r: Pick<AuditRow, 'expert' | 'application' | 'item' | 'source'>) => `${itemKey(r)}${KEY}${r.source}`;
+  const state = (value: string, outcome: AuditOutcome) => `${value}${KEY}${outcome}`;
   const last = new Map<string, AuditRow>();
   // Committee changes (item "expert") are events, not values: never "removed" because a later tally does not see them.
-  for (const row of previousAudit) if (row.item !== EXPERT_ITEM) last.set([row.expert, row.application, row.item, row.source].join(KEY), row);
+  for (const row of previousAudit) if (row.item !== EXPERT_ITEM) last.set(sourceKey(row), row);
+  const had = new Map<string, Set<string>>();
+  for (const row of last.values()) if (row.new !== null) had.set(itemKey(row), (had.get(itemKey(row)) ?? new Set()).add(state(row.new, row.outcome)));
   const changes: AuditRow[] = [];
   const now = new Set<string>();
+  const held = new Set<string>();
   for (const c of current) {
-    const k = [c.expert, c.application, c.item, c.source].join(KEY);
-    now.add(k);
-    const before = last.get(k);
+    now.add(sourceKey(c));
+    held.add(itemKey(c));
+    const before = last.get(sourceKey(c));
     if (before && before.new === c.value && before.outcome === c.outcome) continue;
+    if (!before && had.get(itemKey(c))?.has(state(c.value, c.outcome))) continue;
     c.change = { old: before ? before.new : null };
     changes.push({ time: opts.time, expert: c.expert, application: c.application, item: c.item, old: before ? before.new : null, new: c.value, source: c.source, sha256: c.sha256, fileTime: c.fileTime, outcome: c.outcome });
   }
   for (const [k, row] of last) {
-    if (now.has(k) || row.new === null) continue;
+    if (now.has(k) || row.new === null || held.has(itemKey(row))) continue;
     changes.push({ ...row, time: opts.time, old: row.new, new: null, outcome: 'removed' });
   }
 

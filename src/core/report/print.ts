@@ -98,7 +98,7 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
   let rows = 0;
   for (const c of model.cells) if (c.row >= rows) rows = c.row + 1;
   for (const [, , r2] of model.merges ?? []) if (r2 >= rows) rows = r2 + 1;
-  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, rows, page.height / scale, opts.repeatRows, opts.keep ?? []);
+  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, (r) => model.heights?.[r] === undefined, rows, page.height / scale, opts.repeatRows, opts.keep ?? []);
   return {
     landscape,
     fitToWidth,
@@ -121,13 +121,15 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
  * when it starts where it is. Pages are laid out at their full estimated height, so the estimate's own page ends
  * stay where the spreadsheet's are; only the decision to break keeps a margin.
  */
-function keepTogether(height: (row: number) => number, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
+function keepTogether(height: (row: number) => number, unsized: (row: number) => boolean, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
   const starts = new Map<number, number>();
   for (const [a, b] of keep) if (b >= a) starts.set(a, Math.max(b, starts.get(a) ?? a));
   let repeatHeight = 0;
   if (repeat) for (let r = repeat[0]; r <= repeat[1]; r++) repeatHeight += height(r);
   const breaks: number[] = [];
   let used = 0;
+  /** Rows on the current page whose height the spreadsheet decides (the estimate's uncertainty). */
+  let guessed = 0;
   let first = true;
   /** Whether the current page began at a page end of the estimate's own (the spreadsheet's may fall a row or two off). */
   let automatic = false;
@@ -136,6 +138,7 @@ function keepTogether(height: (row: number) => number, rows: number, capacity: n
     first = false;
     automatic = !explicit;
     used = repeat && r > repeat[1] ? repeatHeight : 0;
+    guessed = 0;
   };
   for (let r = 0; r < rows; r++) {
     const end = starts.get(r);
@@ -147,12 +150,18 @@ function keepTogether(height: (row: number) => number, rows: number, capacity: n
       // The spreadsheet's page may hold a little less, or more, than the estimate: a block breaks with room to
       // spare, and a block just below an estimated page end gets a break of its own, wherever the real end falls.
       const nearEnd = automatic && used - fresh < capacity * (1 - SLACK);
-      if (!alone && (used + block > capacity * SLACK || nearEnd) && fresh + block <= capacity) newPage(r, true);
+      // The room kept spare: a share of the page where rows are sized by the spreadsheet, a few points where every
+      // row above has the height the model gave it (then the estimate is the page).
+      let blockGuessed = 0;
+      for (let x = r; x <= end; x++) if (unsized(x)) blockGuessed++;
+      const spare = Math.min(capacity * (1 - SLACK), 6 + 3 * (guessed + blockGuessed));
+      if (!alone && (used + block > capacity - spare || nearEnd) && fresh + block <= capacity) newPage(r, true);
       else if (alone && automatic && fresh + block <= capacity) newPage(r, true);
     }
     const h = height(r);
     if (used + h > capacity && used > 0) newPage(r, false);
     used += h;
+    if (unsized(r)) guessed++;
   }
   return breaks;
 }

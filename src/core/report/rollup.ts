@@ -158,14 +158,26 @@ export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number):
   const years = entries.find((e) => e.report?.cluster.dataYears)?.report?.cluster.dataYears ?? null;
   const y = (i: number) => (years ? w('rollup.yearLabel', { year: years[i]! }) : ['Y-3', 'Y-2', 'Y-1'][i]!);
   const id = (r: RollupRow) => r.entry.report?.cluster;
-  const cols: RollupColumn[] = [
-    [w('rollup.colNo'), 6, (_r, i) => i + 1],
-    [w('rollup.colName'), 28, (r) => id(r)?.name ?? ''],
-    [w('rollup.colProvince'), 10, (r) => id(r)?.province ?? ''],
-    [w('rollup.colCounty'), 10, (r) => id(r)?.county ?? ''],
-    [w('rollup.colIndustry'), 14, (r) => id(r)?.leadingIndustry ?? ''],
-    [w('rollup.colNiche'), 14, (r) => id(r)?.nicheSector ?? ''],
+  // What a reader of the paper needs comes first and prints one page wide (to 结论 and its reasons and flags); the
+  // key figures and the file follow on the sheet, for sorting and filtering on screen.
+  const verdictCol = 5;
+  const flagsCol = 10;
+  const printed: RollupColumn[] = [
+    [w('rollup.colNo'), 5, (_r, i) => i + 1],
+    [w('rollup.colName'), 24, (r) => id(r)?.name ?? ''],
+    [w('rollup.colProvince'), 9, (r) => id(r)?.province ?? ''],
+    [w('rollup.colCounty'), 9, (r) => id(r)?.county ?? ''],
+    [w('rollup.colIndustry'), 12, (r) => id(r)?.leadingIndustry ?? ''],
     [w('rollup.colVerdict'), 14, (r) => (r.entry.report ? r.entry.report.verdictText[lang] : w('rollup.unreadable'))],
+    [w('rollup.colFails'), 7, (r) => r.fails],
+    [w('rollup.colProblems'), 7, (r) => r.problems],
+    [w('rollup.colWarnings'), 7, (r) => r.warnings],
+    [w('rollup.colReasons'), 40, (r) => topReasons(r, lang)],
+    [w('rollup.colFlags'), 24, (r) => flags(r, lang)],
+  ];
+  const cols: RollupColumn[] = [
+    ...printed,
+    [w('rollup.colNiche'), 14, (r) => id(r)?.nicheSector ?? ''],
     [w('rollup.colOutputFirst', { year: y(0) }), 11, (r) => r.figures.outputY3 ?? null, '#,##0.00'],
     [w('rollup.colOutput', { year: y(1) }), 11, (r) => r.figures.outputY2 ?? null, '#,##0.00'],
     [w('rollup.colOutput', { year: y(2) }), 11, (r) => r.figures.outputY1 ?? null, '#,##0.00'],
@@ -177,24 +189,26 @@ export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number):
     [w('rollup.colRdGrowth'), 10, (r) => r.figures.rdGrowth ?? null, '0.0%'],
     [w('rollup.colPatentGrowth'), 10, (r) => r.figures.patentGrowth ?? null, '0.0%'],
     [w('rollup.colPlatform'), 10, (r) => r.figures.platform ?? null, '0.0%'],
-    [w('rollup.colFails'), 8, (r) => r.fails],
-    [w('rollup.colProblems'), 8, (r) => r.problems],
-    [w('rollup.colWarnings'), 8, (r) => r.warnings],
-    [w('rollup.colReasons'), 60, (r) => topReasons(r, lang)],
-    [w('rollup.colFlags'), 30, (r) => flags(r, lang)],
     [w('rollup.colFile'), 30, (r) => r.entry.file],
   ];
+  const lastPrinted = printed.length - 1;
+  const printedWidth = printed.reduce((a, [, x]) => a + x, 0);
   const b = new SheetBuilder();
   b.set(0, 0, { value: w('rollup.title'), style: 'title' });
-  b.merge(0, 0, 0, cols.length - 1);
-  b.set(1, 0, { value: w('rollup.subtitle', { count: entries.length }), style: 'subtitle' });
-  b.merge(1, 0, 1, cols.length - 1);
-  cols.forEach(([h], c) => b.set(2, c, { value: h, style: 'header' }));
+  b.merge(0, 0, 0, lastPrinted);
+  const subtitle = w('rollup.subtitle', { count: entries.length });
+  b.set(1, 0, { value: subtitle, style: 'subtitle' });
+  b.merge(1, 0, 1, lastPrinted);
+  b.fit(1, subtitle, printedWidth);
+  cols.forEach(([h, width], c) => {
+    b.set(2, c, { value: h, style: 'header' });
+    b.fit(2, h, width);
+  });
   const verdictStyle = (r: RollupRow): StyleKey => (r.verdict === 'unreadable' ? 'status.invalid' : `verdict.${r.verdict}`);
   rows.forEach((row, i) => {
     const r = 3 + i;
     cols.forEach(([, , get, fmt], c) => {
-      const style: StyleKey = c === 6 ? verdictStyle(row) : c === cols.length - 2 && (row.sameNicheAs.length || row.overQuota) ? 'status.warn' : 'wrap';
+      const style: StyleKey = c === verdictCol ? verdictStyle(row) : c === flagsCol && (row.sameNicheAs.length || row.overQuota) ? 'status.warn' : 'wrap';
       const value = get(row, i);
       b.set(r, c, { value, style, ...(fmt ? { numberFormat: fmt } : {}) });
       // Rows as tall as their wrapped text (reasons, flags): nothing overprints the row below.
@@ -206,12 +220,12 @@ export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number):
     cells: b.cells,
     widths: cols.map(([, w]) => w),
     merges: b.merges,
-    heights: { ...b.heights, 1: 30, 2: 42 },
+    heights: b.heights,
     freeze: { rows: 3, cols: 2 },
     tabColor: '#70AD47',
   };
-  // Too wide for one legible page: across pages at 8 pt or more, each with the number and the cluster's name.
-  model.print = pagePrint(model, { subject: w('rollup.title'), lang, repeatRows: [2, 2], repeatCols: [0, 1] });
+  // The printed columns one page wide; the figures stay on screen.
+  model.print = pagePrint(model, { subject: w('rollup.title'), lang, repeatRows: [2, 2], repeatCols: [0, 1], columns: [0, lastPrinted] });
   return model;
 }
 

@@ -23,6 +23,9 @@ export type StyleKey =
   | 'group'
   | 'muted'
   | 'link'
+  | 'doc.title'
+  | 'doc.text'
+  | 'doc.cell'
   | `status.${Status}`
   | `verdict.${'vetoed' | 'ineligible' | 'failed' | 'incomplete' | 'passed'}`;
 
@@ -69,6 +72,10 @@ export const STYLES: Record<StyleKey, StyleDef> = {
   group: { bold: true, fill: '#D9E1F2', border: true },
   muted: { fontColor: '#7F7F7F', italic: true, wrap: true },
   link: { fontColor: '#0563C1', underline: true, border: true },
+  // The round's documents (papers): a centred title, plain lines of text, table cells centred.
+  'doc.title': { bold: true, size: 16, align: 'center', valign: 'middle' },
+  'doc.text': { wrap: true, valign: 'middle' },
+  'doc.cell': { border: true, wrap: true, valign: 'middle', align: 'center' },
   'status.pass': { fill: '#E8F3E8', border: true, align: 'center' },
   'status.na': { fill: '#F2F2F2', border: true, align: 'center', fontColor: '#7F7F7F' },
   'status.review': { fill: '#E5E0F2', border: true, align: 'center' },
@@ -182,6 +189,54 @@ export function printSectionCode(parts: PrintPart[] | undefined): string {
   return (parts ?? []).map((p) => (typeof p === 'string' ? p.replace(/&/g, '&&') : p.field === 'page' ? '&P' : p.field === 'pages' ? '&N' : '&A')).join('');
 }
 
+/**
+ * The font every sheet is written in, chosen for the PCs that print them: 宋体 (SimSun) is on every Chinese Windows
+ * since 95 and is WPS's default, where 等线 exists only with Office 2016 and later. Its widths are plain: a Chinese
+ * character, a full-width sign or punctuation one em; a Latin letter, digit or space half an em. Column widths are
+ * in the workbook's default-font digits (Calibri 11, 7 px), so at 11 pt a Chinese character takes 14.67 px = 2.1
+ * units and a digit 1.05. Rows planned at LINE_PT per line hold 宋体's 14.3 pt lines, and the test font's too.
+ */
+export const SHEET_FONT = '宋体';
+const UNITS_PER_EM_AT_11 = 2.1;
+/** A line of `size` pt text, in points (宋体 11 pt: 14.3; planned with room). */
+export const LINE_PT = (size: number): number => Math.ceil(size * 1.45);
+
+/** Width of a text in column units at `size` pt, in 宋体 (one em for CJK and full-width, half an em otherwise). */
+export function textUnits(text: string, size = 11): number {
+  let em = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    em += c >= 0x1100 && !(c >= 0xff61 && c <= 0xffdc) ? 1 : 0.5;
+  }
+  return (em * UNITS_PER_EM_AT_11 * size) / 11;
+}
+
+/**
+ * Lines a text takes in a column `width` units wide: each paragraph broken where the next character would not fit
+ * (Latin words are not split by a spreadsheet: a word is kept whole when it fits a line), less the cell's padding.
+ */
+export function textLines(text: string, width: number, size = 11): number {
+  const room = Math.max(1, width - 1);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let n = 1;
+    let used = 0;
+    for (const token of para.match(/[A-Za-z0-9.,:;%()+\-/]+|[\s\S]/gu) ?? []) {
+      const w = textUnits(token, size);
+      if (used + w > room && used > 0) {
+        n++;
+        used = 0;
+      }
+      // A token wider than a line (a long number) is broken where the line ends.
+      const extra = w > room ? Math.ceil(w / room) - 1 : 0;
+      n += extra;
+      used += w - extra * room;
+    }
+    lines += n;
+  }
+  return Math.max(1, lines);
+}
+
 /** Collects cells row by row; builders stay readable. */
 export class SheetBuilder {
   readonly cells: CellModel[] = [];
@@ -200,19 +255,11 @@ export class SheetBuilder {
   }
 
   /**
-   * Makes a row tall enough for wrapped text in a column `width` characters wide: spreadsheets do not grow rows
-   * for text written by a program, so the height is estimated (CJK characters count double).
+   * Makes a row tall enough for wrapped text in a column `width` characters wide (`size` pt text): spreadsheets do
+   * not grow rows for text written by a program, so the height is planned from the font's widths (`textLines`).
    */
-  fit(row: number, text: string, width: number): void {
-    let lines = 0;
-    for (const para of text.split('\n')) {
-      let w = 0;
-      // Latin letters and digits are a little wider than the column's unit in the fonts a CJK system falls back to,
-      // and lines break at words: both are counted generously, so a row is never shorter than its text.
-      for (const ch of para) w += ch.charCodeAt(0) >= 0x1100 ? 2 : 1.1;
-      lines += Math.max(1, Math.ceil(w / Math.max(1, width - 2)));
-    }
-    const h = Math.min(409, Math.max(15, lines * 15 + 3));
+  fit(row: number, text: string, width: number, size = 11): void {
+    const h = Math.min(409, Math.max(LINE_PT(size), textLines(text, width, size) * LINE_PT(size) + 4));
     if (h > (this.heights[row] ?? 0)) this.heights[row] = h;
   }
 

@@ -10,9 +10,9 @@
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { scoreCounted, scoreFormula } from '../committee/normalise.js';
-import { combineFormula, committeeFigures, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
+import { combineFormula, committeeFigures, exactFormula, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
-import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
+import { pageDate, t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Report, ReportFinding } from './json.js';
 import { sha256Hex } from '../rulebook/sha256.js';
 import { rowsRecord, type ExpertChange, type RulebookStamp, type SummaryLayout } from './meta.js';
@@ -284,8 +284,8 @@ function identitySection(ctx: Ctx, input: SummaryInput): void {
           })
         : ctx.w('summary.templateUnknown'),
     ],
-    ...(input.sourceFile ? [['summary.file', input.sourceFile] as [TextKey, CellValue]] : []),
-    ...(input.checkedAt ? [['summary.checkedAt', input.checkedAt] as [TextKey, CellValue]] : []),
+    // No file name on the page (a county's file may be called anything); the check's time as a page says a date.
+    ...(input.checkedAt ? [['summary.checkedAt', pageDate(input.checkedAt, lang, { time: true })] as [TextKey, CellValue]] : []),
     ['summary.verdict', report.verdictText[lang], `verdict.${report.verdict}`],
   ];
   for (const [key, value, style] of rows) {
@@ -386,9 +386,9 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     });
     const h = helperRange(row);
     const none = `COUNT(${h})=0`;
-    b.set(row, cols.mean, { formula: `IF(${none},"",AVERAGE(${h}))`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.median, { formula: `IF(${none},"",MEDIAN(${h}))`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.spread, { formula: `IF(${none},"",MAX(${h})-MIN(${h}))`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.median, { formula: `IF(${none},"",${exactFormula(`MEDIAN(${h})`)})`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
     const limit = Math.round(spreadShare * weight * 1e9) / 1e9;
     const spread = toA1(row, cols.spread);
     b.set(row, cols.discuss, {
@@ -445,7 +445,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     const conflict = toA1(conflictRow, cols.expert(e));
     const words = ctx.w('summary.recusedExcluded');
     b.set(totalRow, cols.expert(e), {
-      formula: `IF(TRIM(${conflict})="是","${words}",IF(COUNT(${range})=${nCrit},SUM(${range}),""))`,
+      formula: `IF(TRIM(${conflict})="是","${words}",IF(COUNT(${range})=${nCrit},${exactFormula(`SUM(${range})`)},""))`,
       result: recused(e) ? words : (total ?? (typeof sum === 'number' && Number.isFinite(sum) ? sum : '')),
       numberFormat: '0.0',
       style: recused(e) ? 'locked' : 'computed',
@@ -478,7 +478,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
 /**
  * The committee score and the recommendation by the rulebook's rule, as live formulas over the total row's hidden
  * helper columns (the experts' totals that count): the mean is the total's 平均分 itself; another rule (trimmed
- * mean, median) gets its own row 委员会评分 with `combineFormula`, the same combination the tally computes. Fewer
+ * mean, median) gets its own row 专家组评分 with `combineFormula`, the same combination the tally computes. Fewer
  * totals than the rulebook's minimum number of experts: 待定.
  */
 function recommendationRows(ctx: Ctx, totalRow: number, nExperts: number, committee: CommitteeResult): void {
@@ -498,15 +498,20 @@ function recommendationRows(ctx: Ctx, totalRow: number, nExperts: number, commit
   }
   const row = b.next();
   const experts = scoring.minimumExperts > 1 ? ctx.w('summary.minimumExperts', { n: scoring.minimumExperts }) : '';
-  b.set(row, CRITERIA.criterion, { value: ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts }), style: 'label' });
+  const ruleText = ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts });
+  b.set(row, CRITERIA.criterion, { value: ruleText, style: 'label' });
+  b.fit(row, ruleText, ctx.widths[CRITERIA.criterion]!);
+  // What a summary can say on its own (its score, not the round's ranking and quota), in the list's words: it never
+  // says 建议推荐 where the list says 超出推荐名额. Data incomplete: 待定（待补充材料）, as the list says.
   const yes = t('recommendation.recommended', lang);
   const no = t('recommendation.not-recommended', lang);
   const pending = t('recommendation.pending', lang);
+  const notEligible = report.verdict === 'incomplete' ? t('committee.recommendation.pending', lang, { why: t('committee.why.incomplete', lang) }) : t('committee.recommendation.not-eligible', lang);
   // One expert minimum (the national default): pending exactly when there is no score, as before.
   const pendingWhen = scoring.minimumExperts > 1 ? `COUNT(${h})<${scoring.minimumExperts}` : `${scoreCell}=""`;
   b.set(row, CRITERIA.weight, {
-    formula: report.verdict === rec.verdict ? `IF(${pendingWhen},"${pending}",IF(${scoreCell}>=${rec.minMeanTotal},"${yes}","${no}"))` : `"${no}"`,
-    result: tAny(`recommendation.${committee.recommendation}`, lang),
+    formula: report.verdict === rec.verdict ? `IF(${pendingWhen},"${pending}",IF(${scoreCell}>=${rec.minMeanTotal},"${yes}","${no}"))` : `"${notEligible}"`,
+    result: report.verdict === rec.verdict ? tAny(`recommendation.${committee.recommendation}`, lang) : notEligible,
     style: 'computed',
   });
   b.merge(row, CRITERIA.weight, row, CRITERIA.reasons);
@@ -652,7 +657,9 @@ function findingsSection(ctx: Ctx): void {
   report.findings.forEach((f, i) => {
     const row = b.next();
     b.set(row, FINDINGS.no, { value: i + 1, style: 'text' });
-    b.set(row, FINDINGS.item, { value: f.check ? `${f.check} ${titles.get(f.check) ?? ''}` : '', style: 'wrap' });
+    const item = f.check ? `${f.check} ${titles.get(f.check) ?? ''}` : '';
+    b.set(row, FINDINGS.item, { value: item, style: 'wrap' });
+    b.fit(row, item, ctx.widths[FINDINGS.item]!);
     b.set(row, FINDINGS.indicator, { value: f.indicator ?? '', style: 'text' });
     b.set(row, FINDINGS.status, {
       value: f.code === 'not-evaluated' ? ctx.w('summary.notEvaluated') : tAny(`status.${f.status}`, lang),

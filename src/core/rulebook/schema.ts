@@ -352,6 +352,10 @@ export const NameList = z
   .strict();
 export type NameList = z.infer<typeof NameList>;
 
+/** What a document column can show besides an application's own text (see `papers`). */
+export const PAPER_FIELDS = ['no', 'cluster', 'place', 'leadingIndustry', 'nicheSector', 'unit', 'score', 'rank'] as const;
+export type PaperField = (typeof PAPER_FIELDS)[number];
+
 export const RulebookSchema = z
   .object({
     format: z.literal('cluster-review/rulebook@1'),
@@ -415,8 +419,29 @@ export const RulebookSchema = z
         recommendations: z.number().int().nonnegative().optional(),
       })
       .strict(),
+    /**
+     * The round's documents (docs/RULEBOOK.md "papers"): the columns of the 推荐汇总表 sent to the ministry; absent,
+     * the national recommendation list's (序号, 集群名称, 所在地区, 主导产业, 细分领域, 集群运营管理机构, 推荐单位).
+     * Absent keeps a rulebook's fingerprint as it was.
+     */
+    papers: z
+      .object({
+        recommendationColumns: z
+          .array(
+            z.union([
+              z.object({ field: z.enum(PAPER_FIELDS) }).strict(),
+              /** A text the application gives (its value in the indicator sheet), under this column title. */
+              z.object({ indicator: IndicatorCode, title: LocalText }).strict(),
+            ]),
+          )
+          .min(1)
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
+
 
 export type RulebookInput = z.input<typeof RulebookSchema>;
 export type Rulebook = z.infer<typeof RulebookSchema>;

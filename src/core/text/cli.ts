@@ -86,8 +86,8 @@ export const CLI_TEXT = {
   'cli.check.force-remove': { 'zh-CN': '移除已有评分的专家（记入变更记录）', 'en-US': 'remove experts even when they have entered scores (recorded)' },
   'cli.check.verdict': { 'zh-CN': '结论', 'en-US': 'verdict' },
   'cli.check.counts': {
-    'zh-CN': '不达标 {fail} · 缺失/无效 {missing} · 提示 {warn}',
-    'en-US': 'fails {fail} · missing/invalid {missing} · warnings {warn}',
+    'zh-CN': '一票否决 {veto} · 不达标 {fail} · 缺失/无效 {missing} · 提示 {warn}',
+    'en-US': 'vetoed {veto} · fails {fail} · missing/invalid {missing} · warnings {warn}',
   },
   'cli.check.more': {
     'zh-CN': '… 另有 {n} 项，见核验副本的评审汇总',

@@ -9,6 +9,7 @@ import { ERROR_TEXT } from './errors.js';
 import { fill, type TextParams, type TextTable } from './format.js';
 import { MONITORING_TEXT } from './monitoring.js';
 import { PANE_TEXT } from './pane.js';
+import { PAPERS_TEXT } from './papers.js';
 import { ROLLUP_TEXT } from './rollup.js';
 import { RULEBOOK_TEXT } from './rulebook.js';
 import { SUMMARY_TEXT } from './summary.js';
@@ -29,6 +30,7 @@ export const TEXT_TABLES = {
   warning: WORKFLOW_TEXT,
   committee: COMMITTEE_TEXT,
   monitoring: MONITORING_TEXT,
+  papers: PAPERS_TEXT,
 } as const satisfies Record<string, TextTable>;
 
 export const TEXT = {
@@ -43,6 +45,7 @@ export const TEXT = {
   ...WORKFLOW_TEXT,
   ...COMMITTEE_TEXT,
   ...MONITORING_TEXT,
+  ...PAPERS_TEXT,
 } as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXT;
@@ -58,4 +61,4 @@ export function tAny(key: string, lang: Lang, params?: TextParams): string {
   return e ? fill(e[lang], lang, params) : key;
 }
 export { UI_TEXT };
-export { fill, listSep, type TextEntry, type TextParams, type TextTable } from './format.js';
+export { fill, listSep, pageDate, type TextEntry, type TextParams, type TextTable } from './format.js';

@@ -161,7 +161,7 @@ export const RULEBOOK_TEXT = {
   'rulebook.show.scoring': { 'zh-CN': '评分：{weights}', 'en-US': 'scoring: {weights}' },
   'rulebook.show.spread': { 'zh-CN': '极差超过分值的 {share}% 待讨论', 'en-US': 'discuss when spread > {share}% of weight' },
   'rulebook.show.recommend': {
-    'zh-CN': '推荐：结论为“{verdict}”且委员会评分（{rule}）≥ {min}',
+    'zh-CN': '推荐：结论为“{verdict}”且专家组评分（{rule}）≥ {min}',
     'en-US': 'recommend: verdict “{verdict}” and committee score ({rule}) ≥ {min}',
   },
   'rulebook.show.committee': {
@@ -253,7 +253,7 @@ export const RULEBOOK_TEXT = {
   'rulebook.combine.trimmed-mean': { 'zh-CN': '去掉一个最高分和一个最低分后的平均分', 'en-US': 'mean without the highest and the lowest score' },
   'rulebook.combine.median': { 'zh-CN': '中位数', 'en-US': 'median' },
   'rulebook.sheet.about.combination': {
-    'zh-CN': '委员会评分（各专家总分的合成）与各标准的合成方式：平均分、去掉一个最高分和一个最低分后的平均分、中位数',
+    'zh-CN': '专家组评分（各专家总分的合成）与各标准的合成方式：平均分、去掉一个最高分和一个最低分后的平均分、中位数',
     'en-US': 'how the committee score (of the experts’ totals) and each criterion combine: mean, mean without the highest and the lowest score, median',
   },
   'rulebook.sheet.about.trimmedMinimum': {
@@ -269,7 +269,7 @@ export const RULEBOOK_TEXT = {
   'rulebook.sheet.about.firstBatchYear': { 'zh-CN': '此年度及以前的申报无需已认定为省级集群（E2）；省级认定评审可不填', 'en-US': 'applications up to this year need no provincial recognition (E2); blank for a provincial round' },
   'rulebook.sheet.about.monitoringDeadline': { 'zh-CN': '写作 月-日，例如 04-30', 'en-US': 'as MM-DD, e.g. 04-30' },
   'rulebook.sheet.about.spreadShare': { 'zh-CN': '专家打分极差超过该标准分值的此比例时列为“待讨论”', 'en-US': 'a spread of expert scores above this share of the weight is marked for discussion' },
-  'rulebook.sheet.about.minMeanTotal': { 'zh-CN': '通过自动核验且委员会评分（按评分合成方式）不低于此分数的予以推荐', 'en-US': 'recommended when passed and the committee score (combined as set below) is at least this' },
+  'rulebook.sheet.about.minMeanTotal': { 'zh-CN': '通过自动核验且专家组评分（按评分合成方式）不低于此分数的予以推荐', 'en-US': 'recommended when passed and the committee score (combined as set below) is at least this' },
   'rulebook.sheet.about.total': { 'zh-CN': '各标准分值之和应等于此数', 'en-US': 'the weights below must add up to this' },
   /** What workbooks of an earlier version showed in rows the format lacked then: recognised on import, never written. */
   'rulebook.sheet.not-yet': { 'zh-CN': '（本版规则格式尚无此项，导入时忽略）', 'en-US': '(not in this rulebook format yet; ignored on import)' },

@@ -19,7 +19,7 @@ export const SUMMARY_TEXT = {
   'summary.rulebookValue': { 'zh-CN': '{name} · {edition} · {authority}', 'en-US': '{name} · {edition} · {authority}' },
   'summary.fingerprint': { 'zh-CN': '规则校验码', 'en-US': 'Rulebook checksum' },
   'summary.template': { 'zh-CN': '模板所依据规则', 'en-US': 'Rulebook of the template' },
-  'summary.templateValue': { 'zh-CN': '{id} {edition}（{fingerprint}）——{comparison}', 'en-US': '{id} {edition} ({fingerprint}) — {comparison}' },
+  'summary.templateValue': { 'zh-CN': '{edition}（规则校验码 {fingerprint}）——{comparison}', 'en-US': '{edition} (checksum {fingerprint}) — {comparison}' },
   'summary.templateSame': { 'zh-CN': '与适用规则一致', 'en-US': 'same as the rulebook in force' },
   'summary.templateDiffers': { 'zh-CN': '与适用规则不一致，已按适用规则核验', 'en-US': 'differs from the rulebook in force; checked under the rulebook in force' },
   'summary.templateUnknown': { 'zh-CN': '未记录（非标准模板）', 'en-US': 'not recorded (not a standard template)' },
@@ -76,13 +76,16 @@ export const SUMMARY_TEXT = {
   'summary.change.forced': { 'zh-CN': '，经确认强制移除', 'en-US': ', removal forced' },
   // The recommendation says the rulebook's rule in words: how the committee score is combined, the cut line, and
   // (when the rulebook sets more than one) the minimum number of experts below which it stays 待定.
-  'summary.recommendationRule': { 'zh-CN': '推荐意见（委员会评分（{rule}）≥{min}且通过自动核验{experts}）', 'en-US': 'Recommendation (committee score ({rule}) ≥ {min} and automated verdict passed{experts})' },
-  'summary.minimumExperts': { 'zh-CN': '；不足{n}位专家评分时待评分', 'en-US': '; pending with fewer than {n} experts’ totals' },
+  'summary.recommendationRule': {
+    'zh-CN': '推荐意见（通过自动核验且专家组评分（{rule}）≥{min}为达到推荐分数线{experts}；是否建议推荐以推荐汇总的排名和名额为准）',
+    'en-US': 'Recommendation (automated verdict passed and panel score ({rule}) ≥ {min}: at the cut line{experts}; recommended or not by the ranked list and its quota)',
+  },
+  'summary.minimumExperts': { 'zh-CN': '；不足{n}位专家评分时待定（待评分）', 'en-US': '; pending (awaiting scores) with fewer than {n} experts’ totals' },
   'summary.rule.mean': { 'zh-CN': '平均分', 'en-US': 'mean' },
   'summary.rule.trimmed-mean': { 'zh-CN': '去掉一个最高分和一个最低分后的平均分', 'en-US': 'mean without the highest and the lowest score' },
   'summary.rule.median': { 'zh-CN': '中位数', 'en-US': 'median' },
   /** The committee score's own row (rules other than the mean, whose score is the total's 平均分). */
-  'summary.committeeScore': { 'zh-CN': '委员会评分（{rule}）', 'en-US': 'Committee score ({rule})' },
+  'summary.committeeScore': { 'zh-CN': '专家组评分（{rule}）', 'en-US': 'Panel score ({rule})' },
   'summary.trimmedWhen': { 'zh-CN': '；不足{n}个总分时取平均分', 'en-US': '; the mean with fewer than {n} totals' },
   'summary.discussWord': { 'zh-CN': '待讨论', 'en-US': 'Discuss' },
   'summary.more': { 'zh-CN': '等{n}项', 'en-US': 'and {n} more' },
@@ -94,7 +97,7 @@ export const SUMMARY_TEXT = {
   },
   'summary.scoreUnreadable': { 'zh-CN': '评分无法识别：{expert}对标准{criterion}填写“{value}”', 'en-US': 'Unreadable score: {expert} wrote “{value}” for criterion {criterion}' },
   // ── conclusion ──
-  'summary.decision': { 'zh-CN': '评审结论', 'en-US': 'Decision' },
+  'summary.decision': { 'zh-CN': '审定结果', 'en-US': 'Final decision' },
   'summary.decisionRecommend': { 'zh-CN': '建议推荐', 'en-US': 'Recommend' },
   'summary.decisionReject': { 'zh-CN': '不建议推荐', 'en-US': 'Do not recommend' },
   'summary.decisionDefer': { 'zh-CN': '补充材料后再议', 'en-US': 'Defer for more material' },

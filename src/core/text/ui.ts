@@ -19,9 +19,10 @@ export const UI_TEXT = {
   'result.fail': { 'zh-CN': '不达标', 'en-US': 'Not met' },
   'result.incomplete': { 'zh-CN': '数据不全', 'en-US': 'Incomplete' },
   'result.veto': { 'zh-CN': '一票否决', 'en-US': 'Veto' },
-  'recommendation.recommended': { 'zh-CN': '建议推荐', 'en-US': 'Recommend' },
-  'recommendation.not-recommended': { 'zh-CN': '不建议推荐', 'en-US': 'Do not recommend' },
-  'recommendation.pending': { 'zh-CN': '待评分', 'en-US': 'Awaiting scores' },
+  // A summary's own recommendation (its score against the cut line): the committee list's words (committee.*).
+  'recommendation.recommended': { 'zh-CN': '达到推荐分数线', 'en-US': 'At or above the cut line' },
+  'recommendation.not-recommended': { 'zh-CN': '未达推荐分数线', 'en-US': 'Below the cut line' },
+  'recommendation.pending': { 'zh-CN': '待定（待评分）', 'en-US': 'Pending (awaiting scores)' },
   'print.page': { 'zh-CN': '第 {page} 页', 'en-US': 'Page {page}' },
   'print.legendTitle': { 'zh-CN': '标记颜色说明', 'en-US': 'Flag colours' },
   'print.legendNote': { 'zh-CN': '标记单元格的批注写明原因', 'en-US': 'The note on a flagged cell says why' },
