@@ -3,9 +3,14 @@
  * files in dist/ that any HTTPS server can host. `npm run dev-server` serves them on https://localhost:3000 with
  * the Office development certificate.
  *
- * office.js: by default the add-in serves its own copy (dist/office-js/, from the @microsoft/office-js package),
- * so a pane on an intranet that cannot reach Microsoft's CDN still starts. `OFFICE_JS=cdn npm run build` makes
- * the pages load it from appsforoffice.microsoft.com instead (what a Marketplace listing requires).
+ * office.js, `npm run build -- --office-js bundled|cdn` (scripts/build.ts; `cluster-review kit --office-js` too):
+ * - `bundled` (default): the add-in serves its own copy (dist/office-js/, from the @microsoft/office-js package), so
+ *   a pane on an intranet that cannot reach Microsoft's CDN still starts. The copy is frozen at the package's
+ *   version (1.1.110, no notes), older than the Excel it runs in: the adapter uses an API only where the host
+ *   reports it AND this copy defines it (src/office/capabilities.ts), so notes become threads there.
+ * - `cdn`: the pages load office.js from appsforoffice.microsoft.com, Microsoft's supported way, always current
+ *   (what a Marketplace listing requires; the machines must reach Microsoft).
+ * The choice reaches this config as OFFICE_JS (also settable directly, as before: OFFICE_JS=cdn npm run build).
  */
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, posix, relative, resolve, sep } from 'node:path';
@@ -33,8 +38,17 @@ export function officeJsFileNeeded(rel: string): boolean {
   return true;
 }
 
+export type OfficeJsSource = 'bundled' | 'cdn';
+
+/** The office.js choice from OFFICE_JS ("self", the earlier name of "bundled", still accepted). */
+export function officeJsSource(value: string | undefined = process.env.OFFICE_JS): OfficeJsSource {
+  if (value === undefined || value === '' || value === 'bundled' || value === 'self') return 'bundled';
+  if (value === 'cdn') return 'cdn';
+  throw new Error(`office.js must be "bundled" (default) or "cdn", not "${value}"`);
+}
+
 /** Loads office.js without blocking the page: a preload hint the pane's loader picks up (src/taskpane/office-loader.ts). */
-function officeJs(source: 'self' | 'cdn'): Plugin {
+function officeJs(source: OfficeJsSource): Plugin {
   let outDir = '';
   return {
     name: 'cluster-review-office-js',
@@ -63,7 +77,7 @@ function officeJs(source: 'self' | 'cdn'): Plugin {
     writeBundle() {
       if (source === 'cdn') return;
       if (!existsSync(join(OFFICE_JS_PACKAGE, 'office.js')))
-        throw new Error(`${OFFICE_JS_PACKAGE}/office.js is missing: run npm install (package @microsoft/office-js), or build with OFFICE_JS=cdn`);
+        throw new Error(`${OFFICE_JS_PACKAGE}/office.js is missing: run npm install (package @microsoft/office-js), or build with --office-js cdn`);
       cpSync(OFFICE_JS_PACKAGE, join(outDir, OFFICE_JS_DIR), { recursive: true, filter: (src) => src === OFFICE_JS_PACKAGE || officeJsFileNeeded(relative(OFFICE_JS_PACKAGE, src)) });
     },
   };
@@ -96,8 +110,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
     const devCerts = await import('office-addin-dev-certs');
     https = await devCerts.getHttpsServerOptions();
   }
-  const source = process.env.OFFICE_JS === 'cdn' ? 'cdn' : 'self';
-  if (process.env.OFFICE_JS && !['cdn', 'self'].includes(process.env.OFFICE_JS)) throw new Error(`OFFICE_JS must be "self" (default) or "cdn", not "${process.env.OFFICE_JS}"`);
+  const source = officeJsSource();
   return {
     root: resolve(import.meta.dirname, 'src'),
     base: './',

@@ -10,14 +10,18 @@ import { DEV_URL, PRODUCTION_ID, productionManifest } from '../src/cli/manifest.
 // The rewriting lives in src/cli/manifest.ts, which `cluster-review kit` imports too.
 export { DEV_ID, DEV_URL, PRODUCTION_ID, productionManifest } from '../src/cli/manifest.js';
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Writes the production manifest for ADDIN_BASE_URL (ADDIN_ID: a second deployment's Id) to `out`; says where. */
+export function writeProductionManifest(out = 'dist/manifest.xml'): void {
   const base = process.env.ADDIN_BASE_URL ?? DEV_URL;
-  const out = process.argv[2] ?? 'dist/manifest.xml';
+  const xml = productionManifest(readFileSync('manifest.xml', 'utf8'), base, process.env.ADDIN_ID || PRODUCTION_ID);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, xml);
+  console.log(`wrote ${out} for ${base}${base === DEV_URL ? ' (set ADDIN_BASE_URL for production)' : ''}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const xml = productionManifest(readFileSync('manifest.xml', 'utf8'), base, process.env.ADDIN_ID || PRODUCTION_ID);
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, xml);
-    console.log(`wrote ${out} for ${base}${base === DEV_URL ? ' (set ADDIN_BASE_URL for production)' : ''}`);
+    writeProductionManifest(process.argv[2]);
   } catch (e) {
     console.error(`error: ${(e as Error).message}`);
     process.exitCode = 2;

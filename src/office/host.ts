@@ -4,7 +4,7 @@
  * file it loads next (excel-web-16.00.js, excel-win32-16.01.js…) blocked or dropped by the network — is
  * 'unreachable', said in the words of an office.js that cannot load, not "请在 Excel 中使用".
  */
-import { detectCapabilities, type Capabilities } from './capabilities.js';
+import { detectCapabilities, loadedLibrary, type Capabilities } from './capabilities.js';
 import type { XContext } from './surface.js';
 
 export type Host =
@@ -36,7 +36,7 @@ export function connect(timeoutMs = officeReadyTimeout()): Promise<Host> {
         resolve({
           kind: 'excel',
           displayLanguage: Office.context.displayLanguage ?? 'zh-CN',
-          caps: detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v)),
+          caps: detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v), loadedLibrary()),
           run: (fn) => Excel.run((ctx) => fn(ctx as unknown as XContext)),
         });
       });
@@ -57,7 +57,7 @@ export function connect(timeoutMs = officeReadyTimeout()): Promise<Host> {
 
 /** For ribbon commands: run with the current Excel's context, capabilities and display language. */
 export async function runCommand<T>(fn: (ctx: XContext, info: { caps: Capabilities; displayLanguage: string }) => Promise<T>): Promise<T> {
-  const caps = detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v));
+  const caps = detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v), loadedLibrary());
   return Excel.run((ctx) => fn(ctx as unknown as XContext, { caps, displayLanguage: Office.context.displayLanguage ?? 'zh-CN' }));
 }
 

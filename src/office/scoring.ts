@@ -14,6 +14,7 @@ import { summaryApplication } from '../core/committee/pane-summary.js';
 import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneEntry, type PaneState, type ScorePlan } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
 import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
+import { loadedLibrary, openGates, type IsSetSupported, type LibraryDefines } from './capabilities.js';
 import { literal } from './render.js';
 import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
 
@@ -40,21 +41,23 @@ export interface ScoringCaps {
   notes: boolean;
 }
 
-function scoringCaps(isSetSupported: (name: string, v: string) => boolean): ScoringCaps {
-  const has = (v: string) => {
+/** Each capability where the host reports its set and the loaded office.js defines it (./capabilities.ts). */
+function scoringCaps(isSetSupported: IsSetSupported, defines: LibraryDefines): ScoringCaps {
+  const g = openGates(isSetSupported, defines);
+  const events = (() => {
     try {
-      return isSetSupported('ExcelApi', v);
+      return isSetSupported('ExcelApi', '1.7');
     } catch {
       return false;
     }
-  };
-  return { events: has('1.7'), threads: has('1.10'), resolved: has('1.11'), notes: has('1.18') };
+  })();
+  return { events, threads: g.threads.open, resolved: g.threads.open && g.resolved.open, notes: g.notes.open };
 }
 
 /** The capabilities of the Excel this pane runs in (none outside Office). */
 export function detectScoringCaps(): ScoringCaps {
   if (typeof Office === 'undefined' || !Office.context?.requirements) return { events: false, threads: false, resolved: false, notes: false };
-  return scoringCaps((n, v) => Office.context.requirements.isSetSupported(n, v));
+  return scoringCaps((n, v) => Office.context.requirements.isSetSupported(n, v), loadedLibrary());
 }
 
 export interface PaneThread {

@@ -322,13 +322,30 @@ const rangeOf = (ctx: XContext, cell: string): XRange => {
   return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
 };
 
+/**
+ * Excel's error codes for protection (Office's documented codes: AccessDenied "You cannot perform the requested
+ * operation", what a write to a protected sheet and a refused protect/unprotect give; BadPassword "The password you
+ * supplied is incorrect"). Any other code is not a password problem, and is never reported as one.
+ */
+const PROTECTION_CODES: ReadonlySet<string> = new Set(['AccessDenied', 'BadPassword']);
+const errorCode = (e: unknown): string | null => {
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : null;
+};
+const isProtectionError = (e: unknown): boolean => PROTECTION_CODES.has(errorCode(e) ?? '');
+
+/** A protection error on sheets the action had to unprotect: the password the tool was not given (or a wrong one). */
+function passwordRefusal(e: unknown, locked: Locked): unknown {
+  if (locked.length && !(e instanceof OfficeError) && isProtectionError(e)) return new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
+  return e;
+}
+
 /** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
 async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
   try {
     await writeRecord(ctx, reading, meta, w);
   } catch (e) {
-    if (locked.length && !(e instanceof OfficeError)) throw new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
-    throw e;
+    throw passwordRefusal(e, locked);
   }
 }
 
@@ -392,9 +409,16 @@ async function readCovered(ctx: XContext, draft: FlagDraft): Promise<{ covered: 
   return { covered: { cells, ...(comments ? { comments } : {}) }, notes, locked: protections.filter((x) => x.p.protected).map((x) => ({ name: x.name, options: x.p.options })) };
 }
 
-/** Applies the plan's cell writes; returns the comments added, whose ids are known after the next sync. */
-async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: Map<string, XNote>, w: Writer): Promise<Map<string, XComment>> {
-  const added = new Map<string, XComment>();
+/** A thread to add: the cell and the explanation. */
+type ThreadAdd = { cell: string; text: string };
+
+/**
+ * Applies the plan's cell writes, except the threads to add, which it returns: they are queued last (addThreads), so
+ * a thread Excel refuses cannot keep any other write of the batch from being applied. `resolved` (ExcelApi 1.11) is
+ * set only where this Excel has it; elsewhere a thread people replied to is left as it is (and said, thread-kept).
+ */
+async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: Map<string, XNote>, w: Writer, caps: Pick<Capabilities, 'resolved'>): Promise<ThreadAdd[]> {
+  const adds: ThreadAdd[] = [];
   for (const cw of writes) {
     const color = cw.fill;
     // Absent: a person changed the fill of the tool's flag; theirs stays.
@@ -416,18 +440,97 @@ async function applyWrites(ctx: XContext, writes: readonly CellWrite[], notes: M
     }
     const comment = cw.comment;
     if (comment) {
-      if (comment.kind === 'add')
-        await w.add(Writer.size(comment.text), () => {
-          const c = ctx.workbook.comments.add(cw.cell, comment.text);
-          c.load('id');
-          added.set(cw.cell, c);
-        });
+      if (comment.kind === 'add') adds.push({ cell: cw.cell, text: comment.text });
       else if (comment.kind === 'update') await w.add(Writer.size(comment.text), () => (ctx.workbook.comments.getItem(comment.id).content = comment.text));
-      else if (comment.kind === 'resolve') await w.add(96, () => (ctx.workbook.comments.getItem(comment.id).resolved = true));
-      else await w.add(96, () => ctx.workbook.comments.getItem(comment.id).delete());
+      else if (comment.kind === 'resolve') {
+        if (caps.resolved) await w.add(96, () => (ctx.workbook.comments.getItem(comment.id).resolved = true));
+      } else await w.add(96, () => ctx.workbook.comments.getItem(comment.id).delete());
     }
   }
+  return adds;
+}
+
+/** Queues the threads to add; their ids are known after the next sync. */
+async function addThreads(ctx: XContext, adds: readonly ThreadAdd[], w: Writer): Promise<Map<string, XComment>> {
+  const added = new Map<string, XComment>();
+  for (const { cell, text } of adds)
+    await w.add(Writer.size(text), () => {
+      const c = ctx.workbook.comments.add(cell, text);
+      c.load('id');
+      added.set(cell, c);
+    });
   return added;
+}
+
+/**
+ * After a batch with threads to add failed with a code that is not protection: Excel applies a batch's commands in
+ * order and stops at the one that fails, so every write before the threads went in, the threads before the refused
+ * one too, and nothing after it (the protection put back last among them). This reads which of the threads are
+ * there, takes the first missing one as refused — in Excel without notes, an applicant's legacy note on the cell,
+ * which the API cannot see — and adds the rest, protecting the sheets again; a further refusal repeats it. Each
+ * refused cell keeps its flag colour and its record (without a thread); its explanation is in the pane and the
+ * summary. Returns every thread's id by cell, and the refused cells.
+ */
+async function settleThreads(
+  ctx: XContext,
+  failure: unknown,
+  adds: readonly ThreadAdd[],
+  known: ReadonlySet<string>,
+  locked: Locked,
+  password: string | undefined,
+): Promise<{ ids: Map<string, string>; refused: string[] }> {
+  const ids = new Map<string, string>();
+  const refused: string[] = [];
+  let pending = [...adds];
+  let error = failure;
+  for (;;) {
+    const items = ctx.workbook.comments;
+    items.load('items/id');
+    const protections = locked.map((l) => {
+      const p = ctx.workbook.worksheets.getItem(l.name).protection;
+      p.load('protected');
+      return { ...l, p };
+    });
+    await ctx.sync();
+    const fresh = items.items.filter((c) => !known.has(c.id) && ![...ids.values()].includes(c.id));
+    const places = fresh.map((c) => {
+      const at = c.getLocation();
+      at.load('address');
+      return { c, at };
+    });
+    if (places.length) await ctx.sync();
+    const wanted = new Map(pending.map((a) => [cellKey(a.cell), a] as const));
+    for (const { c, at } of places) {
+      const add = wanted.get(cellKey(at.address.replace(/\$/g, '')));
+      if (add) ids.set(add.cell, c.id);
+    }
+    const missing = pending.filter((a) => !ids.has(a.cell));
+    // Every thread is there: the failure was not one of them.
+    if (!missing.length) throw error;
+    refused.push(missing[0]!.cell);
+    pending = missing.slice(1);
+    const retry = new Map<string, XComment>();
+    for (const a of pending) {
+      const c = ctx.workbook.comments.add(a.cell, a.text);
+      c.load('id');
+      retry.set(a.cell, c);
+    }
+    for (const { name, options, p } of protections) if (p.protected === false) ctx.workbook.worksheets.getItem(name).protection.protect(options, password);
+    try {
+      await ctx.sync();
+      for (const [cell, c] of retry) ids.set(cell, c.id);
+      return { ids, refused };
+    } catch (e) {
+      if (isProtectionError(e)) throw passwordRefusal(e, locked);
+      error = e;
+    }
+  }
+}
+
+/** Cells compared by position, whatever the quoting of their sheet name or the $ of an address. */
+function cellKey(address: string): string {
+  const p = parseQualified(address);
+  return `${p.sheet}\u0000${p.row}\u0000${p.col}`;
 }
 
 /**
@@ -440,15 +543,7 @@ async function withUnprotected(ctx: XContext, locked: Locked, w: Writer, write: 
   for (const { name, options } of locked) await w.add(200, () => ctx.workbook.worksheets.getItem(name).protection.protect(options, password));
 }
 
-/** The last write; a failure on a sheet that had to be unprotected is a password the tool does not have. */
-async function flushWrites(w: Writer, locked: Locked): Promise<void> {
-  try {
-    await w.flush();
-  } catch (e) {
-    if (locked.length) throw new OfficeError('sheet-protected', { sheet: locked.map((l) => l.name).join('、') }, { needsPassword: true });
-    throw e;
-  }
-}
+
 
 /**
  * Why a check could not write its flags; the review is whole all the same, and the pane shows it read-only.
@@ -484,7 +579,9 @@ export async function checkWorkbook(s: Session, opts: { checkedAt?: string; pass
   const { covered, notes, locked } = await readCovered(ctx, draft);
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
   const w = new Writer(ctx);
+  let adds: ThreadAdd[] = [];
   let added = new Map<string, XComment>();
+  let refused: string[] = [];
   const result = { report: plan.report, review: plan.review, sheet: plan.sheet, warnings: plan.warnings };
   const readOnly = (why: ReadOnly): CheckResult => ({ ...result, flagged: 0, restored: 0, readOnly: why });
   // Said before anything is written: flags without their record could never be lifted.
@@ -495,23 +592,59 @@ export async function checkWorkbook(s: Session, opts: { checkedAt?: string; pass
       locked,
       w,
       async () => {
-        added = await applyWrites(ctx, plan.writes, notes, w);
+        adds = await applyWrites(ctx, plan.writes, notes, w, caps);
+        added = await addThreads(ctx, adds, w);
       },
       opts.password,
     );
     let meta = plan.meta;
-    if (added.size) {
-      await flushWrites(w, locked);
-      meta = withCommentIds(meta, new Map([...added].map(([cell, c]) => [cell, c.id])));
+    if (adds.length) {
+      let ids: Map<string, string>;
+      try {
+        await w.flush();
+        ids = new Map([...added].map(([cell, c]) => [cell, c.id]));
+      } catch (e) {
+        if (isProtectionError(e)) throw passwordRefusal(e, locked);
+        ({ ids, refused } = await settleThreads(ctx, e, adds, covered.comments?.ids ?? new Set(), locked, opts.password));
+      }
+      meta = withCommentIds(meta, ids);
     }
     await writeMeta(ctx, reading, meta, w, locked);
   } catch (e) {
     // The review is whole even when the flags cannot be written: the pane shows it read-only.
-    if (e instanceof OfficeError && e.code === 'sheet-protected') return readOnly({ reason: 'sheet-protected', sheet: String(e.params.sheet ?? ''), passwordTried: opts.password !== undefined });
+    const refusal = passwordRefusal(e, locked);
+    if (refusal instanceof OfficeError && refusal.code === 'sheet-protected') return readOnly({ reason: 'sheet-protected', sheet: String(refusal.params.sheet ?? ''), passwordTried: opts.password !== undefined });
     if (e instanceof OfficeError) throw new OfficeError(e.code, e.params, { ...e.extra, review: result });
+    // Anything else failed halfway: the sheets the check unprotected are not left so.
+    await protectAgain(ctx, locked, opts.password);
     throw e;
   }
-  return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
+  const warnings = refused.length ? [...plan.warnings, threadRefused(refused)] : plan.warnings;
+  return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings };
+}
+
+/** Best effort after a failed write: each sheet the action unprotected and that is still unprotected is protected again. */
+async function protectAgain(ctx: XContext, locked: Locked, password: string | undefined): Promise<void> {
+  if (!locked.length) return;
+  try {
+    const ps = locked.map((l) => {
+      const p = ctx.workbook.worksheets.getItem(l.name).protection;
+      p.load('protected');
+      return { ...l, p };
+    });
+    await ctx.sync();
+    for (const { name, options, p } of ps) if (!p.protected) ctx.workbook.worksheets.getItem(name).protection.protect(options, password);
+    await ctx.sync();
+  } catch {
+    // The original failure is what the reviewer is told; this one would only hide it.
+  }
+}
+
+/** Cells whose thread Excel refused (a few named, then how many more). */
+function threadRefused(cells: string[]): WorkflowWarning {
+  const shown = cells.slice(0, 10);
+  if (cells.length > shown.length) shown.push(`… (${cells.length})`);
+  return { code: 'thread-refused', params: { cells: shown } };
 }
 
 /** "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. */
@@ -553,7 +686,8 @@ export async function writeSummary(
       ws = ctx.workbook.worksheets.add(plan.sheet);
       ws.load('id');
     });
-    await renderModel(ws!, plan.model, caps, w, ctx.workbook.notes);
+    // Notes only where this Excel and its office.js have them (elsewhere `workbook.notes` is absent, or throws).
+    await renderModel(ws!, plan.model, caps, w, caps.explanations === 'notes' ? ctx.workbook.notes : undefined);
     // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
     await w.flush();
     const layout = meta.review?.summary;
@@ -573,7 +707,8 @@ export async function clearFlags(s: Session): Promise<number> {
   const { covered, notes, locked } = await readCovered(ctx, draft);
   const plan = finishClear(reading, draft, covered, lang);
   const w = new Writer(ctx);
-  await withUnprotected(ctx, locked, w, async () => void (await applyWrites(ctx, plan.writes, notes, w)));
+  // A clear adds no thread: it deletes the tool's own, or resolves one people replied to.
+  await withUnprotected(ctx, locked, w, async () => void (await applyWrites(ctx, plan.writes, notes, w, caps)));
   await writeMeta(ctx, reading, plan.meta, w, locked);
   return plan.restored;
 }

@@ -80,7 +80,9 @@ export function App({ host, rb: initialRb, initialLang, deployment }: { host: Ho
 
         {host.caps.explanations !== 'notes' && (
           <MessageBar intent="info">
-            <MessageBarBody>{t(host.caps.explanations === 'comments' ? 'pane.explanations-comments' : 'pane.explanations-none', lang)}</MessageBarBody>
+            <MessageBarBody>
+              {t(host.caps.explanations === 'none' ? 'pane.explanations-none' : host.caps.explanationsLimitedBy === 'library' ? 'pane.explanations-library' : 'pane.explanations-comments', lang)}
+            </MessageBarBody>
           </MessageBar>
         )}
 

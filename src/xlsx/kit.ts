@@ -10,7 +10,8 @@
  *     rulebooks/<id>.json
  *
  * The pane is built once, for every province: it learns its rulebooks from rulebooks/index.json at start, so a
- * kit needs no compile of its own. The kit copies an already built add-in (`--addin`, e.g. `npm run build`'s
+ * kit needs no compile of its own. Where office.js comes from is the build's choice (`officeJs`: the bundled copy,
+ * or Microsoft's CDN); the README says which and what it means. The kit copies an already built add-in (`--addin`, e.g. `npm run build`'s
  * dist/) or builds one with vite (a dev dependency: present where the repository is installed for development).
  * Everything is written into a temporary folder beside the output and renamed into place at the end: a failed
  * run leaves nothing half-written, and an existing, non-empty folder is never written into.
@@ -27,7 +28,7 @@ import { fill } from '../core/text/format.js';
 import { t } from '../core/text/index.js';
 import { withOnlineUrl } from '../wps/publish.js';
 import { EMBEDDED_RULEBOOKS_FILE, rulebooksScript } from '../wps/rulebooks-script.js';
-import { KIT_README } from '../core/text/kit-readme.js';
+import { KIT_OFFICE_JS, KIT_README, KIT_REQUESTS } from '../core/text/kit-readme.js';
 import { manifestBase, PRODUCTION_ID, productionManifest } from '../cli/manifest.js';
 import { FileError } from './errors.js';
 import { writeRulebookWorkbook } from './rulebook-sheet.js';
@@ -47,19 +48,28 @@ export interface KitOptions {
   addin?: string;
   /** Called before the (slow) build, so the command can say what it is doing. */
   onBuild?: () => void;
+  /**
+   * Where the add-in's office.js comes from (`--office-js`): a copy bundled with it (default when the kit builds), or
+   * Microsoft's CDN. With `addin`, the folder must have been built that way (absent: whatever it was built with).
+   */
+  officeJs?: OfficeJs;
 }
+
+export type OfficeJs = 'bundled' | 'cdn';
 
 export interface KitResult {
   out: string;
   files: { readme: string; manifest: string; template: string; rulebookJson: string; rulebookSheet: string; addin: string; index: string };
-  /** The built add-in loads office.js from Microsoft's CDN (built with OFFICE_JS=cdn), not from its own copy. */
-  officeJsFromCdn: boolean;
+  /** Where the kit's add-in loads office.js from: its bundled copy, or Microsoft's CDN. */
+  officeJs: OfficeJs;
+  /** The bundled copy's version ('—' for the CDN). */
+  officeJsVersion: string;
 }
 
 /** Why a kit cannot be made; the command says it in words (cli.kit.<code>). */
 export class KitError extends Error {
   constructor(
-    readonly code: 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url',
+    readonly code: 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch',
     readonly params: Record<string, string>,
   ) {
     super(code);
@@ -86,7 +96,7 @@ function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
 const isBuiltAddin = (dir: string): boolean => existsSync(join(dir, 'taskpane', 'taskpane.html')) && existsSync(join(dir, 'commands', 'commands.html'));
 
 /** Builds the pane with vite into a fresh temporary folder (vite is a dev dependency; absent in a bare install). */
-async function buildAddin(root: string): Promise<string> {
+async function buildAddin(root: string, officeJs: OfficeJs): Promise<string> {
   let vite: typeof Vite;
   try {
     vite = await import('vite');
@@ -94,11 +104,22 @@ async function buildAddin(root: string): Promise<string> {
     throw new KitError('no-vite', {});
   }
   const outDir = await mkdtemp(join(tmpdir(), 'cluster-review-addin-'));
-  await vite.build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // vite.config.ts reads the office.js choice from OFFICE_JS, as `npm run build -- --office-js` sets it.
+  const before = process.env.OFFICE_JS;
+  process.env.OFFICE_JS = officeJs;
+  try {
+    await vite.build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (before === undefined) delete process.env.OFFICE_JS;
+    else process.env.OFFICE_JS = before;
+  }
   return outDir;
 }
 
-function officeJsVersion(root: string): string {
+/** How a built add-in loads office.js: its own copy (office-js/office.js beside the pages) or Microsoft's CDN. */
+const builtWith = (dir: string): OfficeJs => (existsSync(join(dir, 'office-js', 'office.js')) ? 'bundled' : 'cdn');
+
+function officeJsVersionOf(root: string): string {
   try {
     return (JSON.parse(readFileSync(join(root, 'node_modules', '@microsoft', 'office-js', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
@@ -125,10 +146,11 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
   const root = packageRoot();
   let source = o.addin ? resolve(o.addin) : undefined;
   if (source && !isBuiltAddin(source)) throw new KitError('addin-not-built', { dir: o.addin! });
+  if (source && o.officeJs && builtWith(source) !== o.officeJs) throw new KitError('office-js-mismatch', { dir: o.addin!, wanted: o.officeJs, found: builtWith(source) });
   let built: string | undefined;
   if (!source) {
     o.onBuild?.();
-    source = built = await buildAddin(root);
+    source = built = await buildAddin(root, o.officeJs ?? 'bundled');
   }
 
   const rb = o.rulebook;
@@ -155,7 +177,8 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
         return rel !== 'manifest.xml' && rel !== DEPLOYMENT_DIR && !rel.startsWith(`${DEPLOYMENT_DIR}/`);
       },
     });
-    const officeJsFromCdn = !existsSync(join(addin, 'office-js', 'office.js'));
+    const officeJs = builtWith(addin);
+    const officeJsVersion = officeJs === 'cdn' ? '—' : officeJsVersionOf(root);
 
     // The rulebooks the deployment offers, each as its own validated JSON file (its fingerprint is of this text).
     const offered = [rb, ...(o.others ?? []).filter((x) => x.source.id !== id)];
@@ -197,17 +220,20 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
       year: o.year,
       url: base,
       template: names.template,
-      officeJs: officeJsFromCdn ? '—' : officeJsVersion(root),
+      officeJs: officeJsVersion,
     };
-    // Chinese first, then English, in one file: the province's IT may read either.
-    const readme = `${fill(KIT_README['zh-CN'], 'zh-CN', { ...params, name: rb.source.name.zh })}\n\n---\n\n${fill(KIT_README['en-US'], 'en-US', { ...params, name: rb.source.name.en })}\n`;
+    // Chinese first, then English, in one file: the province's IT may read either. Section 5 and where requests go
+    // depend on the office.js the add-in loads.
+    const part = (lang: Lang, name: string) =>
+      fill(KIT_README[lang], lang, { ...params, name, officeJsSection: fill(KIT_OFFICE_JS[officeJs][lang], lang, params), requests: KIT_REQUESTS[officeJs][lang] });
+    const readme = `${part('zh-CN', rb.source.name.zh)}\n\n---\n\n${part('en-US', rb.source.name.en)}\n`;
     writeFileSync(join(tmp, names.readme), readme);
 
     // Into place: an empty folder given as -o is replaced by the finished kit.
     refuseNonEmpty(out);
     if (existsSync(out)) rmdirSync(out);
     renameSync(tmp, out);
-    return { out, files: names, officeJsFromCdn };
+    return { out, files: names, officeJs, officeJsVersion };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

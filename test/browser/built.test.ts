@@ -1,13 +1,18 @@
 /**
  * The build: every file a built page or the production manifest references is in dist/ (office.js's own tree
- * included), and OFFICE_JS=cdn points the pages at Microsoft's CDN instead of copying the tree.
+ * included), and `--office-js cdn` (OFFICE_JS=cdn) points the pages at Microsoft's CDN instead of copying the tree.
+ * The shipped office.js is read as Excel will load it: every Excel member the adapter uses (src/office/surface.ts) is
+ * there, or behind a gate (src/office/capabilities.ts) that asks the host's requirement set AND the library.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzippedSize, INITIAL_GOAL, initialScripts, lazyScripts } from '../../bench/pane-size.js';
 import { PRODUCTION_ID, productionManifest } from '../../scripts/build-manifest.js';
 import { OFFICE_JS_CDN, officeJsFileNeeded } from '../../vite.config.js';
+import { BUNDLED_OFFICE_JS_LACKS } from '../support/fake-excel.js';
+import { excelHostFiles, readExcelLibrary, surfaceMembers, ungated } from '../support/office-library.js';
 import { buildPane } from './harness.js';
 
 const PAGES = ['taskpane/taskpane.html', 'commands/commands.html', 'commands/result.html', 'help/index.html'];
@@ -66,6 +71,37 @@ describe('the built add-in', () => {
     expect(officeJsFileNeeded('office.debug.js')).toBe(false);
   });
 
+  it('every Excel member the adapter uses is in the shipped office.js, or used only behind a gate (host set AND library)', () => {
+    const root = join(dist, 'office-js');
+    // The host files office.js itself loads (its map: excel-<platform>-<version>.js), each shipped.
+    const files = excelHostFiles(root);
+    expect(files).toEqual(expect.arrayContaining(['excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js']));
+    const members = surfaceMembers();
+    expect(members.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const lib = readExcelLibrary(join(root, file));
+      // Read as a library, not as text: the classes are there, with their members.
+      expect(lib.classes.get('Range')?.has('values'), file).toBe(true);
+      expect(ungated(lib, members), file).toEqual([]);
+      // What the fake's "bundled office.js" host lacks is what this copy lacks, no more, no less.
+      const lacking = members.filter((m) => !lib.classes.get(m.cls)?.has(m.member)).map((m) => `${m.cls}.${m.member}`);
+      const claimed = members.filter((m) => BUNDLED_OFFICE_JS_LACKS.includes(m.cls) || BUNDLED_OFFICE_JS_LACKS.includes(`${m.cls}.${m.member}`)).map((m) => `${m.cls}.${m.member}`);
+      expect(lacking.sort(), file).toEqual(claimed.sort());
+    }
+  });
+
+  it('a bundled build names no CDN anywhere but inside the office.js package it copies', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'office-js' && dir === dist ? [] : files(join(dir, e.name))) : [join(dir, e.name)]));
+    const named = files(dist).filter((f) => /\.(html|js|css|xml|json)$/.test(f) && readFileSync(f, 'utf8').includes('appsforoffice.microsoft.com'));
+    expect(named).toEqual([]);
+  });
+
+  it('`npm run build -- --office-js` takes bundled or cdn, and refuses anything else before building', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--office-js', 'local'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('office.js must be "bundled" (default) or "cdn", not "local"');
+  });
+
   it('the production manifest: its own Id, origin-only AppDomain, SupportUrl the help page — every URL into the build exists', () => {
     const base = 'https://review.example.gov.cn/cluster-review';
     const xml = productionManifest(readFileSync('manifest.xml', 'utf8'), `${base}/`);
@@ -82,7 +118,7 @@ describe('the built add-in', () => {
     expect(() => productionManifest(readFileSync('manifest.xml', 'utf8'), base, 'not-a-guid')).toThrow(/ADDIN_ID/);
   });
 
-  describe('OFFICE_JS=cdn', () => {
+  describe('--office-js cdn (OFFICE_JS=cdn)', () => {
     let cdn: string;
     beforeAll(async () => {
       process.env.OFFICE_JS = 'cdn';

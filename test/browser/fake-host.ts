@@ -1,6 +1,6 @@
 /**
  * Stands in for office.js on the browser test page: Office.onReady reports Excel, Excel.run hands the pane a
- * context of the strict fake workbook. The fixture state and requirement sets come from the test
+ * context of the strict fake workbook, and `Excel`'s classes are those the fixture's office.js defines (`lacks`). The fixture state and requirement sets come from the test
  * (window.__CLUSTER_REVIEW_FIXTURE__); the fake stays reachable as window.__fake for assertions.
  */
 import { FakeWorkbook, type FakeChange, type FakeState } from '../support/fake-excel.js';
@@ -11,6 +11,11 @@ export interface Fixture {
   displayLanguage: string;
   /** Highest ExcelApi version the fake host supports, e.g. "1.18". */
   excelApi: string;
+  /**
+   * What the loaded office.js lacks ("Class" or "Class.member"), e.g. BUNDLED_OFFICE_JS_LACKS: the host reports its
+   * sets, the library defines less (the bundled copy). Absent: a current office.js, as from Microsoft's CDN.
+   */
+  lacks?: readonly string[];
   /** "outside": behave like office.js opened in a plain browser (host null). */
   host?: 'excel' | 'outside';
   /** Requirement sets other than ExcelApi the host supports, e.g. { DialogApi: '1.1' }. */
@@ -42,6 +47,7 @@ const w = window as unknown as {
 };
 const fixture = w.__CLUSTER_REVIEW_FIXTURE__;
 const fake = new FakeWorkbook(fixture.state);
+fake.host = { name: `fake host (ExcelApi ${fixture.excelApi})`, excelApi: fixture.excelApi, lacks: fixture.lacks ?? [] };
 w.__fake = fake;
 if (fixture.relay)
   fake.relay = {
@@ -50,7 +56,8 @@ if (fixture.relay)
   };
 const num = (v: string) => v.split('.').map(Number) as [number, number];
 const supports = (name: string, v: string) => {
-  const have = name === 'ExcelApi' ? fixture.excelApi : fixture.sets?.[name];
+  if (name === 'ExcelApi') return fake.isSetSupported(name, v);
+  const have = fixture.sets?.[name];
   if (!have) return false;
   const [a, b] = num(v);
   const [x, y] = num(have);
@@ -97,4 +104,5 @@ w.Office = {
     },
   },
 };
-w.Excel = { run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()) };
+// The loaded office.js: Excel.run, and the classes its host file defines (what the pane inspects before using an API).
+w.Excel = { ...fake.excelNamespace(), run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()) };

@@ -6,7 +6,7 @@
  * ribbon's 直接检查 checks under the same rulebook as the pane (the deployment's default or the choice made on this
  * machine) and says which; the kit's WPS 加载项, installed offline and loaded over file://, has Yunnan in force too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,15 @@ describe.skipIf(!CHROMIUM)('a kit’s add-in in Chromium (needs Debian chromium)
     expect(await inForce(page)).toContain(YUNNAN);
     expect(external).toEqual([]);
     await page.close();
+  });
+
+  it('built with the bundled office.js by default: its copy served beside the pages, and the README says what that means', () => {
+    expect(existsSync(join(kit, 'addin', 'office-js', 'office.js'))).toBe(true);
+    expect(readFileSync(join(kit, 'addin', 'taskpane', 'taskpane.html'), 'utf8')).not.toContain('appsforoffice.microsoft.com');
+    const readme = readFileSync(join(kit, 'README.md'), 'utf8');
+    expect(readme).toContain('--office-js bundled');
+    expect(readme).toContain('说明也写入批注会话');
+    expect(readme).not.toContain('appsforoffice.microsoft.com');
   });
 
   it('offers the national edition; the choice is remembered on this machine', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import type { FakeState } from '../support/fake-excel.js';
+import { BUNDLED_OFFICE_JS_LACKS, type FakeState } from '../support/fake-excel.js';
 import { INDICATOR_SHEET, standardLayout } from '../../src/core/index.js';
 import { nationalRulebook } from '../../src/core/rulebook/builtin.js';
 import { ARTIFACTS, axeViolations, CHROMIUM, fakeState, NARROW, paneSuite, snap } from './harness.js';
@@ -122,6 +122,52 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
     expect(await page.getByTestId('verdict').textContent()).toContain('数据不全');
+    await page.close();
+  });
+
+  it('Microsoft 365 (ExcelApi 1.18) with the bundled office.js: the pane says the copy has no notes, and checks with threads', async () => {
+    const { page, external } = await env.open({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', lacks: BUNDLED_OFFICE_JS_LACKS });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
+    await page.getByText('本加载项随附的 office.js 是旧版本，不含“备注”').waitFor();
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    expect(await page.getByTestId('verdict').textContent()).toContain('未达标');
+    const state = await fakeState(page);
+    expect(state.notes).toEqual({});
+    expect(state.comments.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('notices').textContent()).not.toContain('getItemOrNullObject');
+    await page.getByTestId('summary').click();
+    await page.getByText('已写入“评审汇总”工作表').waitFor();
+    expect(await axeViolations(page, 'bundled office.js')).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('Excel 2021 LTSC: an applicant’s legacy note on a flagged cell — the cell flagged, said in words, no password asked, the template protected again', async () => {
+    const state = structuredClone(failing);
+    const sheet = state.sheets.find((x) => x.name === INDICATOR_SHEET)!;
+    sheet.protection = { options: { allowInsertRows: true } };
+    const noted = `${INDICATOR_SHEET}!F${layout.rows.find((r) => r.indicator.code === '5.1')!.row + 1}`;
+    state.notes[noted] = '申报单位：数据来源为县统计局年报';
+    const { page } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.14' });
+    await page.goto(`${env.url}/taskpane/taskpane.html`);
+    await page.getByText('此版本 Excel 不支持“备注”').waitFor();
+    await page.getByTestId('check').click();
+    await page.getByTestId('verdict').waitFor();
+    const notices = page.getByTestId('notices');
+    await notices.getByText('Excel 未能在单元格').waitFor();
+    expect(await notices.textContent()).toContain(noted);
+    expect(await notices.textContent()).not.toContain('受密码保护');
+    expect(await page.getByTestId('password').count()).toBe(0);
+    const after = await fakeState(page);
+    const cell = after.sheets.find((x) => x.name === INDICATOR_SHEET)!;
+    expect(cell.protection).toEqual({ options: { allowInsertRows: true } });
+    expect(after.notes[noted]).toBe('申报单位：数据来源为县统计局年报');
+    expect(after.comments.some((c) => c.cell === noted)).toBe(false);
+    expect(after.comments.length).toBeGreaterThan(0);
+    // The finding of that cell is listed like every other.
+    expect(await page.locator(`[data-testid="finding"][data-cell="${noted}"]`).count()).toBeGreaterThan(0);
+    expect(await axeViolations(page, 'thread refused')).toEqual([]);
     await page.close();
   });
 

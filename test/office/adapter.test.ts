@@ -12,9 +12,10 @@ import { Writer } from '../../src/office/writer.js';
 import { readMeta, writeMeta } from '../../src/xlsx/meta.js';
 import { solidFill } from '../../src/xlsx/render.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy } from '../../src/xlsx/workbook.js';
-import { FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
+import { FAKE_HOSTS, FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
 import { excelJSFromFake, fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { argbOf, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
+import { hostCaps } from '../support/hosts.js';
 
 const dir = tempDir();
 const layout = standardLayout(rb, 2025);
@@ -169,11 +170,11 @@ describe('check in Excel', () => {
 
   it('with neither notes nor comments, cells are still coloured and explanations stay in the summary and pane', async () => {
     const fake = await fakeOf('02-failing');
-    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false }));
+    await checkWorkbook(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false, resolved: false }));
     expect(fake.at(cellOf('5.1'))?.fill).toBe(FLAG_FILL.fail);
     expect(fake.state.notes).toEqual({});
     expect(fake.state.comments).toEqual([]);
-    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false }));
+    await writeSummary(session(fake, { explanations: 'none', validation: false, rangeAreas: false, pageLayout: false, mergedAreas: false, resolved: false }));
     expect(Object.values(fake.sheet('评审汇总').cells).some((c) => c.value === '未达标')).toBe(true);
   });
 
@@ -331,7 +332,13 @@ describe('what people added is kept (issue #9)', () => {
   });
 });
 
-describe('contract: the .xlsx adapter and the Office.js adapter agree', () => {
+/**
+ * In every Excel the add-in runs in, decided as the pane decides it: Microsoft 365 with office.js from the CDN (notes),
+ * the same Excel with the bundled office.js (the host reports 1.18, the library has no notes: threads), Excel
+ * 2021/2024 LTSC (threads, no notes) and Excel 2019 (colour only). An applicant's note sits on the first flagged cell,
+ * where a thread is refused.
+ */
+describe.each([FAKE_HOSTS.current, FAKE_HOSTS.bundled, FAKE_HOSTS.ltsc2021, FAKE_HOSTS.ltsc2024, FAKE_HOSTS.office2019])('contract: the .xlsx adapter and the Office.js adapter agree — $name', (host) => {
   for (const name of ['01-passing', '02-failing', '03-vetoed', '04-incomplete', '05-provincial-rows']) {
     it(`${name}: same findings, same flagged cells and colours, same summary cells`, async () => {
       const path = await writeExample(dir, name, {}, `contract-${name}.xlsx`);
@@ -340,14 +347,6 @@ describe('contract: the .xlsx adapter and the Office.js adapter agree', () => {
       const out = join(dir, `contract-${name}.reviewed.xlsx`);
       await writeReviewedCopy(fr, { rb, lang: 'zh-CN', output: out, experts: ['甲', '乙'], force: true, checkedAt: '2025-06-01 09:30' });
       const xwb = await load(out);
-      // Office.js
-      const fake = fakeFromExcelJS(await load(path));
-      const { report } = await checkWorkbook(session(fake));
-      await writeSummary(session(fake), { experts: ['甲', '乙'], checkedAt: '2025-06-01 09:30', sourceFile: `contract-${name}.xlsx` });
-
-      const strip = (r: Report) => ({ ...r, source: { sheet: r.source.sheet } });
-      expect(strip(report)).toEqual(strip(fr.report));
-
       const xFlags = new Map<string, string>();
       const source = await load(path);
       // The indicator sheet and the name-list sheets (a list's findings are flagged on its own sheet).
@@ -362,6 +361,18 @@ describe('contract: the .xlsx adapter and the Office.js adapter agree', () => {
           }),
         );
       }
+      // Office.js, in this host, with an applicant's note on the first flagged cell.
+      const fake = fakeFromExcelJS(await load(path));
+      fake.host = host;
+      const noted = readMeta(xwb)?.review?.flags[0]?.cell;
+      if (noted) fake.state.notes[noted] = '申报单位：见附件';
+      const { caps } = await hostCaps(fake);
+      const { report, warnings } = await checkWorkbook(session(fake, caps));
+      await writeSummary(session(fake, caps), { experts: ['甲', '乙'], checkedAt: '2025-06-01 09:30', sourceFile: `contract-${name}.xlsx` });
+      expect(warnings.some((w) => w.code === 'thread-refused')).toBe(!!noted && caps.explanations === 'comments');
+
+      const strip = (r: Report) => ({ ...r, source: { sheet: r.source.sheet } });
+      expect(strip(report)).toEqual(strip(fr.report));
       // The legend's swatches are not flags (test/wps/contract.test.ts compares the legend itself).
       for (const c of metaOf(fake)?.review?.legend ?? []) xFlags.delete(c.cell);
       const oFlags = new Map<string, string>();

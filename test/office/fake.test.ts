@@ -4,7 +4,8 @@
  * contexts interleaving, large used ranges.
  */
 import { describe, expect, it } from 'vitest';
-import { FakeWorkbook, type FakeSheet } from '../support/fake-excel.js';
+import { FAKE_API_SETS, FAKE_HOSTS, FakeWorkbook, type FakeSheet } from '../support/fake-excel.js';
+import { excelHostFiles, readExcelLibrary, surfaceMembers, ungated } from '../support/office-library.js';
 
 const sheet = (name: string, cells: FakeSheet['cells'] = {}): FakeSheet => ({ name, visibility: 'Visible', cells, protection: null, merges: [] });
 
@@ -99,5 +100,75 @@ describe('the strict fake models what matters', () => {
     expect(fake.cell('A', 0, 0)?.value).toBe('b');
     await a.sync();
     expect(fake.cell('A', 0, 0)?.value).toBe('a');
+  });
+});
+
+/**
+ * One Excel with one office.js (issue #18): what the host reports and what the loaded library defines are two
+ * facts, as in Excel; the fake's claims are checked against the bundled package's own host file.
+ */
+describe('the fake host: requirement sets and the loaded office.js', () => {
+  const officeJs = 'node_modules/@microsoft/office-js/dist';
+
+  it('with the bundled office.js on a 1.18 host, workbook.notes is undefined, as a property the library never defined', () => {
+    const fake = new FakeWorkbook({ sheets: [sheet('A')] });
+    fake.host = FAKE_HOSTS.bundled;
+    const ctx = fake.context();
+    expect(fake.isSetSupported('ExcelApi', '1.18')).toBe(true);
+    expect(ctx.workbook.notes).toBeUndefined();
+    expect(() => ctx.workbook.notes.getItemOrNullObject('A!A1')).toThrow(/Cannot read properties of undefined \(reading 'getItemOrNullObject'\)/);
+    expect(ctx.workbook.comments).toBeDefined();
+    // The library's classes, as the pane inspects them.
+    const excel = fake.excelNamespace();
+    expect(excel.NoteCollection).toBeUndefined();
+    expect('notes' in excel.Workbook!.prototype).toBe(false);
+    expect('comments' in excel.Workbook!.prototype).toBe(true);
+    expect('notes' in new FakeWorkbook().excelNamespace().Workbook!.prototype).toBe(true);
+  });
+
+  it('below a member’s requirement set, office.js refuses it on access (ApiNotFound): LTSC has no notes, Excel 2019 no threads', () => {
+    const ltsc = new FakeWorkbook({ sheets: [sheet('A')] });
+    ltsc.host = FAKE_HOSTS.ltsc2021;
+    expect(() => ltsc.context().workbook.notes).toThrow(/ApiNotFound/);
+    expect(ltsc.context().workbook.comments).toBeDefined();
+    const office2019 = new FakeWorkbook({ sheets: [sheet('A')] });
+    office2019.host = FAKE_HOSTS.office2019;
+    expect(() => office2019.context().workbook.comments).toThrow(/ApiNotFound/);
+    const ws = office2019.context().workbook.worksheets.getItem('A');
+    expect(ws.getRange('A1').dataValidation).toBeDefined();
+    expect(() => ws.pageLayout).toThrow(/ApiNotFound/);
+    expect(() => ws.getRange('A1').getMergedAreasOrNullObject).toThrow(/ApiNotFound/);
+  });
+
+  it('a thread on a cell holding a legacy note fails (not a protection code); one on a protected sheet is AccessDenied; a wrong password BadPassword', async () => {
+    const fake = new FakeWorkbook({ sheets: [sheet('A'), { ...sheet('P'), protection: { password: 'pw' } }], notes: { 'A!B2': '申报单位的备注' } });
+    fake.host = FAKE_HOSTS.ltsc2024;
+    const ctx = fake.context();
+    ctx.workbook.comments.add('A!B2', '说明');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    expect(fake.state.notes['A!B2']).toBe('申报单位的备注');
+    ctx.workbook.comments.add('P!A1', '说明');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    ctx.workbook.worksheets.getItem('P').protection.unprotect('wrong');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'BadPassword' });
+  });
+
+  it('the fake’s requirement sets are those the bundled office.js checks, and its host files are what office.js loads', () => {
+    const lib = readExcelLibrary(`${officeJs}/excel-web-16.00.js`);
+    for (const [member, set] of Object.entries(FAKE_API_SETS)) if (lib.sets.has(member)) expect(lib.sets.get(member), member).toBe(set);
+    // Notes are not in that copy: their set comes from Microsoft's reference (ExcelApi 1.18).
+    expect(lib.sets.has('Workbook.notes')).toBe(false);
+    expect(lib.classes.has('NoteCollection')).toBe(false);
+    expect(excelHostFiles(officeJs)).toContain('excel-win32-16.01.js');
+  });
+
+  it('the build test’s check can fail: a member a library lacks with no gate, or a gate below the set the library checks', () => {
+    const lib = readExcelLibrary(`${officeJs}/excel-web-16.00.js`);
+    const members = surfaceMembers();
+    expect(ungated(lib, members)).toEqual([]);
+    const without = { ...lib, classes: new Map([...lib.classes].map(([k, v]) => [k, new Set([...v].filter((m) => !(k === 'Range' && m === 'values')))])) };
+    expect(ungated(without, members)).toEqual([expect.stringContaining('Range.values (XRange) is not in')]);
+    const stricter = { ...lib, sets: new Map([...lib.sets, ['Range.getMergedAreasOrNullObject', '1.14']]) };
+    expect(ungated(stricter, members)).toEqual([expect.stringContaining('Range.getMergedAreasOrNullObject (XRange) needs ExcelApi 1.14')]);
   });
 });

@@ -16,7 +16,12 @@
  * - one annotation per cell: a note on a cell with a thread (or a thread on a cell with a note) fails;
  * - threads have authors and replies; deleting a thread deletes its replies (as Comment.delete does);
  * - each context has its own queue (two contexts on one workbook are two people co-authoring, their syncs
- *   interleaved); every sync also counts what it returns, and a response over 5 MB fails (Excel on the web).
+ *   interleaved); every sync also counts what it returns, and a response over 5 MB fails (Excel on the web);
+ * - it is one Excel with one office.js (`host`, see FakeHost): a member above the ExcelApi 1.7 baseline throws
+ *   ApiNotFound where the host does not report its requirement set (office.js checks on access), and is undefined
+ *   where the loaded office.js does not define it (the bundled @microsoft/office-js 1.1.110 has no notes while
+ *   Microsoft 365 reports 1.18); Excel 2021/2024 LTSC has no notes at all, and a thread cannot go on a cell that
+ *   holds a (legacy) note — the file keeps it though the API cannot see it.
  *
  * No Node imports: the browser test bundles this file as the page's Excel host.
  */
@@ -80,6 +85,59 @@ export interface SyncRecord {
   bytes: number;
   /** What the response returns (loaded values, JSON). */
   response?: number;
+}
+
+/**
+ * The Excel a fake stands for: the highest ExcelApi version it reports, and what the office.js it loaded lacks
+ * ("Class" for a whole class, "Class.member" for one member). office.js's host files define the API; a copy bundled
+ * with the add-in is frozen at its version while Office moves on.
+ */
+export interface FakeHost {
+  name: string;
+  excelApi: string;
+  lacks: readonly string[];
+}
+
+/**
+ * What @microsoft/office-js 1.1.110 (the last on npm, bundled by `--office-js bundled`) lacks of what the adapter uses:
+ * its Excel files define no Workbook.notes, NoteCollection or Note (ExcelApi 1.18). test/office/fake.test.ts checks
+ * this list against the package's own excel-*.js.
+ */
+export const BUNDLED_OFFICE_JS_LACKS: readonly string[] = ['Workbook.notes', 'NoteCollection', 'Note'];
+
+export const FAKE_HOSTS = {
+  /** Microsoft 365 / Excel on the web with office.js from Microsoft's CDN (always current). */
+  current: { name: 'Microsoft 365, office.js from the CDN', excelApi: '1.18', lacks: [] },
+  /** The same Excel with the bundled office.js: the host reports 1.18, the library has no notes. */
+  bundled: { name: 'Microsoft 365 (ExcelApi 1.18), bundled office.js 1.1.110', excelApi: '1.18', lacks: BUNDLED_OFFICE_JS_LACKS },
+  /** Volume-licensed Office 2021: threaded comments, no notes. */
+  ltsc2021: { name: 'Excel 2021 LTSC (ExcelApi 1.14)', excelApi: '1.14', lacks: [] },
+  /** Volume-licensed Office 2024: threaded comments, no notes. */
+  ltsc2024: { name: 'Excel 2024 LTSC (ExcelApi 1.17)', excelApi: '1.17', lacks: [] },
+  /** Office 2019: ExcelApi 1.8, no threads, no notes. */
+  office2019: { name: 'Excel 2019 (ExcelApi 1.8)', excelApi: '1.8', lacks: [] },
+} satisfies Record<string, FakeHost>;
+
+/**
+ * The requirement set of each member above the 1.7 baseline the fake provides (Microsoft's reference; office.js's
+ * own excel-*.js name the same sets where they define the member, checked in test/office/fake.test.ts).
+ */
+export const FAKE_API_SETS: Readonly<Record<string, string>> = {
+  'Workbook.notes': '1.18',
+  'Workbook.comments': '1.10',
+  'Comment.resolved': '1.11',
+  'Range.dataValidation': '1.8',
+  'Worksheet.getRanges': '1.9',
+  'Worksheet.pageLayout': '1.9',
+  'Worksheet.horizontalPageBreaks': '1.9',
+  'Range.getMergedAreasOrNullObject': '1.13',
+};
+
+/** "1.10" ≤ "1.18": requirement-set versions compared as numbers, part by part. */
+export function versionAtMost(need: string, have: string): boolean {
+  const [a = 0, b = 0] = need.split('.').map(Number);
+  const [x = 0, y = 0] = have.split('.').map(Number);
+  return a < x || (a === x && b <= y);
 }
 
 /** Excel's limits the fake enforces. */
@@ -173,9 +231,49 @@ export class FakeWorkbook {
   relay: FakeRelay | null = null;
   /** With a relay, this page's batches go one at a time (shared by its contexts), as one Excel session sends them. */
   private readonly gate: { tail: Promise<void> } = { tail: Promise.resolve() };
+  /** The Excel and office.js this workbook is open in (shared by every context). */
+  host: FakeHost = FAKE_HOSTS.current;
 
   constructor(state?: Partial<FakeState>) {
     this.state = { sheets: [], notes: {}, comments: [], selection: null, active: null, ...state };
+  }
+
+  /** Office.context.requirements.isSetSupported as this host answers it (ExcelApi only). */
+  isSetSupported(name: string, version: string): boolean {
+    return name === 'ExcelApi' && versionAtMost(version, this.host.excelApi);
+  }
+
+  /** Does the loaded office.js lack this class or member? */
+  lacks(member: string): boolean {
+    return this.host.lacks.includes(member) || this.host.lacks.includes(member.split('.')[0]!);
+  }
+
+  /**
+   * A member above the baseline, on access: false where the loaded office.js does not define it (the caller then
+   * gives undefined, as a missing property is); ApiNotFound where the host does not report its set, as office.js
+   * throws when a member's requirement set is not supported.
+   */
+  api(member: string): boolean {
+    if (this.lacks(member)) return false;
+    const set = FAKE_API_SETS[member];
+    if (set && !this.isSetSupported('ExcelApi', set)) throw new FakeExcelError('ApiNotFound', `${member} needs ExcelApi ${set}; ${this.host.name} reports ${this.host.excelApi}`);
+    return true;
+  }
+
+  /**
+   * The `Excel` namespace of the loaded office.js as far as the fake goes: a constructor per class, whose prototype
+   * has the members the fake provides, less what the library lacks (what an add-in inspects to learn whether its
+   * office.js defines an API).
+   */
+  excelNamespace(): Record<string, { prototype: object }> {
+    const out: Record<string, { prototype: object }> = {};
+    for (const [name, members] of Object.entries(fakeClasses())) {
+      if (this.lacks(name)) continue;
+      const ctor = function FakeExcelClass(): void {} as unknown as { prototype: object };
+      ctor.prototype = Object.fromEntries(members.filter((m) => !this.lacks(`${name}.${m}`)).map((m) => [m, true]));
+      out[name] = ctor;
+    }
+    return out;
   }
 
   /** Worksheet.id of a sheet, given on first use (ids survive renames). */
@@ -368,14 +466,22 @@ export class FakeContext {
 
 class FakeWorkbookProxy {
   readonly worksheets: FakeSheets;
-  readonly notes: FakeNotes;
-  readonly comments: FakeComments;
   readonly protection: FakeStructure;
-  constructor(wb: FakeWorkbook) {
+  private readonly notesProxy: FakeNotes;
+  private readonly commentsProxy: FakeComments;
+  constructor(private readonly wb: FakeWorkbook) {
     this.worksheets = new FakeSheets(wb);
-    this.notes = new FakeNotes(wb);
-    this.comments = new FakeComments(wb);
+    this.notesProxy = new FakeNotes(wb);
+    this.commentsProxy = new FakeComments(wb);
     this.protection = new FakeStructure(wb);
+  }
+  /** ExcelApi 1.18; undefined with an office.js that has no notes (the bundled 1.1.110). */
+  get notes(): FakeNotes | undefined {
+    return this.wb.api('Workbook.notes') ? this.notesProxy : undefined;
+  }
+  /** ExcelApi 1.10. */
+  get comments(): FakeComments | undefined {
+    return this.wb.api('Workbook.comments') ? this.commentsProxy : undefined;
   }
 }
 
@@ -494,10 +600,14 @@ class FakeSheetProxy extends Loadable {
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.wb, this.sheetName, { r, c, rows, cols });
   }
-  getRanges(addresses: string): { format: Record<string, unknown> } {
-    const areas = addresses.split(',').map((a) => new FakeRange(this.wb, this.sheetName, bounds(a.trim())));
-    // A RangeAreas formats every area alike: one command, applied to each.
-    return { format: multiFormat(this.wb, areas) };
+  /** ExcelApi 1.9. */
+  get getRanges(): ((addresses: string) => { format: Record<string, unknown> }) | undefined {
+    if (!this.wb.api('Worksheet.getRanges')) return undefined;
+    return (addresses) => {
+      const areas = addresses.split(',').map((a) => new FakeRange(this.wb, this.sheetName, bounds(a.trim())));
+      // A RangeAreas formats every area alike: one command, applied to each.
+      return { format: multiFormat(this.wb, areas) };
+    };
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.wb, this.sheetName, null, valuesOnly === true);
@@ -524,7 +634,8 @@ class FakeSheetProxy extends Loadable {
       unprotect(password?: string): void {
         this.wb.op(password ?? null, () => {
           const p = sheet().protection;
-          if (p?.password && p.password !== password) throw new FakeExcelError('InvalidOperation', 'the password does not match');
+          // BadPassword: "The password you supplied is incorrect." (Office's documented error codes).
+          if (p?.password && p.password !== password) throw new FakeExcelError('BadPassword', 'the password does not match');
           sheet().protection = null;
         });
       }
@@ -547,7 +658,9 @@ class FakeSheetProxy extends Loadable {
       freezeAt: (r: FakeRange) => this.wb.op(r.describe(), () => (this.s.frozen = `at:${r.describe()}`)),
     };
   }
-  get pageLayout(): Record<string, unknown> {
+  /** ExcelApi 1.9. */
+  get pageLayout(): Record<string, unknown> | undefined {
+    if (!this.wb.api('Worksheet.pageLayout')) return undefined;
     const layout = () => (this.s.pageLayout ??= {});
     const props = ['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'];
     const bag = writeOnly(this.wb, 'PageLayout', props, (p, v) => (layout()[p] = v));
@@ -557,7 +670,9 @@ class FakeSheetProxy extends Loadable {
     const methods: Record<string, unknown> = { setPrintTitleRows: setter('printTitleRows'), setPrintTitleColumns: setter('printTitleColumns'), setPrintArea: setter('printArea'), headersFooters };
     return new Proxy(bag, { get: (t, p) => (typeof p === 'string' && p in methods ? methods[p] : Reflect.get(t, p)) });
   }
-  get horizontalPageBreaks(): Record<string, unknown> {
+  /** ExcelApi 1.9. */
+  get horizontalPageBreaks(): Record<string, unknown> | undefined {
+    if (!this.wb.api('Worksheet.horizontalPageBreaks')) return undefined;
     const layout = () => (this.s.pageLayout ??= {});
     return {
       add: (a: string) => this.wb.op(a, () => (layout().rowBreaks = [...((layout().rowBreaks as string[] | undefined) ?? []), a])),
@@ -802,7 +917,9 @@ export class FakeRange extends Loadable {
   set hyperlink(h: FakeCell['hyperlink']) {
     this.wb.op(h, () => this.forEach((cell) => (cell.hyperlink = h ?? undefined)));
   }
-  get dataValidation(): Record<string, unknown> {
+  /** ExcelApi 1.8. */
+  get dataValidation(): Record<string, unknown> | undefined {
+    if (!this.wb.api('Range.dataValidation')) return undefined;
     return writeOnly(this.wb, 'DataValidation', ['rule', 'errorAlert', 'prompt'], (p, v) => {
       const message = (v as { message?: unknown } | null)?.message;
       if (typeof message === 'string' && message.length > FAKE_LIMITS.prompt) throw new FakeExcelError('InvalidArgument', `a validation ${p} holds at most ${FAKE_LIMITS.prompt} characters`);
@@ -858,7 +975,11 @@ export class FakeRange extends Loadable {
     return new FakeRange(this.wb, this.sheetName, null, valuesOnly === true, this.b);
   }
   /** ExcelApi 1.13: the merged areas that intersect this range, addressed as Excel does ("S!A1:B2, S!D4:E4"). */
-  getMergedAreasOrNullObject(): FakeMergedAreas {
+  get getMergedAreasOrNullObject(): (() => FakeMergedAreas) | undefined {
+    if (!this.wb.api('Range.getMergedAreasOrNullObject')) return undefined;
+    return () => this.mergedAreas();
+  }
+  private mergedAreas(): FakeMergedAreas {
     return new FakeMergedAreas(this.wb, () => {
       const b = this.b ?? this.resolve();
       if (!b) return [];
@@ -1070,9 +1191,11 @@ class FakeComment extends Loadable {
   }
   /** ExcelApi 1.11. */
   get resolved(): boolean {
+    this.wb.api('Comment.resolved');
     return this.read('resolved');
   }
   set resolved(v: boolean) {
+    this.wb.api('Comment.resolved');
     this.wb.op(v, () => (this.c.resolved = v));
   }
   private repliesProxy: FakeReplies | undefined;
@@ -1160,7 +1283,14 @@ class FakeComments extends Loadable {
     const id = this.wb.newCommentId();
     const author = this.wb.author;
     this.wb.op([cellAddress, content], () => {
+      const sheet = this.wb.sheet(cell.slice(0, cell.lastIndexOf('!')));
+      // As in Excel's own "New Comment", which a protected sheet disables unless objects may be edited.
+      if (sheet.protection && !sheet.protection.options?.allowEditObjects) throw new FakeExcelError('AccessDenied', `"${sheet.name}" is protected: comments cannot be added`);
       if (this.wb.state.comments.some((c) => c.cell === cell)) throw new FakeExcelError('InvalidOperation', `${cell} already has a comment thread`);
+      // A legacy note — the applicant's, in a file from any Excel — is there even where the API cannot see notes
+      // (LTSC, the bundled office.js). Office documents no specific code for this refusal; InvalidOperation ("The
+      // operation attempted is invalid on the object") is the documented one that fits. The adapter relies only on
+      // it not being a protection code (AccessDenied, BadPassword).
       if (cell in this.wb.state.notes) throw new FakeExcelError('InvalidOperation', `${cell} has a note: one annotation per cell`);
       this.wb.state.comments.push({ id, cell, content, author });
     });
@@ -1169,4 +1299,36 @@ class FakeComments extends Loadable {
   getItem(id: string): FakeComment {
     return new FakeComment(this.wb, () => this.wb.state.comments.find((x) => x.id === id));
   }
+}
+
+/** Members every office.js object has from OfficeExtension.ClientObject. */
+const CLIENT_OBJECT = ['isNullObject', 'load', 'toJSON'];
+
+/** The fake's objects by the Excel class each stands for, with the members each provides (for excelNamespace). */
+function fakeClasses(): Record<string, string[]> {
+  const members = (cls: { prototype: object }) => {
+    const out = new Set(CLIENT_OBJECT);
+    for (let p: object | null = cls.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null)
+      for (const m of Object.getOwnPropertyNames(p)) if (m !== 'constructor') out.add(m);
+    return [...out];
+  };
+  return {
+    Workbook: [...members(FakeWorkbookProxy), 'worksheets', 'protection'],
+    WorkbookProtection: members(FakeStructure),
+    WorksheetCollection: members(FakeSheets),
+    Worksheet: members(FakeSheetProxy),
+    Range: members(FakeRange),
+    RangeFill: members(FakeFill),
+    RangeAreas: [...CLIENT_OBJECT, 'address', 'format'],
+    NoteCollection: members(FakeNotes),
+    Note: members(FakeNote),
+    CommentCollection: members(FakeComments),
+    Comment: members(FakeComment),
+    CommentReplyCollection: members(FakeReplies),
+    DataValidation: [...CLIENT_OBJECT, 'rule', 'errorAlert', 'prompt'],
+    PageLayout: [...CLIENT_OBJECT, 'orientation', 'paperSize', 'zoom', 'headersFooters', 'setPrintTitleRows', 'setPrintTitleColumns', 'setPrintArea'],
+    PageBreakCollection: [...CLIENT_OBJECT, 'add', 'removePageBreaks'],
+    HeaderFooterGroup: [...CLIENT_OBJECT, 'defaultForAllPages'],
+    HeaderFooter: [...CLIENT_OBJECT, 'leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'],
+  };
 }

@@ -5,7 +5,7 @@
  * a stand-in folder (--addin): the real build and the pane loading the kit run in test/browser/kit.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET, loadRulebook } from '../../src/core/index.js';
@@ -163,6 +163,57 @@ describe('kit', () => {
     const parsed = parseDeploymentIndex(JSON.parse(readFileSync(join(empty, 'addin/rulebooks/index.json'), 'utf8')));
     expect(parsed.ok && parsed.index.rulebooks.map((x) => x.id)).toEqual(['cn-yn-2023']);
     expect(existsSync(join(empty, 'indicator-template-cn-yn-2023-2025.xlsx'))).toBe(true);
+  });
+});
+
+/** A stand-in for `npm run build -- --office-js cdn`: no office.js copy, the pages pointing at Microsoft's CDN. */
+function cdnAddin(dir: string): string {
+  const addin = fakeAddin(dir);
+  rmSync(join(addin, 'office-js'), { recursive: true });
+  writeFileSync(join(addin, 'taskpane', 'taskpane.html'), '<link rel="preload" as="script" href="https://appsforoffice.microsoft.com/lib/1/hosted/office.js" data-office-js="cdn">');
+  return addin;
+}
+
+describe('kit --office-js cdn|bundled (issue #18): the choice, and what the README says it means', () => {
+  const dir = tempDir();
+  const CDN = 'appsforoffice.microsoft.com';
+
+  it('bundled (the default): the README says the copy is bundled and what degrades on it, and names no CDN address', async () => {
+    const out = join(dir, 'bundled');
+    const r = await cli(['kit', '--rulebook', YUNNAN_FILE, '--base-url', BASE, '--addin', fakeAddin(join(dir, 'b')), '--office-js', 'bundled', '-o', out]);
+    expect(r.code, r.err).toBe(0);
+    const [zh, en] = readFileSync(join(out, 'README.md'), 'utf8').split('\n---\n');
+    expect(zh).toContain('随附的 office.js');
+    expect(zh).toContain('批注会话');
+    expect(zh).toContain('--office-js cdn');
+    expect(en).toContain('bundled office.js');
+    expect(en).toContain('comment threads');
+    expect(`${zh}${en}`).not.toContain(CDN);
+    expect(r.err).toContain('随附');
+  });
+
+  it('cdn: the README says office.js comes from Microsoft’s CDN, always current, and that the machines must reach it', async () => {
+    const out = join(dir, 'cdn');
+    const r = await cli(['kit', '--rulebook', YUNNAN_FILE, '--base-url', BASE, '--addin', cdnAddin(join(dir, 'c')), '--office-js', 'cdn', '-o', out]);
+    expect(r.code, r.err).toBe(0);
+    const [zh, en] = readFileSync(join(out, 'README.md'), 'utf8').split('\n---\n');
+    expect(zh).toContain(CDN);
+    expect(zh).toContain('微软');
+    expect(en).toContain(CDN);
+    expect(en).toContain('always current');
+    expect(zh).not.toContain('随附的 office.js');
+    expect(existsSync(join(out, 'addin', 'office-js'))).toBe(false);
+    expect(r.err).toContain('CDN');
+  });
+
+  it('refuses, in words: a choice that is neither, and an add-in built the other way', async () => {
+    const other = await cli(['kit', '--base-url', BASE, '--addin', fakeAddin(join(dir, 'o')), '--office-js', 'local', '-o', join(dir, 'k-other')]);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('--office-js 应为 bundled 或 cdn，收到“local”');
+    const mismatch = await cli(['kit', '--base-url', BASE, '--addin', fakeAddin(join(dir, 'm')), '--office-js', 'cdn', '-o', join(dir, 'k-mismatch')]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toContain('构建时 office.js 为 bundled，与 --office-js cdn 不符');
+    expect(existsSync(join(dir, 'k-mismatch'))).toBe(false);
   });
 });
 

@@ -17,13 +17,15 @@ interface Options {
   rulebook?: string;
   addin?: string;
   national: boolean;
+  officeJs?: string;
 }
 
-const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url', TextKey> = {
+const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch', TextKey> = {
   'out-not-empty': 'cli.kit.out-not-empty',
   'addin-not-built': 'cli.kit.addin-not-built',
   'no-vite': 'cli.kit.no-vite',
   'base-url': 'cli.kit.base-url-invalid',
+  'office-js-mismatch': 'cli.kit.office-js-mismatch',
 };
 
 export function kitCommand(program: Command, ctx: CommandContext): void {
@@ -37,10 +39,13 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
     .addOption(rulebookOption(lang))
     .option('--addin <dir>', t('cli.kit.addin', lang))
     .option('--no-national', t('cli.kit.no-national', lang))
+    .option('--office-js <bundled|cdn>', t('cli.kit.office-js', lang))
     .addOption(langOption(lang))
     .action(async (o: Options, cmd: Command) => {
       const year = Number(o.year);
       if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
+      const officeJs = o.officeJs;
+      if (officeJs !== undefined && officeJs !== 'bundled' && officeJs !== 'cdn') throw new UsageError('cli.kit.office-js-invalid', { value: officeJs }, commandPath(cmd));
       const rb = await rulebookFrom(o.rulebook, lang);
       // ExcelJS (and vite, if it builds) load here, not at start-up: --help stays fast.
       const { writeKit, KitError } = await import('../../xlsx/kit.js');
@@ -55,6 +60,7 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
           lang,
           out: o.output,
           addin: o.addin,
+          ...(officeJs ? { officeJs } : {}),
           onBuild: () => io.err(`${t('cli.kit.building', lang)}\n`),
         });
       } catch (e) {
@@ -64,6 +70,6 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
       const [dir, id, edition, url] = [o.output, rb.data.id, rb.data.edition, o.baseUrl].map(escapeForTerminal);
       io.err(`${t('cli.kit.wrote', lang, { dir, id, edition, fingerprint: rb.fingerprint.slice(0, 12), url })}\n`);
       for (const f of Object.values(result.files)) io.err(`  ${escapeForTerminal(f)}\n`);
-      if (result.officeJsFromCdn) io.err(`${t('cli.kit.cdn', lang)}\n`);
+      io.err(`${result.officeJs === 'cdn' ? t('cli.kit.cdn', lang) : t('cli.kit.bundled', lang, { version: result.officeJsVersion })}\n`);
     });
 }

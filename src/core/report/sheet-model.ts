@@ -44,15 +44,20 @@ export interface StyleDef {
 }
 
 /**
- * Flag colours: Paul Tol's "light" scheme, chosen to stay distinguishable for colour-blind readers; every flag
- * also says its status in words (note and summary), so colour is never the only signal.
+ * Flag colours. A flag is seen against the cells around it — the light-yellow input cells, white, the grey label and
+ * locked cells, the headers — so each colour keeps at least 3:1 against every fill the templates use (WCAG 2.1,
+ * 1.4.11 non-text contrast) while the black text of the flagged cell stays readable on it (4.5:1): a relative
+ * luminance between 0.175 and 0.207, one lightness for all five. Apart, they are told by hue, chosen so the five stay
+ * distinguishable under protanopia, deuteranopia and tritanopia (CIELAB ΔE ≥ 20 between any two, simulated), and
+ * every flag also says its status in words (note or thread, summary, legend), so colour is never the only signal.
+ * test/core/flag-contrast.test.ts measures every pair. The earlier, lighter palette: ../workflow/colour.ts.
  */
 export const FLAG_FILL: Record<'fail' | 'veto' | 'invalid' | 'missing' | 'warn', string> = {
-  fail: '#EE8866',
-  veto: '#FFAABB',
-  invalid: '#BBCC33',
-  missing: '#EEDD88',
-  warn: '#99DDFF',
+  fail: '#C7564A',
+  veto: '#EA1288',
+  invalid: '#8064D4',
+  missing: '#9F6E03',
+  warn: '#1B8390',
 };
 
 export const FLAGGED_STATUSES: ReadonlyArray<Status> = ['veto', 'fail', 'invalid', 'missing', 'warn'];

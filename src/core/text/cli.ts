@@ -208,9 +208,25 @@ export const CLI_TEXT = {
     'zh-CN': '已写入分发包：{dir}（规则 {id} {edition}，校验码 {fingerprint}；加载项地址 {url}）',
     'en-US': 'wrote the kit: {dir} (rulebook {id} {edition}, fingerprint {fingerprint}; add-in at {url})',
   },
+  'cli.kit.office-js': {
+    'zh-CN': 'office.js 的来源：bundled（默认，随附一份，内网无需访问互联网；版本较旧，“备注”改用批注会话）或 cdn（微软 CDN，始终最新，评审电脑须能访问互联网）',
+    'en-US': 'where office.js comes from: bundled (default: a copy served with the add-in, no internet needed; older, so notes become comment threads) or cdn (Microsoft’s CDN, always current; the reviewers’ machines must reach it)',
+  },
+  'cli.kit.office-js-invalid': {
+    'zh-CN': '--office-js 应为 bundled 或 cdn，收到“{value}”',
+    'en-US': '--office-js must be bundled or cdn, got "{value}"',
+  },
+  'cli.kit.office-js-mismatch': {
+    'zh-CN': '{dir} 构建时 office.js 为 {found}，与 --office-js {wanted} 不符；请用 npm run build -- --office-js {wanted} 重新构建，或不给 --addin 由分发包现场构建',
+    'en-US': '{dir} was built with office.js {found}, not --office-js {wanted}; rebuild it with npm run build -- --office-js {wanted}, or leave out --addin so the kit builds one',
+  },
   'cli.kit.cdn': {
-    'zh-CN': '注意：该加载项从微软网站加载 office.js（OFFICE_JS=cdn 构建），评审电脑须能访问互联网',
-    'en-US': 'note: this add-in loads office.js from Microsoft’s CDN (built with OFFICE_JS=cdn); the reviewers’ machines must reach the internet',
+    'zh-CN': 'office.js：来自微软 CDN（--office-js cdn），始终最新；评审电脑须能访问互联网',
+    'en-US': 'office.js: from Microsoft’s CDN (--office-js cdn), always current; the reviewers’ machines must reach the internet',
+  },
+  'cli.kit.bundled': {
+    'zh-CN': 'office.js：随附的副本（@microsoft/office-js {version}，--office-js bundled），内网无需访问互联网；该版本不含“备注”，说明改写入批注会话（详见 README 第五节）',
+    'en-US': 'office.js: the bundled copy (@microsoft/office-js {version}, --office-js bundled), no internet needed; it has no notes, so explanations go into comment threads (README, section 5)',
   },
   'cli.kit.out-not-empty': {
     'zh-CN': '分发包文件夹已存在且不为空：{dir}；请用 -o 指定新的文件夹',

@@ -6,6 +6,41 @@
  */
 import type { TextEntry } from './format.js';
 
+/**
+ * Section 5, by where the add-in's office.js comes from (`--office-js`): the bundled copy says what degrades on it
+ * and never names the CDN's address; the CDN says what the machines must reach. `{officeJs}`: the copy's version.
+ */
+export const KIT_OFFICE_JS: Readonly<Record<'bundled' | 'cdn', TextEntry>> = {
+  bundled: {
+    'zh-CN': `本分发包的加载项使用随附的 office.js（\`--office-js bundled\`）：\`addin/office-js/\` 中附带一份（@microsoft/office-js {officeJs} 版），页面从加载项自己的服务器加载它，内网不能访问互联网时也能启动。
+
+这份副本比评审电脑上的 Excel 旧（npm 上的最后一版，微软已不再维护该软件包），加载项只使用 Excel 报告支持且这份 office.js 也具备的功能，其余按以下方式降级，并在任务窗格中说明：
+
+- “备注”（ExcelApi 1.18）：该版本不含备注，即使 Microsoft 365 支持，问题说明也写入批注会话；专家的回避理由和专家意见记入“评分记录”，不另加备注。
+- 批注会话（ExcelApi 1.10）和其余功能照常使用；不支持批注会话的 Excel 只给问题单元格着色，说明见任务窗格和评审汇总。
+
+能访问互联网的单位建议改用微软 CDN 的 office.js（微软支持的方式，始终最新，可使用备注）：\`cluster-review kit … --office-js cdn\`。继续使用随附副本时，Office 更新后（至少每半年一次）用新版本的 office.js 重新构建加载项并生成分发包，替换服务器上的 \`addin/\`。`,
+    'en-US': `This kit's add-in uses the bundled office.js (\`--office-js bundled\`): \`addin/office-js/\` holds a copy (@microsoft/office-js {officeJs}), which the pages load from the add-in's own server, so the pane starts on an intranet without internet access.
+
+The copy is older than the Excel on the reviewers' machines (the last version on npm; Microsoft no longer maintains the package). The add-in uses an API only where Excel reports it AND this office.js defines it; the rest degrades as follows, and the pane says so:
+
+- Notes (ExcelApi 1.18): the copy has none, so even where Microsoft 365 supports them, explanations go into comment threads; an expert's 回避 reason and 专家意见 are recorded in 评分记录 without a note.
+- Comment threads (ExcelApi 1.10) and everything else work as usual; an Excel without comment threads only colours the flagged cells, with the explanations in the pane and the summary.
+
+Where the machines can reach the internet, use office.js from Microsoft's CDN instead (Microsoft's supported way, always current, with notes): \`cluster-review kit … --office-js cdn\`. Keeping the bundled copy, rebuild the add-in with a newer office.js when Office is updated (at least twice a year), write a new kit and replace \`addin/\` on the server.`,
+  },
+  cdn: {
+    'zh-CN': `本分发包的加载项从微软 CDN 加载 office.js（\`--office-js cdn\`，地址 https://appsforoffice.microsoft.com/lib/1/hosted/office.js）：这是微软支持的方式，office.js 始终与 Excel 同步更新，备注等新功能均可使用。评审电脑须能访问该地址；内网不能访问互联网时，请改用随附副本重新生成分发包（\`--office-js bundled\`）。`,
+    'en-US': `This kit's add-in loads office.js from Microsoft's CDN (\`--office-js cdn\`, https://appsforoffice.microsoft.com/lib/1/hosted/office.js): Microsoft's supported way, always current with Excel, so notes and every newer API are there. The reviewers' machines must reach that address; on an intranet without internet access, write the kit with the bundled copy instead (\`--office-js bundled\`).`,
+  },
+};
+
+/** Section 1's last sentence: where the add-in's requests go. */
+export const KIT_REQUESTS: Readonly<Record<'bundled' | 'cdn', TextEntry>> = {
+  bundled: { 'zh-CN': '加载项不访问该服务器以外的任何地址。', 'en-US': 'The add-in makes no request outside that server.' },
+  cdn: { 'zh-CN': '除从微软 CDN 加载 office.js 外（见第五节），加载项不访问该服务器以外的任何地址。', 'en-US': 'Apart from office.js, loaded from Microsoft’s CDN (section 5), the add-in makes no request outside that server.' },
+};
+
 export const KIT_README: TextEntry = {
   'zh-CN': `# 集群评审助手 分发包
 
@@ -27,7 +62,7 @@ export const KIT_README: TextEntry = {
 
 把 \`addin/\` 文件夹中的全部内容复制到内网 HTTPS 服务器上地址 {url} 对应的目录。任何静态文件服务器均可（IIS、nginx、Apache），不需要数据库或后台程序。Office 只从 HTTPS 加载加载项，证书须为评审人员电脑信任的证书。\`.json\` 文件应以 application/json 提供（IIS 需添加此 MIME 类型）；\`rulebooks/\` 目录请设为不缓存或短时缓存，以便更新规则后立即生效。
 
-检查：在浏览器中打开 {url}/help/index.html 应显示帮助页，打开 {url}/rulebooks/index.json 应显示规则清单。加载项不访问该服务器以外的任何地址。
+检查：在浏览器中打开 {url}/help/index.html 应显示帮助页，打开 {url}/rulebooks/index.json 应显示规则清单。{requests}
 
 ## 二、集中部署（Microsoft 365）
 
@@ -47,9 +82,9 @@ export const KIT_README: TextEntry = {
 
 清单不变，无需重新部署；评审人员重新打开任务窗格即使用新规则。窗格显示适用规则，并可在本部署提供的规则之间选择（每台电脑记住所选）。申报工作簿中记录的模板规则与适用规则不同时，窗格会显示出来，但始终按适用规则核验。
 
-## 五、自带的 office.js
+## 五、office.js
 
-加载项不从微软网站加载 office.js：\`addin/office-js/\` 中附带一份（@microsoft/office-js {officeJs} 版），内网不能访问互联网时也能启动。Office 更新后（至少每半年一次），用新版本的 office.js 重新构建加载项并生成分发包，替换服务器上的 \`addin/\`。
+{officeJsSection}
 
 ## 六、WPS 表格（WPS 加载项）
 
@@ -81,7 +116,7 @@ jsaddons 文件夹：Windows 为 \`%APPDATA%\\kingsoft\\wps\\jsaddons\\\`；Linu
 
 Copy everything in \`addin/\` to the folder of an HTTPS server that answers at {url}. Any static file server will do (IIS, nginx, Apache); no database, no server program. Office loads add-ins only over HTTPS, with a certificate the reviewers' machines trust. Serve \`.json\` as application/json (IIS needs the MIME type added), and do not cache \`rulebooks/\` for long, so an updated rulebook takes effect at once.
 
-Check: {url}/help/index.html shows the help page and {url}/rulebooks/index.json the list of rulebooks in a browser. The add-in makes no request outside that server.
+Check: {url}/help/index.html shows the help page and {url}/rulebooks/index.json the list of rulebooks in a browser. {requests}
 
 ## 2. Centralized deployment (Microsoft 365)
 
@@ -101,9 +136,9 @@ The add-in uses a rulebook file only if its fingerprint is the one in \`rulebook
 
 The manifest does not change, so nothing is redeployed; reviewers get the new rulebook when they reopen the pane. The pane shows the rulebook in force and offers the ones this deployment provides (the choice is remembered per machine). When the rulebook stamped in an applicant's workbook differs from the one in force, the pane shows it, and always checks under the rulebook in force.
 
-## 5. The self-hosted office.js
+## 5. office.js
 
-The add-in does not load office.js from Microsoft's CDN: \`addin/office-js/\` holds a copy (@microsoft/office-js {officeJs}), so the pane starts on an intranet without internet access. When Office is updated (at least twice a year), rebuild the add-in with a newer office.js, write a new kit and replace \`addin/\` on the server.
+{officeJsSection}
 
 ## 6. WPS 表格 (WPS 加载项)
 

@@ -46,6 +46,10 @@ export const PANE_TEXT = {
     'zh-CN': '此版本 Excel 不支持“备注”（ExcelApi 1.18），问题说明写入批注会话。',
     'en-US': 'This Excel has no notes (ExcelApi 1.18); explanations go into comment threads.',
   },
+  'pane.explanations-library': {
+    'zh-CN': '此 Excel 支持“备注”（ExcelApi 1.18），但本加载项随附的 office.js 是旧版本，不含“备注”：问题说明写入批注会话。管理员改用微软 CDN 的 office.js 部署（--office-js cdn）即可使用备注。',
+    'en-US': 'This Excel has notes (ExcelApi 1.18), but the office.js bundled with this add-in is an older copy without them: explanations go into comment threads. Deployed with office.js from Microsoft’s CDN (--office-js cdn), the add-in uses notes.',
+  },
   'pane.explanations-none': {
     'zh-CN': '此版本 Excel 不支持备注和批注：问题单元格仅着色，说明请见本窗格和评审汇总。',
     'en-US': 'This Excel supports neither notes nor comments: flagged cells are coloured, and the explanations are in this pane and the review summary.',

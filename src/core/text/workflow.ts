@@ -43,6 +43,10 @@ export const WORKFLOW_TEXT = {
     'zh-CN': '单元格 {cells} 上有批注会话（已有人回复，或不能再加批注），会话予以保留，本工具的说明见评审汇总和任务窗格',
     'en-US': 'cells {cells} carry a comment thread (replied to, or no note can go beside it); the thread is kept, and the tool’s explanation is in the summary and the pane',
   },
+  'warning.thread-refused': {
+    'zh-CN': 'Excel 未能在单元格 {cells} 上添加批注会话（单元格上可能已有申报单位的“备注”，此版本 Excel 无法读取或替换它）：这些单元格已按状态标色并记入标记记录，原有备注保留，本工具的说明见任务窗格的问题列表和评审汇总',
+    'en-US': 'Excel refused a comment thread on cells {cells} (the cell may hold an applicant’s legacy note, which this Excel cannot read or replace): they are coloured by status and recorded like every flag, the note is kept, and the tool’s explanation is in the pane’s findings and the summary',
+  },
   'warning.expert-header-edited': {
     'zh-CN': '评审汇总中的专家栏标题已被人修改（{edits}）：按修改采用新名称为专家姓名，评分、回避与签名保留，并记入变更记录',
     'en-US': 'expert column headers in the summary were changed by someone ({edits}): the new names are taken as the experts’ names, scores, recusal and signatures kept, and the change recorded',

@@ -4,6 +4,13 @@
  * a colour string from Excel), so a copy flagged by any version gets its cells back.
  */
 
+/**
+ * The flag colours of versions before issue #18 (Paul Tol's "light" scheme: fail, veto, invalid, missing, warn), too
+ * light against the input cells. A copy flagged by such a version, whose record does not say which colour it placed,
+ * still has its flags recognised as the tool's and taken back.
+ */
+export const PREVIOUS_FLAG_FILLS: readonly string[] = ['#EE8866', '#FFAABB', '#BBCC33', '#EEDD88', '#99DDFF'];
+
 const HEX6 = /^#?([0-9a-f]{6})$/i;
 const ARGB = /^([0-9a-f]{2})([0-9a-f]{6})$/i;
 

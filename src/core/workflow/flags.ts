@@ -12,7 +12,7 @@ import { clampText, EXCEL_LIMITS, FLAG_FILL } from '../report/sheet-model.js';
 import { sha256Hex } from '../rulebook/sha256.js';
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
-import { coveredColor, recordedColor } from './colour.js';
+import { coveredColor, PREVIOUS_FLAG_FILLS, recordedColor } from './colour.js';
 import type { LegendDraft } from './legend.js';
 
 /** Where a flag's explanation goes in this host: notes, threaded comments (Excel with 1.10 only), or nowhere. */
@@ -99,7 +99,7 @@ export function draftFlags(names: readonly string[], previous: readonly FlagReco
   };
 }
 
-const OUR_FILLS = new Set<string>(Object.values(FLAG_FILL));
+const OUR_FILLS = new Set<string>([...Object.values(FLAG_FILL), ...PREVIOUS_FLAG_FILLS]);
 
 /** The note as the tool writes it: within Excel's limit, cut with the visible mark. */
 const noteText = (text: string, lang: Lang) => clampText(text, EXCEL_LIMITS.cellText, t('summary.truncated', lang)).text;

@@ -16,6 +16,7 @@ export type WarningCode =
   | 'flag-edited'
   | 'cell-truncated'
   | 'thread-kept'
+  | 'thread-refused'
   | 'read-only'
   | 'expert-header-edited'
   | 'expert-header-kept'
