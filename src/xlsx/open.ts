@@ -33,6 +33,8 @@ export interface OpenedWorkbook {
   path: string;
   warnings: FileWarning[];
   macros: boolean;
+  /** The file as read: its drawings and charts are grafted into a copy written from it (./charts). */
+  bytes: Buffer;
 }
 
 /**
@@ -297,7 +299,7 @@ async function openBounded(path: string, opts: OpenOptions): Promise<OpenedWorkb
   } catch (e) {
     throw new FileError('corrupt', path, { detail: readerDetail(e) });
   }
-  return { wb, path, warnings, macros };
+  return { wb, path, warnings, macros, bytes: buf };
 }
 
 /**

@@ -3,6 +3,7 @@
  * part), rendered by one formatter. `t('summary.title', lang, { year })`.
  */
 import type { Lang } from '../types.js';
+import { CHART_TEXT } from './chart.js';
 import { CLI_TEXT } from './cli.js';
 import { COMMITTEE_TEXT } from './committee.js';
 import { ERROR_TEXT } from './errors.js';
@@ -29,6 +30,7 @@ export const TEXT_TABLES = {
   warning: WORKFLOW_TEXT,
   committee: COMMITTEE_TEXT,
   monitoring: MONITORING_TEXT,
+  chart: CHART_TEXT,
 } as const satisfies Record<string, TextTable>;
 
 export const TEXT = {
@@ -43,6 +45,7 @@ export const TEXT = {
   ...WORKFLOW_TEXT,
   ...COMMITTEE_TEXT,
   ...MONITORING_TEXT,
+  ...CHART_TEXT,
 } as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXT;
