@@ -110,8 +110,13 @@ async function committeeRound(rb: ReturnType<typeof nationalRulebook>): Promise<
   await utimes(second, day(11), day(11));
   const rollup = join(dir, '推荐汇总.xlsx');
   console.log(`\n评审委员会汇总 committee round ${data.round}: ${data.applications.length} 份申报，专家 ${data.experts.join('、')}，推荐名额 ${data.quota}\n`);
-  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer'], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
-  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）`);
+  // Each application's reviewed copy, its 评审汇总 filled in by the tally (--update-copies): its chart shows the scores.
+  for (const a of data.applications) {
+    code = await main(['check', join(apps, `${a.id}.xlsx`), '-o', join(apps, `${a.id}.reviewed.xlsx`), '--experts', data.experts.join(',')], quiet);
+    if (code === 2) return code;
+  }
+  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer', '--update-copies'], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
+  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）\n评审汇总 summaries with the committee's scores: ${apps}/*.reviewed.xlsx`);
   return code === 2 ? 2 : 0;
 }
 

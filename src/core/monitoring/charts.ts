@@ -1,7 +1,7 @@
 /**
  * Monitoring charts: a recognised cluster's key indicators year by year against its plan targets. For each year a
  * row of the table holds, per key indicator, the actual figure, the plan target and the share of the target
- * reached (a live formula); the chart draws the shares as lines, with the plan target as the 100 % line, so being
+ * reached (a live formula); the chart draws the shares as columns, with the plan target as the 100 % line, so being
  * on plan reads at a glance whatever each indicator's unit. One block per cluster: the register's 监测图表 sheet
  * holds one for every cluster, the renewal record 复核监测记录 the one of its cluster.
  */
@@ -92,7 +92,8 @@ export function trendBlock(b: SheetBuilder, model: SheetModel, form: MonitoringF
     yTitle: t('chart.monitor.y', lang),
     categories: range(sheet, r1, 0, r2, 0),
     series: [
-      ...keys.map((code, k) => ({ name: pick(form.base.indicators.get(code)!.label), type: 'line' as const, values: range(sheet, r1, 3 + 3 * k, r2, 3 + 3 * k), ...seriesStyle(k) })),
+      // Columns: a single year reads as well as several.
+      ...keys.map((code, k) => ({ name: pick(form.base.indicators.get(code)!.label), type: 'bar' as const, values: range(sheet, r1, 3 + 3 * k, r2, 3 + 3 * k), colour: seriesStyle(k).colour })),
       { name: t('chart.monitor.target', lang), type: 'line', values: range(sheet, r1, targetCol, r2, targetCol), colour: '#CC3311', dash: true },
     ],
     axis: { min: 0, format: '0%' },

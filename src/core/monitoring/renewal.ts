@@ -162,8 +162,8 @@ export function renewalModel(record: RenewalRecord, cluster: { name: string; rec
   if (form) {
     // The key indicators year by year against the plan, below the record (./charts.ts), and the record on A4.
     b.row = r + 1;
-    trendBlock(b, model, form, record.reports, cluster.name, lang);
-    model.print = pagePrint(model, { subject: t('monitoring.renewal.title', lang, { name: cluster.name, recognised: cluster.recognitionYear ?? '—', year }), lang, repeatRows: [4, 4] });
+    const block = trendBlock(b, model, form, record.reports, cluster.name, lang);
+    model.print = pagePrint(model, { subject: t('monitoring.renewal.title', lang, { name: cluster.name, recognised: cluster.recognitionYear ?? '—', year }), lang, repeatRows: [4, 4], ...(block ? { keep: [block] } : {}) });
   }
   return model;
 }

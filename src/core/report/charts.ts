@@ -114,7 +114,8 @@ export function placeBelow(model: SheetModel, p: Placement): Array<Pick<ChartMod
   // The page at the sheet's scale, less a small margin; never wider than the columns that print.
   const pageWidth = (frame.page.width / frame.scale) * 0.97;
   const full = Math.min(pageWidth, Math.max(frame.width, 360));
-  const height = Math.min(full * p.aspect, (frame.page.height / frame.scale) * 0.8);
+  // At most about half a page: a chart prints with the rows just above it (a table's heading, its figures).
+  const height = Math.min(full * p.aspect, (frame.page.height / frame.scale) * 0.55);
   const row = lastRowOf(model) + 2;
   const rows = Math.ceil(height / CHART_ROW_PT) + 1;
   const heights = (model.heights ??= {});

@@ -37,8 +37,8 @@ export const CHART_TEXT = {
   'chart.monitor.colShare': { 'zh-CN': '{label}完成率', 'en-US': '{label}: share of target' },
   'chart.monitor.none': { 'zh-CN': '所报年度均无规划目标，无图表。', 'en-US': 'No plan targets in the years reported: no chart.' },
   'chart.monitor.alt': {
-    'zh-CN': '折线图：{name}各年度主要指标实际值占规划目标的比例，100%为规划目标。数据见图表上方的表格。',
-    'en-US': '{name}: line chart of the key indicators each year as a share of the plan target, 100% being the target. The figures are in the table above the chart.',
+    'zh-CN': '柱形图：{name}各年度主要指标实际值占规划目标的比例，横线100%为规划目标。数据见图表上方的表格。',
+    'en-US': '{name}: column chart of the key indicators each year as a share of the plan target, the line at 100% being the target. The figures are in the table above the chart.',
   },
   // The batch roll-up's charts sheet.
   'chart.rollup.sheet': { 'zh-CN': '统计图', 'en-US': 'Charts' },
