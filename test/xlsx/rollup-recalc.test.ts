@@ -113,13 +113,13 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     // The list's columns: the formulas are score (F), mean (G), median (H), spread (I), n (J); the hidden id is R.
     const col = { score: 5, mean: 6, median: 7, spread: 8, n: 9, id: 17 };
     const formulas: string[] = [];
-    ws.eachRow((row) => row.eachCell((c) => void ((c.value as { formula?: string })?.formula && c.col <= col.id + 1 && formulas.push(c.address.replace(/\d+/, '')))));
+    ws.eachRow((row) => row.eachCell((c) => void ((c.value as { formula?: string })?.formula && Number(c.col) <= col.id + 1 && formulas.push(c.address.replace(/\d+/, '')))));
     expect([...new Set(formulas)].sort()).toEqual(['F', 'G', 'H', 'I', 'J']);
     // Beyond the id, hidden: the chart's helper columns (issue 22), each only the score as a number, N(F…) of its row.
     ws.eachRow((row, r) =>
       row.eachCell((c) => {
         const f = (c.value as { formula?: string })?.formula;
-        if (f && c.col > col.id + 1) expect(f).toBe(`N(F${r})`);
+        if (f && Number(c.col) > col.id + 1) expect(f).toBe(`N(F${r})`);
       }),
     );
 
