@@ -21,6 +21,8 @@ export interface Fixture {
    * change events through window.__fake.deliver.
    */
   relay?: boolean;
+  /** false: the office.js loaded has no chart API (Excel.ChartType undefined), as an old bundled copy may not. */
+  chartApi?: boolean;
 }
 
 type Handler = (arg: unknown) => void;
@@ -97,4 +99,8 @@ w.Office = {
     },
   },
 };
-w.Excel = { run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()) };
+w.Excel = {
+  run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()),
+  // The enums office.js defines for charts (ExcelApi 1.1), unless the test's library has none.
+  ...(fixture.chartApi === false ? {} : { ChartType: { columnClustered: 'ColumnClustered' }, ChartSeriesBy: { rows: 'Rows', columns: 'Columns', auto: 'Auto' } }),
+};
