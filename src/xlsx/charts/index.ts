@@ -28,12 +28,26 @@ function valuesOf(models: readonly SheetModel[]): ValueAt {
   };
 }
 
+/**
+ * The graft, unless the original's zip is one this reader does not take (zip64, a part beyond its end): ExcelJS read
+ * it, so the copy is still written, without the graft, rather than not at all.
+ */
+function graftFrom(original: Buffer, pkg: OoxmlPackage, replanned: ReadonlySet<string>): string[] {
+  let from: OoxmlPackage;
+  try {
+    from = OoxmlPackage.read(original);
+  } catch {
+    return [];
+  }
+  return graftDrawings(from, pkg, replanned);
+}
+
 /** The package `written` (as ExcelJS wrote it) with the original's drawings and the models' charts; unchanged when there is nothing to add. */
 export function finishPackage(written: Buffer, opts: FinishOptions): { bytes: Buffer; grafted: string[] } {
   const withCharts = (opts.models ?? []).filter((m) => m.charts?.length);
   if (!withCharts.length && !opts.original) return { bytes: written, grafted: [] };
   const pkg = OoxmlPackage.read(written);
-  const grafted = opts.original ? graftDrawings(OoxmlPackage.read(opts.original), pkg, new Set(withCharts.map((m) => m.name))) : [];
+  const grafted = opts.original ? graftFrom(opts.original, pkg, new Set(withCharts.map((m) => m.name))) : [];
   if (!withCharts.length && !grafted.length) return { bytes: written, grafted };
   const at = valuesOf(opts.models ?? []);
   for (const m of withCharts) addCharts(pkg, m.name, m.charts!, at);
