@@ -113,9 +113,14 @@ async function committeeRound(rb: ReturnType<typeof nationalRulebook>): Promise<
   const rollup = join(dir, '推荐汇总.xlsx');
   const papers = join(dir, '评审文件');
   console.log(`\n评审委员会汇总 committee round ${data.round}: ${data.applications.length} 份申报，专家 ${data.experts.join('、')}，推荐名额 ${data.quota}\n`);
+  // Each application's reviewed copy, its 评审汇总 filled in by the tally (--update-copies): its chart shows the scores.
+  for (const a of data.applications) {
+    code = await main(['check', join(apps, `${a.id}.xlsx`), '-o', join(apps, `${a.id}.reviewed.xlsx`), '--experts', data.experts.join(',')], quiet);
+    if (code === 2) return code;
+  }
   const p = data.papers;
-  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer', '--papers', papers, '--chair', p.chair, '--date', p.date, '--venue', p.venue, '--unit', p.unit], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
-  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）\n评审文件 documents to print and sign: ${papers}`);
+  code = await main(['tally', apps, sheets, '-o', rollup, '--quota', String(data.quota), '--prefer', 'newer', '--update-copies', '--papers', papers, '--chair', p.chair, '--date', p.date, '--venue', p.venue, '--unit', p.unit], { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), now: () => new Date() });
+  console.log(`\n评分表 score sheets: ${sheets}\n推荐汇总 committee list: ${rollup}（工作表 推荐汇总、评审意见、评分记录、专家总分）\n评审汇总 summaries with the committee's scores: ${apps}/*.reviewed.xlsx\n评审文件 documents to print and sign: ${papers}`);
   return code === 2 ? 2 : 0;
 }
 

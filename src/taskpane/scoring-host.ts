@@ -5,6 +5,7 @@
  */
 import type { PaneEntry } from '../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../core/index.js';
+import { insertScoreChart } from '../office/chart.js';
 import * as office from '../office/scoring.js';
 import type { EntryResult, ScoringCaps, ScoringProblem, ScoringView, XChangedEvent } from '../office/scoring.js';
 import { isWps, wpsAdapter, type PaneContext } from './host.js';
@@ -29,6 +30,12 @@ export async function enterScore(
 export async function discuss(ctx: PaneContext, view: ScoringView, criterion: string, expert: string, text: string): Promise<'thread' | 'reply'> {
   if (isWps(ctx)) throw new Error('threaded comments are not available in WPS');
   return office.discuss(ctx, view, criterion, expert, text);
+}
+
+/** A native chart of the experts' totals on the summary (Excel only: the pane offers it where canInsertChart says so). */
+export async function insertChart(ctx: PaneContext, view: ScoringView, rb: LoadedRulebook, lang: Lang): Promise<string> {
+  if (isWps(ctx)) throw new Error('charts are inserted in Excel only');
+  return insertScoreChart(ctx, view.layout, rb.data.criteria.reduce((a, c) => a + c.weight, 0), lang);
 }
 
 /** Change events where the host has them (Excel 1.7); WPS: none, the pane refreshes when asked. */

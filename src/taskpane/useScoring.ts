@@ -12,7 +12,8 @@ import { shownValue } from '../core/committee/pane.js';
 import { detectScoringCaps, type ScoringCaps, type ScoringView } from '../office/scoring.js';
 import { WPS_SCORING_CAPS } from '../wps/host.js';
 import type { Host } from './host.js';
-import { discuss, enterScore, readScoring, watchScoring } from './scoring-host.js';
+import { discuss, enterScore, insertChart, readScoring, watchScoring } from './scoring-host.js';
+import { canInsertChart } from '../office/chart.js';
 import { auditItemText } from '../core/committee/audit-sheet.js';
 import { errorNotice, type Notice } from './useReview.js';
 
@@ -42,6 +43,9 @@ export interface Scoring {
   save(item: PaneItem, value: string): Promise<boolean>;
   settle(choice: 'mine' | 'theirs'): void;
   discuss(criterion: string, text: string): Promise<boolean>;
+  /** A native chart can be inserted (Excel with the chart API; never WPS): otherwise the pane's chart stands alone. */
+  canChart: boolean;
+  insertChart(): void;
 }
 
 const now = () => {
@@ -68,6 +72,7 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
   const [notices, setNotices] = useState<Notice[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [live, setLive] = useState(false);
+  const [canChart] = useState(() => host.kind === 'excel' && host.suite !== 'wps' && canInsertChart());
   const viewRef = useRef<ScoringView | null>(null);
   const stopRef = useRef<(() => void) | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -188,6 +193,17 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
       // Keep mine: written over what the workbook holds now (if it changes again, asked again). Take theirs: shown.
       if (choice === 'mine') void write(p.item, p.value, c.theirs);
       else void load(true);
+    },
+    canChart,
+    insertChart: () => {
+      const v = viewRef.current;
+      if (host.kind !== 'excel' || !v) return;
+      setBusy('save');
+      void host
+        .run((ctx) => insertChart(ctx, v, rb, lang))
+        .then((sheet) => setNotices([{ intent: 'success', text: t('chart.pane.inserted', lang, { sheet }) }]))
+        .catch((e: unknown) => setNotices([errorNotice(e, lang)]))
+        .finally(() => setBusy(null));
     },
     discuss: async (criterion, text) => {
       const v = viewRef.current;

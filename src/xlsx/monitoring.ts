@@ -61,8 +61,9 @@ export async function reviewMonitoringFile(path: string, rb: LoadedRulebook): Pr
 export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[], lang: Lang, year: number, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
-  for (const model of registerModels(monitoringForm(rb), entries, lang, year)) await renderSheet(wb.addWorksheet(model.name), model);
-  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
+  const models = registerModels(monitoringForm(rb), entries, lang, year);
+  for (const model of models) await renderSheet(wb.addWorksheet(model.name), model);
+  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models });
 }
 
 /**
@@ -71,11 +72,12 @@ export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[]
  * new file, and the review step stays the one `check` uses.
  */
 export async function addRenewalSheet(output: string, model: SheetModel): Promise<void> {
-  const { wb } = await openWorkbook(output);
+  const { wb, bytes } = await openWorkbook(output);
   const old = wb.getWorksheet(model.name);
   if (old) wb.removeWorksheet(old.id);
   await renderSheet(wb.addWorksheet(model.name), model);
-  await saveWorkbook(wb, output, { force: true });
+  // The copy's charts (the summary's, the applicant's) carried over, and the record's own added.
+  await saveWorkbook(wb, output, { force: true, models: [model], original: bytes });
 }
 
 /**
@@ -89,7 +91,7 @@ export async function writeMonitoringCopy(
   rb: LoadedRulebook,
   opts: { lang: Lang; output: string; checkedAt?: string; force?: boolean },
 ): Promise<{ report: MonitoringReport; checkReport: MonitoringCheckReport; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
-  const { wb } = await openWorkbook(path);
+  const { wb, bytes } = await openWorkbook(path);
   const names = wb.worksheets.map((w) => w.name);
   const request = readRequest(names);
   const record = request.meta ? readRecord(wb) : { meta: null, damaged: false };
@@ -102,6 +104,6 @@ export async function writeMonitoringCopy(
   const plan = finishCheck(reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, rb, opts.lang, { checkedAt: opts.checkedAt });
   applyWrites(wb, plan.writes);
   await writeMeta(wb, plan.meta);
-  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [path] });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [path], original: bytes });
   return { report: examined.monitoring, checkReport: examined.report, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }

@@ -1,26 +1,29 @@
 /**
  * Opening a workbook safely: look at the bytes before ExcelJS does, so an old .xls, an encrypted file or a
- * random file gets a plain answer; list the parts ExcelJS cannot carry over (charts, pivot tables, macros…).
+ * random file gets a plain answer; list the parts ExcelJS cannot carry over (pivot tables, macros…; charts and
+ * drawings of worksheets are grafted back into a copy, ./charts); read around a part ExcelJS fails on.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { LIMITS, LimitError, megabytes } from '../core/index.js';
 import { FileError, readError, type FileWarning } from './errors.js';
+import { OoxmlPackage } from './charts/package.js';
 import { endOfCentralDirectory, ZipRewriter } from './zip.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** Package parts ExcelJS reads but does not write back. */
+/**
+ * Package parts ExcelJS reads but does not write back, and the graft (./charts) does not carry either: the drawings
+ * of worksheets (charts, shapes, pictures) are carried; a chart sheet, a sheet of its own, is not.
+ */
 const UNSUPPORTED: Array<[RegExp, string]> = [
-  [/^xl\/charts\//, 'charts'],
+  [/^xl\/chartsheets\//, 'chartsheets'],
   [/^xl\/pivotTables\//, 'pivot-tables'],
   [/^xl\/pivotCache\//, 'pivot-tables'],
   [/^xl\/slicers?\//, 'slicers'],
   [/^xl\/timelines?\//, 'timelines'],
-  [/^xl\/drawings\/vmlDrawing.*\.vml$/, ''],
-  [/^xl\/drawings\/drawing\d+\.xml$/, 'drawings'],
   [/^xl\/externalLinks\//, 'external-links'],
   [/^xl\/activeX\//, 'activex-controls'],
   [/^xl\/ctrlProps\//, 'form-controls'],
@@ -33,6 +36,8 @@ export interface OpenedWorkbook {
   path: string;
   warnings: FileWarning[];
   macros: boolean;
+  /** The file as read: its drawings and charts are grafted into a copy written from it (./charts). */
+  bytes: Buffer;
 }
 
 /**
@@ -291,13 +296,53 @@ async function openBounded(path: string, opts: OpenOptions): Promise<OpenedWorkb
   // Notes are attached to the cells ExcelJS builds: a package with notes keeps every cell.
   const notes = names.some((n) => /^xl\/(comments|threadedComments)/i.test(n));
   const stored = storedCopy(buf, { withoutEmptyCells: opts.reviewOnly && !notes });
-  const wb = new ExcelJS.Workbook();
+  const load = async (bytes: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, opts.reviewOnly ? { ignoreNodes: NOT_READ_FOR_REVIEW } : undefined);
+    return wb;
+  };
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load((stored ?? buf) as unknown as ArrayBuffer, opts.reviewOnly ? { ignoreNodes: NOT_READ_FOR_REVIEW } : undefined);
+    wb = await load(stored ?? buf);
   } catch (e) {
-    throw new FileError('corrupt', path, { detail: readerDetail(e) });
+    // ExcelJS fails on some valid parts Excel and LibreOffice open (a chart's own drawing of shapes, its issue
+    // #2591: "reading 'anchors'"): the drawings are read around, and a copy carries them unchanged (./charts).
+    const around = withoutDrawings(stored ?? buf);
+    if (!around) throw new FileError('corrupt', path, { detail: readerDetail(e) });
+    try {
+      wb = await load(around.bytes);
+    } catch {
+      throw new FileError('corrupt', path, { detail: readerDetail(e) });
+    }
+    warnings.push({ code: 'parts-read-around', file: path, params: { parts: around.parts, detail: readerDetail(e) } });
   }
-  return { wb, path, warnings, macros };
+  return { wb, path, warnings, macros, bytes: buf };
+}
+
+/** Drawing parts (not the notes' VML), chart parts and their relationships. */
+const DRAWING_PART = /^xl\/(?:drawings\/(?!vmlDrawing)[^/]+\.xml|drawings\/_rels\/(?!vmlDrawing)[^/]+\.rels|charts\/.+)$/;
+
+/**
+ * The package as ExcelJS is given it when it failed on the original: without drawings and charts, and without the
+ * worksheets' references to them. null when there were none (then the failure is not theirs).
+ */
+function withoutDrawings(buf: Buffer): { bytes: Buffer; parts: string[] } | null {
+  let pkg: OoxmlPackage;
+  try {
+    pkg = OoxmlPackage.read(buf);
+  } catch {
+    return null;
+  }
+  const parts = pkg.names().filter((n) => DRAWING_PART.test(n));
+  if (!parts.length) return null;
+  for (const n of parts) pkg.remove(n);
+  for (const { part } of pkg.sheets()) {
+    if (!pkg.has(part)) continue;
+    const xml = pkg.text(part);
+    const lean = xml.replace(/<(?:\w+:)?drawing\b[^>]*\/>/g, '');
+    if (lean !== xml) pkg.put(part, lean);
+  }
+  return { bytes: pkg.toBuffer(), parts: parts.filter((n) => !n.endsWith('.rels')) };
 }
 
 /**

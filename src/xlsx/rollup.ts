@@ -4,7 +4,8 @@
  * deflater, which in `batch` runs cold once, at the end, on the user's wait.
  */
 import ExcelJS from 'exceljs';
-import { rollupModel, type Lang, type RollupEntry } from '../core/index.js';
+import { rollupChartsModel, rollupModel, type Lang, type RollupEntry } from '../core/index.js';
+import { finishPackage } from './charts/index.js';
 import { writeOutput } from './output.js';
 import { renderSheet } from './render.js';
 import { deflatedCopy } from './zip.js';
@@ -13,8 +14,10 @@ export async function writeRollupNative(entries: RollupEntry[], lang: Lang, outp
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   const model = rollupModel(entries, lang, opts.quota);
-  await renderSheet(wb.addWorksheet(model.name), model);
+  const charts = rollupChartsModel(entries, model, lang);
+  for (const m of [model, charts]) await renderSheet(wb.addWorksheet(m.name), m);
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
-  const bytes = deflatedCopy(stored);
+  // The charts (./charts) before compressing: the parts they add come deflated, the rest stored, all deflated then.
+  const bytes = deflatedCopy(finishPackage(stored, { models: [model, charts] }).bytes);
   await writeOutput(output, async (file) => void (await file.writeFile(bytes)), { force: opts.force, inputs: opts.inputs });
 }

@@ -39,6 +39,7 @@ import {
   type TallyRecord,
   type TallyResult,
 } from '../core/index.js';
+import { finishPackage } from './charts/index.js';
 import { openWorkbook } from './open.js';
 import { writeOutput } from './output.js';
 import { renderSheet, renderSheetStreamed } from './render.js';
@@ -201,13 +202,16 @@ export function previousTally(input: Extract<RoundInput, { kind: 'rollup' }>): {
  */
 export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
   const models = tallyModels(result, rb, lang);
+  // The list's chart goes in after the writer (./charts); the list's model stays for its cells' values.
+  const charted = models.filter((m) => m.charts?.length);
   const { default: WorkbookWriter } = await import('exceljs/lib/stream/xlsx/workbook-writer.js');
   await writeOutput(
     output,
     async (file) => {
-      // Plain writes to the handle ./output.ts owns (and syncs and closes): the handle's own write stream, kept
-      // open for that, left its close() waiting forever.
-      const stream = new Writable({ write: (chunk: Buffer, _enc, done) => void file.write(chunk).then(() => done(), done) });
+      // The package is gathered (a few megabytes for 260 applications: the cell objects are what streaming saves),
+      // the chart added, then written to the handle ./output.ts owns (and syncs and closes).
+      const chunks: Buffer[] = [];
+      const stream = new Writable({ write: (chunk: Buffer, _enc, done) => void (chunks.push(chunk), done()) });
       const wb = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
       wb.creator = 'cluster-review';
       wb.lastModifiedBy = 'cluster-review';
@@ -215,6 +219,7 @@ export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: 
       // Each model let go once written.
       for (let m = models.shift(); m; m = models.shift()) await renderSheetStreamed(wb, m);
       await wb.commit();
+      await file.writeFile(finishPackage(Buffer.concat(chunks), { models: charted }).bytes);
     },
     opts,
   );

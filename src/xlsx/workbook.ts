@@ -13,6 +13,7 @@ import {
   previousSummarySheet,
   readRequest,
   rollupModel,
+  rollupChartsModel,
   sheetsForError,
   templateModels,
   type CommitteeResult,
@@ -28,6 +29,7 @@ import {
   type RollupEntry,
   type WorkbookMeta,
 } from '../core/index.js';
+import { finishPackage, type FinishOptions } from './charts/index.js';
 import { FileError, type FileWarning } from './errors.js';
 import { applyWrites, noteText, readCells } from './flags.js';
 import { readRecord, writeMeta } from './meta.js';
@@ -118,8 +120,11 @@ export async function defaultOutput(input: string, opts: DefaultOutputOptions = 
  * workbook, without --force an existing output is never replaced (even by a concurrent run), and no input of
  * the run is ever written, whatever the path or --force (./output.ts).
  */
-export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  await writeOutput(output, async (file) => void (await file.writeFile(new Uint8Array(await wb.xlsx.writeBuffer()))), opts);
+export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } & FinishOptions = {}): Promise<void> {
+  const { models, original, ...write } = opts;
+  // Charts and the applicant's drawings go in after ExcelJS, which writes neither (./charts).
+  const { bytes } = finishPackage(Buffer.from(await wb.xlsx.writeBuffer()), { models, original });
+  await writeOutput(output, async (file) => void (await file.writeFile(bytes)), write);
 }
 
 export interface ReviewedCopyOptions {
@@ -160,7 +165,7 @@ export async function writeReviewedCopy(
   await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
-  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path] });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model], original: fr.opened.bytes });
   // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);
@@ -206,6 +211,7 @@ export async function writeRollup(entries: RollupEntry[], lang: Lang, output: st
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   const model = rollupModel(entries, lang, opts.quota);
-  await renderSheet(wb.addWorksheet(model.name), model);
-  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
+  const charts = rollupChartsModel(entries, model, lang);
+  for (const m of [model, charts]) await renderSheet(wb.addWorksheet(m.name), m);
+  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models: [model, charts] });
 }

@@ -26,6 +26,8 @@ export interface Fixture {
    * change events through window.__fake.deliver.
    */
   relay?: boolean;
+  /** false: the office.js loaded has no chart API (Excel.ChartType undefined), as an old bundled copy may not. */
+  chartApi?: boolean;
 }
 
 type Handler = (arg: unknown) => void;
@@ -104,5 +106,10 @@ w.Office = {
     },
   },
 };
-// The loaded office.js: Excel.run, and the classes its host file defines (what the pane inspects before using an API).
-w.Excel = { ...fake.excelNamespace(), run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()) };
+// The loaded office.js: Excel.run, the classes its host file defines (what the pane inspects before using an API), and
+// the enums office.js defines for charts (ExcelApi 1.1), unless the test's library has none.
+w.Excel = {
+  ...fake.excelNamespace(),
+  run: (fn: (ctx: unknown) => Promise<unknown>) => fn(fake.context()),
+  ...(fixture.chartApi === false ? {} : { ChartType: { columnClustered: 'ColumnClustered' }, ChartSeriesBy: { rows: 'Rows', columns: 'Columns', auto: 'Auto' } }),
+};

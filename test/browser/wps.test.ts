@@ -45,6 +45,9 @@ async function scoreAsZhangSan(page: Page): Promise<string[]> {
   // WPS: no change events and no threads, said in WPS's words; no "讨论" button.
   expect(await page.getByTestId('score-sheet').textContent()).toContain('在 WPS 表格中，其他专家的评分不会自动刷新');
   expect(await page.locator('[data-testid^="discuss-"]').count()).toBe(0);
+  // The pane's score chart (issue 22): its table in words; no native chart to insert in WPS.
+  await page.getByTestId('score-chart-table').waitFor();
+  expect(await page.getByTestId('score-chart-insert').count()).toBe(0);
   const violations = await axeViolations(page, 'scoring sheet');
 
   await page.getByTestId('score-1').fill('18');

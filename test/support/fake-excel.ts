@@ -67,6 +67,25 @@ export interface FakeState {
   structureProtected?: boolean;
   selection: string | null;
   active: string | null;
+  /** Charts added through worksheet.charts (ExcelApi 1.1), by sheet: what each is bound to and says. */
+  charts?: FakeChartRecord[];
+}
+
+export interface FakeChartRecord {
+  sheet: string;
+  name: string;
+  type: string;
+  seriesBy: string | undefined;
+  /** "Sheet!A1:B2" of the values, and of the category labels (setXAxisValues, 1.7). */
+  source: string;
+  xValues?: string;
+  seriesName?: string;
+  title?: string;
+  valueTitle?: string;
+  categoryTitle?: string;
+  minimum?: number;
+  maximum?: number;
+  position?: [string, string | undefined];
 }
 
 /** A threaded comment: the thread's first comment, its author, whether resolved (1.11), and its replies. */
@@ -612,6 +631,10 @@ class FakeSheetProxy extends Loadable {
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.wb, this.sheetName, null, valuesOnly === true);
   }
+  /** ExcelApi 1.1 charts: added at sync, refused on a protected sheet (as Excel refuses objects there). */
+  get charts(): FakeCharts {
+    return new FakeCharts(this.wb, this.sheetName);
+  }
   get protection(): Record<string, unknown> {
     const sheet = () => this.s;
     const proxy = new (class extends Loadable {
@@ -773,6 +796,83 @@ function multiFormat(wb: FakeWorkbook, ranges: FakeRange[]): Record<string, unkn
       return Reflect.get(t, p);
     },
   });
+}
+
+/** A chart being built: its properties are recorded as set, and the record joins the workbook at sync. */
+class FakeChart {
+  constructor(readonly record: FakeChartRecord) {}
+  set name(v: string) {
+    this.record.name = v;
+  }
+  get title(): { text: string } {
+    const r = this.record;
+    return { set text(v: string) { r.title = v; }, get text() { return r.title ?? ''; } };
+  }
+  get axes(): Record<string, unknown> {
+    const r = this.record;
+    return {
+      valueAxis: {
+        title: { set text(v: string) { r.valueTitle = v; } },
+        set minimum(v: number) { r.minimum = v; },
+        set maximum(v: number) { r.maximum = v; },
+      },
+      categoryAxis: { title: { set text(v: string) { r.categoryTitle = v; } } },
+    };
+  }
+  get series(): { getItemAt(i: number): Record<string, unknown> } {
+    const r = this.record;
+    return {
+      getItemAt(i: number) {
+        if (i !== 0) throw new FakeExcelError('InvalidArgument', 'the fake chart has one series');
+        return {
+          set name(v: string) { r.seriesName = v; },
+          setXAxisValues(range: FakeRange) { r.xValues = range.describe().replace(/^[^!]*!/, `${r.sheet}!`); },
+        };
+      },
+    };
+  }
+  setPosition(start: string, end?: string): void {
+    this.record.position = [start, end];
+  }
+}
+
+class FakeCharts {
+  constructor(
+    private readonly wb: FakeWorkbook,
+    private readonly sheetName: string,
+  ) {}
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
+    if (!type) throw new FakeExcelError('InvalidArgument', 'charts.add needs a chart type');
+    // The sheet by its name (the adapter may have asked for it by its id).
+    const sheet = this.wb.sheet(this.sheetName).name;
+    const record: FakeChartRecord = { sheet, name: `Chart ${(this.wb.state.charts?.length ?? 0) + 1}`, type, seriesBy, source: source.describe().replace(/^[^!]*!/, `${sheet}!`) };
+    this.wb.op(record, () => {
+      if (this.wb.sheet(this.sheetName).protection) throw new FakeExcelError('AccessDenied', `"${this.sheetName}" is protected: a chart cannot be added`);
+      (this.wb.state.charts ??= []).push(record);
+    });
+    return new FakeChart(record);
+  }
+  getItemOrNullObject(name: string): Record<string, unknown> {
+    const wb = this.wb;
+    const sheet = this.sheetName;
+    let loaded = false;
+    const find = () => wb.state.charts?.find((c) => c.sheet === wb.sheet(sheet).name && c.name === name);
+    return {
+      load() {
+        wb.loadLater(() => void (loaded = true));
+      },
+      get isNullObject() {
+        if (!loaded) throw new FakeExcelError('PropertyNotLoaded', 'isNullObject was read before context.sync()');
+        return !find();
+      },
+      delete() {
+        wb.op(name, () => {
+          if (wb.sheet(sheet).protection) throw new FakeExcelError('AccessDenied', `"${sheet}" is protected: a chart cannot be deleted`);
+          wb.state.charts = (wb.state.charts ?? []).filter((c) => c !== find());
+        });
+      },
+    };
+  }
 }
 
 export class FakeRange extends Loadable {

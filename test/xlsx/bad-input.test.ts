@@ -103,14 +103,17 @@ describe('bad input', () => {
 
   it('content the library cannot carry over is named in a warning; the original is untouched', async () => {
     const src = await writeExample(dir, '01-passing', {}, 'chart-src.xlsx');
+    // A chart sheet (a sheet of its own) and a pivot table: neither ExcelJS nor the graft of drawings carries them.
+    // Charts on worksheets are carried (test/xlsx/other-writers.test.ts), so they are not named.
     const f = await rezip(src, join(dir, 'chart.xlsx'), (zip) => {
+      zip.file('xl/chartsheets/sheet1.xml', '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
       zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
       zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
     });
     const before = sha(f);
     const r = await cli(['check', f]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/含图表、数据透视表，核验副本中将不包含这些内容/);
+    expect(r.err).toMatch(/含图表工作表、数据透视表，核验副本中将不包含这些内容/);
     expect(sha(f)).toBe(before);
   });
 

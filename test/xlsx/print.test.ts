@@ -53,8 +53,9 @@ function pages(pdf: string): Page[] {
     let smallest = Infinity;
     for (const m of (pageXml[i] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
       const [x1, y1, x2, y2, word] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), m[5]!];
-      // The body only (header and footer sit in the top and bottom margins), words of CJK characters only.
-      if (y1 < 54 || y2 > height - 54 || !/^[\u4e00-\u9fff]{2,}$/.test(word)) continue;
+      // The body only (header and footer sit in the top and bottom margins), words of CJK characters only, written
+      // across (a chart's value-axis title runs upwards: its box is as wide as one character is tall).
+      if (y1 < 54 || y2 > height - 54 || !/^[\u4e00-\u9fff]{2,}$/.test(word) || y2 - y1 > x2 - x1) continue;
       smallest = Math.min(smallest, (x2 - x1) / word.length);
     }
     return { width, height, text, sheet: foot?.[1] ?? '', number: foot ? Number(foot[2]) : 0, smallest };
@@ -80,9 +81,10 @@ describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it 
     const pdf = toPdf(dir, reviewed);
     const sheet = t('summary.sheet', 'zh-CN');
     const summary = pages(pdf).filter((p) => p.sheet === sheet);
-    // Measured: 5 pages with five experts (identity and eligibility; the scoring table; the conclusion; findings).
+    // Measured: 5 pages with five experts (identity and eligibility; the scoring table; the conclusion; findings),
+    // and the page of its charts.
     expect(summary.length).toBeGreaterThanOrEqual(3);
-    expect(summary.length).toBeLessThanOrEqual(6);
+    expect(summary.length).toBeLessThanOrEqual(7);
     summary.forEach((p, i) => {
       expect(landscape(p), `page ${i + 1} landscape A4`).toBe(true);
       expect(p.number).toBe(i + 1);
@@ -173,8 +175,12 @@ describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it 
     expect((await cli(['tally', apps, sheets, '-o', list])).code).not.toBe(2);
     const all = pages(toPdf(dir, list));
     const title = t('committee.rollup.sheet', 'zh-CN');
-    const first = all.filter((p) => p.sheet === title);
-    expect(first).toHaveLength(1);
+    const listPages = all.filter((p) => p.sheet === title);
+    // The list on one page, its chart whole on the next (issue 22).
+    expect(listPages).toHaveLength(2);
+    expect(listPages[1]!.text).toContain(t('chart.committee.title', 'zh-CN'));
+    expect(listPages[1]!.text).toContain(t('chart.committee.y', 'zh-CN'));
+    const first = listPages.slice(0, 1);
     expect(landscape(first[0]!)).toBe(true);
     // The limited column set: the file column is on 评分记录, not on the printed list.
     expect(first[0]!.text).not.toContain(t('committee.col.file', 'zh-CN'));

@@ -158,7 +158,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
         await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
         const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
-        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang));
+        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, monitoringForm(rb)));
         const h = record.history;
         const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
         io.out(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);

@@ -13,6 +13,7 @@ import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
 import { combineFormula, exactFormula } from '../scoring.js';
 import { SheetBuilder, textUnits, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { addCommitteeChart } from './chart.js';
 import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
 import type { AuditRow, Round } from './records.js';
@@ -227,6 +228,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     tabColor: '#70AD47',
   };
   const title = rollupTitle(result, lang);
+  addCommitteeChart(list, result, rb, lang, { firstRow: 3, id: cols.id, cluster: cols.cluster, score: cols.score, lastPrinted: cols.meeting });
   // Printed without the figures' ingredients and the file (评分记录 names every file with its sha256): one page wide.
   list.print = pagePrint(list, { subject: title, lang, repeatRows: [2, 2], repeatCols: [0, 2], columns: [0, cols.meeting] });
 

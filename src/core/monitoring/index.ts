@@ -12,3 +12,4 @@ export * from './register.js';
 export * from './examine.js';
 export * from './renewal.js';
 export * from './check-plan.js';
+export * from './charts.js';

@@ -5,6 +5,7 @@
  * file or an application given by mistake keeps its own row, saying so: nothing is dropped.
  */
 import { pagePrint } from '../report/print.js';
+import { registerChartsModel } from './charts.js';
 import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
@@ -229,5 +230,5 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       }
   const detail: SheetModel = { name: t('monitoring.register.findingsSheet', lang), cells: d.cells, widths: [28, 10, 20, 10, 90], freeze: { rows: 1, cols: 1 } };
   detail.print = pagePrint(detail, { subject, lang, repeatRows: [0, 0] });
-  return [register, detail];
+  return [register, detail, registerChartsModel(form, records, lang, subject)];
 }

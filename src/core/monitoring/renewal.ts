@@ -4,12 +4,15 @@
  * and the panel also sees its monitoring record: every year due reported? on time? plan targets met? This
  * builds that record as a sheet (复核监测记录) from the cluster's monitoring reports.
  */
+import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import type { FormLists } from '../sheet/lists.js';
 import { nearlyEqual } from '../sheet/values.js';
 import type { Better } from '../template/plan.js';
+import { trendBlock } from './charts.js';
+import type { MonitoringForm } from './form.js';
 import { monitoringHistory, type MonitoringHistory } from './register.js';
 import { openFindings, type MonitoringReport } from './review.js';
 
@@ -112,7 +115,8 @@ export function recordStatusText(record: RenewalRecord, renewalYear: number, lan
 
 const VERDICT_STYLE: Record<string, StyleKey> = { revoke: 'status.veto', attention: 'status.fail', normal: 'status.pass' };
 
-export function renewalModel(record: RenewalRecord, cluster: { name: string; recognitionYear: number | null }, year: number, lang: Lang): SheetModel {
+/** `form`: the monitoring form of the rulebook, for the chart of the key indicators against the plan (./charts.ts). */
+export function renewalModel(record: RenewalRecord, cluster: { name: string; recognitionYear: number | null }, year: number, lang: Lang, form?: MonitoringForm): SheetModel {
   const h = record.history;
   const b = new SheetBuilder();
   const last = 6;
@@ -154,5 +158,12 @@ export function renewalModel(record: RenewalRecord, cluster: { name: string; rec
     b.set(r, 6, { value: rep.file ?? '', style: 'text' });
     r++;
   }
-  return { name: t('monitoring.renewal.sheet', lang), cells: b.cells, widths: [10, 14, 10, 30, 12, 70, 26], heights: b.heights, merges: b.merges, freeze: { rows: 5, cols: 1 } };
+  const model: SheetModel = { name: t('monitoring.renewal.sheet', lang), cells: b.cells, widths: [10, 14, 10, 30, 12, 70, 26], heights: b.heights, merges: b.merges, freeze: { rows: 5, cols: 1 } };
+  if (form) {
+    // The key indicators year by year against the plan, below the record (./charts.ts), and the record on A4.
+    b.row = r + 1;
+    const block = trendBlock(b, model, form, record.reports, cluster.name, lang);
+    model.print = pagePrint(model, { subject: t('monitoring.renewal.title', lang, { name: cluster.name, recognised: cluster.recognitionYear ?? '—', year }), lang, repeatRows: [4, 4], ...(block ? { keep: [block] } : {}) });
+  }
+  return model;
 }

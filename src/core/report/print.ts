@@ -12,6 +12,7 @@
  */
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
+import { chartRows } from './charts.js';
 import { STYLES, type PrintPart, type PrintSetup, type PrintText, type SheetModel } from './sheet-model.js';
 
 /** A4 in points, and the margins every sheet prints with (inches). */
@@ -83,22 +84,36 @@ function printedWidth(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, columns?
   return w;
 }
 
-/** The page setup for a model: see the module's comment. */
-export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
+/**
+ * The page a model prints on, decided from its column widths alone: orientation, the scale (fitted to the width, or
+ * the least legible one) and the printable area in points. Charts are sized by it before the rows are laid out.
+ */
+export function printFrame(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, opts: Pick<PrintOptions, 'columns' | 'portrait' | 'minScale'>): { landscape: boolean; fitToWidth: boolean; scale: number; page: { width: number; height: number }; width: number } {
   const width = printedWidth(model, opts.columns);
   const landscape = !opts.portrait && width > printable(false).width;
   const page = printable(landscape);
   const fit = Math.min(1, page.width / width);
   const least = opts.minScale ?? MIN_SCALE;
   const fitToWidth = fit >= least;
-  const scale = fitToWidth ? fit : least;
+  return { landscape, fitToWidth, scale: fitToWidth ? fit : least, page, width };
+}
+
+/** The page setup for a model: see the module's comment. */
+export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
+  const { landscape, fitToWidth, scale, page } = printFrame(model, opts);
   const subject = Array.from(opts.subject.replace(/\s+/g, ' ').trim()).slice(0, MAX_SUBJECT).join('');
   const header: PrintText = subject ? { center: [subject] } : {};
   const footer: PrintText = { left: [{ field: 'sheet' }], right: pageNumberParts(opts.lang) };
   let rows = 0;
   for (const c of model.cells) if (c.row >= rows) rows = c.row + 1;
   for (const [, , r2] of model.merges ?? []) if (r2 >= rows) rows = r2 + 1;
-  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, (r) => model.heights?.[r] === undefined, rows, page.height / scale, opts.repeatRows, opts.keep ?? []);
+  // A chart prints with the rows it stands on, whole on one page (with the blank row above it).
+  const keep = [...(opts.keep ?? [])];
+  for (const [first, last] of chartRows(model)) {
+    if (last >= rows) rows = last + 1;
+    keep.push([Math.max(0, first - 1), last]);
+  }
+  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, (r) => model.heights?.[r] === undefined, rows, page.height / scale, opts.repeatRows, keep);
   return {
     landscape,
     fitToWidth,

@@ -7,6 +7,7 @@
  * builders set it, from the rulebook and the layout — never from workbook text.
  */
 import type { Status } from '../types.js';
+import type { ChartModel } from './charts.js';
 
 export type StyleKey =
   | 'title'
@@ -148,6 +149,8 @@ export interface SheetModel {
   /** Zero-based columns to hide (helper cells of formulas). */
   hiddenCols?: number[];
   tabColor?: string;
+  /** Live charts bound to cells (./charts.ts); the .xlsx adapter writes them, the pane offers its own. */
+  charts?: ChartModel[];
 }
 
 /** A header or footer field: the page number, the number of pages, the sheet's name. */

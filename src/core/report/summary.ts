@@ -17,6 +17,7 @@ import type { Report, ReportFinding } from './json.js';
 import { sha256Hex } from '../rulebook/sha256.js';
 import { rowsRecord, type ExpertChange, type RulebookStamp, type SummaryLayout } from './meta.js';
 import { pagePrint } from './print.js';
+import { addSummaryCharts } from './summary-chart.js';
 import { clampText, SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
 
 const SUMMARY_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('summary.sheet', l)])) as Record<Lang, string>;
@@ -731,6 +732,12 @@ export function summaryModel(input: SummaryInput): SummaryResult {
   };
   // The scoring table (through the recommendation row) and the conclusion with its signatures each on one page.
   const firstCriterion = Math.min(...Object.values(criteriaRows));
+  addSummaryCharts(
+    model,
+    { headerRow: firstCriterion - 1, criteriaRows, totalRow, labelCol: CRITERIA.criterion, weightCol: CRITERIA.weight, experts: experts.map((name, e) => ({ name, col: cols.expert(e) })), total: committee.total.weight },
+    lang,
+    { minScale: 0.55 },
+  );
   model.print = pagePrint(model, {
     subject: report.cluster.name || input.sourceFile || ctx.w('summary.title'),
     lang,

@@ -3,6 +3,7 @@
  * part), rendered by one formatter. `t('summary.title', lang, { year })`.
  */
 import type { Lang } from '../types.js';
+import { CHART_TEXT } from './chart.js';
 import { CLI_TEXT } from './cli.js';
 import { COMMITTEE_TEXT } from './committee.js';
 import { ERROR_TEXT } from './errors.js';
@@ -31,6 +32,7 @@ export const TEXT_TABLES = {
   committee: COMMITTEE_TEXT,
   monitoring: MONITORING_TEXT,
   papers: PAPERS_TEXT,
+  chart: CHART_TEXT,
 } as const satisfies Record<string, TextTable>;
 
 export const TEXT = {
@@ -46,6 +48,7 @@ export const TEXT = {
   ...COMMITTEE_TEXT,
   ...MONITORING_TEXT,
   ...PAPERS_TEXT,
+  ...CHART_TEXT,
 } as const satisfies TextTable;
 
 export type TextKey = keyof typeof TEXT;

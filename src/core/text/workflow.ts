@@ -15,6 +15,10 @@ export const WORKFLOW_TEXT = {
     'zh-CN': '含宏（.xlsm），本工具从不运行宏；核验副本另存为 .xlsx，不含宏',
     'en-US': 'contains macros (.xlsm); macros are never run, and the reviewed copy is saved as .xlsx without them',
   },
+  'warning.parts-read-around': {
+    'zh-CN': '含工作簿读取库无法解析的部件（{parts}；{detail}），已绕过读取；Excel 与 LibreOffice 可正常打开，这些部件原样保留在核验副本中',
+    'en-US': 'has parts the workbook library cannot parse ({parts}; {detail}); they were read around — Excel and LibreOffice open them — and are carried into the reviewed copy unchanged',
+  },
   'warning.unsupported-content': {
     'zh-CN': '含{parts}，核验副本中将不包含这些内容（原文件不受影响）',
     'en-US': 'contains {parts}; the reviewed copy omits them (the original is untouched)',
@@ -68,6 +72,7 @@ export const WORKFLOW_TEXT = {
     'en-US': 'flags could not be written ({reason}); the whole review is shown below, read-only',
   },
   'warning.part.charts': { 'zh-CN': '图表', 'en-US': 'charts' },
+  'warning.part.chartsheets': { 'zh-CN': '图表工作表', 'en-US': 'chart sheets' },
   'warning.part.pivot-tables': { 'zh-CN': '数据透视表', 'en-US': 'pivot tables' },
   'warning.part.slicers': { 'zh-CN': '切片器', 'en-US': 'slicers' },
   'warning.part.timelines': { 'zh-CN': '日程表', 'en-US': 'timelines' },

@@ -3,6 +3,7 @@
  * write, warnings), a summary plan (the sheet, expert input kept through the recorded layout, metadata), a clear
  * plan and a template plan. Adapters read what `readRequest` names, call these, and apply what comes out.
  */
+import { lastRowOf, renameSheetModel } from '../report/charts.js';
 import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
@@ -194,7 +195,7 @@ export function planSummary(
   });
   const taken = new Set(reading.names.filter((n) => n !== remove));
   const sheet = remove ?? freeSheetName(summary.model.name, (n) => taken.has(n));
-  summary.model.name = sheet;
+  renameSheetModel(summary.model, sheet);
   // Typed dates and numbers keep the format they were typed with (2025-06-01 stays a date, not 45809).
   if (layout && remove && reading.summaryFormatAt) keepInputFormats(summary.model, layout, summary.layout, reading.summaryFormatAt);
   const block = modelBlock(summary.model);
@@ -244,7 +245,8 @@ function modelBlock(model: SheetModel): { height: number; width: number } {
     if (r2 >= height) height = r2 + 1;
     if (c2 >= width) width = c2 + 1;
   }
-  return { height, width };
+  // The rows the charts stand on are the tool's too: rows the committee adds go below them.
+  return { height: Math.max(height, lastRowOf(model) + 1), width };
 }
 
 /** Expert cells holding a number typed with a format (a date, a percent) keep that format in their new place. */

@@ -10,6 +10,7 @@ export type WarningCode =
   | 'merged-inputs'
   | 'macros-dropped'
   | 'unsupported-content'
+  | 'parts-read-around'
   | 'record-damaged'
   | 'prior-review-content'
   | 'data-changed'
@@ -38,6 +39,7 @@ function partName(id: string, lang: Lang): string {
 /** The warning in words; with `file`, prefixed by the file it concerns (the command line checks several). */
 export function renderWarning(w: WorkflowWarning, lang: Lang, file?: string): string {
   const params = w.code === 'unsupported-content' ? { ...w.params, parts: ((w.params.parts as string[] | undefined) ?? []).map((p) => partName(p, lang)) } : w.params;
+  // Part names of a package (xl/drawings/drawing2.xml) are said as they are: the reviewer's IT can find them.
   const text = tAny(`warning.${w.code}`, lang, params);
   return file === undefined ? text : t('warning.in-file', lang, { file, text });
 }

@@ -4,7 +4,7 @@
  * with the threads on the row; then 回避 with its reason, the opinion and the sign-off.
  */
 import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { itemKey, type PaneItem } from '../../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
@@ -14,6 +14,9 @@ import { useScoringStyles } from '../scoringStyles.js';
 import { useStyles } from '../styles.js';
 import { useScoring, type Scoring } from '../useScoring.js';
 import { ConflictDialog } from './ConflictDialog.js';
+
+/** The chart and its library load when the scores are shown, never with the pane's first download. */
+const ScoreChart = lazy(() => import('./ScoreChart.js'));
 
 const fmt = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
 
@@ -247,6 +250,9 @@ function Sheet({ sc, rb, lang, wps }: { sc: Scoring; rb: LoadedRulebook; lang: L
         </Text>
         <Caption1 data-testid="my-total">{t('pane.score.my-total', lang, { total: fmt(me.total) })}</Caption1>
         <Caption1 data-testid="committee-total">{t('pane.score.committee', lang, { score: fmt(total.score), rule, n: total.n, median: fmt(total.median), spread: fmt(total.spread) })}</Caption1>
+        <Suspense fallback={<Spinner size="tiny" label={t('chart.pane.loading', lang)} />}>
+          <ScoreChart state={view.state} lang={lang} busy={sc.busy !== null} {...(sc.canChart ? { onInsert: sc.insertChart } : {})} />
+        </Suspense>
       </div>
       <div className={s.criterion}>
         <Checkbox

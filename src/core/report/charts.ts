@@ -1,0 +1,153 @@
+/**
+ * Live charts, planned in the core: a ChartModel says what a native spreadsheet chart shows — its kind per series,
+ * the cell ranges it is bound to, its title and axis titles in the reviewer's language, its colours, a text
+ * equivalent — and where it stands on its sheet. The .xlsx adapter writes it as DrawingML (src/xlsx/charts); the
+ * chart reads the cells, so it redraws when the committee edits a score, in Excel, WPS and LibreOffice alike.
+ *
+ * Placement is decided from the sheet model itself (its last row, column widths and print frame), never from a
+ * fixed layout: a chart goes below what the sheet holds, one blank row between, as wide as the printed page, and
+ * its rows are kept on one page by the print plan (./print.ts). Layout changes to the sheets carry the chart along.
+ */
+import { printFrame, type PrintOptions } from './print.js';
+import type { CellValue, SheetModel } from './sheet-model.js';
+
+/** A block of cells, zero-based inclusive, on a named sheet. A series is one row or one column of it. */
+export interface ChartRange {
+  sheet: string;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export type ChartMarker = 'circle' | 'square' | 'diamond' | 'triangle' | 'x' | 'star' | 'plus' | 'dash';
+
+export interface ChartSeriesModel {
+  /** The series' name in the legend (literal text). */
+  name: string;
+  /** `bar`: columns; `line`: a line without markers; `points`: markers without a line. */
+  type: 'bar' | 'line' | 'points';
+  values: ChartRange;
+  /** "#RRGGBB" */
+  colour: string;
+  marker?: ChartMarker;
+  dash?: boolean;
+  /** A vertical line up from each value by this much (an error bar): the quota line between two bars. */
+  rise?: number;
+  /** Bars: one colour per point (each expert's total in that expert's colour). */
+  pointColours?: string[];
+}
+
+export interface ChartModel {
+  /** Unique on its sheet; the drawing names the chart by it, so a re-run finds and replaces the tool's own charts. */
+  name: string;
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  /** The category labels (one row or column, as long as each series). */
+  categories: ChartRange;
+  series: ChartSeriesModel[];
+  /** Bars of several series stacked in one column (a bar's colour then says which series it is). */
+  stacked?: boolean;
+  /** Columns drawn horizontally (long category labels read better). */
+  horizontal?: boolean;
+  axis?: { min?: number; max?: number; format?: string };
+  /** The text equivalent (the drawing's description, read by screen readers). */
+  alt: string;
+  /** Top-left cell (zero-based) and offset into it, and the size, in points at the sheet's own scale. */
+  at: { row: number; col: number; dx: number; dy: number };
+  width: number;
+  height: number;
+}
+
+/** Charts on the tool's sheets carry this prefix in their drawing names: a re-run replaces only these. */
+export const CHART_NAME_PREFIX = 'cluster-review:';
+
+/** Row height of the rows a chart stands on (points). */
+const CHART_ROW_PT = 20;
+
+/** The rows each chart of a model stands on, [first, last] (the last one a margin below its bottom edge). */
+export function chartRows(model: Pick<SheetModel, 'charts'>): Array<[number, number]> {
+  return (model.charts ?? []).map((c) => [c.at.row, c.at.row + Math.ceil((c.at.dy + c.height) / CHART_ROW_PT)]);
+}
+
+/** The rows and columns a model writes (cells, merged areas and the rows under its charts). */
+export function lastRowOf(model: Pick<SheetModel, 'cells' | 'merges' | 'charts'>): number {
+  let last = -1;
+  for (const c of model.cells) if (c.row > last) last = c.row;
+  for (const [, , r2] of model.merges ?? []) if (r2 > last) last = r2;
+  for (const [, r2] of chartRows(model)) if (r2 > last) last = r2;
+  return last;
+}
+
+/** A column width in characters, in points (as ./print.ts counts it). */
+const columnPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
+
+/** The column and offset (points) at `x` points from the left edge of the sheet. */
+function columnAt(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, x: number): { col: number; dx: number } {
+  const hidden = new Set(model.hiddenCols ?? []);
+  let left = 0;
+  for (let c = 0; c < 16384; c++) {
+    const w = hidden.has(c) ? 0 : columnPoints(model.widths?.[c] ?? 8.43);
+    if (x < left + w) return { col: c, dx: x - left };
+    left += w;
+  }
+  return { col: 0, dx: 0 };
+}
+
+export interface Placement {
+  /** Share of the printable width each chart takes, side by side (they add up to at most 1). */
+  shares: number[];
+  /** Height as a share of the width of the whole row of charts. */
+  aspect: number;
+  /** The sheet's print options that decide its page (the same ones given to pagePrint). */
+  print?: Pick<PrintOptions, 'columns' | 'portrait' | 'minScale'>;
+}
+
+/**
+ * Where charts go on a sheet: side by side, below everything the sheet holds (one blank row between), as wide as
+ * the printed page of its columns, short enough to print on one page with it. The rows they stand on get a height,
+ * so the page plan (./print.ts) sees exactly how tall they are and keeps them together.
+ */
+export function placeBelow(model: SheetModel, p: Placement): Array<Pick<ChartModel, 'at' | 'width' | 'height'>> {
+  const frame = printFrame(model, p.print ?? {});
+  // The page at the sheet's scale, less a small margin; never wider than the columns that print.
+  const pageWidth = (frame.page.width / frame.scale) * 0.97;
+  const full = Math.min(pageWidth, Math.max(frame.width, 360));
+  // At most about half a page: a chart prints with the rows just above it (a table's heading, its figures).
+  const height = Math.min(full * p.aspect, (frame.page.height / frame.scale) * 0.55);
+  const row = lastRowOf(model) + 2;
+  const rows = Math.ceil(height / CHART_ROW_PT) + 1;
+  const heights = (model.heights ??= {});
+  for (let r = row; r < row + rows; r++) heights[r] = CHART_ROW_PT;
+  const out: Array<Pick<ChartModel, 'at' | 'width' | 'height'>> = [];
+  let x = 0;
+  for (const share of p.shares) {
+    const { col, dx } = columnAt(model, x);
+    out.push({ at: { row, col, dx, dy: 0 }, width: full * share, height });
+    x += full * share;
+  }
+  return out;
+}
+
+/** Gives a model a new sheet name, and its charts' ranges on it with it (a summary named 评审汇总(2) when taken). */
+export function renameSheetModel(model: SheetModel, name: string): void {
+  const old = model.name;
+  model.name = name;
+  const move = (r: ChartRange): ChartRange => (r.sheet === old ? { ...r, sheet: name } : r);
+  model.charts = model.charts?.map((c) => ({ ...c, categories: move(c.categories), series: c.series.map((s) => ({ ...s, values: move(s.values) })) }));
+}
+
+/** Colours (Paul Tol's colour-blind-safe "bright" scheme) and markers, one pair per expert or indicator. */
+export const SERIES_COLOURS = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'] as const;
+export const SERIES_MARKERS: readonly ChartMarker[] = ['circle', 'square', 'diamond', 'triangle', 'x', 'star', 'plus'];
+export const seriesStyle = (i: number): { colour: string; marker: ChartMarker } => ({ colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!, marker: SERIES_MARKERS[i % SERIES_MARKERS.length]! });
+
+/** The value a cell of some model shows (its value, or its formula's stored result). */
+export function modelValue(models: readonly SheetModel[], sheet: string, row: number, col: number): CellValue {
+  const m = models.find((x) => x.name === sheet);
+  const c = m?.cells.find((x) => x.row === row && x.col === col);
+  return c ? (c.formula !== undefined ? (c.result ?? null) : (c.value ?? null)) : null;
+}
+
+export const range = (sheet: string, r1: number, c1: number, r2: number, c2: number): ChartRange => ({ sheet, r1, c1, r2, c2 });
