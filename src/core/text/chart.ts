@@ -3,14 +3,14 @@ import type { TextTable } from './format.js';
 
 export const CHART_TEXT = {
   // The committee list (推荐汇总 of a tally).
-  'chart.committee.title': { 'zh-CN': '委员会得分与推荐结果', 'en-US': 'Committee scores and recommendations' },
+  'chart.committee.title': { 'zh-CN': '专家组评分与推荐意见', 'en-US': 'Panel scores and recommendations' },
   'chart.committee.x': { 'zh-CN': '申报集群（按推荐汇总表顺序）', 'en-US': 'Applications (in the order of the list)' },
-  'chart.committee.y': { 'zh-CN': '委员会得分', 'en-US': 'Committee score' },
+  'chart.committee.y': { 'zh-CN': '专家组评分', 'en-US': 'Panel score' },
   'chart.committee.cut': { 'zh-CN': '推荐分数线（{cut}分）', 'en-US': 'Cut line ({cut})' },
   'chart.committee.quota': { 'zh-CN': '名额线（以上推荐{n}个，名额{quota}）', 'en-US': 'Quota line ({n} recommended above, quota {quota})' },
   'chart.committee.alt': {
-    'zh-CN': '柱形图：{n}个申报集群的委员会得分，按推荐汇总表顺序排列，颜色表示推荐结果；横线为推荐分数线{cut}分，竖线为名额线。数据见本表各行。',
-    'en-US': 'Column chart: the committee scores of {n} applications in the order of the list, coloured by recommendation; the horizontal line is the cut line ({cut}), the vertical line the quota line. The figures are in the rows of this sheet.',
+    'zh-CN': '柱形图：{n}个申报集群的专家组评分，按推荐汇总表顺序排列，颜色表示推荐结果；横线为推荐分数线{cut}分，竖线为名额线。数据见本表各行。',
+    'en-US': 'Column chart: the panel scores of {n} applications in the order of the list, coloured by recommendation; the horizontal line is the cut line ({cut}), the vertical line the quota line. The figures are in the rows of this sheet.',
   },
   // The summary 评审汇总.
   'chart.summary.criteria.title': { 'zh-CN': '各专家分项评分与权重', 'en-US': "Each expert's criterion scores against the weight" },
@@ -62,7 +62,7 @@ export const CHART_TEXT = {
     'en-US': 'Column charts: the verdicts of {n} applications by count, and the {m} indicators nearest their thresholds (margin in percent). The figures are in the tables above the charts.',
   },
   // The pane.
-  'chart.pane.title': { 'zh-CN': '委员会评分图', 'en-US': 'Committee scores chart' },
+  'chart.pane.title': { 'zh-CN': '专家组评分图', 'en-US': 'Panel scores chart' },
   'chart.pane.loading': { 'zh-CN': '正在载入图表…', 'en-US': 'Loading the chart…' },
   'chart.pane.empty': { 'zh-CN': '尚无专家评分。', 'en-US': 'No expert has scored yet.' },
   'chart.pane.tableCaption': { 'zh-CN': '各专家总分（图表的文字说明）', 'en-US': "Each expert's total (the chart's text equivalent)" },
@@ -71,8 +71,8 @@ export const CHART_TEXT = {
   'chart.pane.recused': { 'zh-CN': '回避', 'en-US': 'Recused' },
   'chart.pane.incomplete': { 'zh-CN': '未评完', 'en-US': 'Incomplete' },
   'chart.pane.alt': {
-    'zh-CN': '条形图：{n}位专家的总分（满分{max}），委员会得分{score}。',
-    'en-US': 'Bar chart: the totals of {n} experts (of {max}); committee score {score}.',
+    'zh-CN': '条形图：{n}位专家的总分（满分{max}），专家组评分{score}。',
+    'en-US': 'Bar chart: the totals of {n} experts (of {max}); panel score {score}.',
   },
   'chart.pane.insert': { 'zh-CN': '在工作表中插入图表', 'en-US': 'Insert the chart into the sheet' },
   'chart.pane.inserted': { 'zh-CN': '已在“{sheet}”插入评分图表（与单元格联动）。', 'en-US': 'A live score chart was inserted on “{sheet}”.' },
