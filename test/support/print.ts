@@ -140,7 +140,9 @@ export function smallestCjk(page: PdfPage): number {
   let least = Infinity;
   for (const w of page.words) {
     if (w.y1 < MARGIN_PT || w.y2 > page.height - MARGIN_PT || !/^[\u4e00-\u9fff]{2,}$/.test(w.text)) continue;
-    least = Math.min(least, (w.x2 - w.x1) / w.text.length);
+    // A CJK word of n characters is n em long along its line: across the page for ordinary text, down it for text
+    // turned a quarter (a chart's vertical axis title), so the longer side of its box is the line.
+    least = Math.min(least, Math.max(w.x2 - w.x1, w.y2 - w.y1) / w.text.length);
   }
   return least;
 }

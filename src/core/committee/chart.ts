@@ -68,7 +68,7 @@ export function addCommitteeChart(list: SheetModel, result: TallyResult, rb: Loa
   for (const rec of REC_ORDER) {
     const mine = rows.filter((r) => r.app.recommendation === rec);
     if (!mine.length) continue;
-    const name = tAny(`committee.recommendation.${rec}`, lang);
+    const name = rec === 'pending' ? t('chart.committee.pending', lang) : tAny(`committee.recommendation.${rec}`, lang);
     const c = helper(name);
     // N(): the score as a number, 0 when the list shows none yet (a stacked column of 0 is not drawn).
     for (const { row, app } of mine) list.cells.push({ row, col: c, formula: `N(${score}${row + 1})`, result: app.score ?? 0, style: 'muted' });

@@ -58,7 +58,15 @@ export interface ChartModel {
   at: { row: number; col: number; dx: number; dy: number };
   width: number;
   height: number;
+  /**
+   * The chart's body text size in points at the sheet's own scale (titles a little larger). The sheet prints scaled
+   * to its page width, and its charts with it: the size is chosen so that the printed text stays legible.
+   */
+  fontPt?: number;
 }
+
+/** The least printed size of a chart's text (points): as the sheets' own least (MIN_SCALE keeps cells at 8 pt). */
+const CHART_PRINTED_PT = 8.5;
 
 /** Charts on the tool's sheets carry this prefix in their drawing names: a re-run replaces only these. */
 export const CHART_NAME_PREFIX = 'cluster-review:';
@@ -109,7 +117,7 @@ export interface Placement {
  * the printed page of its columns, short enough to print on one page with it. The rows they stand on get a height,
  * so the page plan (./print.ts) sees exactly how tall they are and keeps them together.
  */
-export function placeBelow(model: SheetModel, p: Placement): Array<Pick<ChartModel, 'at' | 'width' | 'height'>> {
+export function placeBelow(model: SheetModel, p: Placement): Array<Pick<ChartModel, 'at' | 'width' | 'height' | 'fontPt'>> {
   const frame = printFrame(model, p.print ?? {});
   // The page at the sheet's scale, less a small margin; never wider than the columns that print.
   const pageWidth = (frame.page.width / frame.scale) * 0.97;
@@ -117,14 +125,16 @@ export function placeBelow(model: SheetModel, p: Placement): Array<Pick<ChartMod
   // At most about half a page: a chart prints with the rows just above it (a table's heading, its figures).
   const height = Math.min(full * p.aspect, (frame.page.height / frame.scale) * 0.55);
   const row = lastRowOf(model) + 2;
+  // Half points, as DrawingML sizes text; never under 9 pt on the sheet itself.
+  const fontPt = Math.max(9, Math.ceil((CHART_PRINTED_PT / frame.scale) * 2) / 2);
   const rows = Math.ceil(height / CHART_ROW_PT) + 1;
   const heights = (model.heights ??= {});
   for (let r = row; r < row + rows; r++) heights[r] = CHART_ROW_PT;
-  const out: Array<Pick<ChartModel, 'at' | 'width' | 'height'>> = [];
+  const out: Array<Pick<ChartModel, 'at' | 'width' | 'height' | 'fontPt'>> = [];
   let x = 0;
   for (const share of p.shares) {
     const { col, dx } = columnAt(model, x);
-    out.push({ at: { row, col, dx, dy: 0 }, width: full * share, height });
+    out.push({ at: { row, col, dx, dy: 0 }, width: full * share, height, fontPt });
     x += full * share;
   }
   return out;

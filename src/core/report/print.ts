@@ -107,13 +107,16 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
   let rows = 0;
   for (const c of model.cells) if (c.row >= rows) rows = c.row + 1;
   for (const [, , r2] of model.merges ?? []) if (r2 >= rows) rows = r2 + 1;
-  // A chart prints with the rows it stands on, whole on one page (with the blank row above it).
+  // A chart prints whole on a page of its own (with the blank row above it): the rows above it wrap text the
+  // spreadsheet sizes, so where their page ends is an estimate, and a chart split by a page end is unreadable.
   const keep = [...(opts.keep ?? [])];
+  const ownPage = new Set<number>();
   for (const [first, last] of chartRows(model)) {
     if (last >= rows) rows = last + 1;
     keep.push([Math.max(0, first - 1), last]);
+    ownPage.add(Math.max(0, first - 1));
   }
-  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, (r) => model.heights?.[r] === undefined, rows, page.height / scale, opts.repeatRows, keep);
+  const rowBreaks = keepTogether((r) => model.heights?.[r] ?? DEFAULT_ROW_PT, (r) => model.heights?.[r] === undefined, rows, page.height / scale, opts.repeatRows, keep, ownPage);
   return {
     landscape,
     fitToWidth,
@@ -136,7 +139,7 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
  * when it starts where it is. Pages are laid out at their full estimated height, so the estimate's own page ends
  * stay where the spreadsheet's are; only the decision to break keeps a margin.
  */
-function keepTogether(height: (row: number) => number, unsized: (row: number) => boolean, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>): number[] {
+function keepTogether(height: (row: number) => number, unsized: (row: number) => boolean, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>, ownPage: ReadonlySet<number> = new Set()): number[] {
   const starts = new Map<number, number>();
   for (const [a, b] of keep) if (b >= a) starts.set(a, Math.max(b, starts.get(a) ?? a));
   let repeatHeight = 0;
@@ -170,7 +173,8 @@ function keepTogether(height: (row: number) => number, unsized: (row: number) =>
       let blockGuessed = 0;
       for (let x = r; x <= end; x++) if (unsized(x)) blockGuessed++;
       const spare = Math.min(capacity * (1 - SLACK), 6 + 3 * (guessed + blockGuessed));
-      if (!alone && (used + block > capacity - spare || nearEnd) && fresh + block <= capacity) newPage(r, true);
+      if (!alone && ownPage.has(r)) newPage(r, true);
+      else if (!alone && (used + block > capacity - spare || nearEnd) && fresh + block <= capacity) newPage(r, true);
       else if (alone && automatic && fresh + block <= capacity) newPage(r, true);
     }
     const h = height(r);

@@ -6,6 +6,8 @@ export const CHART_TEXT = {
   'chart.committee.title': { 'zh-CN': '专家组评分与推荐意见', 'en-US': 'Panel scores and recommendations' },
   'chart.committee.x': { 'zh-CN': '申报集群（按推荐汇总表顺序）', 'en-US': 'Applications (in the order of the list)' },
   'chart.committee.y': { 'zh-CN': '专家组评分', 'en-US': 'Panel score' },
+  // The pending bars gather every reason (待评分, 待补充材料, …); the list says each application's own.
+  'chart.committee.pending': { 'zh-CN': '待定', 'en-US': 'Pending' },
   'chart.committee.cut': { 'zh-CN': '推荐分数线（{cut}分）', 'en-US': 'Cut line ({cut})' },
   'chart.committee.quota': { 'zh-CN': '名额线（以上推荐{n}个，名额{quota}）', 'en-US': 'Quota line ({n} recommended above, quota {quota})' },
   'chart.committee.alt': {

@@ -102,17 +102,22 @@ function series(s: ChartSeriesModel, i: number, chart: ChartModel, at: ValueAt):
 const AX_CAT = 500000001;
 const AX_VAL = 500000002;
 
+/** The chart's body text size (points): what the page plan chose so that it prints legibly, 9 pt otherwise. */
+const bodyPt = (chart: ChartModel): number => chart.fontPt ?? 9;
+const textProps = (sizePt: number): string =>
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(sizePt * 100)}"><a:latin typeface="Calibri"/><a:ea typeface="等线"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
+
 function axes(chart: ChartModel): string {
-  const text = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Calibri"/><a:ea typeface="等线"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
+  const text = textProps(bodyPt(chart));
   const grid = `<c:majorGridlines><c:spPr>${line('#D9D9D9', 0.75)}</c:spPr></c:majorGridlines>`;
   const [catPos, valPos] = chart.horizontal ? ['l', 'b'] : ['b', 'l'];
   const scaling = `<c:scaling><c:orientation val="minMax"/>${chart.axis?.max !== undefined ? `<c:max val="${chart.axis.max}"/>` : ''}${chart.axis?.min !== undefined ? `<c:min val="${chart.axis.min}"/>` : ''}</c:scaling>`;
   const cat =
     `<c:catAx><c:axId val="${AX_CAT}"/><c:scaling><c:orientation val="${chart.horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>` +
-    `${title(chart.xTitle, 10)}<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `${title(chart.xTitle, bodyPt(chart) + 1)}<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
     `<c:spPr>${line('#7F7F7F', 0.75)}</c:spPr>${text}<c:crossAx val="${AX_VAL}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const val =
-    `<c:valAx><c:axId val="${AX_VAL}"/>${scaling}<c:delete val="0"/><c:axPos val="${valPos}"/>${grid}${title(chart.yTitle, 10)}` +
+    `<c:valAx><c:axId val="${AX_VAL}"/>${scaling}<c:delete val="0"/><c:axPos val="${valPos}"/>${grid}${title(chart.yTitle, bodyPt(chart) + 1)}` +
     `<c:numFmt formatCode="${xmlText(chart.axis?.format ?? 'General')}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:spPr>${line('#7F7F7F', 0.75)}</c:spPr>${text}<c:crossAx val="${AX_CAT}"/><c:crosses val="${chart.horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   return cat + val;
@@ -132,13 +137,13 @@ export function chartXml(chart: ChartModel, at: ValueAt): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(chart.title, 12)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${barChart}${lineChart}${axes(chart)}` +
+    `<c:chart>${title(chart.title, bodyPt(chart) + 3)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${barChart}${lineChart}${axes(chart)}` +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
     // Hidden helper columns are data too (the committee list keeps its chart data out of sight).
     `<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${fill('#FFFFFF')}${line('#BFBFBF', 0.75)}</c:spPr>` +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="Calibri"/><a:ea typeface="等线"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+    textProps(bodyPt(chart)) +
     `<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings>` +
     `</c:chartSpace>`
   );
