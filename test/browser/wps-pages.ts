@@ -46,7 +46,9 @@ export interface WpsPage {
 export async function wpsPage(browser: Browser, host: string, state: WpsState, opts: { context?: BrowserContextOptions; beforePage?: string[] } = {}): Promise<WpsPage> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 900 }, ...opts.context });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The context goes with its page. At a suite's end the browser may close first: the context is then gone
+  // already, and its close() rejects — not a failure of any test (left unhandled, it failed a whole run).
+  page.on('close', () => void context.close().catch(() => undefined));
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
   page.on('console', (m) => {
