@@ -51,7 +51,7 @@ export interface StyleDef {
  * luminance between 0.175 and 0.207, one lightness for all five. Apart, they are told by hue, chosen so the five stay
  * distinguishable under protanopia, deuteranopia and tritanopia (CIELAB ΔE ≥ 20 between any two, simulated), and
  * every flag also says its status in words (note or thread, summary, legend), so colour is never the only signal.
- * test/core/flag-contrast.test.ts measures every pair. The earlier, lighter palette: ../workflow/colour.ts.
+ * test/core/flag-contrast.test.ts measures every pair. The earlier, lighter palette: ./colour.ts.
  */
 export const FLAG_FILL: Record<'fail' | 'veto' | 'invalid' | 'missing' | 'warn', string> = {
   fail: '#C7564A',
