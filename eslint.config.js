@@ -37,8 +37,8 @@ export default tseslint.config(
     },
   },
   {
-    // Only the Office.js adapter (src/office) touches Excel; the pane and commands go through it.
-    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/xlsx/**/*.ts', 'src/cli/**/*.ts'],
+    // Only the Office.js adapter (src/office) touches Excel; the pane and commands go through it, and what both hosts share (src/common) is neither's.
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/common/**/*.ts', 'src/xlsx/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }, ...WPS_GLOBALS],
     },

@@ -47,7 +47,7 @@ export function officeJsSource(value: string | undefined = process.env.OFFICE_JS
   throw new Error(`office.js must be "bundled" (default) or "cdn", not "${value}"`);
 }
 
-/** Loads office.js without blocking the page: a preload hint the pane's loader picks up (src/taskpane/office-loader.ts). */
+/** Loads office.js without blocking the page: a preload hint the pane's loader picks up (src/office/loader.ts). */
 function officeJs(source: OfficeJsSource): Plugin {
   let outDir = '';
   return {

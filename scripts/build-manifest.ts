@@ -1,14 +1,14 @@
 /**
  * Writes dist/manifest.xml pointing at the production address: ADDIN_BASE_URL (https, e.g.
  * https://intranet.example.gov.cn/cluster-review). The checked-in manifest.xml keeps https://localhost:3000.
- * What the production manifest is (its Id, SupportUrl, AppDomain): src/cli/manifest.ts.
+ * What the production manifest is (its Id, SupportUrl, AppDomain): src/xlsx/manifest.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEV_URL, PRODUCTION_ID, productionManifest } from '../src/cli/manifest.js';
+import { DEV_URL, PRODUCTION_ID, productionManifest } from '../src/xlsx/manifest.js';
 
-// The rewriting lives in src/cli/manifest.ts, which `cluster-review kit` imports too.
-export { DEV_ID, DEV_URL, PRODUCTION_ID, productionManifest } from '../src/cli/manifest.js';
+// The rewriting lives in src/xlsx/manifest.ts, which `cluster-review kit` imports too.
+export { DEV_ID, DEV_URL, PRODUCTION_ID, productionManifest } from '../src/xlsx/manifest.js';
 
 /** Writes the production manifest for ADDIN_BASE_URL (ADDIN_ID: a second deployment's Id) to `out`; says where. */
 export function writeProductionManifest(out = 'dist/manifest.xml'): void {

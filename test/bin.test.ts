@@ -37,6 +37,21 @@ describe('bin/cluster-review.js', () => {
     expect(bin).not.toMatch(/tsx|\.ts['"]/);
   });
 
+  it('a reader that stops early (| head) gets no stack trace: the rest of the output is dropped quietly and the work finishes', () => {
+    const dir = tempDir();
+    const out = join(dir, 'checked.xlsx');
+    const err = join(dir, 'err.txt');
+    // `true` exits without reading: every write of the tool meets a closed pipe (EPIPE).
+    const r = spawnSync('bash', ['-c', '"$0" "$1" check "$2" -o "$3" --force --experts 张三 2>"$4" | true; echo "status=${PIPESTATUS[0]}"', process.execPath, BIN, resolve('examples', '02-failing.xlsx'), out, err], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    });
+    expect(readFileSync(err, 'utf8')).toBe('');
+    // The verdict's exit code (1: the application fails), as without the pipe; the reviewed copy written.
+    expect(r.stdout.trim()).toBe('status=1');
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('--help succeeds and lists the commands', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 /**
  * Ribbon command "直接检查" (check without opening the pane): reviews the workbook and flags cells in place,
  * then reports its result, success or failure (src/office/notify.ts picks the best way this Excel offers).
- * It checks with the rulebook the pane would use (the deployment's, src/taskpane/deployment.ts) and says which.
+ * It checks with the rulebook the pane would use (the deployment's, src/common/deployment.ts) and says which.
  * office.js is loaded like the pane's (self-hosted by default, never blocking).
  */
 import type { Lang } from '../core/index.js';
@@ -9,11 +9,11 @@ import { t } from '../core/text/index.js';
 import { onCommandsReady, runCommand } from '../office/host.js';
 import { notifyCommandResult } from '../office/notify.js';
 import { checkWorkbook } from '../office/workbook.js';
-import { noRulebookText, rulebookInForce } from '../taskpane/deployment.js';
-import { langFromDisplay } from '../taskpane/lang.js';
-import { loadOfficeJs } from '../taskpane/office-loader.js';
-import { errorNotice, readOnlyText } from '../taskpane/useReview.js';
-import { checkedText, outcomeQuery, saveOutcome, type CommandOutcome } from './outcome.js';
+import { noRulebookText, rulebookInForce } from '../common/deployment.js';
+import { langFromDisplay } from '../common/lang.js';
+import { loadOfficeJs } from '../office/loader.js';
+import { errorNotice, readOnlyText } from '../common/notice.js';
+import { checkedText, outcomeQuery, saveOutcome, type CommandOutcome } from '../common/outcome.js';
 
 async function runCheck(): Promise<CommandOutcome> {
   let lang: Lang = langFromDisplay(navigator.language);

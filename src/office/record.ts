@@ -7,21 +7,10 @@
 import { META_HEADER_ROWS, META_SHEET, mergeMeta, metaBlock, metaHeader, readMetaRecord, type MetaRecord, type Reading, type WorkbookMeta } from '../core/index.js';
 import type { XContext, XRange } from './surface.js';
 import { Writer } from './writer.js';
+import { spans } from '../common/cells.js';
 
 type Position = Pick<MetaRecord, 'block' | 'end' | 'stale'>;
 type Rows = Array<[unknown, unknown]>;
-
-/** Contiguous row spans of a list of rows (the WPS adapter's record clears them too). */
-export function spans(rows: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  const sorted = [...new Set(rows.map((r) => r[0]))].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
-    else out.push([r, r]);
-  }
-  return out;
-}
 
 /** The record sheet as it will be once a batch's rows are applied (to know what the next re-read should show). */
 function applied(rows: Rows, first: number, writes: Array<{ row: number; rows: Array<[string, string]> }>, cleared: Array<[number, number]>): Rows {

@@ -7,23 +7,8 @@ import { columnLetters, parseQualified, printSectionCode, quoteSheet, safeModel,
 import type { Capabilities } from './capabilities.js';
 import type { XNoteCollection, XRangeFormat, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
-
-/** Text that Excel would read as a formula or a number sign is written behind an apostrophe: it stays text. */
-export function literal(v: string | number | boolean | null | undefined): string | number | boolean | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
-}
-
-/**
- * Text Excel would convert on entry — a number ("001"), a percent, a date ("2025-06", "2025/6/1"), TRUE/FALSE —
- * is written into a cell formatted as text ("@"), so it stays the text the model holds.
- */
-export function convertible(v: unknown): boolean {
-  if (typeof v !== 'string') return false;
-  const t = v.trim();
-  return /^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/.test(t) || /^(true|false)$/i.test(t) || /^\d{1,4}[-/年.]\d{1,2}([-/月.]\d{1,4})?日?$/.test(t) || /^\d{1,2}:\d{2}/.test(t);
-}
+import { convertible, literal } from '../common/cells.js';
+export { convertible, literal } from '../common/cells.js';
 
 /** What a cell's formulas entry is: "=…" for a formula, the literal value otherwise. */
 function formulaEntry(m: CellModel): string | number | boolean | null {

@@ -11,12 +11,14 @@
  */
 import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
 import { summaryApplication } from '../core/committee/pane-summary.js';
-import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneEntry, type PaneState, type ScorePlan } from '../core/committee/pane.js';
+import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneEntry } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
-import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
+import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type Verdict } from '../core/index.js';
 import { loadedLibrary, openGates, type IsSetSupported, type LibraryDefines } from './capabilities.js';
 import { literal } from './render.js';
 import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
+import type { EntryResult, PaneThread, ScoringProblem, ScoringView } from '../common/results.js';
+export type { EntryResult, PaneThread, ScoringProblem, ScoringView } from '../common/results.js';
 
 /** ExcelApi 1.7 worksheet events, as far as the pane uses them (the fake provides the same). */
 export interface XChangedEvent {
@@ -59,33 +61,6 @@ export function detectScoringCaps(): ScoringCaps {
   if (typeof Office === 'undefined' || !Office.context?.requirements) return { events: false, threads: false, resolved: false, notes: false };
   return scoringCaps((n, v) => Office.context.requirements.isSetSupported(n, v), loadedLibrary());
 }
-
-export interface PaneThread {
-  id: string;
-  criterion: string;
-  cell: string;
-  author: string;
-  content: string;
-  /** null where Excel cannot say (before ExcelApi 1.11). */
-  resolved: boolean | null;
-  replies: number;
-}
-
-export interface ScoringView {
-  layout: SummaryLayout;
-  /** The summary's sheet id and its name now. */
-  sheetId: string;
-  sheet: string;
-  /** 评分记录's sheet id, when the workbook has one. */
-  auditId: string | null;
-  verdict: Verdict;
-  application: string;
-  state: PaneState;
-  /** Threads on the criteria rows, by criterion id (null: this Excel has no threaded comments). */
-  threads: Map<string, PaneThread[]> | null;
-}
-
-export type ScoringProblem = 'no-summary' | 'not-trusted';
 
 const auditName = (lang: Lang) => t('committee.audit.sheet', lang);
 const AUDIT_NAMES = [t('committee.audit.sheet', 'zh-CN'), t('committee.audit.sheet', 'en-US')];
@@ -159,8 +134,6 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
     threads,
   };
 }
-
-export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }> } | Exclude<ScorePlan, { kind: 'write' }>;
 
 /**
  * One entry by one expert: reads what the cell (and 评分记录, for texts) holds now, lets the core decide, and

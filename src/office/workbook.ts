@@ -51,31 +51,15 @@ import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandReque
 import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
 import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
+import { OfficeError, type CheckResult, type ReadOnly } from '../common/results.js';
+// Host-neutral: the WPS adapter returns and throws the same (src/common/results.ts).
+export { OfficeError, type CheckResult, type ReadOnly } from '../common/results.js';
 
 export interface Session {
   ctx: XContext;
   rb: LoadedRulebook;
   lang: Lang;
   caps: Capabilities;
-}
-
-/** A problem with the workbook as a whole, shown in the pane as a plain message (never a stack trace). */
-export class OfficeError extends Error {
-  constructor(
-    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form' | 'workbook-protected',
-    readonly params: Record<string, string | string[]> = {},
-    /**
-     * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and
-     * checks again with `{ password }` (never stored). `review` is the whole review, for the pane to show read-only.
-     */
-    readonly extra: { needsPassword?: boolean; review?: { report: Report; review: Review | MonitoringReview; sheet: string; warnings: WorkflowWarning[] } } = {},
-  ) {
-    super(code);
-    this.name = 'OfficeError';
-  }
-  get needsPassword(): boolean {
-    return this.extra.needsPassword === true;
-  }
 }
 
 const SNAPSHOT_PROPS = 'values,numberFormat,formulas,rowIndex,columnIndex';
@@ -544,27 +528,6 @@ async function withUnprotected(ctx: XContext, locked: Locked, w: Writer, write: 
 }
 
 
-
-/**
- * Why a check could not write its flags; the review is whole all the same, and the pane shows it read-only.
- * `sheet-protected`: a sheet has a password the tool was not given (`passwordTried`: the one given was wrong); the
- * pane asks for it and checks again with `{ password }` (never stored). `workbook-protected`: the workbook's
- * structure is protected and the tool's record sheet does not exist yet, so the flags could not be recorded (and
- * never lifted again): none is written.
- */
-export type ReadOnly = { reason: 'sheet-protected'; sheet: string; passwordTried: boolean } | { reason: 'workbook-protected' };
-
-export interface CheckResult {
-  /** A monitoring form's is a MonitoringCheckReport (isMonitoringReport): its verdict, findings by R code. */
-  report: Report;
-  review: Review | MonitoringReview;
-  sheet: string;
-  flagged: number;
-  restored: number;
-  warnings: WorkflowWarning[];
-  /** Present when nothing was written: why (the review above is whole). */
-  readOnly?: ReadOnly;
-}
 
 /**
  * "检查本工作簿": review the indicator sheet and flag every failing cell in place, as the core's check plan says.

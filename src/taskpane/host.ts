@@ -70,12 +70,7 @@ export interface Session {
 const inWps = (s: Session & { ctx: { wps: WApplication } }): WpsSession => ({ app: s.ctx.wps, rb: s.rb, lang: s.lang });
 const inExcel = (s: Session): office.Session => ({ ...s, ctx: s.ctx as XContext });
 
-export type OfficeError = office.OfficeError;
-/**
- * Whether an action failed with the adapter's OfficeError (WPS's adapter throws the same class). By name, not
- * instanceof: the class lives in the lazily loaded adapter, and an error can only come from it once loaded.
- */
-export const isOfficeError = (e: unknown): e is OfficeError => e instanceof Error && e.name === 'OfficeError' && 'code' in e && 'params' in e;
+export { isOfficeError, type OfficeError } from '../common/results.js';
 
 /** In WPS as in Excel, a sheet whose password the tool lacks gives the review read-only, and the pane asks for it. */
 export async function checkWorkbook(s: Session, opts: { checkedAt?: string; password?: string } = {}): ReturnType<typeof office.checkWorkbook> {

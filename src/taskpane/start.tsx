@@ -8,10 +8,10 @@ import type { Lang } from '../core/index.js';
 import { App } from './App.js';
 import { OfficeUnreachable } from './components/Boot.js';
 import { DeploymentRefused } from './components/RulebookSection.js';
-import { startDeployment } from './deployment.js';
+import { startDeployment } from '../common/deployment.js';
 import { ErrorBoundary, Failure } from './ErrorBoundary.js';
 import type { Host } from './host.js';
-import { langFromDisplay } from './lang.js';
+import { langFromDisplay } from '../common/lang.js';
 
 export interface PaneStart {
   root: Root;

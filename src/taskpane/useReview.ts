@@ -9,16 +9,13 @@ import { isMonitoringReport } from '../core/monitoring/is-report.js';
 import { renderWarning } from '../core/workflow/warnings.js';
 import { t, type TextKey } from '../core/text/index.js';
 // The host layer: Excel (Office.js) or WPS, the same actions (src/taskpane/host.ts).
-import { checkWorkbook, clearFlags, insertTemplate, isOfficeError, selectCell, writeSummary, type Host, type Session } from './host.js';
-import type { ReadOnly } from '../office/workbook.js';
+import { checkWorkbook, clearFlags, insertTemplate, selectCell, writeSummary, type Host, type Session } from './host.js';
+import { errorNotice, readOnlyText, type Notice } from '../common/notice.js';
+import { isOfficeError, type ReadOnly } from '../common/results.js';
+// The pane's notices, shared with the ribbon's commands (src/common/notice.ts).
+export { errorNotice, readOnlyText, type Notice } from '../common/notice.js';
 
 export type Busy = null | 'check' | 'summary' | 'clear' | 'template';
-
-export interface Notice {
-  intent: 'success' | 'info' | 'error' | 'warning';
-  title?: string;
-  text: string;
-}
 
 export const BUSY_TEXT: Record<Exclude<Busy, null>, TextKey> = {
   check: 'pane.checking',
@@ -26,25 +23,6 @@ export const BUSY_TEXT: Record<Exclude<Busy, null>, TextKey> = {
   clear: 'pane.clearing',
   template: 'pane.inserting',
 };
-
-/** An error from Excel or the adapter, in words (never a stack trace). */
-export function errorNotice(e: unknown, lang: Lang): Notice {
-  if (isOfficeError(e)) {
-    if (e.code === 'no-indicator-sheet') return { intent: 'warning', text: t('error.office.no-indicator-sheet', lang, { sheets: e.params.sheets as string[] }) };
-    if (e.code === 'workbook-protected') return { intent: 'warning', title: t('error.office.title', lang), text: t('error.office.workbook-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
-    if (e.code === 'monitoring-form') return { intent: 'warning', text: t('error.office.monitoring-form', lang, { year: String(e.params.year ?? ''), verdict: String(e.params[lang] ?? '') }) };
-    return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.sheet-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.excel', lang, { detail }) };
-}
-
-/** Why a check's review is shown read-only, in words (the pane's notice, the ribbon command's result). */
-export function readOnlyText(r: ReadOnly, lang: Lang): string {
-  if (r.reason === 'workbook-protected') return t('pane.read-only.workbook-protected', lang);
-  const text = t('pane.read-only.sheet-protected', lang, { sheet: r.sheet });
-  return r.passwordTried ? `${t('pane.read-only.wrong-password', lang)} ${text}` : text;
-}
 
 /** Why "写入评审汇总" is not offered for the checked workbook (a monitoring form has no committee summary), or null. */
 export function summaryUnavailable(report: Report | null, lang: Lang): string | null {

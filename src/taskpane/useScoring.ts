@@ -105,6 +105,10 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
             }),
           );
           setLive(stopRef.current !== null);
+          // A change made between the read above and the watch taking hold raised no event here (the old watch
+          // was off, the new one not yet on): read once more now that it is on. The ids are the same then, so
+          // that read does not renew the watch again.
+          if (stopRef.current) return (await load(true)) ?? v;
         }
         return v;
       } catch (e) {

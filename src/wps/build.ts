@@ -22,8 +22,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { t } from '../core/text/index.js';
-import { withOnlineUrl } from './publish.js';
-import { EMBEDDED_RULEBOOKS_FILE, rulebooksScript } from './rulebooks-script.js';
+import { withOnlineUrl } from '../common/publish.js';
+import { EMBEDDED_RULEBOOKS_FILE, rulebooksScript } from '../common/rulebooks-script.js';
 import { UNSUPPORTED_GLOBAL } from './unsupported.js';
 
 /** The add-in's folder inside dist/. */

@@ -4,7 +4,7 @@
  * so the pane shows it and asks for the password (PasswordRetry); given it, the check runs again with it for that
  * check only. The adapter's own check says the same by raising (the ribbon's "直接检查" shows that in words).
  */
-import type { CheckResult } from '../office/workbook.js';
+import type { CheckResult } from '../common/results.js';
 import { checkWorkbook, WorkbookError, type WpsSession } from './workbook.js';
 
 export function checkForPane(s: WpsSession, opts: { checkedAt?: string; password?: string } = {}): CheckResult {

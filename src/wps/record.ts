@@ -4,7 +4,7 @@
  * (NumberFormat "@" before the values, so "@1.…" and "=…" stay text) in one 2-D write per part.
  */
 import { META_HEADER_ROWS, META_SHEET, metaBlock, metaHeader, type Reading, type WorkbookMeta } from '../core/index.js';
-import { spans } from '../office/record.js';
+import { spans } from '../common/cells.js';
 import { rect } from './render.js';
 import { XL_SHEET_VERY_HIDDEN, type WApplication, type WWorkbook, type WWorksheet } from './surface.js';
 

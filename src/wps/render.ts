@@ -5,7 +5,7 @@
  * 255 characters), never one call per cell per property.
  */
 import { parseQualified, safeModel, SHEET_FONT, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
-import { convertible, literal } from '../office/render.js';
+import { convertible, literal } from '../common/cells.js';
 import { toBgr } from './colour.js';
 import {
   XL_BETWEEN,

@@ -8,9 +8,9 @@
  */
 import type { Lang } from '../core/index.js';
 import { t } from '../core/text/index.js';
-import { checkedText, outcomeQuery, saveOutcome, type CommandOutcome } from '../commands/outcome.js';
-import { noRulebookText, rulebookInForce } from '../taskpane/deployment.js';
-import { langFromDisplay } from '../taskpane/lang.js';
+import { checkedText, outcomeQuery, saveOutcome, type CommandOutcome } from '../common/outcome.js';
+import { noRulebookText, rulebookInForce } from '../common/deployment.js';
+import { langFromDisplay } from '../common/lang.js';
 import { wpsApplication, wpsDisplayLanguage } from './host.js';
 import { checkWorkbook } from './workbook.js';
 
@@ -31,7 +31,7 @@ async function runCheck(): Promise<CommandOutcome> {
     const r = checkWorkbook({ app, rb: inForce.rb, lang });
     return { at, ok: true, lang, title: t('pane.command.title', lang), text: checkedText(r, inForce.rb, lang) };
   } catch (e) {
-    const { errorNotice } = await import('../taskpane/useReview.js');
+    const { errorNotice } = await import('../common/notice.js');
     return { at, ok: false, lang, title: t('pane.command.failed', lang), text: errorNotice(e, lang).text };
   }
 }

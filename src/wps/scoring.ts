@@ -17,8 +17,8 @@ import { AUDIT_SHEET_NAMES, summaryApplication } from '../core/committee/pane-su
 import { itemCell, itemKey, paneState, planScore, type PaneEntry } from '../core/committee/pane.js';
 import { META_SHEET, previousSummarySheet, quoteSheet, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type Verdict } from '../core/index.js';
 import { t } from '../core/text/index.js';
-import type { EntryResult, ScoringProblem, ScoringView } from '../office/scoring.js';
-import { literal } from '../office/render.js';
+import type { EntryResult, ScoringProblem, ScoringView } from '../common/results.js';
+import { literal } from '../common/cells.js';
 import { withSheetUnprotected } from './protection.js';
 import { recordOf, rowsFrom, sheetsByName, usedValues, valueAt } from './read.js';
 import { rect } from './render.js';

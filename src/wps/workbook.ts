@@ -39,7 +39,7 @@ import {
   type WorkflowWarning,
 } from '../core/index.js';
 // The pane shows one error type whichever host it runs in (codes, params, the review kept read-only).
-import { OfficeError } from '../office/workbook.js';
+import { OfficeError } from '../common/results.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
 import { recordFrom, sheetsByName } from './read.js';

@@ -37,6 +37,7 @@ import { openWorkbook, tooLarge, type OpenedWorkbook } from './open.js';
 import { chooseDefaultOutput, writeOutput, type DefaultOutputOptions } from './output.js';
 import { renderSheet } from './render.js';
 import { plainValue, worksheetSnapshot } from './snapshot.js';
+import { deflatedCopy } from './zip.js';
 
 export interface FileReview {
   opened: OpenedWorkbook;
@@ -122,8 +123,11 @@ export async function defaultOutput(input: string, opts: DefaultOutputOptions = 
  */
 export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } & FinishOptions = {}): Promise<void> {
   const { models, original, ...write } = opts;
-  // Charts and the applicant's drawings go in after ExcelJS, which writes neither (./charts).
-  const { bytes } = finishPackage(Buffer.from(await wb.xlsx.writeBuffer()), { models, original });
+  // Charts and the applicant's drawings go in after ExcelJS, which writes neither (./charts). Written stored and
+  // deflated by Node's zlib: ExcelJS's own deflater (pako, JavaScript) was the largest single cost of a `check`
+  // beyond reading (npm run bench cli), as it was of the roll-up (./zip.ts).
+  const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
+  const bytes = deflatedCopy(finishPackage(stored, { models, original }).bytes);
   await writeOutput(output, async (file) => void (await file.writeFile(bytes)), write);
 }
 

@@ -44,7 +44,7 @@ const w = window as unknown as {
   __host: HostLog;
   Office: unknown;
   Excel: unknown;
-  __relayPull?: () => Promise<FakeState>;
+  __relayPull?: (ops: string[]) => Promise<FakeState | null>;
   __relayPush?: (state: FakeState | null, changes: FakeChange[]) => Promise<void>;
 };
 const fixture = w.__CLUSTER_REVIEW_FIXTURE__;
@@ -53,7 +53,7 @@ fake.host = { name: `fake host (ExcelApi ${fixture.excelApi})`, excelApi: fixtur
 w.__fake = fake;
 if (fixture.relay)
   fake.relay = {
-    pull: () => w.__relayPull!(),
+    pull: (ops) => w.__relayPull!(ops),
     push: (state, changes) => w.__relayPush!(state, changes),
   };
 const num = (v: string) => v.split('.').map(Number) as [number, number];

@@ -2,8 +2,9 @@
  * Builds the task pane, serves it on 127.0.0.1, and opens it in Debian's Chromium (playwright-core) with the
  * fake Excel host standing in for office.js. Used by the browser test and by `npm run bench`.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -28,6 +29,61 @@ export async function buildPane(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'cluster-review-dist-'));
   await build({ configFile: resolve('vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
+}
+
+/** Everything the pane's build reads, hashed: the sources, the build's configuration and lockfile, the environment it reads. */
+function paneInputs(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(`${p}\0`).update(readFileSync(p));
+    }
+  };
+  walk('src');
+  for (const f of ['vite.config.ts', 'package-lock.json', 'tsconfig.json', 'manifest.xml']) h.update(`${f}\0`).update(readFileSync(f));
+  for (const v of ['NODE_ENV', 'OFFICE_JS', 'WPS_BASE_URL', 'ADDIN_BASE_URL']) h.update(`${v}=${process.env[v] ?? ''}\0`);
+  return h.digest('hex').slice(0, 16);
+}
+
+const PANE_CACHE = resolve('node_modules/.cache/cluster-review');
+
+/**
+ * The pane built once and shared by every browser suite of a run (each suite file built its own before: seven
+ * production builds, the largest single cost of the browser suites on two cores). Keyed by paneInputs(), so any
+ * change to what the build reads builds afresh; the suites only read the folder. Suites run in parallel workers:
+ * the first to take the lock builds, the others wait for its mark (a lock left by a killed run is taken over).
+ */
+export async function sharedPane(): Promise<string> {
+  const key = paneInputs();
+  const dir = join(PANE_CACHE, `pane-${key}`);
+  const done = join(dir, '.built');
+  const lock = `${dir}.lock`;
+  mkdirSync(PANE_CACHE, { recursive: true });
+  for (;;) {
+    if (existsSync(done)) return dir;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Someone else is building: wait for the mark; a lock older than the build's timeout is a killed build's.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+  }
+  try {
+    if (existsSync(done)) return dir;
+    const out = await buildPane();
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(out, dir);
+    writeFileSync(done, key);
+    // Earlier builds of this working copy (other sources) are of no more use.
+    for (const n of readdirSync(PANE_CACHE)) if (n.startsWith('pane-') && n !== `pane-${key}` && !n.endsWith('.lock') && !existsSync(join(PANE_CACHE, `${n}.lock`))) rmSync(join(PANE_CACHE, n), { recursive: true, force: true });
+    return dir;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** The fake host bundled for the page: Excel's (standing in for office.js) by default, or another, e.g. fake-wps-host.ts. */
@@ -111,7 +167,7 @@ export interface PaneServer {
  */
 export async function startPane(opts: { dir?: string; hostEntry?: string } = {}): Promise<PaneServer> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const [dist, host] = await Promise.all([opts.dir ?? buildPane(), fakeHostScript(opts.hostEntry)]);
+  const [dist, host] = await Promise.all([opts.dir ?? sharedPane(), fakeHostScript(opts.hostEntry)]);
   const { server, url } = await serve(dist);
   let browser: Browser;
   try {

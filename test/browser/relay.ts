@@ -7,15 +7,24 @@ import type { Page } from 'playwright-core';
 import { FakeWorkbook, type FakeChange, type FakeState } from '../support/fake-excel.js';
 
 export class Relay {
-  readonly wb: FakeWorkbook;
+  private readonly shared: FakeWorkbook;
+  /** The workbook, for the test to read or edit behind the panes' backs: every access counts as a change, so the next pull of every page gets it. */
+  get wb(): FakeWorkbook {
+    this.version++;
+    return this.shared;
+  }
   private readonly pages: Page[] = [];
   private tail: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
   /** Batches applied, by page index (for assertions). */
   readonly batches: number[] = [];
+  /** Bumped by every batch that changed the workbook; a page that saw the latest is not sent it again. */
+  private version = 0;
+  /** Pages whose next batch registering a change handler waits (holdWatch). */
+  private readonly holds = new Map<Page, { reached: () => void; released: Promise<void> }>();
 
   constructor(state: FakeState) {
-    this.wb = new FakeWorkbook(structuredClone(state));
+    this.shared = new FakeWorkbook(structuredClone(state));
   }
 
   /** Exposes the pull and push to a page (before it navigates). */
@@ -27,15 +36,24 @@ export class Relay {
     // Excel drops a session that is gone.
     let generation = 0;
     let holding = false;
+    // The version this page's fake holds (-1: none, e.g. after a reload, which starts from the page's fixture).
+    let seen = -1;
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
       generation++;
+      seen = -1;
       if (holding) {
         holding = false;
         this.free();
       }
     });
-    await page.exposeFunction('__relayPull', async () => {
+    await page.exposeFunction('__relayPull', async (ops: string[] = []) => {
+      const hold = this.holds.get(page);
+      if (hold && ops.includes('onChanged.add')) {
+        this.holds.delete(page);
+        hold.reached();
+        await hold.released;
+      }
       const mine = generation;
       for (;;) {
         const prev = this.tail;
@@ -46,13 +64,18 @@ export class Relay {
         this.release = done;
         if (mine === generation) break;
         this.free();
-        return this.wb.state;
+        return this.shared.state;
       }
       holding = true;
-      return this.wb.state;
+      if (seen === this.version) return null;
+      seen = this.version;
+      return this.shared.state;
     });
     await page.exposeFunction('__relayPush', async (state: FakeState | null, changes: FakeChange[]) => {
-      if (state) this.wb.state = state;
+      if (state) {
+        this.shared.state = state;
+        seen = ++this.version;
+      }
       this.batches[index]!++;
       holding = false;
       this.free();
@@ -60,6 +83,19 @@ export class Relay {
       for (const other of this.pages)
         if (other !== page && !other.isClosed()) void other.evaluate((ch) => (window as unknown as { __fake: FakeWorkbook }).__fake.deliver(ch), changes).catch(() => undefined);
     });
+  }
+
+  /**
+   * Holds the page's next batch that registers a Worksheet.onChanged handler (before it takes the workbook, so the
+   * others' batches go on): `reached` resolves when it is held, `release` lets it go. What a change landing while
+   * a pane renews its watch looks like, made certain rather than left to the machine's timing.
+   */
+  holdWatch(page: Page): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const r = new Promise<void>((ok) => (reached = ok));
+    this.holds.set(page, { reached, released: new Promise<void>((ok) => (release = ok)) });
+    return { reached: r, release };
   }
 
   private free(): void {

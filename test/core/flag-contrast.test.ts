@@ -11,7 +11,7 @@ import { monitoringForm } from '../../src/core/monitoring/form.js';
 import { monitoringTemplateModels } from '../../src/core/monitoring/template.js';
 import { FLAG_FILL, FLAGGED_STATUSES, STYLES, type SheetModel } from '../../src/core/report/sheet-model.js';
 import { templateModels } from '../../src/core/report/template.js';
-import { PREVIOUS_FLAG_FILLS } from '../../src/core/workflow/colour.js';
+import { PREVIOUS_FLAG_FILLS } from '../../src/core/report/colour.js';
 import { draftFlags, finishFlags } from '../../src/core/workflow/flags.js';
 import { draftLegend } from '../../src/core/workflow/legend.js';
 import type { CellFlag } from '../../src/core/report/flags.js';

@@ -68,7 +68,7 @@ export function chartsIn(file: string): ChartInfo[] {
 /** The workbook as LibreOffice imports and exports it again (xlsx), and that copy's charts. */
 export function libreofficeCharts(file: string, dir: string): ChartInfo[] {
   const out = join(dir, `lo-${basename(file, '.xlsx')}-${Math.random().toString(36).slice(2, 8)}`);
-  libreofficeConvert(file, 'xlsx', out, { profileDir: dir });
+  libreofficeConvert(file, 'xlsx', out);
   return chartsIn(join(out, readdirSync(out).find((n) => n.endsWith('.xlsx'))!));
 }
 
@@ -82,7 +82,7 @@ export interface RenderedPage {
 /** Renders a workbook with LibreOffice to PDF, each page's text and colour; pages showing `needle` are drawn to `artifacts`. */
 export function renderPages(file: string, dir: string, needles: string[], artifacts: string): RenderedPage[] {
   const out = join(dir, `pdf-${Math.random().toString(36).slice(2, 8)}`);
-  libreofficeConvert(file, 'pdf', out, { profileDir: dir });
+  libreofficeConvert(file, 'pdf', out);
   const pdf = join(out, readdirSync(out).find((n) => n.endsWith('.pdf'))!);
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
   const pages: RenderedPage[] = [];

@@ -199,7 +199,7 @@ function bounds(address: string): { r: number; c: number; rows: number; cols: nu
   return { r: Math.min(p.row, q.row), c: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
 }
 
-type Item = { kind: 'op'; bytes: number; run: () => void } | { kind: 'load'; run: () => void };
+type Item = { kind: 'op'; bytes: number; run: () => void; what?: string } | { kind: 'load'; run: () => void };
 
 /** A range a sync changed (values or formulas written, cells inserted): what Worksheet.onChanged reports. */
 export interface FakeChange {
@@ -224,7 +224,12 @@ export interface FakeChangedEvent {
  * `push(null, [])` after a failed batch: nothing changed.
  */
 export interface FakeRelay {
-  pull(): Promise<FakeState>;
+  /**
+   * The workbook before a batch, or null when this page holds it as it is already (its own last batch was the
+   * last change). `ops`: the named operations of the batch about to run (e.g. "onChanged.add"), so a test can hold one.
+   */
+  pull(ops: string[]): Promise<FakeState | null>;
+  /** After a batch: the workbook, or null when the batch only read (nothing to hand on), and the ranges it changed. */
   push(state: FakeState | null, changes: FakeChange[]): Promise<void>;
 }
 
@@ -396,7 +401,7 @@ export class FakeWorkbook {
 
   /** Queues a write with the size of its arguments. */
   op(args: unknown, run: () => void): void {
-    this.queue.push({ kind: 'op', bytes: 40 + size(args), run });
+    this.queue.push({ kind: 'op', bytes: 40 + size(args), run, ...(typeof args === 'string' ? { what: args } : {}) });
   }
 
   loadLater(run: () => void): void {
@@ -422,11 +427,15 @@ export class FakeWorkbook {
     let ok = false;
     try {
       // Inside the try: a pull that fails still releases the workbook for the others.
-      if (relay) this.replaceState(await relay.pull());
+      if (relay) {
+        const next = await relay.pull(items.flatMap((i) => (i.kind === 'op' && i.what ? [i.what] : [])));
+        if (next) this.replaceState(next);
+      }
       for (const item of items) item.run();
       ok = true;
     } finally {
-      if (relay) await relay.push(ok ? this.state : null, ok ? this.changed : []);
+      // A batch of reads only changes nothing: the workbook is not sent back (a pane's reads are most batches).
+      if (relay) await relay.push(ok && items.some((i) => i.kind === 'op') ? this.state : null, ok ? this.changed : []);
       open();
     }
     if (this.changed.length) this.deliver(this.changed, this);

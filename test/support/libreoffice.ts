@@ -1,23 +1,31 @@
 /**
  * LibreOffice (headless) for the tests that let a real spreadsheet engine compute or print what the tool writes:
- * conversion with a profile of the test's own (parallel suites never share one), one sheet as CSV at full precision,
+ * conversion with one profile per suite file (parallel suites never share one; the tests of a file, one after
+ * another, do: a fresh profile costs LibreOffice its first-start set-up on every conversion), one sheet as CSV at full precision,
  * and a workbook's cached formula results dropped so that the engine must compute every formula itself.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 
 /** .ci/run installs LibreOffice (Debian libreoffice-calc-nogui); a machine without it skips the suites that need it. */
 export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
+let profile: string | undefined;
+/** This suite file's LibreOffice profile (module state: vitest gives each file its own), made on first use. */
+export function suiteProfile(): string {
+  return (profile ??= join(mkdtempSync(join(tmpdir(), 'cluster-review-lo-')), 'lo-profile'));
+}
+
 /**
  * Converts a file with LibreOffice into outDir (`to` is the filter, e.g. "pdf", "xlsx" or a CSV filter with its
- * options); the profile lives in profileDir/lo-profile, by default beside outDir.
+ * options); the profile is the suite file's (suiteProfile), or profileDir/lo-profile when given.
  */
 export function libreofficeConvert(file: string, to: string, outDir: string, opts: { profileDir?: string; timeoutMs?: number } = {}): void {
-  const profile = join(opts.profileDir ?? dirname(outDir), 'lo-profile');
+  const profile = opts.profileDir ? join(opts.profileDir, 'lo-profile') : suiteProfile();
   execFileSync(SOFFICE!, ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], { stdio: 'ignore', timeout: opts.timeoutMs ?? 120_000 });
 }
 

@@ -52,7 +52,7 @@ describe.skipIf(!SOFFICE)('summary formulas in a real spreadsheet engine (needs 
       expect(dropFormulaResults(ws)).toBeGreaterThan(0);
       const file = join(dir, `${name}.xlsx`);
       await wb.xlsx.writeFile(file);
-      return libreofficeCsv(file, wb.worksheets.findIndex((w) => w.name === s.sheet) + 1, dir, { profileDir: dir });
+      return libreofficeCsv(file, wb.worksheets.findIndex((w) => w.name === s.sheet) + 1, dir);
     };
 
     const experts: ExpertScores[] = s.experts.map((e, j) => ({

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET, loadRulebook } from '../../src/core/index.js';
 import { candidates, deploymentIndex, deployedEntry, parseDeploymentIndex, verifyDeployed } from '../../src/core/rulebook/deployment.js';
-import { productionManifest } from '../../src/cli/manifest.js';
+import { productionManifest } from '../../src/xlsx/manifest.js';
 import { KIT_README } from '../../src/core/text/kit-readme.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { readRulebookWorkbook } from '../../src/xlsx/rulebook-sheet.js';

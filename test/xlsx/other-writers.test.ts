@@ -63,7 +63,7 @@ describe.skipIf(!SOFFICE)('applications from other writers keep their charts, pi
     const copy = join(dir, 'lo-input', 'rust.xlsx');
     mkdirSync(join(dir, 'lo-input'));
     writeFileSync(copy, readFileSync(rust));
-    libreofficeConvert(copy, 'xlsx', out, { profileDir: dir });
+    libreofficeConvert(copy, 'xlsx', out);
     lo = join(dir, 'libreoffice.xlsx');
     writeFileSync(lo, readFileSync(join(out, readdirSync(out).find((n) => n.endsWith('.xlsx'))!)));
   }, 300_000);

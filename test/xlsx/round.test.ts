@@ -76,7 +76,7 @@ describe('a round on real files', () => {
     if (SOFFICE) {
       // 丙 opened and saved the sheet in LibreOffice: still read.
       const lo = join(d, 'lo');
-      libreofficeConvert(join(sheets, '专家评分表-丙.xlsx'), 'xlsx', lo, { profileDir: d });
+      libreofficeConvert(join(sheets, '专家评分表-丙.xlsx'), 'xlsx', lo);
       copyFileSync(join(lo, '专家评分表-丙.xlsx'), join(sheets, '专家评分表-丙.xlsx'));
     }
     const out = join(d, '推荐汇总.xlsx');

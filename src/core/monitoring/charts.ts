@@ -12,7 +12,6 @@ import { SheetBuilder, type SheetModel } from '../report/sheet-model.js';
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import type { MonitoringForm } from './form.js';
-import type { ClusterRecord } from './register.js';
 import type { MonitoringReport } from './review.js';
 
 /** At most this many indicators in one chart: more lines than that are not read at a glance. */
@@ -107,7 +106,8 @@ export function trendBlock(b: SheetBuilder, model: SheetModel, form: MonitoringF
 }
 
 /** The register's charts sheet: one block per cluster, each kept on one page. */
-export function registerChartsModel(form: MonitoringForm, records: readonly ClusterRecord[], lang: Lang, subject: string): SheetModel {
+// What it reads of each cluster record (register.ts's ClusterRecord): named here, so the register imports this file and not back.
+export function registerChartsModel(form: MonitoringForm, records: ReadonlyArray<{ name: string; reports: MonitoringReport[] }>, lang: Lang, subject: string): SheetModel {
   const b = new SheetBuilder();
   const model: SheetModel = { name: t('chart.monitor.sheet', lang), cells: b.cells, widths: [...TREND_WIDTHS], heights: b.heights, merges: b.merges };
   const keep: Array<[number, number]> = [];

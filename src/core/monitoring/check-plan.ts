@@ -5,7 +5,7 @@
  * notes and record, and a re-check or "clear flags" lifts exactly what the tool wrote. The report carries the
  * monitoring verdict (正常 / 需关注 / 建议撤销认定 with its Art. 17 grounds) beside the application verdict it maps to.
  */
-import { findingKey, REPORT_FORMAT, type Report, type ReportFinding, type ReportGroup } from '../report/json.js';
+import { findingKey, REPORT_FORMAT, type ReportFinding, type ReportGroup } from '../report/json.js';
 import { isSummarySheet } from '../report/summary.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
@@ -17,29 +17,13 @@ import type { WorkflowWarning } from '../workflow/warnings.js';
 import { examineMonitoring } from './examine.js';
 import { monitoringForm, type MonitoringForm } from './form.js';
 import type { MonitoringInputs } from './read.js';
-import type { MonitoringReport, MonitoringReview, MonitoringVerdict } from './review.js';
+import type { MonitoringReport, MonitoringReview } from './review.js';
 
 /** The groups of a monitoring form's findings: the form and the cluster (findings of no check), then R1–R6. */
 export const MONITORING_GROUPS = ['M', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
 
-export interface MonitoringCheckReport extends Report {
-  form: 'monitoring';
-  monitoring: {
-    verdict: MonitoringVerdict;
-    grounds: number[];
-    incomplete: boolean;
-    monitoringYear: number | null;
-    recognitionYear: number | null;
-    deadline: string | null;
-    submitted: string | null;
-    onTime: boolean | null;
-    renewalYear: number | null;
-    dueForRenewal: boolean;
-  };
-}
-
-import { isMonitoringReport } from './is-report.js';
-export { isMonitoringReport };
+import { isMonitoringReport, type MonitoringCheckReport } from './is-report.js';
+export { isMonitoringReport, type MonitoringCheckReport };
 
 /**
  * The application verdict a monitoring verdict stands for, in the same precedence: 建议撤销认定 rests on a veto

@@ -8,76 +8,18 @@
  * fixed layout: a chart goes below what the sheet holds, one blank row between, as wide as the printed page, and
  * its rows are kept on one page by the print plan (./print.ts). Layout changes to the sheets carry the chart along.
  */
-import { printFrame, type PrintOptions } from './print.js';
-import type { CellValue, SheetModel } from './sheet-model.js';
+import { CHART_ROW_PT, chartRows, printFrame, type PrintOptions } from './print.js';
+import type { CellValue, ChartMarker, ChartModel, ChartRange, SheetModel } from './sheet-model.js';
 
-/** A block of cells, zero-based inclusive, on a named sheet. A series is one row or one column of it. */
-export interface ChartRange {
-  sheet: string;
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-export type ChartMarker = 'circle' | 'square' | 'diamond' | 'triangle' | 'x' | 'star' | 'plus' | 'dash';
-
-export interface ChartSeriesModel {
-  /** The series' name in the legend (literal text). */
-  name: string;
-  /** `bar`: columns; `line`: a line without markers; `points`: markers without a line. */
-  type: 'bar' | 'line' | 'points';
-  values: ChartRange;
-  /** "#RRGGBB" */
-  colour: string;
-  marker?: ChartMarker;
-  dash?: boolean;
-  /** A vertical line up from each value by this much (an error bar): the quota line between two bars. */
-  rise?: number;
-  /** Bars: one colour per point (each expert's total in that expert's colour). */
-  pointColours?: string[];
-}
-
-export interface ChartModel {
-  /** Unique on its sheet; the drawing names the chart by it, so a re-run finds and replaces the tool's own charts. */
-  name: string;
-  title: string;
-  xTitle: string;
-  yTitle: string;
-  /** The category labels (one row or column, as long as each series). */
-  categories: ChartRange;
-  series: ChartSeriesModel[];
-  /** Bars of several series stacked in one column (a bar's colour then says which series it is). */
-  stacked?: boolean;
-  /** Columns drawn horizontally (long category labels read better). */
-  horizontal?: boolean;
-  axis?: { min?: number; max?: number; format?: string };
-  /** The text equivalent (the drawing's description, read by screen readers). */
-  alt: string;
-  /** Top-left cell (zero-based) and offset into it, and the size, in points at the sheet's own scale. */
-  at: { row: number; col: number; dx: number; dy: number };
-  width: number;
-  height: number;
-  /**
-   * The chart's body text size in points at the sheet's own scale (titles a little larger). The sheet prints scaled
-   * to its page width, and its charts with it: the size is chosen so that the printed text stays legible.
-   */
-  fontPt?: number;
-}
+// The chart's model lives with the sheet model that carries it, its rows with the print plan that keeps them on a page.
+export type { ChartMarker, ChartModel, ChartRange, ChartSeriesModel } from './sheet-model.js';
+export { chartRows };
 
 /** The least printed size of a chart's text (points): as the sheets' own least (MIN_SCALE keeps cells at 8 pt). */
 const CHART_PRINTED_PT = 8.5;
 
 /** Charts on the tool's sheets carry this prefix in their drawing names: a re-run replaces only these. */
 export const CHART_NAME_PREFIX = 'cluster-review:';
-
-/** Row height of the rows a chart stands on (points). */
-const CHART_ROW_PT = 20;
-
-/** The rows each chart of a model stands on, [first, last] (the last one a margin below its bottom edge). */
-export function chartRows(model: Pick<SheetModel, 'charts'>): Array<[number, number]> {
-  return (model.charts ?? []).map((c) => [c.at.row, c.at.row + Math.ceil((c.at.dy + c.height) / CHART_ROW_PT)]);
-}
 
 /** The rows and columns a model writes (cells, merged areas and the rows under its charts). */
 export function lastRowOf(model: Pick<SheetModel, 'cells' | 'merges' | 'charts'>): number {

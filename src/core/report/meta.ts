@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { sha256Hex } from '../rulebook/sha256.js';
-import { recordedColor } from '../workflow/colour.js';
+import { recordedColor } from './colour.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
 
 export const META_SHEET = '_cluster_review';

@@ -12,7 +12,6 @@
  */
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
-import { chartRows } from './charts.js';
 import { STYLES, type PrintPart, type PrintSetup, type PrintText, type SheetModel } from './sheet-model.js';
 
 /** A4 in points, and the margins every sheet prints with (inches). */
@@ -183,4 +182,12 @@ function keepTogether(height: (row: number) => number, unsized: (row: number) =>
     if (unsized(r)) guessed++;
   }
   return breaks;
+}
+
+/** Row height of the rows a chart stands on (points). */
+export const CHART_ROW_PT = 20;
+
+/** The rows each chart of a model stands on, [first, last] (the last one a margin below its bottom edge). */
+export function chartRows(model: Pick<SheetModel, 'charts'>): Array<[number, number]> {
+  return (model.charts ?? []).map((c) => [c.at.row, c.at.row + Math.ceil((c.at.dy + c.height) / CHART_ROW_PT)]);
 }

@@ -7,7 +7,6 @@
  * builders set it, from the rulebook and the layout — never from workbook text.
  */
 import type { Status } from '../types.js';
-import type { ChartModel } from './charts.js';
 
 export type StyleKey =
   | 'title'
@@ -51,7 +50,7 @@ export interface StyleDef {
  * luminance between 0.175 and 0.207, one lightness for all five. Apart, they are told by hue, chosen so the five stay
  * distinguishable under protanopia, deuteranopia and tritanopia (CIELAB ΔE ≥ 20 between any two, simulated), and
  * every flag also says its status in words (note or thread, summary, legend), so colour is never the only signal.
- * test/core/flag-contrast.test.ts measures every pair. The earlier, lighter palette: ../workflow/colour.ts.
+ * test/core/flag-contrast.test.ts measures every pair. The earlier, lighter palette: ./colour.ts.
  */
 export const FLAG_FILL: Record<'fail' | 'veto' | 'invalid' | 'missing' | 'warn', string> = {
   fail: '#C7564A',
@@ -351,3 +350,57 @@ export function safeModel(model: SheetModel, mark: string): { model: SheetModel;
 
 /** The mark renderers cut with when a model reaches them unchecked (plans cut first, in the reviewer's language). */
 export const TRUNCATED_MARK = '…[已截断]';
+
+/** A block of cells, zero-based inclusive, on a named sheet. A series is one row or one column of it. */
+export interface ChartRange {
+  sheet: string;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export type ChartMarker = 'circle' | 'square' | 'diamond' | 'triangle' | 'x' | 'star' | 'plus' | 'dash';
+
+export interface ChartSeriesModel {
+  /** The series' name in the legend (literal text). */
+  name: string;
+  /** `bar`: columns; `line`: a line without markers; `points`: markers without a line. */
+  type: 'bar' | 'line' | 'points';
+  values: ChartRange;
+  /** "#RRGGBB" */
+  colour: string;
+  marker?: ChartMarker;
+  dash?: boolean;
+  /** A vertical line up from each value by this much (an error bar): the quota line between two bars. */
+  rise?: number;
+  /** Bars: one colour per point (each expert's total in that expert's colour). */
+  pointColours?: string[];
+}
+
+export interface ChartModel {
+  /** Unique on its sheet; the drawing names the chart by it, so a re-run finds and replaces the tool's own charts. */
+  name: string;
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  /** The category labels (one row or column, as long as each series). */
+  categories: ChartRange;
+  series: ChartSeriesModel[];
+  /** Bars of several series stacked in one column (a bar's colour then says which series it is). */
+  stacked?: boolean;
+  /** Columns drawn horizontally (long category labels read better). */
+  horizontal?: boolean;
+  axis?: { min?: number; max?: number; format?: string };
+  /** The text equivalent (the drawing's description, read by screen readers). */
+  alt: string;
+  /** Top-left cell (zero-based) and offset into it, and the size, in points at the sheet's own scale. */
+  at: { row: number; col: number; dx: number; dy: number };
+  width: number;
+  height: number;
+  /**
+   * The chart's body text size in points at the sheet's own scale (titles a little larger). The sheet prints scaled
+   * to its page width, and its charts with it: the size is chosen so that the printed text stays legible.
+   */
+  fontPt?: number;
+}

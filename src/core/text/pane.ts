@@ -90,7 +90,7 @@ export const PANE_TEXT = {
     'en-US': 'Check finished: {verdict}. {n} cells flagged on the “{sheet}” sheet.',
   },
   'pane.command.failed': { 'zh-CN': '直接检查未完成', 'en-US': 'Check now did not finish' },
-  // The rulebook "直接检查" used: the deployment's, as the pane would (src/taskpane/deployment.ts).
+  // The rulebook "直接检查" used: the deployment's, as the pane would (src/common/deployment.ts).
   'pane.command.rulebook': { 'zh-CN': '依据规则：{name}（{id}）。', 'en-US': 'Rulebook: {name} ({id}).' },
   'pane.command.no-rulebook': {
     'zh-CN': '本部署没有可用的规则，未检查。{reasons}',

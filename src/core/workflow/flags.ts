@@ -7,13 +7,29 @@
  */
 import { parseQualified } from '../address.js';
 import { flagNote, isOwnNote, type CellFlag } from '../report/flags.js';
-import type { FlagRecord, WorkbookMeta } from '../report/meta.js';
+import type { FlagRecord, LegendCell, WorkbookMeta } from '../report/meta.js';
 import { clampText, EXCEL_LIMITS, FLAG_FILL } from '../report/sheet-model.js';
 import { sha256Hex } from '../rulebook/sha256.js';
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
-import { coveredColor, PREVIOUS_FLAG_FILLS, recordedColor } from './colour.js';
-import type { LegendDraft } from './legend.js';
+import { coveredColor, PREVIOUS_FLAG_FILLS, recordedColor } from '../report/colour.js';
+import type { WorkflowWarning } from './warnings.js';
+
+/** The legend planned in phase one of a check (or a clear): legend.ts drafts it, the check plan carries it. */
+export interface LegendDraft {
+  /** The earlier legend's cells on the sheet read, each with the value it holds now. */
+  previous: Array<{ rec: LegendCell; value: unknown }>;
+  /** The legend to write now, cell by cell (empty: none). */
+  place: Array<{ cell: string; value: string | null; fill?: string }>;
+  /** Records of cells the tool cannot look at now (a sheet other than the one read): carried as they are. */
+  carried: LegendCell[];
+  /** Cells whose fill the adapter must read (swatches placed now and before). */
+  fills: string[];
+  /** The sheet written to, if any. */
+  sheet: string | null;
+  /** The legend could not be placed (`legend-skipped`). */
+  warnings: WorkflowWarning[];
+}
 
 /** Where a flag's explanation goes in this host: notes, threaded comments (Excel with 1.10 only), or nowhere. */
 export type Explanations = 'notes' | 'comments' | 'none';

@@ -21,29 +21,15 @@ import { FLAG_FILL, FLAGGED_STATUSES } from '../report/sheet-model.js';
 import { sheetEntries } from '../sheet/sparse.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang, RawCell } from '../types.js';
-import { coveredColor } from './colour.js';
-import type { CellWrite, Covered, Explanations } from './flags.js';
+import { coveredColor } from '../report/colour.js';
+import type { CellWrite, Covered, Explanations, LegendDraft } from './flags.js';
 import type { Reading } from './read.js';
 import type { WorkflowWarning } from './warnings.js';
 
+export type { LegendDraft };
+
 /** Rows of a worksheet (Excel, WPS and LibreOffice alike). */
 const SHEET_ROWS = 1_048_576;
-
-/** The legend planned in phase one of a check (or a clear). */
-export interface LegendDraft {
-  /** The earlier legend's cells on the sheet read, each with the value it holds now. */
-  previous: Array<{ rec: LegendCell; value: unknown }>;
-  /** The legend to write now, cell by cell (empty: none). */
-  place: Array<{ cell: string; value: string | null; fill?: string }>;
-  /** Records of cells the tool cannot look at now (a sheet other than the one read): carried as they are. */
-  carried: LegendCell[];
-  /** Cells whose fill the adapter must read (swatches placed now and before). */
-  fills: string[];
-  /** The sheet written to, if any. */
-  sheet: string | null;
-  /** The legend could not be placed (`legend-skipped`). */
-  warnings: WorkflowWarning[];
-}
 
 const empty = (v: unknown): boolean => v === null || v === undefined || v === '';
 /** A cell holds something: a value, or a formula (whatever its result). */

@@ -10,7 +10,7 @@ import type { Lang, LoadedRulebook, RulebookStamp } from '../../core/index.js';
 import type { Refusal } from '../../core/rulebook/deployment.js';
 import { t } from '../../core/text/index.js';
 import { readStamp, type Host } from '../host.js';
-import { loadDeployed, refusalText, rememberChoice, type Deployment } from '../deployment.js';
+import { loadDeployed, refusalText, rememberChoice, type Deployment } from '../../common/deployment.js';
 import { useStyles } from '../styles.js';
 
 const useSelectStyles = makeStyles({

@@ -16,7 +16,7 @@ export interface CommandOutcome {
 
 /**
  * What a finished check says, in Excel and in WPS alike: the verdict, the cells flagged (and restored), and the
- * rulebook it used — the deployment's, as the pane's (src/taskpane/deployment.ts `rulebookInForce`).
+ * rulebook it used — the deployment's, as the pane's (src/common/deployment.ts `rulebookInForce`).
  */
 export function checkedText(r: { report: { verdictText: Record<Lang, string> }; sheet: string; flagged: number; restored: number }, rb: LoadedRulebook, lang: Lang): string {
   const restored = r.restored ? ` ${t('pane.restored', lang, { n: r.restored })}` : '';

@@ -3,7 +3,7 @@
  * pane's page), written by `cluster-review kit`. Fetched from the pane's own server only (a relative URL), never
  * cached stale (`no-cache` revalidates). No index (404) is the plain build: the built-in national edition.
  * The WPS 加载项 is loaded from disk over file://, where nothing can be fetched: its pages carry the same files in
- * `rulebooks/rulebooks.js` (src/wps/rulebooks-script.ts), read here instead, and checked the same way.
+ * `rulebooks/rulebooks.js` (src/common/rulebooks-script.ts), read here instead, and checked the same way.
  * The decisions (what the index may say, whether a file is the one it lists) are the core's
  * (src/core/rulebook/deployment.ts); this file reads them and remembers the reviewer's choice on this machine.
  * The ribbon's 直接检查 takes its rulebook from here too (`rulebookInForce`), so it checks as the pane would.
@@ -12,7 +12,7 @@ import type { Lang, LoadedRulebook } from '../core/index.js';
 import { nationalRulebook } from '../core/rulebook/builtin.js';
 import { candidates, DEPLOYMENT_DIR, DEPLOYMENT_INDEX, parseDeploymentIndex, verifyDeployed, type DeployedRulebook, type DeploymentIndex, type Refusal } from '../core/rulebook/deployment.js';
 import { t, tAny } from '../core/text/index.js';
-import { EMBEDDED_RULEBOOKS_GLOBAL } from '../wps/rulebooks-script.js';
+import { EMBEDDED_RULEBOOKS_GLOBAL } from './rulebooks-script.js';
 
 export type Deployment =
   /** No index: the plain build, with the built-in national edition. */

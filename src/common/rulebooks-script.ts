@@ -2,7 +2,7 @@
  * The deployment's rulebooks as a classic script, `rulebooks/rulebooks.js` in the WPS 加载项's folder. Offline, WPS
  * loads the add-in from its jsaddons folder over file://, where the browser refuses fetch(): the pane could not
  * read rulebooks/index.json and would refuse to review. So each WPS page includes this script before its own, and
- * src/taskpane/deployment.ts reads the files from it instead of fetching them — the same texts, parsed and verified
+ * src/common/deployment.ts reads the files from it instead of fetching them — the same texts, parsed and verified
  * against the same fingerprints. The plain build's copy holds no files (the built-in national edition); a province's
  * kit writes its own (src/xlsx/kit.ts).
  */
