@@ -169,7 +169,15 @@ export const enUS: MessageTable = {
       ? 'does not have 18 characters'
       : p.problem === 'charset'
         ? 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)'
-        : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
+        : p.problem === 'all-zero'
+          ? 'is all zeros, not a valid code'
+          : p.problem === 'registration-type'
+            ? 'does not begin with a registration-authority and body-type code of GB 32100-2015 (positions 1–2)'
+            : p.problem === 'division'
+              ? 'has no valid six-digit administrative-division code in positions 3–8'
+              : p.problem === 'organisation-code'
+                ? `has a wrong organisation-code check character (GB 11714: the 17th should be “${String(p.expected)}”)`
+                : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
   'list-duplicate-code': (f, p) =>
     `List “${String(p.sheet)}”: the credit code ${String(p.code)} appears again${at(f)} (first at ${String(p.firstCell)}); an enterprise is listed once`,
   'list-level-missing': (f, p) => `List “${String(p.sheet)}”: the level of ${entryEn(p)} is blank${at(f)}; it should be one of ${(p.levels as string[]).join(', ')}`,

@@ -170,7 +170,15 @@ export const zhCN: MessageTable = {
       ? '不是18位'
       : p.problem === 'charset'
         ? '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）'
-        : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
+        : p.problem === 'all-zero'
+          ? '全为0，不是有效代码'
+          : p.problem === 'registration-type'
+            ? '第1—2位不是GB 32100—2015规定的登记管理部门代码和机构类别代码'
+            : p.problem === 'division'
+              ? '第3—8位不是有效的六位行政区划代码'
+              : p.problem === 'organisation-code'
+                ? `组织机构代码校验码错误（按GB 11714，第17位应为“${String(p.expected)}”）`
+                : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
     '，请核对',
   'list-duplicate-code': (f, p) =>
     `“${String(p.sheet)}”名单中统一社会信用代码${String(p.code)}重复出现${at(f)}（首次出现在${String(p.firstCell)}），同一企业只应列一次`,
