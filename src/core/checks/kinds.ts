@@ -4,13 +4,14 @@
  */
 import type { Rule, RuleOf } from '../rulebook/schema.js';
 import type { ParamValue } from '../types.js';
-import { listDedupRule, listRule } from './lists.js';
+import { dedupFromLists, listDedupRule, listRule } from './lists.js';
 import { evidenceRuleCheck, planTargetsRule } from './plan.js';
 import { boundValue, compare, empty, missCode, type Blocker, type Ctx, type Outcome, type RuleResult, type Val } from './context.js';
 
 type Impl<K extends Rule['kind']> = (rule: RuleOf<K>, ctx: Ctx) => RuleResult;
 
 const num = (v: Val & { ok: true }): number => v.value as number;
+const nearlyEqualCount = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 function seriesYears(ctx: Ctx, code: string): number[] | Blocker {
   const years = ctx.dataYears();
@@ -62,6 +63,14 @@ const compareRule: Impl<'compare'> = (rule, ctx) => {
   const partCells = parts.flatMap((p) => (p.ok ? [p.cell] : []));
   if ('total' in q) {
     const t = ctx.get(q.total);
+    // Where the lists are read, they say how many distinct enterprises there are: a stated total is used only when
+    // it agrees with them (a disagreement is the list-dedup check's finding), else the lists' own count.
+    const fromLists = dedupFromLists(ctx, q.total);
+    if (fromLists) {
+      if (t.ok && nearlyEqualCount(num(t), fromLists.computed)) judge(num(t), { indicator: q.total, cells: [t.cell] }, unit, { source: 'total', parts: codes });
+      else judge(fromLists.computed, { indicator: q.total, cells: t.ok ? [t.cell] : partCells }, unit, { source: 'lists', parts: codes, ranges: fromLists.ranges });
+      return res;
+    }
     // A deduplicated total is trusted only when it is consistent with its parts (or they cannot be checked).
     const consistent = t.ok && (!partsOk || (num(t) >= Math.max(...partValues) && num(t) <= sum));
     if (t.ok && consistent) {

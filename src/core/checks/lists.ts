@@ -48,15 +48,8 @@ export function listRule(rule: RuleOf<'list'>, ctx: Ctx): RuleResult {
   return res;
 }
 
-export function listDedupRule(rule: RuleOf<'list-dedup'>, ctx: Ctx): RuleResult {
-  const lists = rule.lists.map((id) => ({ id, sheet: sheetOf(ctx, id), list: ctx.lists?.lists.get(id) ?? null }));
-  const absent = lists.filter((l) => !l.list).map((l) => l.sheet);
-  const out: Outcome[] = [];
-  if (absent.length) {
-    out.push({ status: 'missing', code: 'list-dedup-unverifiable', indicator: rule.indicator, cells: [], params: { sheets: absent } });
-    return { outcomes: out, blocked: [] };
-  }
-  const present = lists.map((l) => l.list as ListInput);
+/** The distinct entries of several lists: by valid credit code, else by name. */
+function dedupCount(present: ListInput[]): { computed: number; sum: number; ranges: string[]; byName: number } {
   const keys = new Set<string>();
   let byName = 0;
   for (const l of present)
@@ -66,9 +59,34 @@ export function listDedupRule(rule: RuleOf<'list-dedup'>, ctx: Ctx): RuleResult 
       if (!keys.has(k) && k.startsWith('name:')) byName++;
       keys.add(k);
     }
-  const computed = keys.size;
-  const sum = present.reduce((a, l) => a + l.distinct, 0);
-  const ranges = present.map((l) => l.range);
+  return { computed: keys.size, sum: present.reduce((a, l) => a + l.distinct, 0), ranges: present.map((l) => l.range), byName };
+}
+
+/**
+ * The de-duplicated total of `indicator` as the lists give it, where a list-dedup check of the rulebook counts
+ * that indicator from lists the workbook has; null otherwise (no lists read, a list sheet missing).
+ */
+export function dedupFromLists(ctx: Ctx, indicator: string): { computed: number; ranges: string[] } | null {
+  if (!ctx.lists) return null;
+  for (const c of ctx.rb.checks) {
+    if (c.rule.kind !== 'list-dedup' || c.rule.indicator !== indicator) continue;
+    const present = c.rule.lists.map((id) => ctx.lists!.lists.get(id) ?? null);
+    if (present.some((l) => l === null)) return null;
+    const { computed, ranges } = dedupCount(present as ListInput[]);
+    return { computed, ranges };
+  }
+  return null;
+}
+
+export function listDedupRule(rule: RuleOf<'list-dedup'>, ctx: Ctx): RuleResult {
+  const lists = rule.lists.map((id) => ({ id, sheet: sheetOf(ctx, id), list: ctx.lists?.lists.get(id) ?? null }));
+  const absent = lists.filter((l) => !l.list).map((l) => l.sheet);
+  const out: Outcome[] = [];
+  if (absent.length) {
+    out.push({ status: 'missing', code: 'list-dedup-unverifiable', indicator: rule.indicator, cells: [], params: { sheets: absent } });
+    return { outcomes: out, blocked: [] };
+  }
+  const { computed, sum, ranges, byName } = dedupCount(lists.map((l) => l.list as ListInput));
   const v = ctx.get(rule.indicator);
   if (!v.ok) {
     if (v.blocker.reason === 'blank' || v.blocker.reason === 'no-row') {

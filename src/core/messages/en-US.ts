@@ -41,6 +41,7 @@ function expectEn(code: string | undefined, c: MsgCtx): string {
 /** What a compare measured: one indicator, a deduplicated total, or the sum of parts (each named). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
   if (p.source === 'sum') return `${labels(p.parts, c)} in all`;
+  if (p.source === 'lists') return `${labels(p.parts, c)} in all, the lists de-duplicated by credit code`;
   return c.label(indicator);
 }
 

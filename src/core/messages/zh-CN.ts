@@ -36,6 +36,7 @@ function expectZh(code: string | undefined, c: MsgCtx): string {
 /** What a compare measured: one indicator, a deduplicated total, or the sum of parts (named, with 合计). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
   if (p.source === 'sum') return `${labels(p.parts, c)}合计`;
+  if (p.source === 'lists') return `${labels(p.parts, c)}按统一社会信用代码去重后名单合计`;
   return c.label(indicator);
 }
 
