@@ -3,10 +3,11 @@
  * Each test is written from the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { passingValues } from '../support/sheet.js';
+import type { Report } from '../../src/core/index.js';
+import { passingValues, type Values } from '../support/sheet.js';
 import { listSheet, passingLists, pool, reviewWithLists, withList } from '../support/lists.js';
 
-const find = (report: { findings: Array<{ check?: string | undefined; code: string }> }, check: string) => report.findings.filter((f) => f.check === check);
+const find = (report: Report, check: string) => report.findings.filter((f) => f.check === check);
 
 describe('2.A counts distinct enterprises', () => {
   // The same 4 enterprises in all three lists; no champion, no little giant.
@@ -20,7 +21,7 @@ describe('2.A counts distinct enterprises', () => {
     return lists;
   };
   const values = (v: Record<string, number | undefined>) => {
-    const out = { ...passingValues(), '2.1': 0, '2.2': 0, '2.3': 4, '2.4': 4, '2.5': 4, ...v };
+    const out: Values = { ...passingValues(), '2.1': 0, '2.2': 0, '2.3': 4, '2.4': 4, '2.5': 4, ...v };
     for (const [k, x] of Object.entries(v)) if (x === undefined) delete out[k];
     return out;
   };
