@@ -73,7 +73,8 @@ export function poolEntry(n: number, entity: 'enterprise' | 'platform', level: s
     name: entity === 'platform' ? `示例县轴承产业创新平台${n}` : `示例县第${n}轴承有限公司`,
     code: creditCodeFor('91330781', `MA2${id}`),
     level,
-    year: 2018 + (n % 6),
+    // Within the titles' three-year validity at the 2025 application (rulebook lists: validityYears).
+    year: 2022 + (n % 3),
   };
 }
 

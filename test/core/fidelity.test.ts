@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
 import { passingValues, type Values } from '../support/sheet.js';
-import { listSheet, passingLists, pool, reviewWithLists, withList } from '../support/lists.js';
+import { listCode as listCodeOf, listSheet, passingLists, pool, reviewWithLists, withList } from '../support/lists.js';
+import { rb } from '../support/review.js';
 
 const find = (report: Report, check: string) => report.findings.filter((f) => f.check === check);
 
@@ -56,5 +57,49 @@ describe('2.A counts distinct enterprises', () => {
   it('the passing application still passes 2.A', () => {
     const { review } = reviewWithLists(passingLists());
     expect(review.verdict).toBe('passed');
+  });
+});
+
+describe('the name lists: what each list records', () => {
+  it('龙头企业 are not recognised titles: a blank 级别 or 认定年份 makes nothing incomplete', () => {
+    const lists = withList(passingLists(), listSheet('leading', [['龙头甲', listCodeOf(1), null, null], ['龙头乙', listCodeOf(2), '省级', null]]));
+    const { review, report } = reviewWithLists(lists);
+    expect(report.findings.filter((f) => f.code === 'list-level-missing' || f.code === 'list-year-missing')).toEqual([]);
+    expect(find(report, 'L1').map((f) => [f.code, f.status])).toEqual([['list-read', 'pass']]);
+    expect(review.verdict).toBe('passed');
+  });
+
+  it('the national rulebook counts only 国家级 单项冠军 for 2.1: a 省级 entry is listed, not counted, and said', () => {
+    const both = listSheet('champions', [...pool(53, 53, '国家级'), ['省冠军公司', listCodeOf(60), '省级', 2023]]);
+    const lists = withList(passingLists(), both);
+    const ok = reviewWithLists(lists, { ...passingValues(), '2.1': 1 }).report;
+    expect(find(ok, 'L2').map((f) => [f.code, f.status])).toEqual([
+      ['list-entry-not-counted', 'warn'],
+      ['list-count-matches', 'pass'],
+    ]);
+    const said = find(ok, 'L2')[0]!;
+    expect(said.cells).toEqual(['制造业单项冠军企业!D4']);
+    expect(said.messages['zh-CN']).toBe('“制造业单项冠军企业”名单中“省冠军公司”的级别为“省级”（制造业单项冠军企业!D4），主导产业制造业单项冠军企业数只计国家级，该企业列出但不计入');
+    const counted2 = reviewWithLists(lists, { ...passingValues(), '2.1': 2 }).report;
+    expect(find(counted2, 'L2').map((f) => f.code)).toContain('list-count-differs');
+    expect(find(counted2, 'L2').find((f) => f.code === 'list-count-differs')!.params).toMatchObject({ stated: 2, distinct: 1 });
+  });
+
+  it('a title recognised longer ago than its validity at the application year is a warning naming the entry', () => {
+    // 专精特新中小企业 valid 3 years (rulebook data): recognised 2021, applying 2025 → lapsed; 2022 still valid.
+    const rows = [...pool(1, 17, '省级'), ['老专精公司', listCodeOf(18), '省级', 2021]];
+    const lists = withList(passingLists(), listSheet('specialised', rows));
+    const { review, report } = reviewWithLists(lists);
+    const lapsed = report.findings.filter((f) => f.code === 'list-title-expired');
+    expect(lapsed.map((f) => [f.check, f.status, f.cells])).toEqual([['L4', 'warn', ['专精特新中小企业!E20']]]);
+    expect(lapsed[0]!.messages['zh-CN']).toBe('“专精特新中小企业”名单中“老专精公司”的认定年份为2021年（专精特新中小企业!E20），专精特新中小企业有效期3年，至申报年度2025年已超过有效期，请核实是否已复核或重新认定');
+    expect(review.verdict).toBe('passed');
+    expect(rb.data.lists!.filter((l) => l.validityYears !== undefined).map((l) => [l.id, l.validityYears])).toEqual([
+      ['champions', 3],
+      ['little-giants', 3],
+      ['specialised', 3],
+      ['innovative', 3],
+      ['high-tech', 3],
+    ]);
   });
 });

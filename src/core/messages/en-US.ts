@@ -186,6 +186,10 @@ export const enUS: MessageTable = {
     `List “${String(p.sheet)}”: the level of ${entryEn(p)} is “${String(p.found)}”${at(f)}, while this list's levels are ${(p.levels as string[]).join(', ')}; please verify`,
   'list-year-invalid': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)}, “${String(p.found)}”${at(f)}, is not a valid year`,
   'list-year-missing': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)} is blank${at(f)}`,
+  'list-entry-not-counted': (f, p, c) =>
+    `List “${String(p.sheet)}”: ${entryEn(p)} is of level “${String(p.level)}”${at(f)}; ${c.label(f.indicator)} counts ${(p.counted as string[]).join(', ')} only, so it is listed but not counted`,
+  'list-title-expired': (f, p) =>
+    `List “${String(p.sheet)}”: ${entryEn(p)} was recognised in ${String(p.year)}${at(f)}; the title (${String(p.titleEn)}) is valid ${String(p.validityYears)} years and had lapsed by the application year ${String(p.applicationYear)}: check that it was renewed or recognised again`,
   'list-empty': (_f, p) => `The list “${String(p.sheet)}” is empty (${String(p.range)}): not applicable`,
   'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} entries (${String(p.range)})`,
   'list-count-matches': (f, p, c) =>

@@ -188,6 +188,10 @@ export const zhCN: MessageTable = {
     `“${String(p.sheet)}”名单中${entryZh(p)}的级别填写为${quoteZh(String(p.found))}${at(f)}，本名单的级别应为${(p.levels as string[]).join('、')}，请核实`,
   'list-year-invalid': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份${quoteZh(String(p.found))}${at(f)}不是有效年份`,
   'list-year-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份未填写${at(f)}`,
+  'list-entry-not-counted': (f, p, c) =>
+    `“${String(p.sheet)}”名单中${entryZh(p)}的级别为${quoteZh(String(p.level))}${at(f)}，${c.label(f.indicator)}只计${(p.counted as string[]).join('、')}，该企业列出但不计入`,
+  'list-title-expired': (f, p) =>
+    `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份为${String(p.year)}年${at(f)}，${String(p.title).replace(/名单$/, '')}有效期${String(p.validityYears)}年，至申报年度${String(p.applicationYear)}年已超过有效期，请核实是否已复核或重新认定`,
   'list-empty': (_f, p) => `“${String(p.sheet)}”名单未填写（${String(p.range)}），不适用`,
   'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}项（${String(p.range)}）`,
   'list-count-matches': (f, p, c) =>

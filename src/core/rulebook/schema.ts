@@ -348,6 +348,21 @@ export const NameList = z
     levels: z.array(z.string().min(1)).min(1),
     /** Input rows the template provides. */
     rows: z.number().int().min(1).max(2000).default(50),
+    /**
+     * Columns an entry may leave blank: a 龙头企业 is no recognised title, so its 级别 and 认定年份 are optional.
+     * Absent: every column is required.
+     */
+    optional: z.array(z.enum(['level', 'year'])).optional(),
+    /**
+     * Levels the count of the list's indicator takes in (the national 2.1 counts 国家级 单项冠军 only): an entry of
+     * another listed level is shown, said and not counted. Absent: every level counts.
+     */
+    countedLevels: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * Years a title stays valid from its 认定年份 (专精特新中小企业, 高新技术企业 …: 3): an entry whose year plus this is
+     * before the application year is a warning naming it. Absent: titles are not dated.
+     */
+    validityYears: z.number().int().positive().max(100).optional(),
   })
   .strict();
 export type NameList = z.infer<typeof NameList>;
