@@ -2,8 +2,9 @@
  * Domain fidelity (issue 19): rules an audit against the Measures and the annex found giving a wrong result.
  * Each test is written from the rule.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/index.js';
+import { loadRulebook, type Report } from '../../src/core/index.js';
 import { passingValues, type Values } from '../support/sheet.js';
 import { listCode as listCodeOf, listSheet, passingLists, pool, reviewWithLists, withList } from '../support/lists.js';
 import { rb } from '../support/review.js';
@@ -101,5 +102,24 @@ describe('the name lists: what each list records', () => {
       ['innovative', 3],
       ['high-tech', 3],
     ]);
+  });
+});
+
+describe('an indicator is required only where a check in force uses it', () => {
+  const yunnan = loadRulebook(JSON.parse(readFileSync('rulebooks/yunnan-2023.json', 'utf8')));
+  it('under the Yunnan rulebook (4.4 and 4.6 off) a blank 4.4 does not make the application 数据不全', () => {
+    const values = { ...passingValues() };
+    for (const k of Object.keys(values)) if (k.startsWith('4.4')) delete values[k];
+    const { review, report } = reviewWithLists(passingLists(yunnan), values, yunnan);
+    expect(report.findings.filter((f) => f.indicator === '4.4' && f.status === 'missing')).toEqual([]);
+    expect(review.verdict).toBe('passed');
+    expect(yunnan.indicators.get('4.4')!.required).toBe(false);
+    // 4.5 is still read by a check in force (its entry check), so it stays required.
+    expect(yunnan.indicators.get('4.5')!.required).toBe(true);
+  });
+  it('under the national rulebook a blank 4.4 is still missing', () => {
+    const values = { ...passingValues() };
+    for (const k of Object.keys(values)) if (k.startsWith('4.4')) delete values[k];
+    expect(reviewWithLists(passingLists(), values).review.verdict).toBe('incomplete');
   });
 });

@@ -411,7 +411,7 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
   if (!parsed.success) throw new RulebookError(zodProblems(input, parsed.error, lang), source, lang);
   const problems = crossCheck(parsed.data, lang);
   if (problems.length) throw new RulebookError(problems, source, lang);
-  const data = effectiveRulebook(parsed.data);
+  const data = requiredWhereRead(parsed.data, effectiveRulebook(parsed.data));
 
   const indicators = new Map(data.indicators.map((i) => [i.code, i]));
   const ownerCheck = new Map<string, string>();
@@ -428,6 +428,20 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
     criterionOf: new Map(data.checks.map((c) => [c.id, c.criterion])),
     groupIds: new Set([...data.criteria.map((c) => c.id), ...data.groups.map((g) => g.id)]),
   };
+}
+
+/**
+ * An indicator is required only where a check in force reads it: one that only checks switched off (or out of
+ * the round) read — Yunnan's 4.4 with 4.4 and 4.6 off — is optional. Indicators no check reads (the B-rows, the
+ * descriptive texts) keep their own `required`.
+ */
+function requiredWhereRead(all: Rulebook, effective: Rulebook): Rulebook {
+  const readBy = (checks: Rulebook['checks']) => new Set(checks.flatMap((c) => ruleInputs(c.rule).map((x) => x.code)));
+  const anyCheck = readBy(all.checks);
+  const inForce = readBy(effective.checks);
+  const unread = (code: string) => anyCheck.has(code) && !inForce.has(code);
+  if (!effective.indicators.some((i) => i.required && unread(i.code))) return effective;
+  return { ...effective, indicators: effective.indicators.map((i) => (i.required && unread(i.code) ? { ...i, required: false } : i)) };
 }
 
 /** Like loadRulebook, but returns the problems instead of throwing. */
