@@ -196,8 +196,8 @@ function summaryInPlace(ws: ExcelJS.Worksheet, place: { height: number; width: n
   return ws;
 }
 
-export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string } = {}): Promise<void> {
-  const { sheets, meta } = templateModels(rb, year, lang, opts.password);
+export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string; enterprises?: number } = {}): Promise<void> {
+  const { sheets, meta } = templateModels(rb, year, lang, opts.password, opts.enterprises === undefined ? {} : { enterprises: opts.enterprises });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   wb.title = sheets[1]!.cells[0]?.value as string;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRulebook, type Report } from '../../src/core/index.js';
+import { LIMITS, loadRulebook, readListSheet, templateModels, type Report } from '../../src/core/index.js';
 import { passingValues, type Values } from '../support/sheet.js';
 import { listCode as listCodeOf, listSheet, passingLists, pool, reviewWithLists, withList } from '../support/lists.js';
 import { rb } from '../support/review.js';
@@ -121,5 +121,27 @@ describe('an indicator is required only where a check in force uses it', () => {
     const values = { ...passingValues() };
     for (const k of Object.keys(values)) if (k.startsWith('4.4')) delete values[k];
     expect(reviewWithLists(passingLists(), values).review.verdict).toBe('incomplete');
+  });
+});
+
+describe('the list sheets are sized to the cluster', () => {
+  const inputRows = (m: { cells: Array<{ col: number; input?: string }> }) => m.cells.filter((c) => c.col === 2 && c.input === 'applicant').length;
+  it('a list of enterprises takes as many rows as the cluster has enterprises, within the limits table', () => {
+    const sheets = templateModels(rb, 2025, 'zh-CN', undefined, { enterprises: 300 }).sheets;
+    const by = (name: string) => sheets.find((s) => s.name === name)!;
+    expect(inputRows(by('专精特新中小企业'))).toBe(300);
+    expect(inputRows(by('创新型中小企业'))).toBe(300);
+    // Platforms are not enterprises of the cluster: their rows stay as the rulebook sets them.
+    expect(inputRows(by('创新平台'))).toBe(20);
+    const huge = templateModels(rb, 2025, 'zh-CN', undefined, { enterprises: 1_000_000 }).sheets;
+    expect(inputRows(huge.find((s) => s.name === '专精特新中小企业')!)).toBe(LIMITS.listRows);
+    // Unsized, the rulebook's rows.
+    expect(inputRows(templateModels(rb, 2025, 'zh-CN').sheets.find((s) => s.name === '专精特新中小企业')!)).toBe(50);
+  });
+  it('the reader takes every entry of a list, past the template’s rows', () => {
+    const rows = pool(1, 260, '省级');
+    const l = readListSheet(listSheet('specialised', rows), rb.data.lists!.find((x) => x.id === 'specialised')!);
+    expect(l.entries.length).toBe(260);
+    expect(l.distinct).toBe(260);
   });
 });

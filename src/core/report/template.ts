@@ -67,7 +67,8 @@ function derivedFormula(rule: Rule, rowOf: Map<string, number>, growthMethod: st
   return undefined;
 }
 
-export function templateModels(rb: LoadedRulebook, applicationYear: number, lang: Lang = 'zh-CN', password?: string): TemplateResult {
+/** `enterprises`: the cluster's enterprise count, when known: the lists of enterprises get that many rows. */
+export function templateModels(rb: LoadedRulebook, applicationYear: number, lang: Lang = 'zh-CN', password?: string, opts: { enterprises?: number } = {}): TemplateResult {
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const layout = standardLayout(rb, applicationYear);
   const b = new SheetBuilder();
@@ -141,7 +142,7 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     sheets: [
       instructionsModel(rb, applicationYear, lang),
       indicators,
-      ...listSheetModels(rb, applicationYear, lang, password),
+      ...listSheetModels(rb, applicationYear, lang, password, opts.enterprises),
       ...[planSheetModel(rb, applicationYear, lang, password), evidenceSheetModel(rb, lang, password)].filter((m): m is SheetModel => m !== null),
     ],
     meta: {
