@@ -105,7 +105,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         }
         await writeRegister(rb, entries, lang, year, o.output, { force: o.force, inputs: files });
         const records = clusterRecords(entries);
-        const due = records.filter((r) => r.latest.renewalYear === year).map((r) => escapeForTerminal(r.name));
+        const due = records.filter((r) => r.renewalYear === year).map((r) => escapeForTerminal(r.name));
         if (due.length) say(`${t('monitoring.cli.monitor.due', lang, { year, names: due })}\n`);
         say(`${t('monitoring.cli.monitor.wrote', lang, { file: escapeForTerminal(o.output), clusters: records.length, forms: entries.filter((e) => e.report).length })}\n`);
         if (o.json) io.out(`${jsonForTerminal(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))}\n`);

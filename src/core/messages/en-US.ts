@@ -237,23 +237,31 @@ export const enUS: MessageTable = {
   // ── monitoring (section R): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `Recognised in ${String(p.recognised)}, valid until ${String(p.expires)}: valid when reported in ${String(p.reportYear)}`,
   'r1-after-monitoring-year': (f, p) => `The year of recognition ${String(p.recognised)} is after the monitoring year ${String(p.year)}${at(f)}; please check`,
-  'r1-expired': (f, p) => `Recognition expired in ${String(p.expires)} with no renewal review passed${at(f)} (Art. 17 (1))`,
+  'r1-expired': (f, p) =>
+    `Recognition expired in ${String(p.expires)}, the renewal window has closed, and no renewal review was passed${at(f)}: a ground for revocation under Art. 17 (1)` +
+    (p.source === 'roster' ? ' (year of recognition from the provincial roster)' : ' (year of recognition as the cluster gave it: to be verified)'),
+  'r1-renewal-failed': (f) => `The renewal review failed${at(f)} (provincial roster): a ground for revocation under Art. 17 (1)`,
+  'r1-renewal-due': (f, p) =>
+    `${String(p.reportYear)} is the year recognition expires and no renewal review has been applied for${at(f)}: remind the cluster to apply in time; not applying by the end of the window is a ground under Art. 17 (1)`,
   'r1-renewal-applied': (_f, p) => `${String(p.reportYear)} is the year recognition expires; a renewal review was applied for`,
-  'r1-renewal-not-applied': (f, p) => `${String(p.reportYear)} is the year recognition expires, and no renewal review was applied for${at(f)} (Art. 17 (1))`,
   'r2-none': () => 'No false declaration or violations',
-  'r2-violation': (f) => `False declaration or violations${at(f)}: veto (Art. 17 (2))`,
-  'r3-on-time': (_f, p) => `Submitted on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
-  'r3-late': (f, p) => `Submitted on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late (Art. 17 (3))`,
+  'r2-violation': (f) => `False declaration or violations${at(f)}: a ground for revocation under Art. 17 (2)`,
+  'r3-on-time': (_f, p) => `Received by the provincial authority on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
+  'r3-late': (f, p) => `Received by the provincial authority on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late, a ground for revocation under Art. 17 (3)`,
   'r3-cooperating': () => 'Cooperating with monitoring and supervision',
-  'r3-not-cooperating': (f) => `Not cooperating with monitoring and supervision${at(f)} (Art. 17 (3))`,
-  'r3-date-invalid': (f, p) => `The submission date${at(f)} “${String(p.found)}” is not a date; write a date such as 2025-04-15`,
+  'r3-not-cooperating': (f) => `The form says the cluster does not cooperate with monitoring and supervision${at(f)}: possibly a ground under Art. 17 (3), to be verified`,
+  'r3-date-invalid': (f, p) => `The date of receipt${at(f)} “${String(p.found)}” is not a date; write a date such as 2025-04-15`,
   'r4-unchanged': (_f, p) => `No major change of the ${changeEn(p.item)}`,
   'r4-filed': (_f, p) => `A major change of the ${changeEn(p.item)}, updated and filed in time`,
-  'r4-not-filed': (f, p) => `A major change of the ${changeEn(p.item)} not updated and filed in time${at(f)} (Art. 17 (4))`,
+  'r4-not-filed': (f, p) => `The form says a major change of the ${changeEn(p.item)} was not updated and filed in time${at(f)}: possibly a ground under Art. 17 (4), to be verified`,
   'r5-none': () => 'No negative circumstance in the monitoring year',
-  'r5-event': (f, _p, c) => `${c.label(f.indicator)} yes${at(f)}: veto (Art. 17 (5))`,
+  'r5-event': (f, _p, c) => `${c.label(f.indicator)} yes${at(f)}: a ground for revocation under Art. 17 (5)`,
   'r6-met': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} meets the plan target ${c.v(p.target, c.unit(f.indicator))}`,
   'r6-below-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} below the plan target ${c.v(p.target, c.unit(f.indicator))}${at(f)}; for the renewal panel`,
+  'r6-three-year': (f, p, c) =>
+    `${c.label(f.indicator)}: ${c.v(p.actual, c.unit(f.indicator))} this year; the plan target ${c.v(p.target, c.unit(f.indicator))} is a three-year count, not a year's: renewal review checks the three years' total`,
+  'r6-no-direction': (f, p, c) =>
+    `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))}, planned ${c.v(p.target, c.unit(f.indicator))}; no side of this figure is better, for the renewal panel`,
   'r6-above-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} above the plan target ${c.v(p.target, c.unit(f.indicator))} (lower is better)${at(f)}; for the renewal panel`,
 };
 

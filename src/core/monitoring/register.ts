@@ -37,6 +37,8 @@ export interface ClusterRecord {
   province: string;
   county: string;
   recognitionYear: number | null;
+  /** The year validity expires (renewal due), from the latest form that gives one: a later blank form never drops it. */
+  renewalYear: number | null;
   /** One report per monitoring year (the last file given for a year wins), oldest first. */
   reports: MonitoringReport[];
   files: string[];
@@ -71,7 +73,7 @@ export function monitoringHistory(reports: readonly MonitoringReport[], recognit
   };
 }
 
-const RANK: Record<MonitoringVerdict, number> = { revoke: 0, attention: 1, normal: 2 };
+const RANK: Record<MonitoringVerdict, number> = { revoke: 0, verify: 1, attention: 2, normal: 3 };
 
 export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord[] {
   const groups = new Map<string, Array<{ file: string; report: MonitoringReport }>>();
@@ -93,7 +95,10 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
     }
     const reports = [...byYear.values()].map((x) => x.report).sort((a, b) => (a.monitoringYear ?? 0) - (b.monitoringYear ?? 0));
     const latest = reports[reports.length - 1]!;
-    const recognitionYear = latest.recognitionYear;
+    // A later form left blank (or half filled) never blanks what an earlier one said.
+    const given = [...reports].reverse();
+    const recognitionYear = given.find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
+    const renewalYear = given.find((r) => r.renewalYear !== null)?.renewalYear ?? null;
     const c = latest.cluster;
     return {
       key,
@@ -101,6 +106,7 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
       province: c.province ?? '',
       county: c.county ?? '',
       recognitionYear,
+      renewalYear,
       reports,
       files: list.map((x) => x.file),
       duplicates,
@@ -115,14 +121,14 @@ function sortedRecords(records: ClusterRecord[]): ClusterRecord[] {
 }
 
 /** The renewal state in the current year: due now, expired, or valid until. */
-function renewalState(r: MonitoringReport, year: number): { key: 'due' | 'expired' | 'valid' | 'unknown'; year: number | null } {
+function renewalState(r: { renewalYear: number | null }, year: number): { key: 'due' | 'expired' | 'valid' | 'unknown'; year: number | null } {
   if (r.renewalYear === null) return { key: 'unknown', year: null };
   if (r.renewalYear === year) return { key: 'due', year: r.renewalYear };
   if (r.renewalYear < year) return { key: 'expired', year: r.renewalYear };
   return { key: 'valid', year: r.renewalYear };
 }
 
-const VERDICT_STYLE: Record<MonitoringVerdict, StyleKey> = { revoke: 'status.veto', attention: 'status.fail', normal: 'status.pass' };
+const VERDICT_STYLE: Record<MonitoringVerdict, StyleKey> = { revoke: 'status.veto', verify: 'status.fail', attention: 'status.warn', normal: 'status.pass' };
 
 export function registerModels(form: MonitoringForm, entries: readonly RegisterEntry[], lang: Lang, year: number): SheetModel[] {
   const records = sortedRecords(clusterRecords(entries));
@@ -163,7 +169,7 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
     const trend =
       lastV === undefined ? '' : prevV === undefined ? t('monitoring.register.trendOne', lang) : lastV > prevV ? t('monitoring.register.trendUp', lang) : lastV < prevV ? t('monitoring.register.trendDown', lang) : t('monitoring.register.trendFlat', lang);
     const open = openFindings(latest);
-    const renewal = renewalState(latest, year);
+    const renewal = renewalState(rec, year);
     const renewalText =
       renewal.key === 'due'
         ? t('monitoring.register.dueRenewal', lang, { year: renewal.year })
@@ -184,7 +190,8 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       [h.missing.length ? h.missing.join(lang === 'zh-CN' ? '、' : ', ') : t('monitoring.register.none', lang), h.missing.length ? 'status.fail' : 'text'],
       [lastV ?? null, 'text'],
       [trend, 'text'],
-      [latest.targets.length ? t('monitoring.register.plan', lang, { met: latest.targets.filter((x) => x.met).length, total: latest.targets.length }) : t('monitoring.register.noTargets', lang), latest.targets.some((x) => x.met === false) ? 'status.warn' : 'text'],
+      // Only targets a year's figure is judged against (not 1.5, with no better side, nor 7.1, a three-year count).
+      [latest.targets.some((x) => x.met !== null) ? t('monitoring.register.plan', lang, { met: latest.targets.filter((x) => x.met).length, total: latest.targets.filter((x) => x.met !== null).length }) : t('monitoring.register.noTargets', lang), latest.targets.some((x) => x.met === false) ? 'status.warn' : 'text'],
       [open.length ? open.slice(0, 3).map((f) => `${tAny(`status.${f.status}`, lang)}：${f.messages[lang]}`).join('\n') + (open.length > 3 ? `\n…(${open.length})` : '') : t('monitoring.register.none', lang), 'wrap'],
       [latest.verdictText[lang], VERDICT_STYLE[latest.verdict]],
       [renewalText, renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],

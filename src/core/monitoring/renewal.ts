@@ -54,6 +54,7 @@ export function withPlanTargets(r: MonitoringReport, targets: PlanTargets, bette
     const target = byYear.get(r.monitoringYear);
     if (target === undefined) continue;
     const actual = r.figures[indicator] ?? null;
+    if (better.get(indicator) === 'none') continue;
     const lower = better.get(indicator) === 'lower';
     const met = actual === null ? null : nearlyEqual(actual, target) || (lower ? actual < target : actual > target);
     added.push({ indicator, target, actual, met, fromPlan: true });

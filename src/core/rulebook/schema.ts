@@ -55,6 +55,15 @@ export const Indicator = z
     min: z.number().optional(),
     max: z.number().optional(),
     guidance: LocalText.optional(),
+    /**
+     * How a plan target of this figure is read (the three-year plan, monitoring R6, renewal): `better` — which way
+     * the figure should move (absent: from the checks, else higher; `none` for a figure with no better side, such as
+     * 1.5 占地面积); `period` — `three-year` for a count over the plan's three years (7.1), never one year's target.
+     */
+    plan: z
+      .object({ better: z.enum(['higher', 'lower', 'none']).optional(), period: z.enum(['year', 'three-year']).optional() })
+      .strict()
+      .optional(),
     /** Only asked for in this kind of round (not shown, not required, not read in the other). */
     onlyInRound: RoundType.optional(),
   })
@@ -393,6 +402,21 @@ export const RulebookSchema = z
         growthMethod: z.enum(['compound', 'arithmetic']).default('compound'),
         /** Annual monitoring deadline, "MM-DD" (04-30 under the 2022 Measures; 03-31 in later notices). */
         monitoringDeadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the deadline as MM-DD'),
+        /**
+         * The deadline by recognition batch (4月30日 for the 2022–2023 batches, 3月31日 from the 2024 batch): the
+         * last row whose `fromBatch` is not after the cluster's recognition year applies; absent, or the batch
+         * unknown, `monitoringDeadline`.
+         */
+        monitoringDeadlines: z
+          .array(
+            z
+              .object({
+                fromBatch: z.number().int().min(2000).max(2100),
+                deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the deadline as MM-DD'),
+              })
+              .strict(),
+          )
+          .optional(),
         validityYears: z.number().int().positive().default(3),
         /** Which indicators identify the cluster; applicationYear sets the data years. */
         identity: z

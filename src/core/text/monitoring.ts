@@ -27,7 +27,7 @@ export const MONITORING_TEXT = {
   'monitoring.row.R1.1': { 'zh-CN': '最近一次通过复核年份', 'en-US': 'Year of the last passed renewal review' },
   'monitoring.row.R1.2': { 'zh-CN': '是否已申请复核', 'en-US': 'Renewal review applied for?' },
   'monitoring.row.R2': { 'zh-CN': '是否存在虚假申报或违法违规', 'en-US': 'False declaration, or violations of law or regulation?' },
-  'monitoring.row.R3': { 'zh-CN': '年度培育情况信息表报送日期', 'en-US': 'Date the form was submitted' },
+  'monitoring.row.R3': { 'zh-CN': '省级主管部门收到信息表日期（由省级中小企业主管部门填写）', 'en-US': 'Date the provincial authority received the form (filled in by the provincial SME authority)' },
   'monitoring.row.R3.1': { 'zh-CN': '是否配合监测监管', 'en-US': 'Cooperating with monitoring and supervision?' },
   'monitoring.row.R4.1': { 'zh-CN': '主导产业是否发生重大变化', 'en-US': 'Major change of the leading industry?' },
   'monitoring.row.R4.2': { 'zh-CN': '主导产业变化是否已及时更新报备', 'en-US': 'Leading-industry change updated and filed in time?' },
@@ -41,7 +41,13 @@ export const MONITORING_TEXT = {
   'monitoring.guide.R1': { 'zh-CN': '填写四位年份；认定有效期{years}年', 'en-US': 'Four-digit year; recognition is valid {years} years' },
   'monitoring.guide.R1.1': { 'zh-CN': '未经复核的不填', 'en-US': 'Leave blank if never reviewed' },
   'monitoring.guide.R1.2': { 'zh-CN': '有效期届满当年必填', 'en-US': 'Required in the year validity expires' },
-  'monitoring.guide.R3': { 'zh-CN': '如 {example}；截止日期为报送年度{deadline}', 'en-US': 'e.g. {example}; the deadline is {deadline} of the year of submission' },
+  'monitoring.guide.R3': {
+    'zh-CN': '省级主管部门收到时填写，如 {example}；截止日期为报送年度{deadline}',
+    'en-US': 'Filled in by the provincial authority on receipt, e.g. {example}; the deadline in the year of submission: {deadline}',
+  },
+  'monitoring.deadline.byBatch': { 'zh-CN': '认定批次规定的截止日期（{table}）', 'en-US': 'the deadline of its recognition batch ({table})' },
+  'monitoring.deadline.batches': { 'zh-CN': '{from}—{to}年批次', 'en-US': 'batches {from}–{to}: ' },
+  'monitoring.deadline.batchesFrom': { 'zh-CN': '{from}年起批次', 'en-US': 'batches from {from}: ' },
   'monitoring.guide.R4': { 'zh-CN': '发生变化时必填', 'en-US': 'Required when a change occurred' },
   'monitoring.guide.target': { 'zh-CN': '三年发展规划中本年度的目标值（无目标不填）；填报值为监测年度实际值', 'en-US': "The three-year plan's target for this year (blank if none); the reported value is the year's actual figure" },
   'monitoring.instructions.who': {
@@ -82,6 +88,9 @@ export const MONITORING_TEXT = {
   'monitoring.verdict.normal': { 'zh-CN': '正常', 'en-US': 'Normal' },
   'monitoring.verdict.attention': { 'zh-CN': '需关注', 'en-US': 'Needs attention' },
   'monitoring.verdict.revoke': { 'zh-CN': '建议撤销认定', 'en-US': 'Revocation recommended' },
+  'monitoring.verdict.verify': { 'zh-CN': '存在撤销认定情形', 'en-US': 'Grounds for revocation' },
+  /** A ground resting only on the cluster's own answer: the province verifies it before proposing revocation. */
+  'monitoring.verdictToVerify': { 'zh-CN': '{verdict}（{grounds}），待核实', 'en-US': '{verdict} ({grounds}), to be verified' },
   'monitoring.ground': { 'zh-CN': '第十七条第{n}项', 'en-US': 'Art. 17 ({n})' },
   'monitoring.verdictWithGrounds': { 'zh-CN': '{verdict}（{grounds}）', 'en-US': '{verdict} ({grounds})' },
   'monitoring.verdictIncomplete': { 'zh-CN': '{verdict}（数据不全）', 'en-US': '{verdict} (data incomplete)' },
