@@ -4,7 +4,20 @@
  * 存在撤销认定情形（第十七条第X项），待核实; 需关注 is for warnings and missing data only.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterRecords, loadRulebook, monitoringForm, monitoringReport, monitoringSnapshot, nationalRulebook, reviewMonitoring, type MonitoringValues } from '../../src/core/index.js';
+import {
+  clusterRecords,
+  loadRulebook,
+  monitoringForm,
+  monitoringReport,
+  monitoringSnapshot,
+  nationalRulebook,
+  readRoster,
+  registerModels,
+  reviewMonitoring,
+  rosterFacts,
+  withRoster,
+  type MonitoringValues,
+} from '../../src/core/index.js';
 import { MONITORING_YEAR, normalMonitoring } from '../support/monitoring.js';
 
 const rb = nationalRulebook();
@@ -102,5 +115,42 @@ describe('a later form never blanks the recognition year', () => {
     ]);
     expect(rec!.recognitionYear).toBe(2022);
     expect(rec!.renewalYear).toBe(2025);
+  });
+});
+
+describe('the roster of recognised clusters (monitor --roster)', () => {
+  const roster = readRoster({
+    sheet: '认定名单',
+    cells: [
+      [{ value: '省级认定集群名单' }],
+      [{ value: '序号' }, { value: '集群名称' }, { value: '所在省' }, { value: '所在县' }, { value: '认定年份' }, { value: '最近一次通过复核年份' }, { value: '复核结果' }],
+      [{ value: 1 }, { value: '某某特色产业集群' }, { value: '浙江省' }, { value: '某县' }, { value: 2021 }, null, null],
+      [{ value: 2 }, { value: '沉默集群' }, { value: '浙江省' }, { value: '另一县' }, { value: '2023年' }, null, null],
+      [{ value: 3 }, { value: '未过复核集群' }, { value: '浙江省' }, { value: '三县' }, { value: 2021 }, null, { value: '未通过' }],
+    ],
+  });
+  it('reads the roster by its header words', () => {
+    expect(roster.problems).toEqual([]);
+    expect(roster.entries.map((e) => [e.name, e.recognitionYear, e.renewalFailed ?? false])).toEqual([
+      ['某某特色产业集群', 2021, false],
+      ['沉默集群', 2023, false],
+      ['未过复核集群', 2021, true],
+    ]);
+  });
+  it('the roster’s facts establish ground 1; a rostered cluster that sent nothing is 未收到信息表', () => {
+    const facts = rosterFacts(roster.entries);
+    const snapshot = monitoringSnapshot(form, MONITORING_YEAR, { ...normalMonitoring(form), R1: 2023 });
+    const r = reviewMonitoring(snapshot, form, facts);
+    expect([r.verdict, r.grounds]).toEqual(['revoke', [1]]);
+    const rep = monitoringReport(r, form, { file: 'a.xlsx' });
+    expect(rep.recognitionYear).toBe(2021);
+    const entries = withRoster([{ file: 'a.xlsx', report: rep }], roster.entries);
+    expect(entries.filter((e) => e.notReceived).map((e) => e.notReceived!.name)).toEqual(['沉默集群', '未过复核集群']);
+    const sheet = registerModels(form, entries, 'zh-CN', 2025)[0]!;
+    const row = (name: string) => sheet.cells.filter((c) => c.row === sheet.cells.find((x) => x.value === name)!.row);
+    expect(row('沉默集群').map((c) => c.value)).toContain('未收到信息表');
+    expect(row('沉默集群').map((c) => c.value)).toContain(2023);
+    // Recognised 2023 with validity 3: renewal due 2026; in 2025 still valid.
+    expect(row('沉默集群').map((c) => c.value)).toContain('有效期至2026年');
   });
 });

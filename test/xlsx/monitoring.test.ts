@@ -202,3 +202,39 @@ describe('the monitoring examples', () => {
     }
   });
 });
+
+describe('an example for each Art. 17 ground (issue 19 item 5)', () => {
+  it('ground 1 on the form’s own year is to be verified; ground 2 declared is established; ground 4 on the cluster’s answer is to be verified', async () => {
+    const verdict = async (name: string) => {
+      const r = await reviewMonitoringFile(join(EX, `${name}.xlsx`), rb);
+      return 'report' in r ? r.report.verdictText['zh-CN'] : 'application';
+    };
+    expect(await verdict('04-expired-no-renewal')).toBe('存在撤销认定情形（第十七条第一项），待核实');
+    expect(await verdict('05-violation')).toBe('建议撤销认定（第十七条第二项）');
+    expect(await verdict('06-change-not-filed')).toBe('存在撤销认定情形（第十七条第四项），待核实');
+  });
+});
+
+describe('monitor --roster: the province’s recognised clusters', () => {
+  it('a rostered cluster that sent nothing has its row 未收到信息表; the roster’s recognition year is used (exit 1)', async () => {
+    const dir = tempDir();
+    copyFileSync(join(EX, '01-normal.xlsx'), join(dir, '01-normal.xlsx'));
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    const ws = wb.addWorksheet('认定名单');
+    ws.addRow(['序号', '集群名称', '所在省', '所在县', '认定年份']);
+    ws.addRow([1, '某县汽车制动系统中小企业特色产业集群', '浙江省', '甲县', 2023]);
+    ws.addRow([2, '丁县沉默中小企业特色产业集群', '浙江省', '丁县', 2022]);
+    const roster = join(dir, 'roster.xlsx');
+    await wb.xlsx.writeFile(roster);
+    const run = await cli(['monitor', join(dir, '01-normal.xlsx'), '--roster', roster, '-o', join(dir, 'r.xlsx'), '--year', '2025']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('丁县沉默中小企业特色产业集群');
+    const r = rows((await load(join(dir, 'r.xlsx'))).getWorksheet('监测汇总')!);
+    const silent = r.find((x) => x['集群名称'] === '丁县沉默中小企业特色产业集群')!;
+    expect(silent['监测结论']).toBe('未收到信息表');
+    expect(silent['认定年份']).toBe(2022);
+    expect(silent['复核']).toBe('2025年到期，应申请复核');
+    expect(r.find((x) => x['集群名称'] === '某县汽车制动系统中小企业特色产业集群')!['监测结论']).toBe('正常');
+  });
+});

@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, rosterFacts, withRoster, type RosterEntry, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -71,23 +71,32 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .requiredOption('-o, --output <register.xlsx>', t('monitoring.cli.monitor.output', lang))
     .option('--year <Y>', t('monitoring.cli.monitor.year', lang), String(thisYear))
     .addOption(rulebookOption(lang))
+    .option('--roster <file.xlsx>', t('monitoring.cli.monitor.roster', lang), (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', t('monitoring.cli.monitor.json', lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (inputs: string[], o: { output: string; year: string; rulebook?: string; json?: boolean; force?: boolean }, cmd: Command) => {
+    .action(async (inputs: string[], o: { output: string; year: string; rulebook?: string; roster: string[]; json?: boolean; force?: boolean }, cmd: Command) => {
       const year = yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await expandWorkbooks(inputs);
-      if (!files.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
-      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      if (!files.length && !o.roster.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
+      await withRunInputs([...files, ...o.roster, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         await refuseRunInput(o.output);
         if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
-        const { reviewMonitoringFile, writeRegister } = await import('../../xlsx/monitoring.js');
+        const { readRosterFile, reviewMonitoringFile, writeRegister } = await import('../../xlsx/monitoring.js');
+        // The province's own record of its recognised clusters: it establishes what the forms only say.
+        const roster: RosterEntry[] = [];
+        for (const file of await expandWorkbooks(o.roster)) {
+          const r = await readRosterFile(file, rb);
+          roster.push(...r.entries);
+          for (const where of r.problems) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.cli.monitor.rosterRow', lang, { where })) })}\n`);
+        }
+        const facts = roster.length ? rosterFacts(roster) : {};
         const entries: RegisterEntry[] = [];
         const say = o.json ? io.err : io.out;
         for (const file of files) {
           try {
-            const r = await reviewMonitoringFile(file, rb);
+            const r = await reviewMonitoringFile(file, rb, facts);
             if ('application' in r) {
               entries.push({ file, application: true });
               io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
@@ -103,14 +112,17 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
             io.err(`${t('cli.error', lang, { text: escapeForTerminal(text) })}\n`);
           }
         }
-        await writeRegister(rb, entries, lang, year, o.output, { force: o.force, inputs: files });
+        const all = roster.length ? withRoster(entries, roster) : entries;
+        for (const e of all)
+          if (e.notReceived) say(`✗ ${t('monitoring.cli.monitor.line', lang, { name: escapeForTerminal(e.notReceived.name), year: year - 1, verdict: t('monitoring.register.notReceived', lang) })}\n`);
+        await writeRegister(rb, all, lang, year, o.output, { force: o.force, inputs: [...files, ...o.roster] });
         const records = clusterRecords(entries);
         const due = records.filter((r) => r.renewalYear === year).map((r) => escapeForTerminal(r.name));
         if (due.length) say(`${t('monitoring.cli.monitor.due', lang, { year, names: due })}\n`);
         say(`${t('monitoring.cli.monitor.wrote', lang, { file: escapeForTerminal(o.output), clusters: records.length, forms: entries.filter((e) => e.report).length })}\n`);
         if (o.json) io.out(`${jsonForTerminal(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))}\n`);
         if (entries.some((e) => !e.report)) ctx.exit(2);
-        else if (records.some((r) => r.latest.verdict !== 'normal')) ctx.exit(1);
+        else if (records.some((r) => r.latest.verdict !== 'normal') || all.some((e) => e.notReceived)) ctx.exit(1);
       });
     });
 

@@ -11,6 +11,8 @@ import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import type { MonitoringForm } from './form.js';
 import { openFindings, type MonitoringReport, type MonitoringVerdict } from './review.js';
+import type { RosterEntry } from './roster.js';
+import { validity } from './checks.js';
 
 export interface RegisterEntry {
   file: string;
@@ -18,6 +20,8 @@ export interface RegisterEntry {
   /** Why the file is not in the register: an error in words, or the file is an application. */
   error?: string;
   application?: boolean;
+  /** A cluster of the province's roster no form came from (`file` names its roster row). */
+  notReceived?: RosterEntry;
 }
 
 export interface MonitoringHistory {
@@ -128,6 +132,16 @@ function renewalState(r: { renewalYear: number | null }, year: number): { key: '
   return { key: 'valid', year: r.renewalYear };
 }
 
+function renewalText(renewal: ReturnType<typeof renewalState>, lang: Lang): string {
+  return renewal.key === 'due'
+    ? t('monitoring.register.dueRenewal', lang, { year: renewal.year })
+    : renewal.key === 'expired'
+      ? t('monitoring.register.expired', lang, { year: renewal.year })
+      : renewal.key === 'valid'
+        ? t('monitoring.register.validUntil', lang, { year: renewal.year })
+        : '';
+}
+
 const VERDICT_STYLE: Record<MonitoringVerdict, StyleKey> = { revoke: 'status.veto', verify: 'status.fail', attention: 'status.warn', normal: 'status.pass' };
 
 export function registerModels(form: MonitoringForm, entries: readonly RegisterEntry[], lang: Lang, year: number): SheetModel[] {
@@ -170,14 +184,6 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       lastV === undefined ? '' : prevV === undefined ? t('monitoring.register.trendOne', lang) : lastV > prevV ? t('monitoring.register.trendUp', lang) : lastV < prevV ? t('monitoring.register.trendDown', lang) : t('monitoring.register.trendFlat', lang);
     const open = openFindings(latest);
     const renewal = renewalState(rec, year);
-    const renewalText =
-      renewal.key === 'due'
-        ? t('monitoring.register.dueRenewal', lang, { year: renewal.year })
-        : renewal.key === 'expired'
-          ? t('monitoring.register.expired', lang, { year: renewal.year })
-          : renewal.key === 'valid'
-            ? t('monitoring.register.validUntil', lang, { year: renewal.year })
-            : '';
     const notes = rec.duplicates.map((y) => t('monitoring.register.sameYear', lang, { year: y }));
     const row: Array<[string | number | null, StyleKey]> = [
       [i + 1, 'text'],
@@ -194,7 +200,7 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       [latest.targets.some((x) => x.met !== null) ? t('monitoring.register.plan', lang, { met: latest.targets.filter((x) => x.met).length, total: latest.targets.filter((x) => x.met !== null).length }) : t('monitoring.register.noTargets', lang), latest.targets.some((x) => x.met === false) ? 'status.warn' : 'text'],
       [open.length ? open.slice(0, 3).map((f) => `${tAny(`status.${f.status}`, lang)}：${f.messages[lang]}`).join('\n') + (open.length > 3 ? `\n…(${open.length})` : '') : t('monitoring.register.none', lang), 'wrap'],
       [latest.verdictText[lang], VERDICT_STYLE[latest.verdict]],
-      [renewalText, renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],
+      [renewalText(renewal, lang), renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],
       [[...rec.files, ...notes].join('\n'), 'wrap'],
     ];
     row.forEach(([value, style], c) => b.set(r, c, { value, style }));
@@ -202,7 +208,32 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
     r++;
   }
   for (const e of entries) {
-    if (e.report) continue;
+    const nr = e.notReceived;
+    if (e.report || !nr) continue;
+    // A rostered cluster that sent nothing keeps its row, recognition year and renewal as the roster gives them.
+    const renewal = renewalState({ renewalYear: validity(form, nr.recognitionYear, nr.lastRenewal ?? null).expires }, year);
+    const row: Array<[string | number | null, StyleKey] | null> = [
+      [r - 2, 'text'],
+      [nr.name, 'text'],
+      [nr.province, 'text'],
+      [nr.county, 'text'],
+      [nr.recognitionYear, 'text'],
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      [t('monitoring.register.notReceivedNote', lang, { year: year - 1 }), 'wrap'],
+      [t('monitoring.register.notReceived', lang), 'status.fail'],
+      [renewalText(renewal, lang), renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],
+      [nr.source, 'wrap'],
+    ];
+    row.forEach((x, c) => x && b.set(r, c, { value: x[0], style: x[1] }));
+    r++;
+  }
+  for (const e of entries) {
+    if (e.report || e.notReceived) continue;
     b.set(r, 0, { value: r - 2, style: 'text' });
     b.set(r, 1, { value: e.file, style: 'text' });
     b.set(r, 11, { value: e.application ? t('monitoring.register.notMonitoring', lang) : (e.error ?? ''), style: 'wrap' });

@@ -126,6 +126,11 @@ export const MONITORING_TEXT = {
   'monitoring.register.trendOne': { 'zh-CN': '仅一年', 'en-US': 'one year' },
   'monitoring.register.dueRenewal': { 'zh-CN': '{year}年到期，应申请复核', 'en-US': 'expires {year}: renewal review due' },
   'monitoring.register.expired': { 'zh-CN': '已于{year}年到期', 'en-US': 'expired in {year}' },
+  'monitoring.register.notReceived': { 'zh-CN': '未收到信息表', 'en-US': 'No form received' },
+  'monitoring.register.notReceivedNote': {
+    'zh-CN': '省级认定名单中的集群，未收到{year}年度培育情况信息表；截止日期后仍未报送的，属于第十七条第三项规定的撤销认定情形',
+    'en-US': 'On the provincial roster, but no form for {year} was received; not submitted by the deadline is a ground for revocation under Art. 17 (3)',
+  },
   'monitoring.register.validUntil': { 'zh-CN': '有效期至{year}年', 'en-US': 'valid until {year}' },
   'monitoring.register.unreadable': { 'zh-CN': '无法读取', 'en-US': 'Unreadable' },
   'monitoring.register.notMonitoring': { 'zh-CN': '不是年度培育情况信息表（是申报表，请用 check 或 batch 核验）', 'en-US': 'Not an annual monitoring form (an application: check it with check or batch)' },
@@ -202,6 +207,11 @@ export const MONITORING_TEXT = {
   'monitoring.cli.monitor.inputs': { 'zh-CN': '信息表文件或文件夹', 'en-US': 'Monitoring forms or folders' },
   'monitoring.cli.monitor.output': { 'zh-CN': '监测汇总表（.xlsx）', 'en-US': 'The register (.xlsx)' },
   'monitoring.cli.monitor.year': { 'zh-CN': '当前年度（判断到期复核，默认今年）', 'en-US': 'The current year (for renewals due; default this year)' },
+  'monitoring.cli.monitor.roster': {
+    'zh-CN': '省级认定集群名单（含“集群名称”“认定年份”列的工作簿，或已认定集群的申报表；可多次给出）：未报送的集群列为“未收到信息表”，认定年份以名单为准',
+    'en-US': 'the provincial roster of recognised clusters (a workbook with 集群名称 and 认定年份 columns, or the recognised applications; may be repeated): a cluster that sent nothing is listed as “No form received”, and the roster’s recognition year is used',
+  },
+  'monitoring.cli.monitor.rosterRow': { 'zh-CN': '认定名单中无法使用的行或文件：{where}（应有集群名称和认定年份）', 'en-US': 'Roster row or file not usable: {where} (it needs a cluster name and a recognition year)' },
   'monitoring.cli.monitor.json': { 'zh-CN': '在标准输出打印 JSON', 'en-US': 'Print JSON on stdout' },
   'monitoring.cli.monitor.line': { 'zh-CN': '{name}（{year}年度）：{verdict}', 'en-US': '{name} ({year}): {verdict}' },
   'monitoring.cli.monitor.wrote': { 'zh-CN': '已生成 {file}：{clusters}个集群，{forms}份信息表', 'en-US': 'Wrote {file}: {clusters} clusters, {forms} forms' },
