@@ -140,6 +140,8 @@ export interface ReviewedCopyOptions {
   inPlace?: boolean;
   /** Experts renamed or removed (check --rename-expert / --remove-expert): the core's summary plan decides. */
   committee?: ExpertOps;
+  /** A renewal review (`renewal`): the summary is the 复核评审汇总表. */
+  renewal?: boolean;
 }
 
 /** The original application's name: recorded by the copy, or the copy's own name without `.reviewed(-N)`. */
@@ -155,7 +157,7 @@ export async function writeReviewedCopy(
   const draft = planCheck(fr.reading, fr.examined, opts.lang, 'notes');
   const check = finishCheck(fr.reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, opts.rb, opts.lang, { checkedAt: opts.checkedAt });
   // Expert input is read through the previous layout before anything is removed.
-  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}), ...(opts.committee ? { committee: opts.committee } : {}) });
+  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}), ...(opts.committee ? { committee: opts.committee } : {}), ...(opts.renewal ? { renewal: true } : {}) });
   // An expert operation the plan refused: nothing is written.
   if (summary.refusal) return { committee: summary.committee, flagged: 0, restored: 0, warnings: [], preserved: null, refusal: summary.refusal };
   applyWrites(wb, check.writes);

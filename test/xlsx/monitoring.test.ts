@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, monitoringForm, MONITORING_SHEET, type MonitoringReport } from '../../src/core/index.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { reviewMonitoringFile } from '../../src/xlsx/monitoring.js';
-import { cli, headedRows as rows, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
+import { filledWorkbook } from '../../scripts/fill.js';
+import { saveWorkbook } from '../../src/xlsx/workbook.js';
+import { cli, example, headedRows as rows, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
 
 const EX = 'examples/monitoring';
 
@@ -236,5 +238,47 @@ describe('monitor --roster: the province’s recognised clusters', () => {
     expect(silent['认定年份']).toBe(2022);
     expect(silent['复核']).toBe('2025年到期，应申请复核');
     expect(r.find((x) => x['集群名称'] === '某县汽车制动系统中小企业特色产业集群')!['监测结论']).toBe('正常');
+  });
+});
+
+describe('renewal is its own review (issue 19 item 6)', () => {
+  const name = '某县汽车制动系统中小企业特色产业集群';
+  /** The application the cluster was recognised on (2023), its plan's 1.6 targets set: 2023 61, 2024 70, 2025 80. */
+  async function recognisedApp(dir: string): Promise<string> {
+    const data = example('01-passing');
+    data.applicationYear = 2023;
+    data.values = { ...data.values, B1: name, B3: '甲县', B6: 2023, B9: '否', B18: null, B19: null };
+    data.plan = { growth: 0.05, targets: { '1.6': [61, 70, 80] } };
+    const path = join(dir, 'recognised.xlsx');
+    await saveWorkbook(await filledWorkbook(rb, data), path, { force: true });
+    return path;
+  }
+  it('reads the recognised application’s plan, uses renewal words, drops E2 and lists the monitoring record', async () => {
+    const dir = tempDir();
+    // The current application (2025) has B9 否: as a new application E2 would fail; a recognised national cluster is past it.
+    const app = await writeExample(dir, '01-passing', { B1: name, B3: '甲县', B9: '否', B18: null, B19: null }, 'app.xlsx');
+    const rec = await recognisedApp(dir);
+    const out = join(dir, 'renewal.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), '--recognised', rec, '-o', out, '--year', '2025', '--json']);
+    expect(run.code, run.err).toBe(0);
+    expect(run.err).not.toContain('另一集群');
+    const wb = await load(out);
+    const summary = wb.getWorksheet('评审汇总')!;
+    const texts: string[] = [];
+    summary.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts[0]).toBe('中小企业特色产业集群复核评审汇总表');
+    expect(texts).toContain('复核年度（数据年度）');
+    // E2 (already a provincial cluster) is no question for a recognised national cluster: neither its row nor its words.
+    expect(texts.filter((x) => x === 'E2' || x.includes('已认定为省级集群') || x.includes('省级中小企业特色产业集群认定年份'))).toEqual([]);
+    // The record's targets are the recognised plan's: 2024 1.6 target 70 against 62.4 reported — missed.
+    const ws = wb.getWorksheet('复核监测记录')!;
+    expect(String(ws.getCell('A1').value)).toContain('认定2023年');
+    const y2024 = [6, 7].map((r) => ws.getRow(r)).find((r) => r.getCell(1).value === 2024)!;
+    expect(String(y2024.getCell(5).value)).toMatch(/^\d+\/\d+$/);
+    expect(String(y2024.getCell(5).value)).not.toBe('0/0');
+    expect(run.err).toContain('规划目标（认定时申报，recognised.xlsx）完成');
+    expect(run.err).not.toContain('规划目标完成0/0');
+    const findings = (JSON.parse(run.out) as { plan: Array<{ indicator: string; year: number; target: number; actual: number | null; met: boolean | null }> }).plan;
+    expect(findings.find((x) => x.indicator === '1.6' && x.year === 2024)).toMatchObject({ target: 70, actual: 62.4, met: false });
   });
 });

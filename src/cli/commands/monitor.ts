@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, rosterFacts, withRoster, type RosterEntry, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, renewalRulebook, rosterFacts, withRoster, type RosterEntry, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -134,20 +134,28 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file.xlsx>', t('monitoring.cli.renewal.output', lang))
     .option('--year <Y>', t('monitoring.cli.renewal.year', lang))
     .option('--experts <names>', t('cli.check.experts', lang))
+    .option('--recognised <file.xlsx>', t('monitoring.cli.renewal.recognised', lang))
     .addOption(rulebookOption(lang))
+    .option('--json', t('monitoring.cli.renewal.json', lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; rulebook?: string; force?: boolean }, cmd: Command) => {
+    .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; recognised?: string; rulebook?: string; json?: boolean; force?: boolean }, cmd: Command) => {
       const given = o.year === undefined ? undefined : yearOf(o.year, cmd);
-      const rb = await rulebookFrom(o.rulebook, lang);
+      const base = await rulebookFrom(o.rulebook, lang);
+      // The cluster is already recognised: the first application's eligibility (E2) is out of force (Art. 15).
+      const rb = renewalRulebook(base);
       const files = await expandWorkbooks(forms);
       const experts = o.experts ? splitNames(o.experts) : undefined;
-      await withRunInputs([application, ...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      const say = o.json ? io.err : io.out;
+      await withRunInputs([application, ...files, ...(o.recognised ? [o.recognised] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
         const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
         const { reviewMonitoringFile, addRenewalSheet } = await import('../../xlsx/monitoring.js');
         const output = o.output ?? (await defaultOutput(application));
         await refuseRunInput(output);
         const fr = await reviewFile(application, rb);
+        // Art. 15 checks the plan submitted at recognition: the recognised application's, not the cluster's later forms.
+        const recognisedApp = o.recognised ? await reviewFile(o.recognised, base) : null;
+        if (!recognisedApp) io.err(`${t('cli.warning', lang, { text: t('monitoring.renewal.noRecognised', lang) })}\n`);
         const year = given ?? fr.review.inputs.applicationYear ?? thisYear;
         const reports: MonitoringReport[] = [];
         for (const file of files) {
@@ -162,19 +170,32 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
           }
         }
         const name = fr.report.cluster.name ?? null;
-        // Forms without targets take the application's plan for their year (core/monitoring/renewal.ts).
-        const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better }, { province: fr.report.cluster.province, county: fr.report.cluster.county });
+        const form = monitoringForm(base);
+        // With the recognised application, its plan replaces the forms' targets and its year is the recognition year;
+        // without it, forms without targets take the current application's plan for their year.
+        const planFrom = recognisedApp ?? fr;
+        const record = renewalRecord(
+          name,
+          reports,
+          year,
+          recognisedApp?.review.inputs.applicationYear ?? undefined,
+          { targets: planTargetsOf(planFrom.review.lists), better: form.better, recognised: recognisedApp !== null, threeYear: form.threeYear },
+          { province: fr.report.cluster.province, county: fr.report.cluster.county },
+        );
         for (const f of record.foreign)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: [f.cluster.province, f.cluster.county, f.cluster.name].filter(Boolean).join(' ') })) })}\n`);
         for (const f of record.outside)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
-        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
-        const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
-        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, monitoringForm(rb)));
+        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()), renewal: true });
+        const recognised = recognisedApp?.review.inputs.applicationYear ?? record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
+        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, form));
         const h = record.history;
         const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
-        io.out(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
-        io.out(`  ${escapeForTerminal(recordStatusText(record, year, lang))}\n`);
+        say(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
+        say(`  ${escapeForTerminal(recordStatusText(record, year, lang))}\n`);
+        const judged = record.plan.filter((p) => p.met !== null);
+        say(`  ${escapeForTerminal(t(record.planFromRecognised ? 'monitoring.renewal.planRecognised' : 'monitoring.renewal.planCurrent', lang, { file: basename(planFrom.opened.path), met: judged.filter((p) => p.met).length, total: judged.length }))}\n`);
+        if (o.json) io.out(`${jsonForTerminal({ file: output, verdict: fr.report.verdict, recognitionYear: recognised, renewalYear: year, complete: record.complete, history: record.history, plan: record.plan, planFromRecognised: record.planFromRecognised })}\n`);
         if (fr.report.verdict !== 'passed' || !record.complete) ctx.exit(1);
       });
     });

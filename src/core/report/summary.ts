@@ -115,6 +115,8 @@ export interface SummaryInput {
   templateRulebook?: RulebookStamp | null;
   /** What the reviewer must know about the workbook itself (rendered warnings), shown under the title. */
   notices?: string[];
+  /** A renewal review (复核): the title and the year row say so. */
+  renewal?: boolean;
 }
 
 export interface SummaryResult {
@@ -122,6 +124,9 @@ export interface SummaryResult {
   layout: SummaryLayout;
   committee: CommitteeResult;
 }
+
+/** The words a renewal review's summary says instead (复核评审汇总表, 复核年度). */
+const RENEWAL_WORDS: Partial<Record<TextKey, TextKey>> = { 'summary.title': 'summary.renewal.title', 'summary.year': 'summary.renewal.year' };
 
 /** The sheet's fixed columns (zero-based). Expert columns start at `firstExpert`; committee figures follow them. */
 const COL = { no: 0, label: 1, weight: 2, auto: 3, reasons: 4, firstExpert: 5 } as const;
@@ -694,7 +699,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     lang,
     cols,
     widths,
-    w: (key, params) => t(key, lang, params),
+    w: (key, params) => t(input.renewal ? (RENEWAL_WORDS[key] ?? key) : key, lang, params),
     pick: (x) => (lang === 'zh-CN' ? x.zh : x.en),
     spanWidth: (from, to) => widths.slice(from, to + 1).reduce((a, w) => a + w, 0),
   };

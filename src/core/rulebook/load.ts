@@ -412,7 +412,10 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
   const problems = crossCheck(parsed.data, lang);
   if (problems.length) throw new RulebookError(problems, source, lang);
   const data = requiredWhereRead(parsed.data, effectiveRulebook(parsed.data));
+  return indexed(data, parsed.data, fingerprintOf(parsed.data));
+}
 
+function indexed(data: Rulebook, source: Rulebook, fingerprint: string): LoadedRulebook {
   const indicators = new Map(data.indicators.map((i) => [i.code, i]));
   const ownerCheck = new Map<string, string>();
   for (const check of data.checks) if (indicators.has(check.id)) ownerCheck.set(check.id, check.id);
@@ -420,14 +423,26 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
     for (const { code } of ruleInputs(check.rule)) if (!ownerCheck.has(code)) ownerCheck.set(code, check.id);
   return {
     data,
-    source: parsed.data,
-    fingerprint: fingerprintOf(parsed.data),
+    source,
+    fingerprint,
     indicators,
     checks: data.checks,
     ownerCheck,
     criterionOf: new Map(data.checks.map((c) => [c.id, c.criterion])),
     groupIds: new Set([...data.criteria.map((c) => c.id), ...data.groups.map((g) => g.id)]),
   };
+}
+
+/**
+ * The same rulebook (its file and fingerprint unchanged) with some checks and indicators out of force: what a
+ * renewal review uses, where the eligibility of a first application (E2: already a provincial cluster) no longer
+ * applies to a cluster already recognised. A check left in force that reads a dropped indicator is dropped too.
+ */
+export function withoutEntries(rb: LoadedRulebook, drop: { check?: (c: Check) => boolean; indicator?: (i: Indicator) => boolean }): LoadedRulebook {
+  const indicators = rb.data.indicators.filter((i) => !drop.indicator?.(i));
+  const kept = new Set(indicators.map((i) => i.code));
+  const checks = rb.data.checks.filter((c) => !drop.check?.(c) && ruleInputs(c.rule).every((x) => kept.has(x.code)));
+  return indexed({ ...rb.data, indicators, checks }, rb.source, rb.fingerprint);
 }
 
 /**

@@ -141,6 +141,17 @@ export const MONITORING_TEXT = {
   'monitoring.register.colStatus': { 'zh-CN': '状态', 'en-US': 'Status' },
   'monitoring.register.colMessage': { 'zh-CN': '说明', 'en-US': 'Message' },
   // ── renewal (复核) ──
+  'monitoring.renewal.noRecognised': {
+    'zh-CN': '未给出认定时的申报表（--recognised）：规划目标取自本次申报表，其规划年度可能不是监测年度；复核应核对认定时提交的三年发展规划目标完成情况',
+    'en-US': 'No recognised application given (--recognised): the plan targets are the current application’s, whose plan years may not be the monitoring years; renewal review checks the three-year plan submitted at recognition',
+  },
+  'monitoring.renewal.planRecognised': { 'zh-CN': '规划目标（认定时申报，{file}）完成{met}/{total}', 'en-US': 'Plan targets (submitted at recognition, {file}): {met}/{total} met' },
+  'monitoring.renewal.planCurrent': { 'zh-CN': '规划目标（本次申报表，{file}）完成{met}/{total}', 'en-US': 'Plan targets (the current application, {file}): {met}/{total} met' },
+  'monitoring.cli.renewal.recognised': {
+    'zh-CN': '认定时的申报表：复核按其三年发展规划目标核对完成情况，认定年份取其申报年度',
+    'en-US': 'the application the cluster was recognised on: renewal checks its three-year plan targets, and its application year is the recognition year',
+  },
+  'monitoring.cli.renewal.json': { 'zh-CN': '在标准输出打印 JSON（复核记录与规划目标完成情况）', 'en-US': 'Print JSON on stdout (the record and the plan completion)' },
   'monitoring.renewal.sheet': { 'zh-CN': '复核监测记录', 'en-US': '复核监测记录' },
   'monitoring.renewal.title': { 'zh-CN': '{name} 复核：监测记录（认定{recognised}年，{year}年复核）', 'en-US': '{name} renewal review: monitoring record (recognised {recognised}, reviewed {year})' },
   'monitoring.renewal.history': {

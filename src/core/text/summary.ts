@@ -14,6 +14,9 @@ export const SUMMARY_TEXT = {
   'summary.place': { 'zh-CN': '所在地区', 'en-US': 'Location' },
   'summary.industry': { 'zh-CN': '主导产业 / 细分领域', 'en-US': 'Leading industry / niche sector' },
   'summary.year': { 'zh-CN': '申报年度（数据年度）', 'en-US': 'Application year (data years)' },
+  /** A renewal review (复核, Art. 15) is its own review: its summary says so. */
+  'summary.renewal.title': { 'zh-CN': '中小企业特色产业集群复核评审汇总表', 'en-US': 'Review summary — renewal review of an SME characteristic industrial cluster' },
+  'summary.renewal.year': { 'zh-CN': '复核年度（数据年度）', 'en-US': 'Renewal year (data years)' },
   'summary.yearValue': { 'zh-CN': '{year}（{dataYears}）', 'en-US': '{year} ({dataYears})' },
   'summary.rulebook': { 'zh-CN': '适用规则', 'en-US': 'Rulebook in force' },
   'summary.rulebookValue': { 'zh-CN': '{name} · {edition} · {authority}', 'en-US': '{name} · {edition} · {authority}' },
