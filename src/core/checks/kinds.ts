@@ -103,6 +103,16 @@ const yesRequired: Impl<'yes-required'> = (rule, ctx) => {
     cells: [v.cell],
     params: { answer: yes },
   });
+  // What the answer brings with it (B9 是: its year B18 and document B19): the rows required when it is 是, as typed.
+  if (yes) {
+    const related = ctx.rb.data.indicators
+      .filter((i) => i.requiredIf?.indicator === rule.indicator && i.requiredIf.equals === true)
+      .flatMap((i) => {
+        const x = ctx.get(i.code);
+        return x.ok ? [{ indicator: i.code, value: x.value as string | number }] : [];
+      });
+    if (related.length) res.outcomes[0]!.params.related = related;
+  }
   if (yes && rule.detail) {
     const d = ctx.get(rule.detail);
     if (!d.ok && (d.blocker.reason === 'blank' || d.blocker.reason === 'no-row'))

@@ -50,7 +50,7 @@ export function listRule(rule: RuleOf<'list'>, ctx: Ctx): RuleResult {
         params: { sheet, name: e.name ?? '', level: e.level ?? '', counted: counted ?? [] },
       });
   const distinct = notCounted.length ? new Set(list.entries.filter((e) => !notCounted.includes(e)).map(entryKey).filter((k) => k !== null)).size : list.distinct;
-  const base = { sheet, range: list.range, listed: list.entries.length, distinct };
+  const base = { sheet, range: list.range, listed: list.entries.length, distinct, entity: def?.entity ?? 'enterprise' };
   if (!rule.indicator) {
     // A list no count states is information for the experts: an empty one is not applicable, never a pass.
     res.outcomes.push(list.entries.length ? { status: 'pass', code: 'list-read', cells: [], params: base } : { status: 'na', code: 'list-empty', cells: [], params: base });

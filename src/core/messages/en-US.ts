@@ -139,7 +139,7 @@ export const enUS: MessageTable = {
     ` — does not meet ${req(f, c)}`,
   'not-rising': (f, p, c) => `${c.title(f.check)}: ${seriesText(p, c)}; the latest year is not above the first — does not meet ${req(f, c)}`,
   'benchmark-met': (_f, p, c) =>
-    `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — meets the requirement`,
+    `${c.label(String(p.leftIndicator))} is ${c.v(p.left, c.unit(String(p.leftIndicator)))}, ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right, c.unit(String(p.rightIndicator)))} — meets the requirement`,
   'benchmark-not-met': (f, p, c) =>
     `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, not ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — ` +
     (isInputCheck(f, c) ? `the figures disagree${at(f)}` : `does not meet ${req(f, c)}`),
@@ -153,7 +153,10 @@ export const enUS: MessageTable = {
     `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}${at(f)}; it must lie between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): inconsistent`,
   'either-met': (f, p, c) => {
     const b = (p.branches as Params[])[Number(p.branch)];
-    return `${c.title(f.check)}: met (${b ? branchEn(b, c) : ''})`;
+    const bp = (b?.params ?? {}) as Params;
+    if (b?.code === 'answered-yes' && Array.isArray(bp.related) && bp.related.length)
+      return `${c.title(f.check).replace(/ \([^()]*\)$/, '')} (${(bp.related as Params[]).map((x) => String(x.value)).join(', ')}): eligible`;
+    return `${c.title(f.check)}: met — ${b ? branchEn(b, c) : ''}`;
   },
   'neither-met': (f, p, c) => `${c.title(f.check)}: ${(p.branches as Params[]).map((b) => branchEn(b, c)).join('; ')} — does not meet ${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
@@ -191,7 +194,7 @@ export const enUS: MessageTable = {
   'list-title-expired': (f, p) =>
     `List “${String(p.sheet)}”: ${entryEn(p)} was recognised in ${String(p.year)}${at(f)}; the title (${String(p.titleEn)}) is valid ${String(p.validityYears)} years and had lapsed by the application year ${String(p.applicationYear)}: check that it was renewed or recognised again`,
   'list-empty': (_f, p) => `The list “${String(p.sheet)}” is empty (${String(p.range)}): not applicable`,
-  'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} entries (${String(p.range)})`,
+  'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} ${p.entity === 'platform' ? 'platforms' : 'enterprises'} (${String(p.range)})`,
   'list-count-matches': (f, p, c) =>
     `${c.label(f.indicator)} is ${c.v(p.stated, c.unit(f.indicator))}, as many as the list “${String(p.sheet)}” names (${String(p.range)})`,
   'list-count-differs': (f, p, c) =>

@@ -56,6 +56,35 @@ function branchZh(b: Params, c: MsgCtx): string {
   }
 }
 
+/** A count's comparison in words: 不少于 / 多于 for counts (家, 个, 项 …), 不低于 / 高于 otherwise. */
+const COUNT_UNITS = new Set(['家', '个', '项', '件', '类', '人']);
+function opCountWord(op: ParamValue | undefined, unit: ParamValue | undefined): string {
+  if (typeof unit === 'string' && COUNT_UNITS.has(unit)) return op === '>=' ? '不少于' : op === '>' ? '多于' : op === '<=' ? '不多于' : '少于';
+  return opWord(op);
+}
+
+/** A branch that was met, in one clause without brackets: “A、B合计4家，不少于1家”. */
+function metZh(b: Params, c: MsgCtx): string {
+  const p = (b.params ?? {}) as Params;
+  const ind = typeof b.indicator === 'string' ? b.indicator : undefined;
+  switch (b.code) {
+    case 'answered-yes':
+      return `${c.label(ind)}：${c.v(true)}`;
+    case 'meets-bound': {
+      const q = quantityLabel(p, ind, c);
+      return `${q}${p.source === 'sum' || p.source === 'lists' ? '' : '为'}${c.v(p.value, p.unit, p.bound)}，${opCountWord(p.op, p.unit)}${c.v(p.bound, p.unit)}`;
+    }
+    default:
+      return branchZh(b, c);
+  }
+}
+
+/** A row that came with a 是 (B18 2023 → “2023年”, B19 → the document number as typed). */
+function relatedZh(x: Params, c: MsgCtx): string {
+  const label = c.label(String(x.indicator));
+  return typeof x.value === 'number' && /年份$|年度$/.test(label) ? `${String(x.value)}年` : String(x.value);
+}
+
 const seriesText = (p: Params, c: MsgCtx) =>
   ((p.series ?? []) as Params[]).map((s) => `${String(s.year)}年${c.v(s.value, p.sourceUnit !== undefined ? p.sourceUnit : p.unit)}`).join('→');
 
@@ -136,7 +165,7 @@ export const zhCN: MessageTable = {
     `，不符合${req(f, c)}`,
   'not-rising': (f, p, c) => `${c.title(f.check)}：${seriesText(p, c)}，最近一年未高于首年，不符合${req(f, c)}`,
   'benchmark-met': (f, p, c) =>
-    `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，${opWord(p.op)}${c.label(String(p.rightIndicator))}${c.v(p.right)}，符合要求`,
+    `${c.label(String(p.leftIndicator))}为${c.v(p.left, c.unit(String(p.leftIndicator)))}，${opWord(p.op)}${c.label(String(p.rightIndicator))}${c.v(p.right, c.unit(String(p.rightIndicator)))}，符合要求`,
   'benchmark-not-met': (f, p, c) =>
     `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，${p.op === '<=' ? '超过' : p.op === '>=' ? '低于' : `未${opWord(p.op)}`}${c.label(String(p.rightIndicator))}${c.v(p.right)}，` +
     (isInputCheck(f, c) ? `数据不一致${at(f)}` : `不符合${req(f, c)}`),
@@ -149,7 +178,12 @@ export const zhCN: MessageTable = {
     `${c.label(f.indicator)}为${c.v(p.value, p.unit)}${at(f)}，应在${c.v(p.min, p.unit)}（最大单项）至${c.v(p.max, p.unit)}（各项之和）之间，数据不一致`,
   'either-met': (f, p, c) => {
     const b = (p.branches as Params[])[Number(p.branch)];
-    return `${c.title(f.check)}：满足（${b ? branchZh(b, c) : ''}）`;
+    // One sentence: what was met, then that it meets the condition (符合申报条件 for eligibility, else 符合要求).
+    const ok = c.rb.checks.find((x) => x.id === f.check)?.criterion === 'E' ? '符合申报条件' : '符合要求';
+    const bp = (b?.params ?? {}) as Params;
+    if (b?.code === 'answered-yes' && Array.isArray(bp.related) && bp.related.length)
+      return `${c.title(f.check).replace(/（[^（）]*）$/, '')}（${(bp.related as Params[]).map((x) => relatedZh(x, c)).join('，')}），${ok}`;
+    return `${c.title(f.check)}：${b ? metZh(b, c) : ''}，${ok}`;
   },
   'neither-met': (f, p, c) => `${c.title(f.check)}：${(p.branches as Params[]).map((b) => branchZh(b, c)).join('；')}，不符合${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
@@ -193,7 +227,7 @@ export const zhCN: MessageTable = {
   'list-title-expired': (f, p) =>
     `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份为${String(p.year)}年${at(f)}，${String(p.title).replace(/名单$/, '')}有效期${String(p.validityYears)}年，至申报年度${String(p.applicationYear)}年已超过有效期，请核实是否已复核或重新认定`,
   'list-empty': (_f, p) => `“${String(p.sheet)}”名单未填写（${String(p.range)}），不适用`,
-  'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}项（${String(p.range)}）`,
+  'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}${p.entity === 'platform' ? '个' : '家'}（${String(p.range)}）`,
   'list-count-matches': (f, p, c) =>
     `${c.label(f.indicator)}填报为${c.v(p.stated, c.unit(f.indicator))}，与“${String(p.sheet)}”名单（${String(p.range)}）列出的${c.v(p.distinct, c.unit(f.indicator))}一致`,
   'list-count-differs': (f, p, c) =>
@@ -216,9 +250,9 @@ export const zhCN: MessageTable = {
     `${c.label(f.indicator)}的${String(p.year)}年规划目标${quoteZh(String(p.found))}${at(f)}` +
     (p.problem === 'not-integer' ? '应为整数' : p.problem === 'negative-value' ? '不能为负数' : p.problem === 'not-a-number' ? '不是数值，请填写阿拉伯数字' : '不是有效的目标值'),
   'plan-target-below-current': (f, p, c) =>
-    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}低于现值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：复核时以此目标衡量完成情况，目标低于现值即无需提升，请确认是否有意`,
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}低于基期实际值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：复核时以此目标衡量完成情况，目标低于基期实际值即无需提升，请确认是否有意`,
   'plan-target-above-current': (f, p, c) =>
-    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}高于现值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：该指标以降低为好，目标高于现值即允许变差，请确认是否有意`,
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}高于基期实际值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：该指标以降低为好，目标高于基期实际值即允许变差，请确认是否有意`,
   'plan-targets-complete': (_f, p) => `“${String(p.sheet)}”已填写${String(p.indicators)}项指标${(p.years as number[]).join('、')}年的规划目标`,
   'evidence-sheet-missing': (_f, p) => `工作簿中没有“${String(p.sheet)}”工作表，佐证材料无法核对；请使用含佐证材料目录的新版申报表`,
   'evidence-header-not-found': (f, p) => `“${String(p.sheet)}”工作表中未找到目录表头${at(f)}，应有“材料名称”“对应指标”列`,

@@ -55,6 +55,10 @@ export const SUMMARY_TEXT = {
   /** A veto question answered 否: the circumstance did not occur (not 达标: nothing was met). */
   'summary.vetoNotOccurred': { 'zh-CN': '未发生', 'en-US': 'Did not occur' },
   'summary.vetoOccurred': { 'zh-CN': '一票否决', 'en-US': 'Veto' },
+  /** A pass in the words of its row: eligibility 符合, a name list 已填写, the plan and the evidence index 完整. */
+  'summary.pass.eligible': { 'zh-CN': '符合', 'en-US': 'Eligible' },
+  'summary.pass.list': { 'zh-CN': '已填写', 'en-US': 'Filled in' },
+  'summary.pass.complete': { 'zh-CN': '完整', 'en-US': 'Complete' },
   /** A check whose inputs were missing or invalid: it could not be judged (never 不适用, which is for conditions). */
   'summary.notEvaluated': { 'zh-CN': '无法核验', 'en-US': 'Not checked' },
   // ── criteria and scores ──
