@@ -48,3 +48,4 @@ export * from './report/rollup.js';
 export * from './workflow/index.js';
 export * from './committee/index.js';
 export * from './monitoring/index.js';
+export { RECOMMENDED_EXPERTS, rulebookWarnings } from './rulebook/diff.js';

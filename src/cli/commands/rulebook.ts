@@ -10,7 +10,7 @@ import { loadRulebook } from '../../core/rulebook/load.js';
 import { roundOf } from '../../core/rulebook/round.js';
 import { t, tAny } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { diffRulebooks } from '../../core/rulebook/diff.js';
+import { diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
 import { BadRulebook, local, pad, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 
@@ -117,6 +117,8 @@ export function rulebookCommand(program: Command, ctx: CommandContext): void {
     .action(async (fileA: string, fileB: string, o: { json?: boolean }) => {
       const [a, b] = [await rulebookFrom(fileA, lang), await rulebookFrom(fileB, lang)];
       const changes = diffRulebooks(a.source, b.source, lang);
+      // What the new rulebook sets that a committee should think twice about (a minimum below 3 experts).
+      for (const text of rulebookWarnings(b.source, lang)) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(text) })}\n`);
       if (o.json) {
         const who = (rb: typeof a, file: string) => ({ file, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
         io.out(`${jsonForTerminal({ a: who(a, fileA), b: who(b, fileB), changes })}\n`);

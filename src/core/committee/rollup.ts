@@ -137,7 +137,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
       minimum: scoring.minimumExperts,
       experts: experts.length,
       missing: result.notReturned.length ? result.notReturned : w('committee.none'),
-    }),
+    }) + (scoring.setByProvince ? '' : `${lang === 'zh-CN' ? '' : ' '}${t('summary.scoresNote', lang)}${lang === 'zh-CN' ? '。' : '.'}`),
     style: 'subtitle',
   });
   b.merge(1, 0, 1, cols.meeting);

@@ -522,7 +522,9 @@ function recommendationRows(ctx: Ctx, totalRow: number, nExperts: number, commit
   }
   const row = b.next();
   const experts = scoring.minimumExperts > 1 ? ctx.w('summary.minimumExperts', { n: scoring.minimumExperts }) : '';
-  const ruleText = ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts });
+  // The weights and cut line are the province's: unless the rulebook says the province set them, they are the tool's.
+  const said = scoring.setByProvince ? '' : `${lang === 'zh-CN' ? '。' : '. '}${ctx.w('summary.scoresNote')}`;
+  const ruleText = ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts }) + said;
   b.set(row, CRITERIA.criterion, { value: ruleText, style: 'label' });
   b.fit(row, ruleText, ctx.widths[CRITERIA.criterion]!);
   // What a summary can say on its own (its score, not the round's ranking and quota), in the list's words: it never

@@ -450,10 +450,22 @@ export const RulebookSchema = z
          * How a committee's scores combine (each expert's total, and each criterion): the mean; the trimmed mean
          * (one highest and one lowest dropped, when at least `trimmedMinimum` scores); or the median.
          */
-        combine: z.enum(['mean', 'trimmed-mean', 'median']).default('mean'),
+        // Defaults are what provincial panels practise (the Measures set no scores): 去掉一个最高分和一个最低分 from
+        // five totals up (the plain mean below), at least three experts' totals counted, five experts recommended.
+        combine: z.enum(['mean', 'trimmed-mean', 'median']).default('trimmed-mean'),
         trimmedMinimum: z.number().int().min(3).default(5),
         /** Fewer experts' complete totals than this: the application stays pending. */
-        minimumExperts: z.number().int().min(1).default(1),
+        minimumExperts: z.number().int().min(1).default(3),
+        /**
+         * The committee size panels practise (absent: 5): a round with fewer experts is said, not refused. Optional
+         * without a default, so rulebooks that leave it out keep their fingerprints.
+         */
+        recommendedExperts: z.number().int().min(1).optional(),
+        /**
+         * The province has set the weights and the cut line itself: absent (false), every sheet showing them says they
+         * are the tool's defaults, the recognition criteria setting no scores.
+         */
+        setByProvince: z.boolean().optional(),
         /** 推荐名额: how many applications a round may recommend; `--quota` overrides it; absent = no cap. */
         recommendations: z.number().int().nonnegative().optional(),
       })

@@ -311,6 +311,10 @@ export const RULEBOOK_TEXT = {
 
   // rulebook diff: what B changes from A, in words.
   'rulebook.diff.none': { 'zh-CN': '两份规则的内容相同。', 'en-US': 'The two rulebooks set the same.' },
+  'rulebook.warn.minimum-experts': {
+    'zh-CN': '最少计分专家数为{n}人，少于3人：评审结论仅凭一两位专家的评分，建议不少于3人',
+    'en-US': 'The minimum of experts counted is {n}, below 3: a result would rest on one or two experts’ scores; at least 3 is advised',
+  },
   'rulebook.diff.head': { 'zh-CN': '“{b}”相对“{a}”的变化（{n} 项）：', 'en-US': 'What "{b}" changes from "{a}" ({n}):' },
   'rulebook.diff.check': { 'zh-CN': '检查 {id}（{title}）', 'en-US': 'check {id} ({title})' },
   'rulebook.diff.check-part': { 'zh-CN': '检查 {id}（{title}）第 {part} 分项', 'en-US': 'check {id} ({title}), branch {part}' },

@@ -87,6 +87,8 @@ export const SUMMARY_TEXT = {
     'zh-CN': '推荐意见（通过自动核验且专家组评分（{rule}）≥{min}为达到推荐分数线{experts}；是否建议推荐以推荐汇总的排名和名额为准）',
     'en-US': 'Recommendation (automated verdict passed and panel score ({rule}) ≥ {min}: at the cut line{experts}; recommended or not by the ranked list and its quota)',
   },
+  /** Exact words the issue names (issue 19 item 3): the Measures set no scores. */
+  'summary.scoresNote': { 'zh-CN': '分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值', 'en-US': 'Weights and cut line are set by the province (these are the tool’s defaults); the recognition criteria set no scores' },
   'summary.minimumExperts': { 'zh-CN': '；不足{n}位专家评分时待定（待评分）', 'en-US': '; pending (awaiting scores) with fewer than {n} experts’ totals' },
   'summary.rule.mean': { 'zh-CN': '平均分', 'en-US': 'mean' },
   'summary.rule.trimmed-mean': { 'zh-CN': '去掉一个最高分和一个最低分后的平均分', 'en-US': 'mean without the highest and the lowest score' },
