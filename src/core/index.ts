@@ -49,3 +49,4 @@ export * from './workflow/index.js';
 export * from './committee/index.js';
 export * from './monitoring/index.js';
 export { RECOMMENDED_EXPERTS, rulebookWarnings } from './rulebook/diff.js';
+export { nationalIdentityWorn, revisedIdentity } from './rulebook/identity.js';
