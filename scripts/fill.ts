@@ -19,7 +19,7 @@ import {
   planRule,
   loadRulebook,
   nameLists,
-  withCheckChar,
+  creditCodeFor,
   type ListEntryValues,
   reviewSnapshot,
   standardLayout,
@@ -66,14 +66,15 @@ export interface ExampleData {
   province?: ProvinceRows;
 }
 
-/** Example enterprise n of the pool: a name and a credit code with a correct GB 32100 check character. */
+/** Example enterprise n of the pool: a name and a credit code valid in every part (GB 32100, its organisation code by GB 11714). */
 export function poolEntry(n: number, entity: 'enterprise' | 'platform', level: string): ListEntryValues {
   const id = String(n).padStart(5, '0');
   return {
     name: entity === 'platform' ? `示例县轴承产业创新平台${n}` : `示例县第${n}轴承有限公司`,
-    code: withCheckChar(`91330781MA2${id}0`),
+    code: creditCodeFor('91330781', `MA2${id}`),
     level,
-    year: 2018 + (n % 6),
+    // Within the titles' three-year validity at the 2025 application (rulebook lists: validityYears).
+    year: 2022 + (n % 3),
   };
 }
 

@@ -13,7 +13,7 @@ export { readIndicatorSheet, type SheetInputs, type IndicatorInput, type CellInp
 export { parseCell, normaliseCode } from './sheet/values.js';
 export { gridEntries, sheetEntries, sparseFromGrid, withoutCells } from './sheet/sparse.js';
 export { readLists, readListSheet, listSheetNames, entryKey, type FormLists, type ListInput, type ListEntry, type EntryProblem } from './sheet/lists.js';
-export { checkCreditCode, withCheckChar, CREDIT_CODE_WEIGHTS, type CreditCodeResult } from './sheet/credit-code.js';
+export { checkCreditCode, withCheckChar, creditCodeFor, organisationCheckChar, CREDIT_CODE_WEIGHTS, CREDIT_CODE_TYPES, type CreditCodeResult } from './sheet/credit-code.js';
 export { LIMITS, LimitError, megabytes, type LimitName } from './limits.js';
 export { runChecks } from './checks/evaluate.js';
 export { RULE_KINDS } from './checks/kinds.js';
@@ -48,3 +48,5 @@ export * from './report/rollup.js';
 export * from './workflow/index.js';
 export * from './committee/index.js';
 export * from './monitoring/index.js';
+export { RECOMMENDED_EXPERTS, rulebookWarnings } from './rulebook/diff.js';
+export { nationalIdentityWorn, revisedIdentity } from './rulebook/identity.js';

@@ -33,6 +33,11 @@ export const LIMITS = {
    * hundred. Beyond 1,000 the file repeats rows (duplicated codes), and its report would only bury the reviewer.
    */
   findings: 1_000,
+  /**
+   * Input rows of a name-list sheet the template makes (a large cluster lists hundreds of 专精特新 and high-tech
+   * enterprises; a list takes as many rows as the cluster has enterprises, up to this).
+   */
+  listRows: 2_000,
   /** Seconds one file of a batch may take (open, read, review): a real one takes well under one second. */
   fileSeconds: 60,
   /**

@@ -11,12 +11,14 @@ export interface UnitDef {
   /** Multiply a value in this unit by `factor` to get the family's base unit. */
   factor: number;
   aliases: string[];
+  /** English shows the value times this in `en` (亿元: 38.2 → "3.82 billion yuan", never "hundred million"). */
+  enScale?: number;
 }
 
 const UNITS: readonly UnitDef[] = [
   { id: '元', en: 'yuan', family: 'money', factor: 1, aliases: ['元', 'yuan', 'rmb', 'cny'] },
   { id: '万元', en: 'ten thousand yuan', family: 'money', factor: 1e4, aliases: ['万元', '万'] },
-  { id: '亿元', en: 'hundred million yuan', family: 'money', factor: 1e8, aliases: ['亿元', '亿'] },
+  { id: '亿元', en: 'billion yuan', family: 'money', factor: 1e8, aliases: ['亿元', '亿'], enScale: 0.1 },
   { id: '平方公里', en: 'km²', family: 'area', factor: 1e6, aliases: ['平方公里', '平方千米', 'km²', 'km2', 'sqkm'] },
   { id: '公顷', en: 'ha', family: 'area', factor: 1e4, aliases: ['公顷', 'ha'] },
   { id: '亩', en: 'mu', family: 'area', factor: 1e4 / 15, aliases: ['亩'] },

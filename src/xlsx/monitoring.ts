@@ -11,13 +11,16 @@ import {
   monitoringTemplateModels,
   pickIndicatorSheet,
   readRequest,
+  readRoster,
   registerModels,
+  type FactsOf,
   type Lang,
   type LoadedRulebook,
   type MonitoringCheckReport,
   type MonitoringPrefill,
   type MonitoringReport,
   type RegisterEntry,
+  type RosterEntry,
   type SheetModel,
   type WorkflowWarning,
 } from '../core/index.js';
@@ -41,7 +44,7 @@ export async function writeMonitoringTemplate(rb: LoadedRulebook, year: number, 
 }
 
 /** One file: its monitoring report, or `application` when it is an application form (said, not reviewed). */
-export async function reviewMonitoringFile(path: string, rb: LoadedRulebook): Promise<{ report: MonitoringReport } | { application: true }> {
+export async function reviewMonitoringFile(path: string, rb: LoadedRulebook, facts: FactsOf = {}): Promise<{ report: MonitoringReport } | { application: true }> {
   const { wb } = await openWorkbook(path);
   const names = wb.worksheets.map((w) => w.name);
   const request = readRequest(names);
@@ -53,9 +56,41 @@ export async function reviewMonitoringFile(path: string, rb: LoadedRulebook): Pr
     if (found) return { application: true };
     throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
   }
-  const examined = examineMonitoring(reading, rb, { file: basename(path) }, snapshots);
+  const examined = examineMonitoring(reading, rb, { file: basename(path) }, snapshots, facts);
   if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
   return { report: examined.report };
+}
+
+/**
+ * The province's roster of recognised clusters (`monitor --roster`): a roster workbook (its first sheet with
+ * 集群名称 and 认定年份 headers), or a recognised application (its identity; its application year is the batch).
+ * Rows that could not be used are returned as cells.
+ */
+export async function readRosterFile(path: string, rb: LoadedRulebook): Promise<{ entries: RosterEntry[]; problems: string[] }> {
+  const { wb } = await openWorkbook(path);
+  const names = wb.worksheets.map((w) => w.name);
+  const snapshots = readRequest(names).stages.flat().map((n) => worksheetSnapshot(wb.getWorksheet(n)!));
+  const found = pickIndicatorSheet(snapshots, rb);
+  if (found && formKind({ names, meta: null, found }) === 'application') {
+    const { reviewFile } = await import('./workbook.js');
+    const fr = await reviewFile(path, rb);
+    const c = fr.report.cluster;
+    const year = fr.review.inputs.applicationYear;
+    if (!c.name || year === null) return { entries: [], problems: [basename(path)] };
+    return { entries: [{ name: c.name, province: c.province ?? null, county: c.county ?? null, recognitionYear: year, source: basename(path) }], problems: [] };
+  }
+  const entries: RosterEntry[] = [];
+  const problems: string[] = [];
+  for (const ws of wb.worksheets) {
+    if (ws.state !== 'visible') continue;
+    const r = readRoster(worksheetSnapshot(ws));
+    if (!r.entries.length) continue;
+    entries.push(...r.entries);
+    problems.push(...r.problems);
+    break;
+  }
+  if (!entries.length) problems.push(basename(path));
+  return { entries, problems };
 }
 
 export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[], lang: Lang, year: number, output: string, opts: { force?: boolean; inputs?: string[] } = {}): Promise<void> {

@@ -144,6 +144,8 @@ export interface ReviewedCopyOptions {
   inPlace?: boolean;
   /** Experts renamed or removed (check --rename-expert / --remove-expert): the core's summary plan decides. */
   committee?: ExpertOps;
+  /** A renewal review (`renewal`): the summary is the 复核评审汇总表. */
+  renewal?: boolean;
 }
 
 /** The original application's name: recorded by the copy, or the copy's own name without `.reviewed(-N)`. */
@@ -159,7 +161,7 @@ export async function writeReviewedCopy(
   const draft = planCheck(fr.reading, fr.examined, opts.lang, 'notes');
   const check = finishCheck(fr.reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, opts.rb, opts.lang, { checkedAt: opts.checkedAt });
   // Expert input is read through the previous layout before anything is removed.
-  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}), ...(opts.committee ? { committee: opts.committee } : {}) });
+  const summary = planSummary(fr.reading, fr.examined, opts.rb, opts.lang, { experts: opts.experts, checkedAt: opts.checkedAt, sourceFile: originalName(fr), meta: check.meta, ...(opts.preserved ? { preserved: opts.preserved } : {}), ...(opts.committee ? { committee: opts.committee } : {}), ...(opts.renewal ? { renewal: true } : {}) });
   // An expert operation the plan refused: nothing is written.
   if (summary.refusal) return { committee: summary.committee, flagged: 0, restored: 0, warnings: [], preserved: null, refusal: summary.refusal };
   applyWrites(wb, check.writes);
@@ -200,8 +202,8 @@ function summaryInPlace(ws: ExcelJS.Worksheet, place: { height: number; width: n
   return ws;
 }
 
-export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string } = {}): Promise<void> {
-  const { sheets, meta } = templateModels(rb, year, lang, opts.password);
+export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang, output: string, opts: { force?: boolean; password?: string; enterprises?: number } = {}): Promise<void> {
+  const { sheets, meta } = templateModels(rb, year, lang, opts.password, opts.enterprises === undefined ? {} : { enterprises: opts.enterprises });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
   wb.title = sheets[1]!.cells[0]?.value as string;

@@ -12,6 +12,8 @@ import {
   reviewToReport,
   buildReport,
   withCheckChar,
+  creditCodeFor,
+  organisationCheckChar,
   type GridSnapshot,
   type RawCell,
 } from '../../src/core/index.js';
@@ -19,7 +21,7 @@ import { rb } from '../support/review.js';
 import { evidenceSheet, planSheet } from '../support/plan.js';
 import { buildSnapshot, passingValues } from '../support/sheet.js';
 
-const code = (n: number) => withCheckChar(`91330781MA2${String(n).padStart(5, '0')}0`);
+const code = (n: number) => creditCodeFor('91330781', `MA2${String(n).padStart(5, '0')}`);
 const listDef = (id: string) => rb.data.lists!.find((l) => l.id === id)!;
 
 /** A list sheet in the template's layout: title, header, then rows [name, code, level, year]. */
@@ -79,6 +81,29 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(checkCreditCode('91350100M000100Y4I')).toMatchObject({ ok: false, problem: 'charset' });
     expect(checkCreditCode('91350100O000100Y43')).toMatchObject({ ok: false, problem: 'charset' });
     expect(checkCreditCode('91350100M000100Y44')).toMatchObject({ ok: false, problem: 'check-digit', expected: '3' });
+  });
+  it('checks the whole code: registration type (1–2), division (3–8), the GB 11714 organisation check (17), zeros refused', () => {
+    // Real codes pass every part.
+    for (const real of ['9144030071526726XG', '914403001922038216', '91110000100017643K', '91310000132200821H']) expect(checkCreditCode(real), real).toEqual({ ok: true, code: real });
+    // The old examples' codes had a right 18th character but a wrong organisation check character.
+    expect(checkCreditCode(withCheckChar('91330781MA2000010'))).toMatchObject({ ok: false, problem: 'organisation-code', expected: organisationCheckChar('MA200001') });
+    expect(organisationCheckChar('71526726')).toBe('X');
+    expect(organisationCheckChar('19220382')).toBe('1');
+    expect(checkCreditCode('000000000000000000')).toMatchObject({ ok: false, problem: 'all-zero' });
+    // 94 is no body type of 工商; B is no registration authority.
+    expect(checkCreditCode(withCheckChar('94330781MA2000019'))).toMatchObject({ ok: false, problem: 'registration-type' });
+    expect(checkCreditCode(withCheckChar('B1330781MA2000019'))).toMatchObject({ ok: false, problem: 'registration-type' });
+    // 99 is no province; letters are no division code.
+    expect(checkCreditCode(creditCodeFor('91990781', 'MA200001'))).toMatchObject({ ok: false, problem: 'division' });
+    expect(checkCreditCode(creditCodeFor('9133A781', 'MA200001'))).toMatchObject({ ok: false, problem: 'division' });
+    for (const t of ['11', '12', '31', '35', '51', '52', '91', '92', '93', 'N1', 'Y1']) expect(checkCreditCode(creditCodeFor(`${t}330781`, 'MA200001')).ok, t).toBe(true);
+  });
+  it('names what is wrong with a code in words', () => {
+    const lists = passingLists();
+    lists[1] = listSheet('champions', [['示例公司', withCheckChar('91330781MA2000010'), '国家级', 2022]]);
+    const f = reviewWith(lists).report.findings.find((x) => x.code === 'credit-code-invalid')!;
+    expect(f.messages['zh-CN']).toContain(`组织机构代码校验码错误（按GB 11714，第17位应为“${organisationCheckChar('MA200001')}”）`);
+    expect(f.messages['en-US']).toContain(`has a wrong organisation-code check character (GB 11714: the 17th should be “${organisationCheckChar('MA200001')}”)`);
   });
 });
 

@@ -54,7 +54,7 @@ describe('message tables', () => {
     const f = r.findings.find((x) => x.check === '1.6' && x.status === 'fail')!;
     expect(f.messages['zh-CN']).toBe('2022年集群总产值为38.2亿元，未达到“近三年产值均在40亿元以上”的要求');
     expect(f.messages['en-US']).toBe(
-      'Total cluster output (2022) is 38.2 hundred million yuan, which falls short of the requirement “output of at least 40 hundred million yuan in each of the last three years”',
+      'Total cluster output (2022) is 3.82 billion yuan, which falls short of the requirement “output of at least 4 billion yuan in each of the last three years”',
     );
     const share = review({ '1.6': [77, 90, 100], '1.7': [60, 70, 69.996] }).findings.find((x) => x.check === '1.7' && x.status === 'fail')!;
     // 69.996% must not be shown as 70%.

@@ -40,21 +40,27 @@ const examined = (patch: MonitoringValues = {}, meta: Reading['meta'] = null) =>
 describe('a monitoring form as a check', () => {
   it('maps the monitoring verdict to the application verdict of the same precedence, keeping its own words', () => {
     expect(applicationVerdict({ verdict: 'revoke', incomplete: false })).toBe('vetoed');
+    expect(applicationVerdict({ verdict: 'verify', incomplete: false })).toBe('failed');
     expect(applicationVerdict({ verdict: 'attention', incomplete: false })).toBe('failed');
     expect(applicationVerdict({ verdict: 'attention', incomplete: true })).toBe('incomplete');
     expect(applicationVerdict({ verdict: 'normal', incomplete: false })).toBe('passed');
+    // Late by the province's receipt date: the ground is established (issue 19 item 5).
     const late = examined({ R3: '2025-05-01' });
-    expect(late.report.verdict).toBe('failed');
-    expect(late.report.verdictText['zh-CN']).toBe('需关注（第十七条第三项）');
+    expect(late.report.verdict).toBe('vetoed');
+    expect(late.report.verdictText['zh-CN']).toBe('建议撤销认定（第十七条第三项）');
     expect(isMonitoringReport(late.report)).toBe(true);
-    expect(late.report.monitoring).toMatchObject({ verdict: 'attention', grounds: [3], onTime: false, monitoringYear: YEAR });
+    expect(late.report.monitoring).toMatchObject({ verdict: 'revoke', grounds: [3], onTime: false, monitoringYear: YEAR });
+    // Not cooperating, on the cluster's own answer: to be verified.
+    const nc = examined({ 'R3.1': '否' });
+    expect(nc.report.verdict).toBe('failed');
+    expect(nc.report.verdictText['zh-CN']).toBe('存在撤销认定情形（第十七条第三项），待核实');
     // The deadline day itself is on time.
     expect(examined({ R3: '2025-04-30' }).report.verdictText['zh-CN']).toBe('正常');
     expect(examined({ D3: '是' }).report.verdictText['zh-CN']).toBe('建议撤销认定（第十七条第五项）');
   });
 
   it('groups findings by R code, every finding in exactly one group, keys unique', () => {
-    const r = examined({ R3: '2025-05-01', B1: null, D3: '是', '1.6': [60, 55] }).report;
+    const r = examined({ 'R3.1': '否', B1: null, D3: '是', '1.6': [60, 55] }).report;
     expect(r.criteria.map((g) => g.id)).toEqual(['M', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6']);
     const all = r.criteria.flatMap((g) => g.findings);
     expect(new Set(all).size).toBe(all.length);
@@ -66,7 +72,7 @@ describe('a monitoring form as a check', () => {
   });
 
   it('is flagged by the application check plan: colours by status, the record names every flag; clear lifts them all', () => {
-    const ex = examined({ R3: '2025-05-01', '1.6': [60, 55] });
+    const ex = examined({ 'R3.1': '否', '1.6': [60, 55] });
     const r = reading();
     const draft = planCheck(r, ex, 'zh-CN', 'notes');
     const fills = new Map(draft.flags.map((f) => [f.status, f.fill]));

@@ -50,15 +50,16 @@ describe('R1 validity and renewal (Art. 17 (1))', () => {
   it('before the renewal year: valid', () => {
     expect(codes({ R1: 2023 }, 'R1')).toEqual(['r1-valid:pass']);
   });
-  it('in the renewal year: 是 passes, 否 fails (ground 1), blank is missing', () => {
+  it('in the renewal year: 是 passes, 否 is a reminder (the window is still open: no ground yet), blank is missing', () => {
     expect(codes({ R1: 2022, 'R1.2': '是' }, 'R1')).toEqual(['r1-renewal-applied:pass']);
-    expect(codes({ R1: 2022, 'R1.2': '否' }, 'R1')).toEqual(['r1-renewal-not-applied:fail']);
+    expect(codes({ R1: 2022, 'R1.2': '否' }, 'R1')).toEqual(['r1-renewal-due:warn']);
     expect(codes({ R1: 2022, 'R1.2': null }, 'R1')).toEqual(['missing-input:missing']);
     const r = review({ R1: 2022, 'R1.2': '否' });
     expect(r.verdict).toBe('attention');
-    expect(r.grounds).toEqual([1]);
+    expect(r.grounds).toEqual([]);
   });
   it('after the renewal year: expired (ground 1), unless a renewal passed', () => {
+    // On the cluster's own recognition year the ground is to be verified (fail); on the roster it is established.
     expect(codes({ R1: 2021 }, 'R1')).toEqual(['r1-expired:fail']);
     expect(codes({ R1: 2021, 'R1.1': 2024 }, 'R1')).toEqual(['r1-valid:pass']);
   });
@@ -84,15 +85,17 @@ describe('R2 false declaration or violations (Art. 17 (2))', () => {
 describe('R3 submission by the deadline, cooperation (Art. 17 (3))', () => {
   it('the deadline day itself is on time; the day after is late', () => {
     expect(codes({ R3: '2025-04-30' }, 'R3')).toEqual(['r3-on-time:pass', 'r3-cooperating:pass']);
-    expect(codes({ R3: '2025-05-01' }, 'R3')).toEqual(['r3-late:fail', 'r3-cooperating:pass']);
+    // R3 is the province's date of receipt: late by it is an established ground (veto).
+    expect(codes({ R3: '2025-05-01' }, 'R3')).toEqual(['r3-late:veto', 'r3-cooperating:pass']);
     expect(codes({ R3: '2025年4月30日' }, 'R3')).toEqual(['r3-on-time:pass', 'r3-cooperating:pass']);
     // 45777 is 2025-04-30 as an Excel serial (what Office.js gives for a date cell).
     expect(codes({ R3: 45777 }, 'R3')).toEqual(['r3-on-time:pass', 'r3-cooperating:pass']);
-    expect(codes({ R3: 45778 }, 'R3')).toEqual(['r3-late:fail', 'r3-cooperating:pass']);
+    expect(codes({ R3: 45778 }, 'R3')).toEqual(['r3-late:veto', 'r3-cooperating:pass']);
   });
   it('the deadline is the rulebook setting (3月31日 in later notices)', () => {
     const data = structuredClone(rb.data);
     data.settings.monitoringDeadline = '03-31';
+    delete data.settings.monitoringDeadlines;
     const f = monitoringForm(loadRulebook(data));
     const c = (d: string) => review({ R3: d }, f).findings.find((x) => x.indicator === 'R3')!.code;
     expect(c('2025-03-31')).toBe('r3-on-time');
@@ -102,8 +105,9 @@ describe('R3 submission by the deadline, cooperation (Art. 17 (3))', () => {
     expect(codes({ 'R3.1': '否' }, 'R3')).toEqual(['r3-on-time:pass', 'r3-not-cooperating:fail']);
     expect(codes({ R3: '2025-02-30' }, 'R3')).toEqual(['r3-date-invalid:invalid', 'r3-cooperating:pass']);
     const r = review({ R3: '2025-05-01' });
-    expect(r.verdict).toBe('attention');
-    expect(monitoringReport(r, form).verdictText['zh-CN']).toBe('需关注（第十七条第三项）');
+    expect(r.verdict).toBe('revoke');
+    expect(monitoringReport(r, form).verdictText['zh-CN']).toBe('建议撤销认定（第十七条第三项）');
+    expect(monitoringReport(review({ 'R3.1': '否' }), form).verdictText['zh-CN']).toBe('存在撤销认定情形（第十七条第三项），待核实');
   });
 });
 
@@ -129,10 +133,11 @@ describe('R5 D1–D9 in the monitoring year (Art. 17 (5))', () => {
 });
 
 describe('R6 plan targets (warn, for the renewal panel)', () => {
-  it('equal to the target meets it; below is a warning that does not change the verdict', () => {
+  it('equal to the target meets it; below is a warning: 需关注, citing no ground', () => {
     expect(codes({ '1.6': [50, 50] }, 'R6')).toEqual(['r6-met:pass']);
     expect(codes({ '1.6': [50, 49.99] }, 'R6')).toEqual(['r6-below-target:warn']);
-    expect(review({ '1.6': [50, 49.99] }).verdict).toBe('normal');
+    expect(review({ '1.6': [50, 49.99] }).verdict).toBe('attention');
+    expect(review({ '1.6': [50, 49.99] }).grounds).toEqual([]);
   });
   it('a lower-is-better figure (6.1 carbon per output) misses above its target', () => {
     expect(codes({ '6.1': [0.5, 0.5] }, 'R6')).toEqual(['r6-met:pass']);
@@ -144,8 +149,8 @@ describe('the monitoring verdict', () => {
   it('veto outranks fail outranks missing data; grounds are named', () => {
     const r = review({ R2: '是', R3: '2025-05-01', D3: '是' });
     expect(r.verdict).toBe('revoke');
-    expect(r.grounds).toEqual([2, 5]);
-    expect(monitoringReport(r, form).verdictText['zh-CN']).toBe('建议撤销认定（第十七条第二项、第十七条第五项）');
+    expect(r.grounds).toEqual([2, 3, 5]);
+    expect(monitoringReport(r, form).verdictText['zh-CN']).toBe('建议撤销认定（第十七条第二项、第十七条第三项、第十七条第五项）');
     expect(review({ R3: '2025-05-01', '1.6': null }).grounds).toEqual([3]);
     const inc = review({ '1.6': null });
     expect(inc.verdict).toBe('attention');
@@ -164,10 +169,17 @@ describe('monitoring messages', () => {
     const patches: MonitoringValues[] = [
       {}, { R1: 2023 }, { R1: 2022, 'R1.2': '否' }, { R1: 2021 }, { R1: 2025 }, { R2: '是' }, { R3: '2025-05-01' }, { R3: 'soon' }, { 'R3.1': '否' },
       { 'R4.1': '是', 'R4.2': '是' }, { 'R4.3': '是', 'R4.4': '否' }, { D1: '是' }, { '1.6': [50, 50] }, { '1.6': [50, 40] }, { '6.1': [0.5, 0.6] },
+      { '1.5': [50, 60] }, { '7.1': [6, 1] },
     ];
     const produced = new Set<string>();
+    const facts = [{ recognitionYear: 2022, renewalFailed: true }];
     for (const p of patches)
       for (const f of monitoringReport(review(p), form).findings) {
+        produced.add(f.code);
+        for (const m of Object.values(f.messages)) expect(m, `${f.code}: ${m}`).not.toMatch(/undefined|NaN|\[object|null/);
+      }
+    for (const fact of facts)
+      for (const f of monitoringReport(reviewMonitoring(monitoringSnapshot(form, YEAR, normal()), form, fact), form).findings) {
         produced.add(f.code);
         for (const m of Object.values(f.messages)) expect(m, `${f.code}: ${m}`).not.toMatch(/undefined|NaN|\[object|null/);
       }

@@ -42,7 +42,7 @@ describe('三年发展规划量化目标 (P1)', () => {
       ['plan-target-below-current', '2.3', 2025],
       ['plan-target-above-current', '6.1', 2026],
     ]);
-    expect(warns[0]!.messages['zh-CN']).toContain('低于现值18家');
+    expect(warns[0]!.messages['zh-CN']).toContain('低于基期实际值18家');
     expect(warns[0]!.messages['zh-CN']).toContain('复核时以此目标衡量完成情况');
     expect(warns[1]!.messages['zh-CN']).toContain('以降低为好');
     // Warnings only: nothing of P1 keeps the verdict from passing.

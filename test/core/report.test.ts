@@ -35,7 +35,7 @@ describe('JSON report', () => {
       params: { value: 38.2, op: '>=', bound: 40, unit: '亿元' },
       messages: {
         'zh-CN': '2022年集群总产值为38.2亿元，未达到“近三年产值均在40亿元以上”的要求',
-        'en-US': expect.stringContaining('38.2 hundred million yuan'),
+        'en-US': expect.stringContaining('3.82 billion yuan'),
       },
     });
   });

@@ -51,7 +51,7 @@ describe('the summary follows the rulebook scoring rule', () => {
     const { score, rec, figures, report } = model({});
     expect(report.verdict).toBe('passed');
     expect(score).toBeUndefined();
-    expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（平均分）≥60为达到推荐分数线；不足2位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）');
+    expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（平均分）≥60为达到推荐分数线；不足2位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）。分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值');
     expect(rec.cell.formula).toMatch(/^IF\(COUNT\([A-Z]+\d+:[A-Z]+\d+\)<2,"待定（待评分）",IF\([A-Z]+\d+>=60,"达到推荐分数线","未达推荐分数线"\)\)$/);
     // Decimal-exact (exactScore): 203/3 rounded to six places, as the sheet's ROUND(…,6) gives it.
     expect(figures).toMatchObject({ score: 67.666667, recommendation: 'recommended' });
@@ -63,7 +63,7 @@ describe('the summary follows the rulebook scoring rule', () => {
     expect(score!.cell.formula).toMatch(/^IF\(COUNT\((\w+:\w+)\)=0,"",ROUND\(IF\(COUNT\(\1\)>=3,\(SUM\(\1\)-MAX\(\1\)-MIN\(\1\)\)\/\(COUNT\(\1\)-2\),AVERAGE\(\1\)\),6\)\)$/);
     expect(score!.cell.result).toBe(58);
     expect(figures).toMatchObject({ score: 58, recommendation: 'not-recommended' });
-    expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（去掉一个最高分和一个最低分后的平均分）≥60为达到推荐分数线；不足2位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）');
+    expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（去掉一个最高分和一个最低分后的平均分）≥60为达到推荐分数线；不足2位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）。分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值');
     // Compared over the committee score's own cell (the row above).
     expect(rec.cell.formula).toMatch(new RegExp(`IF\\(C${score!.cell.row + 1}>=60,`));
     expect(rec.cell.result).toBe('未达推荐分数线');
@@ -73,7 +73,7 @@ describe('the summary follows the rulebook scoring rule', () => {
     expect(score!.label).toBe('专家组评分（中位数）');
     expect(score!.cell.formula).toMatch(/^IF\(COUNT\((\w+:\w+)\)=0,"",ROUND\(MEDIAN\(\1\),6\)\)$/);
     expect(score!.cell.result).toBe(58);
-    expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（中位数）≥60为达到推荐分数线；不足4位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）');
+    expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（中位数）≥60为达到推荐分数线；不足4位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）。分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值');
     expect(rec.cell.formula).toMatch(/^IF\(COUNT\(\w+:\w+\)<4,"待定（待评分）",IF\(C\d+>=60,/);
     expect(figures).toMatchObject({ score: 58, recommendation: 'pending' });
     expect(rec.cell.result).toBe('待定（待评分）');

@@ -26,7 +26,8 @@ const allText = (r: Report) => [...summaryRows(r).values()].flatMap((row) => [..
 
 describe('either-of findings name their indicators and values', () => {
   it('E2 met on the provincial recognition', () => {
-    expect(zh(review(), 'E2')).toBe('已认定为省级集群（首批申请除外）：满足（是否已认定为省级中小企业特色产业集群：是）');
+    // Issue 19 item 7: the year and document of the provincial recognition, one sentence.
+    expect(zh(review(), 'E2')).toBe('已认定为省级集群（2023年，浙经信企业〔2023〕12号），符合申报条件');
   });
   it('E2 not met names both branches', () => {
     expect(zh(review({ B9: '否', B6: 2025 }), 'E2')).toBe(

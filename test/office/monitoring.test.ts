@@ -16,7 +16,7 @@ const session = (fake: FakeWorkbook): Session => ({ ctx: fake.context(), rb, lan
 describe('contract: both adapters review a monitoring form alike', () => {
   const expected: Record<string, string> = {
     '01-normal': '正常',
-    '02-late-target-missed': '需关注（第十七条第三项）',
+    '02-late-target-missed': '建议撤销认定（第十七条第三项）',
     '03-veto-event': '建议撤销认定（第十七条第五项）',
   };
   for (const [name, verdict] of Object.entries(expected))

@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { META_SHEET, monitoringForm, MONITORING_SHEET, type MonitoringReport } from '../../src/core/index.js';
 import { readMeta } from '../../src/xlsx/meta.js';
 import { reviewMonitoringFile } from '../../src/xlsx/monitoring.js';
-import { cli, headedRows as rows, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
+import { filledWorkbook } from '../../scripts/fill.js';
+import { saveWorkbook } from '../../src/xlsx/workbook.js';
+import { cli, example, headedRows as rows, load, noteOf, rb, sha, tempDir, writeExample } from '../support/files.js';
 
 const EX = 'examples/monitoring';
 
@@ -40,11 +42,11 @@ describe('the three example clusters', () => {
       if ('report' in r) verdicts.set(name, r.report);
     }
   });
-  it('normal → 正常; late with a target missed → 需关注 (ground 3) with R6 warnings; a D event → 建议撤销认定 (ground 5)', () => {
+  it('normal → 正常; late by the province’s receipt date with a target missed → 建议撤销认定 (ground 3, established) with R6 warnings; a D event → 建议撤销认定 (ground 5)', () => {
     expect(verdicts.get('01-normal')!.verdictText['zh-CN']).toBe('正常');
     const late = verdicts.get('02-late-target-missed')!;
-    expect(late.verdictText['zh-CN']).toBe('需关注（第十七条第三项）');
-    expect(late.findings.filter((f) => f.status !== 'pass').map((f) => `${f.code}:${f.status}`)).toEqual(['r3-late:fail', 'r6-below-target:warn', 'r6-below-target:warn']);
+    expect(late.verdictText['zh-CN']).toBe('建议撤销认定（第十七条第三项）');
+    expect(late.findings.filter((f) => f.status !== 'pass').map((f) => `${f.code}:${f.status}`)).toEqual(['r3-late:veto', 'r6-below-target:warn', 'r6-below-target:warn', 'r6-three-year:na']);
     expect(late.dueForRenewal).toBe(true);
     const veto = verdicts.get('03-veto-event')!;
     expect(veto.verdictText['zh-CN']).toBe('建议撤销认定（第十七条第五项）');
@@ -67,7 +69,7 @@ describe('monitor: the register', () => {
     expect(run.err).toContain('z-application.xlsx');
     expect(run.err).toContain('不是年度培育情况信息表');
     const r = rows(ws);
-    expect(r.map((x) => x['监测结论'])).toEqual(['建议撤销认定（第十七条第五项）', '需关注（第十七条第三项）', '正常', '无法读取']);
+    expect(r.map((x) => x['监测结论'])).toEqual(['建议撤销认定（第十七条第五项）', '建议撤销认定（第十七条第三项）', '正常', '无法读取']);
     expect(String(r[3]!['未解决问题'])).toContain('不是年度培育情况信息表');
   });
   it('years reported, on time, trend, plan completion and renewals due', () => {
@@ -77,10 +79,11 @@ describe('monitor: the register', () => {
     expect(normal['按时报送']).toBe('2/2');
     expect(normal['未报送年度']).toBe('无');
     expect(normal['趋势']).toBe('上升');
-    const late = r.find((x) => String(x['监测结论']).startsWith('需关注'))!;
+    const late = r.find((x) => x['监测结论'] === '建议撤销认定（第十七条第三项）')!;
     expect(late['按时报送']).toBe('0/1');
     expect(late['复核']).toBe('2025年到期，应申请复核');
-    expect(late['规划目标完成']).toBe('19/21');
+    // 7.1 is a three-year count, not judged on one year's figure (issue 19 item 5).
+    expect(late['规划目标完成']).toBe('18/20');
     const veto = r[0]!;
     expect(veto['未报送年度']).toBe('2023');
     expect(run.out).toContain('2025年到期复核：乙县精密轴承中小企业特色产业集群');
@@ -95,7 +98,7 @@ describe('forms confused', () => {
     const run = await cli(['check', join(dir, 'm.xlsx'), '--experts', '张三']);
     expect(run.code).toBe(1);
     expect(run.out).toContain('年度培育情况信息表（2024年度）');
-    expect(run.out).toContain('结论        需关注（第十七条第三项）');
+    expect(run.out).toContain('结论        建议撤销认定（第十七条第三项）');
     expect(run.err).toContain('年度培育情况信息表不写评审汇总');
     expect(sha(join(dir, 'm.xlsx'))).toBe(before);
     const copy = await load(join(dir, 'm.reviewed.xlsx'));
@@ -199,5 +202,83 @@ describe('the monitoring examples', () => {
       };
       expect(values(file), n).toEqual(values(made));
     }
+  });
+});
+
+describe('an example for each Art. 17 ground (issue 19 item 5)', () => {
+  it('ground 1 on the form’s own year is to be verified; ground 2 declared is established; ground 4 on the cluster’s answer is to be verified', async () => {
+    const verdict = async (name: string) => {
+      const r = await reviewMonitoringFile(join(EX, `${name}.xlsx`), rb);
+      return 'report' in r ? r.report.verdictText['zh-CN'] : 'application';
+    };
+    expect(await verdict('04-expired-no-renewal')).toBe('存在撤销认定情形（第十七条第一项），待核实');
+    expect(await verdict('05-violation')).toBe('建议撤销认定（第十七条第二项）');
+    expect(await verdict('06-change-not-filed')).toBe('存在撤销认定情形（第十七条第四项），待核实');
+  });
+});
+
+describe('monitor --roster: the province’s recognised clusters', () => {
+  it('a rostered cluster that sent nothing has its row 未收到信息表; the roster’s recognition year is used (exit 1)', async () => {
+    const dir = tempDir();
+    copyFileSync(join(EX, '01-normal.xlsx'), join(dir, '01-normal.xlsx'));
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    const ws = wb.addWorksheet('认定名单');
+    ws.addRow(['序号', '集群名称', '所在省', '所在县', '认定年份']);
+    ws.addRow([1, '某县汽车制动系统中小企业特色产业集群', '浙江省', '甲县', 2023]);
+    ws.addRow([2, '丁县沉默中小企业特色产业集群', '浙江省', '丁县', 2022]);
+    const roster = join(dir, 'roster.xlsx');
+    await wb.xlsx.writeFile(roster);
+    const run = await cli(['monitor', join(dir, '01-normal.xlsx'), '--roster', roster, '-o', join(dir, 'r.xlsx'), '--year', '2025']);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('丁县沉默中小企业特色产业集群');
+    const r = rows((await load(join(dir, 'r.xlsx'))).getWorksheet('监测汇总')!);
+    const silent = r.find((x) => x['集群名称'] === '丁县沉默中小企业特色产业集群')!;
+    expect(silent['监测结论']).toBe('未收到信息表');
+    expect(silent['认定年份']).toBe(2022);
+    expect(silent['复核']).toBe('2025年到期，应申请复核');
+    expect(r.find((x) => x['集群名称'] === '某县汽车制动系统中小企业特色产业集群')!['监测结论']).toBe('正常');
+  });
+});
+
+describe('renewal is its own review (issue 19 item 6)', () => {
+  const name = '某县汽车制动系统中小企业特色产业集群';
+  /** The application the cluster was recognised on (2023), its plan's 1.6 targets set: 2023 61, 2024 70, 2025 80. */
+  async function recognisedApp(dir: string): Promise<string> {
+    const data = example('01-passing');
+    data.applicationYear = 2023;
+    data.values = { ...data.values, B1: name, B3: '甲县', B6: 2023, B9: '否', B18: null, B19: null };
+    data.plan = { growth: 0.05, targets: { '1.6': [61, 70, 80] } };
+    const path = join(dir, 'recognised.xlsx');
+    await saveWorkbook(await filledWorkbook(rb, data), path, { force: true });
+    return path;
+  }
+  it('reads the recognised application’s plan, uses renewal words, drops E2 and lists the monitoring record', async () => {
+    const dir = tempDir();
+    // The current application (2025) has B9 否: as a new application E2 would fail; a recognised national cluster is past it.
+    const app = await writeExample(dir, '01-passing', { B1: name, B3: '甲县', B9: '否', B18: null, B19: null }, 'app.xlsx');
+    const rec = await recognisedApp(dir);
+    const out = join(dir, 'renewal.xlsx');
+    const run = await cli(['renewal', app, join(EX, '01-normal-2023.xlsx'), join(EX, '01-normal.xlsx'), '--recognised', rec, '-o', out, '--year', '2025', '--json']);
+    expect(run.code, run.err).toBe(0);
+    expect(run.err).not.toContain('另一集群');
+    const wb = await load(out);
+    const summary = wb.getWorksheet('评审汇总')!;
+    const texts: string[] = [];
+    summary.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts[0]).toBe('中小企业特色产业集群复核评审汇总表');
+    expect(texts).toContain('复核年度（数据年度）');
+    // E2 (already a provincial cluster) is no question for a recognised national cluster: neither its row nor its words.
+    expect(texts.filter((x) => x === 'E2' || x.includes('已认定为省级集群') || x.includes('省级中小企业特色产业集群认定年份'))).toEqual([]);
+    // The record's targets are the recognised plan's: 2024 1.6 target 70 against 62.4 reported — missed.
+    const ws = wb.getWorksheet('复核监测记录')!;
+    expect(String(ws.getCell('A1').value)).toContain('认定2023年');
+    const y2024 = [6, 7].map((r) => ws.getRow(r)).find((r) => r.getCell(1).value === 2024)!;
+    expect(String(y2024.getCell(5).value)).toMatch(/^\d+\/\d+$/);
+    expect(String(y2024.getCell(5).value)).not.toBe('0/0');
+    expect(run.err).toContain('规划目标（认定时申报，recognised.xlsx）完成');
+    expect(run.err).not.toContain('规划目标完成0/0');
+    const findings = (JSON.parse(run.out) as { plan: Array<{ indicator: string; year: number; target: number; actual: number | null; met: boolean | null }> }).plan;
+    expect(findings.find((x) => x.indicator === '1.6' && x.year === 2024)).toMatchObject({ target: 70, actual: 62.4, met: false });
   });
 });

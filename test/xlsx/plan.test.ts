@@ -17,7 +17,7 @@ describe('plan targets and supporting documents in the workbook', () => {
     expect((await cli(['template', '--year', '2025', '-o', p])).code).toBe(0);
     const wb = await load(p);
     const ws = wb.getWorksheet('规划目标')!;
-    expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(2, c).value)).toEqual(['代码', '指标', '单位', '2024年现值', '2025年', '2026年', '2027年']);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(2, c).value)).toEqual(['代码', '指标', '单位', '2024年实际值（基期）', '2025年', '2026年', '2027年']);
     const first = PLAN_FIRST_ROW + 1;
     expect(ws.getCell(first, 1).value).toBe(planIndicators(rb)[0]!.code);
     expect((ws.getCell(first, 4).value as { formula: string }).formula).toMatch(/^IF\(指标表!F\d+="","",指标表!F\d+\)$/);

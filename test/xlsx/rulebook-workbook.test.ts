@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadRulebook } from '../../src/core/index.js';
+import { loadRulebook, revisedIdentity } from '../../src/core/index.js';
 import { cli, load, rb, tempDir, writeExample } from '../support/files.js';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
@@ -127,10 +127,11 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     expect(measuresOf('L9')).toContain('2.6');
     expect(measuresOf('P1')).toContain('规划目标');
     const off = join(dir, 'off.json');
-    expect((await cli(['rulebook', 'import', join(outDir, 'off.xlsx'), '-o', off])).code).toBe(0);
+    expect((await cli(['rulebook', 'import', join(outDir, 'off.xlsx'), '-o', off, '--province', '浙江省'])).code).toBe(0);
     const expected = structuredClone(rb.source);
     expected.checks.find((c) => c.id === 'L4')!.enabled = false;
-    expect(fingerprintOfFile(off)).toBe(loadRulebook(expected).fingerprint);
+    // Switched off, it is a province's revision: its own id, name and issuer (issue 19 item 4).
+    expect(fingerprintOfFile(off)).toBe(loadRulebook(revisedIdentity(loadRulebook(expected).source, rb, '浙江省')).fingerprint);
   }, 180_000);
 
   it('three thresholds and a weight changed, re-saved by LibreOffice, imported, the examples checked in Chinese', async () => {
@@ -161,7 +162,8 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     expect(existsSync(resaved)).toBe(true);
 
     const json = join(dir, '本省规则.json');
-    const i = await cli(['rulebook', 'import', resaved, '-o', json]);
+    // Edited, it may not keep the national identity (issue 19 item 4): the province's revision.
+    const i = await cli(['rulebook', 'import', resaved, '-o', json, '--province', '浙江省']);
     expect(i.code, i.err).toBe(0);
     const imported = loadRulebook(JSON.parse(readFileSync(json, 'utf8')));
     const bound = (id: string) => (imported.checks.find((c) => c.id === id)!.rule as { bound: number }).bound;
@@ -173,7 +175,7 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     expect(shown.out).toContain('评分合成方式：中位数 · 最少专家人数 3 · 推荐数量 8');
 
     const d = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', json]);
-    expect(d.out.split('\n').filter((l) => l.startsWith('  · '))).toEqual([
+    expect(d.out.split('\n').filter((l) => l.startsWith('  · ') && !/编号|名称|发布机关/.test(l))).toEqual([
       '  · 评分合成方式：由 平均分 改为 中位数',
       '  · 最少专家人数：由 2 改为 3',
       '  · 推荐数量：由 不限 改为 8',
@@ -200,4 +202,40 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     expect(words.out + words.err).toContain('未达标');
     expect(words.out + words.err).toContain('中小企业产值占集群总产值66%以上');
   }, 180_000);
+});
+
+describe('an edited rulebook never wears the national name (issue 19 item 4)', () => {
+  it('1.6 changed from 40 to 30 and imported: refused with the national identity; --province derives （XX省修订） and says so; diff names both', async () => {
+    const dir = tempDir();
+    const exported = join(dir, '规则表.xlsx');
+    expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const ws = wb.getWorksheet('规则表')!;
+    ws.getCell(`E${ws.getColumn(1).values.findIndex((v) => v === '1.6')}`).value = 30;
+    const edited = join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const json = join(dir, 'zj.json');
+    const refused = await cli(['rulebook', 'import', edited, '-o', json]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('仍使用国家版的规则编号、规则名称、发布单位');
+    expect(existsSync(json)).toBe(false);
+    const ok = await cli(['rulebook', 'import', edited, '-o', json, '--province', '浙江省']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.err).toContain('已改用本省的规则编号、规则名称、发布单位：中小企业特色产业集群认定标准（2022年版）（浙江省修订）');
+    const zj = loadRulebook(JSON.parse(readFileSync(json, 'utf8')));
+    expect(zj.data.id).not.toBe('cn-miit-2022');
+    expect(zj.data.authority.zh).toBe('浙江省中小企业主管部门');
+    const d = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', json]);
+    expect(d.out).toContain('（浙江省修订）');
+    // The kit refuses a rulebook still wearing the national identity.
+    const bad = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
+    bad.id = 'cn-miit-2022';
+    const badFile = join(dir, 'bad.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(badFile, JSON.stringify(bad));
+    const kit = await cli(['kit', '--rulebook', badFile, '--year', '2025', '--base-url', 'https://example.org/', '-o', join(dir, 'kit')]);
+    expect(kit.code).toBe(2);
+    expect(kit.err).toContain('仍使用国家版的规则编号');
+  });
 });

@@ -81,7 +81,7 @@ describe('the reviewed examples', () => {
     expect([...notes.get('03-vetoed.xlsx')!.values()].some((n) => n.includes(words))).toBe(true);
   });
   it('01: E2 names its indicator, 2.6 says 数据一致, 2.A quotes 小巨人 as ‘’ inside “”', () => {
-    expect(row('01-passing.xlsx', 'E2')[5]).toBe('已认定为省级集群（首批申请除外）：满足（是否已认定为省级中小企业特色产业集群：是）');
+    expect(row('01-passing.xlsx', 'E2')[5]).toBe('已认定为省级集群（2023年，浙经信企业〔2023〕12号），符合申报条件');
     expect(all('01-passing.xlsx')).toMatch(/去重合计为\d+家，在\d+家（最大单项）至\d+家（各项之和）之间，数据一致/);
     expect(all('01-passing.xlsx')).toContain('2.A 优质中小企业梯度培育');
     for (const name of names) expect(all(name), name).not.toMatch(/“[^”]*“/);

@@ -4,7 +4,7 @@
  * default, the manifest, and a README for the province's IT. The folder's layout: src/xlsx/kit.ts.
  */
 import type { Command } from 'commander';
-import { nationalRulebook } from '../../core/index.js';
+import { nationalIdentityWorn, nationalRulebook } from '../../core/index.js';
 import { t, type TextKey } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
@@ -47,6 +47,11 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
       const officeJs = o.officeJs;
       if (officeJs !== undefined && officeJs !== 'bundled' && officeJs !== 'cdn') throw new UsageError('cli.kit.office-js-invalid', { value: officeJs }, commandPath(cmd));
       const rb = await rulebookFrom(o.rulebook, lang);
+      // A province's rulebook wearing the national id, name or issuer would replace the real national edition in the
+      // kit (and every summary would say the national standard applies): refused, as `rulebook import` refuses it.
+      const worn = nationalIdentityWorn(rb.source, nationalRulebook());
+      if (worn.length)
+        throw new UsageError('rulebook.import.national-identity', { fields: worn.map((k) => t(`rulebook.identity.${k}`, lang)).join(lang === 'zh-CN' ? '、' : ', ') }, commandPath(cmd));
       // ExcelJS (and vite, if it builds) load here, not at start-up: --help stays fast.
       const { writeKit, KitError } = await import('../../xlsx/kit.js');
       let result;

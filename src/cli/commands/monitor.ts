@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, renewalRulebook, rosterFacts, withRoster, type RosterEntry, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -71,23 +71,32 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .requiredOption('-o, --output <register.xlsx>', t('monitoring.cli.monitor.output', lang))
     .option('--year <Y>', t('monitoring.cli.monitor.year', lang), String(thisYear))
     .addOption(rulebookOption(lang))
+    .option('--roster <file.xlsx>', t('monitoring.cli.monitor.roster', lang), (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--json', t('monitoring.cli.monitor.json', lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (inputs: string[], o: { output: string; year: string; rulebook?: string; json?: boolean; force?: boolean }, cmd: Command) => {
+    .action(async (inputs: string[], o: { output: string; year: string; rulebook?: string; roster: string[]; json?: boolean; force?: boolean }, cmd: Command) => {
       const year = yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await expandWorkbooks(inputs);
-      if (!files.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
-      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      if (!files.length && !o.roster.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
+      await withRunInputs([...files, ...o.roster, ...(o.rulebook ? [o.rulebook] : [])], async () => {
         await refuseRunInput(o.output);
         if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
-        const { reviewMonitoringFile, writeRegister } = await import('../../xlsx/monitoring.js');
+        const { readRosterFile, reviewMonitoringFile, writeRegister } = await import('../../xlsx/monitoring.js');
+        // The province's own record of its recognised clusters: it establishes what the forms only say.
+        const roster: RosterEntry[] = [];
+        for (const file of await expandWorkbooks(o.roster)) {
+          const r = await readRosterFile(file, rb);
+          roster.push(...r.entries);
+          for (const where of r.problems) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.cli.monitor.rosterRow', lang, { where })) })}\n`);
+        }
+        const facts = roster.length ? rosterFacts(roster) : {};
         const entries: RegisterEntry[] = [];
         const say = o.json ? io.err : io.out;
         for (const file of files) {
           try {
-            const r = await reviewMonitoringFile(file, rb);
+            const r = await reviewMonitoringFile(file, rb, facts);
             if ('application' in r) {
               entries.push({ file, application: true });
               io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
@@ -103,14 +112,17 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
             io.err(`${t('cli.error', lang, { text: escapeForTerminal(text) })}\n`);
           }
         }
-        await writeRegister(rb, entries, lang, year, o.output, { force: o.force, inputs: files });
+        const all = roster.length ? withRoster(entries, roster) : entries;
+        for (const e of all)
+          if (e.notReceived) say(`✗ ${t('monitoring.cli.monitor.line', lang, { name: escapeForTerminal(e.notReceived.name), year: year - 1, verdict: t('monitoring.register.notReceived', lang) })}\n`);
+        await writeRegister(rb, all, lang, year, o.output, { force: o.force, inputs: [...files, ...o.roster] });
         const records = clusterRecords(entries);
-        const due = records.filter((r) => r.latest.renewalYear === year).map((r) => escapeForTerminal(r.name));
+        const due = records.filter((r) => r.renewalYear === year).map((r) => escapeForTerminal(r.name));
         if (due.length) say(`${t('monitoring.cli.monitor.due', lang, { year, names: due })}\n`);
         say(`${t('monitoring.cli.monitor.wrote', lang, { file: escapeForTerminal(o.output), clusters: records.length, forms: entries.filter((e) => e.report).length })}\n`);
         if (o.json) io.out(`${jsonForTerminal(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))}\n`);
         if (entries.some((e) => !e.report)) ctx.exit(2);
-        else if (records.some((r) => r.latest.verdict !== 'normal')) ctx.exit(1);
+        else if (records.some((r) => r.latest.verdict !== 'normal') || all.some((e) => e.notReceived)) ctx.exit(1);
       });
     });
 
@@ -122,20 +134,28 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file.xlsx>', t('monitoring.cli.renewal.output', lang))
     .option('--year <Y>', t('monitoring.cli.renewal.year', lang))
     .option('--experts <names>', t('cli.check.experts', lang))
+    .option('--recognised <file.xlsx>', t('monitoring.cli.renewal.recognised', lang))
     .addOption(rulebookOption(lang))
+    .option('--json', t('monitoring.cli.renewal.json', lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; rulebook?: string; force?: boolean }, cmd: Command) => {
+    .action(async (application: string, forms: string[], o: { output?: string; year?: string; experts?: string; recognised?: string; rulebook?: string; json?: boolean; force?: boolean }, cmd: Command) => {
       const given = o.year === undefined ? undefined : yearOf(o.year, cmd);
-      const rb = await rulebookFrom(o.rulebook, lang);
+      const base = await rulebookFrom(o.rulebook, lang);
+      // The cluster is already recognised: the first application's eligibility (E2) is out of force (Art. 15).
+      const rb = renewalRulebook(base);
       const files = await expandWorkbooks(forms);
       const experts = o.experts ? splitNames(o.experts) : undefined;
-      await withRunInputs([application, ...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      const say = o.json ? io.err : io.out;
+      await withRunInputs([application, ...files, ...(o.recognised ? [o.recognised] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
         const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
         const { reviewMonitoringFile, addRenewalSheet } = await import('../../xlsx/monitoring.js');
         const output = o.output ?? (await defaultOutput(application));
         await refuseRunInput(output);
         const fr = await reviewFile(application, rb);
+        // Art. 15 checks the plan submitted at recognition: the recognised application's, not the cluster's later forms.
+        const recognisedApp = o.recognised ? await reviewFile(o.recognised, base) : null;
+        if (!recognisedApp) io.err(`${t('cli.warning', lang, { text: t('monitoring.renewal.noRecognised', lang) })}\n`);
         const year = given ?? fr.review.inputs.applicationYear ?? thisYear;
         const reports: MonitoringReport[] = [];
         for (const file of files) {
@@ -150,19 +170,32 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
           }
         }
         const name = fr.report.cluster.name ?? null;
-        // Forms without targets take the application's plan for their year (core/monitoring/renewal.ts).
-        const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better }, { province: fr.report.cluster.province, county: fr.report.cluster.county });
+        const form = monitoringForm(base);
+        // With the recognised application, its plan replaces the forms' targets and its year is the recognition year;
+        // without it, forms without targets take the current application's plan for their year.
+        const planFrom = recognisedApp ?? fr;
+        const record = renewalRecord(
+          name,
+          reports,
+          year,
+          recognisedApp?.review.inputs.applicationYear ?? undefined,
+          { targets: planTargetsOf(planFrom.review.lists), better: form.better, recognised: recognisedApp !== null, threeYear: form.threeYear },
+          { province: fr.report.cluster.province, county: fr.report.cluster.county },
+        );
         for (const f of record.foreign)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: [f.cluster.province, f.cluster.county, f.cluster.name].filter(Boolean).join(' ') })) })}\n`);
         for (const f of record.outside)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
-        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()) });
-        const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
-        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, monitoringForm(rb)));
+        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()), renewal: true });
+        const recognised = recognisedApp?.review.inputs.applicationYear ?? record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
+        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, form));
         const h = record.history;
         const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
-        io.out(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
-        io.out(`  ${escapeForTerminal(recordStatusText(record, year, lang))}\n`);
+        say(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);
+        say(`  ${escapeForTerminal(recordStatusText(record, year, lang))}\n`);
+        const judged = record.plan.filter((p) => p.met !== null);
+        say(`  ${escapeForTerminal(t(record.planFromRecognised ? 'monitoring.renewal.planRecognised' : 'monitoring.renewal.planCurrent', lang, { file: basename(planFrom.opened.path), met: judged.filter((p) => p.met).length, total: judged.length }))}\n`);
+        if (o.json) io.out(`${jsonForTerminal({ file: output, verdict: fr.report.verdict, recognitionYear: recognised, renewalYear: year, complete: record.complete, history: record.history, plan: record.plan, planFromRecognised: record.planFromRecognised })}\n`);
         if (fr.report.verdict !== 'passed' || !record.complete) ctx.exit(1);
       });
     });

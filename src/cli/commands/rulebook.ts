@@ -4,13 +4,13 @@
  * `rulebook diff A B [--json]`. ExcelJS is loaded inside the actions only.
  */
 import type { Command } from 'commander';
-import type { Lang, LoadedRulebook } from '../../core/index.js';
+import { nationalIdentityWorn, nationalRulebook, revisedIdentity, type Lang, type LoadedRulebook } from '../../core/index.js';
 import { makeMsgCtx } from '../../core/messages/context.js';
 import { loadRulebook } from '../../core/rulebook/load.js';
 import { roundOf } from '../../core/rulebook/round.js';
 import { t, tAny } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { diffRulebooks } from '../../core/rulebook/diff.js';
+import { diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
 import { BadRulebook, local, pad, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 
@@ -92,16 +92,26 @@ export function rulebookCommand(program: Command, ctx: CommandContext): void {
     .description(t('rulebook.cmd.import.description', lang))
     .argument('<file.xlsx>', t('rulebook.cmd.import.file', lang))
     .requiredOption('-o, --output <file.json>', t('rulebook.cmd.import.output', lang))
+    .option('--province <name>', t('rulebook.cmd.import.province', lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (file: string, o: { output: string; force?: boolean }) => {
+    .action(async (file: string, o: { output: string; province?: string; force?: boolean }, cmd: Command) => {
       const { readRulebookWorkbook } = await import('../../xlsx/rulebook-sheet.js');
       const { withRunInputs, writeOutput } = await import('../../xlsx/output.js');
       await withRunInputs([file], async () => {
         const read = await readRulebookWorkbook(file, lang);
         if (!read.rulebook) throw new BadRulebook(file, read.problems);
-        const rb = loadRulebook(read.rulebook, file, lang);
-        const json = `${JSON.stringify(read.rulebook, null, 2)}\n`;
+        // An edited rulebook never wears the national name: new id, name and issuer, or derived for --province.
+        let data = read.rulebook;
+        const worn = nationalIdentityWorn(loadRulebook(data, file, lang).source, nationalRulebook());
+        if (worn.length) {
+          const fields = worn.map((k) => t(`rulebook.identity.${k}`, lang)).join(lang === 'zh-CN' ? '、' : ', ');
+          if (!o.province?.trim()) throw new UsageError('rulebook.import.national-identity', { fields }, commandPath(cmd));
+          data = revisedIdentity(loadRulebook(data, file, lang).source, nationalRulebook(), o.province.trim());
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('rulebook.import.revised', lang, { fields, name: local(data.name, lang), id: data.id })) })}\n`);
+        }
+        const rb = loadRulebook(data, file, lang);
+        const json = `${JSON.stringify(data, null, 2)}\n`;
         await writeOutput(o.output, async (h) => void (await h.writeFile(json, 'utf8')), { force: o.force, inputs: [file] });
         const [shown, id, edition] = [o.output, rb.data.id, rb.data.edition].map(escapeForTerminal);
         io.err(`${t('rulebook.cmd.import.wrote', lang, { file: shown, id, edition, fingerprint: rb.fingerprint.slice(0, 12) })}\n`);
@@ -117,6 +127,8 @@ export function rulebookCommand(program: Command, ctx: CommandContext): void {
     .action(async (fileA: string, fileB: string, o: { json?: boolean }) => {
       const [a, b] = [await rulebookFrom(fileA, lang), await rulebookFrom(fileB, lang)];
       const changes = diffRulebooks(a.source, b.source, lang);
+      // What the new rulebook sets that a committee should think twice about (a minimum below 3 experts).
+      for (const text of rulebookWarnings(b.source, lang)) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(text) })}\n`);
       if (o.json) {
         const who = (rb: typeof a, file: string) => ({ file, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
         io.out(`${jsonForTerminal({ a: who(a, fileA), b: who(b, fileB), changes })}\n`);

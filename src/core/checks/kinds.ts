@@ -4,13 +4,14 @@
  */
 import type { Rule, RuleOf } from '../rulebook/schema.js';
 import type { ParamValue } from '../types.js';
-import { listDedupRule, listRule } from './lists.js';
+import { dedupFromLists, listDedupRule, listRule } from './lists.js';
 import { evidenceRuleCheck, planTargetsRule } from './plan.js';
 import { boundValue, compare, empty, missCode, type Blocker, type Ctx, type Outcome, type RuleResult, type Val } from './context.js';
 
 type Impl<K extends Rule['kind']> = (rule: RuleOf<K>, ctx: Ctx) => RuleResult;
 
 const num = (v: Val & { ok: true }): number => v.value as number;
+const nearlyEqualCount = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 function seriesYears(ctx: Ctx, code: string): number[] | Blocker {
   const years = ctx.dataYears();
@@ -62,6 +63,14 @@ const compareRule: Impl<'compare'> = (rule, ctx) => {
   const partCells = parts.flatMap((p) => (p.ok ? [p.cell] : []));
   if ('total' in q) {
     const t = ctx.get(q.total);
+    // Where the lists are read, they say how many distinct enterprises there are: a stated total is used only when
+    // it agrees with them (a disagreement is the list-dedup check's finding), else the lists' own count.
+    const fromLists = dedupFromLists(ctx, q.total);
+    if (fromLists) {
+      if (t.ok && nearlyEqualCount(num(t), fromLists.computed)) judge(num(t), { indicator: q.total, cells: [t.cell] }, unit, { source: 'total', parts: codes });
+      else judge(fromLists.computed, { indicator: q.total, cells: t.ok ? [t.cell] : partCells }, unit, { source: 'lists', parts: codes, ranges: fromLists.ranges });
+      return res;
+    }
     // A deduplicated total is trusted only when it is consistent with its parts (or they cannot be checked).
     const consistent = t.ok && (!partsOk || (num(t) >= Math.max(...partValues) && num(t) <= sum));
     if (t.ok && consistent) {
@@ -94,6 +103,16 @@ const yesRequired: Impl<'yes-required'> = (rule, ctx) => {
     cells: [v.cell],
     params: { answer: yes },
   });
+  // What the answer brings with it (B9 是: its year B18 and document B19): the rows required when it is 是, as typed.
+  if (yes) {
+    const related = ctx.rb.data.indicators
+      .filter((i) => i.requiredIf?.indicator === rule.indicator && i.requiredIf.equals === true)
+      .flatMap((i) => {
+        const x = ctx.get(i.code);
+        return x.ok ? [{ indicator: i.code, value: x.value as string | number }] : [];
+      });
+    if (related.length) res.outcomes[0]!.params.related = related;
+  }
   if (yes && rule.detail) {
     const d = ctx.get(rule.detail);
     if (!d.ok && (d.blocker.reason === 'blank' || d.blocker.reason === 'no-row'))

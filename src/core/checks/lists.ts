@@ -25,7 +25,32 @@ export function listRule(rule: RuleOf<'list'>, ctx: Ctx): RuleResult {
     return res;
   }
   for (const p of list.problems) res.outcomes.push({ status: p.status, code: p.code, cells: [p.cell], params: { ...p.params, sheet } });
-  const base = { sheet, range: list.range, listed: list.entries.length, distinct: list.distinct };
+  const def = ctx.rb.data.lists?.find((l) => l.id === rule.list);
+  // A title older than its validity at the application year: the experts check it was renewed (rulebook data).
+  const appYear = ctx.get(ctx.rb.data.settings.identity.applicationYear);
+  if (def?.validityYears !== undefined && appYear.ok && typeof appYear.value === 'number')
+    for (const e of list.entries)
+      if (e.year !== null && e.year + def.validityYears < appYear.value)
+        res.outcomes.push({
+          status: 'warn',
+          code: 'list-title-expired',
+          cells: [e.cells.year],
+          params: { sheet, name: e.name ?? '', year: e.year, validityYears: def.validityYears, applicationYear: appYear.value, title: def.title.zh, titleEn: def.title.en },
+        });
+  // Entries of a level the count does not take in are listed, said and left out of the count.
+  const counted = def?.countedLevels;
+  const notCounted = counted ? list.entries.filter((e) => e.level !== null && !counted.includes(e.level)) : [];
+  if (rule.indicator)
+    for (const e of notCounted)
+      res.outcomes.push({
+        status: 'warn',
+        code: 'list-entry-not-counted',
+        indicator: rule.indicator,
+        cells: [e.cells.level],
+        params: { sheet, name: e.name ?? '', level: e.level ?? '', counted: counted ?? [] },
+      });
+  const distinct = notCounted.length ? new Set(list.entries.filter((e) => !notCounted.includes(e)).map(entryKey).filter((k) => k !== null)).size : list.distinct;
+  const base = { sheet, range: list.range, listed: list.entries.length, distinct, entity: def?.entity ?? 'enterprise' };
   if (!rule.indicator) {
     // A list no count states is information for the experts: an empty one is not applicable, never a pass.
     res.outcomes.push(list.entries.length ? { status: 'pass', code: 'list-read', cells: [], params: base } : { status: 'na', code: 'list-empty', cells: [], params: base });
@@ -37,7 +62,7 @@ export function listRule(rule: RuleOf<'list'>, ctx: Ctx): RuleResult {
     return res;
   }
   // Entries listed twice are reported above; the count is compared with the distinct enterprises (or platforms).
-  const ok = s.value === list.distinct;
+  const ok = s.value === distinct;
   res.outcomes.push({
     status: ok ? 'pass' : 'invalid',
     code: ok ? 'list-count-matches' : 'list-count-differs',
@@ -48,15 +73,8 @@ export function listRule(rule: RuleOf<'list'>, ctx: Ctx): RuleResult {
   return res;
 }
 
-export function listDedupRule(rule: RuleOf<'list-dedup'>, ctx: Ctx): RuleResult {
-  const lists = rule.lists.map((id) => ({ id, sheet: sheetOf(ctx, id), list: ctx.lists?.lists.get(id) ?? null }));
-  const absent = lists.filter((l) => !l.list).map((l) => l.sheet);
-  const out: Outcome[] = [];
-  if (absent.length) {
-    out.push({ status: 'missing', code: 'list-dedup-unverifiable', indicator: rule.indicator, cells: [], params: { sheets: absent } });
-    return { outcomes: out, blocked: [] };
-  }
-  const present = lists.map((l) => l.list as ListInput);
+/** The distinct entries of several lists: by valid credit code, else by name. */
+function dedupCount(present: ListInput[]): { computed: number; sum: number; ranges: string[]; byName: number } {
   const keys = new Set<string>();
   let byName = 0;
   for (const l of present)
@@ -66,9 +84,34 @@ export function listDedupRule(rule: RuleOf<'list-dedup'>, ctx: Ctx): RuleResult 
       if (!keys.has(k) && k.startsWith('name:')) byName++;
       keys.add(k);
     }
-  const computed = keys.size;
-  const sum = present.reduce((a, l) => a + l.distinct, 0);
-  const ranges = present.map((l) => l.range);
+  return { computed: keys.size, sum: present.reduce((a, l) => a + l.distinct, 0), ranges: present.map((l) => l.range), byName };
+}
+
+/**
+ * The de-duplicated total of `indicator` as the lists give it, where a list-dedup check of the rulebook counts
+ * that indicator from lists the workbook has; null otherwise (no lists read, a list sheet missing).
+ */
+export function dedupFromLists(ctx: Ctx, indicator: string): { computed: number; ranges: string[] } | null {
+  if (!ctx.lists) return null;
+  for (const c of ctx.rb.checks) {
+    if (c.rule.kind !== 'list-dedup' || c.rule.indicator !== indicator) continue;
+    const present = c.rule.lists.map((id) => ctx.lists!.lists.get(id) ?? null);
+    if (present.some((l) => l === null)) return null;
+    const { computed, ranges } = dedupCount(present as ListInput[]);
+    return { computed, ranges };
+  }
+  return null;
+}
+
+export function listDedupRule(rule: RuleOf<'list-dedup'>, ctx: Ctx): RuleResult {
+  const lists = rule.lists.map((id) => ({ id, sheet: sheetOf(ctx, id), list: ctx.lists?.lists.get(id) ?? null }));
+  const absent = lists.filter((l) => !l.list).map((l) => l.sheet);
+  const out: Outcome[] = [];
+  if (absent.length) {
+    out.push({ status: 'missing', code: 'list-dedup-unverifiable', indicator: rule.indicator, cells: [], params: { sheets: absent } });
+    return { outcomes: out, blocked: [] };
+  }
+  const { computed, sum, ranges, byName } = dedupCount(lists.map((l) => l.list as ListInput));
   const v = ctx.get(rule.indicator);
   if (!v.ok) {
     if (v.blocker.reason === 'blank' || v.blocker.reason === 'no-row') {

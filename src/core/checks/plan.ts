@@ -61,6 +61,8 @@ export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleRes
     const current = ctx.get(ind.code);
     if (!current.ok || typeof current.value !== 'number') continue;
     const lower = better.get(ind.code) === 'lower';
+    // No better side (1.5), or a three-year count (7.1): a target is no year's figure to stay ahead of.
+    if (better.get(ind.code) === 'none' || ind.plan?.period === 'three-year') continue;
     for (const [year, c] of row.targets) {
       if (c.state !== 'ok') continue;
       const behind = lower ? c.value! > current.value : c.value! < current.value;

@@ -8,6 +8,7 @@
  */
 import { columnLetters } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
+import { roundOf } from '../rulebook/round.js';
 import { t, tAny, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
@@ -51,8 +52,10 @@ export function recommendationText(r: Pick<ApplicationResult, 'recommendation' |
 }
 
 /** The list's title: 暂定 while an expert has not returned. */
-export function rollupTitle(result: Pick<TallyResult, 'round' | 'notReturned'>, lang: Lang): string {
-  return t('committee.rollup.title', lang, { year: result.round.year ?? '' }) + (result.notReturned.length ? t('committee.rollup.provisional', lang) : '');
+export function rollupTitle(result: Pick<TallyResult, 'round' | 'notReturned'>, lang: Lang, rb?: LoadedRulebook): string {
+  // A provincial recognition round recommends provincial clusters: its list says so.
+  const key = rb && roundOf(rb.data) === 'provincial-recognition' ? 'committee.rollup.titleProvincial' : 'committee.rollup.title';
+  return t(key, lang, { year: result.round.year ?? '' }) + (result.notReturned.length ? t('committee.rollup.provisional', lang) : '');
 }
 
 /** Words of a recommendation's reason (not-eligible: the verdict or duplicate; pending: why). */
@@ -121,7 +124,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   };
   const widths = [5, 5, 24, 12, 14, 10, 6, 9, 20, 28, 10, 11, 13, 9, 9, 8, 24, 4];
   const printedWidth = widths.slice(0, cols.meeting + 1).reduce((a, x) => a + x, 0);
-  b.set(0, 0, { value: rollupTitle(result, lang), style: 'title' });
+  b.set(0, 0, { value: rollupTitle(result, lang, rb), style: 'title' });
   b.merge(0, 0, 0, cols.meeting);
   b.heights[0] = 28;
   const quota = result.quota === null ? w('committee.rollup.noQuota') : String(result.quota);
@@ -134,7 +137,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
       minimum: scoring.minimumExperts,
       experts: experts.length,
       missing: result.notReturned.length ? result.notReturned : w('committee.none'),
-    }),
+    }) + (scoring.setByProvince ? '' : `${lang === 'zh-CN' ? '' : ' '}${t('summary.scoresNote', lang)}${lang === 'zh-CN' ? '。' : '.'}`),
     style: 'subtitle',
   });
   b.merge(1, 0, 1, cols.meeting);
@@ -227,7 +230,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     hiddenCols: [cols.id],
     tabColor: '#70AD47',
   };
-  const title = rollupTitle(result, lang);
+  const title = rollupTitle(result, lang, rb);
   addCommitteeChart(list, result, rb, lang, { firstRow: 3, id: cols.id, cluster: cols.cluster, score: cols.score, lastPrinted: cols.meeting });
   // Printed without the figures' ingredients and the file (评分记录 names every file with its sha256): one page wide.
   list.print = pagePrint(list, { subject: title, lang, repeatRows: [2, 2], repeatCols: [0, 2], columns: [0, cols.meeting] });

@@ -71,7 +71,9 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
   b.set(0, 0, { value: w('committee.sheet.title', { year: round.year ?? '', expert }), style: 'title' });
   b.merge(0, 0, 0, last);
   b.heights[0] = 26;
-  b.set(1, 0, { value: w('committee.sheet.subtitle', { round: round.id, rulebook: `${pick(rb.data.name)} ${rb.data.edition}`, fingerprint: rb.fingerprint.slice(0, 12) }), style: 'subtitle' });
+  // The weights in the headers are the province's (the tool's defaults unless the rulebook says the province set them).
+  const said = rb.data.scoring.setByProvince ? '' : `\n${w('summary.scoresNote')}`;
+  b.set(1, 0, { value: w('committee.sheet.subtitle', { round: round.id, rulebook: `${pick(rb.data.name)} ${rb.data.edition}`, fingerprint: rb.fingerprint.slice(0, 12) }) + said, style: 'subtitle' });
   b.merge(1, 0, 1, last);
   b.heights[1] = 45;
   const head: Array<[number, string]> = [

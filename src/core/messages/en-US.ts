@@ -41,6 +41,7 @@ function expectEn(code: string | undefined, c: MsgCtx): string {
 /** What a compare measured: one indicator, a deduplicated total, or the sum of parts (each named). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
   if (p.source === 'sum') return `${labels(p.parts, c)} in all`;
+  if (p.source === 'lists') return `${labels(p.parts, c)} in all, the lists de-duplicated by credit code`;
   return c.label(indicator);
 }
 
@@ -138,7 +139,7 @@ export const enUS: MessageTable = {
     ` — does not meet ${req(f, c)}`,
   'not-rising': (f, p, c) => `${c.title(f.check)}: ${seriesText(p, c)}; the latest year is not above the first — does not meet ${req(f, c)}`,
   'benchmark-met': (_f, p, c) =>
-    `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — meets the requirement`,
+    `${c.label(String(p.leftIndicator))} is ${c.v(p.left, c.unit(String(p.leftIndicator)))}, ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right, c.unit(String(p.rightIndicator)))} — meets the requirement`,
   'benchmark-not-met': (f, p, c) =>
     `${c.label(String(p.leftIndicator))} is ${c.v(p.left)}, not ${opWord(p.op)} ${c.label(String(p.rightIndicator))} ${c.v(p.right)} — ` +
     (isInputCheck(f, c) ? `the figures disagree${at(f)}` : `does not meet ${req(f, c)}`),
@@ -152,7 +153,10 @@ export const enUS: MessageTable = {
     `${c.label(f.indicator)} is ${c.v(p.value, p.unit)}${at(f)}; it must lie between ${c.v(p.min, p.unit)} (largest part) and ${c.v(p.max, p.unit)} (sum of parts): inconsistent`,
   'either-met': (f, p, c) => {
     const b = (p.branches as Params[])[Number(p.branch)];
-    return `${c.title(f.check)}: met (${b ? branchEn(b, c) : ''})`;
+    const bp = (b?.params ?? {}) as Params;
+    if (b?.code === 'answered-yes' && Array.isArray(bp.related) && bp.related.length)
+      return `${c.title(f.check).replace(/ \([^()]*\)$/, '')} (${(bp.related as Params[]).map((x) => String(x.value)).join(', ')}): eligible`;
+    return `${c.title(f.check)}: met — ${b ? branchEn(b, c) : ''}`;
   },
   'neither-met': (f, p, c) => `${c.title(f.check)}: ${(p.branches as Params[]).map((b) => branchEn(b, c)).join('; ')} — does not meet ${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
@@ -169,7 +173,15 @@ export const enUS: MessageTable = {
       ? 'does not have 18 characters'
       : p.problem === 'charset'
         ? 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)'
-        : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
+        : p.problem === 'all-zero'
+          ? 'is all zeros, not a valid code'
+          : p.problem === 'registration-type'
+            ? 'does not begin with a registration-authority and body-type code of GB 32100-2015 (positions 1–2)'
+            : p.problem === 'division'
+              ? 'has no valid six-digit administrative-division code in positions 3–8'
+              : p.problem === 'organisation-code'
+                ? `has a wrong organisation-code check character (GB 11714: the 17th should be “${String(p.expected)}”)`
+                : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
   'list-duplicate-code': (f, p) =>
     `List “${String(p.sheet)}”: the credit code ${String(p.code)} appears again${at(f)} (first at ${String(p.firstCell)}); an enterprise is listed once`,
   'list-level-missing': (f, p) => `List “${String(p.sheet)}”: the level of ${entryEn(p)} is blank${at(f)}; it should be one of ${(p.levels as string[]).join(', ')}`,
@@ -177,8 +189,12 @@ export const enUS: MessageTable = {
     `List “${String(p.sheet)}”: the level of ${entryEn(p)} is “${String(p.found)}”${at(f)}, while this list's levels are ${(p.levels as string[]).join(', ')}; please verify`,
   'list-year-invalid': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)}, “${String(p.found)}”${at(f)}, is not a valid year`,
   'list-year-missing': (f, p) => `List “${String(p.sheet)}”: the year of ${entryEn(p)} is blank${at(f)}`,
+  'list-entry-not-counted': (f, p, c) =>
+    `List “${String(p.sheet)}”: ${entryEn(p)} is of level “${String(p.level)}”${at(f)}; ${c.label(f.indicator)} counts ${(p.counted as string[]).join(', ')} only, so it is listed but not counted`,
+  'list-title-expired': (f, p) =>
+    `List “${String(p.sheet)}”: ${entryEn(p)} was recognised in ${String(p.year)}${at(f)}; the title (${String(p.titleEn)}) is valid ${String(p.validityYears)} years and had lapsed by the application year ${String(p.applicationYear)}: check that it was renewed or recognised again`,
   'list-empty': (_f, p) => `The list “${String(p.sheet)}” is empty (${String(p.range)}): not applicable`,
-  'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} entries (${String(p.range)})`,
+  'list-read': (_f, p) => `List “${String(p.sheet)}” names ${String(p.distinct)} ${p.entity === 'platform' ? 'platforms' : 'enterprises'} (${String(p.range)})`,
   'list-count-matches': (f, p, c) =>
     `${c.label(f.indicator)} is ${c.v(p.stated, c.unit(f.indicator))}, as many as the list “${String(p.sheet)}” names (${String(p.range)})`,
   'list-count-differs': (f, p, c) =>
@@ -224,23 +240,31 @@ export const enUS: MessageTable = {
   // ── monitoring (section R): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `Recognised in ${String(p.recognised)}, valid until ${String(p.expires)}: valid when reported in ${String(p.reportYear)}`,
   'r1-after-monitoring-year': (f, p) => `The year of recognition ${String(p.recognised)} is after the monitoring year ${String(p.year)}${at(f)}; please check`,
-  'r1-expired': (f, p) => `Recognition expired in ${String(p.expires)} with no renewal review passed${at(f)} (Art. 17 (1))`,
+  'r1-expired': (f, p) =>
+    `Recognition expired in ${String(p.expires)}, the renewal window has closed, and no renewal review was passed${at(f)}: a ground for revocation under Art. 17 (1)` +
+    (p.source === 'roster' ? ' (year of recognition from the provincial roster)' : ' (year of recognition as the cluster gave it: to be verified)'),
+  'r1-renewal-failed': (f) => `The renewal review failed${at(f)} (provincial roster): a ground for revocation under Art. 17 (1)`,
+  'r1-renewal-due': (f, p) =>
+    `${String(p.reportYear)} is the year recognition expires and no renewal review has been applied for${at(f)}: remind the cluster to apply in time; not applying by the end of the window is a ground under Art. 17 (1)`,
   'r1-renewal-applied': (_f, p) => `${String(p.reportYear)} is the year recognition expires; a renewal review was applied for`,
-  'r1-renewal-not-applied': (f, p) => `${String(p.reportYear)} is the year recognition expires, and no renewal review was applied for${at(f)} (Art. 17 (1))`,
   'r2-none': () => 'No false declaration or violations',
-  'r2-violation': (f) => `False declaration or violations${at(f)}: veto (Art. 17 (2))`,
-  'r3-on-time': (_f, p) => `Submitted on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
-  'r3-late': (f, p) => `Submitted on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late (Art. 17 (3))`,
+  'r2-violation': (f) => `False declaration or violations${at(f)}: a ground for revocation under Art. 17 (2)`,
+  'r3-on-time': (_f, p) => `Received by the provincial authority on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
+  'r3-late': (f, p) => `Received by the provincial authority on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late, a ground for revocation under Art. 17 (3)`,
   'r3-cooperating': () => 'Cooperating with monitoring and supervision',
-  'r3-not-cooperating': (f) => `Not cooperating with monitoring and supervision${at(f)} (Art. 17 (3))`,
-  'r3-date-invalid': (f, p) => `The submission date${at(f)} “${String(p.found)}” is not a date; write a date such as 2025-04-15`,
+  'r3-not-cooperating': (f) => `The form says the cluster does not cooperate with monitoring and supervision${at(f)}: possibly a ground under Art. 17 (3), to be verified`,
+  'r3-date-invalid': (f, p) => `The date of receipt${at(f)} “${String(p.found)}” is not a date; write a date such as 2025-04-15`,
   'r4-unchanged': (_f, p) => `No major change of the ${changeEn(p.item)}`,
   'r4-filed': (_f, p) => `A major change of the ${changeEn(p.item)}, updated and filed in time`,
-  'r4-not-filed': (f, p) => `A major change of the ${changeEn(p.item)} not updated and filed in time${at(f)} (Art. 17 (4))`,
+  'r4-not-filed': (f, p) => `The form says a major change of the ${changeEn(p.item)} was not updated and filed in time${at(f)}: possibly a ground under Art. 17 (4), to be verified`,
   'r5-none': () => 'No negative circumstance in the monitoring year',
-  'r5-event': (f, _p, c) => `${c.label(f.indicator)} yes${at(f)}: veto (Art. 17 (5))`,
+  'r5-event': (f, _p, c) => `${c.label(f.indicator)} yes${at(f)}: a ground for revocation under Art. 17 (5)`,
   'r6-met': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} meets the plan target ${c.v(p.target, c.unit(f.indicator))}`,
   'r6-below-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} below the plan target ${c.v(p.target, c.unit(f.indicator))}${at(f)}; for the renewal panel`,
+  'r6-three-year': (f, p, c) =>
+    `${c.label(f.indicator)}: ${c.v(p.actual, c.unit(f.indicator))} this year; the plan target ${c.v(p.target, c.unit(f.indicator))} is a three-year count, not a year's: renewal review checks the three years' total`,
+  'r6-no-direction': (f, p, c) =>
+    `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))}, planned ${c.v(p.target, c.unit(f.indicator))}; no side of this figure is better, for the renewal panel`,
   'r6-above-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} above the plan target ${c.v(p.target, c.unit(f.indicator))} (lower is better)${at(f)}; for the renewal panel`,
 };
 

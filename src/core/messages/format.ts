@@ -43,5 +43,8 @@ function withUnit(text: string, unit: string | null | undefined, lang: Lang): st
 
 /** A value in its unit: percent values are fractions and shown ×100. */
 export function fmtValue(v: number, unit: string | null | undefined, lang: Lang, bound?: number): string {
+  // English amounts in 亿元 read in billion yuan (38.2亿元 → 3.82 billion yuan).
+  const en = lang === 'en-US' && unit ? unitById(unit)?.enScale : undefined;
+  if (en !== undefined) return withUnit(fmtNear(v * en, bound === undefined ? undefined : bound * en), unit, lang);
   return withUnit(fmtNear(v, bound, unit === '%' ? 100 : 1), unit, lang);
 }

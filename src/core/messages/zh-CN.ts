@@ -36,6 +36,7 @@ function expectZh(code: string | undefined, c: MsgCtx): string {
 /** What a compare measured: one indicator, a deduplicated total, or the sum of parts (named, with 合计). */
 function quantityLabel(p: Params, indicator: string | undefined, c: MsgCtx): string {
   if (p.source === 'sum') return `${labels(p.parts, c)}合计`;
+  if (p.source === 'lists') return `${labels(p.parts, c)}按统一社会信用代码去重后名单合计`;
   return c.label(indicator);
 }
 
@@ -53,6 +54,35 @@ function branchZh(b: Params, c: MsgCtx): string {
     default:
       return `${labels((b.params as Params | undefined)?.blockedBy, c) || c.label(ind)}无法核验`;
   }
+}
+
+/** A count's comparison in words: 不少于 / 多于 for counts (家, 个, 项 …), 不低于 / 高于 otherwise. */
+const COUNT_UNITS = new Set(['家', '个', '项', '件', '类', '人']);
+function opCountWord(op: ParamValue | undefined, unit: ParamValue | undefined): string {
+  if (typeof unit === 'string' && COUNT_UNITS.has(unit)) return op === '>=' ? '不少于' : op === '>' ? '多于' : op === '<=' ? '不多于' : '少于';
+  return opWord(op);
+}
+
+/** A branch that was met, in one clause without brackets: “A、B合计4家，不少于1家”. */
+function metZh(b: Params, c: MsgCtx): string {
+  const p = (b.params ?? {}) as Params;
+  const ind = typeof b.indicator === 'string' ? b.indicator : undefined;
+  switch (b.code) {
+    case 'answered-yes':
+      return `${c.label(ind)}：${c.v(true)}`;
+    case 'meets-bound': {
+      const q = quantityLabel(p, ind, c);
+      return `${q}${p.source === 'sum' || p.source === 'lists' ? '' : '为'}${c.v(p.value, p.unit, p.bound)}，${opCountWord(p.op, p.unit)}${c.v(p.bound, p.unit)}`;
+    }
+    default:
+      return branchZh(b, c);
+  }
+}
+
+/** A row that came with a 是 (B18 2023 → “2023年”, B19 → the document number as typed). */
+function relatedZh(x: Params, c: MsgCtx): string {
+  const label = c.label(String(x.indicator));
+  return typeof x.value === 'number' && /年份$|年度$/.test(label) ? `${String(x.value)}年` : String(x.value);
 }
 
 const seriesText = (p: Params, c: MsgCtx) =>
@@ -135,7 +165,7 @@ export const zhCN: MessageTable = {
     `，不符合${req(f, c)}`,
   'not-rising': (f, p, c) => `${c.title(f.check)}：${seriesText(p, c)}，最近一年未高于首年，不符合${req(f, c)}`,
   'benchmark-met': (f, p, c) =>
-    `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，${opWord(p.op)}${c.label(String(p.rightIndicator))}${c.v(p.right)}，符合要求`,
+    `${c.label(String(p.leftIndicator))}为${c.v(p.left, c.unit(String(p.leftIndicator)))}，${opWord(p.op)}${c.label(String(p.rightIndicator))}${c.v(p.right, c.unit(String(p.rightIndicator)))}，符合要求`,
   'benchmark-not-met': (f, p, c) =>
     `${c.label(String(p.leftIndicator))}为${c.v(p.left)}，${p.op === '<=' ? '超过' : p.op === '>=' ? '低于' : `未${opWord(p.op)}`}${c.label(String(p.rightIndicator))}${c.v(p.right)}，` +
     (isInputCheck(f, c) ? `数据不一致${at(f)}` : `不符合${req(f, c)}`),
@@ -148,7 +178,12 @@ export const zhCN: MessageTable = {
     `${c.label(f.indicator)}为${c.v(p.value, p.unit)}${at(f)}，应在${c.v(p.min, p.unit)}（最大单项）至${c.v(p.max, p.unit)}（各项之和）之间，数据不一致`,
   'either-met': (f, p, c) => {
     const b = (p.branches as Params[])[Number(p.branch)];
-    return `${c.title(f.check)}：满足（${b ? branchZh(b, c) : ''}）`;
+    // One sentence: what was met, then that it meets the condition (符合申报条件 for eligibility, else 符合要求).
+    const ok = c.rb.checks.find((x) => x.id === f.check)?.criterion === 'E' ? '符合申报条件' : '符合要求';
+    const bp = (b?.params ?? {}) as Params;
+    if (b?.code === 'answered-yes' && Array.isArray(bp.related) && bp.related.length)
+      return `${c.title(f.check).replace(/（[^（）]*）$/, '')}（${(bp.related as Params[]).map((x) => relatedZh(x, c)).join('，')}），${ok}`;
+    return `${c.title(f.check)}：${b ? metZh(b, c) : ''}，${ok}`;
   },
   'neither-met': (f, p, c) => `${c.title(f.check)}：${(p.branches as Params[]).map((b) => branchZh(b, c)).join('；')}，不符合${req(f, c)}`,
   'possible-double-count': (f, p, c) =>
@@ -170,7 +205,15 @@ export const zhCN: MessageTable = {
       ? '不是18位'
       : p.problem === 'charset'
         ? '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）'
-        : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
+        : p.problem === 'all-zero'
+          ? '全为0，不是有效代码'
+          : p.problem === 'registration-type'
+            ? '第1—2位不是GB 32100—2015规定的登记管理部门代码和机构类别代码'
+            : p.problem === 'division'
+              ? '第3—8位不是有效的六位行政区划代码'
+              : p.problem === 'organisation-code'
+                ? `组织机构代码校验码错误（按GB 11714，第17位应为“${String(p.expected)}”）`
+                : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
     '，请核对',
   'list-duplicate-code': (f, p) =>
     `“${String(p.sheet)}”名单中统一社会信用代码${String(p.code)}重复出现${at(f)}（首次出现在${String(p.firstCell)}），同一企业只应列一次`,
@@ -179,8 +222,12 @@ export const zhCN: MessageTable = {
     `“${String(p.sheet)}”名单中${entryZh(p)}的级别填写为${quoteZh(String(p.found))}${at(f)}，本名单的级别应为${(p.levels as string[]).join('、')}，请核实`,
   'list-year-invalid': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份${quoteZh(String(p.found))}${at(f)}不是有效年份`,
   'list-year-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份未填写${at(f)}`,
+  'list-entry-not-counted': (f, p, c) =>
+    `“${String(p.sheet)}”名单中${entryZh(p)}的级别为${quoteZh(String(p.level))}${at(f)}，${c.label(f.indicator)}只计${(p.counted as string[]).join('、')}，该企业列出但不计入`,
+  'list-title-expired': (f, p) =>
+    `“${String(p.sheet)}”名单中${entryZh(p)}的认定年份为${String(p.year)}年${at(f)}，${String(p.title).replace(/名单$/, '')}有效期${String(p.validityYears)}年，至申报年度${String(p.applicationYear)}年已超过有效期，请核实是否已复核或重新认定`,
   'list-empty': (_f, p) => `“${String(p.sheet)}”名单未填写（${String(p.range)}），不适用`,
-  'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}项（${String(p.range)}）`,
+  'list-read': (_f, p) => `“${String(p.sheet)}”名单列出${String(p.distinct)}${p.entity === 'platform' ? '个' : '家'}（${String(p.range)}）`,
   'list-count-matches': (f, p, c) =>
     `${c.label(f.indicator)}填报为${c.v(p.stated, c.unit(f.indicator))}，与“${String(p.sheet)}”名单（${String(p.range)}）列出的${c.v(p.distinct, c.unit(f.indicator))}一致`,
   'list-count-differs': (f, p, c) =>
@@ -203,9 +250,9 @@ export const zhCN: MessageTable = {
     `${c.label(f.indicator)}的${String(p.year)}年规划目标${quoteZh(String(p.found))}${at(f)}` +
     (p.problem === 'not-integer' ? '应为整数' : p.problem === 'negative-value' ? '不能为负数' : p.problem === 'not-a-number' ? '不是数值，请填写阿拉伯数字' : '不是有效的目标值'),
   'plan-target-below-current': (f, p, c) =>
-    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}低于现值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：复核时以此目标衡量完成情况，目标低于现值即无需提升，请确认是否有意`,
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}低于基期实际值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：复核时以此目标衡量完成情况，目标低于基期实际值即无需提升，请确认是否有意`,
   'plan-target-above-current': (f, p, c) =>
-    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}高于现值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：该指标以降低为好，目标高于现值即允许变差，请确认是否有意`,
+    `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}高于基期实际值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：该指标以降低为好，目标高于基期实际值即允许变差，请确认是否有意`,
   'plan-targets-complete': (_f, p) => `“${String(p.sheet)}”已填写${String(p.indicators)}项指标${(p.years as number[]).join('、')}年的规划目标`,
   'evidence-sheet-missing': (_f, p) => `工作簿中没有“${String(p.sheet)}”工作表，佐证材料无法核对；请使用含佐证材料目录的新版申报表`,
   'evidence-header-not-found': (f, p) => `“${String(p.sheet)}”工作表中未找到目录表头${at(f)}，应有“材料名称”“对应指标”列`,
@@ -221,23 +268,27 @@ export const zhCN: MessageTable = {
   // ── monitoring (section R, 动态管理): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `认定年份${String(p.recognised)}年，有效期至${String(p.expires)}年，${String(p.reportYear)}年报送时在有效期内`,
   'r1-after-monitoring-year': (f, p) => `认定年份${String(p.recognised)}年晚于监测年度${String(p.year)}年${at(f)}，请核实`,
-  'r1-expired': (f, p) => `认定有效期已于${String(p.expires)}年届满，未见通过复核${at(f)}（第十七条第一项情形）`,
+  'r1-expired': (f, p) =>
+    `认定有效期已于${String(p.expires)}年届满，复核申请期已过，未见通过复核${at(f)}，属于第十七条第一项规定的撤销认定情形` + (p.source === 'roster' ? '（认定年份据省级认定名单）' : '（认定年份据集群填报，请核实）'),
+  'r1-renewal-failed': (f) => `复核未通过${at(f)}（据省级认定名单），属于第十七条第一项规定的撤销认定情形`,
+  'r1-renewal-due': (f, p) => `${String(p.reportYear)}年为认定有效期届满之年，尚未申请复核${at(f)}，请提醒在复核申请期内申请；期满未申请复核的，属于第十七条第一项规定的撤销认定情形`,
   'r1-renewal-applied': (_f, p) => `${String(p.reportYear)}年为认定有效期届满之年，已申请复核`,
-  'r1-renewal-not-applied': (f, p) => `${String(p.reportYear)}年为认定有效期届满之年，未申请复核${at(f)}（第十七条第一项情形）`,
   'r2-none': () => '不存在虚假申报或违法违规',
-  'r2-violation': (f) => `存在虚假申报或违法违规${at(f)}，一票否决（第十七条第二项情形）`,
-  'r3-on-time': (_f, p) => `报送日期${String(p.date)}，未晚于截止日期${String(p.deadline)}，按时报送`,
-  'r3-late': (f, p) => `报送日期${String(p.date)}晚于截止日期${String(p.deadline)}${at(f)}，未按时报送（第十七条第三项情形）`,
+  'r2-violation': (f) => `存在虚假申报或违法违规${at(f)}，属于第十七条第二项规定的撤销认定情形`,
+  'r3-on-time': (_f, p) => `省级主管部门收到日期${String(p.date)}，不晚于截止日期${String(p.deadline)}，按时报送`,
+  'r3-late': (f, p) => `省级主管部门收到日期${String(p.date)}晚于截止日期${String(p.deadline)}${at(f)}，未按时报送，属于第十七条第三项规定的撤销认定情形`,
   'r3-cooperating': () => '配合监测监管',
-  'r3-not-cooperating': (f) => `不配合监测监管${at(f)}（第十七条第三项情形）`,
-  'r3-date-invalid': (f, p) => `年度培育情况信息表报送日期${at(f)}“${String(p.found)}”不是有效日期，应填写如2025-04-15的日期`,
+  'r3-not-cooperating': (f) => `填报不配合监测监管${at(f)}，可能属于第十七条第三项规定的撤销认定情形，请核实`,
+  'r3-date-invalid': (f, p) => `省级主管部门收到信息表日期${at(f)}“${String(p.found)}”不是有效日期，应填写如2025-04-15的日期`,
   'r4-unchanged': (_f, p) => `${changeZh(p.item)}未发生重大变化`,
   'r4-filed': (_f, p) => `${changeZh(p.item)}发生重大变化，已及时更新报备`,
-  'r4-not-filed': (f, p) => `${changeZh(p.item)}发生重大变化，未及时更新报备${at(f)}（第十七条第四项情形）`,
+  'r4-not-filed': (f, p) => `${changeZh(p.item)}发生重大变化，填报未及时更新报备${at(f)}，可能属于第十七条第四项规定的撤销认定情形，请核实`,
   'r5-none': () => '监测年度内未发生负面情形',
-  'r5-event': (f, _p, c) => `${c.label(f.indicator)}：是${at(f)}，一票否决（第十七条第五项情形）`,
+  'r5-event': (f, _p, c) => `${c.label(f.indicator)}：是${at(f)}，属于第十七条第五项规定的撤销认定情形`,
   'r6-met': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}，达到规划目标${c.v(p.target, c.unit(f.indicator))}`,
   'r6-below-target': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}低于规划目标${c.v(p.target, c.unit(f.indicator))}${at(f)}，供复核专家参考`,
+  'r6-three-year': (f, p, c) => `${c.label(f.indicator)}本年度${c.v(p.actual, c.unit(f.indicator))}；规划目标${c.v(p.target, c.unit(f.indicator))}为三年累计数，年度不单独考核，复核时按三年合计核对`,
+  'r6-no-direction': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}，规划值${c.v(p.target, c.unit(f.indicator))}；该指标不以高低论完成情况，供复核专家参考`,
   'r6-above-target': (f, p, c) => `${c.label(f.indicator)}实际值${c.v(p.actual, c.unit(f.indicator))}高于规划目标${c.v(p.target, c.unit(f.indicator))}（该指标以低为好）${at(f)}，供复核专家参考`,
 };
 

@@ -27,7 +27,8 @@ export { isMonitoringReport, type MonitoringCheckReport };
 
 /**
  * The application verdict a monitoring verdict stands for, in the same precedence: 建议撤销认定 rests on a veto
- * (vetoed), 需关注 on a fail (failed) or on data that block a check (incomplete), 正常 passes. It is what the
+ * (vetoed), 存在撤销认定情形（待核实） on a fail (failed), 需关注 on a warning (failed: it asks for action) or on
+ * data that block a check (incomplete), 正常 passes. It is what the
  * workbook's record and the pane's colours follow; the words shown are always the monitoring verdict's.
  */
 export function applicationVerdict(m: Pick<MonitoringReport, 'verdict' | 'incomplete'>): Verdict {

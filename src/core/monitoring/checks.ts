@@ -17,28 +17,52 @@ export function validity(form: MonitoringForm, recognised: number, lastRenewal: 
   return { from, expires: from + form.base.data.settings.validityYears };
 }
 
-export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInputs): Finding[] {
+/**
+ * What the province's own records say of a cluster (the roster of recognised clusters, `monitor --roster`): they
+ * establish a ground where the form alone only suggests it.
+ */
+export interface MonitoringFacts {
+  /** The recognition year (batch) the province recorded. */
+  recognitionYear?: number;
+  /** The year of the last renewal review passed, as recorded. */
+  lastRenewal?: number;
+  /** The renewal review was held and failed. */
+  renewalFailed?: boolean;
+}
+
+/**
+ * Statuses by how a ground is known (Art. 17): `veto` — established (declared on the form, or in the province's
+ * records: its receipt date, its roster): 建议撤销认定; `fail` — resting only on the cluster's own answer or year:
+ * 存在撤销认定情形，待核实; `warn` — a reminder or a missed target: 需关注.
+ */
+export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInputs, facts: MonitoringFacts = {}): Finding[] {
   const out: Finding[] = [];
   const v = (code: string) => inputs.values.get(code);
   const year = inputs.year;
   const reportYear = year === null ? null : year + 1;
 
-  // R1 — validity, and a renewal review applied for in the renewal year (ground 1).
+  // R1 — validity (ground 1): it applies only once the renewal window has closed (the year after validity
+  // expires) or the renewal failed; in the renewal year, not yet applied for is a reminder.
   const r1 = v('R1');
   const r11 = v('R1.1');
   const r12 = v('R1.2');
-  if (ok(r1) && reportYear !== null) {
-    const recognised = r1.value as number;
-    const { from, expires } = validity(form, recognised, ok(r11) ? (r11.value as number) : null);
+  const known = facts.recognitionYear;
+  if ((ok(r1) || known !== undefined) && reportYear !== null) {
+    const recognised = known ?? (r1!.value as number);
+    const lastRenewal = facts.lastRenewal ?? (ok(r11) ? (r11.value as number) : null);
+    const { from, expires } = validity(form, recognised, lastRenewal);
     const where = { check: 'R1', indicator: 'R1' };
-    const params = { recognised, from, expires, reportYear };
-    if (recognised > year!) out.push(finding('r1-after-monitoring-year', 'invalid', 'check', where, cells(r1, v(MONITORING_YEAR)), { recognised, year: year! }));
+    const params = { recognised, from, expires, reportYear, source: known !== undefined ? 'roster' : 'form' };
+    // On the province's roster the ground is established; on the cluster's own year it is to be verified.
+    const ground1 = known !== undefined ? 'veto' : 'fail';
+    if (facts.renewalFailed) out.push(finding('r1-renewal-failed', 'veto', 'check', where, cells(r1), { ...params, ground: 1 }));
+    else if (recognised > year!) out.push(finding('r1-after-monitoring-year', 'invalid', 'check', where, cells(r1, v(MONITORING_YEAR)), { recognised, year: year! }));
     else if (reportYear < expires) out.push(finding('r1-valid', 'pass', 'check', where, cells(r1), params));
-    else if (reportYear > expires) out.push(finding('r1-expired', 'fail', 'check', where, cells(r1, r11), { ...params, ground: 1 }));
+    else if (reportYear > expires) out.push(finding('r1-expired', ground1, 'check', where, cells(r1, r11), { ...params, ground: 1 }));
     else if (!r12 || r12.state === 'blank')
       out.push(finding('missing-input', 'missing', 'input', { check: 'R1', indicator: 'R1.2' }, cells(r12), { renewalYear: expires }));
     else if (ok(r12) && r12.value === true) out.push(finding('r1-renewal-applied', 'pass', 'check', { ...where, indicator: 'R1.2' }, cells(r12), params));
-    else if (ok(r12)) out.push(finding('r1-renewal-not-applied', 'fail', 'check', { ...where, indicator: 'R1.2' }, cells(r12), { ...params, ground: 1 }));
+    else if (ok(r12)) out.push(finding('r1-renewal-due', 'warn', 'check', { ...where, indicator: 'R1.2' }, cells(r12), params));
   }
 
   // R2 — false declaration or violations: veto (ground 2).
@@ -48,10 +72,12 @@ export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInpu
   // R3 — submitted by the deadline (the day itself on time), and cooperation (ground 3).
   const r3 = v('R3');
   if (ok(r3) && year !== null) {
-    const deadline = deadlineFor(form, year);
+    const batch = known ?? (ok(r1) ? (r1.value as number) : null);
+    const deadline = deadlineFor(form, year, batch);
     const date = r3.value as string;
     const where = { check: 'R3', indicator: 'R3' };
-    out.push(date <= deadline ? finding('r3-on-time', 'pass', 'check', where, cells(r3), { date, deadline }) : finding('r3-late', 'fail', 'check', where, cells(r3), { date, deadline, ground: 3 }));
+    // R3 is the date the province recorded receipt: late by it, the ground is established.
+    out.push(date <= deadline ? finding('r3-on-time', 'pass', 'check', where, cells(r3), { date, deadline }) : finding('r3-late', 'veto', 'check', where, cells(r3), { date, deadline, ground: 3 }));
   }
   const r31 = v('R3.1');
   if (ok(r31))
@@ -86,6 +112,17 @@ export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInpu
     if (!ok(target) || !ok(actual)) continue;
     const [tv, av] = [target.value as number, actual.value as number];
     const better = form.better.get(code) ?? 'higher';
+    const shown = { check: 'R6', indicator: code };
+    // A three-year count (7.1) is checked over the plan's three years in renewal review, never one year's figure;
+    // a figure with no better side (1.5) misses nothing.
+    if (form.threeYear.has(code)) {
+      out.push(finding('r6-three-year', 'na', 'check', shown, cells(actual), { target: tv, actual: av }));
+      continue;
+    }
+    if (better === 'none') {
+      out.push(finding('r6-no-direction', 'na', 'check', shown, cells(actual), { target: tv, actual: av }));
+      continue;
+    }
     const missed = better === 'higher' ? av < tv : av > tv;
     const where = { check: 'R6', indicator: code };
     const params = { target: tv, actual: av, better };

@@ -8,7 +8,7 @@ import type { Snapshot } from '../types.js';
 import type { WorkbookMeta } from '../report/meta.js';
 import { MONITORING_SHEET, monitoringForm } from './form.js';
 import { formKind } from './recognise.js';
-import { monitoringReport, reviewMonitoring, type MonitoringReport, type MonitoringReview } from './review.js';
+import { monitoringReport, reviewMonitoring, type FactsOf, type MonitoringReport, type MonitoringReview } from './review.js';
 
 export interface MonitoringExamined {
   sheet: string;
@@ -21,13 +21,14 @@ export function examineMonitoring(
   rb: LoadedRulebook,
   source: { file?: string } = {},
   sheets: Iterable<Snapshot> = [],
+  facts: FactsOf = {},
 ): MonitoringExamined | null {
   if (formKind(reading) !== 'monitoring') return null;
   const form = monitoringForm(rb);
   // The form's own sheet first, else the sheet the application reader picked.
   const candidates = [...sheets, ...(reading.found ? [reading.found.snapshot] : [])].sort((a, b) => Number(b.sheet === MONITORING_SHEET) - Number(a.sheet === MONITORING_SHEET));
   for (const snapshot of candidates) {
-    const review = reviewMonitoring(snapshot, form);
+    const review = reviewMonitoring(snapshot, form, facts);
     if (review.inputs.found) return { sheet: snapshot.sheet, review, report: monitoringReport(review, form, source) };
   }
   return null;

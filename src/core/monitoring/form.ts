@@ -7,7 +7,7 @@
  */
 import { loadRulebook, type LoadedRulebook } from '../rulebook/load.js';
 import type { Check, Indicator, LocalText } from '../rulebook/schema.js';
-import { planDirections, planIndicators, type Better } from '../template/plan.js';
+import { planDirections, planIndicators, threeYearFigures, type Better } from '../template/plan.js';
 import { t, type TextKey } from '../text/index.js';
 
 export const MONITORING_SHEET = '培育情况表';
@@ -39,6 +39,8 @@ export interface MonitoringForm {
   better: ReadonlyMap<string, Better>;
   /** The D codes asked for the monitoring year. */
   negatives: string[];
+  /** Figures whose plan target is a three-year count (7.1): a year's figure is not compared with it. */
+  threeYear: ReadonlySet<string>;
 }
 
 const local = (key: TextKey, params?: Record<string, string | number>): LocalText => ({ zh: t(key, 'zh-CN', params), en: t(key, 'en-US', params) });
@@ -50,6 +52,9 @@ function negativeLabel(ind: Indicator): LocalText {
 }
 
 const cache = new WeakMap<LoadedRulebook, MonitoringForm>();
+
+/** The deadline words before the form exists (its guidance is part of it). */
+const deadlineTableOf = (base: LoadedRulebook, lang: 'zh-CN' | 'en-US') => deadlineTableWords({ base } as MonitoringForm, lang);
 
 export function monitoringForm(base: LoadedRulebook): MonitoringForm {
   const hit = cache.get(base);
@@ -77,10 +82,9 @@ export function monitoringForm(base: LoadedRulebook): MonitoringForm {
   );
   // The figures with a plan target: one definition with the application's plan sheet (../template/plan.ts).
   const figures = planIndicators(base);
-  const deadline = base.data.settings.monitoringDeadline;
   const management: Indicator[] = [
     yesno('R2'),
-    { code: 'R3', label: local('monitoring.row.R3'), group: GROUPS.management, kind: 'text', series: false, required: true, derived: false, guidance: local('monitoring.guide.R3', { example: '2025-04-15', deadline: deadlineWords(deadline, 'zh-CN') }) },
+    { code: 'R3', label: local('monitoring.row.R3'), group: GROUPS.management, kind: 'text', series: false, required: true, derived: false, guidance: { zh: t('monitoring.guide.R3', 'zh-CN', { example: '2025-04-15', deadline: deadlineTableOf(base, 'zh-CN') }), en: t('monitoring.guide.R3', 'en-US', { example: '2025-04-15', deadline: deadlineTableOf(base, 'en-US') }) } },
     yesno('R3.1'),
     ...CHANGES.flatMap((c) => [yesno(c.changed), yesno(c.filed, { required: false, requiredIf: { indicator: c.changed, equals: true }, guidance: local('monitoring.guide.R4') })]),
   ];
@@ -126,6 +130,7 @@ export function monitoringForm(base: LoadedRulebook): MonitoringForm {
     figures: figures.map((i) => i.code),
     better: new Map(figures.map((i) => [i.code, dirs.get(i.code) ?? 'higher'])),
     negatives: negatives.map((i) => i.code),
+    threeYear: threeYearFigures(base),
   };
   cache.set(base, form);
   return form;
@@ -148,8 +153,35 @@ export function deadlineWords(mmdd: string, lang: 'zh-CN' | 'en-US'): string {
   return `${d} ${months[m - 1]}`;
 }
 
-/** The submission deadline for a monitoring year: the rulebook's MM-DD in the following year, as ISO "YYYY-MM-DD". */
-export const deadlineFor = (form: MonitoringForm, monitoringYear: number): string => `${monitoringYear + 1}-${form.base.data.settings.monitoringDeadline}`;
+/** The MM-DD deadline of a recognition batch: the rulebook's table by batch, else its single deadline. */
+export function deadlineOfBatch(form: MonitoringForm, batch: number | null | undefined): string {
+  const s = form.base.data.settings;
+  const table = s.monitoringDeadlines;
+  if (!table?.length || batch === null || batch === undefined) return s.monitoringDeadline;
+  let found: string | undefined;
+  for (const row of [...table].sort((a, b) => a.fromBatch - b.fromBatch)) if (row.fromBatch <= batch) found = row.deadline;
+  return found ?? s.monitoringDeadline;
+}
+
+/**
+ * The submission deadline for a monitoring year, as ISO "YYYY-MM-DD": the MM-DD of the cluster's recognition batch
+ * (`batch`, its recognition year; unknown: the rulebook's single deadline) in the following year.
+ */
+export const deadlineFor = (form: MonitoringForm, monitoringYear: number, batch?: number | null): string => `${monitoringYear + 1}-${deadlineOfBatch(form, batch)}`;
+
+/** The deadline in words for the form's guidance: by batch where the rulebook has a table ("2022—2023年批次4月30日；2024年起批次3月31日"). */
+export function deadlineTableWords(form: MonitoringForm, lang: 'zh-CN' | 'en-US'): string {
+  const s = form.base.data.settings;
+  const table = [...(s.monitoringDeadlines ?? [])].sort((a, b) => a.fromBatch - b.fromBatch);
+  if (!table.length) return deadlineWords(s.monitoringDeadline, lang);
+  return table
+    .map((row, i) => {
+      const next = table[i + 1];
+      const batches = next ? t('monitoring.deadline.batches', lang, { from: row.fromBatch, to: next.fromBatch - 1 }) : t('monitoring.deadline.batchesFrom', lang, { from: row.fromBatch });
+      return `${batches}${deadlineWords(row.deadline, lang)}`;
+    })
+    .join(lang === 'zh-CN' ? '；' : '; ');
+}
 
 export interface MonitoringRow {
   indicator: Indicator;

@@ -5,6 +5,7 @@
 export * from './form.js';
 export * from './read.js';
 export * from './checks.js';
+export * from './roster.js';
 export * from './review.js';
 export * from './template.js';
 export * from './recognise.js';

@@ -11,6 +11,8 @@ import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import type { MonitoringForm } from './form.js';
 import { openFindings, type MonitoringReport, type MonitoringVerdict } from './review.js';
+import type { RosterEntry } from './roster.js';
+import { validity } from './checks.js';
 
 export interface RegisterEntry {
   file: string;
@@ -18,6 +20,8 @@ export interface RegisterEntry {
   /** Why the file is not in the register: an error in words, or the file is an application. */
   error?: string;
   application?: boolean;
+  /** A cluster of the province's roster no form came from (`file` names its roster row). */
+  notReceived?: RosterEntry;
 }
 
 export interface MonitoringHistory {
@@ -37,6 +41,8 @@ export interface ClusterRecord {
   province: string;
   county: string;
   recognitionYear: number | null;
+  /** The year validity expires (renewal due), from the latest form that gives one: a later blank form never drops it. */
+  renewalYear: number | null;
   /** One report per monitoring year (the last file given for a year wins), oldest first. */
   reports: MonitoringReport[];
   files: string[];
@@ -71,7 +77,7 @@ export function monitoringHistory(reports: readonly MonitoringReport[], recognit
   };
 }
 
-const RANK: Record<MonitoringVerdict, number> = { revoke: 0, attention: 1, normal: 2 };
+const RANK: Record<MonitoringVerdict, number> = { revoke: 0, verify: 1, attention: 2, normal: 3 };
 
 export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord[] {
   const groups = new Map<string, Array<{ file: string; report: MonitoringReport }>>();
@@ -93,7 +99,10 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
     }
     const reports = [...byYear.values()].map((x) => x.report).sort((a, b) => (a.monitoringYear ?? 0) - (b.monitoringYear ?? 0));
     const latest = reports[reports.length - 1]!;
-    const recognitionYear = latest.recognitionYear;
+    // A later form left blank (or half filled) never blanks what an earlier one said.
+    const given = [...reports].reverse();
+    const recognitionYear = given.find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
+    const renewalYear = given.find((r) => r.renewalYear !== null)?.renewalYear ?? null;
     const c = latest.cluster;
     return {
       key,
@@ -101,6 +110,7 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
       province: c.province ?? '',
       county: c.county ?? '',
       recognitionYear,
+      renewalYear,
       reports,
       files: list.map((x) => x.file),
       duplicates,
@@ -115,14 +125,24 @@ function sortedRecords(records: ClusterRecord[]): ClusterRecord[] {
 }
 
 /** The renewal state in the current year: due now, expired, or valid until. */
-function renewalState(r: MonitoringReport, year: number): { key: 'due' | 'expired' | 'valid' | 'unknown'; year: number | null } {
+function renewalState(r: { renewalYear: number | null }, year: number): { key: 'due' | 'expired' | 'valid' | 'unknown'; year: number | null } {
   if (r.renewalYear === null) return { key: 'unknown', year: null };
   if (r.renewalYear === year) return { key: 'due', year: r.renewalYear };
   if (r.renewalYear < year) return { key: 'expired', year: r.renewalYear };
   return { key: 'valid', year: r.renewalYear };
 }
 
-const VERDICT_STYLE: Record<MonitoringVerdict, StyleKey> = { revoke: 'status.veto', attention: 'status.fail', normal: 'status.pass' };
+function renewalText(renewal: ReturnType<typeof renewalState>, lang: Lang): string {
+  return renewal.key === 'due'
+    ? t('monitoring.register.dueRenewal', lang, { year: renewal.year })
+    : renewal.key === 'expired'
+      ? t('monitoring.register.expired', lang, { year: renewal.year })
+      : renewal.key === 'valid'
+        ? t('monitoring.register.validUntil', lang, { year: renewal.year })
+        : '';
+}
+
+const VERDICT_STYLE: Record<MonitoringVerdict, StyleKey> = { revoke: 'status.veto', verify: 'status.fail', attention: 'status.warn', normal: 'status.pass' };
 
 export function registerModels(form: MonitoringForm, entries: readonly RegisterEntry[], lang: Lang, year: number): SheetModel[] {
   const records = sortedRecords(clusterRecords(entries));
@@ -163,15 +183,7 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
     const trend =
       lastV === undefined ? '' : prevV === undefined ? t('monitoring.register.trendOne', lang) : lastV > prevV ? t('monitoring.register.trendUp', lang) : lastV < prevV ? t('monitoring.register.trendDown', lang) : t('monitoring.register.trendFlat', lang);
     const open = openFindings(latest);
-    const renewal = renewalState(latest, year);
-    const renewalText =
-      renewal.key === 'due'
-        ? t('monitoring.register.dueRenewal', lang, { year: renewal.year })
-        : renewal.key === 'expired'
-          ? t('monitoring.register.expired', lang, { year: renewal.year })
-          : renewal.key === 'valid'
-            ? t('monitoring.register.validUntil', lang, { year: renewal.year })
-            : '';
+    const renewal = renewalState(rec, year);
     const notes = rec.duplicates.map((y) => t('monitoring.register.sameYear', lang, { year: y }));
     const row: Array<[string | number | null, StyleKey]> = [
       [i + 1, 'text'],
@@ -184,10 +196,11 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       [h.missing.length ? h.missing.join(lang === 'zh-CN' ? '、' : ', ') : t('monitoring.register.none', lang), h.missing.length ? 'status.fail' : 'text'],
       [lastV ?? null, 'text'],
       [trend, 'text'],
-      [latest.targets.length ? t('monitoring.register.plan', lang, { met: latest.targets.filter((x) => x.met).length, total: latest.targets.length }) : t('monitoring.register.noTargets', lang), latest.targets.some((x) => x.met === false) ? 'status.warn' : 'text'],
+      // Only targets a year's figure is judged against (not 1.5, with no better side, nor 7.1, a three-year count).
+      [latest.targets.some((x) => x.met !== null) ? t('monitoring.register.plan', lang, { met: latest.targets.filter((x) => x.met).length, total: latest.targets.filter((x) => x.met !== null).length }) : t('monitoring.register.noTargets', lang), latest.targets.some((x) => x.met === false) ? 'status.warn' : 'text'],
       [open.length ? open.slice(0, 3).map((f) => `${tAny(`status.${f.status}`, lang)}：${f.messages[lang]}`).join('\n') + (open.length > 3 ? `\n…(${open.length})` : '') : t('monitoring.register.none', lang), 'wrap'],
       [latest.verdictText[lang], VERDICT_STYLE[latest.verdict]],
-      [renewalText, renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],
+      [renewalText(renewal, lang), renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],
       [[...rec.files, ...notes].join('\n'), 'wrap'],
     ];
     row.forEach(([value, style], c) => b.set(r, c, { value, style }));
@@ -195,7 +208,32 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
     r++;
   }
   for (const e of entries) {
-    if (e.report) continue;
+    const nr = e.notReceived;
+    if (e.report || !nr) continue;
+    // A rostered cluster that sent nothing keeps its row, recognition year and renewal as the roster gives them.
+    const renewal = renewalState({ renewalYear: validity(form, nr.recognitionYear, nr.lastRenewal ?? null).expires }, year);
+    const row: Array<[string | number | null, StyleKey] | null> = [
+      [r - 2, 'text'],
+      [nr.name, 'text'],
+      [nr.province, 'text'],
+      [nr.county, 'text'],
+      [nr.recognitionYear, 'text'],
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      [t('monitoring.register.notReceivedNote', lang, { year: year - 1 }), 'wrap'],
+      [t('monitoring.register.notReceived', lang), 'status.fail'],
+      [renewalText(renewal, lang), renewal.key === 'due' || renewal.key === 'expired' ? 'status.warn' : 'text'],
+      [nr.source, 'wrap'],
+    ];
+    row.forEach((x, c) => x && b.set(r, c, { value: x[0], style: x[1] }));
+    r++;
+  }
+  for (const e of entries) {
+    if (e.report || e.notReceived) continue;
     b.set(r, 0, { value: r - 2, style: 'text' });
     b.set(r, 1, { value: e.file, style: 'text' });
     b.set(r, 11, { value: e.application ? t('monitoring.register.notMonitoring', lang) : (e.error ?? ''), style: 'wrap' });

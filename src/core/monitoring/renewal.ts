@@ -5,6 +5,8 @@
  * builds that record as a sheet (复核监测记录) from the cluster's monitoring reports.
  */
 import { pagePrint } from '../report/print.js';
+import { withoutEntries, type LoadedRulebook } from '../rulebook/load.js';
+import { roundOf } from '../rulebook/round.js';
 import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-model.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
@@ -16,6 +18,16 @@ import type { MonitoringForm } from './form.js';
 import { monitoringHistory, type MonitoringHistory } from './register.js';
 import { openFindings, type MonitoringReport } from './review.js';
 
+/**
+ * The rulebook a renewal review checks the cluster's current indicators with: the national recommendation's
+ * eligibility of a first application (E2 — already a provincial cluster — and the rows B9, B18, B19 it reads) is
+ * out of force for a cluster already recognised; everything else, thresholds included, is the rulebook's own.
+ */
+export function renewalRulebook(rb: LoadedRulebook): LoadedRulebook {
+  if (roundOf(rb.data) !== 'national-recommendation') return rb;
+  return withoutEntries(rb, { check: (c) => c.onlyInRound === 'national-recommendation', indicator: (i) => i.onlyInRound === 'national-recommendation' });
+}
+
 export interface RenewalRecord {
   history: MonitoringHistory;
   /** Every year due reported, all on time, no year recommending revocation. */
@@ -25,6 +37,13 @@ export interface RenewalRecord {
   foreign: MonitoringReport[];
   /** This cluster's reports for a year not due at this renewal (before recognition, or the renewal year or later): left out. */
   outside: MonitoringReport[];
+  /**
+   * The plan's completion (Art. 15): each target of a year due against the figure reported for it; a three-year
+   * count (7.1) once, its last plan year's target against the years' total. `recognised`: the targets are the
+   * recognised application's plan.
+   */
+  plan: Array<{ indicator: string; year: number; target: number; actual: number | null; met: boolean | null }>;
+  planFromRecognised: boolean;
 }
 
 /** The plan's targets by indicator code and year, as the application's plan sheet gives them. */
@@ -47,18 +66,24 @@ export function planTargetsOf(lists: FormLists | null | undefined): Map<string, 
  * ../template/plan.ts), compared with the figures it reported as R6 would: equal meets the target. A form's own
  * targets are kept as they are; a plan without the year (a new plan for the next period) adds nothing.
  */
-export function withPlanTargets(r: MonitoringReport, targets: PlanTargets, better: ReadonlyMap<string, Better>): MonitoringReport {
-  if (r.targets.length || r.monitoringYear === null) return r;
+export function withPlanTargets(r: MonitoringReport, targets: PlanTargets, better: ReadonlyMap<string, Better>, override = false, threeYear: ReadonlySet<string> = new Set()): MonitoringReport {
+  // The recognised application's plan (`override`) is the commitment Art. 15 checks: it replaces a form's own targets.
+  if ((r.targets.length && !override) || r.monitoringYear === null) return r;
   const added: MonitoringReport['targets'] = [];
   for (const [indicator, byYear] of targets) {
     const target = byYear.get(r.monitoringYear);
     if (target === undefined) continue;
     const actual = r.figures[indicator] ?? null;
+    // No better side (1.5), or a three-year count (7.1, checked over the plan's years in the record): shown, not judged.
+    if (better.get(indicator) === 'none' || threeYear.has(indicator)) {
+      added.push({ indicator, target, actual, met: null, fromPlan: true });
+      continue;
+    }
     const lower = better.get(indicator) === 'lower';
     const met = actual === null ? null : nearlyEqual(actual, target) || (lower ? actual < target : actual > target);
     added.push({ indicator, target, actual, met, fromPlan: true });
   }
-  return added.length ? { ...r, targets: added } : r;
+  return added.length || override ? { ...r, targets: added } : r;
 }
 
 const same = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, '') === (b ?? '').replace(/\s+/g, '');
@@ -72,14 +97,15 @@ export function renewalRecord(
   reports: readonly MonitoringReport[],
   year: number,
   recognitionYear?: number | null,
-  plan?: { targets: PlanTargets; better: ReadonlyMap<string, Better> },
+  plan?: { targets: PlanTargets; better: ReadonlyMap<string, Better>; recognised?: boolean; threeYear?: ReadonlySet<string> },
   where: { province?: string | null; county?: string | null } = {},
 ): RenewalRecord {
   // The same cluster: the same name, and — where both the application and the form state them — the same province
   // and county (two provinces may each have a cluster of one name).
   const differs = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && !same(a, b);
-  const own = reports.filter((r) => (name === null || same(r.cluster.name, name)) && !differs(where.province, r.cluster.province) && !differs(where.county, r.cluster.county)).map((r) => (plan ? withPlanTargets(r, plan.targets, plan.better) : r));
-  const foreign = reports.filter((r) => !own.includes(r));
+  const mine = reports.filter((r) => (name === null || same(r.cluster.name, name)) && !differs(where.province, r.cluster.province) && !differs(where.county, r.cluster.county));
+  const foreign = reports.filter((r) => !mine.includes(r));
+  const own = mine.map((r) => (plan ? withPlanTargets(r, plan.targets, plan.better, plan.recognised ?? false, plan.threeYear) : r));
   const recognised = recognitionYear ?? [...own].sort((a, b) => (a.monitoringYear ?? 0) - (b.monitoringYear ?? 0)).find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
   // Only the years due count: a form for the renewal year or later (or before recognition) is left out, and said,
   // so the record's figures never count a year its own table does not list.
@@ -90,7 +116,21 @@ export function renewalRecord(
   const list = [...byYear.values()].sort((a, b) => a.monitoringYear! - b.monitoringYear!);
   const history = monitoringHistory(list, recognised, year - 1);
   const complete = history.missing.length === 0 && history.onTime === history.reported.length && history.expected.length > 0 && list.every((r) => r.verdict !== 'revoke');
-  return { history, complete, reports: list, foreign, outside };
+  const completion: RenewalRecord['plan'] = [];
+  const threeYear = plan?.threeYear ?? new Set<string>();
+  for (const r of list)
+    for (const tg of r.targets) if (!threeYear.has(tg.indicator)) completion.push({ indicator: tg.indicator, year: r.monitoringYear!, target: tg.target, actual: tg.actual, met: tg.met });
+  for (const code of threeYear) {
+    const byYear = plan?.targets.get(code);
+    const dueYears = [...(byYear?.keys() ?? [])].filter((y) => due(y)).sort((a, b) => a - b);
+    if (!dueYears.length) continue;
+    const last = dueYears[dueYears.length - 1]!;
+    const target = byYear!.get(last)!;
+    const figures = list.map((r) => r.figures[code]).filter((x): x is number => typeof x === 'number');
+    const actual = figures.length ? figures.reduce((a, b) => a + b, 0) : null;
+    completion.push({ indicator: code, year: last, target, actual, met: actual === null ? null : nearlyEqual(actual, target) || actual > target });
+  }
+  return { history, complete, reports: list, foreign, outside, plan: completion, planFromRecognised: plan?.recognised ?? false };
 }
 
 /**
@@ -113,7 +153,7 @@ export function recordStatusText(record: RenewalRecord, renewalYear: number, lan
   return t('monitoring.renewal.incomplete-why', lang, { why: why.join(lang === 'zh-CN' ? '；' : '; ') });
 }
 
-const VERDICT_STYLE: Record<string, StyleKey> = { revoke: 'status.veto', attention: 'status.fail', normal: 'status.pass' };
+const VERDICT_STYLE: Record<string, StyleKey> = { revoke: 'status.veto', verify: 'status.fail', attention: 'status.warn', normal: 'status.pass' };
 
 /** `form`: the monitoring form of the rulebook, for the chart of the key indicators against the plan (./charts.ts). */
 export function renewalModel(record: RenewalRecord, cluster: { name: string; recognitionYear: number | null }, year: number, lang: Lang, form?: MonitoringForm): SheetModel {
@@ -151,7 +191,8 @@ export function renewalModel(record: RenewalRecord, cluster: { name: string; rec
     b.set(r, 1, { value: rep.submitted ?? '', style: 'text' });
     b.set(r, 2, { value: rep.onTime === null ? '' : rep.onTime ? '✓' : '✗', style: rep.onTime === false ? 'status.fail' : 'text' });
     b.set(r, 3, { value: rep.verdictText[lang], style: VERDICT_STYLE[rep.verdict]! });
-    b.set(r, 4, { value: rep.targets.length ? `${rep.targets.filter((x) => x.met).length}/${rep.targets.length}` : t('monitoring.register.noTargets', lang), style: rep.targets.some((x) => x.met === false) ? 'status.warn' : 'text' });
+    const judged = rep.targets.filter((x) => x.met !== null);
+    b.set(r, 4, { value: judged.length ? `${judged.filter((x) => x.met).length}/${judged.length}` : t('monitoring.register.noTargets', lang), style: rep.targets.some((x) => x.met === false) ? 'status.warn' : 'text' });
     const text = open.map((f) => `${tAny(`status.${f.status}`, lang)}：${f.messages[lang]}`).join('\n') || t('monitoring.register.none', lang);
     b.set(r, 5, { value: text, style: 'wrap' });
     b.fit(r, text, 70);

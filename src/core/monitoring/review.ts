@@ -1,22 +1,24 @@
 /**
- * One monitoring form from snapshot to findings, verdict and report. The monitoring verdict follows the
- * application's precedence discipline, from findings alone:
- *   建议撤销认定 `revoke`  — a veto (R2 false declaration or violations, R5 an event of D1–D9 in the year);
- *   需关注 `attention`     — a fail (R1 renewal not applied for or validity expired, R3 late or not
- *                            cooperating, R4 a change not filed), or data that blocks a check (数据不全);
- *   正常 `normal`          — otherwise. Warnings (R6 targets missed) never change it; they go to the renewal panel.
- * The verdict names the Art. 17 grounds (`grounds`) its findings establish. A fail is 需关注, not 建议撤销认定: the
- * province confirms the facts (a justified delay, a filing it holds) before it proposes a revocation.
+ * One monitoring form from snapshot to findings, verdict and report. The monitoring verdict follows Art. 17 —
+ * any of its five grounds revokes — from findings alone:
+ *   建议撤销认定 `revoke`         — an established ground (`veto`): R2 or R5 declared on the form, R3 late by the
+ *                                  province's receipt date, R1 on the province's roster;
+ *   存在撤销认定情形，待核实 `verify` — a ground resting only on the cluster's own answer or year (`fail`): R1 on
+ *                                  the form's recognition year, R3.1 not cooperating, R4 a change not filed;
+ *   需关注 `attention`            — warnings (a renewal not yet applied for in the renewal year, a missed target)
+ *                                  or data that block a check (数据不全);
+ *   正常 `normal`                 — otherwise.
+ * The verdict names the Art. 17 grounds (`grounds`) its findings establish or suggest; 需关注 names none.
  */
 import { renderMessage } from '../messages/index.js';
 import { blocksVerdict } from '../verdict.js';
 import { t } from '../text/index.js';
 import { severity, type Finding, type Lang, type Status } from '../types.js';
-import { runMonitoringChecks, validity } from './checks.js';
+import { runMonitoringChecks, validity, type MonitoringFacts } from './checks.js';
 import { deadlineFor, type MonitoringForm } from './form.js';
 import { readMonitoringSheet, type MonitoringInputs } from './read.js';
 
-export type MonitoringVerdict = 'revoke' | 'attention' | 'normal';
+export type MonitoringVerdict = 'revoke' | 'verify' | 'attention' | 'normal';
 const MONITORING_REPORT_FORMAT = 'cluster-review/monitoring-report@1';
 
 export interface MonitoringReview {
@@ -27,6 +29,8 @@ export interface MonitoringReview {
   grounds: number[];
   /** Attention only because data are missing or invalid. */
   incomplete: boolean;
+  /** What the province's records said of the cluster (its roster), used before the form's own answers. */
+  facts: MonitoringFacts;
 }
 
 const CHECK_ORDER = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'];
@@ -34,20 +38,30 @@ const CHECK_ORDER = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'];
 function monitoringVerdict(findings: readonly Finding[], required: ReadonlySet<string>): Pick<MonitoringReview, 'verdict' | 'grounds' | 'incomplete'> {
   const grounds = (status: Status) => [...new Set(findings.filter((f) => f.status === status && typeof f.params.ground === 'number').map((f) => f.params.ground as number))].sort();
   if (findings.some((f) => f.status === 'veto')) return { verdict: 'revoke', grounds: grounds('veto'), incomplete: false };
-  if (findings.some((f) => f.status === 'fail')) return { verdict: 'attention', grounds: grounds('fail'), incomplete: false };
+  if (findings.some((f) => f.status === 'fail')) return { verdict: 'verify', grounds: grounds('fail'), incomplete: false };
   if (findings.some((f) => blocksVerdict(f, required))) return { verdict: 'attention', grounds: [], incomplete: true };
+  if (findings.some((f) => f.status === 'warn')) return { verdict: 'attention', grounds: [], incomplete: false };
   return { verdict: 'normal', grounds: [], incomplete: false };
 }
 
-export function reviewMonitoring(snapshot: Parameters<typeof readMonitoringSheet>[0], form: MonitoringForm): MonitoringReview {
+/** What the province's records say of the cluster: given, or looked up from the form's own identity (its roster). */
+export type FactsOf = MonitoringFacts | ((cluster: { name: string | null; province: string | null; county: string | null }) => MonitoringFacts);
+
+export function reviewMonitoring(snapshot: Parameters<typeof readMonitoringSheet>[0], form: MonitoringForm, given: FactsOf = {}): MonitoringReview {
   const inputs = readMonitoringSheet(snapshot, form);
-  const checks = inputs.found ? runMonitoringChecks(form, inputs) : [];
+  const id = form.base.data.settings.identity;
+  const textOf = (code: string) => {
+    const v = inputs.values.get(code);
+    return v?.state === 'ok' && typeof v.value === 'string' ? v.value : null;
+  };
+  const facts = typeof given === 'function' ? given({ name: textOf(id.name), province: textOf(id.province), county: textOf(id.county) }) : given;
+  const checks = inputs.found ? runMonitoringChecks(form, inputs, facts) : [];
   const codeOrder = new Map(form.rb.data.indicators.map((i, n) => [i.code, n]));
   const key = (f: Finding) => (f.source === 'sheet' ? -1 : CHECK_ORDER.indexOf(f.check ?? '') * 1000 + (codeOrder.get(f.indicator ?? '') ?? 999));
   const all = [...inputs.findings, ...checks].map((f, i) => ({ f, i }));
   all.sort((a, b) => key(a.f) - key(b.f) || a.i - b.i);
   const findings = all.map((x) => x.f);
-  return { inputs, findings, ...monitoringVerdict(findings, inputs.required) };
+  return { inputs, findings, facts, ...monitoringVerdict(findings, inputs.required) };
 }
 
 const NUMERALS_ZH = ['一', '二', '三', '四', '五'];
@@ -56,9 +70,9 @@ const NUMERALS_ZH = ['一', '二', '三', '四', '五'];
 function verdictText(r: Pick<MonitoringReview, 'verdict' | 'grounds' | 'incomplete'>, lang: Lang): string {
   const verdict = t(`monitoring.verdict.${r.verdict}`, lang);
   if (r.incomplete) return t('monitoring.verdictIncomplete', lang, { verdict });
-  if (!r.grounds.length) return verdict;
+  if (!r.grounds.length || r.verdict === 'attention') return verdict;
   const grounds = r.grounds.map((n) => t('monitoring.ground', lang, { n: lang === 'zh-CN' ? NUMERALS_ZH[n - 1]! : n }));
-  return t('monitoring.verdictWithGrounds', lang, { verdict, grounds });
+  return t(r.verdict === 'verify' ? 'monitoring.verdictToVerify' : 'monitoring.verdictWithGrounds', lang, { verdict, grounds });
 }
 
 export interface MonitoringReportFinding extends Finding {
@@ -104,10 +118,11 @@ export function monitoringReport(review: MonitoringReview, form: MonitoringForm,
   };
   const id = form.base.data.settings.identity;
   const year = inputs.year;
-  const recognised = typeof val('R1') === 'number' ? (val('R1') as number) : null;
-  const renewal = recognised !== null ? validity(form, recognised, typeof val('R1.1') === 'number' ? (val('R1.1') as number) : null).expires : null;
+  const recognised = review.facts.recognitionYear ?? (typeof val('R1') === 'number' ? (val('R1') as number) : null);
+  const lastRenewal = review.facts.lastRenewal ?? (typeof val('R1.1') === 'number' ? (val('R1.1') as number) : null);
+  const renewal = recognised !== null ? validity(form, recognised, lastRenewal).expires : null;
   const submitted = text('R3');
-  const deadline = year !== null ? deadlineFor(form, year) : null;
+  const deadline = year !== null ? deadlineFor(form, year, recognised) : null;
   const counts: Record<Status, number> = { pass: 0, fail: 0, veto: 0, warn: 0, missing: 0, invalid: 0, review: 0, na: 0 };
   for (const f of review.findings) counts[f.status]++;
   const figures: Record<string, number> = {};
@@ -115,7 +130,7 @@ export function monitoringReport(review: MonitoringReview, form: MonitoringForm,
   const targets = [...inputs.targets].flatMap(([indicator, tv]) => {
     if (tv.state !== 'ok') return [];
     const f = review.findings.find((x) => x.check === 'R6' && x.indicator === indicator);
-    return [{ indicator, target: tv.value as number, actual: typeof val(indicator) === 'number' ? (val(indicator) as number) : null, met: f ? f.status === 'pass' : null }];
+    return [{ indicator, target: tv.value as number, actual: typeof val(indicator) === 'number' ? (val(indicator) as number) : null, met: f && f.status !== 'na' ? f.status === 'pass' : null }];
   });
   return {
     format: MONITORING_REPORT_FORMAT,

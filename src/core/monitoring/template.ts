@@ -12,7 +12,7 @@ import { t } from '../text/index.js';
 import { groupHeading, toRawCell, type CellSpec } from '../template/layout.js';
 import type { Review } from '../review.js';
 import type { Lang, RawCell, Snapshot } from '../types.js';
-import { deadlineFor, deadlineWords, M_HEADER_ROW, M_TITLE_ROW, MCOLUMNS, MONITORING_SHEET, MONITORING_YEAR, monitoringLayout, type MonitoringForm } from './form.js';
+import { deadlineFor, deadlineTableWords, deadlineWords, M_HEADER_ROW, M_TITLE_ROW, MCOLUMNS, MONITORING_SHEET, MONITORING_YEAR, monitoringLayout, type MonitoringForm } from './form.js';
 import { planTargetsOf } from './renewal.js';
 
 function numberFormat(ind: Indicator): string | undefined {
@@ -134,7 +134,12 @@ function instructions(form: MonitoringForm, year: number, lang: Lang, prefill?: 
       t('template.rulebookLabel', lang),
       t('template.rulebookValue', lang, { name: pick(d.name), edition: d.edition, authority: pick(d.authority), fingerprint: form.base.fingerprint.slice(0, 12) }),
     ],
-    [t('monitoring.instructions.whoLabel', lang), t('monitoring.instructions.who', lang, { deadline: `${deadlineWords(d.settings.monitoringDeadline, lang)} (${deadline})` })],
+    [t('monitoring.instructions.whoLabel', lang), t('monitoring.instructions.who', lang, {
+        // By recognition batch where the rulebook has a table (4月30日 for the 2022–2023 batches, 3月31日 from 2024).
+        deadline: d.settings.monitoringDeadlines?.length
+          ? t('monitoring.deadline.byBatch', lang, { table: deadlineTableWords(form, lang) })
+          : `${deadlineWords(d.settings.monitoringDeadline, lang)} (${deadline})`,
+      })],
     [t('template.rowsLabel', lang), t('monitoring.instructions.codes', lang)],
     [t('template.yesNoLabel', lang), t('template.yesNoValue', lang)],
     [t('template.percentLabel', lang), t('template.percentValue', lang)],

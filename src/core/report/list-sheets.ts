@@ -3,6 +3,7 @@
  * agree with, a header, and numbered input rows — name, 统一社会信用代码 (18 characters), level (a list of the
  * rulebook's levels), year (a whole number) — unlocked in an otherwise protected sheet.
  */
+import { LIMITS } from '../limits.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { NameList } from '../rulebook/schema.js';
 import { t } from '../text/index.js';
@@ -16,7 +17,16 @@ function countOf(rb: LoadedRulebook, list: string): string | undefined {
   return undefined;
 }
 
-function listSheetModel(rb: LoadedRulebook, list: NameList, applicationYear: number, lang: Lang, password?: string): SheetModel {
+/**
+ * Input rows of a list: the rulebook's, or — for a list of enterprises, when the cluster's enterprise count is known
+ * (B16) — as many as the cluster has, never more than the limits table allows.
+ */
+export function listRowsFor(list: NameList, enterprises?: number): number {
+  if (list.entity !== 'enterprise' || enterprises === undefined || !Number.isFinite(enterprises)) return Math.min(list.rows, LIMITS.listRows);
+  return Math.min(Math.max(list.rows, Math.ceil(enterprises)), LIMITS.listRows);
+}
+
+function listSheetModel(rb: LoadedRulebook, list: NameList, applicationYear: number, lang: Lang, password?: string, enterprises?: number): SheetModel {
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const b = new SheetBuilder();
   const last = LIST_COLUMNS.remark;
@@ -35,7 +45,8 @@ function listSheetModel(rb: LoadedRulebook, list: NameList, applicationYear: num
     t('template.listColRemark', lang),
   ];
   headers.forEach((h, col) => b.set(LIST_HEADER_ROW, col, { value: h, style: 'header' }));
-  for (let i = 0; i < list.rows; i++) {
+  const rows = listRowsFor(list, enterprises);
+  for (let i = 0; i < rows; i++) {
     const r = LIST_FIRST_ROW + i;
     b.set(r, LIST_COLUMNS.seq, { value: i + 1, style: 'text' });
     b.set(r, LIST_COLUMNS.name, { value: null, input: 'applicant', style: 'applicantInput' });
@@ -64,5 +75,5 @@ function listSheetModel(rb: LoadedRulebook, list: NameList, applicationYear: num
 }
 
 /** Every list sheet of the rulebook, in its order. */
-export const listSheetModels = (rb: LoadedRulebook, applicationYear: number, lang: Lang, password?: string): SheetModel[] =>
-  nameLists(rb).map((l) => listSheetModel(rb, l, applicationYear, lang, password));
+export const listSheetModels = (rb: LoadedRulebook, applicationYear: number, lang: Lang, password?: string, enterprises?: number): SheetModel[] =>
+  nameLists(rb).map((l) => listSheetModel(rb, l, applicationYear, lang, password, enterprises));

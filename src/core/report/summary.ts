@@ -9,6 +9,7 @@
  */
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
+import type { Check } from '../rulebook/schema.js';
 import { scoreCounted, scoreFormula } from '../committee/normalise.js';
 import { combineFormula, committeeFigures, exactFormula, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
@@ -115,6 +116,8 @@ export interface SummaryInput {
   templateRulebook?: RulebookStamp | null;
   /** What the reviewer must know about the workbook itself (rendered warnings), shown under the title. */
   notices?: string[];
+  /** A renewal review (复核): the title and the year row say so. */
+  renewal?: boolean;
 }
 
 export interface SummaryResult {
@@ -122,6 +125,9 @@ export interface SummaryResult {
   layout: SummaryLayout;
   committee: CommitteeResult;
 }
+
+/** The words a renewal review's summary says instead (复核评审汇总表, 复核年度). */
+const RENEWAL_WORDS: Partial<Record<TextKey, TextKey>> = { 'summary.title': 'summary.renewal.title', 'summary.year': 'summary.renewal.year' };
 
 /** The sheet's fixed columns (zero-based). Expert columns start at `firstExpert`; committee figures follow them. */
 const COL = { no: 0, label: 1, weight: 2, auto: 3, reasons: 4, firstExpert: 5 } as const;
@@ -303,14 +309,31 @@ function identitySection(ctx: Ctx, input: SummaryInput): void {
  * The word and style of a status in the summary. A veto question answered 否 is 未发生 (nothing was "met"),
  * 是 is 一票否决; a check that could not judge its inputs says 无法核验, never 不适用.
  */
-function resultCell(ctx: Ctx, fs: readonly ReportFinding[], veto: boolean): { value: string; style: StyleKey } {
+function resultCell(ctx: Ctx, fs: readonly ReportFinding[], veto: boolean, check?: Check): { value: string; style: StyleKey } {
   const status: Status = worstStatus(fs.map((f) => f.status));
   const style: StyleKey = `status.${status}`;
   if (veto && status === 'pass') return { value: ctx.w('summary.vetoNotOccurred'), style };
+  const passWord = status === 'pass' && check ? passKey(check) : undefined;
+  if (passWord) return { value: ctx.w(passWord), style };
   if (veto && status === 'veto') return { value: ctx.w('summary.vetoOccurred'), style };
   if (fs.some((f) => f.status === status && f.code === 'not-evaluated') && !fs.some((f) => f.status === status && f.source === 'input'))
     return { value: ctx.w('summary.notEvaluated'), style };
   return { value: tAny(`status.${status}`, ctx.lang), style };
+}
+
+/** The word a passed check's row says (not 达标, which only a threshold is): by what the check is. */
+function passWordOf(ctx: Ctx, f: ReportFinding, checks: ReadonlyMap<string, Check>): string | undefined {
+  const check = f.check ? checks.get(f.check) : undefined;
+  const key = f.status === 'pass' && check ? passKey(check) : undefined;
+  return key ? ctx.w(key) : undefined;
+}
+
+function passKey(check: Check): TextKey | undefined {
+  if (check.rule.kind === 'veto') return 'summary.vetoNotOccurred';
+  if (check.criterion === 'E') return 'summary.pass.eligible';
+  if (check.rule.kind === 'list' || check.rule.kind === 'list-dedup') return 'summary.pass.list';
+  if (check.rule.kind === 'plan-targets' || check.rule.kind === 'evidence') return 'summary.pass.complete';
+  return undefined;
 }
 
 function eligibilitySection(ctx: Ctx, byCheck: ReadonlyMap<string, ReportFinding[]>): void {
@@ -328,7 +351,7 @@ function eligibilitySection(ctx: Ctx, byCheck: ReadonlyMap<string, ReportFinding
     const link = fs.find((f) => f.cells.length)?.cells[0];
     b.set(r, ELIGIBILITY.no, { value: check.id, style: 'text', ...(link ? { link } : {}) });
     b.set(r, ELIGIBILITY.item, { value: ctx.pick(check.title), style: 'wrap' });
-    b.set(r, ELIGIBILITY.result, resultCell(ctx, fs, check.rule.kind === 'veto'));
+    b.set(r, ELIGIBILITY.result, resultCell(ctx, fs, check.rule.kind === 'veto', check));
     const detail = fs.map((f) => f.messages[lang]).join('\n');
     b.set(r, ELIGIBILITY.detail, { value: detail, style: 'wrap' });
     b.merge(r, ELIGIBILITY.detail, r, cols.last);
@@ -499,7 +522,9 @@ function recommendationRows(ctx: Ctx, totalRow: number, nExperts: number, commit
   }
   const row = b.next();
   const experts = scoring.minimumExperts > 1 ? ctx.w('summary.minimumExperts', { n: scoring.minimumExperts }) : '';
-  const ruleText = ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts });
+  // The weights and cut line are the province's: unless the rulebook says the province set them, they are the tool's.
+  const said = scoring.setByProvince ? '' : `${lang === 'zh-CN' ? '。' : '. '}${ctx.w('summary.scoresNote')}`;
+  const ruleText = ctx.w('summary.recommendationRule', { rule, min: rec.minMeanTotal, experts }) + said;
   b.set(row, CRITERIA.criterion, { value: ruleText, style: 'label' });
   b.fit(row, ruleText, ctx.widths[CRITERIA.criterion]!);
   // What a summary can say on its own (its score, not the round's ranking and quota), in the list's words: it never
@@ -655,6 +680,7 @@ function findingsSection(ctx: Ctx): void {
     [FINDINGS.cell, ctx.w('summary.colCell')],
   ]);
   const titles = new Map(rb.checks.map((c) => [c.id, ctx.pick(c.title)]));
+  const checkOf = new Map(rb.checks.map((c) => [c.id, c]));
   report.findings.forEach((f, i) => {
     const row = b.next();
     b.set(row, FINDINGS.no, { value: i + 1, style: 'text' });
@@ -663,7 +689,7 @@ function findingsSection(ctx: Ctx): void {
     b.fit(row, item, ctx.widths[FINDINGS.item]!);
     b.set(row, FINDINGS.indicator, { value: f.indicator ?? '', style: 'text' });
     b.set(row, FINDINGS.status, {
-      value: f.code === 'not-evaluated' ? ctx.w('summary.notEvaluated') : tAny(`status.${f.status}`, lang),
+      value: f.code === 'not-evaluated' ? ctx.w('summary.notEvaluated') : passWordOf(ctx, f, checkOf) ?? tAny(`status.${f.status}`, lang),
       style: `status.${f.status}`,
     });
     b.set(row, FINDINGS.detail, { value: f.messages[lang], style: 'wrap' });
@@ -694,7 +720,7 @@ export function summaryModel(input: SummaryInput): SummaryResult {
     lang,
     cols,
     widths,
-    w: (key, params) => t(key, lang, params),
+    w: (key, params) => t(input.renewal ? (RENEWAL_WORDS[key] ?? key) : key, lang, params),
     pick: (x) => (lang === 'zh-CN' ? x.zh : x.en),
     spanWidth: (from, to) => widths.slice(from, to + 1).reduce((a, w) => a + w, 0),
   };

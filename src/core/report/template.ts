@@ -45,9 +45,12 @@ function defaultGuidance(ind: Indicator, lang: Lang): string {
 }
 
 /** What follows a label: nothing for a required row, 选填, or "required when 6.2 is 是" for a conditional one. */
-function requirementNote(ind: Indicator, lang: Lang): string {
+function requirementNote(ind: Indicator, lang: Lang, rb?: LoadedRulebook): string {
   if (ind.required || ind.derived) return '';
   if (ind.requiredIf) return t('template.requiredIf', lang, { indicator: ind.requiredIf.indicator, answer: ind.requiredIf.equals ? '是' : '否' });
+  // The detail a 是 asks for (B7, the body 8.1 says exists): required then, not simply optional.
+  const asking = rb?.checks.find((c) => c.rule.kind === 'yes-required' && c.rule.detail === ind.code);
+  if (asking && asking.rule.kind === 'yes-required') return t('template.requiredIf', lang, { indicator: asking.rule.indicator, answer: '是' });
   return t('template.optional', lang);
 }
 
@@ -67,7 +70,8 @@ function derivedFormula(rule: Rule, rowOf: Map<string, number>, growthMethod: st
   return undefined;
 }
 
-export function templateModels(rb: LoadedRulebook, applicationYear: number, lang: Lang = 'zh-CN', password?: string): TemplateResult {
+/** `enterprises`: the cluster's enterprise count, when known: the lists of enterprises get that many rows. */
+export function templateModels(rb: LoadedRulebook, applicationYear: number, lang: Lang = 'zh-CN', password?: string, opts: { enterprises?: number } = {}): TemplateResult {
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const layout = standardLayout(rb, applicationYear);
   const b = new SheetBuilder();
@@ -98,7 +102,7 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
 
   for (const { indicator: ind, row, inputCols } of layout.rows) {
     b.set(row, COLUMNS.code, { value: ind.code, style: 'text' });
-    b.set(row, COLUMNS.label, { value: pick(ind.label) + requirementNote(ind, lang), style: 'wrap' });
+    b.set(row, COLUMNS.label, { value: pick(ind.label) + requirementNote(ind, lang, rb), style: 'wrap' });
     b.set(row, COLUMNS.unit, { value: ind.kind === 'percent' ? '%' : (ind.unit ?? ''), style: 'text' });
     const guidance = ind.guidance ? pick(ind.guidance) : defaultGuidance(ind, lang);
     b.set(row, COLUMNS.guidance, { value: guidance, style: 'muted' });
@@ -141,7 +145,7 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     sheets: [
       instructionsModel(rb, applicationYear, lang),
       indicators,
-      ...listSheetModels(rb, applicationYear, lang, password),
+      ...listSheetModels(rb, applicationYear, lang, password, opts.enterprises),
       ...[planSheetModel(rb, applicationYear, lang, password), evidenceSheetModel(rb, lang, password)].filter((m): m is SheetModel => m !== null),
     ],
     meta: {

@@ -155,3 +155,17 @@ export function diffRulebooks(a: Rulebook, b: Rulebook, lang: Lang): RulebookCha
   }
   return out;
 }
+
+/**
+ * What a rulebook sets that a committee should think twice about, in words: a minimum of counted experts below
+ * three (a verdict resting on one or two experts' scores).
+ */
+/** The committee size provincial panels practise, where the rulebook does not say (scoring.recommendedExperts). */
+export const RECOMMENDED_EXPERTS = 5;
+
+export function rulebookWarnings(rb: Rulebook, lang: Lang): string[] {
+  const out: string[] = [];
+  const min = rb.scoring.minimumExperts;
+  if (min < 3) out.push(t('rulebook.warn.minimum-experts', lang, { n: min }));
+  return out;
+}

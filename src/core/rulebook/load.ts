@@ -411,8 +411,11 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
   if (!parsed.success) throw new RulebookError(zodProblems(input, parsed.error, lang), source, lang);
   const problems = crossCheck(parsed.data, lang);
   if (problems.length) throw new RulebookError(problems, source, lang);
-  const data = effectiveRulebook(parsed.data);
+  const data = requiredWhereRead(parsed.data, effectiveRulebook(parsed.data));
+  return indexed(data, parsed.data, fingerprintOf(parsed.data));
+}
 
+function indexed(data: Rulebook, source: Rulebook, fingerprint: string): LoadedRulebook {
   const indicators = new Map(data.indicators.map((i) => [i.code, i]));
   const ownerCheck = new Map<string, string>();
   for (const check of data.checks) if (indicators.has(check.id)) ownerCheck.set(check.id, check.id);
@@ -420,14 +423,40 @@ export function loadRulebook(input: unknown, source?: string, lang: Lang = 'zh-C
     for (const { code } of ruleInputs(check.rule)) if (!ownerCheck.has(code)) ownerCheck.set(code, check.id);
   return {
     data,
-    source: parsed.data,
-    fingerprint: fingerprintOf(parsed.data),
+    source,
+    fingerprint,
     indicators,
     checks: data.checks,
     ownerCheck,
     criterionOf: new Map(data.checks.map((c) => [c.id, c.criterion])),
     groupIds: new Set([...data.criteria.map((c) => c.id), ...data.groups.map((g) => g.id)]),
   };
+}
+
+/**
+ * The same rulebook (its file and fingerprint unchanged) with some checks and indicators out of force: what a
+ * renewal review uses, where the eligibility of a first application (E2: already a provincial cluster) no longer
+ * applies to a cluster already recognised. A check left in force that reads a dropped indicator is dropped too.
+ */
+export function withoutEntries(rb: LoadedRulebook, drop: { check?: (c: Check) => boolean; indicator?: (i: Indicator) => boolean }): LoadedRulebook {
+  const indicators = rb.data.indicators.filter((i) => !drop.indicator?.(i));
+  const kept = new Set(indicators.map((i) => i.code));
+  const checks = rb.data.checks.filter((c) => !drop.check?.(c) && ruleInputs(c.rule).every((x) => kept.has(x.code)));
+  return indexed({ ...rb.data, indicators, checks }, rb.source, rb.fingerprint);
+}
+
+/**
+ * An indicator is required only where a check in force reads it: one that only checks switched off (or out of
+ * the round) read — Yunnan's 4.4 with 4.4 and 4.6 off — is optional. Indicators no check reads (the B-rows, the
+ * descriptive texts) keep their own `required`.
+ */
+function requiredWhereRead(all: Rulebook, effective: Rulebook): Rulebook {
+  const readBy = (checks: Rulebook['checks']) => new Set(checks.flatMap((c) => ruleInputs(c.rule).map((x) => x.code)));
+  const anyCheck = readBy(all.checks);
+  const inForce = readBy(effective.checks);
+  const unread = (code: string) => anyCheck.has(code) && !inForce.has(code);
+  if (!effective.indicators.some((i) => i.required && unread(i.code))) return effective;
+  return { ...effective, indicators: effective.indicators.map((i) => (i.required && unread(i.code) ? { ...i, required: false } : i)) };
 }
 
 /** Like loadRulebook, but returns the problems instead of throwing. */

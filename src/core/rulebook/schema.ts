@@ -55,6 +55,15 @@ export const Indicator = z
     min: z.number().optional(),
     max: z.number().optional(),
     guidance: LocalText.optional(),
+    /**
+     * How a plan target of this figure is read (the three-year plan, monitoring R6, renewal): `better` — which way
+     * the figure should move (absent: from the checks, else higher; `none` for a figure with no better side, such as
+     * 1.5 占地面积); `period` — `three-year` for a count over the plan's three years (7.1), never one year's target.
+     */
+    plan: z
+      .object({ better: z.enum(['higher', 'lower', 'none']).optional(), period: z.enum(['year', 'three-year']).optional() })
+      .strict()
+      .optional(),
     /** Only asked for in this kind of round (not shown, not required, not read in the other). */
     onlyInRound: RoundType.optional(),
   })
@@ -348,6 +357,21 @@ export const NameList = z
     levels: z.array(z.string().min(1)).min(1),
     /** Input rows the template provides. */
     rows: z.number().int().min(1).max(2000).default(50),
+    /**
+     * Columns an entry may leave blank: a 龙头企业 is no recognised title, so its 级别 and 认定年份 are optional.
+     * Absent: every column is required.
+     */
+    optional: z.array(z.enum(['level', 'year'])).optional(),
+    /**
+     * Levels the count of the list's indicator takes in (the national 2.1 counts 国家级 单项冠军 only): an entry of
+     * another listed level is shown, said and not counted. Absent: every level counts.
+     */
+    countedLevels: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * Years a title stays valid from its 认定年份 (专精特新中小企业, 高新技术企业 …: 3): an entry whose year plus this is
+     * before the application year is a warning naming it. Absent: titles are not dated.
+     */
+    validityYears: z.number().int().positive().max(100).optional(),
   })
   .strict();
 export type NameList = z.infer<typeof NameList>;
@@ -378,6 +402,21 @@ export const RulebookSchema = z
         growthMethod: z.enum(['compound', 'arithmetic']).default('compound'),
         /** Annual monitoring deadline, "MM-DD" (04-30 under the 2022 Measures; 03-31 in later notices). */
         monitoringDeadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the deadline as MM-DD'),
+        /**
+         * The deadline by recognition batch (4月30日 for the 2022–2023 batches, 3月31日 from the 2024 batch): the
+         * last row whose `fromBatch` is not after the cluster's recognition year applies; absent, or the batch
+         * unknown, `monitoringDeadline`.
+         */
+        monitoringDeadlines: z
+          .array(
+            z
+              .object({
+                fromBatch: z.number().int().min(2000).max(2100),
+                deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write the deadline as MM-DD'),
+              })
+              .strict(),
+          )
+          .optional(),
         validityYears: z.number().int().positive().default(3),
         /** Which indicators identify the cluster; applicationYear sets the data years. */
         identity: z
@@ -411,10 +450,22 @@ export const RulebookSchema = z
          * How a committee's scores combine (each expert's total, and each criterion): the mean; the trimmed mean
          * (one highest and one lowest dropped, when at least `trimmedMinimum` scores); or the median.
          */
-        combine: z.enum(['mean', 'trimmed-mean', 'median']).default('mean'),
+        // Defaults are what provincial panels practise (the Measures set no scores): 去掉一个最高分和一个最低分 from
+        // five totals up (the plain mean below), at least three experts' totals counted, five experts recommended.
+        combine: z.enum(['mean', 'trimmed-mean', 'median']).default('trimmed-mean'),
         trimmedMinimum: z.number().int().min(3).default(5),
         /** Fewer experts' complete totals than this: the application stays pending. */
-        minimumExperts: z.number().int().min(1).default(1),
+        minimumExperts: z.number().int().min(1).default(3),
+        /**
+         * The committee size panels practise (absent: 5): a round with fewer experts is said, not refused. Optional
+         * without a default, so rulebooks that leave it out keep their fingerprints.
+         */
+        recommendedExperts: z.number().int().min(1).optional(),
+        /**
+         * The province has set the weights and the cut line itself: absent (false), every sheet showing them says they
+         * are the tool's defaults, the recognition criteria setting no scores.
+         */
+        setByProvince: z.boolean().optional(),
         /** 推荐名额: how many applications a round may recommend; `--quota` overrides it; absent = no cap. */
         recommendations: z.number().int().nonnegative().optional(),
       })

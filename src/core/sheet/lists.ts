@@ -144,12 +144,13 @@ export function readListSheet(snapshot: Snapshot, list: NameList): ListInput {
       }
     }
     if (cols.level >= 0) {
-      if (level === null) problems.push({ code: 'list-level-missing', status: 'missing', cell: entry.cells.level, params: { name: name ?? '', levels: list.levels } });
-      else if (!list.levels.includes(level)) problems.push({ code: 'list-level-unknown', status: 'warn', cell: entry.cells.level, params: { name: name ?? '', found: excerpt(level), levels: list.levels } });
+      if (level === null) {
+        if (!list.optional?.includes('level')) problems.push({ code: 'list-level-missing', status: 'missing', cell: entry.cells.level, params: { name: name ?? '', levels: list.levels } });
+      } else if (!list.levels.includes(level)) problems.push({ code: 'list-level-unknown', status: 'warn', cell: entry.cells.level, params: { name: name ?? '', found: excerpt(level), levels: list.levels } });
     }
     if (cols.year >= 0) {
       if (year.bad !== null) problems.push({ code: 'list-year-invalid', status: 'invalid', cell: entry.cells.year, params: { name: name ?? '', found: year.bad } });
-      else if (year.value === null) problems.push({ code: 'list-year-missing', status: 'missing', cell: entry.cells.year, params: { name: name ?? '' } });
+      else if (year.value === null && !list.optional?.includes('year')) problems.push({ code: 'list-year-missing', status: 'missing', cell: entry.cells.year, params: { name: name ?? '' } });
     }
     entries.push(entry);
     if (problems.length > LIMITS.findings) throw new LimitError('findings', LIMITS.findings, problems.length);

@@ -60,7 +60,7 @@ export function planIndicators(rb: LoadedRulebook): Indicator[] {
 /** The plan years a template of this application year asks for: the application year and the years after it. */
 export const planYears = (rule: RuleOf<'plan-targets'>, applicationYear: number): number[] => Array.from({ length: rule.years }, (_x, i) => applicationYear + i);
 
-export type Better = 'higher' | 'lower';
+export type Better = 'higher' | 'lower' | 'none';
 
 /**
  * Lower is better where the rulebook says so: a compare with an upper bound, the left side of a "<" comparison,
@@ -77,5 +77,12 @@ export function planDirections(rb: LoadedRulebook): Map<string, Better> {
     if (rule.kind === 'either-of') rule.anyOf.forEach(visit);
   };
   for (const c of rb.checks) visit(c.rule);
+  // The rulebook's own word wins: 1.5 占地面积 is bounded above for recognition, yet no side of it is better.
+  for (const i of rb.data.indicators) if (i.plan?.better) out.set(i.code, i.plan.better);
   return out;
+}
+
+/** Figures whose plan target is a count over the plan's three years (7.1), never one year's: rulebook data. */
+export function threeYearFigures(rb: LoadedRulebook): Set<string> {
+  return new Set(rb.data.indicators.filter((i) => i.plan?.period === 'three-year').map((i) => i.code));
 }

@@ -47,6 +47,10 @@ export const CLI_TEXT = {
   },
   'cli.template.output': { 'zh-CN': '要写入的模板文件', 'en-US': 'the template to write' },
   'cli.template.year': { 'zh-CN': '申报年度（数据年度为 Y-3、Y-2、Y-1）', 'en-US': 'application year (the columns are Y-3, Y-2, Y-1)' },
+  'cli.template.enterprises': {
+    'zh-CN': '集群企业数量：企业名单按此数量提供填写行（最多{max}行；默认按规则文件）',
+    'en-US': 'the cluster’s enterprise count: the enterprise lists get that many rows (at most {max}; default: the rulebook’s)',
+  },
   'cli.template.password': {
     'zh-CN': '用此密码保护工作表（默认保护但不设密码）',
     'en-US': 'protect the sheets with a password (default: protected without one)',
@@ -159,6 +163,7 @@ export const CLI_TEXT = {
 
   // Usage errors: ours, and commander's (by its error code), said in the chosen language.
   'cli.usage.year': { 'zh-CN': '--year 应为 2022 至 2100 之间的年份，收到“{value}”', 'en-US': '--year must be a year from 2022 to 2100, got "{value}"' },
+  'cli.usage.enterprises': { 'zh-CN': '--enterprises 应为正整数，收到“{value}”', 'en-US': '--enterprises must be a positive whole number, got "{value}"' },
   'cli.usage.rename-expert': { 'zh-CN': '--rename-expert 应为“旧名=新名”，收到“{value}”', 'en-US': '--rename-expert must be "old=new", got "{value}"' },
   'cli.usage.quota': { 'zh-CN': '--quota 应为非负整数，收到“{value}”', 'en-US': '--quota must be a whole number, got "{value}"' },
   'cli.usage.output-folder': {

@@ -79,6 +79,7 @@ export const COMMITTEE_TEXT = {
   'committee.rule.median': { 'zh-CN': '中位数', 'en-US': 'median' },
   'committee.rollup.sheet': { 'zh-CN': '推荐汇总', 'en-US': 'Recommendations' },
   'committee.rollup.title': { 'zh-CN': '{year}年度中小企业特色产业集群推荐汇总表', 'en-US': '{year} SME characteristic industrial clusters: recommendation list' },
+  'committee.rollup.titleProvincial': { 'zh-CN': '{year}年度省级中小企业特色产业集群推荐汇总表', 'en-US': '{year} provincial SME characteristic industrial clusters: recommendation list' },
   'committee.rollup.subtitle': {
     'zh-CN': '评审规则：{rulebook}。专家组评分：各专家总分的{rule}；推荐分数线 {cut} 分；推荐名额：{quota}；有效评分至少 {minimum} 位专家。评审专家 {experts} 位，未交回评分表：{missing}。',
     'en-US': 'Rulebook: {rulebook}. Panel score: the {rule} of the experts’ totals; cut line {cut}; quota: {quota}; at least {minimum} experts’ scores. {experts} experts; not returned: {missing}.',

@@ -27,7 +27,7 @@ export const MONITORING_TEXT = {
   'monitoring.row.R1.1': { 'zh-CN': '最近一次通过复核年份', 'en-US': 'Year of the last passed renewal review' },
   'monitoring.row.R1.2': { 'zh-CN': '是否已申请复核', 'en-US': 'Renewal review applied for?' },
   'monitoring.row.R2': { 'zh-CN': '是否存在虚假申报或违法违规', 'en-US': 'False declaration, or violations of law or regulation?' },
-  'monitoring.row.R3': { 'zh-CN': '年度培育情况信息表报送日期', 'en-US': 'Date the form was submitted' },
+  'monitoring.row.R3': { 'zh-CN': '省级主管部门收到信息表日期（由省级中小企业主管部门填写）', 'en-US': 'Date the provincial authority received the form (filled in by the provincial SME authority)' },
   'monitoring.row.R3.1': { 'zh-CN': '是否配合监测监管', 'en-US': 'Cooperating with monitoring and supervision?' },
   'monitoring.row.R4.1': { 'zh-CN': '主导产业是否发生重大变化', 'en-US': 'Major change of the leading industry?' },
   'monitoring.row.R4.2': { 'zh-CN': '主导产业变化是否已及时更新报备', 'en-US': 'Leading-industry change updated and filed in time?' },
@@ -41,7 +41,13 @@ export const MONITORING_TEXT = {
   'monitoring.guide.R1': { 'zh-CN': '填写四位年份；认定有效期{years}年', 'en-US': 'Four-digit year; recognition is valid {years} years' },
   'monitoring.guide.R1.1': { 'zh-CN': '未经复核的不填', 'en-US': 'Leave blank if never reviewed' },
   'monitoring.guide.R1.2': { 'zh-CN': '有效期届满当年必填', 'en-US': 'Required in the year validity expires' },
-  'monitoring.guide.R3': { 'zh-CN': '如 {example}；截止日期为报送年度{deadline}', 'en-US': 'e.g. {example}; the deadline is {deadline} of the year of submission' },
+  'monitoring.guide.R3': {
+    'zh-CN': '省级主管部门收到时填写，如 {example}；截止日期为报送年度{deadline}',
+    'en-US': 'Filled in by the provincial authority on receipt, e.g. {example}; the deadline in the year of submission: {deadline}',
+  },
+  'monitoring.deadline.byBatch': { 'zh-CN': '认定批次规定的截止日期（{table}）', 'en-US': 'the deadline of its recognition batch ({table})' },
+  'monitoring.deadline.batches': { 'zh-CN': '{from}—{to}年批次', 'en-US': 'batches {from}–{to}: ' },
+  'monitoring.deadline.batchesFrom': { 'zh-CN': '{from}年起批次', 'en-US': 'batches from {from}: ' },
   'monitoring.guide.R4': { 'zh-CN': '发生变化时必填', 'en-US': 'Required when a change occurred' },
   'monitoring.guide.target': { 'zh-CN': '三年发展规划中本年度的目标值（无目标不填）；填报值为监测年度实际值', 'en-US': "The three-year plan's target for this year (blank if none); the reported value is the year's actual figure" },
   'monitoring.instructions.who': {
@@ -82,6 +88,9 @@ export const MONITORING_TEXT = {
   'monitoring.verdict.normal': { 'zh-CN': '正常', 'en-US': 'Normal' },
   'monitoring.verdict.attention': { 'zh-CN': '需关注', 'en-US': 'Needs attention' },
   'monitoring.verdict.revoke': { 'zh-CN': '建议撤销认定', 'en-US': 'Revocation recommended' },
+  'monitoring.verdict.verify': { 'zh-CN': '存在撤销认定情形', 'en-US': 'Grounds for revocation' },
+  /** A ground resting only on the cluster's own answer: the province verifies it before proposing revocation. */
+  'monitoring.verdictToVerify': { 'zh-CN': '{verdict}（{grounds}），待核实', 'en-US': '{verdict} ({grounds}), to be verified' },
   'monitoring.ground': { 'zh-CN': '第十七条第{n}项', 'en-US': 'Art. 17 ({n})' },
   'monitoring.verdictWithGrounds': { 'zh-CN': '{verdict}（{grounds}）', 'en-US': '{verdict} ({grounds})' },
   'monitoring.verdictIncomplete': { 'zh-CN': '{verdict}（数据不全）', 'en-US': '{verdict} (data incomplete)' },
@@ -117,6 +126,11 @@ export const MONITORING_TEXT = {
   'monitoring.register.trendOne': { 'zh-CN': '仅一年', 'en-US': 'one year' },
   'monitoring.register.dueRenewal': { 'zh-CN': '{year}年到期，应申请复核', 'en-US': 'expires {year}: renewal review due' },
   'monitoring.register.expired': { 'zh-CN': '已于{year}年到期', 'en-US': 'expired in {year}' },
+  'monitoring.register.notReceived': { 'zh-CN': '未收到信息表', 'en-US': 'No form received' },
+  'monitoring.register.notReceivedNote': {
+    'zh-CN': '省级认定名单中的集群，未收到{year}年度培育情况信息表；截止日期后仍未报送的，属于第十七条第三项规定的撤销认定情形',
+    'en-US': 'On the provincial roster, but no form for {year} was received; not submitted by the deadline is a ground for revocation under Art. 17 (3)',
+  },
   'monitoring.register.validUntil': { 'zh-CN': '有效期至{year}年', 'en-US': 'valid until {year}' },
   'monitoring.register.unreadable': { 'zh-CN': '无法读取', 'en-US': 'Unreadable' },
   'monitoring.register.notMonitoring': { 'zh-CN': '不是年度培育情况信息表（是申报表，请用 check 或 batch 核验）', 'en-US': 'Not an annual monitoring form (an application: check it with check or batch)' },
@@ -127,6 +141,17 @@ export const MONITORING_TEXT = {
   'monitoring.register.colStatus': { 'zh-CN': '状态', 'en-US': 'Status' },
   'monitoring.register.colMessage': { 'zh-CN': '说明', 'en-US': 'Message' },
   // ── renewal (复核) ──
+  'monitoring.renewal.noRecognised': {
+    'zh-CN': '未给出认定时的申报表（--recognised）：规划目标取自本次申报表，其规划年度可能不是监测年度；复核应核对认定时提交的三年发展规划目标完成情况',
+    'en-US': 'No recognised application given (--recognised): the plan targets are the current application’s, whose plan years may not be the monitoring years; renewal review checks the three-year plan submitted at recognition',
+  },
+  'monitoring.renewal.planRecognised': { 'zh-CN': '规划目标（认定时申报，{file}）完成{met}/{total}', 'en-US': 'Plan targets (submitted at recognition, {file}): {met}/{total} met' },
+  'monitoring.renewal.planCurrent': { 'zh-CN': '规划目标（本次申报表，{file}）完成{met}/{total}', 'en-US': 'Plan targets (the current application, {file}): {met}/{total} met' },
+  'monitoring.cli.renewal.recognised': {
+    'zh-CN': '认定时的申报表：复核按其三年发展规划目标核对完成情况，认定年份取其申报年度',
+    'en-US': 'the application the cluster was recognised on: renewal checks its three-year plan targets, and its application year is the recognition year',
+  },
+  'monitoring.cli.renewal.json': { 'zh-CN': '在标准输出打印 JSON（复核记录与规划目标完成情况）', 'en-US': 'Print JSON on stdout (the record and the plan completion)' },
   'monitoring.renewal.sheet': { 'zh-CN': '复核监测记录', 'en-US': '复核监测记录' },
   'monitoring.renewal.title': { 'zh-CN': '{name} 复核：监测记录（认定{recognised}年，{year}年复核）', 'en-US': '{name} renewal review: monitoring record (recognised {recognised}, reviewed {year})' },
   'monitoring.renewal.history': {
@@ -193,6 +218,11 @@ export const MONITORING_TEXT = {
   'monitoring.cli.monitor.inputs': { 'zh-CN': '信息表文件或文件夹', 'en-US': 'Monitoring forms or folders' },
   'monitoring.cli.monitor.output': { 'zh-CN': '监测汇总表（.xlsx）', 'en-US': 'The register (.xlsx)' },
   'monitoring.cli.monitor.year': { 'zh-CN': '当前年度（判断到期复核，默认今年）', 'en-US': 'The current year (for renewals due; default this year)' },
+  'monitoring.cli.monitor.roster': {
+    'zh-CN': '省级认定集群名单（含“集群名称”“认定年份”列的工作簿，或已认定集群的申报表；可多次给出）：未报送的集群列为“未收到信息表”，认定年份以名单为准',
+    'en-US': 'the provincial roster of recognised clusters (a workbook with 集群名称 and 认定年份 columns, or the recognised applications; may be repeated): a cluster that sent nothing is listed as “No form received”, and the roster’s recognition year is used',
+  },
+  'monitoring.cli.monitor.rosterRow': { 'zh-CN': '认定名单中无法使用的行或文件：{where}（应有集群名称和认定年份）', 'en-US': 'Roster row or file not usable: {where} (it needs a cluster name and a recognition year)' },
   'monitoring.cli.monitor.json': { 'zh-CN': '在标准输出打印 JSON', 'en-US': 'Print JSON on stdout' },
   'monitoring.cli.monitor.line': { 'zh-CN': '{name}（{year}年度）：{verdict}', 'en-US': '{name} ({year}): {verdict}' },
   'monitoring.cli.monitor.wrote': { 'zh-CN': '已生成 {file}：{clusters}个集群，{forms}份信息表', 'en-US': 'Wrote {file}: {clusters} clusters, {forms} forms' },

@@ -311,6 +311,10 @@ export const RULEBOOK_TEXT = {
 
   // rulebook diff: what B changes from A, in words.
   'rulebook.diff.none': { 'zh-CN': '两份规则的内容相同。', 'en-US': 'The two rulebooks set the same.' },
+  'rulebook.warn.minimum-experts': {
+    'zh-CN': '最少计分专家数为{n}人，少于3人：评审结论仅凭一两位专家的评分，建议不少于3人',
+    'en-US': 'The minimum of experts counted is {n}, below 3: a result would rest on one or two experts’ scores; at least 3 is advised',
+  },
   'rulebook.diff.head': { 'zh-CN': '“{b}”相对“{a}”的变化（{n} 项）：', 'en-US': 'What "{b}" changes from "{a}" ({n}):' },
   'rulebook.diff.check': { 'zh-CN': '检查 {id}（{title}）', 'en-US': 'check {id} ({title})' },
   'rulebook.diff.check-part': { 'zh-CN': '检查 {id}（{title}）第 {part} 分项', 'en-US': 'check {id} ({title}), branch {part}' },
@@ -348,6 +352,21 @@ export const RULEBOOK_TEXT = {
   },
   'rulebook.cmd.import.file': { 'zh-CN': '修改后的规则表（.xlsx）', 'en-US': 'the edited rulebook workbook (.xlsx)' },
   'rulebook.cmd.import.output': { 'zh-CN': '要写入的规则文件（.json）', 'en-US': 'the rulebook file to write (.json)' },
+  'rulebook.cmd.import.province': {
+    'zh-CN': '本省名称（如“浙江省”）：修改过的国家版规则改用本省的编号、名称（“（XX省修订）”）和发布单位',
+    'en-US': 'the province (e.g. 浙江省): an edited national edition takes the province’s id, name (“（XX省修订）”) and issuer',
+  },
+  'rulebook.identity.id': { 'zh-CN': '规则编号', 'en-US': 'id' },
+  'rulebook.identity.name': { 'zh-CN': '规则名称', 'en-US': 'name' },
+  'rulebook.identity.authority': { 'zh-CN': '发布单位', 'en-US': 'issuer' },
+  'rulebook.import.national-identity': {
+    'zh-CN': '该规则与国家2022年版内容不同，但仍使用国家版的{fields}：评审汇总会写明适用国家标准而实际使用本省阈值。请在“设置”表中改用本省的编号、名称和发布单位，或加 --province 本省名称（自动改为“（XX省修订）”）',
+    'en-US': 'This rulebook differs from the national 2022 edition but keeps its {fields}: every summary would say the national standard applies while using other thresholds. Give it the province’s own id, name and issuer on the 设置 sheet, or add --province NAME (derives “（XX省修订）”)',
+  },
+  'rulebook.import.revised': {
+    'zh-CN': '该规则与国家2022年版内容不同，已改用本省的{fields}：{name}（{id}）',
+    'en-US': 'This rulebook differs from the national 2022 edition; its {fields} are now the province’s: {name} ({id})',
+  },
   'rulebook.cmd.import.wrote': { 'zh-CN': '已写入规则文件 {file}（{id} {edition}，规则校验码 {fingerprint}）', 'en-US': 'wrote the rulebook file {file} ({id} {edition}, fingerprint {fingerprint})' },
   'rulebook.cmd.diff.description': {
     'zh-CN': '列出规则 B 相对规则 A 的变化（阈值、比较方式、启用、分值、分数线、截止日、评审类型）',

@@ -14,6 +14,9 @@ export const SUMMARY_TEXT = {
   'summary.place': { 'zh-CN': '所在地区', 'en-US': 'Location' },
   'summary.industry': { 'zh-CN': '主导产业 / 细分领域', 'en-US': 'Leading industry / niche sector' },
   'summary.year': { 'zh-CN': '申报年度（数据年度）', 'en-US': 'Application year (data years)' },
+  /** A renewal review (复核, Art. 15) is its own review: its summary says so. */
+  'summary.renewal.title': { 'zh-CN': '中小企业特色产业集群复核评审汇总表', 'en-US': 'Review summary — renewal review of an SME characteristic industrial cluster' },
+  'summary.renewal.year': { 'zh-CN': '复核年度（数据年度）', 'en-US': 'Renewal year (data years)' },
   'summary.yearValue': { 'zh-CN': '{year}（{dataYears}）', 'en-US': '{year} ({dataYears})' },
   'summary.rulebook': { 'zh-CN': '适用规则', 'en-US': 'Rulebook in force' },
   'summary.rulebookValue': { 'zh-CN': '{name} · {edition} · {authority}', 'en-US': '{name} · {edition} · {authority}' },
@@ -52,6 +55,10 @@ export const SUMMARY_TEXT = {
   /** A veto question answered 否: the circumstance did not occur (not 达标: nothing was met). */
   'summary.vetoNotOccurred': { 'zh-CN': '未发生', 'en-US': 'Did not occur' },
   'summary.vetoOccurred': { 'zh-CN': '一票否决', 'en-US': 'Veto' },
+  /** A pass in the words of its row: eligibility 符合, a name list 已填写, the plan and the evidence index 完整. */
+  'summary.pass.eligible': { 'zh-CN': '符合', 'en-US': 'Eligible' },
+  'summary.pass.list': { 'zh-CN': '已填写', 'en-US': 'Filled in' },
+  'summary.pass.complete': { 'zh-CN': '完整', 'en-US': 'Complete' },
   /** A check whose inputs were missing or invalid: it could not be judged (never 不适用, which is for conditions). */
   'summary.notEvaluated': { 'zh-CN': '无法核验', 'en-US': 'Not checked' },
   // ── criteria and scores ──
@@ -80,6 +87,8 @@ export const SUMMARY_TEXT = {
     'zh-CN': '推荐意见（通过自动核验且专家组评分（{rule}）≥{min}为达到推荐分数线{experts}；是否建议推荐以推荐汇总的排名和名额为准）',
     'en-US': 'Recommendation (automated verdict passed and panel score ({rule}) ≥ {min}: at the cut line{experts}; recommended or not by the ranked list and its quota)',
   },
+  /** Exact words the issue names (issue 19 item 3): the Measures set no scores. */
+  'summary.scoresNote': { 'zh-CN': '分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值', 'en-US': 'Weights and cut line are set by the province (these are the tool’s defaults); the recognition criteria set no scores' },
   'summary.minimumExperts': { 'zh-CN': '；不足{n}位专家评分时待定（待评分）', 'en-US': '; pending (awaiting scores) with fewer than {n} experts’ totals' },
   'summary.rule.mean': { 'zh-CN': '平均分', 'en-US': 'mean' },
   'summary.rule.trimmed-mean': { 'zh-CN': '去掉一个最高分和一个最低分后的平均分', 'en-US': 'mean without the highest and the lowest score' },

@@ -96,12 +96,12 @@ export const TEMPLATE_TEXT = {
   'template.listYearPrompt': { 'zh-CN': '认定年份，如2023', 'en-US': 'Year recognised, e.g. 2023' },
   // The three-year plan's quantified targets and the index of supporting documents.
   'template.planTitle': { 'zh-CN': '三年发展规划量化目标（供复核）', 'en-US': 'Three-year plan: quantified targets (for renewal review)' },
-  'template.planColCurrent': { 'zh-CN': '{year}年现值', 'en-US': '{year} current' },
-  'template.planGuideHigher': { 'zh-CN': '填写各年目标值（不应低于现值）', 'en-US': 'Target for each year (not below the current figure)' },
-  'template.planGuideLower': { 'zh-CN': '填写各年目标值（以降低为好，不应高于现值）', 'en-US': 'Target for each year (to fall: not above the current figure)' },
+  'template.planColCurrent': { 'zh-CN': '{year}年实际值（基期）', 'en-US': '{year} actual (base year)' },
+  'template.planGuideHigher': { 'zh-CN': '填写各年目标值（不应低于基期实际值）', 'en-US': 'Target for each year (not below the current figure)' },
+  'template.planGuideLower': { 'zh-CN': '填写各年目标值（以降低为好，不应高于基期实际值）', 'en-US': 'Target for each year (to fall: not above the current figure)' },
   'template.planLabel': { 'zh-CN': '规划目标', 'en-US': 'Plan targets' },
   'template.planValue': {
-    'zh-CN': '在“{sheet}”工作表填写三年发展规划中各项指标{years}年的量化目标（数值，单位同指标表）。“现值”列取自指标表。认定后的年度监测和到期复核将按这些目标核对完成情况。',
+    'zh-CN': '在“{sheet}”工作表填写三年发展规划中各项指标{years}年的量化目标（数值，单位同指标表）。“实际值（基期）”列取自指标表最近一年的数据。认定后的年度监测和到期复核将按这些目标核对完成情况。',
     'en-US': 'On “{sheet}” give the three-year plan\'s quantified target of each indicator for {years} (numbers, in the indicator sheet\'s units). The current figure comes from the indicator sheet. Annual monitoring and the renewal review measure completion against these targets.',
   },
   'template.evidenceTitle': { 'zh-CN': '佐证材料目录（标准{criteria}均应有对应材料）', 'en-US': 'Index of supporting documents (each of criteria {criteria} needs one)' },

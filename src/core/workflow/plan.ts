@@ -169,7 +169,7 @@ export function planSummary(
   examined: Examined,
   rb: LoadedRulebook,
   lang: Lang,
-  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null; preserved?: PreservedInputs; committee?: ExpertOps } = {},
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string; meta?: WorkbookMeta | null; preserved?: PreservedInputs; committee?: ExpertOps; renewal?: boolean } = {},
 ): SummaryPlan {
   const meta = opts.meta === undefined ? reading.meta : opts.meta;
   // The layout is the one read with the workbook (the check's metadata carries it over unchanged).
@@ -192,6 +192,7 @@ export function planSummary(
     sourceFile: opts.sourceFile,
     templateRulebook: meta?.template?.rulebook ?? null,
     notices,
+    ...(opts.renewal ? { renewal: true } : {}),
   });
   const taken = new Set(reading.names.filter((n) => n !== remove));
   const sheet = remove ?? freeSheetName(summary.model.name, (n) => taken.has(n));

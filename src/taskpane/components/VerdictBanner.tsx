@@ -5,8 +5,8 @@ import { isMonitoringReport } from '../../core/monitoring/is-report.js';
 import { t } from '../../core/text/index.js';
 
 const VERDICT_INTENT = { passed: 'success', incomplete: 'warning', failed: 'error', ineligible: 'error', vetoed: 'error' } as const;
-/** 正常 reads as success, 需关注 as a warning (the province confirms the facts), 建议撤销认定 as an error. */
-const MONITORING_INTENT = { normal: 'success', attention: 'warning', revoke: 'error' } as const;
+/** 正常 reads as success, 需关注 as a warning, 存在撤销认定情形（待核实）and 建议撤销认定 as errors. */
+const MONITORING_INTENT = { normal: 'success', attention: 'warning', verify: 'error', revoke: 'error' } as const;
 
 export function VerdictBanner({ report, lang }: { report: Report; lang: Lang }) {
   const c = report.counts;
