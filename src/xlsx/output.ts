@@ -249,6 +249,9 @@ function alive(pid: number): boolean {
   }
 }
 
+const started = Date.now() - process.uptime() * 1000;
+const uid = process.getuid?.();
+
 /** Removes temporary files of ours whose run is gone (a SIGKILL or a power cut cannot clean up after itself). */
 async function sweepStaleTemps(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -260,7 +263,9 @@ async function sweepStaleTemps(dir: string): Promise<string[]> {
     // Our own pid and not one of our live files: a dead run that had the same pid (pid 1 in a container).
     if (live.has(path) || (pid !== process.pid && alive(pid))) continue;
     try {
-      if ((await lstat(path)).isFile()) {
+      const st = await lstat(path);
+      // Only a plain file of this user's, last written before this run began: what a dead run of ours left.
+      if (st.isFile() && (uid === undefined || st.uid === uid) && st.mtimeMs < started) {
         await unlink(path);
         removed.push(path);
       }

@@ -22,6 +22,7 @@ import {
   ROUND_SHEET,
   SCORESHEET_FORMAT,
   scoresheetEntries,
+  scoresheetHasInput,
   scoresheetModels,
   TALLY_FORMAT,
   tallyModels,
@@ -146,6 +147,28 @@ function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang
     // For the round's documents: the application's texts (运营管理机构 …) and, when incomplete, what to supply again.
     ...applicationPapers(r, fr.review.inputs, rb, lang),
   };
+}
+
+/**
+ * What sits at a score sheet's name before it is written: nothing, a sheet of ours nobody has filled in (which
+ * --force may replace), or anything else — a sheet with an expert's input, a file the tool cannot read as its own
+ * blank sheet — which is never replaced, --force or not. `applications`: the ids the existing sheet has rows for.
+ */
+export async function scoresheetAt(path: string, preset: ReadonlySet<string>): Promise<{ state: 'none' | 'blank' | 'kept'; applications: string[] }> {
+  const exists = await stat(path).then(() => true, () => false);
+  if (!exists) return { state: 'none', applications: [] };
+  try {
+    const opened = await openWorkbook(path);
+    const rows = recordRows(opened.wb);
+    const record = rows && recordFormat(rows) === SCORESHEET_FORMAT ? parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT) : null;
+    const ws = record ? opened.wb.getWorksheet(record.layout.sheet) : undefined;
+    if (!record || !ws) return { state: 'kept', applications: [] };
+    const cells = sheetValues(ws);
+    const applications = record.applications.map((a) => a.id);
+    return { state: scoresheetHasInput(record.layout, cells.at, cells.rowCount, preset) ? 'kept' : 'blank', applications };
+  } catch {
+    return { state: 'kept', applications: [] };
+  }
 }
 
 export async function writeScoresheet(round: Round, expert: string, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean } = {}): Promise<void> {

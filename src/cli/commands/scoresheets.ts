@@ -1,5 +1,5 @@
 /** `cluster-review scoresheets`: one 专家评分表 per expert for a round's applications, and the round's record. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Round, RoundApplication } from '../../core/index.js';
@@ -105,18 +105,36 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       }
       await mkdir(o.output, { recursive: true });
       const roundFile = join(o.output, 'round.json');
+      const { scoresheetAt } = await import('../../xlsx/round.js');
+      // The round.json there before, if it is ours: the recusals the tool wrote into the sheets it issued.
+      const previous = await readFile(roundFile, 'utf8').then((x) => JSON.parse(x) as Partial<Round>, () => null);
+      const ours = previous?.format === 'cluster-review/round@1';
+      const presetOf = (expert: string) =>
+        new Set([...(ours && Array.isArray(previous.conflicts) ? previous.conflicts : []), ...conflicts].filter((c) => c?.expert === expert).map((c) => String(c.application)));
+      // Every sheet is looked at before the first is written. A sheet holding an expert's input is never replaced,
+      // --force or not; a blank one of ours is replaced with --force; a re-run writes the sheets that are new.
+      const plan: Array<{ expert: string; out: string; write: boolean }> = [];
+      for (const { expert, out } of outputs) {
+        const at = await scoresheetAt(out, presetOf(expert));
+        if (at.state === 'kept') {
+          const missing = apps.filter((a) => !at.applications.includes(a.id)).map((a) => a.id);
+          io.out(`${t(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', lang, { expert, file: out, apps: missing })}\n`);
+        } else if (at.state === 'blank' && !o.force) throw new FileError('output-exists', out);
+        plan.push({ expert, out, write: at.state !== 'kept' });
+      }
+      // round.json is the tool's own record: a later run replaces it; anything else by that name only with --force.
       const { existsSync } = await import('node:fs');
-      if (!o.force) for (const f of [roundFile, ...outputs.map((x) => x.out)]) if (existsSync(f)) throw new FileError('output-exists', f);
-      const { withRunInputs, refuseRunInput } = await import('../../xlsx/output.js');
+      if (!o.force && !ours && existsSync(roundFile)) throw new FileError('output-exists', roundFile);
+      const { withRunInputs, writeOutput } = await import('../../xlsx/output.js');
       await withRunInputs([...workbooks, ...(o.conflicts ? [o.conflicts] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
-        await refuseRunInput(roundFile);
-        for (const { expert, out } of outputs) {
+        for (const { expert, out, write } of plan) {
+          if (!write) continue;
           await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
           io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
         }
+        // Through the one guarded writer: a temporary of its own, never a planted `round.json.tmp`, and never an input.
+        await writeOutput(roundFile, async (h) => void (await h.writeFile(`${JSON.stringify(round, null, 2)}\n`, 'utf8')), { force: true });
       });
-      await writeFile(`${roundFile}.tmp`, `${JSON.stringify(round, null, 2)}\n`);
-      await (await import('node:fs/promises')).rename(`${roundFile}.tmp`, roundFile);
       io.out(`${t('committee.cli.scoresheets.round', lang, { file: roundFile, round: round.id })}\n`);
     });
 }

@@ -238,3 +238,24 @@ export function scoresheetEntries(record: ScoresheetRecord, at: (row: number, co
   }
   return { entries, problem: missing.length || unknown.length ? { code: 'rows-edited', missing, unknown } : null };
 }
+
+/**
+ * Whether a score sheet holds anything an expert put there: a score, a note, a 回避 or opinion on a row the tool
+ * did not recuse (`preset`: the applications the tool wrote as recused for this expert), a signature or a date.
+ * Rows are scanned whole (not only those whose hidden id still reads): a sheet with input is never replaced, so in
+ * doubt the answer is yes.
+ */
+export function scoresheetHasInput(layout: ScoresheetLayout, at: (row: number, col: number) => CellValue, rowCount: number, preset: ReadonlySet<string>): boolean {
+  const L = layout;
+  const filled = (v: CellValue) => v !== null && String(v).trim() !== '';
+  if (filled(at(...L.signature)) || filled(at(...L.date))) return true;
+  // Rows past the sheet's last row are empty: a forged count cannot make this loop long.
+  const last = Math.min(rowCount, L.signature[0]);
+  for (let r = Math.max(0, L.firstRow); r < last; r++) {
+    if (L.criteria.some((c) => filled(at(r, c.col)) || filled(at(r, c.note)))) return true;
+    const id = at(r, L.id);
+    if (typeof id === 'string' && preset.has(id)) continue;
+    if (filled(at(r, L.recusal)) || filled(at(r, L.reason)) || filled(at(r, L.opinion))) return true;
+  }
+  return false;
+}
