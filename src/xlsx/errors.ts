@@ -23,6 +23,8 @@ export type FileErrorCode =
   | 'monitoring-form'
   | 'merged-inputs'
   | 'output-exists'
+  // The file to be replaced changed since it was read (a person typed into it meanwhile): it is left as it is.
+  | 'output-changed'
   | 'output-is-input'
   | 'outputs-collide'
   | 'output-no-permission'

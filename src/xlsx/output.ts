@@ -283,6 +283,11 @@ export interface WriteOutputOptions {
   force?: boolean;
   /** Inputs besides those guarded by withRunInputs. */
   inputs?: readonly string[];
+  /**
+   * Called immediately before the commit, once the new file is whole: throwing leaves the output as it is (the
+   * update of a file a person may be editing checks here that it is still the file that was read).
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 /** The reason a write failed, as a FileError naming the output. */
@@ -339,6 +344,7 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
     }
     // Again just before committing: the folder may have changed while the workbook was being written.
     await refuseInput(output, marks);
+    await opts.beforeCommit?.();
     if (opts.force) await rename(tmp, output);
     else {
       try {

@@ -4,8 +4,8 @@
  * and the new roll-up. Every decision is the core's (src/core/committee); this file only reads and writes cells.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { lstat, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
@@ -41,6 +41,7 @@ import {
   type TallyResult,
 } from '../core/index.js';
 import { finishPackage } from './charts/index.js';
+import { FileError } from './errors.js';
 import { openWorkbook } from './open.js';
 import { writeOutput } from './output.js';
 import { renderSheet, renderSheetStreamed } from './render.js';
@@ -74,7 +75,16 @@ async function fileSource(path: string, kind: EntrySource['kind']): Promise<Omit
 
 export type RoundInput =
   /** `fr` (the opened workbook) is kept for reviewed copies only: a round of 260 applications must not hold 260 workbooks. */
-  | { kind: 'application'; path: string; fr: FileReview | null; app: RoundApplication; copy: boolean; year: number | null }
+  | {
+      kind: 'application';
+      path: string;
+      fr: FileReview | null;
+      app: RoundApplication;
+      copy: boolean;
+      year: number | null;
+      /** A reviewed copy's bytes and identity when read: `--update-copies` replaces it only if it is still that file. */
+      stamp: CopyStamp | null;
+    }
   /**
    * A score sheet's cell values, copied out when it is read, and the workbook let go: an opened score sheet costs
    * ExcelJS about 80 MB (styles and validations per cell), and a round reads one per expert.
@@ -105,6 +115,33 @@ function scoresheetCells(L: ScoresheetRecord['layout']): (row: number, col: numb
   return (r, c) => cols.has(c) || (r === L.signature[0] && c === L.signature[1]) || (r === L.date[0] && c === L.date[1]);
 }
 
+/** A file as it was read: its content hash and identity (links followed). */
+export interface CopyStamp {
+  sha256: string;
+  dev: bigint;
+  ino: bigint;
+}
+
+async function stampOf(path: string, bytes?: Uint8Array): Promise<CopyStamp> {
+  const [data, st] = await Promise.all([bytes ?? readFile(path), stat(path, { bigint: true })]);
+  return { sha256: createHash('sha256').update(data).digest('hex'), dev: st.dev, ino: st.ino };
+}
+
+const sameStamp = (a: CopyStamp, b: CopyStamp) => a.sha256 === b.sha256 && a.dev === b.dev && a.ino === b.ino;
+
+/**
+ * The lock file an office suite keeps beside a workbook it has open: Excel and WPS `~$name` (Excel drops the first
+ * two characters of a long name), LibreOffice `.~lock.name#`. Null when none is there.
+ */
+async function lockOf(path: string): Promise<string | null> {
+  const dir = dirname(path);
+  const name = basename(path);
+  for (const lock of [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`, `.~${name}`]) {
+    if (await lstat(join(dir, lock)).then(() => true, () => false)) return join(dir, lock);
+  }
+  return null;
+}
+
 /** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
 export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lang): Promise<RoundInput> {
   const opened = await openWorkbook(path);
@@ -128,7 +165,8 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   // The workbook opened above is reviewed as it is: a round of 260 applications must not parse each one twice.
   const fr = await reviewFile(path, rb, opened);
   const copy = !!fr.meta?.review?.summary;
-  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null };
+  const stamp = copy ? await stampOf(path, opened.bytes) : null;
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null, stamp };
 }
 
 function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang: Lang): RoundApplication {
@@ -248,18 +286,45 @@ export async function writeTally(result: TallyResult, rb: LoadedRulebook, lang: 
   );
 }
 
+/** What `--update-copies` did with one copy: updated, or why it was left as it is. */
+export type CopyUpdate = { status: 'updated' | 'no-summary' | 'read-only' | 'link' | 'changed' } | { status: 'open'; lock: string };
+
 /**
  * Writes the tally's scores and 回避 marks into a reviewed copy's 评审汇总 (the summary plan with these expert
- * inputs; every other cell of the copy kept), as a new file renamed over the copy.
+ * inputs; every other cell of the copy kept), as a new file renamed over the copy. A copy a person may be working
+ * in is left as it is: open in Excel, WPS or LibreOffice (their lock file beside it), read-only, a link (a rename
+ * would replace the link with a file), or changed since the tally read it — checked again immediately before the
+ * commit, by content hash and identity.
  */
-export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<boolean> {
+export async function updateCopy(input: Extract<RoundInput, { kind: 'application' }>, result: TallyResult, rb: LoadedRulebook, lang: Lang, checkedAt: string): Promise<CopyUpdate> {
   const app = result.applications.find((a) => a.application.id === input.app.id);
   const layout = input.fr?.meta?.review?.summary;
-  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary) return false;
+  if (!app || !layout || !input.fr?.reading.summaryAt || !input.fr.examined.summary || !input.stamp) return { status: 'no-summary' };
+  const lock = await lockOf(input.path);
+  if (lock) return { status: 'open', lock };
+  const l = await lstat(input.path).catch(() => null);
+  if (!l) return { status: 'changed' };
+  if (l.isSymbolicLink() || l.nlink > 1) return { status: 'link' };
+  if ((l.mode & 0o222) === 0) return { status: 'read-only' };
+  const read = input.stamp;
+  const unchanged = async () => {
+    const now = await stampOf(input.path).catch(() => null);
+    if (!now || !sameStamp(now, read)) throw new FileError('output-changed', input.path);
+  };
+  try {
+    await unchanged();
+  } catch {
+    return { status: 'changed' };
+  }
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
   // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
   const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb, result.problems.filter((p) => p.application === input.app.id));
   const fr = await reviewFile(input.path, rb);
-  await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true });
-  return true;
+  try {
+    await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true, beforeCommit: unchanged });
+  } catch (e) {
+    if (e instanceof FileError && e.code === 'output-changed') return { status: 'changed' };
+    throw e;
+  }
+  return { status: 'updated' };
 }

@@ -120,7 +120,7 @@ export async function defaultOutput(input: string, opts: DefaultOutputOptions = 
  * workbook, without --force an existing output is never replaced (even by a concurrent run), and no input of
  * the run is ever written, whatever the path or --force (./output.ts).
  */
-export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } & FinishOptions = {}): Promise<void> {
+export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[]; beforeCommit?: () => Promise<void> } & FinishOptions = {}): Promise<void> {
   const { models, original, ...write } = opts;
   // Charts and the applicant's drawings go in after ExcelJS, which writes neither (./charts).
   const { bytes } = finishPackage(Buffer.from(await wb.xlsx.writeBuffer()), { models, original });
@@ -138,6 +138,8 @@ export interface ReviewedCopyOptions {
   preserved?: PreservedInputs;
   /** Replace the input itself (new file, then rename): only the tally's update of a reviewed copy does. */
   inPlace?: boolean;
+  /** Immediately before the commit (./output.ts): an in-place update checks the copy is still what was read. */
+  beforeCommit?: () => Promise<void>;
   /** Experts renamed or removed (check --rename-expert / --remove-expert): the core's summary plan decides. */
   committee?: ExpertOps;
 }
@@ -165,7 +167,7 @@ export async function writeReviewedCopy(
   await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
-  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model], original: fr.opened.bytes });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model], original: fr.opened.bytes, ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}) });
   // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);

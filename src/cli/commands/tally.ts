@@ -182,8 +182,12 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       const say = o.json ? io.err : io.out;
       // Each copy rewritten is named (the files people have open change under them).
       if (o.updateCopies)
-        for (const x of apps)
-          if (x.copy) say(`${t((await updateCopy(x, result, rb, lang, now)) ? 'committee.cli.tally.copy-updated' : 'committee.cli.tally.copy-not-updated', lang, { file: escapeForTerminal(x.path) })}\n`);
+        for (const x of apps) {
+          if (!x.copy) continue;
+          const u = await updateCopy(x, result, rb, lang, now);
+          const key = u.status === 'updated' ? 'committee.cli.tally.copy-updated' : u.status === 'no-summary' ? 'committee.cli.tally.copy-not-updated' : (`committee.cli.tally.copy-${u.status}` as const);
+          say(`${t(key, lang, { file: escapeForTerminal(x.path), lock: u.status === 'open' ? escapeForTerminal(u.lock) : '' })}\n`);
+        }
       if (o.papers) {
         const { mkdir } = await import('node:fs/promises');
         const { writePapers } = await import('../../xlsx/papers.js');

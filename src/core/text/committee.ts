@@ -174,6 +174,19 @@ export const COMMITTEE_TEXT = {
   'committee.cli.tally.wrote-first': { 'zh-CN': '已写出 {file}：{n}份申报，本轮首次汇总（记录 {scores} 项）', 'en-US': 'Wrote {file}: {n} applications, the round’s first tally ({scores} entries recorded)' },
   'committee.cli.tally.copy-updated': { 'zh-CN': '已更新核验副本：{file}', 'en-US': 'Updated the reviewed copy {file}' },
   'committee.cli.tally.copy-not-updated': { 'zh-CN': '未更新 {file}：没有本工具写出的评审汇总', 'en-US': 'Not updated {file}: it has no review summary the tool wrote' },
+  'committee.cli.tally.copy-open': {
+    'zh-CN': '未更新 {file}：该文件正在被打开（{lock}），请关闭后重新汇总',
+    'en-US': 'Not updated {file}: it is open ({lock}); close it and tally again',
+  },
+  'committee.cli.tally.copy-read-only': { 'zh-CN': '未更新 {file}：该文件为只读，保留原样', 'en-US': 'Not updated {file}: it is read-only, left as it is' },
+  'committee.cli.tally.copy-link': {
+    'zh-CN': '未更新 {file}：这是一个链接，不以新文件替换；请直接给出它指向的文件',
+    'en-US': 'Not updated {file}: it is a link, never replaced by a file; give the file it points to',
+  },
+  'committee.cli.tally.copy-changed': {
+    'zh-CN': '未更新 {file}：该文件在汇总期间被修改，保留修改后的内容；请重新汇总',
+    'en-US': 'Not updated {file}: it changed while the tally ran; the changed file is kept: tally again',
+  },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },

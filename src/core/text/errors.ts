@@ -47,6 +47,10 @@ export const ERROR_TEXT = {
     'zh-CN': '输出文件已存在：{file}；使用 --force 覆盖，或用 -o 指定其他文件名',
     'en-US': 'Output exists: {file}; use --force to overwrite or -o for another name',
   },
+  'error.file.output-changed': {
+    'zh-CN': '{file} 在本次运行期间被修改，未替换，保留修改后的内容',
+    'en-US': '{file} changed while this run worked on it: not replaced, the changed file is kept',
+  },
   'error.file.output-is-input': {
     'zh-CN': '输出文件 {file} 就是本次的输入文件 {input}；本工具从不改写输入文件（--force 也不例外），请用 -o 指定其他文件名',
     'en-US': 'The output {file} is an input of this run ({input}); the tool never writes over an input, not even with --force: give another name with -o',
