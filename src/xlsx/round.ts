@@ -10,6 +10,8 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   applicationId,
+  applicationIdentities,
+  type Identities,
   applicationPapers,
   dataFingerprint,
   dataFingerprintV1,
@@ -84,6 +86,8 @@ export type RoundInput =
       year: number | null;
       /** A reviewed copy's bytes and identity when read: `--update-copies` replaces it only if it is still that file. */
       stamp: CopyStamp | null;
+      /** For a reviewed copy, the original's file name it records (else its own name without `.reviewed`); null for an original. */
+      copyOf: string | null;
     }
   /**
    * A score sheet's cell values, copied out when it is read, and the workbook let go: an opened score sheet costs
@@ -113,6 +117,35 @@ function sheetValues(ws: ExcelJS.Worksheet, keep: (row: number, col: number) => 
 function scoresheetCells(L: ScoresheetRecord['layout']): (row: number, col: number) => boolean {
   const cols = new Set([...L.criteria.flatMap((c) => [c.col, c.note]), L.recusal, L.reason, L.opinion, L.id, L.fingerprint]);
   return (r, c) => cols.has(c) || (r === L.signature[0] && c === L.signature[1]) || (r === L.date[0] && c === L.date[1]);
+}
+
+/**
+ * The round's applications by identity (applicationIdentities): each input's `app.id` set, the same application
+ * given twice (an original and its reviewed copy) marked, clashes of names listed. With the round's saved record,
+ * an application keeps the id the record gave it for the same data, whatever order the files come in.
+ */
+export function identify(apps: Array<Extract<RoundInput, { kind: 'application' }>>, saved: readonly RoundApplication[] = []): { distinct: typeof apps; same: Array<{ file: string; of: string }>; clashes: Identities['clashes'] } {
+  const ident = applicationIdentities(apps.map((x) => ({ file: x.path, folder: basename(dirname(x.path)), fingerprint: x.app.fingerprint, copyOf: x.copyOf })));
+  const ids = ident.items.map((x) => x.id);
+  // The saved record's ids, by the data they were given for.
+  const used = new Set<string>();
+  for (const [i, x] of ident.items.entries()) {
+    if (x.sameAs !== null) continue;
+    const s = saved.find((a) => a.fingerprint === apps[i]!.app.fingerprint && !used.has(a.id));
+    if (s) {
+      used.add(s.id);
+      for (const [k, y] of ident.items.entries()) if (k === i || y.sameAs === i) ids[k] = s.id;
+    }
+  }
+  apps.forEach((x, i) => (x.app = { ...x.app, id: ids[i]! }));
+  const kept = ident.items.map((x, i) => (x.sameAs === null ? i : -1)).filter((i) => i >= 0);
+  // Originals first: the application's record is the original's.
+  kept.sort((a, b) => Number(apps[a]!.copyOf !== null) - Number(apps[b]!.copyOf !== null) || a - b);
+  return {
+    distinct: kept.map((i) => apps[i]!),
+    same: ident.items.flatMap((x, i) => (x.sameAs !== null ? [{ file: apps[i]!.path, of: apps[x.sameAs]!.path }] : [])),
+    clashes: ident.clashes,
+  };
 }
 
 /** A file as it was read: its content hash and identity (links followed). */
@@ -166,7 +199,8 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   const fr = await reviewFile(path, rb, opened);
   const copy = !!fr.meta?.review?.summary;
   const stamp = copy ? await stampOf(path, opened.bytes) : null;
-  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null, stamp };
+  const copyOf = fr.meta?.review ? (fr.meta.review.source ?? basename(path).replace(/\.reviewed(-\d+)?(\.xlsx)$/i, '$2')) : null;
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null, stamp, copyOf };
 }
 
 function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang: Lang): RoundApplication {

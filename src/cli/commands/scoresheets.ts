@@ -8,6 +8,7 @@ import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
+import { escapeForTerminal } from '../terminal.js';
 import { readConflicts, roundFiles, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -53,23 +54,16 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       const rb = await rulebookFrom(o.rulebook, lang);
       const { workbooks } = await roundFiles(inputs);
       if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
-      const { readRoundInput, writeScoresheet } = await import('../../xlsx/round.js');
+      const { readRoundInput, writeScoresheet, identify } = await import('../../xlsx/round.js');
       const apps: RoundApplication[] = [];
       const left: RoundApplication[] = [];
       const years: Array<{ year: number | null }> = [];
+      const read: Array<Extract<Awaited<ReturnType<typeof readRoundInput>>, { kind: 'application' }>> = [];
       let failed = false;
       for (const path of workbooks) {
         try {
           const input = await readRoundInput(path, rb, lang);
-          if (input.kind !== 'application') continue;
-          if (apps.some((a) => a.id === input.app.id) || left.some((a) => a.id === input.app.id)) continue;
-          // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
-          if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
-            left.push(input.app);
-            continue;
-          }
-          apps.push(input.app);
-          years.push({ year: input.year });
+          if (input.kind === 'application') read.push(input);
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
           io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
@@ -77,6 +71,19 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         }
       }
       if (failed) return ctx.exit(2);
+      // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
+      const ident = identify(read);
+      for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
+      for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
+      for (const input of ident.distinct) {
+        // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
+        if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
+          left.push(input.app);
+          continue;
+        }
+        apps.push(input.app);
+        years.push({ year: input.year });
+      }
       if (left.length)
         io.out(`${t('committee.cli.scoresheets.left-out', lang, { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) })}\n`);
       if (!apps.length) throw new UsageError('committee.usage.none-passed', {}, command);

@@ -84,7 +84,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
       const twice = experts.find((x, i) => experts.indexOf(x) !== i);
       if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
-      const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
+      const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];
       const errors: string[] = [];
@@ -100,10 +100,12 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         }
       }
       stage('read');
-      const applications: RoundApplication[] = [];
       const apps = read.filter((x) => x.kind === 'application');
-      // An original first, its reviewed copy after: the application's record is the original's when both are given.
-      for (const a of [...apps.filter((x) => !x.copy), ...apps.filter((x) => x.copy)]) if (!applications.some((x) => x.id === a.app.id)) applications.push(a.app);
+      // Identity by data: an original and its reviewed copy are one application, two files of one name are two.
+      const ident = identify(apps, Array.isArray(saved?.applications) ? saved.applications : []);
+      const applications: RoundApplication[] = ident.distinct.map((x) => x.app);
+      for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
+      for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
       const year = saved?.year ?? roundYear(apps);
       const round: Round = {
         format: 'cluster-review/round@1',

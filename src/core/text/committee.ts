@@ -187,6 +187,14 @@ export const COMMITTEE_TEXT = {
     'zh-CN': '未更新 {file}：该文件在汇总期间被修改，保留修改后的内容；请重新汇总',
     'en-US': 'Not updated {file}: it changed while the tally ran; the changed file is kept: tally again',
   },
+  'committee.cli.same-application': {
+    'zh-CN': '{file} 与 {of} 为同一份申报（数据相同），只计一次',
+    'en-US': '{file} and {of} are one application (the same data): counted once',
+  },
+  'committee.cli.name-clash': {
+    'zh-CN': '申报文件同名：{files}；数据不同，按不同申报分别处理：{ids}',
+    'en-US': 'application files share a name: {files}; their data differ, so each is its own application: {ids}',
+  },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
