@@ -26,6 +26,7 @@ import {
   type Reading,
   type Report,
   type Review,
+  type SheetModel,
   type RollupEntry,
   type WorkbookMeta,
 } from '../core/index.js';
@@ -140,6 +141,11 @@ export interface ReviewedCopyOptions {
   inPlace?: boolean;
   /** Immediately before the commit (./output.ts): an in-place update checks the copy is still what was read. */
   beforeCommit?: () => Promise<void>;
+  /**
+   * Sheets written into the copy besides the summary (renewal's 复核监测记录), each replacing a sheet of its name:
+   * part of the one commit, so no output ever looks finished without them.
+   */
+  extraSheets?: SheetModel[];
   /** Experts renamed or removed (check --rename-expert / --remove-expert): the core's summary plan decides. */
   committee?: ExpertOps;
 }
@@ -164,10 +170,15 @@ export async function writeReviewedCopy(
   // Only a summary the tool provably wrote is ever updated (the plan names no other), and in place, as in Excel.
   const ws = summary.inPlace ? summaryInPlace(wb.getWorksheet(summary.inPlace.sheet)!, summary.inPlace, summary.layout) : wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);
+  for (const model of opts.extraSheets ?? []) {
+    const old = wb.getWorksheet(model.name);
+    if (old) wb.removeWorksheet(old.id);
+    await renderSheet(wb.addWorksheet(model.name), model);
+  }
   await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
-  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model], original: fr.opened.bytes, ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}) });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model, ...(opts.extraSheets ?? [])], original: fr.opened.bytes, ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}) });
   // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);
