@@ -121,8 +121,28 @@ export async function defaultOutput(input: string, opts: DefaultOutputOptions = 
  * workbook, without --force an existing output is never replaced (even by a concurrent run), and no input of
  * the run is ever written, whatever the path or --force (./output.ts).
  */
+/**
+ * NaN and ±Infinity have no place in a workbook (`<v>NaN</v>` makes Excel refuse the file): a hostile file's
+ * `<v>1e999</v>` reads as Infinity, and is written back as the error value #NUM!, what Excel shows for a number it
+ * cannot hold; a formula's cached result that is not finite is dropped (the formula recomputes it).
+ */
+export function finiteCells(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as unknown;
+        if (typeof v === 'number' && !Number.isFinite(v)) cell.value = { error: '#NUM!' } as ExcelJS.CellErrorValue;
+        else if (v && typeof v === 'object' && 'formula' in v) {
+          const f = v as ExcelJS.CellFormulaValue;
+          if (typeof f.result === 'number' && !Number.isFinite(f.result)) cell.value = { ...f, result: undefined };
+        }
+      }),
+    );
+}
+
 export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[]; beforeCommit?: () => Promise<void> } & FinishOptions = {}): Promise<void> {
   const { models, original, ...write } = opts;
+  finiteCells(wb);
   // Charts and the applicant's drawings go in after ExcelJS, which writes neither (./charts).
   const { bytes } = finishPackage(Buffer.from(await wb.xlsx.writeBuffer()), { models, original });
   await writeOutput(output, async (file) => void (await file.writeFile(bytes)), write);

@@ -3,7 +3,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Round, RoundApplication } from '../../core/index.js';
-import { t } from '../../core/text/index.js';
+// Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
+import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';

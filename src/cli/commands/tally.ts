@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
-import { t } from '../../core/text/index.js';
+// Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
+import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
@@ -215,7 +216,7 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
   const head = [t('committee.col.rank', lang), t('committee.col.cluster', lang), t('committee.col.score', lang), t('committee.col.n', lang), t('committee.col.recommendation', lang)];
   const rows = result.applications.map((r) => [
     r.rank === null ? '—' : `${r.rank}${r.tie ? '=' : ''}`,
-    r.application.cluster || r.application.id,
+    escapeForTerminal(r.application.cluster || r.application.id),
     r.score === null ? '—' : r.score.toFixed(2),
     String(r.n),
     recommendationText(r, lang),
@@ -228,5 +229,5 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
     say(`${line(r)}\n`);
     if (result.lineAfter === i) say(`${'─'.repeat(widths.reduce((a, w) => a + w + 2, 0))}\n`);
   });
-  for (const p of result.problems) say(`  · ${problemText(p, lang)}\n`);
+  for (const p of result.problems) say(`  · ${escapeForTerminal(problemText(p, lang))}\n`);
 }
