@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { loadRulebook, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
 import { rulebookTooDeep } from '../core/rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
-import { FileError, readError } from '../xlsx/errors.js';
+import { checkNameLength, FileError, readError } from '../xlsx/errors.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -152,4 +152,23 @@ export async function expandWorkbooks(items: readonly string[], opts: { onePerAp
     files.push(...names.map((n) => join(item, n)));
   }
   return files;
+}
+
+/**
+ * Makes the output folder `-o` names (and its parents): a file of that name is said to be one (EEXIST and ENOTDIR
+ * were an internal error), a name too long or a folder without permission as such.
+ */
+export async function outputFolder(path: string): Promise<void> {
+  const { mkdir, stat } = await import('node:fs/promises');
+  checkNameLength(path);
+  const isFile = await stat(path).then((s) => !s.isDirectory(), () => false);
+  if (isFile) throw new FileError('output-not-folder', path);
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new FileError('output-not-folder', path);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new FileError('output-no-permission', path, { detail: code });
+    throw e;
+  }
 }

@@ -43,6 +43,14 @@ export const LIMITS = {
    * this order made a batch of real files spend a quarter more CPU time (measured with `npm run bench`).
    */
   batchMemoryMb: 1024,
+  /**
+   * A round: applications and experts (a province's round has a few hundred applications and about a dozen
+   * experts); a record naming more is forged, and refused before any work is sized by it.
+   */
+  roundApplications: 5_000,
+  roundExperts: 200,
+  /** Rows of a roll-up's audit trail (评分记录): 260 applications × 9 experts × 20 items is about 47,000. */
+  auditRows: 500_000,
 } as const;
 
 /** What a limit counts: its words are `error.limit.<what>`. */

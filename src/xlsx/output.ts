@@ -19,7 +19,7 @@ import { constants as fsConstants, unlinkSync } from 'node:fs';
 import { copyFile, link, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FileError, readError } from './errors.js';
+import { FileError, nameTooLong, readError } from './errors.js';
 import { chooseDefault, collisionKey, nameKey, outputStem, swapCase, tempName, tempOwner } from './output-plan.js';
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
@@ -307,6 +307,8 @@ function writeError(e: unknown, output: string): FileError {
       return new FileError('not-a-file', output);
     case 'ELOOP':
       return new FileError('link-loop', output);
+    case 'ENAMETOOLONG':
+      return nameTooLong(output);
     default:
       return new FileError('write-failed', output, { detail: errno(e) ?? (e instanceof Error ? e.message : String(e)) });
   }

@@ -10,6 +10,8 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   applicationId,
+  checkScoresheetRecord,
+  checkTallyRecord,
   applicationIdentities,
   type Identities,
   applicationPapers,
@@ -180,20 +182,20 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   const opened = await openWorkbook(path);
   const rows = recordRows(opened.wb);
   const format = rows ? recordFormat(rows) : null;
+  // A record of the tool's format is used only in the exact shape the tool writes: a forged or broken one is said to
+  // be so, never read as an application ("no indicator sheet") nor looped by (a forged count of 10^12).
   if (rows && format === SCORESHEET_FORMAT) {
-    const record = parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT);
-    if (record) {
-      const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
-      return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws, scoresheetCells(record.layout)) : null };
-    }
+    const record = checkScoresheetRecord(parseRecord<unknown>(rows, SCORESHEET_FORMAT));
+    if (!record) throw new FileError('record-damaged', path);
+    const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
+    return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws, scoresheetCells(record.layout)) : null };
   }
   if (rows && format === TALLY_FORMAT) {
-    const record = parseRecord<TallyRecord>(rows, TALLY_FORMAT);
-    if (record) {
-      const ws = opened.wb.getWorksheet(record.layout.sheet);
-      const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
-      return { kind: 'rollup', path, record, decisions };
-    }
+    const record = checkTallyRecord(parseRecord<unknown>(rows, TALLY_FORMAT));
+    if (!record) throw new FileError('record-damaged', path);
+    const ws = opened.wb.getWorksheet(record.layout.sheet);
+    const decisions = ws ? readDecisions(record.layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1)), ws.rowCount) : {};
+    return { kind: 'rollup', path, record, decisions };
   }
   // The workbook opened above is reviewed as it is: a round of 260 applications must not parse each one twice.
   const fr = await reviewFile(path, rb, opened);
@@ -232,7 +234,7 @@ export async function scoresheetAt(path: string, preset: ReadonlySet<string>): P
   try {
     const opened = await openWorkbook(path);
     const rows = recordRows(opened.wb);
-    const record = rows && recordFormat(rows) === SCORESHEET_FORMAT ? parseRecord<ScoresheetRecord>(rows, SCORESHEET_FORMAT) : null;
+    const record = rows && recordFormat(rows) === SCORESHEET_FORMAT ? checkScoresheetRecord(parseRecord<unknown>(rows, SCORESHEET_FORMAT)) : null;
     const ws = record ? opened.wb.getWorksheet(record.layout.sheet) : undefined;
     if (!record || !ws) return { state: 'kept', applications: [] };
     const cells = sheetValues(ws);

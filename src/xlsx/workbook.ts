@@ -29,6 +29,8 @@ import {
   type SheetModel,
   type RollupEntry,
   type WorkbookMeta,
+  ROUND_SHEET,
+  TALLY_FORMAT,
 } from '../core/index.js';
 import { finishPackage, type FinishOptions } from './charts/index.js';
 import { FileError, type FileWarning } from './errors.js';
@@ -88,6 +90,13 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
   };
 }
 
+/** What a workbook with a round's record is: a roll-up or (any other record) a score sheet. */
+function roundFileKind(wb: ExcelJS.Workbook): 'rollup-given' | 'scoresheet-given' {
+  const ws = wb.getWorksheet(ROUND_SHEET);
+  const format = ws ? String(ws.getCell(1, 2).value ?? '') : '';
+  return format === TALLY_FORMAT ? 'rollup-given' : 'scoresheet-given';
+}
+
 /** `opened`: the file already opened by the caller (the round's reader), so it is not parsed twice. */
 export async function reviewFile(path: string, rb: LoadedRulebook, opened?: OpenedWorkbook): Promise<FileReview> {
   opened ??= await openWorkbook(path);
@@ -97,6 +106,8 @@ export async function reviewFile(path: string, rb: LoadedRulebook, opened?: Open
     reading = readFile(opened.wb, rb);
     // A monitoring form carries the application's codes too: recognised first, and said in words, never reviewed as one.
     if (formKind(reading) === 'monitoring') throw new FileError('monitoring-form', path);
+    // A score sheet or a roll-up of a round (its hidden record sheet) is said to be one, not "no indicator sheet".
+    if (reading.names.includes(ROUND_SHEET)) throw new FileError(roundFileKind(opened.wb), path);
     examined = examine(reading, rb, { file: basename(path) });
   } catch (e) {
     // A limit the reader found (cells, rows, findings) refuses the file like any other file problem.

@@ -1,13 +1,13 @@
 /** `cluster-review scoresheets`: one 专家评分表 per expert for a round's applications, and the round's record. */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Round, RoundApplication } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../text.js';
-import { FileError } from '../../xlsx/errors.js';
+import { checkNameLength, FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { outputFolder, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
 import { readConflicts, roundFiles, splitNames } from './round-inputs.js';
@@ -111,8 +111,11 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         const other = outputs.findIndex((y) => fold(y.out) === fold(x.out));
         if (other !== i) throw new UsageError('committee.usage.expert-files-collide', { a: outputs[other]!.expert, b: x.expert, file: x.out }, command);
       }
-      await mkdir(o.output, { recursive: true });
+      // Every name checked before anything is made: a name too long for the file system is said as such, and no
+      // sheet is written before the error (it was once reported as the input unreadable, after 甲's sheet).
       const roundFile = join(o.output, 'round.json');
+      for (const f of [roundFile, ...outputs.map((x) => x.out)]) checkNameLength(f);
+      await outputFolder(o.output);
       const { scoresheetAt } = await import('../../xlsx/round.js');
       // The round.json there before, if it is ours: the recusals the tool wrote into the sheets it issued.
       const previous = await readFile(roundFile, 'utf8').then((x) => JSON.parse(x) as Partial<Round>, () => null);

@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { checkRound, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { outputFolder, pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
 import { roundFiles, splitNames } from './round-inputs.js';
@@ -75,8 +75,9 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       let saved: Round | null = null;
       for (const f of files.rounds) {
         try {
-          saved = JSON.parse(await readFile(f, 'utf8')) as Round;
-          if (saved.format !== 'cluster-review/round@1') throw new Error('format');
+          // Only the exact shape the tool writes: experts given as text, or a list of 10^6, is a damaged record.
+          saved = checkRound(JSON.parse(await readFile(f, 'utf8')));
+          if (!saved) throw new Error('format');
         } catch {
           throw new UsageError('committee.usage.round-file', { file: f }, command);
         }
@@ -192,9 +193,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
           say(`${t(key, lang, { file: escapeForTerminal(x.path), lock: u.status === 'open' ? escapeForTerminal(u.lock) : '' })}\n`);
         }
       if (o.papers) {
-        const { mkdir } = await import('node:fs/promises');
         const { writePapers } = await import('../../xlsx/papers.js');
-        await mkdir(o.papers, { recursive: true });
+        await outputFolder(o.papers);
         const opts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
         const written = await writePapers(result, rb, lang, o.papers, { ...opts, force: true, inputs: guarded });
         for (const f of [...written.workbooks, ...written.letters]) say(`${t('papers.cli.wrote', lang, { file: escapeForTerminal(f) })}\n`);
