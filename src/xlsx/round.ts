@@ -95,7 +95,14 @@ export type RoundInput =
    * A score sheet's cell values, copied out when it is read, and the workbook let go: an opened score sheet costs
    * ExcelJS about 80 MB (styles and validations per cell), and a round reads one per expert.
    */
-  | { kind: 'scoresheet'; path: string; record: ScoresheetRecord; cells: SheetValues | null }
+  | {
+      kind: 'scoresheet';
+      path: string;
+      record: ScoresheetRecord;
+      cells: SheetValues | null;
+      /** Score cells whose value cannot be read (a formula with no cached value, an error such as #DIV/0!): listed, never blank. */
+      unread: string[];
+    }
   | { kind: 'rollup'; path: string; record: TallyRecord; decisions: Record<string, Decision> };
 
 /** Plain values of one sheet's filled cells (zero-based), and its row count. */
@@ -113,6 +120,28 @@ function sheetValues(ws: ExcelJS.Worksheet, keep: (row: number, col: number) => 
     }),
   );
   return { at: (r, c) => values.get(r * 16384 + c) ?? null, rowCount: ws.rowCount };
+}
+
+/**
+ * Score cells a spreadsheet left without a value the tool can read: a formula saved without its result (a file
+ * written by a program that does not calculate) or an error value (#DIV/0!, #VALUE!). Read as blank they would
+ * silently drop a score, so they are named ("Sheet!F4").
+ */
+function unreadScores(ws: ExcelJS.Worksheet, L: ScoresheetRecord['layout']): string[] {
+  const cols = new Set(L.criteria.map((c) => c.col));
+  const out: string[] = [];
+  ws.eachRow((row, r) => {
+    if (r - 1 < L.firstRow || r - 1 >= L.firstRow + L.count) return;
+    row.eachCell((cell, c) => {
+      if (!cols.has(c - 1)) return;
+      const v = cell.value as unknown;
+      if (!v || typeof v !== 'object') return;
+      const formula = 'formula' in v || 'sharedFormula' in v;
+      const result = formula ? (v as { result?: unknown }).result : v;
+      if ((formula && (result === undefined || result === null)) || (result && typeof result === 'object' && 'error' in result)) out.push(`${ws.name}!${toA1(r - 1, c - 1)}`);
+    });
+  });
+  return out;
 }
 
 /** The cells of a score sheet its entries are read from (scoresheetEntries): inputs, ids, signature and date. */
@@ -188,7 +217,7 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
     const record = checkScoresheetRecord(parseRecord<unknown>(rows, SCORESHEET_FORMAT));
     if (!record) throw new FileError('record-damaged', path);
     const ws = opened.wb.getWorksheet(record.layout.sheet) ?? opened.wb.worksheets.find((w) => w.name !== ROUND_SHEET);
-    return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws, scoresheetCells(record.layout)) : null };
+    return { kind: 'scoresheet', path, record, cells: ws ? sheetValues(ws, scoresheetCells(record.layout)) : null, unread: ws ? unreadScores(ws, record.layout) : [] };
   }
   if (rows && format === TALLY_FORMAT) {
     const record = checkTallyRecord(parseRecord<unknown>(rows, TALLY_FORMAT));

@@ -77,3 +77,22 @@ describe('the round’s messages name the cause', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('score cells the tool cannot read are listed, never taken as blank', () => {
+  it('a formula without a cached value and a #DIV/0! in score cells are named', async () => {
+    const { dir, input, sheets } = await round();
+    const { fillScoresheet } = await import('../../scripts/fill-scores.js');
+    const { scoresSumming, load } = await import('../support/files.js');
+    const path = join(sheets, '专家评分表-甲.xlsx');
+    await fillScoresheet(path, { a: { scores: scoresSumming(80) } }, { signature: '甲' });
+    const wb = await load(path);
+    const ws = wb.getWorksheet('专家评分表')!;
+    ws.getCell('F4').value = { formula: '10+8' } as never;
+    ws.getCell('H4').value = { formula: '1/0', result: { error: '#DIV/0!' } } as never;
+    await wb.xlsx.writeFile(path);
+    const r = await runCli(['tally', input, sheets, '-o', join(dir, 'list.xlsx')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/专家评分表-甲\.xlsx.*专家评分表!F4.*专家评分表!H4/);
+  });
+});

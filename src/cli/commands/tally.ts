@@ -166,6 +166,13 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         for (const m of errors) io.err(`${t('cli.error', lang, { text: m })}\n`);
         return ctx.exit(2);
       }
+      // Score cells that hold no readable value are named; the committee fixes them (exit 1), never a silent blank.
+      let unread = false;
+      for (const x of read)
+        if (x.kind === 'scoresheet' && x.unread.length) {
+          unread = true;
+          io.err(`${t('cli.warning', lang, { text: t('committee.cli.tally.unread-scores', lang, { file: basename(x.path), cells: x.unread }) })}\n`);
+        }
       for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
       const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
       const now = stamp(io.now());
@@ -203,7 +210,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       printTable(result, lang, say);
       // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
       say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);
-      if (result.problems.length) ctx.exit(1);
+      if (result.problems.length || unread) ctx.exit(1);
     });
 }
 

@@ -195,6 +195,10 @@ export const COMMITTEE_TEXT = {
     'zh-CN': '申报文件同名：{files}；数据不同，按不同申报分别处理：{ids}',
     'en-US': 'application files share a name: {files}; their data differ, so each is its own application: {ids}',
   },
+  'committee.cli.tally.unread-scores': {
+    'zh-CN': '{file} 中以下评分单元格是没有计算结果的公式或错误值，未计入：{cells}；请在 Excel 或 WPS 中打开、重新计算并保存后再汇总',
+    'en-US': '{file}: these score cells hold a formula without a calculated value, or an error, and are not counted: {cells}; open, recalculate and save the sheet in Excel or WPS, then tally again',
+  },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
