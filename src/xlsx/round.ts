@@ -26,6 +26,11 @@ import {
   ROUND_SHEET,
   SCORESHEET_FORMAT,
   scoresheetEntries,
+  scoresheetIdentity,
+  SCORESHEET_NAME_COL,
+  type IdentityClash,
+  type RowMismatch,
+  type ScoresheetExpect,
   scoresheetHasInput,
   scoresheetModels,
   TALLY_FORMAT,
@@ -146,8 +151,9 @@ function unreadScores(ws: ExcelJS.Worksheet, L: ScoresheetRecord['layout']): str
 
 /** The cells of a score sheet its entries are read from (scoresheetEntries): inputs, ids, signature and date. */
 function scoresheetCells(L: ScoresheetRecord['layout']): (row: number, col: number) => boolean {
-  const cols = new Set([...L.criteria.flatMap((c) => [c.col, c.note]), L.recusal, L.reason, L.opinion, L.id, L.fingerprint]);
-  return (r, c) => cols.has(c) || (r === L.signature[0] && c === L.signature[1]) || (r === L.date[0] && c === L.date[1]);
+  const cols = new Set([...L.criteria.flatMap((c) => [c.col, c.note]), L.recusal, L.reason, L.opinion, L.id, L.fingerprint, SCORESHEET_NAME_COL]);
+  // The title (A1) names the expert: checked against the record (scoresheetIdentity).
+  return (r, c) => cols.has(c) || (r === 0 && c === 0) || (r === L.signature[0] && c === L.signature[1]) || (r === L.date[0] && c === L.date[1]);
 }
 
 /**
@@ -283,15 +289,27 @@ export async function writeScoresheet(round: Round, expert: string, rb: LoadedRu
   await saveWorkbook(wb, output, { force: opts.force });
 }
 
-/** A returned score sheet → entries, after checking it belongs to this round and rulebook and its rows are whole. */
-export async function scoresheetInput(input: Extract<RoundInput, { kind: 'scoresheet' }>, round: Round, rb: LoadedRulebook): Promise<ScoreEntry[]> {
+/**
+ * A returned score sheet → entries, after checking it belongs to this round and rulebook and its rows are whole.
+ * What the sheet says about itself is evidence: its expert is checked against its title, file name and signature
+ * (a clash: nothing of it counted), each row's visible name against its hidden id and its fingerprint against the
+ * one the round kept (a mismatch: that row not counted). Both are returned to be listed.
+ */
+export async function scoresheetInput(
+  input: Extract<RoundInput, { kind: 'scoresheet' }>,
+  round: Round,
+  rb: LoadedRulebook,
+  expect?: ScoresheetExpect,
+): Promise<{ entries: ScoreEntry[]; mismatches: RowMismatch[]; clashes: IdentityClash[] }> {
   const { record, cells, path } = input;
   if (record.round !== round.id) throw new RoundFileError('other-round', path, { round: record.round, expected: round.id });
   if (record.rulebook.fingerprint !== rb.fingerprint) throw new RoundFileError('other-rulebook', path, { id: record.rulebook.id, edition: record.rulebook.edition });
   if (!cells) throw new RoundFileError('rows-edited', path, { missing: [], unknown: [] });
-  const { entries, problem } = scoresheetEntries(record, cells.at, cells.rowCount, await fileSource(path, 'scoresheet'));
+  const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const clashes = scoresheetIdentity(record, { title: str(cells.at(0, 0)), file: basename(path), signature: str(cells.at(...record.layout.signature)) }, round.experts);
+  const { entries, problem, mismatches } = scoresheetEntries(record, cells.at, cells.rowCount, await fileSource(path, 'scoresheet'), expect);
   if (problem) throw new RoundFileError('rows-edited', path, { missing: problem.missing, unknown: problem.unknown });
-  return entries;
+  return { entries: clashes.length ? [] : entries, mismatches, clashes };
 }
 
 /** The expert cells of a reviewed copy's 评审汇总 → entries (blank cells say nothing). */

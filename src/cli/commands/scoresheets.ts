@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Round, RoundApplication } from '../../core/index.js';
+import { scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../text.js';
 import { checkNameLength, FileError } from '../../xlsx/errors.js';
@@ -21,9 +21,6 @@ interface Options {
   rulebook?: string;
   force?: boolean;
 }
-
-/** A file name from an expert's name: characters no file system takes become "_". */
-const expertFile = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
 
 /** The round's year: the application year most applications give. */
 export function roundYear(apps: Array<{ year: number | null }>): number | null {
@@ -105,7 +102,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       };
       // Every file is named and checked before the first is written: two experts whose names make one file name
       // (a/b and a_b; Zhang and zhang where the file system ignores case) are refused, never one sheet over another.
-      const outputs = experts.map((expert) => ({ expert, out: join(o.output, `${t('committee.sheet.name', lang)}-${expertFile(expert)}.xlsx`) }));
+      const outputs = experts.map((expert) => ({ expert, out: join(o.output, scoresheetFileName(expert, lang)) }));
       const fold = (p: string) => p.normalize('NFKC').toLowerCase();
       for (const [i, x] of outputs.entries()) {
         const other = outputs.findIndex((y) => fold(y.out) === fold(x.out));

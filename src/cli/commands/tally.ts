@@ -120,10 +120,21 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       };
       const entries: ScoreEntry[] = [];
       const sheetsOf = new Map<string, string[]>();
+      // What the round knows of each row, to check the sheets' rows against: the names and fingerprints round.json
+      // kept when the sheets were issued (else the applications as read now).
+      const known = Array.isArray(saved?.applications) ? saved.applications : round.applications;
+      const expectRows = {
+        names: new Map(known.map((a) => [a.id, a.cluster || a.id])),
+        ...(saved ? { issued: new Map(saved.applications.map((a) => [a.id, a.fingerprint])) } : {}),
+      };
+      const trust: string[] = [];
       for (const x of read) {
         try {
           if (x.kind === 'scoresheet') {
-            entries.push(...(await scoresheetInput(x, round, rb)));
+            const got = await scoresheetInput(x, round, rb, expectRows);
+            entries.push(...got.entries);
+            for (const c of got.clashes) trust.push(t(`committee.cli.tally.identity-${c.where}`, lang, { file: basename(x.path), expert: x.record.expert, other: c.other }));
+            for (const m of got.mismatches) trust.push(t(`committee.cli.tally.row-${m.kind}`, lang, { file: basename(x.path), cell: m.cell, application: m.application, found: m.found, expected: m.expected }));
             // Its values are entries now: let them go before the roll-up is built (a round's peak memory).
             x.cells = null;
             sheetsOf.set(x.record.expert, [...(sheetsOf.get(x.record.expert) ?? []), basename(x.path)]);
@@ -166,8 +177,10 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         for (const m of errors) io.err(`${t('cli.error', lang, { text: m })}\n`);
         return ctx.exit(2);
       }
+      // What a sheet says about itself that disagrees with the round: listed, that sheet or row not counted (exit 1).
+      for (const m of trust) io.err(`${t('cli.warning', lang, { text: m })}\n`);
       // Score cells that hold no readable value are named; the committee fixes them (exit 1), never a silent blank.
-      let unread = false;
+      let unread = trust.length > 0;
       for (const x of read)
         if (x.kind === 'scoresheet' && x.unread.length) {
           unread = true;

@@ -199,6 +199,26 @@ export const COMMITTEE_TEXT = {
     'zh-CN': '{file} 中以下评分单元格是没有计算结果的公式或错误值，未计入：{cells}；请在 Excel 或 WPS 中打开、重新计算并保存后再汇总',
     'en-US': '{file}: these score cells hold a formula without a calculated value, or an error, and are not counted: {cells}; open, recalculate and save the sheet in Excel or WPS, then tally again',
   },
+  'committee.cli.tally.identity-title': {
+    'zh-CN': '{file} 的记录称其为专家“{expert}”的评分表，但表头写的是专家“{other}”：该评分表未计入，请核实',
+    'en-US': '{file}: its record says it is {expert}’s score sheet, but its title names {other}: not counted; check it',
+  },
+  'committee.cli.tally.identity-file': {
+    'zh-CN': '{file} 的记录称其为专家“{expert}”的评分表，但文件名是专家“{other}”的：该评分表未计入，请核实',
+    'en-US': '{file}: its record says it is {expert}’s score sheet, but its file name is {other}’s: not counted; check it',
+  },
+  'committee.cli.tally.identity-signature': {
+    'zh-CN': '{file} 的记录称其为专家“{expert}”的评分表，但签名是专家“{other}”：该评分表未计入，请核实',
+    'en-US': '{file}: its record says it is {expert}’s score sheet, but it is signed by {other}: not counted; check it',
+  },
+  'committee.cli.tally.row-name': {
+    'zh-CN': '{file} 的 {cell} 显示“{found}”，而该行隐藏的申报编号是“{application}”（应为“{expected}”）：可能只排序了可见列，该行未计入，请使用原发的评分表顺序',
+    'en-US': '{file}: {cell} shows “{found}” but the row’s hidden id is “{application}” (“{expected}”): the visible columns may have been sorted alone; the row is not counted',
+  },
+  'committee.cli.tally.row-fingerprint': {
+    'zh-CN': '{file} 的 {cell}（申报“{application}”的数据指纹）被改动，与本轮记录 round.json 不符：该行未计入',
+    'en-US': '{file}: {cell} (the data fingerprint of “{application}”) was edited and differs from the round’s record round.json: the row is not counted',
+  },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
