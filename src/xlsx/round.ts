@@ -312,12 +312,20 @@ export async function scoresheetInput(
   return { entries: clashes.length ? [] : entries, mismatches, clashes };
 }
 
+/**
+ * Review content a workbook arrived with (警告 prior-review-content, data-changed): a summary not the tool's, or
+ * one scored on data that has since changed. Said as `check` says it, and its scores never counted.
+ */
+export function arrivedReview(input: Extract<RoundInput, { kind: 'application' }>): FileReview['warnings'] {
+  return (input.fr?.warnings ?? []).filter((w) => w.code === 'prior-review-content' || w.code === 'data-changed');
+}
+
 /** The expert cells of a reviewed copy's 评审汇总 → entries (blank cells say nothing). */
 export async function summaryEntries(input: Extract<RoundInput, { kind: 'application' }>): Promise<ScoreEntry[]> {
   const layout = input.fr?.meta?.review?.summary;
   const at = input.fr?.reading.summaryAt;
   // Only a summary the tool can prove it wrote is read: scores a workbook arrived with are evidence, not input.
-  if (!layout || !at || !input.fr?.examined.summary) return [];
+  if (!layout || !at || !input.fr?.examined.summary || arrivedReview(input).length) return [];
   const src = await fileSource(input.path, 'summary');
   const p = readPreserved(layout, at);
   const cell = (r: number, c: number) => `${layout.sheet}!${toA1(r, c)}`;

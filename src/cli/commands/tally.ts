@@ -14,7 +14,7 @@ import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { outputFolder, pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
-import { fileErrorText } from '../text.js';
+import { fileErrorText, warningText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
 import { roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets.js';
@@ -86,7 +86,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
       const twice = experts.find((x, i) => experts.indexOf(x) !== i);
       if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
-      const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
+      const { arrivedReview, readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];
       const errors: string[] = [];
@@ -138,7 +138,11 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
             // Its values are entries now: let them go before the roll-up is built (a round's peak memory).
             x.cells = null;
             sheetsOf.set(x.record.expert, [...(sheetsOf.get(x.record.expert) ?? []), basename(x.path)]);
-          } else if (x.kind === 'application' && x.copy) entries.push(...(await summaryEntries(x)));
+          } else if (x.kind === 'application' && x.copy) {
+            // A workbook that arrived with review content: said as check says it, its scores never counted.
+            for (const w of arrivedReview(x)) trust.push(warningText(w, lang));
+            entries.push(...(await summaryEntries(x)));
+          }
         } catch (e) {
           if (!(e instanceof RoundFileError)) throw e;
           errors.push(roundError(e));
