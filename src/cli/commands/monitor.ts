@@ -154,6 +154,8 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         const record = renewalRecord(name, reports, year, undefined, { targets: planTargetsOf(fr.review.lists), better: monitoringForm(rb).better }, { province: fr.report.cluster.province, county: fr.report.cluster.county });
         for (const f of record.foreign)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: [f.cluster.province, f.cluster.county, f.cluster.name].filter(Boolean).join(' ') })) })}\n`);
+        for (const x of record.twice)
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.twice', lang, { year: x.year, files: x.files, chosen: x.chosen })) })}\n`);
         for (const f of record.outside)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
         const recognised = record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;

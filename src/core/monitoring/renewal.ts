@@ -25,6 +25,11 @@ export interface RenewalRecord {
   foreign: MonitoringReport[];
   /** This cluster's reports for a year not due at this renewal (before recognition, or the renewal year or later): left out. */
   outside: MonitoringReport[];
+  /**
+   * Years given more than one form: a problem to list, with the form the record took. The choice never depends on
+   * the order of the files: the one submitted last (by its date), then the last by file name.
+   */
+  twice: Array<{ year: number; files: string[]; chosen: string }>;
 }
 
 /** The plan's targets by indicator code and year, as the application's plan sheet gives them. */
@@ -86,11 +91,19 @@ export function renewalRecord(
   const due = (y: number | null) => y !== null && y < year && (recognised === null || y >= recognised);
   const outside = own.filter((r) => r.monitoringYear !== null && !due(r.monitoringYear));
   const byYear = new Map<number, MonitoringReport>();
-  for (const r of own) if (due(r.monitoringYear)) byYear.set(r.monitoringYear!, r);
+  const all = new Map<number, MonitoringReport[]>();
+  const later = (a: MonitoringReport, b: MonitoringReport) => (a.submitted ?? '').localeCompare(b.submitted ?? '') || (a.file ?? '').localeCompare(b.file ?? '');
+  for (const r of own) {
+    if (!due(r.monitoringYear)) continue;
+    all.set(r.monitoringYear!, [...(all.get(r.monitoringYear!) ?? []), r]);
+    const held = byYear.get(r.monitoringYear!);
+    if (!held || later(r, held) > 0) byYear.set(r.monitoringYear!, r);
+  }
+  const twice = [...all].filter(([, rs]) => rs.length > 1).map(([y, rs]) => ({ year: y, files: rs.map((r) => r.file ?? '').sort(), chosen: byYear.get(y)!.file ?? '' })).sort((a, b) => a.year - b.year);
   const list = [...byYear.values()].sort((a, b) => a.monitoringYear! - b.monitoringYear!);
   const history = monitoringHistory(list, recognised, year - 1);
   const complete = history.missing.length === 0 && history.onTime === history.reported.length && history.expected.length > 0 && list.every((r) => r.verdict !== 'revoke');
-  return { history, complete, reports: list, foreign, outside };
+  return { history, complete, reports: list, foreign, outside, twice };
 }
 
 /**
