@@ -230,6 +230,7 @@ export const enUS: MessageTable = {
   'r2-none': () => 'No false declaration or violations',
   'r2-violation': (f) => `False declaration or violations${at(f)}: veto (Art. 17 (2))`,
   'r3-on-time': (_f, p) => `Submitted on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
+  'r3-before-year-end': (f, p) => `Submitted on ${String(p.date)}, before the reported year ${String(p.year)} ended${at(f)}: the date or the year cannot be right; please check`,
   'r3-late': (f, p) => `Submitted on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late (Art. 17 (3))`,
   'r3-cooperating': () => 'Cooperating with monitoring and supervision',
   'r3-not-cooperating': (f) => `Not cooperating with monitoring and supervision${at(f)} (Art. 17 (3))`,

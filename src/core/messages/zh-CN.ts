@@ -227,6 +227,7 @@ export const zhCN: MessageTable = {
   'r2-none': () => '不存在虚假申报或违法违规',
   'r2-violation': (f) => `存在虚假申报或违法违规${at(f)}，一票否决（第十七条第二项情形）`,
   'r3-on-time': (_f, p) => `报送日期${String(p.date)}，未晚于截止日期${String(p.deadline)}，按时报送`,
+  'r3-before-year-end': (f, p) => `报送日期${String(p.date)}早于所报告年度${String(p.year)}年结束${at(f)}，日期或年度不可能，请核实`,
   'r3-late': (f, p) => `报送日期${String(p.date)}晚于截止日期${String(p.deadline)}${at(f)}，未按时报送（第十七条第三项情形）`,
   'r3-cooperating': () => '配合监测监管',
   'r3-not-cooperating': (f) => `不配合监测监管${at(f)}（第十七条第三项情形）`,
