@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { loadRulebook, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
+import { LIMITS, loadRulebook, megabytes, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
 import { rulebookTooDeep } from '../core/rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
 import { checkNameLength, FileError, readError } from '../xlsx/errors.js';
@@ -74,8 +74,12 @@ export async function rulebookFrom(file: string | undefined, lang: Lang): Promis
   if (!file) return nationalRulebook();
   let text: string;
   try {
+    // Bounded work: a rulebook file beyond the limit is refused by its size, before a byte is read.
+    const size = (await stat(file)).size;
+    if (size > LIMITS.rulebookBytes) throw new FileError('too-large', file, { what: 'rulebook', limit: megabytes(LIMITS.rulebookBytes), actual: megabytes(size) });
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileError('rulebook-not-found', file);
     // A permission, a link loop or a folder is named as such, like a workbook's.

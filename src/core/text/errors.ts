@@ -121,6 +121,10 @@ export const ERROR_TEXT = {
 
   // Limits of the work one file may cost (src/core/limits.ts): the file is refused, the limit named.
   'error.file.too-large': { 'zh-CN': '{file} 未处理：{reason}', 'en-US': '{file} was not processed: {reason}' },
+  'error.limit.rulebook': {
+    'zh-CN': '规则文件 {actual} MB，超过上限 {limit} MB（国家版约 0.05 MB）',
+    'en-US': 'the rulebook file is {actual} MB, over the limit of {limit} MB (the national edition is about 0.05 MB)',
+  },
   'error.limit.file': {
     'zh-CN': '文件大小 {actual} MB，超过上限 {limit} MB（申报工作簿通常不足 1 MB）',
     'en-US': 'the file is {actual} MB, over the limit of {limit} MB (an application workbook is usually under 1 MB)',
