@@ -58,6 +58,9 @@ export const LIMITS = {
   rulebookBytes: 4 * 1024 * 1024,
   rulebookValues: 100_000,
   rulebookText: 20_000,
+  /** Rows and columns of a rulebook workbook's sheet read back (its 规则表 has about 150 rows and 20 columns). */
+  rulebookRows: 5_000,
+  rulebookColumns: 256,
   /** Rows of a roll-up's audit trail (评分记录): 260 applications × 9 experts × 20 items is about 47,000. */
   auditRows: 500_000,
 } as const;
