@@ -5,10 +5,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { loadRulebook, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
+import { LIMITS, loadRulebook, megabytes, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
 import { rulebookTooDeep } from '../core/rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
-import { FileError, readError } from '../xlsx/errors.js';
+import { checkNameLength, FileError, readError } from '../xlsx/errors.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -74,8 +74,12 @@ export async function rulebookFrom(file: string | undefined, lang: Lang): Promis
   if (!file) return nationalRulebook();
   let text: string;
   try {
+    // Bounded work: a rulebook file beyond the limit is refused by its size, before a byte is read.
+    const size = (await stat(file)).size;
+    if (size > LIMITS.rulebookBytes) throw new FileError('too-large', file, { what: 'rulebook', limit: megabytes(LIMITS.rulebookBytes), actual: megabytes(size) });
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileError('rulebook-not-found', file);
     // A permission, a link loop or a folder is named as such, like a workbook's.
@@ -152,4 +156,23 @@ export async function expandWorkbooks(items: readonly string[], opts: { onePerAp
     files.push(...names.map((n) => join(item, n)));
   }
   return files;
+}
+
+/**
+ * Makes the output folder `-o` names (and its parents): a file of that name is said to be one (EEXIST and ENOTDIR
+ * were an internal error), a name too long or a folder without permission as such.
+ */
+export async function outputFolder(path: string): Promise<void> {
+  const { mkdir, stat } = await import('node:fs/promises');
+  checkNameLength(path);
+  const isFile = await stat(path).then((s) => !s.isDirectory(), () => false);
+  if (isFile) throw new FileError('output-not-folder', path);
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new FileError('output-not-folder', path);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new FileError('output-no-permission', path, { detail: code });
+    throw e;
+  }
 }

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { forRollup, LIMITS, type LoadedRulebook, type Report } from '../core/index.js';
+import { basename } from 'node:path';
+import { dataFingerprint, forRollup, LIMITS, type LoadedRulebook, type Report } from '../core/index.js';
 import { FileError, type FileErrorCode } from '../xlsx/errors.js';
 
 /** A file to review, or (first, to a worker started before the rulebook was read) the rulebook. */
@@ -16,11 +17,24 @@ export type WorkerRequest = { id: number; file: string } | { rulebook: LoadedRul
 export interface WorkerReply {
   id: number;
   report?: Report;
+  identity?: FileIdentity;
   error?: { code: FileErrorCode; file: string; params: Record<string, string | number | string[]> };
 }
 
-/** A file's outcome: its report for the roll-up, or the file error that becomes its row. */
-export type Outcome = { report: Report } | { error: FileError };
+/** What tells one application from another (applicationIdentities): its data, and the original a reviewed copy names. */
+export interface FileIdentity {
+  fingerprint: string;
+  copyOf: string | null;
+}
+
+/** A file's outcome: its report for the roll-up (and its identity), or the file error that becomes its row. */
+export type Outcome = { report: Report; identity: FileIdentity } | { error: FileError };
+
+/** The identity of a reviewed file: the committee's data fingerprint, and for a reviewed copy the original it names. */
+export function fileIdentity(fr: { review: { inputs: Parameters<typeof dataFingerprint>[0]; lists: Parameters<typeof dataFingerprint>[1] }; meta: { review?: { source?: string } | null } | null; opened: { path: string } }): FileIdentity {
+  const copyOf = fr.meta?.review ? (fr.meta.review.source ?? basename(fr.opened.path).replace(/\.reviewed(-\d+)?(\.xlsx)$/i, '$2')) : null;
+  return { fingerprint: dataFingerprint(fr.review.inputs, fr.review.lists), copyOf };
+}
 
 export interface PoolOptions {
   /** Called as each file starts. */
@@ -128,7 +142,7 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
       };
       const onMessage = (m: WorkerReply) => {
         if (m.id !== id) return;
-        if (m.report) finish({ report: m.report }, true);
+        if (m.report) finish({ report: m.report, identity: m.identity ?? { fingerprint: '', copyOf: null } }, true);
         else finish({ error: new FileError(m.error!.code, m.error!.file, m.error!.params) }, true);
       };
       const onError = (e: Error & { code?: string }) => {
@@ -181,7 +195,8 @@ async function reviewInProcess(files: string[], rb: LoadedRulebook, opts: PoolOp
   for (const file of files) {
     opts.onStart?.(file);
     try {
-      outcomes.push({ report: forRollup((await reviewFile(file, rb, await openWorkbook(file, { reviewOnly: true }))).report) });
+      const fr = await reviewFile(file, rb, await openWorkbook(file, { reviewOnly: true }));
+      outcomes.push({ report: forRollup(fr.report), identity: fileIdentity(fr) });
     } catch (e) {
       outcomes.push({ error: e instanceof FileError ? e : new FileError('review-failed', file, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }) });
     }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { forRollup, type LoadedRulebook } from '../core/index.js';
 import { FileError } from '../xlsx/errors.js';
-import type { WorkerReply, WorkerRequest } from './pool.js';
+import { fileIdentity, type WorkerReply, type WorkerRequest } from './pool.js';
 
 // The rulebook as the main thread loaded and validated it (plain data and maps, copied into this thread): given
 // at start, or as the first message to a worker started before the rulebook was read (pool.ts, startWorker).
@@ -24,7 +24,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     try {
       // Opened for reading only: the batch never writes an application back.
       const fr = await reviewFile(req.file, rb!, await openWorkbook(req.file, { reviewOnly: true }));
-      reply = { id: req.id, report: forRollup(fr.report) };
+      reply = { id: req.id, report: forRollup(fr.report), identity: fileIdentity(fr) };
     } catch (e) {
       reply =
         e instanceof FileError

@@ -48,10 +48,30 @@ export const LIMITS = {
    * this order made a batch of real files spend a quarter more CPU time (measured with `npm run bench`).
    */
   batchMemoryMb: 1024,
+  /**
+   * A round: applications and experts (a province's round has a few hundred applications and about a dozen
+   * experts); a record naming more is forged, and refused before any work is sized by it.
+   */
+  roundApplications: 5_000,
+  roundExperts: 200,
+  /**
+   * A rulebook: its file's bytes (the national edition is 51 KB), the values in it (objects, lists, texts and
+   * numbers; the national edition has about 5,000) and the characters of one text (its longest is under 300).
+   * Checked before the rulebook is validated, so a 50 MB file, 200,000 indicators or a 50-million-character
+   * guidance text are refused with the limit named, in well under a second, instead of gigabytes and minutes.
+   */
+  rulebookBytes: 4 * 1024 * 1024,
+  rulebookValues: 100_000,
+  rulebookText: 20_000,
+  /** Rows and columns of a rulebook workbook's sheet read back (its 规则表 has about 150 rows and 20 columns). */
+  rulebookRows: 5_000,
+  rulebookColumns: 256,
+  /** Rows of a roll-up's audit trail (评分记录): 260 applications × 9 experts × 20 items is about 47,000. */
+  auditRows: 500_000,
 } as const;
 
 /** What a limit counts: its words are `error.limit.<what>`. */
-export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'merges' | 'findings' | 'time' | 'memory';
+export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'merges' | 'findings' | 'time' | 'memory' | 'rulebook';
 
 /**
  * A limit reached, found by the core or an adapter: `limit` and `actual` in the limit's unit (MB for sizes and

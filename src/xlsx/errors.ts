@@ -21,8 +21,19 @@ export type FileErrorCode =
   | 'no-indicator-sheet'
   // An annual monitoring form given to a command for applications (check, batch).
   | 'monitoring-form'
+  // A score sheet or a roll-up of a round (its hidden record) given where an application is expected.
+  | 'scoresheet-given'
+  | 'rollup-given'
+  // The hidden record of a score sheet or roll-up is not the shape the tool writes: damaged or forged, never used.
+  | 'record-damaged'
+  // An output folder (-o) that is a file.
+  | 'output-not-folder'
+  // A file name longer than the file system takes (255 bytes): params {bytes, limit}.
+  | 'name-too-long'
   | 'merged-inputs'
   | 'output-exists'
+  // The file to be replaced changed since it was read (a person typed into it meanwhile): it is left as it is.
+  | 'output-changed'
   | 'output-is-input'
   | 'outputs-collide'
   | 'output-no-permission'
@@ -54,6 +65,8 @@ export function readError(e: unknown, path: string): FileError {
       return new FileError('link-loop', path);
     case 'EISDIR':
       return new FileError('not-a-file', path);
+    case 'ENAMETOOLONG':
+      return nameTooLong(path);
     default:
       return new FileError('unreadable', path, { detail: code ?? (e instanceof Error ? e.message : String(e)) });
   }
@@ -73,4 +86,18 @@ export class FileError extends Error {
 /** Something the reviewer should know about a file that was still processed: a workflow warning naming its file. */
 export interface FileWarning extends WorkflowWarning {
   file: string;
+}
+
+/** The file system's limit on one name, in bytes (ext4, NTFS in UTF-16 units, APFS: 255). */
+export const NAME_BYTES = 255;
+
+/** `name-too-long` for the longest part of `path`. */
+export function nameTooLong(path: string): FileError {
+  const bytes = Math.max(...path.split(/[\\/]/).map((p) => Buffer.byteLength(p)));
+  return new FileError('name-too-long', path, { bytes, limit: NAME_BYTES });
+}
+
+/** Throws `name-too-long` when a part of `path` is longer than a file system takes: checked before writing anything. */
+export function checkNameLength(path: string): void {
+  if (path.split(/[\\/]/).some((p) => Buffer.byteLength(p) > NAME_BYTES)) throw nameTooLong(path);
 }

@@ -16,7 +16,7 @@
  * Everything is written into a temporary folder beside the output and renamed into place at the end: a failed
  * run leaves nothing half-written, and an existing, non-empty folder is never written into.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -164,9 +164,9 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     addin: 'addin',
     index: join('addin', ...DEPLOYMENT_INDEX.split('/')),
   };
-  const tmp = join(dirname(out), `.${basename(out)}.kit-tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
+  // A folder of this run's own, created exclusively (never a folder of that name someone has, never removed first):
+  // every file of the kit is written into it, then it is renamed into place whole.
+  const tmp = mkdtempSync(join(dirname(out), `.${[...basename(out)].slice(0, 60).join('')}.kit-`));
   try {
     // The add-in: the built pages, without the build's own manifest or any rulebooks folder (this kit's replace them).
     const addin = join(tmp, names.addin);

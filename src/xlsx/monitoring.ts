@@ -21,7 +21,6 @@ import {
   type MonitoringReport,
   type RegisterEntry,
   type RosterEntry,
-  type SheetModel,
   type WorkflowWarning,
 } from '../core/index.js';
 import { FileError } from './errors.js';
@@ -99,20 +98,6 @@ export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[]
   const models = registerModels(monitoringForm(rb), entries, lang, year);
   for (const model of models) await renderSheet(wb.addWorksheet(model.name), model);
   await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models });
-}
-
-/**
- * The renewal copy: the reviewed copy `check` writes (指标表 flagged, 评审汇总 for the committee), with the
- * monitoring record 复核监测记录 added beside it. Written, then reopened to add the sheet: the copy is our own
- * new file, and the review step stays the one `check` uses.
- */
-export async function addRenewalSheet(output: string, model: SheetModel): Promise<void> {
-  const { wb, bytes } = await openWorkbook(output);
-  const old = wb.getWorksheet(model.name);
-  if (old) wb.removeWorksheet(old.id);
-  await renderSheet(wb.addWorksheet(model.name), model);
-  // The copy's charts (the summary's, the applicant's) carried over, and the record's own added.
-  await saveWorkbook(wb, output, { force: true, models: [model], original: bytes });
 }
 
 /**

@@ -17,13 +17,16 @@ export function tempName(output: string, pid: number, n: number): string {
   return `.${head}.${TEMP_TAG}-${pid}-${n}.tmp`;
 }
 
-const TEMP_RE = new RegExp(`^\\..*\\.${TEMP_TAG}-(\\d+)-\\d+\\.tmp$`);
-/** What versions before 0.2 left after a SIGKILL: `<output>.xlsx.tmp-<pid>`. */
-const LEGACY_TEMP_RE = /\.xlsx\.tmp-(\d+)$/i;
+/**
+ * Exactly the names tempName makes, case and all. Names like `<output>.xlsx.tmp-<pid>` (what versions before 0.2
+ * left) are not taken: a person's `汇总.xlsx.tmp-20241201` looks the same, and a sweep must only remove what it can
+ * prove is the tool's own.
+ */
+const TEMP_RE = new RegExp(`^\\.[^/\\\\]*\\.${TEMP_TAG}-([1-9]\\d{0,9})-[1-9]\\d{0,15}\\.tmp$`);
 
 /** The pid of the run that wrote a temporary file of ours, or null when the name is not one of ours. */
 export function tempOwner(name: string): number | null {
-  const m = TEMP_RE.exec(name) ?? LEGACY_TEMP_RE.exec(name);
+  const m = TEMP_RE.exec(name);
   if (!m) return null;
   const pid = Number(m[1]);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : null;

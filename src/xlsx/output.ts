@@ -19,7 +19,7 @@ import { constants as fsConstants, unlinkSync } from 'node:fs';
 import { copyFile, link, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FileError, readError } from './errors.js';
+import { FileError, nameTooLong, readError } from './errors.js';
 import { chooseDefault, collisionKey, nameKey, outputStem, swapCase, tempName, tempOwner } from './output-plan.js';
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
@@ -249,6 +249,9 @@ function alive(pid: number): boolean {
   }
 }
 
+const started = Date.now() - process.uptime() * 1000;
+const uid = process.getuid?.();
+
 /** Removes temporary files of ours whose run is gone (a SIGKILL or a power cut cannot clean up after itself). */
 async function sweepStaleTemps(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -260,7 +263,9 @@ async function sweepStaleTemps(dir: string): Promise<string[]> {
     // Our own pid and not one of our live files: a dead run that had the same pid (pid 1 in a container).
     if (live.has(path) || (pid !== process.pid && alive(pid))) continue;
     try {
-      if ((await lstat(path)).isFile()) {
+      const st = await lstat(path);
+      // Only a plain file of this user's, last written before this run began: what a dead run of ours left.
+      if (st.isFile() && (uid === undefined || st.uid === uid) && st.mtimeMs < started) {
         await unlink(path);
         removed.push(path);
       }
@@ -278,6 +283,11 @@ export interface WriteOutputOptions {
   force?: boolean;
   /** Inputs besides those guarded by withRunInputs. */
   inputs?: readonly string[];
+  /**
+   * Called immediately before the commit, once the new file is whole: throwing leaves the output as it is (the
+   * update of a file a person may be editing checks here that it is still the file that was read).
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 /** The reason a write failed, as a FileError naming the output. */
@@ -297,6 +307,8 @@ function writeError(e: unknown, output: string): FileError {
       return new FileError('not-a-file', output);
     case 'ELOOP':
       return new FileError('link-loop', output);
+    case 'ENAMETOOLONG':
+      return nameTooLong(output);
     default:
       return new FileError('write-failed', output, { detail: errno(e) ?? (e instanceof Error ? e.message : String(e)) });
   }
@@ -334,6 +346,7 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
     }
     // Again just before committing: the folder may have changed while the workbook was being written.
     await refuseInput(output, marks);
+    await opts.beforeCommit?.();
     if (opts.force) await rename(tmp, output);
     else {
       try {

@@ -78,14 +78,16 @@ function writeCell(ws: ExcelJS.Worksheet, m: CellModel, styles: StyleCache, runs
   const cell = ws.getCell(m.row + 1, m.col + 1);
   cell.style = cellStyle(m, styles);
   if (m.formula !== undefined) {
-    const result = m.result === null || m.result === undefined ? undefined : m.result;
+    // A cached result that is not a finite number is never written (`<v>NaN</v>` is an invalid workbook).
+    const result = m.result === null || m.result === undefined || (typeof m.result === 'number' && !Number.isFinite(m.result)) ? undefined : m.result;
     const master = runs ? sharedMaster(runs, m as CellModel & { formula: string }) : null;
     cell.value = master ? ({ sharedFormula: master, result } as ExcelJS.CellSharedFormulaValue) : ({ formula: m.formula, result } as ExcelJS.CellFormulaValue);
   } else if (m.link) {
     cell.value = { text: String(m.value ?? m.link), hyperlink: internalLink(m.link), tooltip: m.link };
   } else {
     // Strings are written as strings: ExcelJS never turns "=…" text into a formula.
-    cell.value = m.value === undefined ? null : m.value;
+    // NaN and ±Infinity as #NUM!, as Excel shows a number it cannot hold (see finiteCells).
+    cell.value = m.value === undefined ? null : typeof m.value === 'number' && !Number.isFinite(m.value) ? ({ error: '#NUM!' } as ExcelJS.CellErrorValue) : m.value;
   }
   if (m.note) cell.note = m.note;
   if (m.validation) {

@@ -3,9 +3,9 @@
  * back as plain grids. Everything the workbook means is decided in the core.
  */
 import ExcelJS from 'exceljs';
-import type { Lang, LoadedRulebook } from '../core/index.js';
+import { LIMITS, LimitError, type Lang, type LoadedRulebook } from '../core/index.js';
 import { RULEBOOK_SHEET, rulebookFromSheets, rulebookSheetModels, type RulebookSheetOptions, type SheetGrid, type SheetImport } from '../core/rulebook/sheet.js';
-import { openWorkbook } from './open.js';
+import { openWorkbook, tooLarge } from './open.js';
 import { renderSheet } from './render.js';
 import { plainValue } from './snapshot.js';
 import { saveWorkbook } from './workbook.js';
@@ -24,15 +24,22 @@ export async function writeRulebookWorkbook(
   await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs });
 }
 
-function grid(ws: ExcelJS.Worksheet): SheetGrid {
+/**
+ * A sheet as the core reads it, from the cells that exist (a dense loop over rows × columns once took minutes for
+ * one cell in XFD1): columns beyond the rulebook sheet's own are not read, and rows beyond the limit refuse the file.
+ */
+function grid(ws: ExcelJS.Worksheet, path: string): SheetGrid {
   const rows: Array<Array<string | number | boolean | null>> = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.findRow(r);
+  let count = 0;
+  ws.eachRow((row, r) => {
+    if (++count > LIMITS.rulebookRows) throw tooLarge(path, new LimitError('rows', LIMITS.rulebookRows, count));
     const out: Array<string | number | boolean | null> = [];
-    if (row) for (let c = 1; c <= ws.columnCount; c++) out.push(row.findCell(c) ? plainValue(row.getCell(c)) : null);
-    rows.push(out);
-  }
-  return rows;
+    row.eachCell((cell, c) => {
+      if (c <= LIMITS.rulebookColumns) out[c - 1] = plainValue(cell);
+    });
+    rows[r - 1] = Array.from(out, (v) => v ?? null);
+  });
+  return Array.from(rows, (x) => x ?? []);
 }
 
 /** Reads a rulebook workbook (as exported, or re-saved by Excel, WPS or LibreOffice) into the rulebook JSON. */
@@ -41,7 +48,7 @@ export async function readRulebookWorkbook(path: string, lang: Lang): Promise<Sh
   const sheets = new Map<string, SheetGrid>();
   for (const name of Object.values(RULEBOOK_SHEET)) {
     const ws = wb.getWorksheet(name);
-    if (ws) sheets.set(name, grid(ws));
+    if (ws) sheets.set(name, grid(ws, path));
   }
   return rulebookFromSheets(sheets, lang);
 }

@@ -26,8 +26,11 @@ import {
   type Reading,
   type Report,
   type Review,
+  type SheetModel,
   type RollupEntry,
   type WorkbookMeta,
+  ROUND_SHEET,
+  TALLY_FORMAT,
 } from '../core/index.js';
 import { finishPackage, type FinishOptions } from './charts/index.js';
 import { FileError, type FileWarning } from './errors.js';
@@ -88,6 +91,13 @@ function readFile(wb: ExcelJS.Workbook, rb: LoadedRulebook): Reading {
   };
 }
 
+/** What a workbook with a round's record is: a roll-up or (any other record) a score sheet. */
+function roundFileKind(wb: ExcelJS.Workbook): 'rollup-given' | 'scoresheet-given' {
+  const ws = wb.getWorksheet(ROUND_SHEET);
+  const format = ws ? String(ws.getCell(1, 2).value ?? '') : '';
+  return format === TALLY_FORMAT ? 'rollup-given' : 'scoresheet-given';
+}
+
 /** `opened`: the file already opened by the caller (the round's reader), so it is not parsed twice. */
 export async function reviewFile(path: string, rb: LoadedRulebook, opened?: OpenedWorkbook): Promise<FileReview> {
   opened ??= await openWorkbook(path);
@@ -97,6 +107,8 @@ export async function reviewFile(path: string, rb: LoadedRulebook, opened?: Open
     reading = readFile(opened.wb, rb);
     // A monitoring form carries the application's codes too: recognised first, and said in words, never reviewed as one.
     if (formKind(reading) === 'monitoring') throw new FileError('monitoring-form', path);
+    // A score sheet or a roll-up of a round (its hidden record sheet) is said to be one, not "no indicator sheet".
+    if (reading.names.includes(ROUND_SHEET)) throw new FileError(roundFileKind(opened.wb), path);
     examined = examine(reading, rb, { file: basename(path) });
   } catch (e) {
     // A limit the reader found (cells, rows, findings) refuses the file like any other file problem.
@@ -121,8 +133,28 @@ export async function defaultOutput(input: string, opts: DefaultOutputOptions = 
  * workbook, without --force an existing output is never replaced (even by a concurrent run), and no input of
  * the run is ever written, whatever the path or --force (./output.ts).
  */
-export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[] } & FinishOptions = {}): Promise<void> {
+/**
+ * NaN and ±Infinity have no place in a workbook (`<v>NaN</v>` makes Excel refuse the file): a hostile file's
+ * `<v>1e999</v>` reads as Infinity, and is written back as the error value #NUM!, what Excel shows for a number it
+ * cannot hold; a formula's cached result that is not finite is dropped (the formula recomputes it).
+ */
+export function finiteCells(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as unknown;
+        if (typeof v === 'number' && !Number.isFinite(v)) cell.value = { error: '#NUM!' } as ExcelJS.CellErrorValue;
+        else if (v && typeof v === 'object' && 'formula' in v) {
+          const f = v as ExcelJS.CellFormulaValue;
+          if (typeof f.result === 'number' && !Number.isFinite(f.result)) cell.value = { ...f, result: undefined };
+        }
+      }),
+    );
+}
+
+export async function saveWorkbook(wb: ExcelJS.Workbook, output: string, opts: { force?: boolean; inputs?: string[]; beforeCommit?: () => Promise<void> } & FinishOptions = {}): Promise<void> {
   const { models, original, ...write } = opts;
+  finiteCells(wb);
   // Charts and the applicant's drawings go in after ExcelJS, which writes neither (./charts). Written stored and
   // deflated by Node's zlib: ExcelJS's own deflater (pako, JavaScript) was the largest single cost of a `check`
   // beyond reading (npm run bench cli), as it was of the roll-up (./zip.ts).
@@ -142,6 +174,13 @@ export interface ReviewedCopyOptions {
   preserved?: PreservedInputs;
   /** Replace the input itself (new file, then rename): only the tally's update of a reviewed copy does. */
   inPlace?: boolean;
+  /** Immediately before the commit (./output.ts): an in-place update checks the copy is still what was read. */
+  beforeCommit?: () => Promise<void>;
+  /**
+   * Sheets written into the copy besides the summary (renewal's 复核监测记录), each replacing a sheet of its name:
+   * part of the one commit, so no output ever looks finished without them.
+   */
+  extraSheets?: SheetModel[];
   /** Experts renamed or removed (check --rename-expert / --remove-expert): the core's summary plan decides. */
   committee?: ExpertOps;
   /** A renewal review (`renewal`): the summary is the 复核评审汇总表. */
@@ -168,10 +207,15 @@ export async function writeReviewedCopy(
   // Only a summary the tool provably wrote is ever updated (the plan names no other), and in place, as in Excel.
   const ws = summary.inPlace ? summaryInPlace(wb.getWorksheet(summary.inPlace.sheet)!, summary.inPlace, summary.layout) : wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);
+  for (const model of opts.extraSheets ?? []) {
+    const old = wb.getWorksheet(model.name);
+    if (old) wb.removeWorksheet(old.id);
+    await renderSheet(wb.addWorksheet(model.name), model);
+  }
   await writeMeta(wb, summary.meta);
   // Open on the summary; indexes count in the order sheets are written, so look it up after the metadata sheet moved.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.indexOf(ws), visibility: 'visible' }];
-  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model], original: fr.opened.bytes });
+  await saveWorkbook(wb, opts.output, { force: opts.force, inputs: opts.inPlace ? [] : [fr.opened.path], models: [summary.model, ...(opts.extraSheets ?? [])], original: fr.opened.bytes, ...(opts.beforeCommit ? { beforeCommit: opts.beforeCommit } : {}) });
   // Warnings found while planning the writes (flags a person changed, text cut), beyond those of reading.
   const known = new Set(fr.examined.warnings);
   const more = [...check.warnings, ...summary.warnings].filter((w, i, all) => !known.has(w) && all.findIndex((x) => x.code === w.code) === i);

@@ -167,7 +167,7 @@ describe('the monitoring verdict', () => {
 describe('monitoring messages', () => {
   it('every monitoring code of the message tables is produced here, and its words have no gaps', () => {
     const patches: MonitoringValues[] = [
-      {}, { R1: 2023 }, { R1: 2022, 'R1.2': '否' }, { R1: 2021 }, { R1: 2025 }, { R2: '是' }, { R3: '2025-05-01' }, { R3: 'soon' }, { 'R3.1': '否' },
+      {}, { R1: 2023 }, { R1: 2022, 'R1.2': '否' }, { R1: 2021 }, { R1: 2025 }, { R2: '是' }, { R3: '2025-05-01' }, { R3: 'soon' }, { R3: '2024-06-30' }, { 'R3.1': '否' },
       { 'R4.1': '是', 'R4.2': '是' }, { 'R4.3': '是', 'R4.4': '否' }, { D1: '是' }, { '1.6': [50, 50] }, { '1.6': [50, 40] }, { '6.1': [0.5, 0.6] },
       { '1.5': [50, 60] }, { '7.1': [6, 1] },
     ];

@@ -94,7 +94,7 @@ describe('no temporary file is left behind', () => {
     const dir = tempDir();
     const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
     const dead = Number(deadPid());
-    const stale = [`.in.reviewed.xlsx.cluster-review-${dead}-1.tmp`, `in.reviewed.xlsx.tmp-${dead}`];
+    const stale = [`.in.reviewed.xlsx.cluster-review-${dead}-1.tmp`];
     const livePid = `.other.xlsx.cluster-review-${process.pid}-7.tmp`;
     for (const n of [...stale, livePid]) writeFileSync(join(dir, n), 'partial');
     const r = await runCli(['check', input]);

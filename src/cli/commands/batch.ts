@@ -1,13 +1,13 @@
 /** `cluster-review batch`: every application of a round in one ranked roll-up workbook (推荐汇总). */
 import { lstat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
-import type { RollupEntry } from '../../core/index.js';
+import { applicationIdentities, type RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { reviewFiles, startWorker, type StartedWorker } from '../pool.js';
+import { reviewFiles, startWorker, type FileIdentity, type StartedWorker } from '../pool.js';
 import { progress } from '../progress.js';
 import { expandWorkbooks, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal } from '../terminal.js';
@@ -57,8 +57,17 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
       // Each file in a worker with memory and time limits: a file that fails in any way becomes its row.
       const outcomes = await reviewFiles(files, rb, { started, onStart: (f) => bar.tick(escapeForTerminal(basename(f))) });
       const { writeRollupNative } = await adapter;
-      const entries: RollupEntry[] = outcomes.map((r, i) => ('report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }));
       bar.done();
+      // One application given twice (an original in apps/, its reviewed copy in reviewed/) is one row, and said.
+      const ok = outcomes.flatMap((r, i) => ('report' in r && r.identity.fingerprint ? [i] : []));
+      const ident = applicationIdentities(ok.map((i) => ({ file: files[i]!, folder: basename(dirname(files[i]!)), ...(outcomes[i] as { identity: FileIdentity }).identity })));
+      const dropped = new Set<number>();
+      ident.items.forEach((x, k) => {
+        if (x.sameAs === null) return;
+        dropped.add(ok[k]!);
+        io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(files[ok[k]!]!), of: escapeForTerminal(files[ok[x.sameAs]!]!) })}\n`);
+      });
+      const entries: RollupEntry[] = outcomes.flatMap((r, i) => (dropped.has(i) ? [] : ['report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }]));
       await writeRollupNative(entries, lang, o.output, { quota, force: o.force, inputs: files });
       const unreadable = t('cli.batch.unreadable', lang);
       const counts = new Map<string, number>();

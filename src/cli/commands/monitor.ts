@@ -149,7 +149,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
       const say = o.json ? io.err : io.out;
       await withRunInputs([application, ...files, ...(o.recognised ? [o.recognised] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
         const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
-        const { reviewMonitoringFile, addRenewalSheet } = await import('../../xlsx/monitoring.js');
+        const { reviewMonitoringFile } = await import('../../xlsx/monitoring.js');
         const output = o.output ?? (await defaultOutput(application));
         await refuseRunInput(output);
         const fr = await reviewFile(application, rb);
@@ -184,11 +184,14 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         );
         for (const f of record.foreign)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.otherCluster', lang, { file: f.file ?? '', name: [f.cluster.province, f.cluster.county, f.cluster.name].filter(Boolean).join(' ') })) })}\n`);
+        for (const x of record.twice)
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.twice', lang, { year: x.year, files: x.files, chosen: x.chosen })) })}\n`);
         for (const f of record.outside)
           io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('monitoring.renewal.notDue', lang, { file: f.file ?? '', year: f.monitoringYear ?? '—', renewal: year })) })}\n`);
-        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()), renewal: true });
         const recognised = recognisedApp?.review.inputs.applicationYear ?? record.reports.find((x) => x.recognitionYear !== null)?.recognitionYear ?? null;
-        await addRenewalSheet(output, renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, form));
+        // One commit of the finished workbook: the reviewed copy with its record in it, never one without the other.
+        const renewal = renewalModel(record, { name: name ?? basename(application), recognitionYear: recognised }, year, lang, form);
+        await writeReviewedCopy(fr, { rb, lang, output, experts, force: o.force, checkedAt: stamp(io.now()), renewal: true, extraSheets: [renewal] });
         const h = record.history;
         const words = t('monitoring.renewal.history', lang, { expected: h.expected.length, reported: h.reported.length, onTime: h.onTime, met: h.targetsMet, total: h.targetsTotal, verdicts: h.verdicts.map((v) => `${v.year} ${v.text[lang]}`) });
         say(`${t('monitoring.renewal.wrote', lang, { file: escapeForTerminal(output), verdict: fr.report.verdictText[lang], record: escapeForTerminal(words) })}\n`);

@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
-import { t } from '../../core/text/index.js';
+import { checkRound, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+// Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
+import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
-import { fileErrorText } from '../text.js';
+import { outputFolder, pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { fileErrorText, warningText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
 import { roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets.js';
@@ -74,8 +75,9 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       let saved: Round | null = null;
       for (const f of files.rounds) {
         try {
-          saved = JSON.parse(await readFile(f, 'utf8')) as Round;
-          if (saved.format !== 'cluster-review/round@1') throw new Error('format');
+          // Only the exact shape the tool writes: experts given as text, or a list of 10^6, is a damaged record.
+          saved = checkRound(JSON.parse(await readFile(f, 'utf8')));
+          if (!saved) throw new Error('format');
         } catch {
           throw new UsageError('committee.usage.round-file', { file: f }, command);
         }
@@ -84,7 +86,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
       const twice = experts.find((x, i) => experts.indexOf(x) !== i);
       if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
-      const { readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, RoundFileError } = await import('../../xlsx/round.js');
+      const { arrivedReview, readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];
       const errors: string[] = [];
@@ -100,10 +102,12 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         }
       }
       stage('read');
-      const applications: RoundApplication[] = [];
       const apps = read.filter((x) => x.kind === 'application');
-      // An original first, its reviewed copy after: the application's record is the original's when both are given.
-      for (const a of [...apps.filter((x) => !x.copy), ...apps.filter((x) => x.copy)]) if (!applications.some((x) => x.id === a.app.id)) applications.push(a.app);
+      // Identity by data: an original and its reviewed copy are one application, two files of one name are two.
+      const ident = identify(apps, Array.isArray(saved?.applications) ? saved.applications : []);
+      const applications: RoundApplication[] = ident.distinct.map((x) => x.app);
+      for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
+      for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
       const year = saved?.year ?? roundYear(apps);
       const round: Round = {
         format: 'cluster-review/round@1',
@@ -116,14 +120,29 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       };
       const entries: ScoreEntry[] = [];
       const sheetsOf = new Map<string, string[]>();
+      // What the round knows of each row, to check the sheets' rows against: the names and fingerprints round.json
+      // kept when the sheets were issued (else the applications as read now).
+      const known = Array.isArray(saved?.applications) ? saved.applications : round.applications;
+      const expectRows = {
+        names: new Map(known.map((a) => [a.id, a.cluster || a.id])),
+        ...(saved ? { issued: new Map(saved.applications.map((a) => [a.id, a.fingerprint])) } : {}),
+      };
+      const trust: string[] = [];
       for (const x of read) {
         try {
           if (x.kind === 'scoresheet') {
-            entries.push(...(await scoresheetInput(x, round, rb)));
+            const got = await scoresheetInput(x, round, rb, expectRows);
+            entries.push(...got.entries);
+            for (const c of got.clashes) trust.push(t(`committee.cli.tally.identity-${c.where}`, lang, { file: basename(x.path), expert: x.record.expert, other: c.other }));
+            for (const m of got.mismatches) trust.push(t(`committee.cli.tally.row-${m.kind}`, lang, { file: basename(x.path), cell: m.cell, application: m.application, found: m.found, expected: m.expected }));
             // Its values are entries now: let them go before the roll-up is built (a round's peak memory).
             x.cells = null;
             sheetsOf.set(x.record.expert, [...(sheetsOf.get(x.record.expert) ?? []), basename(x.path)]);
-          } else if (x.kind === 'application' && x.copy) entries.push(...(await summaryEntries(x)));
+          } else if (x.kind === 'application' && x.copy) {
+            // A workbook that arrived with review content: said as check says it, its scores never counted.
+            for (const w of arrivedReview(x)) trust.push(warningText(w, lang));
+            entries.push(...(await summaryEntries(x)));
+          }
         } catch (e) {
           if (!(e instanceof RoundFileError)) throw e;
           errors.push(roundError(e));
@@ -162,6 +181,15 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
         for (const m of errors) io.err(`${t('cli.error', lang, { text: m })}\n`);
         return ctx.exit(2);
       }
+      // What a sheet says about itself that disagrees with the round: listed, that sheet or row not counted (exit 1).
+      for (const m of trust) io.err(`${t('cli.warning', lang, { text: m })}\n`);
+      // Score cells that hold no readable value are named; the committee fixes them (exit 1), never a silent blank.
+      let unread = trust.length > 0;
+      for (const x of read)
+        if (x.kind === 'scoresheet' && x.unread.length) {
+          unread = true;
+          io.err(`${t('cli.warning', lang, { text: t('committee.cli.tally.unread-scores', lang, { file: basename(x.path), cells: x.unread }) })}\n`);
+        }
       for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
       const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
       const now = stamp(io.now());
@@ -182,12 +210,15 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       const say = o.json ? io.err : io.out;
       // Each copy rewritten is named (the files people have open change under them).
       if (o.updateCopies)
-        for (const x of apps)
-          if (x.copy) say(`${t((await updateCopy(x, result, rb, lang, now)) ? 'committee.cli.tally.copy-updated' : 'committee.cli.tally.copy-not-updated', lang, { file: escapeForTerminal(x.path) })}\n`);
+        for (const x of apps) {
+          if (!x.copy) continue;
+          const u = await updateCopy(x, result, rb, lang, now);
+          const key = u.status === 'updated' ? 'committee.cli.tally.copy-updated' : u.status === 'no-summary' ? 'committee.cli.tally.copy-not-updated' : (`committee.cli.tally.copy-${u.status}` as const);
+          say(`${t(key, lang, { file: escapeForTerminal(x.path), lock: u.status === 'open' ? escapeForTerminal(u.lock) : '' })}\n`);
+        }
       if (o.papers) {
-        const { mkdir } = await import('node:fs/promises');
         const { writePapers } = await import('../../xlsx/papers.js');
-        await mkdir(o.papers, { recursive: true });
+        await outputFolder(o.papers);
         const opts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
         const written = await writePapers(result, rb, lang, o.papers, { ...opts, force: true, inputs: guarded });
         for (const f of [...written.workbooks, ...written.letters]) say(`${t('papers.cli.wrote', lang, { file: escapeForTerminal(f) })}\n`);
@@ -196,7 +227,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       printTable(result, lang, say);
       // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
       say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);
-      if (result.problems.length) ctx.exit(1);
+      if (result.problems.length || unread) ctx.exit(1);
     });
 }
 
@@ -209,7 +240,7 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
   const head = [t('committee.col.rank', lang), t('committee.col.cluster', lang), t('committee.col.score', lang), t('committee.col.n', lang), t('committee.col.recommendation', lang)];
   const rows = result.applications.map((r) => [
     r.rank === null ? '—' : `${r.rank}${r.tie ? '=' : ''}`,
-    r.application.cluster || r.application.id,
+    escapeForTerminal(r.application.cluster || r.application.id),
     r.score === null ? '—' : r.score.toFixed(2),
     String(r.n),
     recommendationText(r, lang),
@@ -222,5 +253,5 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
     say(`${line(r)}\n`);
     if (result.lineAfter === i) say(`${'─'.repeat(widths.reduce((a, w) => a + w + 2, 0))}\n`);
   });
-  for (const p of result.problems) say(`  · ${problemText(p, lang)}\n`);
+  for (const p of result.problems) say(`  · ${escapeForTerminal(problemText(p, lang))}\n`);
 }

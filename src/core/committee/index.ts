@@ -8,3 +8,4 @@ export * from './rollup.js';
 export * from './json.js';
 export * from './summary.js';
 export * from './papers.js';
+export * from './record-check.js';

@@ -158,3 +158,71 @@ export function applicationId(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '');
   return base.replace(/\.(xlsx|xlsm|xls)$/i, '').replace(/\.reviewed(-\d+)?$/i, '');
 }
+
+/** One file of a round, as far as its identity goes. */
+export interface IdentityItem {
+  /** The file's path or name. */
+  file: string;
+  /** The name of the folder it is in (what tells two counties' 申报表.xlsx apart in words). */
+  folder: string;
+  /** Its data fingerprint (dataFingerprint). */
+  fingerprint: string;
+  /** For a reviewed copy, the original's file name it records; null for an application as the county sent it. */
+  copyOf: string | null;
+}
+
+export interface Identities {
+  /** Per item, in the order given: its application id, and the item it is one application with (or null). */
+  items: Array<{ id: string; sameAs: number | null }>;
+  /** Applications whose files share a name but not their data: each kept, under an id of its own. */
+  clashes: Array<{ files: string[]; ids: string[] }>;
+}
+
+/**
+ * Which files of a round are one application, and the id of each. Identity is the data, never the file stem
+ * alone: an application and its reviewed copy (same stem, or the copy recording the original's name) with the
+ * same data fingerprint are one application; the same file given twice is one; two originals of one stem with
+ * different data (县A/申报表.xlsx, 县B/申报表.xlsx) are two, each id made distinct by its folder, and the clash is
+ * listed. A reviewed copy whose data differ from its original's is still that application (its scores are then
+ * stale, which the tally says). Originals come first, so the application's record is the original's.
+ */
+export function applicationIdentities(items: readonly IdentityItem[]): Identities {
+  const stem = (x: IdentityItem) => applicationId(x.file);
+  const source = (x: IdentityItem) => applicationId(x.copyOf ?? x.file);
+  const related = (x: IdentityItem, y: IdentityItem) => stem(x) === stem(y) || source(x) === source(y);
+  const order = items.map((_x, i) => i).sort((a, b) => Number(items[a]!.copyOf !== null) - Number(items[b]!.copyOf !== null) || a - b);
+  const out = items.map(() => ({ id: '', sameAs: null as number | null }));
+  const kept: number[] = [];
+  for (const i of order) {
+    const x = items[i]!;
+    const same =
+      kept.find((j) => items[j]!.fingerprint === x.fingerprint && related(x, items[j]!)) ??
+      (x.copyOf !== null ? kept.find((j) => items[j]!.copyOf === null && source(x) === stem(items[j]!)) : undefined);
+    if (same !== undefined) {
+      out[i] = { id: out[same]!.id, sameAs: same };
+      continue;
+    }
+    out[i] = { id: x.copyOf !== null ? stem(x) : source(x), sameAs: null };
+    kept.push(i);
+  }
+  // Distinct applications sharing an id: each gets its folder in its id (and a number if the folders agree too).
+  const clashes: Identities['clashes'] = [];
+  const byId = new Map<string, number[]>();
+  for (const i of kept) byId.set(out[i]!.id, [...(byId.get(out[i]!.id) ?? []), i]);
+  const taken = new Set(kept.map((i) => out[i]!.id));
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    const ids: string[] = [];
+    for (const i of group) {
+      const base = `${id}（${items[i]!.folder || '.'}）`;
+      let name = base;
+      for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+      taken.add(name);
+      out[i]!.id = name;
+      ids.push(name);
+    }
+    clashes.push({ files: group.map((i) => items[i]!.file), ids });
+  }
+  for (const x of out) if (x.sameAs !== null) x.id = out[x.sameAs]!.id;
+  return { items: out, clashes };
+}

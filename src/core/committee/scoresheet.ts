@@ -13,6 +13,7 @@ import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel } from '../report/sheet-model.js';
 import { exactFormula } from '../scoring.js';
+import { LIMITS } from '../limits.js';
 import { scoreFromParts, scoreRestFormula, scoreTextFormula } from './normalise.js';
 import { recordModel } from './record-sheet.js';
 import type { Round, ScoreEntry, EntrySource } from './records.js';
@@ -198,11 +199,37 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
 
 export type ScoresheetProblem = { code: 'rows-edited'; missing: string[]; unknown: string[] };
 
+/** The visible column of a row's cluster name (what the expert reads), written in column B. */
+export const SCORESHEET_NAME_COL = 1;
+
+/** What the round knows of each application, to check a returned sheet's rows against (never the sheet's own word). */
+export interface ScoresheetExpect {
+  /** The name each row shows for its application (cluster, else id), by application id. */
+  names: ReadonlyMap<string, string>;
+  /** The fingerprint each application had when the sheets were issued (round.json), by id. */
+  issued?: ReadonlyMap<string, string>;
+}
+
+/** Rows not counted because they do not agree with the round, each with its cell and what was found and expected. */
+export interface RowMismatch {
+  kind: 'name' | 'fingerprint';
+  application: string;
+  cell: string;
+  found: string;
+  expected: string;
+}
+
 /**
  * A returned score sheet → entries. Rows are found by their hidden application id (a sorted sheet still reads
  * right); the sheet's rows must be exactly the applications its record lists, or the list was edited.
  */
-export function scoresheetEntries(record: ScoresheetRecord, at: (row: number, col: number) => CellValue, rowCount: number, source: Omit<EntrySource, 'cell'>): { entries: ScoreEntry[]; problem: ScoresheetProblem | null } {
+export function scoresheetEntries(
+  record: ScoresheetRecord,
+  at: (row: number, col: number) => CellValue,
+  rowCount: number,
+  source: Omit<EntrySource, 'cell'>,
+  expect?: ScoresheetExpect,
+): { entries: ScoreEntry[]; problem: ScoresheetProblem | null; mismatches: RowMismatch[] } {
   const L = record.layout;
   const fingerprints = new Map(record.applications.map((a) => [a.id, a.fingerprint]));
   const entries: ScoreEntry[] = [];
@@ -210,7 +237,9 @@ export function scoresheetEntries(record: ScoresheetRecord, at: (row: number, co
   const unknown: string[] = [];
   const text = (v: CellValue) => (v === null ? '' : String(v)).trim();
   const cell = (r: number, c: number) => `${L.sheet}!${toA1(r, c)}`;
-  for (let r = L.firstRow; r < Math.max(rowCount, L.firstRow + L.count); r++) {
+  const mismatches: RowMismatch[] = [];
+  // Rows past the sheet's last row are empty: the loop is bounded by the sheet, not by what the record claims.
+  for (let r = L.firstRow; r < Math.min(rowCount, L.firstRow + LIMITS.roundApplications); r++) {
     const id = at(r, L.id);
     if (typeof id !== 'string' || id === '') continue;
     if (!fingerprints.has(id) || seen.has(id)) {
@@ -218,7 +247,23 @@ export function scoresheetEntries(record: ScoresheetRecord, at: (row: number, co
       continue;
     }
     seen.add(id);
-    const fp = text(at(r, L.fingerprint)) || fingerprints.get(id)!;
+    // The row's visible name must be its hidden id's: an expert who sorted only the visible columns has scores
+    // beside other applications' ids, and that row is stopped, never counted for the wrong application.
+    const shown = text(at(r, SCORESHEET_NAME_COL));
+    const name = expect?.names.get(id);
+    if (name !== undefined && shown !== name.trim()) {
+      mismatches.push({ kind: 'name', application: id, cell: cell(r, SCORESHEET_NAME_COL), found: shown, expected: name });
+      continue;
+    }
+    // The fingerprint a row carries is checked against the one the round kept when it issued the sheets: an expert
+    // rewriting it cannot make stale scores count. The round's is the one used.
+    const written = text(at(r, L.fingerprint));
+    const issued = expect?.issued?.get(id);
+    if (issued !== undefined && written !== '' && written !== issued) {
+      mismatches.push({ kind: 'fingerprint', application: id, cell: cell(r, L.fingerprint), found: written, expected: issued });
+      continue;
+    }
+    const fp = issued ?? (written || fingerprints.get(id)!);
     const base = { expert: record.expert, application: id, fingerprint: fp };
     for (const c of L.criteria) {
       entries.push({ ...base, kind: 'score', criterion: c.id, value: at(r, c.col), source: { ...source, cell: cell(r, c.col) } });
@@ -238,5 +283,60 @@ export function scoresheetEntries(record: ScoresheetRecord, at: (row: number, co
     if (sign) entries.push({ expert: record.expert, application: id, kind: 'signature', value: sign, source: { ...source, cell: cell(...L.signature) } });
     if (date) entries.push({ expert: record.expert, application: id, kind: 'date', value: date, source: { ...source, cell: cell(...L.date) } });
   }
-  return { entries, problem: missing.length || unknown.length ? { code: 'rows-edited', missing, unknown } : null };
+  const stopped = new Set(mismatches.map((m) => m.application));
+  return { entries: entries.filter((e) => !stopped.has(e.application)), problem: missing.length || unknown.length ? { code: 'rows-edited', missing, unknown } : null, mismatches };
+}
+
+/**
+ * Whether a score sheet holds anything an expert put there: a score, a note, a 回避 or opinion on a row the tool
+ * did not recuse (`preset`: the applications the tool wrote as recused for this expert), a signature or a date.
+ * Rows are scanned whole (not only those whose hidden id still reads): a sheet with input is never replaced, so in
+ * doubt the answer is yes.
+ */
+export function scoresheetHasInput(layout: ScoresheetLayout, at: (row: number, col: number) => CellValue, rowCount: number, preset: ReadonlySet<string>): boolean {
+  const L = layout;
+  const filled = (v: CellValue) => v !== null && String(v).trim() !== '';
+  if (filled(at(...L.signature)) || filled(at(...L.date))) return true;
+  // Rows past the sheet's last row are empty: a forged count cannot make this loop long.
+  const last = Math.min(rowCount, L.signature[0]);
+  for (let r = Math.max(0, L.firstRow); r < last; r++) {
+    if (L.criteria.some((c) => filled(at(r, c.col)) || filled(at(r, c.note)))) return true;
+    const id = at(r, L.id);
+    if (typeof id === 'string' && preset.has(id)) continue;
+    if (filled(at(r, L.recusal)) || filled(at(r, L.reason)) || filled(at(r, L.opinion))) return true;
+  }
+  return false;
+}
+
+/** A score sheet's file name for an expert: characters no file system takes become "_". */
+export function scoresheetFileName(expert: string, lang: Lang): string {
+  const safe = [...expert].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return `${t('committee.sheet.name', lang)}-${safe}.xlsx`;
+}
+
+/** Where a returned score sheet names an expert other than its record's: an impersonation, or a sheet mixed up. */
+export interface IdentityClash {
+  /** What names the other expert: the sheet's title, its file name, the signature. */
+  where: 'title' | 'file' | 'signature';
+  other: string;
+}
+
+/**
+ * An expert's identity in a returned score sheet, checked against everything in it that names an expert: the
+ * record says whose sheet it is, and the title, the file name and the signature must not name another expert of
+ * the committee. A disagreement is listed and the sheet not counted, never resolved in favour of the record.
+ */
+export function scoresheetIdentity(record: Pick<ScoresheetRecord, 'expert' | 'year'>, seen: { title: string; file: string; signature: string }, committee: readonly string[]): IdentityClash[] {
+  const others = committee.filter((x) => x !== record.expert);
+  const langs: Lang[] = ['zh-CN', 'en-US'];
+  const clashes: IdentityClash[] = [];
+  const title = seen.title.trim();
+  const titled = others.find((x) => langs.some((l) => title === t('committee.sheet.title', l, { year: record.year ?? '', expert: x })));
+  if (titled !== undefined) clashes.push({ where: 'title', other: titled });
+  const file = seen.file.normalize('NFC');
+  const filed = others.find((x) => langs.some((l) => file === scoresheetFileName(x, l).normalize('NFC')));
+  if (filed !== undefined) clashes.push({ where: 'file', other: filed });
+  const signed = others.find((x) => seen.signature.trim() === x);
+  if (signed !== undefined) clashes.push({ where: 'signature', other: signed });
+  return clashes;
 }

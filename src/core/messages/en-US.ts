@@ -251,6 +251,7 @@ export const enUS: MessageTable = {
   'r2-violation': (f) => `False declaration or violations${at(f)}: a ground for revocation under Art. 17 (2)`,
   'r3-on-time': (_f, p) => `Received by the provincial authority on ${String(p.date)}, not after the deadline ${String(p.deadline)}: on time`,
   'r3-late': (f, p) => `Received by the provincial authority on ${String(p.date)}, after the deadline ${String(p.deadline)}${at(f)}: late, a ground for revocation under Art. 17 (3)`,
+  'r3-before-year-end': (f, p) => `Received by the provincial authority on ${String(p.date)}, before the reported year ${String(p.year)} ended${at(f)}: the date or the year cannot be right; please check`,
   'r3-cooperating': () => 'Cooperating with monitoring and supervision',
   'r3-not-cooperating': (f) => `The form says the cluster does not cooperate with monitoring and supervision${at(f)}: possibly a ground under Art. 17 (3), to be verified`,
   'r3-date-invalid': (f, p) => `The date of receipt${at(f)} “${String(p.found)}” is not a date; write a date such as 2025-04-15`,

@@ -277,6 +277,7 @@ export const zhCN: MessageTable = {
   'r2-violation': (f) => `存在虚假申报或违法违规${at(f)}，属于第十七条第二项规定的撤销认定情形`,
   'r3-on-time': (_f, p) => `省级主管部门收到日期${String(p.date)}，不晚于截止日期${String(p.deadline)}，按时报送`,
   'r3-late': (f, p) => `省级主管部门收到日期${String(p.date)}晚于截止日期${String(p.deadline)}${at(f)}，未按时报送，属于第十七条第三项规定的撤销认定情形`,
+  'r3-before-year-end': (f, p) => `省级主管部门收到日期${String(p.date)}早于所报告年度${String(p.year)}年结束${at(f)}，日期或年度不可能，请核实`,
   'r3-cooperating': () => '配合监测监管',
   'r3-not-cooperating': (f) => `填报不配合监测监管${at(f)}，可能属于第十七条第三项规定的撤销认定情形，请核实`,
   'r3-date-invalid': (f, p) => `省级主管部门收到信息表日期${at(f)}“${String(p.found)}”不是有效日期，应填写如2025-04-15的日期`,

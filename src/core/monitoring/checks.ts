@@ -76,8 +76,10 @@ export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInpu
     const deadline = deadlineFor(form, year, batch);
     const date = r3.value as string;
     const where = { check: 'R3', indicator: 'R3' };
-    // R3 is the date the province recorded receipt: late by it, the ground is established.
-    out.push(date <= deadline ? finding('r3-on-time', 'pass', 'check', where, cells(r3), { date, deadline }) : finding('r3-late', 'veto', 'check', where, cells(r3), { date, deadline, ground: 3 }));
+    // R3 is the date the province recorded receipt: late by it, the ground is established. A receipt dated before
+    // the year it reports on has ended cannot be true (a form "for 2099" received in 2025): invalid, never on time.
+    if (date <= `${year}-12-31`) out.push(finding('r3-before-year-end', 'invalid', 'check', where, cells(r3, v(MONITORING_YEAR)), { date, year }));
+    else out.push(date <= deadline ? finding('r3-on-time', 'pass', 'check', where, cells(r3), { date, deadline }) : finding('r3-late', 'veto', 'check', where, cells(r3), { date, deadline, ground: 3 }));
   }
   const r31 = v('R3.1');
   if (ok(r31))

@@ -44,6 +44,11 @@ export interface RenewalRecord {
    */
   plan: Array<{ indicator: string; year: number; target: number; actual: number | null; met: boolean | null }>;
   planFromRecognised: boolean;
+  /**
+   * Years given more than one form: a problem to list, with the form the record took. The choice never depends on
+   * the order of the files: the one submitted last (by its date), then the last by file name.
+   */
+  twice: Array<{ year: number; files: string[]; chosen: string }>;
 }
 
 /** The plan's targets by indicator code and year, as the application's plan sheet gives them. */
@@ -112,7 +117,15 @@ export function renewalRecord(
   const due = (y: number | null) => y !== null && y < year && (recognised === null || y >= recognised);
   const outside = own.filter((r) => r.monitoringYear !== null && !due(r.monitoringYear));
   const byYear = new Map<number, MonitoringReport>();
-  for (const r of own) if (due(r.monitoringYear)) byYear.set(r.monitoringYear!, r);
+  const all = new Map<number, MonitoringReport[]>();
+  const later = (a: MonitoringReport, b: MonitoringReport) => (a.submitted ?? '').localeCompare(b.submitted ?? '') || (a.file ?? '').localeCompare(b.file ?? '');
+  for (const r of own) {
+    if (!due(r.monitoringYear)) continue;
+    all.set(r.monitoringYear!, [...(all.get(r.monitoringYear!) ?? []), r]);
+    const held = byYear.get(r.monitoringYear!);
+    if (!held || later(r, held) > 0) byYear.set(r.monitoringYear!, r);
+  }
+  const twice = [...all].filter(([, rs]) => rs.length > 1).map(([y, rs]) => ({ year: y, files: rs.map((r) => r.file ?? '').sort(), chosen: byYear.get(y)!.file ?? '' })).sort((a, b) => a.year - b.year);
   const list = [...byYear.values()].sort((a, b) => a.monitoringYear! - b.monitoringYear!);
   const history = monitoringHistory(list, recognised, year - 1);
   const complete = history.missing.length === 0 && history.onTime === history.reported.length && history.expected.length > 0 && list.every((r) => r.verdict !== 'revoke');
@@ -130,7 +143,7 @@ export function renewalRecord(
     const actual = figures.length ? figures.reduce((a, b) => a + b, 0) : null;
     completion.push({ indicator: code, year: last, target, actual, met: actual === null ? null : nearlyEqual(actual, target) || actual > target });
   }
-  return { history, complete, reports: list, foreign, outside, plan: completion, planFromRecognised: plan?.recognised ?? false };
+  return { history, complete, reports: list, foreign, outside, plan: completion, planFromRecognised: plan?.recognised ?? false, twice };
 }
 
 /**

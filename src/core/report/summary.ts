@@ -85,7 +85,25 @@ const inputKey = {
   decision: 'decision',
   rationale: 'rationale',
   date: 'date',
+  /** A committee figure the tool keeps (平均分, 中位数, 极差, 需讨论) of a criterion or of the total ("" for it). */
+  figure: (criterion: string, figure: FigureKind): InputKey => `figure\u0000${criterion}\u0000${figure}`,
 };
+
+const FIGURES = ['mean', 'median', 'spread', 'discuss'] as const;
+type FigureKind = (typeof FIGURES)[number];
+
+/**
+ * The cells of a layout holding the committee's figures (columns right of the experts', rows of the criteria and
+ * the total): the tool writes their values, but a note a person put on one is theirs and is carried to the cell
+ * showing the same figure in the new summary, wherever a new expert column moved it.
+ */
+function layoutFigures(layout: SummaryLayout): Array<{ key: InputKey; row: number; col: number }> {
+  const rows = Object.entries(layout.criteriaRows);
+  if (!rows.length || !layout.experts.length) return [];
+  const mean = Math.max(...layout.experts.map((x) => x.col)) + 1;
+  const total = Math.max(...rows.map(([, r]) => r)) + 1;
+  return [...rows, ['', total] as const].flatMap(([id, row]) => FIGURES.map((f, i) => ({ key: inputKey.figure(id, f), row, col: mean + i })));
+}
 
 /** Every expert cell of a layout, with what it is: the cells whose notes a re-run reads and keeps. */
 export function layoutInputs(layout: SummaryLayout): Array<{ key: InputKey; row: number; col: number }> {
@@ -210,7 +228,7 @@ export function readPreserved(layout: SummaryLayout, at: (row: number, col: numb
   p.rationale = at(...layout.rationale);
   p.date = at(...layout.date);
   if (noteAt)
-    for (const { key, row, col } of layoutInputs(layout)) {
+    for (const { key, row, col } of [...layoutInputs(layout), ...layoutFigures(layout)]) {
       const note = noteAt(row, col);
       if (note) p.notes.set(key, note);
     }
@@ -401,7 +419,8 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
   // then plain MEDIAN/MAX/MIN compute the committee figures in every Excel, WPS and LibreOffice with no array
   // formula (Office.js cannot enter one, and Excel 2019 would evaluate one entered plainly wrong).
   const helperRange = (row: number) => `${toA1(row, cols.helper(0))}:${toA1(row, cols.helper(experts.length - 1))}`;
-  const committeeCells = (row: number, weight: number, fig: CommitteeResult['total'], counted: Array<number | null>) => {
+  const committeeCells = (row: number, weight: number, fig: CommitteeResult['total'], counted: Array<number | null>, criterion: string) => {
+    const kept = (f: FigureKind) => noteOf(preserved, inputKey.figure(criterion, f));
     experts.forEach((_name, e) => {
       const score = toA1(row, cols.expert(e));
       const conflict = toA1(conflictRow, cols.expert(e));
@@ -410,15 +429,16 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     });
     const h = helperRange(row);
     const none = `COUNT(${h})=0`;
-    b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.median, { formula: `IF(${none},"",${exactFormula(`MEDIAN(${h})`)})`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed' });
-    b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed' });
+    b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: fig.mean ?? '', numberFormat: '0.00', style: 'computed', ...kept('mean') });
+    b.set(row, cols.median, { formula: `IF(${none},"",${exactFormula(`MEDIAN(${h})`)})`, result: fig.median ?? '', numberFormat: '0.00', style: 'computed', ...kept('median') });
+    b.set(row, cols.spread, { formula: `IF(${none},"",${exactFormula(`MAX(${h})-MIN(${h})`)})`, result: fig.spread ?? '', numberFormat: '0.00', style: 'computed', ...kept('spread') });
     const limit = Math.round(spreadShare * weight * 1e9) / 1e9;
     const spread = toA1(row, cols.spread);
     b.set(row, cols.discuss, {
       formula: `IF(${spread}="","",IF(${spread}>${limit},"${discussWord}",""))`,
       result: fig.toDiscuss ? discussWord : '',
       style: 'computed',
+      ...kept('discuss'),
     });
   };
 
@@ -450,7 +470,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
       });
     });
     const counted = scores.map((x) => (x.conflicted ? null : scoreCounted(scoreOf(x, cr.id), cr.weight)));
-    committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight }, counted);
+    committeeCells(row, cr.weight, { ...committee.criteria[i]!, weight: cr.weight }, counted, cr.id);
   });
 
   // Totals: an expert's total counts only when every criterion is scored.
@@ -480,6 +500,7 @@ function criteriaSection(ctx: Ctx, experts: string[], preserved: PreservedInputs
     committee.total.weight,
     committee.total,
     committee.totals.map((x) => x.total),
+    '',
   );
 
   // Conflict-of-interest marks.

@@ -13,6 +13,7 @@ import { unitById } from '../units.js';
 import { canonicalJson, sha256Hex } from './sha256.js';
 import { effectiveRulebook, roundProblems } from './round.js';
 import { RulebookSchema, type Check, type Indicator, type Rule, type Rulebook } from './schema.js';
+import { LIMITS } from '../limits.js';
 
 export type ProblemParams = Record<string, string | number>;
 
@@ -380,8 +381,20 @@ export function rulebookTooDeep(lang: Lang, path: readonly Segment[] = []): Rule
 function preScan(input: unknown, lang: Lang): RulebookProblem[] {
   const problems: RulebookProblem[] = [];
   const stack: Array<{ value: unknown; path: Segment[] }> = [{ value: input, path: [] }];
+  let values = 0;
   while (stack.length) {
     const { value, path } = stack.pop()!;
+    // Bounded work: the values are counted and each text measured before anything is validated.
+    if (++values > LIMITS.rulebookValues) {
+      const params = { max: LIMITS.rulebookValues };
+      return [problemAt(input, path.slice(0, 2), 'too-large', t('rulebook.code.too-large', lang, params), params, lang)];
+    }
+    if (typeof value === 'string' && value.length > LIMITS.rulebookText) {
+      const params = { max: LIMITS.rulebookText, found: value.length };
+      problems.push(problemAt(input, path, 'text-too-long', t('rulebook.code.text-too-long', lang, params), params, lang));
+      if (problems.length >= 20) return problems;
+      continue;
+    }
     if (typeof value === 'number' && !Number.isFinite(value)) {
       const params = { found: String(value) };
       problems.push(problemAt(input, path, 'number-out-of-range', t('rulebook.code.number-out-of-range', lang, params), params, lang));

@@ -155,6 +155,14 @@ export const COMMITTEE_TEXT = {
     'zh-CN': '未通过自动核验、不列入评分表：{apps}（如需一并评分，加 --all）',
     'en-US': 'not passed by the automated check, left off the score sheets: {apps} (add --all to score them too)',
   },
+  'committee.cli.scoresheets.kept': {
+    'zh-CN': '{expert}：{file} 已有专家填写的内容，未替换',
+    'en-US': '{expert}: {file} holds the expert’s input; left as it is',
+  },
+  'committee.cli.scoresheets.kept-missing': {
+    'zh-CN': '{expert}：{file} 已有专家填写的内容，未替换；其中没有申报 {apps}，请另行安排该专家评分',
+    'en-US': '{expert}: {file} holds the expert’s input; left as it is. It has no row for {apps}: arrange that expert’s scores for them separately',
+  },
   'committee.cli.scoresheets.round': { 'zh-CN': '本轮记录：{file}（批次 {round}）', 'en-US': 'Round record: {file} (round {round})' },
   'committee.cli.tally.description': { 'zh-CN': '汇总专家评分：读取申报、交回的评分表和核验副本的评审汇总，生成推荐汇总表', 'en-US': 'Tally the committee: read the applications, returned score sheets and reviewed copies’ summaries, write the recommendation list' },
   'committee.cli.tally.inputs': { 'zh-CN': '申报文件、评分表、核验副本、round.json，或它们所在的文件夹', 'en-US': 'applications, score sheets, reviewed copies, round.json, or folders of them' },
@@ -167,6 +175,51 @@ export const COMMITTEE_TEXT = {
   'committee.cli.tally.wrote-first': { 'zh-CN': '已写出 {file}：{n}份申报，本轮首次汇总（记录 {scores} 项）', 'en-US': 'Wrote {file}: {n} applications, the round’s first tally ({scores} entries recorded)' },
   'committee.cli.tally.copy-updated': { 'zh-CN': '已更新核验副本：{file}', 'en-US': 'Updated the reviewed copy {file}' },
   'committee.cli.tally.copy-not-updated': { 'zh-CN': '未更新 {file}：没有本工具写出的评审汇总', 'en-US': 'Not updated {file}: it has no review summary the tool wrote' },
+  'committee.cli.tally.copy-open': {
+    'zh-CN': '未更新 {file}：该文件正在被打开（{lock}），请关闭后重新汇总',
+    'en-US': 'Not updated {file}: it is open ({lock}); close it and tally again',
+  },
+  'committee.cli.tally.copy-read-only': { 'zh-CN': '未更新 {file}：该文件为只读，保留原样', 'en-US': 'Not updated {file}: it is read-only, left as it is' },
+  'committee.cli.tally.copy-link': {
+    'zh-CN': '未更新 {file}：这是一个链接，不以新文件替换；请直接给出它指向的文件',
+    'en-US': 'Not updated {file}: it is a link, never replaced by a file; give the file it points to',
+  },
+  'committee.cli.tally.copy-changed': {
+    'zh-CN': '未更新 {file}：该文件在汇总期间被修改，保留修改后的内容；请重新汇总',
+    'en-US': 'Not updated {file}: it changed while the tally ran; the changed file is kept: tally again',
+  },
+  'committee.cli.same-application': {
+    'zh-CN': '{file} 与 {of} 为同一份申报（数据相同），只计一次',
+    'en-US': '{file} and {of} are one application (the same data): counted once',
+  },
+  'committee.cli.name-clash': {
+    'zh-CN': '申报文件同名：{files}；数据不同，按不同申报分别处理：{ids}',
+    'en-US': 'application files share a name: {files}; their data differ, so each is its own application: {ids}',
+  },
+  'committee.cli.tally.unread-scores': {
+    'zh-CN': '{file} 中以下评分单元格是没有计算结果的公式或错误值，未计入：{cells}；请在 Excel 或 WPS 中打开、重新计算并保存后再汇总',
+    'en-US': '{file}: these score cells hold a formula without a calculated value, or an error, and are not counted: {cells}; open, recalculate and save the sheet in Excel or WPS, then tally again',
+  },
+  'committee.cli.tally.identity-title': {
+    'zh-CN': '{file} 的记录称其为专家“{expert}”的评分表，但表头写的是专家“{other}”：该评分表未计入，请核实',
+    'en-US': '{file}: its record says it is {expert}’s score sheet, but its title names {other}: not counted; check it',
+  },
+  'committee.cli.tally.identity-file': {
+    'zh-CN': '{file} 的记录称其为专家“{expert}”的评分表，但文件名是专家“{other}”的：该评分表未计入，请核实',
+    'en-US': '{file}: its record says it is {expert}’s score sheet, but its file name is {other}’s: not counted; check it',
+  },
+  'committee.cli.tally.identity-signature': {
+    'zh-CN': '{file} 的记录称其为专家“{expert}”的评分表，但签名是专家“{other}”：该评分表未计入，请核实',
+    'en-US': '{file}: its record says it is {expert}’s score sheet, but it is signed by {other}: not counted; check it',
+  },
+  'committee.cli.tally.row-name': {
+    'zh-CN': '{file} 的 {cell} 显示“{found}”，而该行隐藏的申报编号是“{application}”（应为“{expected}”）：可能只排序了可见列，该行未计入，请使用原发的评分表顺序',
+    'en-US': '{file}: {cell} shows “{found}” but the row’s hidden id is “{application}” (“{expected}”): the visible columns may have been sorted alone; the row is not counted',
+  },
+  'committee.cli.tally.row-fingerprint': {
+    'zh-CN': '{file} 的 {cell}（申报“{application}”的数据指纹）被改动，与本轮记录 round.json 不符：该行未计入',
+    'en-US': '{file}: {cell} (the data fingerprint of “{application}”) was edited and differs from the round’s record round.json: the row is not counted',
+  },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },

@@ -35,6 +35,26 @@ export const ERROR_TEXT = {
     'zh-CN': '{file} 中没有标准指标表（找不到含指标代码 B1、1.6、D1 等的工作表）；该工作簿的工作表为：{sheets}',
     'en-US': '{file} has no indicator sheet (no sheet with codes such as B1, 1.6, D1); its sheets are: {sheets}',
   },
+  'error.file.scoresheet-given': {
+    'zh-CN': '{file} 是专家评分表，不是申报表：交回的评分表请用 cluster-review tally 汇总',
+    'en-US': '{file} is an expert score sheet, not an application: tally returned sheets with cluster-review tally',
+  },
+  'error.file.rollup-given': {
+    'zh-CN': '{file} 是推荐汇总表，不是申报表：请把它作为 cluster-review tally 的 -o 或输入',
+    'en-US': '{file} is a recommendation list, not an application: give it to cluster-review tally (as -o or an input)',
+  },
+  'error.file.record-damaged': {
+    'zh-CN': '{file} 中本工具的隐藏记录已损坏或被改动，不能使用；请使用原发的文件',
+    'en-US': '{file}: the tool’s hidden record in it is damaged or was edited, so it cannot be used; use the file as issued',
+  },
+  'error.file.output-not-folder': {
+    'zh-CN': '{file} 是一个文件，不是文件夹；请用 -o 指定一个文件夹',
+    'en-US': '{file} is a file, not a folder: give a folder with -o',
+  },
+  'error.file.name-too-long': {
+    'zh-CN': '文件名过长：{file}（{bytes} 字节，文件系统最多 {limit} 字节）；未写入任何文件，请用更短的名字',
+    'en-US': 'File name too long: {file} ({bytes} bytes; the file system takes at most {limit}); nothing was written: use a shorter name',
+  },
   'error.file.monitoring-form': {
     'zh-CN': '{file} 是年度培育情况信息表，不是申报表：请用 cluster-review monitor 核验汇总',
     'en-US': '{file} is an annual monitoring form, not an application: check it with cluster-review monitor',
@@ -46,6 +66,10 @@ export const ERROR_TEXT = {
   'error.file.output-exists': {
     'zh-CN': '输出文件已存在：{file}；使用 --force 覆盖，或用 -o 指定其他文件名',
     'en-US': 'Output exists: {file}; use --force to overwrite or -o for another name',
+  },
+  'error.file.output-changed': {
+    'zh-CN': '{file} 在本次运行期间被修改，未替换，保留修改后的内容',
+    'en-US': '{file} changed while this run worked on it: not replaced, the changed file is kept',
   },
   'error.file.output-is-input': {
     'zh-CN': '输出文件 {file} 就是本次的输入文件 {input}；本工具从不改写输入文件（--force 也不例外），请用 -o 指定其他文件名',
@@ -97,6 +121,10 @@ export const ERROR_TEXT = {
 
   // Limits of the work one file may cost (src/core/limits.ts): the file is refused, the limit named.
   'error.file.too-large': { 'zh-CN': '{file} 未处理：{reason}', 'en-US': '{file} was not processed: {reason}' },
+  'error.limit.rulebook': {
+    'zh-CN': '规则文件 {actual} MB，超过上限 {limit} MB（国家版约 0.05 MB）',
+    'en-US': 'the rulebook file is {actual} MB, over the limit of {limit} MB (the national edition is about 0.05 MB)',
+  },
   'error.limit.file': {
     'zh-CN': '文件大小 {actual} MB，超过上限 {limit} MB（申报工作簿通常不足 1 MB）',
     'en-US': 'the file is {actual} MB, over the limit of {limit} MB (an application workbook is usually under 1 MB)',

@@ -159,6 +159,10 @@ export const MONITORING_TEXT = {
     'en-US': '{expected} years due, {reported} reported, {onTime} on time; plan targets met {met}/{total}; verdicts by year: {verdicts}',
   },
   'monitoring.renewal.notReported': { 'zh-CN': '未报送', 'en-US': 'Not reported' },
+  'monitoring.renewal.twice': {
+    'zh-CN': '{year}年度有多份培育情况信息表：{files}；采用报送日期最晚的 {chosen}，请核实',
+    'en-US': 'several monitoring forms for {year}: {files}; the one submitted last, {chosen}, is used: check them',
+  },
   'monitoring.renewal.notDue': {
     'zh-CN': '{file} 是{year}年度的信息表，不在{renewal}年复核应报送的年度内，未计入',
     'en-US': '{file} is the form for {year}, not a year due at the {renewal} renewal; left out',

@@ -58,6 +58,14 @@ export const RULEBOOK_TEXT = {
     'zh-CN': '数值超出范围（{found}）：写成普通大小的数',
     'en-US': 'number out of range ({found}): write a number of ordinary size',
   },
+  'rulebook.code.too-large': {
+    'zh-CN': '规则文件过大（超过 {max} 个值；国家版约 5000 个），未校验',
+    'en-US': 'the rulebook is too large (more than {max} values; the national edition has about 5,000); not validated',
+  },
+  'rulebook.code.text-too-long': {
+    'zh-CN': '文字过长（{found} 个字符，最多 {max} 个）',
+    'en-US': 'text too long ({found} characters; at most {max})',
+  },
   'rulebook.code.too-deep': {
     'zh-CN': '嵌套过深（超过 {max} 层；真实的规则文件不超过 10 层）',
     'en-US': 'nested too deep (more than {max} levels; a real rulebook has at most 10)',

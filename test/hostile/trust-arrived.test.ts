@@ -1,0 +1,33 @@
+/**
+ * Hostile (issue 20, item 2): an applicant's workbook that arrives with a scored summary (its data changed since
+ * that summary was written) is said — "提交的文件中已含评审内容" — and its scores are never counted, as `check` does.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRecord } from '../../src/xlsx/meta.js';
+import { load, tempDir, writeExample } from '../support/files.js';
+import { expectNoCrash, runCli } from './support.js';
+
+describe('a workbook arriving with review content', () => {
+  it('its summary scores are not counted by tally, and the file is said to hold review content', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    const copy = join(dir, 'a.reviewed.xlsx');
+    expect((await runCli(['check', app, '--experts', '甲', '-o', copy])).code).toBe(0);
+    // Someone scores it, then the applicant changes a figure and submits the file again.
+    const wb = await load(copy);
+    const layout = readRecord(wb).meta!.review!.summary!;
+    const sum = wb.getWorksheet(layout.sheet)!;
+    for (const row of Object.values(layout.criteriaRows)) sum.getCell(row + 1, layout.experts[0]!.col + 1).value = 1;
+    const data = wb.getWorksheet('指标表')!;
+    data.eachRow((row) => {
+      if (row.getCell(1).value === '2.2') row.getCell(6).value = 9;
+    });
+    await wb.xlsx.writeFile(copy);
+    const r = await runCli(['tally', copy, '--experts', '甲', '-o', join(dir, 'list.xlsx'), '--json']);
+    expectNoCrash(r);
+    expect(r.stderr).toContain('提交的文件中已含评审内容');
+    const json = JSON.parse(r.stdout) as { applications: Array<{ committee: { n: number } }> };
+    expect(json.applications[0]!.committee.n).toBe(0);
+  }, 60_000);
+});
