@@ -13,6 +13,7 @@
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { chartRows } from './charts.js';
+import { fitRows } from './row-heights.js';
 import { STYLES, type PrintPart, type PrintSetup, type PrintText, type SheetModel } from './sheet-model.js';
 
 /** A4 in points, and the margins every sheet prints with (inches). */
@@ -98,8 +99,15 @@ export function printFrame(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, opt
   return { landscape, fitToWidth, scale: fitToWidth ? fit : least, page, width };
 }
 
-/** The page setup for a model: see the module's comment. */
+/**
+ * The page setup for a model: see the module's comment. It first makes the model's rows tall enough for their wrapped
+ * text (`fitRows`: the model's cells and heights are replaced), so every sheet that prints is planned row by row from
+ * its font's widths before its pages are laid out.
+ */
 export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
+  const fitted = fitRows(model);
+  model.cells = fitted.cells;
+  model.heights = fitted.heights;
   const { landscape, fitToWidth, scale, page } = printFrame(model, opts);
   const subject = Array.from(opts.subject.replace(/\s+/g, ' ').trim()).slice(0, MAX_SUBJECT).join('');
   const header: PrintText = subject ? { center: [subject] } : {};
