@@ -16,7 +16,7 @@ const PAD_PT = 4;
 const DEFAULT_WIDTH = 8.43;
 
 /** The plain style a cell is given when its text must wrap to print whole. */
-const WRAPPED: Partial<Record<StyleKey, StyleKey>> = { text: 'wrap' };
+const WRAPPED: Partial<Record<StyleKey, StyleKey>> = { text: 'wrap', applicantInput: 'applicantInputWrap', locked: 'lockedWrap' };
 
 function cellText(c: CellModel): string | null {
   const v = c.formula !== undefined ? c.result : c.value;
