@@ -83,7 +83,6 @@ const KNOWN: Record<string, string> = {
   规划目标: 'the plan sheet: guidance text overprints the rows below',
   佐证材料目录: 'the evidence index: its guidance overprints',
   培育情况表: 'the annual monitoring form: guidance text overprints the rows below',
-  专家评分表: 'the score sheet: too wide for one legible page (notes beside every score); the signature block follows the table',
 };
 /** The template's name-list sheets print nothing while they are empty (LibreOffice skips a sheet with no data). */
 const EMPTY_LISTS = new Set(['龙头企业', '国家级高新技术企业', '制造业单项冠军企业', '创新平台', '创新型中小企业', '公共服务平台', '专精特新小巨人企业', '专精特新中小企业']);
