@@ -79,9 +79,6 @@ const SIGN = /签字|签名|盖章/;
  * prints whole (then it leaves this list) and when any other sheet does not. Open work of issue 21, item 1.
  */
 const KNOWN: Record<string, string> = {
-  指标表: 'the indicator sheet (template and reviewed copies): guidance text overprints neighbouring rows, and a county’s long single-value texts are cut by the next year column',
-  规划目标: 'the plan sheet: guidance text overprints the rows below',
-  佐证材料目录: 'the evidence index: its guidance overprints',
   培育情况表: 'the annual monitoring form: guidance text overprints the rows below',
 };
 /** The template's name-list sheets print nothing while they are empty (LibreOffice skips a sheet with no data). */
@@ -207,7 +204,10 @@ describe.skipIf(!printTools || !standInInstalled)('print keeps every word: every
           continue;
         }
         const text = squash(own.map((p) => p.raw).join(''));
-        for (const s of sheet.texts) if (!text.includes(squash(s))) problems.push(`${where}: missing or cut “${s.slice(0, 60)}”`);
+        // The stand-in has no EN DASH (GB2312 lacks it, SimSun has it): LibreOffice draws it from a fallback font as a run
+        // of its own, which pdftotext reads out of order; the text is whole, so the dash is left out of the comparison.
+        const noDash = (x: string) => squash(x).replace(/\u2013/g, '');
+        for (const s of sheet.texts) if (!noDash(text).includes(noDash(s))) problems.push(`${where}: missing or cut “${s.slice(0, 60)}”`);
         if (!sheet.fitToWidth) problems.push(`${where}: not fitted to one page wide`);
         own.forEach((p, i) => {
           // LibreOffice may go on counting from the sheet before: numbered, and one by one within the sheet.

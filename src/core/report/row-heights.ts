@@ -4,7 +4,10 @@
  * and neither grows a row whose height is set), so a wrapped cell taller than its row overprints the rows below.
  * Each wrapped text's lines are counted in 宋体's widths (`textLines`: CJK one em, Latin half) over the width of its
  * column, or of its merged area, and its row is made tall enough. A text that is not wrapped and would be cut by a
- * filled cell to its right is wrapped (the same look, with a border, for the plain text style).
+ * filled cell to its right is wrapped.
+ *
+ * `planRowHeights` works on plain cells, so it plans the tool's own sheets (`fitRows`, applied by `pagePrint`) and the
+ * sheets of a workbook it annotates (a county's indicator sheet, whose texts the template could not know) alike.
  */
 import { LINE_PT, STYLES, textLines, textUnits, type CellModel, type SheetModel, type StyleKey } from './sheet-model.js';
 
@@ -12,76 +15,113 @@ import { LINE_PT, STYLES, textLines, textUnits, type CellModel, type SheetModel,
 const MAX_ROW_PT = 409;
 /** Room above and below a cell's lines. */
 const PAD_PT = 4;
-/** The width of a column the model does not size (Excel's default, in characters). */
+/** The width of a column the sheet does not size (Excel's default, in characters). */
 const DEFAULT_WIDTH = 8.43;
+/** The height a spreadsheet gives a row it is not told, in points. */
+const DEFAULT_ROW_PT = 15;
 
 /** The plain style a cell is given when its text must wrap to print whole. */
 const WRAPPED: Partial<Record<StyleKey, StyleKey>> = { text: 'wrap', applicantInput: 'applicantInputWrap', locked: 'lockedWrap' };
+
+/** The height a text of `size` pt takes in `lines` lines, in points. */
+export const linesHeight = (lines: number, size = 11): number => lines * LINE_PT(size) + PAD_PT;
+
+/** A cell with text, as the planner sees it. */
+export interface RowCell {
+  row: number;
+  col: number;
+  text: string;
+  /** The cell wraps its text. */
+  wrap: boolean;
+  /** Font size in points (11 when not given). */
+  size?: number;
+  /** Whether the cell may be made to wrap when a filled neighbour would cut its text. */
+  canWrap?: boolean;
+}
+
+/** The sheet's grid: column widths in characters, hidden columns, merged areas [r1, c1, r2, c2], rows' heights. */
+export interface RowGrid {
+  widths: ReadonlyArray<number | undefined>;
+  hiddenCols?: Iterable<number>;
+  merges?: ReadonlyArray<readonly [number, number, number, number]>;
+  heights?: Readonly<Record<number, number>>;
+}
+
+/**
+ * Rows to make taller (only the rows that grow, with their new heights: a height already set stays when it is taller)
+ * and the cells to make wrap. `filled` says whether a cell holds something that would cut a text spilling into it.
+ */
+export function planRowHeights(cells: Iterable<RowCell>, grid: RowGrid, filled: (row: number, col: number) => boolean): { heights: Record<number, number>; wrap: Array<{ row: number; col: number }> } {
+  const hidden = new Set(grid.hiddenCols ?? []);
+  const width = (c1: number, c2: number) => {
+    let w = 0;
+    for (let c = c1; c <= c2; c++) if (!hidden.has(c)) w += grid.widths[c] ?? DEFAULT_WIDTH;
+    return w;
+  };
+  const mergeAt = new Map<string, readonly [number, number, number, number]>();
+  const covered = new Set<string>();
+  for (const m of grid.merges ?? []) {
+    mergeAt.set(`${m[0]},${m[1]}`, m);
+    for (let r = m[0]; r <= m[2]; r++) for (let c = m[1]; c <= m[3]; c++) if (r !== m[0] || c !== m[1]) covered.add(`${r},${c}`);
+  }
+  const wrap: Array<{ row: number; col: number }> = [];
+  const tall: Array<[number, number, number]> = [];
+  for (const cell of cells) {
+    if (!cell.text.trim() || hidden.has(cell.col) || covered.has(`${cell.row},${cell.col}`)) continue;
+    const [r1, c1, r2, c2] = mergeAt.get(`${cell.row},${cell.col}`) ?? [cell.row, cell.col, cell.row, cell.col];
+    const w = width(c1, c2);
+    const size = cell.size ?? 11;
+    let wraps = cell.wrap;
+    if (!wraps && cell.canWrap && !cell.text.includes('\n') && textUnits(cell.text, size) > w - 1 && filled(cell.row, c2 + 1)) {
+      wrap.push({ row: cell.row, col: cell.col });
+      wraps = true;
+    }
+    if (!wraps) continue;
+    const lines = textLines(cell.text, w, size);
+    // One line fits the height a spreadsheet gives a row it is not told.
+    if (lines <= 1) continue;
+    tall.push([r1, r2, Math.min(MAX_ROW_PT, linesHeight(lines, size))]);
+  }
+  // Single rows first, then merged areas over several rows: a merged area takes the room its rows already have and
+  // grows its last row by what is missing.
+  tall.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+  const heights: Record<number, number> = {};
+  const now = (r: number) => heights[r] ?? grid.heights?.[r];
+  for (const [r1, r2, need] of tall) {
+    if (r1 === r2) {
+      if (need > (now(r1) ?? 0)) heights[r1] = need;
+      continue;
+    }
+    let have = 0;
+    for (let r = r1; r <= r2; r++) have += now(r) ?? DEFAULT_ROW_PT;
+    if (need > have) heights[r2] = Math.min(MAX_ROW_PT, (now(r2) ?? DEFAULT_ROW_PT) + need - have);
+  }
+  return { heights, wrap };
+}
 
 function cellText(c: CellModel): string | null {
   const v = c.formula !== undefined ? c.result : c.value;
   return typeof v === 'string' && v.trim() ? v : null;
 }
 
-const filled = (c: CellModel | undefined): boolean => !!c && (c.formula !== undefined || (c.value !== null && c.value !== undefined && c.value !== ''));
-
-/** The height a text of `size` pt takes in `lines` lines, in points. */
-export const linesHeight = (lines: number, size = 11): number => lines * LINE_PT(size) + PAD_PT;
-
 /**
  * The model with its rows tall enough for their wrapped text (heights only ever grow: a height a builder set stays
  * when it is taller) and each plain text that a filled neighbour would cut made to wrap. Pure: returns a new model.
  */
 export function fitRows(model: SheetModel): SheetModel {
-  const widths = model.widths ?? [];
-  const hidden = new Set(model.hiddenCols ?? []);
-  const width = (c1: number, c2: number) => {
-    let w = 0;
-    for (let c = c1; c <= c2; c++) if (!hidden.has(c)) w += widths[c] ?? DEFAULT_WIDTH;
-    return w;
-  };
-  const mergeAt = new Map<string, [number, number, number, number]>();
-  const covered = new Set<string>();
-  for (const m of model.merges ?? []) {
-    mergeAt.set(`${m[0]},${m[1]}`, m);
-    for (let r = m[0]; r <= m[2]; r++) for (let c = m[1]; c <= m[3]; c++) if (r !== m[0] || c !== m[1]) covered.add(`${r},${c}`);
-  }
   const at = new Map(model.cells.map((c) => [`${c.row},${c.col}`, c]));
-  const heights: Record<number, number> = { ...(model.heights ?? {}) };
-  const tall: Array<[number, number, number]> = [];
-  const cells = model.cells.map((cell) => {
-    const text = cellText(cell);
-    if (text === null || hidden.has(cell.col) || covered.has(`${cell.row},${cell.col}`)) return cell;
-    const m = mergeAt.get(`${cell.row},${cell.col}`);
-    const [r1, c1, r2, c2] = m ?? [cell.row, cell.col, cell.row, cell.col];
-    const w = width(c1, c2);
-    const style = cell.style ? STYLES[cell.style] : undefined;
-    const size = style?.size ?? 11;
-    let out = cell;
-    let wrap = !!style?.wrap;
-    if (!wrap && cell.style && WRAPPED[cell.style] && !text.includes('\n') && textUnits(text, size) > w - 1 && filled(at.get(`${cell.row},${c2 + 1}`))) {
-      out = { ...cell, style: WRAPPED[cell.style] };
-      wrap = true;
-    }
-    if (!wrap) return out;
-    const lines = textLines(text, w, size);
-    // One line fits the height a spreadsheet gives a row it is not told.
-    if (lines <= 1) return out;
-    const need = Math.min(MAX_ROW_PT, linesHeight(lines, size));
-    tall.push([r1, r2, need]);
-    return out;
-  });
-  // Single rows first, then merged areas over several rows: a merged area takes the room its rows already have and
-  // grows its last row by what is missing.
-  tall.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
-  for (const [r1, r2, need] of tall) {
-    if (r1 === r2) {
-      if (need > (heights[r1] ?? 0)) heights[r1] = need;
-      continue;
-    }
-    let have = 0;
-    for (let r = r1; r <= r2; r++) have += heights[r] ?? 15;
-    if (need > have) heights[r2] = Math.min(MAX_ROW_PT, (heights[r2] ?? 15) + need - have);
+  const texts: RowCell[] = [];
+  for (const c of model.cells) {
+    const text = cellText(c);
+    if (text === null) continue;
+    const style = c.style ? STYLES[c.style] : undefined;
+    texts.push({ row: c.row, col: c.col, text, wrap: !!style?.wrap, size: style?.size ?? 11, canWrap: !!(c.style && WRAPPED[c.style]) });
   }
-  return { ...model, cells, heights };
+  const plan = planRowHeights(texts, { widths: model.widths ?? [], hiddenCols: model.hiddenCols, merges: model.merges, heights: model.heights }, (r, col) => {
+    const n = at.get(`${r},${col}`);
+    return !!n && (n.formula !== undefined || (n.value !== null && n.value !== undefined && n.value !== ''));
+  });
+  const wrapped = new Set(plan.wrap.map((x) => `${x.row},${x.col}`));
+  const cells = model.cells.map((c) => (wrapped.has(`${c.row},${c.col}`) && c.style ? { ...c, style: WRAPPED[c.style]! } : c));
+  return { ...model, cells, heights: { ...(model.heights ?? {}), ...plan.heights } };
 }
