@@ -5,7 +5,7 @@
  * wrap; no value changes. The cells read are those the reading already bounded (LIMITS.cells).
  */
 import type ExcelJS from 'exceljs';
-import { planRowHeights, type RowCell } from '../core/index.js';
+import { pageStarts, planRowHeights, type RowCell } from '../core/index.js';
 import { plainValue } from './snapshot.js';
 
 export function fitSheetRows(ws: ExcelJS.Worksheet): void {
@@ -18,7 +18,9 @@ export function fitSheetRows(ws: ExcelJS.Worksheet): void {
   const heights: Record<number, number> = {};
   const cells: RowCell[] = [];
   const filled = new Set<string>();
+  let rows = 0;
   ws.eachRow((row, r) => {
+    rows = r;
     if (row.height) heights[r - 1] = row.height;
     row.eachCell((cell, c) => {
       const v = plainValue(cell);
@@ -38,4 +40,15 @@ export function fitSheetRows(ws: ExcelJS.Worksheet): void {
     cell.style = { ...cell.style, alignment: { ...cell.style.alignment, wrapText: true, vertical: cell.style.alignment?.vertical ?? 'top' } };
   }
   for (const [r, h] of Object.entries(plan.heights)) ws.getRow(Number(r) + 1).height = h;
+  // A sheet fitted to its width, without page breaks of its own: a break at each page end (see pageStarts).
+  const setup = ws.pageSetup;
+  const own = (ws as unknown as { rowBreaks?: unknown[] }).rowBreaks ?? [];
+  if (!setup.fitToPage || own.length || !Object.keys(plan.heights).length) return;
+  const titles = /^\$?(\d+):\$?(\d+)$/.exec(setup.printTitlesRow ?? '');
+  const starts = pageStarts({ widths, hiddenCols, heights: { ...heights, ...plan.heights } }, rows, {
+    landscape: setup.orientation === 'landscape',
+    ...(setup.margins ? { margins: setup.margins } : {}),
+    ...(titles ? { repeatRows: [Number(titles[1]) - 1, Number(titles[2]) - 1] as [number, number] } : {}),
+  });
+  for (const r of starts) if (r > 0) ws.getRow(r).addPageBreak();
 }

@@ -3,7 +3,7 @@
  * merged area; a plain text a filled neighbour would cut is wrapped; a height a builder set is never lowered.
  */
 import { describe, expect, it } from 'vitest';
-import { fitRows, LINE_PT, linesHeight, pagePrint, type SheetModel } from '../../src/core/index.js';
+import { fitRows, LINE_PT, linesHeight, pageStarts, pagePrint, type SheetModel } from '../../src/core/index.js';
 
 const model = (cells: SheetModel['cells'], extra: Partial<SheetModel> = {}): SheetModel => ({ name: 's', cells, widths: [10, 20, 10], ...extra });
 
@@ -46,5 +46,26 @@ describe('fitRows', () => {
     const m = model([{ row: 0, col: 1, value: '一'.repeat(20), style: 'wrap' }]);
     pagePrint(m, { subject: 's', lang: 'zh-CN' });
     expect(m.heights?.[0]).toBe(linesHeight(3));
+  });
+});
+
+describe('pageStarts', () => {
+  it('breaks before the row that would pass a page end, short of the page, the repeated rows taking their room', () => {
+    // Portrait A4 with the tool's margins: 734 pt a page, laid out to 95 %: 697 pt; rows of 100 pt after a 50 pt header.
+    const heights: Record<number, number> = { 0: 50 };
+    for (let r = 1; r <= 20; r++) heights[r] = 100;
+    const starts = pageStarts({ widths: [10, 10], heights }, 21, { landscape: false, repeatRows: [0, 0] });
+    // Page 1: the header and six rows (650 pt); each later page the header again and six rows.
+    expect(starts).toEqual([7, 13, 19]);
+  });
+
+  it('scales the page by the fit to the width: a sheet 1.41 times as wide as the paper holds 1.41 times the height', () => {
+    const heights: Record<number, number> = {};
+    for (let r = 0; r < 30; r++) heights[r] = 100;
+    const narrow = pageStarts({ widths: [10], heights }, 30, { landscape: false });
+    const wide = pageStarts({ widths: [144], heights }, 30, { landscape: false });
+    expect(narrow[0]).toBe(6);
+    // 144 characters are 760 pt on 537 pt of paper: 734 pt / 0.707 × 95 % = 986 pt, nine rows.
+    expect(wide[0]).toBe(9);
   });
 });

@@ -79,7 +79,6 @@ const SIGN = /签字|签名|盖章/;
  * prints whole (then it leaves this list) and when any other sheet does not. Open work of issue 21, item 1.
  */
 const KNOWN: Record<string, string> = {
-  培育情况表: 'the annual monitoring form: guidance text overprints the rows below',
 };
 /** The template's name-list sheets print nothing while they are empty (LibreOffice skips a sheet with no data). */
 const EMPTY_LISTS = new Set(['龙头企业', '国家级高新技术企业', '制造业单项冠军企业', '创新平台', '创新型中小企业', '公共服务平台', '专精特新小巨人企业', '专精特新中小企业']);
