@@ -130,10 +130,10 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
       b.set(r, cols.reason, { value: null, input: 'expert', style: 'wrap' });
       b.set(r, cols.opinion, { value: null, input: 'expert', style: 'wrap' });
     }
-    // Hidden, and not wrapped: LibreOffice draws a wrapped text of a hidden column one character a line at the table's
-    // edge, even outside the print area.
-    b.set(r, cols.id, { value: app.id });
-    b.set(r, cols.fingerprint, { value: app.fingerprint });
+    // Hidden and shown as nothing (";;;"): LibreOffice draws a hidden column's text at the table's edge, even outside
+    // the print area (one character a line when it wraps). The value is what the tally reads.
+    b.set(r, cols.id, { value: app.id, numberFormat: ';;;' });
+    b.set(r, cols.fingerprint, { value: app.fingerprint, numberFormat: ';;;' });
     b.heights[r] = Math.max(b.heights[r] ?? 0, 36);
   });
   const sigRow = firstRow + round.applications.length + 1;
