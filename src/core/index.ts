@@ -38,6 +38,7 @@ export * from './template/plan.js';
 export { readPlanSheet, readEvidenceSheet, type PlanInput, type EvidenceInput, type EvidenceEntry, type TargetCell } from './sheet/plan.js';
 export * from './report/sheet-model.js';
 export * from './report/print.js';
+export * from './report/row-heights.js';
 export * from './report/charts.js';
 export * from './report/rollup-charts.js';
 export * from './report/flags.js';

@@ -27,6 +27,7 @@ import { FileError } from './errors.js';
 import { applyWrites, readCells } from './flags.js';
 import { readRecord, writeMeta } from './meta.js';
 import { openWorkbook } from './open.js';
+import { fitSheetRows } from './fit-rows.js';
 import { renderSheet } from './render.js';
 import { worksheetSnapshot } from './snapshot.js';
 import { saveWorkbook } from './workbook.js';
@@ -123,6 +124,9 @@ export async function writeMonitoringCopy(
   const draft = planCheck(reading, examined, opts.lang, 'notes');
   const plan = finishCheck(reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, rb, opts.lang, { checkedAt: opts.checkedAt });
   applyWrites(wb, plan.writes);
+  // The form sized for the texts it holds, so the checked copy prints every word.
+  const sheet = found ? wb.getWorksheet(found.snapshot.sheet) : undefined;
+  if (sheet) fitSheetRows(sheet);
   await writeMeta(wb, plan.meta);
   await saveWorkbook(wb, opts.output, { force: opts.force, inputs: [path], original: bytes });
   return { report: examined.monitoring, checkReport: examined.report, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };

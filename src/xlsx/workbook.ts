@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
+  evidenceRule,
   examine,
   LimitError,
   finishCheck,
@@ -9,6 +10,7 @@ import {
   listsFrom,
   pickIndicatorSheet,
   planCheck,
+  planRule,
   planSummary,
   previousSummarySheet,
   readRequest,
@@ -34,6 +36,7 @@ import {
 } from '../core/index.js';
 import { finishPackage, type FinishOptions } from './charts/index.js';
 import { FileError, type FileWarning } from './errors.js';
+import { fitSheetRows } from './fit-rows.js';
 import { applyWrites, noteText, readCells } from './flags.js';
 import { readRecord, writeMeta } from './meta.js';
 import { openWorkbook, tooLarge, type OpenedWorkbook } from './open.js';
@@ -204,6 +207,12 @@ export async function writeReviewedCopy(
   // An expert operation the plan refused: nothing is written.
   if (summary.refusal) return { committee: summary.committee, flagged: 0, restored: 0, warnings: [], preserved: null, refusal: summary.refusal };
   applyWrites(wb, check.writes);
+  // The application's own sheets sized for the texts the county wrote in them (the template could not know them), so
+  // the copy prints every word.
+  for (const name of new Set([fr.reading.found?.snapshot.sheet, planRule(opts.rb)?.sheet, evidenceRule(opts.rb)?.sheet])) {
+    const sheet = name ? wb.getWorksheet(name) : undefined;
+    if (sheet) fitSheetRows(sheet);
+  }
   // Only a summary the tool provably wrote is ever updated (the plan names no other), and in place, as in Excel.
   const ws = summary.inPlace ? summaryInPlace(wb.getWorksheet(summary.inPlace.sheet)!, summary.inPlace, summary.layout) : wb.addWorksheet(summary.sheet);
   await renderSheet(ws, summary.model);

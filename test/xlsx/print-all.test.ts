@@ -14,7 +14,7 @@
  * One LibreOffice run converts every file; all assertions read the same PDFs.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -79,15 +79,6 @@ const SIGN = /签字|签名|盖章/;
  * prints whole (then it leaves this list) and when any other sheet does not. Open work of issue 21, item 1.
  */
 const KNOWN: Record<string, string> = {
-  指标表: 'the indicator sheet (template and reviewed copies): guidance text overprints neighbouring rows, and a county’s long single-value texts are cut by the next year column',
-  规划目标: 'the plan sheet: guidance text overprints the rows below',
-  佐证材料目录: 'the evidence index: its guidance overprints',
-  培育情况表: 'the annual monitoring form: guidance text overprints the rows below',
-  规则表: 'the rulebook workbook: long rule texts cut, not one page wide',
-  设置: 'the rulebook workbook’s settings: texts cut',
-  监测汇总: 'the monitoring register: cluster names cut, not one page wide',
-  监测明细: 'the register’s detail: findings overprint',
-  专家评分表: 'the score sheet: too wide for one legible page (notes beside every score); the signature block follows the table',
 };
 /** The template's name-list sheets print nothing while they are empty (LibreOffice skips a sheet with no data). */
 const EMPTY_LISTS = new Set(['龙头企业', '国家级高新技术企业', '制造业单项冠军企业', '创新平台', '创新型中小企业', '公共服务平台', '专精特新小巨人企业', '专精特新中小企业']);
@@ -212,7 +203,10 @@ describe.skipIf(!printTools || !standInInstalled)('print keeps every word: every
           continue;
         }
         const text = squash(own.map((p) => p.raw).join(''));
-        for (const s of sheet.texts) if (!text.includes(squash(s))) problems.push(`${where}: missing or cut “${s.slice(0, 60)}”`);
+        // The stand-in has no EN DASH (GB2312 lacks it, SimSun has it): LibreOffice draws it from a fallback font as a run
+        // of its own, which pdftotext reads out of order; the text is whole, so the dash is left out of the comparison.
+        const noDash = (x: string) => squash(x).replace(/\u2013/g, '');
+        for (const s of sheet.texts) if (!noDash(text).includes(noDash(s))) problems.push(`${where}: missing or cut “${s.slice(0, 60)}”`);
         if (!sheet.fitToWidth) problems.push(`${where}: not fitted to one page wide`);
         own.forEach((p, i) => {
           // LibreOffice may go on counting from the sheet before: numbered, and one by one within the sheet.
@@ -228,6 +222,8 @@ describe.skipIf(!printTools || !standInInstalled)('print keeps every word: every
     }
     const sheetOf = (p: string) => /^\S+ (\S+?)(:| page)/.exec(p)?.[1] ?? '';
     const known = problems.filter((p) => sheetOf(p) in KNOWN);
+    // PRINT_DUMP=file writes every problem found, for the one working on the open list.
+    if (process.env.PRINT_DUMP) writeFileSync(process.env.PRINT_DUMP, `${problems.join('\n')}\n`);
     console.log(`print: ${files.length} files, ${[...pdfs.values()].reduce((n, p) => n + readPdf(p).length, 0)} pages; ${problems.length - known.length} problems, ${known.length} on sheets still open:`);
     for (const [sheet, why] of Object.entries(KNOWN)) console.log(`  open: ${sheet} (${known.filter((p) => sheetOf(p) === sheet).length}): ${why}`);
     expect(problems.filter((p) => !(sheetOf(p) in KNOWN))).toEqual([]);

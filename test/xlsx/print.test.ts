@@ -108,7 +108,8 @@ describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it 
     const indicator = pages(pdf).filter((p) => p.sheet === '指标表');
     console.log(`indicator sheet with legend: ${indicator.length} pages`);
     expect(indicator.length).toBeGreaterThanOrEqual(2);
-    expect(indicator.length).toBeLessThanOrEqual(4);
+    // Rows sized for their wrapped texts (issue 21: no overprinting) make the form longer than the 15-pt rows did.
+    expect(indicator.length).toBeLessThanOrEqual(6);
     indicator.forEach((p, i) => {
       expect(landscape(p) || portrait(p), `indicator page ${i + 1} A4`).toBe(true);
       expect(p.number).toBe(i + 1);
@@ -152,7 +153,7 @@ describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it 
     }
   }, 300_000);
 
-  it('a committee round: score sheets across pages with the cluster repeated, the committee list one page wide at 8 pt or more', async () => {
+  it('a committee round: score sheets one page wide with the signature below the table, the committee list one page wide at 8 pt or more', async () => {
     const dir = tempDir();
     const apps = join(dir, 'apps');
     mkdirSync(apps);
@@ -162,14 +163,16 @@ describe.skipIf(!SOFFICE || !poppler)('printing on A4 as LibreOffice renders it 
     const sheetFile = join(sheets, readdirSync(sheets).find((n) => n.includes('甲'))!);
     copyFileSync(sheetFile, join(dir, 'scoresheet.xlsx'));
     const score = pages(toPdf(dir, join(dir, 'scoresheet.xlsx')));
-    // Too wide for one legible page: two pages across, each with the header row and the clusters' names.
-    expect(score.length).toBe(2);
+    // One landscape page wide at 8 pt or more (issue 21): the notes and texts wrap in narrow columns; each page has the
+    // header row from the first column to the last (the long reasons of a failing application make two pages down).
     for (const p of score) {
       expect(landscape(p)).toBe(true);
       expect(p.text).toContain(t('committee.col.cluster', 'zh-CN'));
+      expect(p.text).toContain(t('committee.col.opinion', 'zh-CN'));
+      expect(p.text).not.toMatch(/\ba\d\b/);
       if (carlito) expect(p.smallest).toBeGreaterThanOrEqual(7.9);
     }
-    expect(score[0]!.text).toContain(t('committee.signature', 'zh-CN'));
+    expect(score[score.length - 1]!.text).toContain(t('committee.signature', 'zh-CN'));
 
     const list = join(dir, 'list.xlsx');
     expect((await cli(['tally', apps, sheets, '-o', list])).code).not.toBe(2);

@@ -108,8 +108,6 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
     b.set(r, 3, { value: w(`committee.verdict.${app.verdict}` as TextKey), style: `verdict.${app.verdict}` });
     const reasons = app.reasons.join('\n');
     b.set(r, 4, { value: reasons, style: 'wrap' });
-    b.fit(r, reasons, 30);
-    b.fit(r, app.cluster, 20);
     crits.forEach((cr, k) => {
       const { col, note } = criteria[k]!;
       if (recused) {
@@ -135,8 +133,10 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
       b.set(r, cols.reason, { value: null, input: 'expert', style: 'wrap' });
       b.set(r, cols.opinion, { value: null, input: 'expert', style: 'wrap' });
     }
-    b.set(r, cols.id, { value: app.id, style: 'muted' });
-    b.set(r, cols.fingerprint, { value: app.fingerprint, style: 'muted' });
+    // Hidden and shown as nothing (";;;"): LibreOffice draws a hidden column's text at the table's edge, even outside
+    // the print area (one character a line when it wraps). The value is what the tally reads.
+    b.set(r, cols.id, { value: app.id, numberFormat: ';;;' });
+    b.set(r, cols.fingerprint, { value: app.fingerprint, numberFormat: ';;;' });
     b.heights[r] = Math.max(b.heights[r] ?? 0, 36);
   });
   const sigRow = firstRow + round.applications.length + 1;
@@ -150,7 +150,8 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
   b.merge(sigRow + 1, 2, sigRow + 1, 4);
   b.heights[sigRow] = 30;
 
-  const widths = [6, 22, 14, 12, 30, ...crits.flatMap(() => [9, 14]), 9, 7, 16, 36, 14, 20, ...crits.flatMap(() => [6, 6, 6])];
+  // One landscape page wide at 8 pt or more (about 190 characters in all): the columns narrow, their texts wrapped.
+  const widths = [5, 13, 8, 9, 14, ...crits.flatMap(() => [8, 5]), 6, 5, 7, 14, 14, 20, ...crits.flatMap(() => [6, 6, 6])];
   const sheet = w('committee.sheet.name');
   const layout: ScoresheetLayout = {
     sheet,
@@ -185,13 +186,13 @@ export function scoresheetModels(round: Round, expert: string, rb: LoadedRuleboo
     hiddenCols: [cols.id, cols.fingerprint, ...crits.flatMap((_c, i) => [cols.helper(i), cols.text(i), cols.rest(i)])],
     tabColor: '#ED7D31',
   };
-  // Too wide for one legible page: across pages at 8 pt, each with the number and the cluster; the signature on
-  // the page of the last application.
+  // One page wide; the signature on the page of the last application. The hidden columns are outside the print area.
   model.print = pagePrint(model, {
     subject: w('committee.sheet.title', { year: round.year ?? '', expert }),
     lang,
     repeatRows: [2, 2],
     repeatCols: [0, 1],
+    columns: [0, last],
     keep: [[Math.max(firstRow, sigRow - 2), sigRow + 1]],
   });
   return { sheets: [model, recordModel(SCORESHEET_FORMAT, record)], record };

@@ -204,7 +204,6 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       [[...rec.files, ...notes].join('\n'), 'wrap'],
     ];
     row.forEach(([value, style], c) => b.set(r, c, { value, style }));
-    b.fit(r, String(row[11]![0]), 50);
     r++;
   }
   for (const e of entries) {
@@ -244,7 +243,8 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
   const register: SheetModel = {
     name: t('monitoring.register.sheet', lang),
     cells: b.cells,
-    widths: [6, 28, 12, 14, 10, 16, 10, 12, 14, 8, 12, 60, 26, 22, 30],
+    // One landscape page wide at 8 pt or more (about 190 characters in all): long texts wrap (./report/row-heights.ts).
+    widths: [5, 16, 8, 10, 8, 11, 10, 11, 10, 7, 11, 32, 14, 14, 20],
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: 3, cols: 2 },

@@ -12,6 +12,7 @@
  */
 import { t } from '../text/index.js';
 import type { Lang } from '../types.js';
+import { fitRows } from './row-heights.js';
 import { STYLES, type PrintPart, type PrintSetup, type PrintText, type SheetModel } from './sheet-model.js';
 
 /** A4 in points, and the margins every sheet prints with (inches). */
@@ -97,8 +98,15 @@ export function printFrame(model: Pick<SheetModel, 'widths' | 'hiddenCols'>, opt
   return { landscape, fitToWidth, scale: fitToWidth ? fit : least, page, width };
 }
 
-/** The page setup for a model: see the module's comment. */
+/**
+ * The page setup for a model: see the module's comment. It first makes the model's rows tall enough for their wrapped
+ * text (`fitRows`: the model's cells and heights are replaced), so every sheet that prints is planned row by row from
+ * its font's widths before its pages are laid out.
+ */
 export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
+  const fitted = fitRows(model);
+  model.cells = fitted.cells;
+  model.heights = fitted.heights;
   const { landscape, fitToWidth, scale, page } = printFrame(model, opts);
   const subject = Array.from(opts.subject.replace(/\s+/g, ' ').trim()).slice(0, MAX_SUBJECT).join('');
   const header: PrintText = subject ? { center: [subject] } : {};
@@ -190,4 +198,45 @@ export const CHART_ROW_PT = 20;
 /** The rows each chart of a model stands on, [first, last] (the last one a margin below its bottom edge). */
 export function chartRows(model: Pick<SheetModel, 'charts'>): Array<[number, number]> {
   return (model.charts ?? []).map((c) => [c.at.row, c.at.row + Math.ceil((c.at.dy + c.height) / CHART_ROW_PT)]);
+}
+
+/** Share of a page that page ends planned for another's sheet fill (its margins and row heights are its own). */
+const FOREIGN_FILL = 0.95;
+
+/**
+ * Rows that begin a page of a sheet the tool annotates but did not lay out (a county's indicator sheet, its rows sized
+ * by `planRowHeights`), printed on A4 in its own orientation and margins, fitted to its width: a break before the row
+ * that would pass the end of each page, laid out a little short of the page so the spreadsheet's own page never ends
+ * first. LibreOffice, printing a sheet fitted to its width, drops the rows past the last page it counted when planned
+ * heights make the sheet longer than it counted; with a break at every page end it prints them all.
+ */
+export function pageStarts(
+  grid: { widths: ReadonlyArray<number | undefined>; hiddenCols?: Iterable<number>; heights: Readonly<Record<number, number>> },
+  rows: number,
+  page: { landscape: boolean; margins?: { left: number; right: number; top: number; bottom: number }; repeatRows?: [number, number] },
+): number[] {
+  const m = page.margins ?? MARGINS;
+  const hidden = new Set(grid.hiddenCols ?? []);
+  let width = 0;
+  grid.widths.forEach((w, c) => {
+    if (!hidden.has(c)) width += columnPoints(w ?? 8.43);
+  });
+  const paperWidth = (page.landscape ? A4.long : A4.short) - (m.left + m.right) * 72;
+  const paperHeight = (page.landscape ? A4.short : A4.long) - (m.top + m.bottom) * 72;
+  const scale = Math.min(1, paperWidth / Math.max(1, width));
+  const capacity = (paperHeight / scale) * FOREIGN_FILL;
+  const height = (r: number) => grid.heights[r] ?? DEFAULT_ROW_PT;
+  let repeat = 0;
+  if (page.repeatRows) for (let r = page.repeatRows[0]; r <= page.repeatRows[1]; r++) repeat += height(r);
+  const starts: number[] = [];
+  let used = 0;
+  for (let r = 0; r < rows; r++) {
+    const fresh = page.repeatRows && r > page.repeatRows[1] ? repeat : 0;
+    if (used + height(r) > capacity && used > fresh) {
+      starts.push(r);
+      used = fresh;
+    }
+    used += height(r);
+  }
+  return starts;
 }

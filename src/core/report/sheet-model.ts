@@ -19,7 +19,9 @@ export type StyleKey =
   | 'computed'
   | 'input'
   | 'applicantInput'
+  | 'applicantInputWrap'
   | 'locked'
+  | 'lockedWrap'
   | 'group'
   | 'muted'
   | 'link'
@@ -74,6 +76,9 @@ export const STYLES: Record<StyleKey, StyleDef> = {
   input: { fill: '#FFFFFF', border: true, align: 'center' },
   applicantInput: { fill: '#FFF7D6', border: true },
   locked: { fill: '#EDEDED', border: true, fontColor: '#7F7F7F' },
+  // The same, wrapped: a text too long for its column prints whole on more lines (./row-heights.ts chooses them).
+  applicantInputWrap: { fill: '#FFF7D6', border: true, wrap: true, valign: 'top' },
+  lockedWrap: { fill: '#EDEDED', border: true, fontColor: '#7F7F7F', wrap: true, valign: 'top' },
   group: { bold: true, fill: '#D9E1F2', border: true },
   muted: { fontColor: '#7F7F7F', italic: true, wrap: true },
   link: { fontColor: '#0563C1', underline: true, border: true },
@@ -81,19 +86,20 @@ export const STYLES: Record<StyleKey, StyleDef> = {
   'doc.title': { bold: true, size: 16, align: 'center', valign: 'middle' },
   'doc.text': { wrap: true, valign: 'middle' },
   'doc.cell': { border: true, wrap: true, valign: 'middle', align: 'center' },
-  'status.pass': { fill: '#E8F3E8', border: true, align: 'center' },
-  'status.na': { fill: '#F2F2F2', border: true, align: 'center', fontColor: '#7F7F7F' },
-  'status.review': { fill: '#E5E0F2', border: true, align: 'center' },
-  'status.fail': { fill: FLAG_FILL.fail, border: true, align: 'center', bold: true },
-  'status.veto': { fill: FLAG_FILL.veto, border: true, align: 'center', bold: true },
-  'status.invalid': { fill: FLAG_FILL.invalid, border: true, align: 'center', bold: true },
-  'status.missing': { fill: FLAG_FILL.missing, border: true, align: 'center', bold: true },
-  'status.warn': { fill: FLAG_FILL.warn, border: true, align: 'center' },
-  'verdict.passed': { fill: '#BFE3C8', bold: true, size: 13, border: true },
-  'verdict.incomplete': { fill: FLAG_FILL.missing, bold: true, size: 13, border: true },
-  'verdict.failed': { fill: FLAG_FILL.fail, bold: true, size: 13, border: true },
-  'verdict.ineligible': { fill: FLAG_FILL.fail, bold: true, size: 13, border: true },
-  'verdict.vetoed': { fill: FLAG_FILL.veto, bold: true, size: 13, border: true },
+  // Status and verdict cells wrap: a long status (a monitoring verdict with its article) prints whole on more lines.
+  'status.pass': { fill: '#E8F3E8', border: true, align: 'center', wrap: true },
+  'status.na': { fill: '#F2F2F2', border: true, align: 'center', fontColor: '#7F7F7F', wrap: true },
+  'status.review': { fill: '#E5E0F2', border: true, align: 'center', wrap: true },
+  'status.fail': { fill: FLAG_FILL.fail, border: true, align: 'center', bold: true, wrap: true },
+  'status.veto': { fill: FLAG_FILL.veto, border: true, align: 'center', bold: true, wrap: true },
+  'status.invalid': { fill: FLAG_FILL.invalid, border: true, align: 'center', bold: true, wrap: true },
+  'status.missing': { fill: FLAG_FILL.missing, border: true, align: 'center', bold: true, wrap: true },
+  'status.warn': { fill: FLAG_FILL.warn, border: true, align: 'center', wrap: true },
+  'verdict.passed': { fill: '#BFE3C8', bold: true, size: 13, border: true, wrap: true },
+  'verdict.incomplete': { fill: FLAG_FILL.missing, bold: true, size: 13, border: true, wrap: true },
+  'verdict.failed': { fill: FLAG_FILL.fail, bold: true, size: 13, border: true, wrap: true },
+  'verdict.ineligible': { fill: FLAG_FILL.fail, bold: true, size: 13, border: true, wrap: true },
+  'verdict.vetoed': { fill: FLAG_FILL.veto, bold: true, size: 13, border: true, wrap: true },
 };
 
 export type CellValue = string | number | boolean | null;

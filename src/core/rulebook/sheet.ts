@@ -271,9 +271,10 @@ export function rulebookSheetModels(rb: LoadedRulebook, lang: Lang, opts: Rulebo
     protect: {},
     tabColor: '#4472C4',
   };
-  // Too wide for one legible page with the English columns: across pages, each with the check's id and title.
+  // The English columns are there to be edited, not printed: with them the sheet is too wide for one legible page.
+  // What prints is the Chinese rulebook, one page wide, its long texts wrapped.
   const subject = `${lang === 'zh-CN' ? src.name.zh : src.name.en} ${src.edition}`;
-  checksModel.print = pagePrint(checksModel, { subject, lang, repeatRows: [0, 0], repeatCols: [0, col('title')] });
+  checksModel.print = pagePrint(checksModel, { subject, lang, repeatRows: [0, 0], repeatCols: [0, col('title')], columns: [0, col('measures')] });
   const settings = settingsModel(rb, lang);
   settings.print = pagePrint(settings, { subject, lang, repeatRows: [0, 0] });
   return [checksModel, settings, baseModel(src)];
