@@ -673,13 +673,15 @@ export async function writeSummary(
     await w.add(200, () => {
       const block = ws.getRangeByIndexes(0, 0, rows, width);
       block.unmerge();
-      block.clear('Contents');
+      // Formats only: the values are written cell by cell below — the tool's own, never an expert cell it did not
+      // change (a co-author's score typed since the read would be reverted by writing back what was read).
       block.clear('Formats');
       // Helper columns move with the experts: the block's columns are shown, then the model hides its own.
       ws.getRangeByIndexes(0, 0, 1, width).columnHidden = false;
     });
+    for (const [r, c] of place.clear) await w.add(96, () => ws.getRangeByIndexes(r, c, 1, 1).clear('Contents'));
     // People's notes are on their cells already (Excel keeps them): none is added again.
-    await renderModel(ws, plan.model, caps, w);
+    await renderModel(ws, plan.model, caps, w, undefined, place.keep);
   } else {
     if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheet });
     await w.add(96, () => {

@@ -1,0 +1,93 @@
+/**
+ * Co-authoring modelled as Excel merges it (issue #18, item 2; test/support/coauthor.ts): each expert acts on a copy
+ * of the workbook, the copies merge — a cell takes its last writer's value, inserted rows and sheets of both survive.
+ * Nothing of either person is lost, the summary stays trusted, no second summary sheet appears.
+ */
+import { describe, expect, it } from 'vitest';
+import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
+import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
+import { enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
+import { writeSummary, type Session } from '../../src/office/workbook.js';
+import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
+import type { FakeWorkbook } from '../support/fake-excel.js';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, rb, tempDir, writeExample } from '../support/files.js';
+
+const dir = tempDir();
+const ALL: ScoringCaps = { events: true, threads: true, resolved: true, notes: true };
+const TIME = '2025-06-01 10:00';
+const EXPERTS = ['张三', '李四', '王五'];
+
+async function summarised(): Promise<FakeWorkbook> {
+  const fake = fakeFromExcelJS(await load(await writeExample(dir, '01-passing', {}, `m-${Math.random().toString(36).slice(2)}.xlsx`)));
+  await writeSummary({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: EXPERTS });
+  return fake;
+}
+const session = (c: Coauthor): Session => ({ ctx: c.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+async function view(c: Coauthor): Promise<ScoringView> {
+  const v = await readScoring(c.context(), rb, ALL);
+  if (typeof v === 'string') throw new Error(v);
+  return v;
+}
+const score = async (c: Coauthor, v: ScoringView, criterion: string, value: number) =>
+  enterScore(c.context(), v, rb, 'zh-CN', ALL, { expert: c.author, item: { kind: 'score', criterion }, value, lastSeen: null, time: TIME });
+
+function recordOf(wb: FakeWorkbook) {
+  const sheet = wb.sheet(META_SHEET);
+  let last = 0;
+  for (const k of Object.keys(sheet.cells)) last = Math.max(last, Number(k.split(',')[0]));
+  const rows: Array<[unknown, unknown]> = [];
+  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
+  return readMetaRecord(rows);
+}
+
+describe('the merge model itself', () => {
+  it('a cell takes the last writer’s value; rows both inserted at one place both survive', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const a = room.join('A');
+    const b = room.join('B');
+    const ca = a.context();
+    const wsa = ca.workbook.worksheets.getItem(META_SHEET);
+    wsa.getRangeByIndexes(3, 0, 1, 16384).insert('Down');
+    wsa.getRangeByIndexes(3, 0, 1, 2).values = [['a', 'A']];
+    await ca.sync();
+    const cb = b.context();
+    const wsb = cb.workbook.worksheets.getItem(META_SHEET);
+    wsb.getRangeByIndexes(3, 0, 1, 16384).insert('Down');
+    wsb.getRangeByIndexes(3, 0, 1, 2).values = [['b', 'B']];
+    await cb.sync();
+    // Both write the cell below the inserted rows: the later writer's value stands.
+    const ca2 = a.context();
+    ca2.workbook.worksheets.getItem(META_SHEET).getRangeByIndexes(0, 1, 1, 1).values = [['first']];
+    await ca2.sync();
+    const cb2 = b.context();
+    cb2.workbook.worksheets.getItem(META_SHEET).getRangeByIndexes(0, 1, 1, 1).values = [['second']];
+    await cb2.sync();
+    room.merge();
+    const cells = room.workbook.sheet(META_SHEET).cells;
+    expect([cells['3,0']?.value, cells['4,0']?.value]).toEqual(['a', 'b']);
+    expect(cells['0,1']?.value).toBe('second');
+  });
+});
+
+describe('写入评审汇总 while an expert scores', () => {
+  it('a score 李四 types while 王五 rewrites the summary is kept, and 评分记录 agrees with the sheet', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    const v = await view(li);
+    expect((await score(li, v, '1', 18)).kind).toBe('written');
+    await writeSummary(session(wang), { experts: EXPERTS });
+    room.merge();
+    const wb = room.workbook;
+    const col = v.layout.experts.find((x) => x.name === '李四')!.col;
+    expect(wb.cell(v.sheet, v.layout.criteriaRows['1']!, col)?.value).toBe(18);
+    expect(recordOf(wb).damaged).toBe(false);
+    const after = room.join('张三');
+    const seen = await view(after);
+    expect(seen.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('18');
+    expect(wb.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+  });
+});
