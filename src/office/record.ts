@@ -46,7 +46,8 @@ export async function writeRecord(ctx: XContext, reading: Pick<Reading, 'names' 
   let exists = reading.names.includes(META_SHEET);
   for (let attempt = 0; attempt < 6; attempt++) {
     const version = (expected.block?.version ?? 0) + 1;
-    const block = metaBlock(mine, version);
+    const parents = expected.block ? (expected.block.labels ?? [expected.block.label]) : [];
+    const block = metaBlock(mine, version, parents);
     const start = Math.max(expected.end ?? 0, META_HEADER_ROWS);
     let probe: XRange | null = null;
     const ws = exists ? sheets.getItem(META_SHEET) : null;
@@ -74,6 +75,9 @@ export async function writeRecord(ctx: XContext, reading: Pick<Reading, 'names' 
         const h = ws.getRangeByIndexes(0, 0, header.length, 2);
         h.numberFormat = header.map(() => ['@', '@']);
         h.values = header.map(([k, v]) => [`'${k}`, `'${v}`]);
+        // Rows inserted for this block: a co-author appending at the same place at once gets rows of its own
+        // (Excel's merge keeps inserted rows of both), never the same cells, which the merge gives to one of them.
+        ws.getRangeByIndexes(start, 0, block.rows.length, 16384).insert('Down');
         const r = ws.getRangeByIndexes(start, 0, block.rows.length, 2);
         r.numberFormat = block.rows.map(() => ['@', '@']);
         r.values = block.rows.map(([k, v]) => [`'${k}`, `'${v}`]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
-import { writeSummary, type Session } from '../../src/office/workbook.js';
+import { checkWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
 import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
@@ -18,8 +18,8 @@ const ALL: ScoringCaps = { events: true, threads: true, resolved: true, notes: t
 const TIME = '2025-06-01 10:00';
 const EXPERTS = ['张三', '李四', '王五'];
 
-async function summarised(): Promise<FakeWorkbook> {
-  const fake = fakeFromExcelJS(await load(await writeExample(dir, '01-passing', {}, `m-${Math.random().toString(36).slice(2)}.xlsx`)));
+async function summarised(example = '02-failing'): Promise<FakeWorkbook> {
+  const fake = fakeFromExcelJS(await load(await writeExample(dir, example, {}, `m-${Math.random().toString(36).slice(2)}.xlsx`)));
   await writeSummary({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: EXPERTS });
   return fake;
 }
@@ -89,5 +89,30 @@ describe('写入评审汇总 while an expert scores', () => {
     const seen = await view(after);
     expect(seen.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('18');
     expect(wb.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+  });
+});
+
+describe('the record under a merge', () => {
+  it('两人同时写记录: 王五’s column survives the merge, the summary stays trusted, the next summary is the same sheet', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const zhang = room.join('张三');
+    const wang = room.join('王五');
+    // Each in its own copy; the check's batch is the later one.
+    await writeSummary(session(wang), { experts: [...EXPERTS, '赵六'] });
+    const checked = await checkWorkbook(session(zhang));
+    expect(checked.flagged).toBeGreaterThan(0);
+    room.merge();
+    const rec = recordOf(room.workbook);
+    expect(rec.damaged).toBe(false);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name)).toEqual([...EXPERTS, '赵六']);
+    expect(rec.meta?.review?.flags).toHaveLength(checked.flagged);
+    const next = room.join('李四');
+    const v = await readScoring(next.context(), rb, ALL);
+    expect(typeof v).not.toBe('string');
+    const again = await writeSummary(session(next));
+    expect(again.sheet).toBe('评审汇总');
+    room.merge();
+    expect(room.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
   });
 });
