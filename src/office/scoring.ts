@@ -222,22 +222,16 @@ export async function enterScore(
     target.values = [[v === null ? '' : literal(v)]];
   }
   const row = auditRowCells(plan.audit, lang, { cell: address ? address : '' });
-  if (audit && !audit.isNullObject) {
-    const aws = ctx.workbook.worksheets.getItem(auditId!);
-    const next = audit.rowIndex + audit.rowCount;
-    // Inserted, not written over: a row another pane appended at the same place moves down and stays.
-    aws.getRangeByIndexes(next, 0, 1, 16384).insert('Down');
-    const r = aws.getRangeByIndexes(next, 0, 1, row.length);
-    r.numberFormat = [row.map(() => '@')];
-    r.values = [row.map((v) => (v === null ? '' : literal(v)))];
-  } else {
-    const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
-    const head = auditHeader(lang);
-    const r = aws.getRangeByIndexes(0, 0, 2, head.length);
-    r.numberFormat = [head.map(() => '@'), row.map(() => '@')];
-    r.values = [head, row.map((v) => (v === null ? '' : literal(v)))];
-    aws.freezePanes.freezeRows(1);
-  }
+  const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
+  let next = 1;
+  if (audit && !audit.isNullObject) next = audit.rowIndex + audit.rowCount;
+  else auditHead(aws, lang);
+  // Inserted, never written over — the first row too: a row another pane appended at the same place at once
+  // moves down and stays (Excel's merge keeps inserted rows of both; cells written by both go to one of them).
+  aws.getRangeByIndexes(next, 0, 1, 16384).insert('Down');
+  const r = aws.getRangeByIndexes(next, 0, 1, row.length);
+  r.numberFormat = [row.map(() => '@')];
+  r.values = [row.map((v) => (v === null ? '' : literal(v)))];
   if (plan.note && note && protection) {
     // Notes cannot be added on a protected sheet: the summary (protected by the tool, no password) is opened
     // for this batch and protected again with its own options.
@@ -254,6 +248,26 @@ export async function enterScore(
   await ctx.sync();
   return { kind: 'written', plan };
 }
+
+/** 评分记录's header row (the same words whoever writes it: two panes writing it at once agree). */
+function auditHead(ws: XWorksheet, lang: Lang): void {
+  const head = auditHeader(lang);
+  const r = ws.getRangeByIndexes(0, 0, 1, head.length);
+  r.numberFormat = [head.map(() => '@')];
+  r.values = [head];
+  ws.freezePanes.freezeRows(1);
+}
+
+/**
+ * 评分记录 with its header, added with a new summary (queued in the summary's batch): the experts' first entries
+ * then each insert a row of their own, where two panes adding the sheet at once would make two sheets.
+ */
+export function addAuditSheet(ctx: XContext, lang: Lang): void {
+  auditHead(ctx.workbook.worksheets.add(auditName(lang)), lang);
+}
+
+/** Whether a workbook's sheet names include 评分记录 (in either language). */
+export const hasAuditSheet = (names: readonly string[]): boolean => names.some((n) => AUDIT_NAMES.includes(n));
 
 /**
  * "讨论" on a criterion: a thread on the criterion's row (its title cell) naming the other experts, or a reply

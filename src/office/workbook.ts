@@ -46,6 +46,7 @@ import {
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import { writeRecord } from './record.js';
+import { addAuditSheet, hasAuditSheet } from './scoring.js';
 import { renderModel } from './render.js';
 import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
 import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
@@ -690,6 +691,7 @@ export async function writeSummary(
     });
     // Notes only where this Excel and its office.js have them (elsewhere `workbook.notes` is absent, or throws).
     await renderModel(ws!, plan.model, caps, w, caps.explanations === 'notes' ? ctx.workbook.notes : undefined);
+    if (!hasAuditSheet(reading.names)) await w.add(400, () => addAuditSheet(ctx, lang));
     // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
     await w.flush();
     const layout = meta.review?.summary;

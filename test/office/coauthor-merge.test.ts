@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
-import { enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
-import { checkWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
+import { discuss, enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
+import { checkWorkbook, clearFlags, writeSummary, type Session } from '../../src/office/workbook.js';
 import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
-import type { FakeWorkbook } from '../support/fake-excel.js';
+import type { FakeState, FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 
@@ -114,5 +114,66 @@ describe('the record under a merge', () => {
     expect(again.sheet).toBe('评审汇总');
     room.merge();
     expect(room.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+  });
+});
+
+/** What one expert does, and how the merged workbook shows it was kept. */
+interface Action {
+  name: string;
+  run(c: Coauthor): Promise<unknown>;
+  kept(room: CoauthorRoom, who: string, v: ScoringView): void;
+}
+
+const ACTIONS: Action[] = [
+  {
+    name: 'score',
+    run: async (c) => expect((await score(c, await view(c), c.author === '李四' ? '1' : '2', 15)).kind).toBe('written'),
+    kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get(who === '李四' ? '1' : '2')).toBe('15'),
+  },
+  {
+    name: 'note',
+    run: async (c) =>
+      expect((await enterScore(c.context(), await view(c), rb, 'zh-CN', ALL, { expert: c.author, item: { kind: 'note', criterion: '1' }, value: `${c.author}：产值需核实`, lastSeen: '', time: TIME })).kind).toBe('written'),
+    kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get('note:1')).toBe(`${who}：产值需核实`),
+  },
+  {
+    name: '专家意见',
+    run: async (c) =>
+      expect((await enterScore(c.context(), await view(c), rb, 'zh-CN', ALL, { expert: c.author, item: { kind: 'opinion' }, value: `${c.author}：建议认定`, lastSeen: '', time: TIME })).kind).toBe('written'),
+    kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get('opinion')).toBe(`${who}：建议认定`),
+  },
+  {
+    name: '讨论',
+    run: async (c) => discuss(c.context(), await view(c), '4', c.author, `${c.author}：请核对研发投入`),
+    kept: (room, who) => expect(room.state.comments.some((t) => [t.content, ...(t.replies ?? []).map((r) => r.content)].some((x) => x.includes(`${who}：请核对研发投入`)))).toBe(true),
+  },
+  { name: 'write summary', run: (c) => writeSummary(session(c)), kept: () => undefined },
+  { name: 'check', run: (c) => checkWorkbook(session(c)), kept: () => undefined },
+  { name: 'clear', run: (c) => clearFlags(session(c)), kept: () => undefined },
+];
+
+describe('every pair of actions by two experts at once, merged', () => {
+  let base: FakeState;
+  const pairs = ACTIONS.flatMap((a, i) => ACTIONS.slice(i).map((b) => [a, b] as const));
+  it.each(pairs.map(([a, b]) => [a.name, b.name, a, b] as const))('李四 %s, 王五 %s: nothing lost, trusted, one summary', async (_x, _y, a, b) => {
+    if (!base) {
+      const fake = await summarised();
+      await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+      base = structuredClone(fake.state);
+    }
+    const room = new CoauthorRoom(base);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    await Promise.all([a.run(li), b.run(wang)]);
+    room.merge();
+    expect(recordOf(room.workbook).damaged).toBe(false);
+    const v = await readScoring(room.join('张三').context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(`the merged summary reads as ${v}`);
+    a.kept(room, '李四', v);
+    b.kept(room, '王五', v);
+    expect(room.state.sheets.map((s) => s.name).filter((n) => /\(\d+\)$/.test(n))).toEqual([]);
+    // The flags the record lists are the ones on the sheet (a check and a clear at once: whichever is recorded is true).
+    const rec = recordOf(room.workbook).meta!.review!;
+    for (const f of rec.flags) if (f.placed) expect(room.workbook.at(f.cell)?.fill, f.cell).toBe(f.placed.fill);
   });
 });
