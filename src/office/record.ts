@@ -9,6 +9,29 @@ import type { XContext, XRange } from './surface.js';
 import { Writer } from './writer.js';
 
 type Position = Pick<MetaRecord, 'block' | 'end' | 'stale'>;
+
+/**
+ * Record sheets a co-authoring merge renamed ("_cluster_review (2)"): two people added the record sheet at once and
+ * Excel kept both. A few at most are read.
+ */
+export function strayRecordSheets(names: readonly string[]): string[] {
+  return names.filter((n) => n.startsWith(`${META_SHEET} (`) && /^ \(\d{1,3}\)$/.test(n.slice(META_SHEET.length))).slice(0, 4);
+}
+
+/**
+ * The record with what the stray record sheets hold merged in: a block lost to a merge is read, and the next write
+ * appends it to the record (and retires the stray sheet). Where both say something of one part, the record's wins.
+ */
+export function withStrays(main: MetaRecord, strays: ReadonlyArray<MetaRecord>): MetaRecord {
+  let meta = main.meta;
+  for (const s of strays) if (s.meta) meta = meta ? mergeMeta(null, meta, s.meta) : s.meta;
+  return { ...main, meta, damaged: main.damaged || strays.some((s) => s.damaged) };
+}
+
+/** A loaded used range of a record sheet, read (nothing when the sheet is empty). */
+export function recordOfRange(r: XRange | null): MetaRecord {
+  return r && !r.isNullObject ? readMetaRecord(r.values.map((x) => [x[0], x[1]] as [unknown, unknown]), r.rowIndex) : { meta: null, damaged: false };
+}
 type Rows = Array<[unknown, unknown]>;
 
 /** Contiguous row spans of a list of rows (the WPS adapter's record clears them too). */
@@ -38,8 +61,15 @@ const sameSpot = (a: Position | undefined, b: Position): boolean => (a?.block?.l
  * Appends `meta` as the record's next version. `reading` is what the record was when read; `w` holds the writes of
  * the same action, flushed with it (one batch). Returns the record as written (merged if someone else wrote).
  */
-export async function writeRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'meta' | 'record'>, meta: WorkbookMeta, w: Writer): Promise<WorkbookMeta> {
+export async function writeRecord(
+  ctx: XContext,
+  reading: Pick<Reading, 'names' | 'meta' | 'record'> & { strays?: readonly string[] },
+  meta: WorkbookMeta,
+  w: Writer,
+): Promise<WorkbookMeta> {
   const sheets = ctx.workbook.worksheets;
+  // Stray record sheets read into `reading.meta` are retired with this write: their content goes into the block.
+  for (const name of reading.strays ?? []) await w.add(96, () => sheets.getItem(name).delete());
   let base = reading.meta;
   let mine = meta;
   let expected: Position = reading.record ?? { block: null, end: 0, stale: [] };

@@ -13,8 +13,9 @@ import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
 import { summaryApplication } from '../core/committee/pane-summary.js';
 import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneEntry, type PaneState, type ScorePlan } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
-import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
+import { META_SHEET, quoteSheet, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type SummaryLayout, type Verdict } from '../core/index.js';
 import { loadedLibrary, openGates, type IsSetSupported, type LibraryDefines } from './capabilities.js';
+import { recordOfRange, strayRecordSheets, withStrays } from './record.js';
 import { literal } from './render.js';
 import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
 
@@ -107,13 +108,18 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
   if (!sheets.items.some((s) => s.name === META_SHEET)) return 'no-summary';
   const metaRange = ctx.workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject();
   metaRange.load('values,rowIndex');
+  const strays = strayRecordSheets(sheets.items.map((s) => s.name)).map((n) => {
+    const r = ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject();
+    r.load('values,rowIndex');
+    return r;
+  });
   const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
   const auditSheet = sheets.items.find((s) => AUDIT_NAMES.includes(s.name)) ?? null;
   const audit = auditSheet ? ctx.workbook.worksheets.getItem(auditSheet.id).getUsedRangeOrNullObject(true) : null;
   audit?.load('values,rowIndex');
   if (caps.threads) ctx.workbook.comments.load(caps.resolved ? 'items/id,items/content,items/authorName,items/resolved' : 'items/id,items/content,items/authorName');
   await ctx.sync();
-  const record = metaRange.isNullObject ? null : readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex).meta;
+  const record = withStrays(recordOfRange(metaRange), strays.map(recordOfRange)).meta;
   const layout = record?.review?.summary;
   if (!record?.review || !layout) return 'no-summary';
   const sheetId = layout.sheetId && ids.has(layout.sheetId) ? layout.sheetId : [...ids].find(([, n]) => n === layout.sheet)?.[0];

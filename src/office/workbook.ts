@@ -14,7 +14,6 @@ import {
   layoutInputs,
   META_SHEET,
   parseQualified,
-  readMetaRecord,
   listsFrom,
   pickIndicatorSheet,
   planCheck,
@@ -45,7 +44,7 @@ import {
   type FormLists,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
-import { writeRecord } from './record.js';
+import { recordOfRange, strayRecordSheets, withStrays, writeRecord } from './record.js';
 import { addAuditSheet, hasAuditSheet } from './scoring.js';
 import { renderModel } from './render.js';
 import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
@@ -94,6 +93,8 @@ const windowRows = (sheets: number) => Math.floor(((READ_BUDGET / 3) * 2) / Math
 /** What the adapter read: the core's Reading, and whether the workbook's structure is protected (no sheet can be added). */
 export interface OfficeReading extends Reading {
   structureProtected: boolean;
+  /** Record sheets a co-authoring merge renamed, read into `meta` (retired by the next write: see record.ts). */
+  strays: string[];
 }
 
 /**
@@ -190,6 +191,8 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     return r;
   };
   let metaRange: XRange | null = null;
+  const strays = strayRecordSheets(names);
+  let strayRanges: XRange[] = [];
   const summaries = new Map<string, XRange>();
   const merged = new Map<string, XMergedAreas>();
   let first = true;
@@ -206,6 +209,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     // Queued again if the first sync had to be repeated (a response over the budget).
     if (first) {
       metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
+      strayRanges = strays.map((n) => used(n, 'values,rowIndex'));
       for (const n of request.summaries) summaries.set(n, used(n, 'values,numberFormat,rowIndex,columnIndex'));
       listRanges = request.lists.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
     }
@@ -229,8 +233,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   const meta0 = metaRange as XRange | null;
 
   // A forged sheet may hold any number of rows: the core reads the last few thousand only.
-  const record =
-    meta0 && !meta0.isNullObject ? readMetaRecord(meta0.values.map((r) => [r[0], r[1]] as [unknown, unknown]), meta0.rowIndex) : { meta: null, damaged: false };
+  const record = withStrays(recordOfRange(meta0), strayRanges.map(recordOfRange));
   const meta = summaryById(record.meta, ids);
   const byId = meta?.review?.summary?.sheetId !== undefined && ids.has(meta.review.summary.sheetId);
   const old = previousSummarySheet(meta, names, byId);
@@ -253,6 +256,8 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
     structureProtected: structure.protected,
+    // A protected structure cannot delete them: then they are read again next time, which is harmless.
+    strays: structure.protected || !request.meta ? [] : strays,
   };
 }
 
@@ -342,7 +347,7 @@ function passwordRefusal(e: unknown, locked: Locked): unknown {
 }
 
 /** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
-async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
+async function writeMeta(ctx: XContext, reading: Reading & { strays?: readonly string[] }, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
   try {
     await writeRecord(ctx, reading, meta, w);
   } catch (e) {

@@ -177,3 +177,29 @@ describe('every pair of actions by two experts at once, merged', () => {
     for (const f of rec.flags) if (f.placed) expect(room.workbook.at(f.cell)?.fill, f.cell).toBe(f.placed.fill);
   });
 });
+
+describe('a record block lost to a merge', () => {
+  it('two first records at once (two record sheets after the merge): the reader takes both, the next write keeps both and retires the other sheet', async () => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `l-${Math.random().toString(36).slice(2)}.xlsx`)));
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    const room = new CoauthorRoom(fake.state);
+    const zhang = room.join('张三');
+    const wang = room.join('王五');
+    const checked = await checkWorkbook(session(zhang));
+    await writeSummary(session(wang), { experts: EXPERTS });
+    room.merge();
+    expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET))).toHaveLength(2);
+    const li = room.join('李四');
+    const v = await readScoring(li.context(), rb, ALL);
+    expect(typeof v).not.toBe('string');
+    const again = await writeSummary(session(li));
+    expect(again.sheet).toBe('评审汇总');
+    room.merge();
+    const rec = recordOf(room.workbook);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name)).toEqual(EXPERTS);
+    expect(rec.meta?.review?.flags).toHaveLength(checked.flagged);
+    expect(room.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+    // The stray record sheet is retired: its block is in the record now.
+    expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET)).map((s) => s.name)).toEqual([META_SHEET]);
+  });
+});
