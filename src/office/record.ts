@@ -67,9 +67,23 @@ export async function writeRecord(
   meta: WorkbookMeta,
   w: Writer,
 ): Promise<WorkbookMeta> {
+  const written = await appendRecord(ctx, reading, meta, w);
+  // Stray record sheets read into `reading.meta` are retired once their content is in the record: in a sync of
+  // their own, as a co-author may be retiring them at once (then ItemNotFound: already gone, which is the aim).
+  const strays = reading.strays ?? [];
+  if (strays.length) {
+    for (const name of strays) ctx.workbook.worksheets.getItem(name).delete();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'ItemNotFound') throw e;
+    }
+  }
+  return written;
+}
+
+async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'meta' | 'record'>, meta: WorkbookMeta, w: Writer): Promise<WorkbookMeta> {
   const sheets = ctx.workbook.worksheets;
-  // Stray record sheets read into `reading.meta` are retired with this write: their content goes into the block.
-  for (const name of reading.strays ?? []) await w.add(96, () => sheets.getItem(name).delete());
   let base = reading.meta;
   let mine = meta;
   let expected: Position = reading.record ?? { block: null, end: 0, stale: [] };

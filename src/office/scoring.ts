@@ -181,6 +181,30 @@ export async function enterScore(
   caps: ScoringCaps,
   entry: PaneEntry,
 ): Promise<EntryResult> {
+  try {
+    return await enterOnce(ctx, view, rb, lang, caps, entry);
+  } catch (e) {
+    // A co-author added 评分记录 (or removed a sheet) between this entry's read and its write: the batch failed at
+    // its first command, nothing of it applied; read again once.
+    if (!isStructuralRace(e)) throw e;
+    return enterOnce(ctx, { ...view, auditId: null }, rb, lang, caps, entry);
+  }
+}
+
+/** Errors a co-author's concurrent sheet add or delete gives (Office's documented codes), told apart by code. */
+export function isStructuralRace(e: unknown): boolean {
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  return code === 'ItemAlreadyExists' || code === 'ItemNotFound';
+}
+
+async function enterOnce(
+  ctx: XContext,
+  view: ScoringView,
+  rb: LoadedRulebook,
+  lang: Lang,
+  caps: ScoringCaps,
+  entry: PaneEntry,
+): Promise<EntryResult> {
   const { layout, sheetId } = view;
   const ws = ctx.workbook.worksheets.getItem(sheetId);
   const cell = itemCell(layout, entry.expert, entry.item);
@@ -220,6 +244,8 @@ export async function enterScore(
   const plan = planScore(layout, entry.expert, entry.item, entry.value, entry.lastSeen, current, { rb, time: entry.time, application: view.application, source: t('pane.score.source', lang), address });
   if (plan.kind !== 'write') return plan;
 
+  // 评分记录 first where it is added: a co-author who added it meanwhile fails this batch before anything is written.
+  const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
   if (target && cell) {
     // A score is written as its number; text (a signature, 是/否) as text, never converted by Excel: text
     // that would start a formula goes behind an apostrophe, as the WPS side and every other write do.
@@ -228,7 +254,6 @@ export async function enterScore(
     target.values = [[v === null ? '' : literal(v)]];
   }
   const row = auditRowCells(plan.audit, lang, { cell: address ? address : '' });
-  const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
   let next = 1;
   if (audit && !audit.isNullObject) next = audit.rowIndex + audit.rowCount;
   else auditHead(aws, lang);

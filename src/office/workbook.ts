@@ -45,7 +45,7 @@ import {
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import { recordOfRange, strayRecordSheets, withStrays, writeRecord } from './record.js';
-import { addAuditSheet, hasAuditSheet } from './scoring.js';
+import { addAuditSheet, hasAuditSheet, isStructuralRace } from './scoring.js';
 import { renderModel } from './render.js';
 import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
 import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
@@ -653,11 +653,23 @@ function threadRefused(cells: string[]): WorkflowWarning {
   return { code: 'thread-refused', params: { cells: shown } };
 }
 
-/** "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. */
-export async function writeSummary(
-  s: Session,
-  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {},
-): Promise<{ report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] }> {
+type SummaryResult = { report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] };
+
+/**
+ * "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. A co-author's
+ * sheet added or deleted between the read and the write fails the batch at its first command (the sheet adds come
+ * first): read again, once.
+ */
+export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): Promise<SummaryResult> {
+  try {
+    return await writeSummaryOnce(s, opts);
+  } catch (e) {
+    if (!isStructuralRace(e)) throw e;
+    return writeSummaryOnce(s, opts);
+  }
+}
+
+async function writeSummaryOnce(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string }): Promise<SummaryResult> {
   const { ctx, rb, lang, caps } = s;
   let reading = await readWorkbook(ctx, rb, caps);
   const examined = requireExamined(reading, rb);
@@ -690,13 +702,14 @@ export async function writeSummary(
     await renderModel(ws, plan.model, caps, w, undefined, place.keep);
   } else {
     if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheet });
+    // 评分记录 with its header first (see addAuditSheet).
+    if (!hasAuditSheet(reading.names)) await w.add(400, () => addAuditSheet(ctx, lang));
     await w.add(96, () => {
       ws = ctx.workbook.worksheets.add(plan.sheet);
       ws.load('id');
     });
     // Notes only where this Excel and its office.js have them (elsewhere `workbook.notes` is absent, or throws).
     await renderModel(ws!, plan.model, caps, w, caps.explanations === 'notes' ? ctx.workbook.notes : undefined);
-    if (!hasAuditSheet(reading.names)) await w.add(400, () => addAuditSheet(ctx, lang));
     // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
     await w.flush();
     const layout = meta.review?.summary;

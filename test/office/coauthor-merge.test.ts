@@ -203,3 +203,23 @@ describe('a record block lost to a merge', () => {
     expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET)).map((s) => s.name)).toEqual([META_SHEET]);
   });
 });
+
+describe('a co-author’s structural change between the read and the write', () => {
+  it('two first entries at once where 评分记录 does not exist yet: the second finds the sheet added, reads again once, and both rows are kept', async () => {
+    const fake = await summarised();
+    // A summary written before 评分记录 came with it.
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== '评分记录');
+    const a = await readScoring(fake.context({ author: '李四' }), rb, ALL);
+    const b = await readScoring(fake.context({ author: '王五' }), rb, ALL);
+    if (typeof a === 'string' || typeof b === 'string') throw new Error('no view');
+    const note = (v: ScoringView, who: string) =>
+      enterScore(fake.context({ author: who }), v, rb, 'zh-CN', ALL, { expert: who, item: { kind: 'note', criterion: '1' }, value: `${who}：请核实`, lastSeen: '', time: TIME });
+    const [ra, rb2] = await Promise.all([note(a, '李四'), note(b, '王五')]);
+    expect([ra.kind, rb2.kind]).toEqual(['written', 'written']);
+    expect(fake.state.sheets.filter((s) => s.name.startsWith('评分记录'))).toHaveLength(1);
+    const v = await readScoring(fake.context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(v);
+    expect(v.state.experts.find((x) => x.name === '李四')?.values.get('note:1')).toBe('李四：请核实');
+    expect(v.state.experts.find((x) => x.name === '王五')?.values.get('note:1')).toBe('王五：请核实');
+  });
+});
