@@ -84,6 +84,11 @@ export interface ScoringView {
   state: PaneState;
   /** Threads on the criteria rows, by criterion id (null: this Excel has no threaded comments). */
   threads: Map<string, PaneThread[]> | null;
+  /**
+   * What the view was made from (Excel): the summary's cells and 评分记录's rows. After the pane's own entry the
+   * view is made again from these with the entry in (no re-read: one entry costs its read and its write, 2 syncs).
+   */
+  source?: { cells: Map<string, CellValue>; audit: CellValue[][] };
 }
 
 export type ScoringProblem = 'no-summary' | 'not-trusted';
@@ -135,7 +140,14 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
   });
   await ctx.sync();
   if (summary.isNullObject) return 'no-summary';
-  const at = (r: number, c: number) => cellOf(summary, r, c);
+  const cells = new Map<string, CellValue>();
+  summary.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const c = cellOf(summary, summary.rowIndex + i, summary.columnIndex + j);
+      if (c !== null) cells.set(`${summary.rowIndex + i},${summary.columnIndex + j}`, c);
+    }),
+  );
+  const at = (r: number, c: number) => cells.get(`${r},${c}`) ?? null;
   if (!summaryShowsMark(layout, at)) return 'not-trusted';
   const sheet = ids.get(sheetId)!;
   const state = paneState(layout, at, bodyRows(audit), rb, record.review.verdict as Verdict);
@@ -163,10 +175,33 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
     application: summaryApplication(layout, at),
     state,
     threads,
+    source: { cells, audit: bodyRows(audit) },
   };
 }
 
-export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }> } | Exclude<ScorePlan, { kind: 'write' }>;
+/**
+ * Cells a pane's own entries wrote ("sheetId|A1" of the first cell), so their change events are not taken for
+ * someone else's (the view is already up to date). One per pane, given to enterScore and watchScoring; forgotten
+ * when the next entry starts.
+ */
+export type OwnWrites = Set<string>;
+const firstCell = (address: string) => address.replace(/\$/g, '').replace(/^.*!/, '').split(':')[0]!;
+
+/** The view with the pane's own entry in: the written cell and the appended 评分记录 row, the state made again. */
+function viewAfter(view: ScoringView, rb: LoadedRulebook, cell: { row: number; col: number } | null, value: CellValue, row: CellValue[], auditId: string | null): ScoringView | undefined {
+  if (!view.source) return undefined;
+  const cells = new Map(view.source.cells);
+  if (cell) {
+    if (value === null || value === '') cells.delete(`${cell.row},${cell.col}`);
+    else cells.set(`${cell.row},${cell.col}`, value);
+  }
+  const audit = [...view.source.audit, row];
+  const at = (r: number, c: number) => cells.get(`${r},${c}`) ?? null;
+  return { ...view, auditId, state: paneState(view.layout, at, audit, rb, view.verdict), source: { cells, audit } };
+}
+
+/** `view`: the view with the entry in, where the adapter could make it without reading again (Excel). */
+export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }>; view?: ScoringView } | Exclude<ScorePlan, { kind: 'write' }>;
 
 /**
  * One entry by one expert: reads what the cell (and 评分记录, for texts) holds now, lets the core decide, and
@@ -180,14 +215,15 @@ export async function enterScore(
   lang: Lang,
   caps: ScoringCaps,
   entry: PaneEntry,
+  own: OwnWrites = new Set(),
 ): Promise<EntryResult> {
   try {
-    return await enterOnce(ctx, view, rb, lang, caps, entry);
+    return await enterOnce(ctx, view, rb, lang, caps, entry, own);
   } catch (e) {
     // A co-author added 评分记录 (or removed a sheet) between this entry's read and its write: the batch failed at
     // its first command, nothing of it applied; read again once.
     if (!isStructuralRace(e)) throw e;
-    return enterOnce(ctx, { ...view, auditId: null }, rb, lang, caps, entry);
+    return enterOnce(ctx, { ...view, auditId: null }, rb, lang, caps, entry, own);
   }
 }
 
@@ -204,7 +240,9 @@ async function enterOnce(
   lang: Lang,
   caps: ScoringCaps,
   entry: PaneEntry,
+  ownWrites: OwnWrites,
 ): Promise<EntryResult> {
+  ownWrites.clear();
   const { layout, sheetId } = view;
   const ws = ctx.workbook.worksheets.getItem(sheetId);
   const cell = itemCell(layout, entry.expert, entry.item);
@@ -263,6 +301,8 @@ async function enterOnce(
   const r = aws.getRangeByIndexes(next, 0, 1, row.length);
   r.numberFormat = [row.map(() => '@')];
   r.values = [row.map((v) => (v === null ? '' : literal(v)))];
+  // A 评分记录 added by this batch: its id comes back with the write.
+  if (!auditId) aws.load('id');
   if (plan.note && note && protection) {
     // Notes cannot be added on a protected sheet: the summary (protected by the tool, no password) is opened
     // for this batch and protected again with its own options.
@@ -277,7 +317,10 @@ async function enterOnce(
     if (wasProtected) ws.protection.protect(protection.options);
   }
   await ctx.sync();
-  return { kind: 'written', plan };
+  const newAudit = auditId ?? aws.id;
+  if (cell) ownWrites.add(`${view.sheetId}|${toA1(cell.row, cell.col)}`);
+  ownWrites.add(`${newAudit}|${toA1(next, 0)}`);
+  return { kind: 'written', plan, view: viewAfter(view, rb, target ? cell : null, target ? plan.value : null, row, newAudit) };
 }
 
 /** 评分记录's header row (the same words whoever writes it: two panes writing it at once agree). */
@@ -333,7 +376,13 @@ export async function discuss(ctx: XContext, view: ScoringView, criterion: strin
  * co-authoring that includes other people's edits). Returns what removes the handlers, or null where this Excel
  * has no events (the pane then refreshes when asked).
  */
-export async function watchScoring(ctx: XContext, view: ScoringView, caps: ScoringCaps, onChange: (e: XChangedEvent) => void): Promise<(() => void) | null> {
+export async function watchScoring(
+  ctx: XContext,
+  view: ScoringView,
+  caps: ScoringCaps,
+  onChange: (e: XChangedEvent) => void,
+  ownWrites: OwnWrites = new Set(),
+): Promise<(() => Promise<void>) | null> {
   if (!caps.events) return null;
   const ids = [view.sheetId, ...(view.auditId ? [view.auditId] : [])];
   const handlers: Array<{ remove(): void }> = [];
@@ -342,13 +391,17 @@ export async function watchScoring(ctx: XContext, view: ScoringView, caps: Scori
     if (!ws.onChanged) return null;
     handlers.push(
       ws.onChanged.add(async (e) => {
+        // The pane's own entry: its view has it already (see enterScore).
+        if (ownWrites.has(`${e.worksheetId}|${firstCell(e.address)}`)) return;
         onChange(e);
       }),
     );
   }
   await ctx.sync();
-  return () => {
+  // Removing a handler is a command like any other: it takes effect at the context's next sync.
+  return async () => {
     for (const h of handlers) h.remove();
+    await ctx.sync();
   };
 }
 

@@ -74,9 +74,11 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
   const [live, setLive] = useState(false);
   const [canChart] = useState(() => host.kind === 'excel' && host.suite !== 'wps' && canInsertChart());
   const viewRef = useRef<ScoringView | null>(null);
-  const stopRef = useRef<(() => void) | null>(null);
+  const stopRef = useRef<(() => Promise<void> | void) | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<{ item: PaneItem; value: string } | null>(null);
+  // The cells this pane's entries wrote: their change events are not someone else's (no refresh for them).
+  const own = useRef<Set<string>>(new Set());
 
   const load = useCallback(
     async (quiet = false): Promise<ScoringView | null> => {
@@ -96,13 +98,13 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
         viewRef.current = v;
         // Watch once per summary (and again when 评分记录 appears).
         if (caps.events && (!before || before.sheetId !== v.sheetId || before.auditId !== v.auditId || !stopRef.current)) {
-          stopRef.current?.();
+          await stopRef.current?.();
           stopRef.current = await host.run((ctx) =>
             watchScoring(ctx, v, caps, () => {
               // Several changes come together (a batch writes many cells): one refresh after them.
               if (timer.current) clearTimeout(timer.current);
               timer.current = setTimeout(() => void load(true), 250);
-            }),
+            }, own.current),
           );
           setLive(stopRef.current !== null);
         }
@@ -119,7 +121,8 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
 
   useEffect(
     () => () => {
-      stopRef.current?.();
+      // Handlers are removed with a sync (watchScoring's stop); the pane is closing, nothing waits for it.
+      void Promise.resolve(stopRef.current?.()).catch(() => undefined);
       if (timer.current) clearTimeout(timer.current);
     },
     [],
@@ -133,7 +136,7 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
       setNotices([]);
       try {
         const seen = lastSeen ?? shownValue(v.state, expert, item);
-        const r = await host.run((ctx) => enterScore(ctx, v, rb, lang, caps, { expert, item, value, lastSeen: seen === '' ? null : seen, time: now() }));
+        const r = await host.run((ctx) => enterScore(ctx, v, rb, lang, caps, { expert, item, value, lastSeen: seen === '' ? null : seen, time: now() }, own.current));
         if (r.kind === 'conflict') {
           pending.current = { item, value };
           setConflict({ item: r.item, mine: r.mine, theirs: r.theirs, seen: r.seen });
@@ -147,7 +150,14 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
           const blank = t('pane.score.blank', lang);
           setNotices([{ intent: 'success', text: t('pane.score.saved', lang, { item: auditItemText(itemKey(item), lang), old: r.plan.audit.old ?? blank, new: r.plan.audit.new ?? blank }) }]);
         }
-        await load(true);
+        if (r.kind === 'written' && r.view) {
+          // The view with the entry in, made by the adapter without reading again (2 syncs an entry in all); a
+          // watch is added only when 评分记录 has just appeared.
+          const before = viewRef.current;
+          viewRef.current = r.view;
+          setView(r.view);
+          if (before?.auditId !== r.view.auditId) await load(true);
+        } else await load(true);
         return true;
       } catch (e) {
         setNotices([errorNotice(e, lang)]);

@@ -109,7 +109,7 @@ describe('scoring in the pane', () => {
       ['2', '新增'],
       ['2', '10 → 12'],
     ]);
-    stop!();
+    await stop!();
   });
 
   it('appends to 评分记录 by inserting a row: two panes appending at once both keep their rows', async () => {

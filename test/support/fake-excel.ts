@@ -323,15 +323,19 @@ export class FakeWorkbook {
     this.changed.push({ sheet, address });
   }
 
-  /** Registers a Worksheet.onChanged handler (at sync, as Excel does); returns what removes it. */
+  /**
+   * Registers a Worksheet.onChanged handler (at sync, as Excel does); returns what removes it — queued, like every
+   * command: the handler goes only when its context syncs (EventHandlerResult.remove, then context.sync()).
+   */
   listen(sheetId: string, fn: Listener['fn']): { remove(): void } {
     const l: Listener = { sheetId, view: this, fn };
     this.op('onChanged.add', () => this.listeners.push(l));
     return {
-      remove: () => {
-        const i = this.listeners.indexOf(l);
-        if (i >= 0) this.listeners.splice(i, 1);
-      },
+      remove: () =>
+        this.op('onChanged.remove', () => {
+          const i = this.listeners.indexOf(l);
+          if (i >= 0) this.listeners.splice(i, 1);
+        }),
     };
   }
 
