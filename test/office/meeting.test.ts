@@ -4,6 +4,7 @@
  * the pane's own write do not send it reading again; change-event handlers are removed with a sync.
  */
 import { describe, expect, it } from 'vitest';
+import { t } from '../../src/core/text/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { enterScore, readScoring, watchScoring, type ScoringCaps, type ScoringView, type XChangedEvent } from '../../src/office/scoring.js';
 import { writeSummary } from '../../src/office/workbook.js';
@@ -68,5 +69,14 @@ describe('change-event handlers', () => {
     await enterScore(fake.context({ author: '张三' }), v, rb, 'zh-CN', ALL, { expert: '张三', item: { kind: 'score', criterion: '1' }, value: 17, lastSeen: null, time: TIME });
     await expect.poll(() => control.length).toBeGreaterThan(0);
     expect(events).toEqual([]);
+  });
+});
+
+describe('讨论 says only what it did', () => {
+  it('the others are named in the thread, not notified: the pane does not say it mentioned them', () => {
+    const zh = t('pane.discuss.posted', 'zh-CN', { id: '4' });
+    expect(zh).not.toContain('提到');
+    expect(zh).toBe('已在“4”所在行发起讨论（批注会话），其中写明了其他专家的姓名；系统不会另行通知，其他专家打开工作簿即可看到。');
+    expect(t('pane.discuss.posted', 'en-US', { id: '4' })).toContain('not notified');
   });
 });

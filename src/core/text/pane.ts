@@ -221,7 +221,12 @@ export const PANE_TEXT = {
   'pane.discuss.button': { 'zh-CN': '讨论', 'en-US': 'Discuss' },
   'pane.discuss.label': { 'zh-CN': '{id} 讨论内容', 'en-US': '{id} discussion' },
   'pane.discuss.post': { 'zh-CN': '发表', 'en-US': 'Post' },
-  'pane.discuss.posted': { 'zh-CN': '已在“{id}”所在行发起讨论，并提到其他专家。', 'en-US': 'Started a discussion on {id}’s row, naming the other experts.' },
+  // Says what it did: Excel's API notifies people only through mentions, which need their e-mail addresses (not
+  // recorded): the others are named in the thread, not notified.
+  'pane.discuss.posted': {
+    'zh-CN': '已在“{id}”所在行发起讨论（批注会话），其中写明了其他专家的姓名；系统不会另行通知，其他专家打开工作簿即可看到。',
+    'en-US': 'Started a discussion (a comment thread) on {id}’s row, with the other experts’ names in it; they are not notified, and see it when they open the workbook.',
+  },
   'pane.discuss.replied': { 'zh-CN': '已回复“{id}”所在行的讨论。', 'en-US': 'Replied to the discussion on {id}’s row.' },
   'pane.discuss.none': { 'zh-CN': '此版本 Excel 不支持批注会话（ExcelApi 1.10），无法在工作簿中讨论。', 'en-US': 'This Excel has no threaded comments (ExcelApi 1.10): no discussion in the workbook.' },
   'pane.discuss.none-wps': { 'zh-CN': 'WPS 表格的批注不支持会话回复，无法在工作簿中讨论。', 'en-US': 'WPS Spreadsheets’ comments have no threads: no discussion in the workbook.' },
