@@ -33,7 +33,15 @@ export interface Scoring {
   view: ScoringView | null;
   problem: 'no-summary' | 'not-trusted' | null;
   expert: string | null;
+  /** The name this computer last scored as: offered, never taken without the expert confirming it for this workbook. */
+  suggested: string | null;
   notices: Notice[];
+  /** Entries typed and not saved (each field reports its own): the pane asks before they are lost. */
+  unsaved: number;
+  setUnsaved(field: string, dirty: boolean): void;
+  /** "更换专家" asked while entries are unsaved: the pane asks first (discard, or go back). */
+  leaving: boolean;
+  leave(choice: 'discard' | 'stay'): void;
   conflict: Conflict | null;
   /** Refreshes come from Excel's change events (false: only by the Refresh button; always so in WPS). */
   live: boolean;
@@ -68,7 +76,12 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
   const [busy, setBusy] = useState<Scoring['busy']>(null);
   const [view, setView] = useState<ScoringView | null>(null);
   const [problem, setProblem] = useState<Scoring['problem']>(null);
-  const [expert, setExpert] = useState<string | null>(remembered);
+  // Confirmed per workbook (one pane per open workbook): the name remembered on this computer is only offered.
+  const [expert, setExpert] = useState<string | null>(null);
+  const [suggested] = useState<string | null>(remembered);
+  const unsavedRef = useRef<Set<string>>(new Set());
+  const [unsaved, setUnsavedCount] = useState(0);
+  const [leaving, setLeaving] = useState(false);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [live, setLive] = useState(false);
@@ -118,6 +131,34 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     },
     [host, rb, caps, lang],
   );
+
+  // Leaving the workbook (closing it, or the pane) with unsaved entries: the browser asks first.
+  useEffect(() => {
+    if (!unsaved || typeof window === 'undefined') return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
+
+  // Stable: each field reports through it from its effects.
+  const setUnsaved = useCallback((field: string, dirty: boolean) => {
+    if (dirty === unsavedRef.current.has(field)) return;
+    if (dirty) unsavedRef.current.add(field);
+    else unsavedRef.current.delete(field);
+    setUnsavedCount(unsavedRef.current.size);
+  }, []);
+
+  const choose = useCallback((name: string | null) => {
+    setExpert(name);
+    try {
+      if (name) localStorage.setItem(EXPERT_KEY, name);
+    } catch {
+      // Storage refused (private mode): nothing to offer next time.
+    }
+  }, []);
 
   useEffect(
     () => () => {
@@ -176,7 +217,19 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     view,
     problem,
     expert,
+    suggested,
     notices,
+    unsaved,
+    setUnsaved,
+    leaving,
+    leave: (choice) => {
+      setLeaving(false);
+      if (choice === 'discard') {
+        unsavedRef.current.clear();
+        setUnsavedCount(0);
+        choose(null);
+      }
+    },
     conflict,
     live,
     open: () => {
@@ -185,13 +238,9 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     },
     refresh: () => void load(),
     chooseExpert: (name) => {
-      setExpert(name);
-      try {
-        if (name) localStorage.setItem(EXPERT_KEY, name);
-        else localStorage.removeItem(EXPERT_KEY);
-      } catch {
-        // Storage refused (private mode): the choice lasts for this session only.
-      }
+      // Changing the expert with entries typed and not saved: asked first.
+      if (name === null && unsavedRef.current.size > 0) setLeaving(true);
+      else choose(name);
     },
     save: (item, value) => write(item, value, null),
     settle: (choice) => {
