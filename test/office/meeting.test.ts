@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/core/text/index.js';
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
-import { enterScore, readScoring, watchScoring, type ScoringCaps, type ScoringView, type XChangedEvent } from '../../src/office/scoring.js';
-import { writeSummary } from '../../src/office/workbook.js';
+import { discuss, enterScore, readScoring, watchScoring, type ScoringCaps, type ScoringView, type XChangedEvent } from '../../src/office/scoring.js';
+import { checkWorkbook, clearFlags, writeSummary } from '../../src/office/workbook.js';
+import { hostCaps } from '../support/hosts.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
@@ -16,8 +17,8 @@ const dir = tempDir();
 const ALL: ScoringCaps = { events: true, threads: true, resolved: true, notes: true };
 const TIME = '2025-06-01 10:00';
 
-async function summarised(): Promise<FakeWorkbook> {
-  const fake = fakeFromExcelJS(await load(await writeExample(dir, '01-passing', {}, `t-${Math.random().toString(36).slice(2)}.xlsx`)));
+async function summarised(example = '01-passing'): Promise<FakeWorkbook> {
+  const fake = fakeFromExcelJS(await load(await writeExample(dir, example, {}, `t-${Math.random().toString(36).slice(2)}.xlsx`)));
   await writeSummary({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: ['张三', '李四', '王五'] });
   return fake;
 }
@@ -78,5 +79,28 @@ describe('讨论 says only what it did', () => {
     expect(zh).not.toContain('提到');
     expect(zh).toBe('已在“4”所在行发起讨论（批注会话），其中写明了其他专家的姓名；系统不会另行通知，其他专家打开工作簿即可看到。');
     expect(t('pane.discuss.posted', 'en-US', { id: '4' })).toContain('not notified');
+  });
+});
+
+describe('`resolved` only where ExcelApi 1.11 is', () => {
+  it('in an Excel with threads (1.10) but no resolved state: the pane says so (null), discusses, and clearing leaves replied threads as they are', async () => {
+    const fake = await summarised('02-failing');
+    fake.host = { name: 'Excel with ExcelApi 1.10', excelApi: '1.10', lacks: [] };
+    const { caps, scoring } = await hostCaps(fake);
+    expect(scoring).toMatchObject({ threads: true, resolved: false });
+    expect(caps.resolved).toBe(false);
+    let v = await readScoring(fake.context({ author: '张三' }), rb, scoring);
+    if (typeof v === 'string') throw new Error(v);
+    await discuss(fake.context({ author: '张三' }), v, '4', '张三', '请核对研发投入');
+    v = (await readScoring(fake.context({ author: '李四' }), rb, scoring)) as ScoringView;
+    expect(v.threads!.get('4')![0]!.resolved).toBeNull();
+    // The check's own threads (comments mode), one replied to: a clear keeps it, never touching `resolved`.
+    const s = { ctx: fake.context({ author: '张三' }), rb, lang: 'zh-CN' as const, caps: { ...caps, explanations: 'comments' as const } };
+    await checkWorkbook(s);
+    const ours = fake.state.comments.find((c) => !c.content.includes('请核对'))!;
+    ours.replies = [{ id: 'r1', content: '已补充', author: '李四' }];
+    await clearFlags(s);
+    expect(fake.state.comments.find((c) => c.id === ours.id)).toMatchObject({ replies: [{ author: '李四' }] });
+    expect(fake.state.comments.find((c) => c.id === ours.id)?.resolved).toBeUndefined();
   });
 });
