@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
-import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
+import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
 import { discuss, enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
 import { checkWorkbook, clearFlags, writeSummary, type Session } from '../../src/office/workbook.js';
 import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
-import type { FakeState, FakeWorkbook } from '../support/fake-excel.js';
+import { FAKE_HOSTS, type FakeState, type FakeWorkbook } from '../support/fake-excel.js';
+import { hostCaps } from '../support/hosts.js';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 
@@ -23,14 +24,14 @@ async function summarised(example = '02-failing'): Promise<FakeWorkbook> {
   await writeSummary({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: EXPERTS });
   return fake;
 }
-const session = (c: Coauthor): Session => ({ ctx: c.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
-async function view(c: Coauthor): Promise<ScoringView> {
-  const v = await readScoring(c.context(), rb, ALL);
+const session = (c: Coauthor, caps: Capabilities = FULL_CAPABILITIES): Session => ({ ctx: c.context(), rb, lang: 'zh-CN', caps });
+async function view(c: Coauthor, scoring: ScoringCaps = ALL): Promise<ScoringView> {
+  const v = await readScoring(c.context(), rb, scoring);
   if (typeof v === 'string') throw new Error(v);
   return v;
 }
-const score = async (c: Coauthor, v: ScoringView, criterion: string, value: number) =>
-  enterScore(c.context(), v, rb, 'zh-CN', ALL, { expert: c.author, item: { kind: 'score', criterion }, value, lastSeen: null, time: TIME });
+const score = async (c: Coauthor, v: ScoringView, criterion: string, value: number, scoring: ScoringCaps = ALL) =>
+  enterScore(c.context(), v, rb, 'zh-CN', scoring, { expert: c.author, item: { kind: 'score', criterion }, value, lastSeen: null, time: TIME });
 
 function recordOf(wb: FakeWorkbook) {
   const sheet = wb.sheet(META_SHEET);
@@ -117,39 +118,46 @@ describe('the record under a merge', () => {
   });
 });
 
+/** What the Excel the experts work in can do (as the pane decides it). */
+interface Kit {
+  caps: Capabilities;
+  scoring: ScoringCaps;
+}
+const FULL: Kit = { caps: FULL_CAPABILITIES, scoring: ALL };
+
 /** What one expert does, and how the merged workbook shows it was kept. */
 interface Action {
   name: string;
-  run(c: Coauthor): Promise<unknown>;
+  run(c: Coauthor, k: Kit): Promise<unknown>;
   kept(room: CoauthorRoom, who: string, v: ScoringView): void;
 }
 
 const ACTIONS: Action[] = [
   {
     name: 'score',
-    run: async (c) => expect((await score(c, await view(c), c.author === '李四' ? '1' : '2', 15)).kind).toBe('written'),
+    run: async (c, k) => expect((await score(c, await view(c, k.scoring), c.author === '李四' ? '1' : '2', 15, k.scoring)).kind).toBe('written'),
     kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get(who === '李四' ? '1' : '2')).toBe('15'),
   },
   {
     name: 'note',
-    run: async (c) =>
-      expect((await enterScore(c.context(), await view(c), rb, 'zh-CN', ALL, { expert: c.author, item: { kind: 'note', criterion: '1' }, value: `${c.author}：产值需核实`, lastSeen: '', time: TIME })).kind).toBe('written'),
+    run: async (c, k) =>
+      expect((await enterScore(c.context(), await view(c, k.scoring), rb, 'zh-CN', k.scoring, { expert: c.author, item: { kind: 'note', criterion: '1' }, value: `${c.author}：产值需核实`, lastSeen: '', time: TIME })).kind).toBe('written'),
     kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get('note:1')).toBe(`${who}：产值需核实`),
   },
   {
     name: '专家意见',
-    run: async (c) =>
-      expect((await enterScore(c.context(), await view(c), rb, 'zh-CN', ALL, { expert: c.author, item: { kind: 'opinion' }, value: `${c.author}：建议认定`, lastSeen: '', time: TIME })).kind).toBe('written'),
+    run: async (c, k) =>
+      expect((await enterScore(c.context(), await view(c, k.scoring), rb, 'zh-CN', k.scoring, { expert: c.author, item: { kind: 'opinion' }, value: `${c.author}：建议认定`, lastSeen: '', time: TIME })).kind).toBe('written'),
     kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get('opinion')).toBe(`${who}：建议认定`),
   },
   {
     name: '讨论',
-    run: async (c) => discuss(c.context(), await view(c), '4', c.author, `${c.author}：请核对研发投入`),
+    run: async (c, k) => discuss(c.context(), await view(c, k.scoring), '4', c.author, `${c.author}：请核对研发投入`),
     kept: (room, who) => expect(room.state.comments.some((t) => [t.content, ...(t.replies ?? []).map((r) => r.content)].some((x) => x.includes(`${who}：请核对研发投入`)))).toBe(true),
   },
-  { name: 'write summary', run: (c) => writeSummary(session(c)), kept: () => undefined },
-  { name: 'check', run: (c) => checkWorkbook(session(c)), kept: () => undefined },
-  { name: 'clear', run: (c) => clearFlags(session(c)), kept: () => undefined },
+  { name: 'write summary', run: (c, k) => writeSummary(session(c, k.caps)), kept: () => undefined },
+  { name: 'check', run: (c, k) => checkWorkbook(session(c, k.caps)), kept: () => undefined },
+  { name: 'clear', run: (c, k) => clearFlags(session(c, k.caps)), kept: () => undefined },
 ];
 
 describe('every pair of actions by two experts at once, merged', () => {
@@ -164,7 +172,7 @@ describe('every pair of actions by two experts at once, merged', () => {
     const room = new CoauthorRoom(base);
     const li = room.join('李四');
     const wang = room.join('王五');
-    await Promise.all([a.run(li), b.run(wang)]);
+    await Promise.all([a.run(li, FULL), b.run(wang, FULL)]);
     room.merge();
     expect(recordOf(room.workbook).damaged).toBe(false);
     const v = await readScoring(room.join('张三').context(), rb, ALL);
@@ -221,5 +229,34 @@ describe('a co-author’s structural change between the read and the write', () 
     if (typeof v === 'string') throw new Error(v);
     expect(v.state.experts.find((x) => x.name === '李四')?.values.get('note:1')).toBe('李四：请核实');
     expect(v.state.experts.find((x) => x.name === '王五')?.values.get('note:1')).toBe('王五：请核实');
+  });
+});
+
+describe('the pairs in every Excel the fake stands for', () => {
+  const hosts = Object.values(FAKE_HOSTS).filter((h) => h !== FAKE_HOSTS.current);
+  it.each(hosts.map((h) => [h.name, h] as const))('%s: each pair of actions at once keeps both people’s work', async (_n, host) => {
+    const fake = await summarised();
+    fake.host = host;
+    const { caps, scoring } = await hostCaps(fake);
+    const kit: Kit = { caps, scoring };
+    await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps });
+    const base = structuredClone(fake.state);
+    // 讨论 only where this Excel has threads (the pane does not offer it elsewhere).
+    const actions = ACTIONS.filter((a) => a.name !== '讨论' || scoring.threads);
+    for (const [i, a] of actions.entries())
+      for (const b of actions.slice(i)) {
+        const room = new CoauthorRoom(base, host);
+        const li = room.join('李四');
+        const wang = room.join('王五');
+        await Promise.all([a.run(li, kit), b.run(wang, kit)]);
+        room.merge();
+        const what = `${a.name} × ${b.name}`;
+        expect(recordOf(room.workbook).damaged, what).toBe(false);
+        const v = await readScoring(room.join('张三').context(), rb, scoring);
+        if (typeof v === 'string') throw new Error(`${what}: the merged summary reads as ${v}`);
+        a.kept(room, '李四', v);
+        b.kept(room, '王五', v);
+        expect(room.state.sheets.map((s) => s.name).filter((n) => /\(\d+\)$/.test(n)), what).toEqual([]);
+      }
   });
 });
