@@ -4,7 +4,7 @@
  * so the two adapters share one shape without either importing the other.
  */
 import type { PaneState, ScorePlan } from '../core/committee/pane.js';
-import type { MonitoringReview, Report, Review, SummaryLayout, Verdict, WorkflowWarning } from '../core/index.js';
+import type { CellValue, MonitoringReview, Report, Review, SummaryLayout, Verdict, WorkflowWarning } from '../core/index.js';
 
 /** A problem with the workbook as a whole, shown in the pane as a plain message (never a stack trace). */
 export class OfficeError extends Error {
@@ -75,8 +75,14 @@ export interface ScoringView {
   state: PaneState;
   /** Threads on the criteria rows, by criterion id (null: this Excel has no threaded comments). */
   threads: Map<string, PaneThread[]> | null;
+  /**
+   * What the view was made from (Excel): the summary's cells and 评分记录's rows. After the pane's own entry the
+   * view is made again from these with the entry in (no re-read: one entry costs its read and its write, 2 syncs).
+   */
+  source?: { cells: Map<string, CellValue>; audit: CellValue[][] };
 }
 
 export type ScoringProblem = 'no-summary' | 'not-trusted';
 
-export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }> } | Exclude<ScorePlan, { kind: 'write' }>;
+/** `view`: the view with the entry in, where the adapter could make it without reading again (Excel). */
+export type EntryResult = { kind: 'written'; plan: Extract<ScorePlan, { kind: 'write' }>; view?: ScoringView } | Exclude<ScorePlan, { kind: 'write' }>;

@@ -10,6 +10,29 @@ import { Writer } from './writer.js';
 import { spans } from '../common/cells.js';
 
 type Position = Pick<MetaRecord, 'block' | 'end' | 'stale'>;
+
+/**
+ * Record sheets a co-authoring merge renamed ("_cluster_review (2)"): two people added the record sheet at once and
+ * Excel kept both. A few at most are read.
+ */
+export function strayRecordSheets(names: readonly string[]): string[] {
+  return names.filter((n) => n.startsWith(`${META_SHEET} (`) && /^ \(\d{1,3}\)$/.test(n.slice(META_SHEET.length))).slice(0, 4);
+}
+
+/**
+ * The record with what the stray record sheets hold merged in: a block lost to a merge is read, and the next write
+ * appends it to the record (and retires the stray sheet). Where both say something of one part, the record's wins.
+ */
+export function withStrays(main: MetaRecord, strays: ReadonlyArray<MetaRecord>): MetaRecord {
+  let meta = main.meta;
+  for (const s of strays) if (s.meta) meta = meta ? mergeMeta(null, meta, s.meta) : s.meta;
+  return { ...main, meta, damaged: main.damaged || strays.some((s) => s.damaged) };
+}
+
+/** A loaded used range of a record sheet, read (nothing when the sheet is empty). */
+export function recordOfRange(r: XRange | null): MetaRecord {
+  return r && !r.isNullObject ? readMetaRecord(r.values.map((x) => [x[0], x[1]] as [unknown, unknown]), r.rowIndex) : { meta: null, damaged: false };
+}
 type Rows = Array<[unknown, unknown]>;
 
 /** The record sheet as it will be once a batch's rows are applied (to know what the next re-read should show). */
@@ -27,7 +50,28 @@ const sameSpot = (a: Position | undefined, b: Position): boolean => (a?.block?.l
  * Appends `meta` as the record's next version. `reading` is what the record was when read; `w` holds the writes of
  * the same action, flushed with it (one batch). Returns the record as written (merged if someone else wrote).
  */
-export async function writeRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'meta' | 'record'>, meta: WorkbookMeta, w: Writer): Promise<WorkbookMeta> {
+export async function writeRecord(
+  ctx: XContext,
+  reading: Pick<Reading, 'names' | 'meta' | 'record'> & { strays?: readonly string[] },
+  meta: WorkbookMeta,
+  w: Writer,
+): Promise<WorkbookMeta> {
+  const written = await appendRecord(ctx, reading, meta, w);
+  // Stray record sheets read into `reading.meta` are retired once their content is in the record: in a sync of
+  // their own, as a co-author may be retiring them at once (then ItemNotFound: already gone, which is the aim).
+  const strays = reading.strays ?? [];
+  if (strays.length) {
+    for (const name of strays) ctx.workbook.worksheets.getItem(name).delete();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'ItemNotFound') throw e;
+    }
+  }
+  return written;
+}
+
+async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'meta' | 'record'>, meta: WorkbookMeta, w: Writer): Promise<WorkbookMeta> {
   const sheets = ctx.workbook.worksheets;
   let base = reading.meta;
   let mine = meta;
@@ -35,7 +79,8 @@ export async function writeRecord(ctx: XContext, reading: Pick<Reading, 'names' 
   let exists = reading.names.includes(META_SHEET);
   for (let attempt = 0; attempt < 6; attempt++) {
     const version = (expected.block?.version ?? 0) + 1;
-    const block = metaBlock(mine, version);
+    const parents = expected.block ? (expected.block.labels ?? [expected.block.label]) : [];
+    const block = metaBlock(mine, version, parents);
     const start = Math.max(expected.end ?? 0, META_HEADER_ROWS);
     let probe: XRange | null = null;
     const ws = exists ? sheets.getItem(META_SHEET) : null;
@@ -63,6 +108,9 @@ export async function writeRecord(ctx: XContext, reading: Pick<Reading, 'names' 
         const h = ws.getRangeByIndexes(0, 0, header.length, 2);
         h.numberFormat = header.map(() => ['@', '@']);
         h.values = header.map(([k, v]) => [`'${k}`, `'${v}`]);
+        // Rows inserted for this block: a co-author appending at the same place at once gets rows of its own
+        // (Excel's merge keeps inserted rows of both), never the same cells, which the merge gives to one of them.
+        ws.getRangeByIndexes(start, 0, block.rows.length, 16384).insert('Down');
         const r = ws.getRangeByIndexes(start, 0, block.rows.length, 2);
         r.numberFormat = block.rows.map(() => ['@', '@']);
         r.values = block.rows.map(([k, v]) => [`'${k}`, `'${v}`]);

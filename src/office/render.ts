@@ -57,7 +57,11 @@ function groups(cells: CellModel[], key: (c: CellModel) => string | undefined): 
   return out;
 }
 
-export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: Capabilities, w: Writer, notes?: XNoteCollection): Promise<void> {
+/**
+ * `keep`: cells ("r,c") whose value is left as it is (null in the 2D write, which Excel leaves alone): expert cells
+ * an in-place rewrite did not change (see SummaryPlan.inPlace), so a value typed since the read stands.
+ */
+export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: Capabilities, w: Writer, notes?: XNoteCollection, keep?: ReadonlySet<string>): Promise<void> {
   // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   const cells = model.cells;
@@ -82,6 +86,7 @@ export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: 
         const fr: Array<string | number | boolean | null> = new Array(cols).fill(null);
         const nf: Array<string | null> = new Array(cols).fill(null);
         for (const c of byRow.get(r) ?? []) {
+          if (keep?.has(`${c.row},${c.col}`)) continue;
           fr[c.col] = formulaEntry(c);
           if (c.numberFormat) nf[c.col] = c.numberFormat;
           else if (c.formula === undefined && convertible(c.value)) nf[c.col] = '@';

@@ -13,8 +13,9 @@ import { auditHeader, auditRowCells } from '../core/committee/audit-sheet.js';
 import { summaryApplication } from '../core/committee/pane-summary.js';
 import { discussionText, itemCell, itemKey, noteCell, paneState, planScore, valueText, type PaneEntry } from '../core/committee/pane.js';
 import { t } from '../core/text/index.js';
-import { META_SHEET, quoteSheet, readMetaRecord, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type Verdict } from '../core/index.js';
+import { META_SHEET, quoteSheet, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type Verdict } from '../core/index.js';
 import { loadedLibrary, openGates, type IsSetSupported, type LibraryDefines } from './capabilities.js';
+import { recordOfRange, strayRecordSheets, withStrays } from './record.js';
 import { literal } from './render.js';
 import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
 import type { EntryResult, PaneThread, ScoringProblem, ScoringView } from '../common/results.js';
@@ -82,13 +83,18 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
   if (!sheets.items.some((s) => s.name === META_SHEET)) return 'no-summary';
   const metaRange = ctx.workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject();
   metaRange.load('values,rowIndex');
+  const strays = strayRecordSheets(sheets.items.map((s) => s.name)).map((n) => {
+    const r = ctx.workbook.worksheets.getItem(n).getUsedRangeOrNullObject();
+    r.load('values,rowIndex');
+    return r;
+  });
   const ids = new Map(sheets.items.map((s) => [s.id, s.name] as const));
   const auditSheet = sheets.items.find((s) => AUDIT_NAMES.includes(s.name)) ?? null;
   const audit = auditSheet ? ctx.workbook.worksheets.getItem(auditSheet.id).getUsedRangeOrNullObject(true) : null;
   audit?.load('values,rowIndex');
   if (caps.threads) ctx.workbook.comments.load(caps.resolved ? 'items/id,items/content,items/authorName,items/resolved' : 'items/id,items/content,items/authorName');
   await ctx.sync();
-  const record = metaRange.isNullObject ? null : readMetaRecord(metaRange.values.map((r) => [r[0], r[1]] as [unknown, unknown]), metaRange.rowIndex).meta;
+  const record = withStrays(recordOfRange(metaRange), strays.map(recordOfRange)).meta;
   const layout = record?.review?.summary;
   if (!record?.review || !layout) return 'no-summary';
   const sheetId = layout.sheetId && ids.has(layout.sheetId) ? layout.sheetId : [...ids].find(([, n]) => n === layout.sheet)?.[0];
@@ -104,7 +110,14 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
   });
   await ctx.sync();
   if (summary.isNullObject) return 'no-summary';
-  const at = (r: number, c: number) => cellOf(summary, r, c);
+  const cells = new Map<string, CellValue>();
+  summary.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const c = cellOf(summary, summary.rowIndex + i, summary.columnIndex + j);
+      if (c !== null) cells.set(`${summary.rowIndex + i},${summary.columnIndex + j}`, c);
+    }),
+  );
+  const at = (r: number, c: number) => cells.get(`${r},${c}`) ?? null;
   if (!summaryShowsMark(layout, at)) return 'not-trusted';
   const sheet = ids.get(sheetId)!;
   const state = paneState(layout, at, bodyRows(audit), rb, record.review.verdict as Verdict);
@@ -132,7 +145,29 @@ export async function readScoring(ctx: XContext, rb: LoadedRulebook, caps: Scori
     application: summaryApplication(layout, at),
     state,
     threads,
+    source: { cells, audit: bodyRows(audit) },
   };
+}
+
+/**
+ * Cells a pane's own entries wrote ("sheetId|A1" of the first cell), so their change events are not taken for
+ * someone else's (the view is already up to date). One per pane, given to enterScore and watchScoring; forgotten
+ * when the next entry starts.
+ */
+export type OwnWrites = Set<string>;
+const firstCell = (address: string) => address.replace(/\$/g, '').replace(/^.*!/, '').split(':')[0]!;
+
+/** The view with the pane's own entry in: the written cell and the appended 评分记录 row, the state made again. */
+function viewAfter(view: ScoringView, rb: LoadedRulebook, cell: { row: number; col: number } | null, value: CellValue, row: CellValue[], auditId: string | null): ScoringView | undefined {
+  if (!view.source) return undefined;
+  const cells = new Map(view.source.cells);
+  if (cell) {
+    if (value === null || value === '') cells.delete(`${cell.row},${cell.col}`);
+    else cells.set(`${cell.row},${cell.col}`, value);
+  }
+  const audit = [...view.source.audit, row];
+  const at = (r: number, c: number) => cells.get(`${r},${c}`) ?? null;
+  return { ...view, auditId, state: paneState(view.layout, at, audit, rb, view.verdict), source: { cells, audit } };
 }
 
 /**
@@ -147,7 +182,34 @@ export async function enterScore(
   lang: Lang,
   caps: ScoringCaps,
   entry: PaneEntry,
+  own: OwnWrites = new Set(),
 ): Promise<EntryResult> {
+  try {
+    return await enterOnce(ctx, view, rb, lang, caps, entry, own);
+  } catch (e) {
+    // A co-author added 评分记录 (or removed a sheet) between this entry's read and its write: the batch failed at
+    // its first command, nothing of it applied; read again once.
+    if (!isStructuralRace(e)) throw e;
+    return enterOnce(ctx, { ...view, auditId: null }, rb, lang, caps, entry, own);
+  }
+}
+
+/** Errors a co-author's concurrent sheet add or delete gives (Office's documented codes), told apart by code. */
+export function isStructuralRace(e: unknown): boolean {
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  return code === 'ItemAlreadyExists' || code === 'ItemNotFound';
+}
+
+async function enterOnce(
+  ctx: XContext,
+  view: ScoringView,
+  rb: LoadedRulebook,
+  lang: Lang,
+  caps: ScoringCaps,
+  entry: PaneEntry,
+  ownWrites: OwnWrites,
+): Promise<EntryResult> {
+  ownWrites.clear();
   const { layout, sheetId } = view;
   const ws = ctx.workbook.worksheets.getItem(sheetId);
   const cell = itemCell(layout, entry.expert, entry.item);
@@ -187,6 +249,8 @@ export async function enterScore(
   const plan = planScore(layout, entry.expert, entry.item, entry.value, entry.lastSeen, current, { rb, time: entry.time, application: view.application, source: t('pane.score.source', lang), address });
   if (plan.kind !== 'write') return plan;
 
+  // 评分记录 first where it is added: a co-author who added it meanwhile fails this batch before anything is written.
+  const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
   if (target && cell) {
     // A score is written as its number; text (a signature, 是/否) as text, never converted by Excel: text
     // that would start a formula goes behind an apostrophe, as the WPS side and every other write do.
@@ -195,22 +259,17 @@ export async function enterScore(
     target.values = [[v === null ? '' : literal(v)]];
   }
   const row = auditRowCells(plan.audit, lang, { cell: address ? address : '' });
-  if (audit && !audit.isNullObject) {
-    const aws = ctx.workbook.worksheets.getItem(auditId!);
-    const next = audit.rowIndex + audit.rowCount;
-    // Inserted, not written over: a row another pane appended at the same place moves down and stays.
-    aws.getRangeByIndexes(next, 0, 1, 16384).insert('Down');
-    const r = aws.getRangeByIndexes(next, 0, 1, row.length);
-    r.numberFormat = [row.map(() => '@')];
-    r.values = [row.map((v) => (v === null ? '' : literal(v)))];
-  } else {
-    const aws = auditId ? ctx.workbook.worksheets.getItem(auditId) : ctx.workbook.worksheets.add(auditName(lang));
-    const head = auditHeader(lang);
-    const r = aws.getRangeByIndexes(0, 0, 2, head.length);
-    r.numberFormat = [head.map(() => '@'), row.map(() => '@')];
-    r.values = [head, row.map((v) => (v === null ? '' : literal(v)))];
-    aws.freezePanes.freezeRows(1);
-  }
+  let next = 1;
+  if (audit && !audit.isNullObject) next = audit.rowIndex + audit.rowCount;
+  else auditHead(aws, lang);
+  // Inserted, never written over — the first row too: a row another pane appended at the same place at once
+  // moves down and stays (Excel's merge keeps inserted rows of both; cells written by both go to one of them).
+  aws.getRangeByIndexes(next, 0, 1, 16384).insert('Down');
+  const r = aws.getRangeByIndexes(next, 0, 1, row.length);
+  r.numberFormat = [row.map(() => '@')];
+  r.values = [row.map((v) => (v === null ? '' : literal(v)))];
+  // A 评分记录 added by this batch: its id comes back with the write.
+  if (!auditId) aws.load('id');
   if (plan.note && note && protection) {
     // Notes cannot be added on a protected sheet: the summary (protected by the tool, no password) is opened
     // for this batch and protected again with its own options.
@@ -225,8 +284,31 @@ export async function enterScore(
     if (wasProtected) ws.protection.protect(protection.options);
   }
   await ctx.sync();
-  return { kind: 'written', plan };
+  const newAudit = auditId ?? aws.id;
+  if (cell) ownWrites.add(`${view.sheetId}|${toA1(cell.row, cell.col)}`);
+  ownWrites.add(`${newAudit}|${toA1(next, 0)}`);
+  return { kind: 'written', plan, view: viewAfter(view, rb, target ? cell : null, target ? plan.value : null, row, newAudit) };
 }
+
+/** 评分记录's header row (the same words whoever writes it: two panes writing it at once agree). */
+function auditHead(ws: XWorksheet, lang: Lang): void {
+  const head = auditHeader(lang);
+  const r = ws.getRangeByIndexes(0, 0, 1, head.length);
+  r.numberFormat = [head.map(() => '@')];
+  r.values = [head];
+  ws.freezePanes.freezeRows(1);
+}
+
+/**
+ * 评分记录 with its header, added with a new summary (queued in the summary's batch): the experts' first entries
+ * then each insert a row of their own, where two panes adding the sheet at once would make two sheets.
+ */
+export function addAuditSheet(ctx: XContext, lang: Lang): void {
+  auditHead(ctx.workbook.worksheets.add(auditName(lang)), lang);
+}
+
+/** Whether a workbook's sheet names include 评分记录 (in either language). */
+export const hasAuditSheet = (names: readonly string[]): boolean => names.some((n) => AUDIT_NAMES.includes(n));
 
 /**
  * "讨论" on a criterion: a thread on the criterion's row (its title cell) naming the other experts, or a reply
@@ -261,7 +343,13 @@ export async function discuss(ctx: XContext, view: ScoringView, criterion: strin
  * co-authoring that includes other people's edits). Returns what removes the handlers, or null where this Excel
  * has no events (the pane then refreshes when asked).
  */
-export async function watchScoring(ctx: XContext, view: ScoringView, caps: ScoringCaps, onChange: (e: XChangedEvent) => void): Promise<(() => void) | null> {
+export async function watchScoring(
+  ctx: XContext,
+  view: ScoringView,
+  caps: ScoringCaps,
+  onChange: (e: XChangedEvent) => void,
+  ownWrites: OwnWrites = new Set(),
+): Promise<(() => Promise<void>) | null> {
   if (!caps.events) return null;
   const ids = [view.sheetId, ...(view.auditId ? [view.auditId] : [])];
   const handlers: Array<{ remove(): void }> = [];
@@ -270,13 +358,17 @@ export async function watchScoring(ctx: XContext, view: ScoringView, caps: Scori
     if (!ws.onChanged) return null;
     handlers.push(
       ws.onChanged.add(async (e) => {
+        // The pane's own entry: its view has it already (see enterScore).
+        if (ownWrites.has(`${e.worksheetId}|${firstCell(e.address)}`)) return;
         onChange(e);
       }),
     );
   }
   await ctx.sync();
-  return () => {
+  // Removing a handler is a command like any other: it takes effect at the context's next sync.
+  return async () => {
     for (const h of handlers) h.remove();
+    await ctx.sync();
   };
 }
 

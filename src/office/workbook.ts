@@ -14,7 +14,6 @@ import {
   layoutInputs,
   META_SHEET,
   parseQualified,
-  readMetaRecord,
   listsFrom,
   pickIndicatorSheet,
   planCheck,
@@ -45,7 +44,8 @@ import {
   type FormLists,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
-import { writeRecord } from './record.js';
+import { recordOfRange, strayRecordSheets, withStrays, writeRecord } from './record.js';
+import { addAuditSheet, hasAuditSheet, isStructuralRace } from './scoring.js';
 import { renderModel } from './render.js';
 import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
 import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
@@ -77,6 +77,8 @@ const windowRows = (sheets: number) => Math.floor(((READ_BUDGET / 3) * 2) / Math
 /** What the adapter read: the core's Reading, and whether the workbook's structure is protected (no sheet can be added). */
 export interface OfficeReading extends Reading {
   structureProtected: boolean;
+  /** Record sheets a co-authoring merge renamed, read into `meta` (retired by the next write: see record.ts). */
+  strays: string[];
 }
 
 /**
@@ -173,6 +175,8 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     return r;
   };
   let metaRange: XRange | null = null;
+  const strays = strayRecordSheets(names);
+  let strayRanges: XRange[] = [];
   const summaries = new Map<string, XRange>();
   const merged = new Map<string, XMergedAreas>();
   let first = true;
@@ -189,6 +193,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     // Queued again if the first sync had to be repeated (a response over the budget).
     if (first) {
       metaRange = request.meta ? used(request.meta, 'values,rowIndex') : null;
+      strayRanges = strays.map((n) => used(n, 'values,rowIndex'));
       for (const n of request.summaries) summaries.set(n, used(n, 'values,numberFormat,rowIndex,columnIndex'));
       listRanges = request.lists.map((n) => [n, used(n, SNAPSHOT_PROPS)] as const);
     }
@@ -212,8 +217,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   const meta0 = metaRange as XRange | null;
 
   // A forged sheet may hold any number of rows: the core reads the last few thousand only.
-  const record =
-    meta0 && !meta0.isNullObject ? readMetaRecord(meta0.values.map((r) => [r[0], r[1]] as [unknown, unknown]), meta0.rowIndex) : { meta: null, damaged: false };
+  const record = withStrays(recordOfRange(meta0), strayRanges.map(recordOfRange));
   const meta = summaryById(record.meta, ids);
   const byId = meta?.review?.summary?.sheetId !== undefined && ids.has(meta.review.summary.sheetId);
   const old = previousSummarySheet(meta, names, byId);
@@ -236,6 +240,8 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
     structureProtected: structure.protected,
+    // A protected structure cannot delete them: then they are read again next time, which is harmless.
+    strays: structure.protected || !request.meta ? [] : strays,
   };
 }
 
@@ -325,7 +331,7 @@ function passwordRefusal(e: unknown, locked: Locked): unknown {
 }
 
 /** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
-async function writeMeta(ctx: XContext, reading: Reading, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
+async function writeMeta(ctx: XContext, reading: Reading & { strays?: readonly string[] }, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
   try {
     await writeRecord(ctx, reading, meta, w);
   } catch (e) {
@@ -610,11 +616,23 @@ function threadRefused(cells: string[]): WorkflowWarning {
   return { code: 'thread-refused', params: { cells: shown } };
 }
 
-/** "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. */
-export async function writeSummary(
-  s: Session,
-  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {},
-): Promise<{ report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] }> {
+type SummaryResult = { report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] };
+
+/**
+ * "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. A co-author's
+ * sheet added or deleted between the read and the write fails the batch at its first command (the sheet adds come
+ * first): read again, once.
+ */
+export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): Promise<SummaryResult> {
+  try {
+    return await writeSummaryOnce(s, opts);
+  } catch (e) {
+    if (!isStructuralRace(e)) throw e;
+    return writeSummaryOnce(s, opts);
+  }
+}
+
+async function writeSummaryOnce(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string }): Promise<SummaryResult> {
   const { ctx, rb, lang, caps } = s;
   let reading = await readWorkbook(ctx, rb, caps);
   const examined = requireExamined(reading, rb);
@@ -636,15 +654,19 @@ export async function writeSummary(
     await w.add(200, () => {
       const block = ws.getRangeByIndexes(0, 0, rows, width);
       block.unmerge();
-      block.clear('Contents');
+      // Formats only: the values are written cell by cell below — the tool's own, never an expert cell it did not
+      // change (a co-author's score typed since the read would be reverted by writing back what was read).
       block.clear('Formats');
       // Helper columns move with the experts: the block's columns are shown, then the model hides its own.
       ws.getRangeByIndexes(0, 0, 1, width).columnHidden = false;
     });
+    for (const [r, c] of place.clear) await w.add(96, () => ws.getRangeByIndexes(r, c, 1, 1).clear('Contents'));
     // People's notes are on their cells already (Excel keeps them): none is added again.
-    await renderModel(ws, plan.model, caps, w);
+    await renderModel(ws, plan.model, caps, w, undefined, place.keep);
   } else {
     if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheet });
+    // 评分记录 with its header first (see addAuditSheet).
+    if (!hasAuditSheet(reading.names)) await w.add(400, () => addAuditSheet(ctx, lang));
     await w.add(96, () => {
       ws = ctx.workbook.worksheets.add(plan.sheet);
       ws.load('id');

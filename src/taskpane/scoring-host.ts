@@ -7,7 +7,7 @@ import type { PaneEntry } from '../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../core/index.js';
 import { insertScoreChart } from '../office/chart.js';
 import * as office from '../office/scoring.js';
-import type { EntryResult, ScoringCaps, ScoringProblem, ScoringView, XChangedEvent } from '../office/scoring.js';
+import type { EntryResult, OwnWrites, ScoringCaps, ScoringProblem, ScoringView, XChangedEvent } from '../office/scoring.js';
 import { isWps, wpsAdapter, type PaneContext } from './host.js';
 
 /** Scoring, in either host: the same view, the same entries, the same conflicts (src/core/committee/pane.ts decides). */
@@ -22,8 +22,9 @@ export async function enterScore(
   lang: Lang,
   caps: ScoringCaps,
   entry: PaneEntry,
+  own?: OwnWrites,
 ): Promise<EntryResult> {
-  return isWps(ctx) ? (await wpsAdapter()).enterScore(ctx.wps, view, rb, lang, entry) : office.enterScore(ctx, view, rb, lang, caps, entry);
+  return isWps(ctx) ? (await wpsAdapter()).enterScore(ctx.wps, view, rb, lang, entry) : office.enterScore(ctx, view, rb, lang, caps, entry, own);
 }
 
 /** "讨论" needs threaded comments, which WPS has not (its scoring caps say so, and the pane does not offer it there). */
@@ -39,6 +40,12 @@ export async function insertChart(ctx: PaneContext, view: ScoringView, rb: Loade
 }
 
 /** Change events where the host has them (Excel 1.7); WPS: none, the pane refreshes when asked. */
-export async function watchScoring(ctx: PaneContext, view: ScoringView, caps: ScoringCaps, onChange: (e: XChangedEvent) => void): Promise<(() => void) | null> {
-  return isWps(ctx) ? null : office.watchScoring(ctx, view, caps, onChange);
+export async function watchScoring(
+  ctx: PaneContext,
+  view: ScoringView,
+  caps: ScoringCaps,
+  onChange: (e: XChangedEvent) => void,
+  own?: OwnWrites,
+): Promise<(() => Promise<void>) | null> {
+  return isWps(ctx) ? null : office.watchScoring(ctx, view, caps, onChange, own);
 }

@@ -33,7 +33,15 @@ export interface Scoring {
   view: ScoringView | null;
   problem: 'no-summary' | 'not-trusted' | null;
   expert: string | null;
+  /** The name this computer last scored as: offered, never taken without the expert confirming it for this workbook. */
+  suggested: string | null;
   notices: Notice[];
+  /** Entries typed and not saved (each field reports its own): the pane asks before they are lost. */
+  unsaved: number;
+  setUnsaved(field: string, dirty: boolean): void;
+  /** "更换专家" asked while entries are unsaved: the pane asks first (discard, or go back). */
+  leaving: boolean;
+  leave(choice: 'discard' | 'stay'): void;
   conflict: Conflict | null;
   /** Refreshes come from Excel's change events (false: only by the Refresh button; always so in WPS). */
   live: boolean;
@@ -68,15 +76,22 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
   const [busy, setBusy] = useState<Scoring['busy']>(null);
   const [view, setView] = useState<ScoringView | null>(null);
   const [problem, setProblem] = useState<Scoring['problem']>(null);
-  const [expert, setExpert] = useState<string | null>(remembered);
+  // Confirmed per workbook (one pane per open workbook): the name remembered on this computer is only offered.
+  const [expert, setExpert] = useState<string | null>(null);
+  const [suggested] = useState<string | null>(remembered);
+  const unsavedRef = useRef<Set<string>>(new Set());
+  const [unsaved, setUnsavedCount] = useState(0);
+  const [leaving, setLeaving] = useState(false);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [live, setLive] = useState(false);
   const [canChart] = useState(() => host.kind === 'excel' && host.suite !== 'wps' && canInsertChart());
   const viewRef = useRef<ScoringView | null>(null);
-  const stopRef = useRef<(() => void) | null>(null);
+  const stopRef = useRef<(() => Promise<void> | void) | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<{ item: PaneItem; value: string } | null>(null);
+  // The cells this pane's entries wrote: their change events are not someone else's (no refresh for them).
+  const own = useRef<Set<string>>(new Set());
 
   const load = useCallback(
     async (quiet = false): Promise<ScoringView | null> => {
@@ -96,13 +111,13 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
         viewRef.current = v;
         // Watch once per summary (and again when 评分记录 appears).
         if (caps.events && (!before || before.sheetId !== v.sheetId || before.auditId !== v.auditId || !stopRef.current)) {
-          stopRef.current?.();
+          await stopRef.current?.();
           stopRef.current = await host.run((ctx) =>
             watchScoring(ctx, v, caps, () => {
               // Several changes come together (a batch writes many cells): one refresh after them.
               if (timer.current) clearTimeout(timer.current);
               timer.current = setTimeout(() => void load(true), 250);
-            }),
+            }, own.current),
           );
           setLive(stopRef.current !== null);
           // A change made between the read above and the watch taking hold raised no event here (the old watch
@@ -121,9 +136,38 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     [host, rb, caps, lang],
   );
 
+  // Leaving the workbook (closing it, or the pane) with unsaved entries: the browser asks first.
+  useEffect(() => {
+    if (!unsaved || typeof window === 'undefined') return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
+
+  // Stable: each field reports through it from its effects.
+  const setUnsaved = useCallback((field: string, dirty: boolean) => {
+    if (dirty === unsavedRef.current.has(field)) return;
+    if (dirty) unsavedRef.current.add(field);
+    else unsavedRef.current.delete(field);
+    setUnsavedCount(unsavedRef.current.size);
+  }, []);
+
+  const choose = useCallback((name: string | null) => {
+    setExpert(name);
+    try {
+      if (name) localStorage.setItem(EXPERT_KEY, name);
+    } catch {
+      // Storage refused (private mode): nothing to offer next time.
+    }
+  }, []);
+
   useEffect(
     () => () => {
-      stopRef.current?.();
+      // Handlers are removed with a sync (watchScoring's stop); the pane is closing, nothing waits for it.
+      void Promise.resolve(stopRef.current?.()).catch(() => undefined);
       if (timer.current) clearTimeout(timer.current);
     },
     [],
@@ -137,7 +181,7 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
       setNotices([]);
       try {
         const seen = lastSeen ?? shownValue(v.state, expert, item);
-        const r = await host.run((ctx) => enterScore(ctx, v, rb, lang, caps, { expert, item, value, lastSeen: seen === '' ? null : seen, time: now() }));
+        const r = await host.run((ctx) => enterScore(ctx, v, rb, lang, caps, { expert, item, value, lastSeen: seen === '' ? null : seen, time: now() }, own.current));
         if (r.kind === 'conflict') {
           pending.current = { item, value };
           setConflict({ item: r.item, mine: r.mine, theirs: r.theirs, seen: r.seen });
@@ -151,7 +195,14 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
           const blank = t('pane.score.blank', lang);
           setNotices([{ intent: 'success', text: t('pane.score.saved', lang, { item: auditItemText(itemKey(item), lang), old: r.plan.audit.old ?? blank, new: r.plan.audit.new ?? blank }) }]);
         }
-        await load(true);
+        if (r.kind === 'written' && r.view) {
+          // The view with the entry in, made by the adapter without reading again (2 syncs an entry in all); a
+          // watch is added only when 评分记录 has just appeared.
+          const before = viewRef.current;
+          viewRef.current = r.view;
+          setView(r.view);
+          if (before?.auditId !== r.view.auditId) await load(true);
+        } else await load(true);
         return true;
       } catch (e) {
         setNotices([errorNotice(e, lang)]);
@@ -170,7 +221,19 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     view,
     problem,
     expert,
+    suggested,
     notices,
+    unsaved,
+    setUnsaved,
+    leaving,
+    leave: (choice) => {
+      setLeaving(false);
+      if (choice === 'discard') {
+        unsavedRef.current.clear();
+        setUnsavedCount(0);
+        choose(null);
+      }
+    },
     conflict,
     live,
     open: () => {
@@ -179,13 +242,9 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     },
     refresh: () => void load(),
     chooseExpert: (name) => {
-      setExpert(name);
-      try {
-        if (name) localStorage.setItem(EXPERT_KEY, name);
-        else localStorage.removeItem(EXPERT_KEY);
-      } catch {
-        // Storage refused (private mode): the choice lasts for this session only.
-      }
+      // Changing the expert with entries typed and not saved: asked first.
+      if (name === null && unsavedRef.current.size > 0) setLeaving(true);
+      else choose(name);
     },
     save: (item, value) => write(item, value, null),
     settle: (choice) => {

@@ -18,7 +18,7 @@ function writeText(ws: WWorksheet, row: number, rows: Array<[string, string]>): 
 export function writeRecord(app: WApplication, wb: WWorkbook, reading: Pick<Reading, 'names' | 'record'>, meta: WorkbookMeta): void {
   const sheets = wb.Worksheets;
   const expected = reading.record ?? { block: null, end: 0, stale: [] };
-  const block = metaBlock(meta, (expected.block?.version ?? 0) + 1);
+  const block = metaBlock(meta, (expected.block?.version ?? 0) + 1, expected.block ? (expected.block.labels ?? [expected.block.label]) : []);
   if (!reading.names.includes(META_SHEET)) {
     // Adding a sheet brings it to the front: the sheet the reviewer was on is brought back.
     const front = app.ActiveSheet;

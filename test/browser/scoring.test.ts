@@ -160,11 +160,38 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     const body = [...rows.entries()].sort((x, y) => x[0] - y[0]).slice(1).map(([, v]) => `${v[AUDIT_COL.expert]}|${v[AUDIT_COL.item]}|${v[AUDIT_COL.change]}`);
     expect(body).toEqual(['张三|1|新增', '李四|1|新增', '张三|2|10 → 12', '李四|专家意见|新增', '李四|专家签名|新增']);
 
-    // The expert is remembered on that machine: a reload goes straight to 张三's sheet.
+    // Who is scoring is confirmed per workbook (issue #18, item 6): a reload offers 张三, remembered on that
+    // machine, and asks — a shared meeting-room computer never scores as the last person.
     await a.reload();
     await a.getByTestId('score-open').click();
+    await a.getByTestId('score-who').waitFor();
+    expect(await a.getByTestId('score-sheet').count()).toBe(0);
+    expect(await a.getByTestId('score-who').inputValue()).toBe('张三');
+    await a.getByTestId('score-who-confirm').click();
     await a.getByTestId('score-as').waitFor();
     expect(await a.getByTestId('score-as').textContent()).toContain('张三');
+
+    // A score typed and left with Tab is saved; it costs its read and its write, and no re-read follows (the other
+    // pane hearing of it shows the change events have come and gone).
+    const syncs = () => a.evaluate(() => (window as unknown as { __fake: { syncs: unknown[] } }).__fake.syncs.length);
+    const before = await syncs();
+    await a.getByTestId('score-3').fill('7');
+    await a.getByTestId('score-3').press('Tab');
+    await a.getByText('已保存 3：（空） → 7').waitFor();
+    expect(relay.wb.cell(summary, layout.criteriaRows['3']!, col('张三'))?.value).toBe(7);
+    await expect.poll(async () => b.getByTestId('others-3').textContent(), { timeout: 10_000 }).toContain('张三 7');
+    expect((await syncs()) - before).toBe(2);
+
+    // A text typed and not saved says 未保存; changing the expert then asks first.
+    await a.getByTestId('opinion').fill('建议认定');
+    await a.getByTestId('opinion-unsaved').waitFor();
+    expect(await a.getByTestId('opinion-unsaved').textContent()).toBe('未保存');
+    await a.getByTestId('score-change-who').click();
+    await a.getByTestId('score-leaving').waitFor();
+    violations.push(...(await axeViolations(a, 'scoring-leaving')));
+    await a.getByTestId('score-leave-stay').click();
+    expect(await a.getByTestId('score-as').textContent()).toContain('张三');
+    expect(await a.getByTestId('opinion').inputValue()).toBe('建议认定');
     expect(violations).toEqual([]);
     await a.close();
     await b.close();

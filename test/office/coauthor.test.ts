@@ -73,6 +73,23 @@ describe('the record as appended versions', () => {
     expect(r.block?.version).toBe(1);
   });
 
+  it('merges two blocks of one version written at once over the parent both read; keeps that lineage, clears older blocks', () => {
+    const v0 = metaBlock(meta([]), 1);
+    const v1 = metaBlock(meta([{ cell: '指标表!F10', fill: null }]), 2, [v0.label]);
+    // Two writers read v1: one adds a flag, the other records a later check time.
+    const a = metaBlock(meta([{ cell: '指标表!F10', fill: null }, { cell: '指标表!F11', fill: null }]), 3, [v1.label]);
+    const b = metaBlock(meta([{ cell: '指标表!F10', fill: null }], { checkedAt: '2025-06-01' }), 3, [v1.label]);
+    const r = readMetaRecord(rowsOf(v0.rows, v1.rows, a.rows, b.rows));
+    expect(r.damaged).toBe(false);
+    expect(r.meta?.review?.flags.map((f) => f.cell).sort()).toEqual(['指标表!F10', '指标表!F11']);
+    expect(r.meta?.review?.checkedAt).toBe('2025-06-01');
+    expect(r.block?.labels).toEqual([a.label, b.label]);
+    // v0 is superseded; v1, the parent of both, is kept for the merge.
+    const stale = new Set((r.stale ?? []).map((x) => x[0]));
+    expect(stale.has(2)).toBe(true);
+    expect(stale.has(4)).toBe(false);
+  });
+
   it('still reads records of earlier versions (key/value rows), and marks them superseded once a version is appended', () => {
     const json = JSON.stringify(meta([{ cell: '指标表!F10', fill: '#FFF7D6' }]).review);
     const legacy: Array<[unknown, unknown]> = [['format', META_FORMAT], ['note', 'x'], ['review#0', json.slice(0, 50)], ['review#1', json.slice(50)]];

@@ -233,6 +233,17 @@ export interface FakeRelay {
   push(state: FakeState | null, changes: FakeChange[]): Promise<void>;
 }
 
+/**
+ * What a co-author's copy records for the merge (test/support/coauthor.ts): which cells each sync wrote (by property
+ * group: a value, a format, a note), and where rows were inserted. Writing a cell counts even when it writes what the
+ * cell held: Excel's merge does not compare, the last writer's value stands.
+ */
+export interface FakeTracker {
+  beginSync(): void;
+  touch(sheet: FakeSheet, r: number, c: number, group: 'value' | 'format' | 'note'): void;
+  inserted(sheet: FakeSheet, at: number, rows: number): void;
+}
+
 interface Listener {
   sheetId: string;
   view: FakeWorkbook;
@@ -257,6 +268,8 @@ export class FakeWorkbook {
   private readonly gate: { tail: Promise<void> } = { tail: Promise.resolve() };
   /** The Excel and office.js this workbook is open in (shared by every context). */
   host: FakeHost = FAKE_HOSTS.current;
+  /** Set on a co-author's copy (test/support/coauthor.ts): records what each sync wrote. */
+  tracker: FakeTracker | null = null;
 
   constructor(state?: Partial<FakeState>) {
     this.state = { sheets: [], notes: {}, comments: [], selection: null, active: null, ...state };
@@ -315,15 +328,19 @@ export class FakeWorkbook {
     this.changed.push({ sheet, address });
   }
 
-  /** Registers a Worksheet.onChanged handler (at sync, as Excel does); returns what removes it. */
+  /**
+   * Registers a Worksheet.onChanged handler (at sync, as Excel does); returns what removes it — queued, like every
+   * command: the handler goes only when its context syncs (EventHandlerResult.remove, then context.sync()).
+   */
   listen(sheetId: string, fn: Listener['fn']): { remove(): void } {
     const l: Listener = { sheetId, view: this, fn };
     this.op('onChanged.add', () => this.listeners.push(l));
     return {
-      remove: () => {
-        const i = this.listeners.indexOf(l);
-        if (i >= 0) this.listeners.splice(i, 1);
-      },
+      remove: () =>
+        this.op('onChanged.remove', () => {
+          const i = this.listeners.indexOf(l);
+          if (i >= 0) this.listeners.splice(i, 1);
+        }),
     };
   }
 
@@ -431,6 +448,7 @@ export class FakeWorkbook {
         const next = await relay.pull(items.flatMap((i) => (i.kind === 'op' && i.what ? [i.what] : [])));
         if (next) this.replaceState(next);
       }
+      this.tracker?.beginSync();
       for (const item of items) item.run();
       ok = true;
     } finally {
@@ -445,6 +463,14 @@ export class FakeWorkbook {
 
   newCommentId(): string {
     return this.newId('comment');
+  }
+
+  /** A note written on "Sheet!A1" (for a co-author's tracker). */
+  touchNote(cell: string): void {
+    if (!this.tracker) return;
+    const p = parseQualified(cell);
+    const s = this.state.sheets.find((x) => x.name === p.sheet);
+    if (s) this.tracker.touch(s, p.row, p.col, 'note');
   }
 }
 
@@ -1002,7 +1028,11 @@ export class FakeRange extends Loadable {
       if (v.length !== b.rows || v.some((row) => row.length !== b.cols)) throw new FakeExcelError('InvalidArgument', `a ${v.length}-row array does not fit ${this.describe()}`);
       protectedCheck(this.wb, this.s, b, true);
       for (const row of v) for (const x of row) if (typeof x === 'string' && x.length > FAKE_LIMITS.cellText) throw new FakeExcelError('InvalidArgument', `${x.length} characters: a cell holds at most ${FAKE_LIMITS.cellText}`);
-      this.forEach((cell, r, c) => enter(cell, v[r]![c]));
+      this.forEach((cell, r, c) => {
+        enter(cell, v[r]![c]);
+        // A null entry leaves the cell as it is (not a write, as in Excel).
+        if (v[r]![c] !== null && v[r]![c] !== undefined) this.wb.tracker?.touch(this.s, b.r + r, b.c + c, 'value');
+      });
       this.wb.markChanged(this.s.name, this.describe().slice(this.sheetName.length + 1));
     });
   }
@@ -1011,7 +1041,10 @@ export class FakeRange extends Loadable {
       protectedCheck(this.wb, this.s, this.b!, false);
       this.forEach((cell, r, c) => {
         const f = v[r]?.[c];
-        if (typeof f === 'string') cell.numberFormat = f;
+        if (typeof f === 'string') {
+          cell.numberFormat = f;
+          this.wb.tracker?.touch(this.s, this.b!.r + r, this.b!.c + c, 'format');
+        }
       });
     });
   }
@@ -1049,7 +1082,8 @@ export class FakeRange extends Loadable {
       for (let r = b.r; r < b.r + b.rows; r++) h[r] = value as number;
       return;
     }
-    this.forEach((cell) => {
+    this.forEach((cell, r, c) => {
+      this.wb.tracker?.touch(this.s, b.r + r, b.c + c, 'format');
       if (prop === 'fill') {
         if (value === null) delete cell.fill;
         else cell.fill = String(value).toUpperCase();
@@ -1111,6 +1145,7 @@ export class FakeRange extends Loadable {
         moved[shifts ? key(r + b.rows, c) : k] = cell;
       }
       this.s.cells = moved;
+      this.wb.tracker?.inserted(this.s, b.r, b.rows);
       this.wb.markChanged(this.s.name, this.describe().slice(this.sheetName.length + 1));
       const notes = this.wb.state.notes;
       for (const k of Object.keys(notes)) {
@@ -1151,13 +1186,27 @@ export class FakeRange extends Loadable {
       this.wb.state.selection = `${this.sheetName}!${toA1(this.b!.r, this.b!.c)}`;
     });
   }
-  clear(): void {
-    this.wb.op(this.describe(), () => {
-      protectedCheck(this.wb, this.s, this.b!, false);
+  /** Range.clear(applyTo): "Contents" the values and formulas, "Formats" the rest, "All" (the default) both. */
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.wb.op([this.describe(), applyTo], () => {
+      if (!['All', 'Contents', 'Formats'].includes(applyTo)) throw new FakeExcelError('InvalidArgument', `the fake clears All, Contents or Formats, not ${applyTo}`);
+      protectedCheck(this.wb, this.s, this.b!, applyTo === 'Contents');
+      const b = this.b!;
+      if (this.wb.tracker)
+        for (let r = b.r; r < b.r + b.rows; r++)
+          for (let c = b.c; c < b.c + b.cols; c++) {
+            if (applyTo !== 'Formats') this.wb.tracker.touch(this.s, r, c, 'value');
+            if (applyTo !== 'Contents') this.wb.tracker.touch(this.s, r, c, 'format');
+          }
       for (const k of Object.keys(this.s.cells)) {
         const [r, c] = k.split(',').map(Number) as [number, number];
-        const b = this.b!;
-        if (r >= b.r && r < b.r + b.rows && c >= b.c && c < b.c + b.cols) delete this.s.cells[k];
+        if (!(r >= b.r && r < b.r + b.rows && c >= b.c && c < b.c + b.cols)) continue;
+        const cell = this.s.cells[k]!;
+        if (applyTo === 'All') delete this.s.cells[k];
+        else if (applyTo === 'Contents') {
+          cell.value = null;
+          delete cell.formula;
+        } else this.s.cells[k] = { value: cell.value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) };
       }
     });
   }
@@ -1237,6 +1286,7 @@ class FakeNote extends Loadable {
     this.wb.op(v, () => {
       if (!(this.cell in this.wb.state.notes)) throw new FakeExcelError('ItemNotFound', `no note on ${this.cell}`);
       this.wb.state.notes[this.cell] = v;
+      this.wb.touchNote(this.cell);
     });
   }
   load(): this {
@@ -1251,6 +1301,7 @@ class FakeNote extends Loadable {
     this.wb.op(this.cell, () => {
       if (!(this.cell in this.wb.state.notes)) throw new FakeExcelError('ItemNotFound', `no note on ${this.cell}`);
       delete this.wb.state.notes[this.cell];
+      this.wb.touchNote(this.cell);
     });
   }
 }
@@ -1266,6 +1317,7 @@ class FakeNotes {
       if (this.wb.state.comments.some((c) => c.cell === cell)) throw new FakeExcelError('InvalidOperation', `${cell} has a comment thread: one annotation per cell`);
       if (content.length > FAKE_LIMITS.cellText) throw new FakeExcelError('InvalidArgument', `a note holds at most ${FAKE_LIMITS.cellText} characters`);
       this.wb.state.notes[cell] = content;
+      this.wb.touchNote(cell);
     });
     return new FakeNote(this.wb, cell);
   }

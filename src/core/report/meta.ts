@@ -202,14 +202,19 @@ export function metaHeader(): Array<[string, string]> {
   ];
 }
 
-/** A versioned block: its label (`n.hash`, unique to its content) and its rows, header first. */
-export function metaBlock(meta: WorkbookMeta, version: number): { label: string; version: number; rows: Array<[string, string]> } {
+/**
+ * A versioned block: its label (`n.hash`, unique to its content) and its rows, header first. `parents`: the labels
+ * of the blocks the writer read (its lineage): two blocks of one version written at once by two people are merged
+ * by the reader, with what they both read as the base.
+ */
+export function metaBlock(meta: WorkbookMeta, version: number, parents: readonly string[] = []): { label: string; version: number; rows: Array<[string, string]> } {
   const json = recordJson(meta);
   const sha = sha256Hex(json);
   const label = `${version}.${sha.slice(0, 12)}`;
   const chunks: string[] = [];
   for (let i = 0; i < json.length || i === 0; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
-  return { label, version, rows: [[`@${label}`, JSON.stringify({ parts: chunks.length, sha256: sha })], ...chunks.map((c, i) => [`@${label}#${i}`, c] as [string, string])] };
+  const head = { parts: chunks.length, sha256: sha, ...(parents.length ? { parents: [...parents] } : {}) };
+  return { label, version, rows: [[`@${label}`, JSON.stringify(head)], ...chunks.map((c, i) => [`@${label}#${i}`, c] as [string, string])] };
 }
 
 /** A new record sheet: the header, then one block. */
@@ -226,8 +231,12 @@ export function metaModel(meta: WorkbookMeta, version = 1): SheetModel {
 export interface MetaRecord {
   meta: WorkbookMeta | null;
   damaged: boolean;
-  /** The block read (its label and version); null for a record of an earlier version, or none. */
-  block?: { label: string; version: number; first: number; last: number } | null;
+  /**
+   * The block read (its label and version); null for a record of an earlier version, or none. Where several
+   * writers appended a block of the same version at once, `labels` names them all (merged into `meta`): the next
+   * block names them as its parents.
+   */
+  block?: { label: string; version: number; first: number; last: number; labels?: string[] } | null;
   /** Rows (zero-based, of the sheet) that hold record content: the first free row after them is `end`. */
   end?: number;
   /** Rows of earlier, superseded content (older blocks, the earlier versions' key/value rows). */
@@ -264,7 +273,7 @@ const MAX_RECORD_ROWS = 4096;
  * an earlier version (key/value rows), validated by the schema.
  */
 export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>, first = 0): MetaRecord {
-  type Block = { label: string; version: number; parts: number; sha: string; head: number; chunks: Map<number, { row: number; text: string }> };
+  type Block = { label: string; version: number; parts: number; sha: string; head: number; parents: string[]; chunks: Map<number, { row: number; text: string }> };
   const blocks = new Map<string, Block>();
   const legacy: Array<readonly [unknown, unknown]> = [];
   const legacyRows: number[] = [];
@@ -284,11 +293,12 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
     }
     const label = m[1]!;
     let b = blocks.get(label);
-    if (!b) blocks.set(label, (b = { label, version: Number(m[2]), parts: -1, sha: '', head: -1, chunks: new Map() }));
+    if (!b) blocks.set(label, (b = { label, version: Number(m[2]), parts: -1, sha: '', head: -1, parents: [], chunks: new Map() }));
     if (m[4] === undefined) {
       try {
-        const h = JSON.parse(String(v)) as { parts?: unknown; sha256?: unknown };
-        if (typeof h.parts === 'number' && typeof h.sha256 === 'string') Object.assign(b, { parts: h.parts, sha: h.sha256, head: row });
+        const h = JSON.parse(String(v)) as { parts?: unknown; sha256?: unknown; parents?: unknown };
+        const parents = Array.isArray(h.parents) ? h.parents.filter((x): x is string => typeof x === 'string').slice(0, 16) : [];
+        if (typeof h.parts === 'number' && typeof h.sha256 === 'string') Object.assign(b, { parts: h.parts, sha: h.sha256, head: row, parents });
       } catch {
         /* an unreadable header: the block is incomplete */
       }
@@ -296,6 +306,7 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
   }
   let best: { block: Block; json: string } | null = null;
   let newestIncomplete = -1;
+  const whole = new Map<string, string>();
   for (const b of blocks.values()) {
     let json: string | null = null;
     if (b.parts > 0 && b.parts <= 10000) {
@@ -306,27 +317,49 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
       }
       if (parts.length === b.parts && sha256Hex(parts.join('')) === b.sha && b.label.endsWith(b.sha.slice(0, 12))) json = parts.join('');
     }
-    if (json === null) newestIncomplete = Math.max(newestIncomplete, b.version);
-    else if (!best || b.version > best.block.version || (b.version === best.block.version && b.head > best.block.head)) best = { block: b, json };
+    if (json === null) {
+      newestIncomplete = Math.max(newestIncomplete, b.version);
+      continue;
+    }
+    whole.set(b.label, json);
+    if (!best || b.version > best.block.version || (b.version === best.block.version && b.head > best.block.head)) best = { block: b, json };
   }
   const stale: Array<[number, number]> = [];
   const rowsOf = (b: Block) => [b.head, ...[...b.chunks.values()].map((c) => c.row)].filter((r) => r >= 0);
   if (best) {
-    const own = new Set(rowsOf(best.block));
-    for (const b of blocks.values()) if (b !== best.block) for (const r of rowsOf(b)) if (!own.has(r)) stale.push([r, r]);
+    const top = best.block.version;
+    // Every whole block of the top version (people who wrote at once), oldest row first; kept with their parents.
+    const tops = [...blocks.values()].filter((b) => b.version === top && whole.has(b.label)).sort((a, b) => a.head - b.head);
+    const kept = new Set(tops.flatMap((b) => [b.label, ...b.parents]));
+    const own = new Set([...blocks.values()].filter((b) => kept.has(b.label)).flatMap(rowsOf));
+    for (const b of blocks.values()) if (!kept.has(b.label)) for (const r of rowsOf(b)) if (!own.has(r)) stale.push([r, r]);
     for (const r of legacyRows) stale.push([r, r]);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(best.json);
-    } catch {
-      raw = null;
-    }
-    const { meta, damaged } = validated(raw);
+    const parse = (label: string): { meta: WorkbookMeta; damaged: boolean } => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(whole.get(label)!);
+      } catch {
+        raw = null;
+      }
+      return validated(raw);
+    };
+    /** Blocks of one version merged, each over what its writer read (the parents' record, merged one level down). */
+    const mergedOf = (list: readonly Block[], depth: number): { meta: WorkbookMeta; damaged: boolean } => {
+      let acc = parse(list[0]!.label);
+      for (const b of list.slice(1)) {
+        const next = parse(b.label);
+        const parents = depth > 0 ? b.parents.map((l) => blocks.get(l)).filter((x): x is Block => !!x && whole.has(x.label)) : [];
+        const base = parents.length ? mergedOf(parents, depth - 1).meta : null;
+        acc = { meta: mergeMeta(base, next.meta, acc.meta), damaged: acc.damaged || next.damaged };
+      }
+      return acc;
+    };
+    const { meta, damaged } = mergedOf(tops, 1);
     const own2 = rowsOf(best.block);
     return {
       meta,
-      damaged: damaged || newestIncomplete > best.block.version,
-      block: { label: best.block.label, version: best.block.version, first: Math.min(...own2), last: Math.max(...own2) },
+      damaged: damaged || newestIncomplete > top,
+      block: { label: best.block.label, version: top, first: Math.min(...own2), last: Math.max(...own2), ...(tops.length > 1 ? { labels: tops.map((b) => b.label) } : {}) },
       end,
       stale,
     };

@@ -174,7 +174,14 @@ export const PANE_TEXT = {
     'en-US': 'The review summary was changed and cannot be shown to be this tool’s; write the review summary again.',
   },
   'pane.score.who': { 'zh-CN': '我是（评审专家）', 'en-US': 'I am (expert)' },
-  'pane.score.who-hint': { 'zh-CN': '只在本机记住，只写入您本人的评分列。', 'en-US': 'Remembered on this computer only; only your own column is written.' },
+  'pane.score.who-hint': {
+    'zh-CN': '每个工作簿打开时都请确认一次（会议室共用电脑不会沿用上一位专家）；只写入您本人的评分列。',
+    'en-US': 'Confirmed once for each workbook (a shared meeting-room computer never scores as the last person); only your own column is written.',
+  },
+  'pane.score.unsaved': { 'zh-CN': '未保存', 'en-US': 'Unsaved' },
+  'pane.score.leave-unsaved': { 'zh-CN': '还有 {n} 项输入未保存。更换专家将放弃这些输入。', 'en-US': '{n} entries are not saved. Changing the expert discards them.' },
+  'pane.score.leave-discard': { 'zh-CN': '放弃并更换', 'en-US': 'Discard and change' },
+  'pane.score.leave-stay': { 'zh-CN': '返回保存', 'en-US': 'Go back and save' },
   'pane.score.choose': { 'zh-CN': '请选择', 'en-US': 'Choose' },
   'pane.score.confirm-who': { 'zh-CN': '确定', 'en-US': 'Confirm' },
   'pane.score.change-who': { 'zh-CN': '更换专家', 'en-US': 'Change expert' },
@@ -221,7 +228,12 @@ export const PANE_TEXT = {
   'pane.discuss.button': { 'zh-CN': '讨论', 'en-US': 'Discuss' },
   'pane.discuss.label': { 'zh-CN': '{id} 讨论内容', 'en-US': '{id} discussion' },
   'pane.discuss.post': { 'zh-CN': '发表', 'en-US': 'Post' },
-  'pane.discuss.posted': { 'zh-CN': '已在“{id}”所在行发起讨论，并提到其他专家。', 'en-US': 'Started a discussion on {id}’s row, naming the other experts.' },
+  // Says what it did: Excel's API notifies people only through mentions, which need their e-mail addresses (not
+  // recorded): the others are named in the thread, not notified.
+  'pane.discuss.posted': {
+    'zh-CN': '已在“{id}”所在行发起讨论（批注会话），其中写明了其他专家的姓名；系统不会另行通知，其他专家打开工作簿即可看到。',
+    'en-US': 'Started a discussion (a comment thread) on {id}’s row, with the other experts’ names in it; they are not notified, and see it when they open the workbook.',
+  },
   'pane.discuss.replied': { 'zh-CN': '已回复“{id}”所在行的讨论。', 'en-US': 'Replied to the discussion on {id}’s row.' },
   'pane.discuss.none': { 'zh-CN': '此版本 Excel 不支持批注会话（ExcelApi 1.10），无法在工作簿中讨论。', 'en-US': 'This Excel has no threaded comments (ExcelApi 1.10): no discussion in the workbook.' },
   'pane.discuss.none-wps': { 'zh-CN': 'WPS 表格的批注不支持会话回复，无法在工作簿中讨论。', 'en-US': 'WPS Spreadsheets’ comments have no threads: no discussion in the workbook.' },

@@ -7,7 +7,7 @@ import { lastRowOf, renameSheetModel } from '../report/charts.js';
 import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
-import { safeModel, type SheetModel } from '../report/sheet-model.js';
+import { safeModel, type CellValue, type SheetModel } from '../report/sheet-model.js';
 import { layoutInputs, readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
 import { t } from '../text/index.js';
 import { templateModels } from '../report/template.js';
@@ -145,7 +145,18 @@ export interface SummaryPlan {
    * columns the tool wrote last time — is the part the tool rewrites; `height` grows by inserting rows at the
    * block's foot, so what the committee added below moves down instead of being overwritten.
    */
-  inPlace: { sheet: string; height: number; width: number } | null;
+  inPlace: {
+    sheet: string;
+    height: number;
+    width: number;
+    /**
+     * Expert cells ("r,c", zero-based) the rewrite leaves alone: the value the model holds is the one read. Writing
+     * it back would revert what someone typed since the read (co-authoring merges take the last writer's value).
+     */
+    keep: ReadonlySet<string>;
+    /** Cells of the old block that held something the model no longer writes: the tool's, cleared one by one. */
+    clear: Array<[number, number]>;
+  } | null;
   /** The previous summary this plan replaces (in place: `inPlace.sheet`), or null. */
   remove: string | null;
   /** The summary sheet's name (never one of the applicant's sheets; the previous summary's own name when in place). */
@@ -211,12 +222,13 @@ export function planSummary(
     mark: summaryMark(safe.model, summary.layout.signatureRow),
   };
   const old = remove && layout ? { height: layout.height ?? block.height, width: layout.width ?? block.width } : null;
+  const owned = old && reading.summaryAt ? ownedCells(safe.model, old, reading.summaryAt) : { keep: new Set<string>(), clear: [] };
   const warnings = [...examined.warnings, ...experts.warnings, ...(safe.truncated ? [{ code: 'cell-truncated' as const, params: { n: safe.truncated } }] : [])];
   return {
     report: examined.report,
     warnings,
     committee: summary.committee,
-    inPlace: remove && old ? { sheet: remove, ...old } : null,
+    inPlace: remove && old ? { sheet: remove, ...old, ...owned } : null,
     remove,
     sheet,
     model: safe.model,
@@ -232,6 +244,24 @@ export function planSummary(
       ...(opts.sourceFile ? { source: opts.sourceFile } : {}),
     }),
   };
+}
+
+/**
+ * What an in-place rewrite writes: every cell of the model except an expert cell (an input) whose value is the one
+ * read there (left alone, so a value typed since is never reverted), and each cell of the old block the model no
+ * longer writes that held something (cleared).
+ */
+function ownedCells(model: SheetModel, old: { height: number; width: number }, at: (r: number, c: number) => CellValue): { keep: Set<string>; clear: Array<[number, number]> } {
+  const keep = new Set<string>();
+  const written = new Set<string>();
+  for (const c of model.cells) {
+    written.add(`${c.row},${c.col}`);
+    if (!c.input || c.formula !== undefined || c.row >= old.height || c.col >= old.width) continue;
+    if ((c.value ?? null) === at(c.row, c.col)) keep.add(`${c.row},${c.col}`);
+  }
+  const clear: Array<[number, number]> = [];
+  for (let r = 0; r < old.height; r++) for (let col = 0; col < old.width; col++) if (!written.has(`${r},${col}`) && at(r, col) !== null) clear.push([r, col]);
+  return { keep, clear };
 }
 
 /** The rows and columns a model writes (its cells and merged areas). */

@@ -3,8 +3,8 @@
  * score and note for each, the committee's figures by the rulebook's rule and the other experts' scores, "讨论"
  * with the threads on the row; then 回避 with its reason, the opinion and the sign-off.
  */
-import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
-import { lazy, Suspense, useState } from 'react';
+import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { itemKey, type PaneItem } from '../../core/committee/pane.js';
 import type { Lang, LoadedRulebook } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
@@ -57,6 +57,19 @@ export function ScoringPanel({ host, rb, lang }: { host: Host; rb: LoadedRuleboo
         ))}
       </div>
       {sc.conflict && <ConflictDialog conflict={sc.conflict} lang={lang} onSettle={sc.settle} />}
+      {sc.leaving && (
+        <MessageBar intent="warning" data-testid="score-leaving">
+          <MessageBarBody>{t('pane.score.leave-unsaved', lang, { n: sc.unsaved })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => sc.leave('stay')} data-testid="score-leave-stay">
+              {t('pane.score.leave-stay', lang)}
+            </Button>
+            <Button onClick={() => sc.leave('discard')} data-testid="score-leave-discard">
+              {t('pane.score.leave-discard', lang)}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {sc.view && !me && <WhoAmI sc={sc} lang={lang} />}
       {sc.view && me && <Sheet sc={sc} rb={rb} lang={lang} wps={host.kind === 'excel' && host.suite === 'wps'} />}
     </section>
@@ -66,7 +79,8 @@ export function ScoringPanel({ host, rb, lang }: { host: Host; rb: LoadedRuleboo
 function WhoAmI({ sc, lang }: { sc: Scoring; lang: Lang }) {
   const s = useStyles();
   const names = sc.view!.state.experts.map((x) => x.name);
-  const [pick, setPick] = useState('');
+  // The name last used on this computer is offered, and confirmed for this workbook.
+  const [pick, setPick] = useState(sc.suggested && names.includes(sc.suggested) ? sc.suggested : '');
   return (
     <div className={s.section}>
       <Field label={t('pane.score.who', lang)} hint={t('pane.score.who-hint', lang)}>
@@ -94,11 +108,26 @@ function useDraft(current: string) {
   return { value: draft ?? current, dirty: draft !== null && draft !== current, set: setDraft, reset: () => setDraft(null) };
 }
 
+/**
+ * A field: left with Enter or Tab (a score, one line), what was typed is saved; a text is saved with its button, and
+ * until then the field says 未保存 (and the pane asks before it is lost).
+ */
 function SaveField({ sc, item, label, current, multiline, testid, lang }: { sc: Scoring; item: PaneItem; label: string; current: string; multiline?: boolean; testid: string; lang: Lang }) {
   const s = useScoringStyles();
   const d = useDraft(current);
+  const { setUnsaved } = sc;
+  useEffect(() => setUnsaved(testid, d.dirty), [setUnsaved, testid, d.dirty]);
+  useEffect(() => () => setUnsaved(testid, false), [setUnsaved, testid]);
+  // Enter, then the blur of clicking Save: one write, not two.
+  const saving = useRef(false);
   const save = async () => {
-    if (await sc.save(item, d.value)) d.reset();
+    if (!d.dirty || saving.current) return;
+    saving.current = true;
+    try {
+      if (await sc.save(item, d.value)) d.reset();
+    } finally {
+      saving.current = false;
+    }
   };
   return (
     <div className={s.scoreRow}>
@@ -112,10 +141,16 @@ function SaveField({ sc, item, label, current, multiline, testid, lang }: { sc: 
             onKeyDown={(e) => {
               if (e.key === 'Enter') void save();
             }}
+            onBlur={() => void save()}
             data-testid={testid}
           />
         )}
       </Field>
+      {d.dirty && (
+        <Badge appearance="tint" color="warning" data-testid={`${testid}-unsaved`}>
+          {t('pane.score.unsaved', lang)}
+        </Badge>
+      )}
       <Button disabled={sc.busy !== null || !d.dirty} onClick={() => void save()} data-testid={`${testid}-save`} aria-label={`${t('pane.score.save', lang)} ${label}`}>
         {t('pane.score.save', lang)}
       </Button>

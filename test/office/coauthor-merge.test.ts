@@ -1,0 +1,262 @@
+/**
+ * Co-authoring modelled as Excel merges it (issue #18, item 2; test/support/coauthor.ts): each expert acts on a copy
+ * of the workbook, the copies merge — a cell takes its last writer's value, inserted rows and sheets of both survive.
+ * Nothing of either person is lost, the summary stays trusted, no second summary sheet appears.
+ */
+import { describe, expect, it } from 'vitest';
+import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
+import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
+import { discuss, enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
+import { checkWorkbook, clearFlags, writeSummary, type Session } from '../../src/office/workbook.js';
+import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
+import { FAKE_HOSTS, type FakeState, type FakeWorkbook } from '../support/fake-excel.js';
+import { hostCaps } from '../support/hosts.js';
+import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { load, rb, tempDir, writeExample } from '../support/files.js';
+
+const dir = tempDir();
+const ALL: ScoringCaps = { events: true, threads: true, resolved: true, notes: true };
+const TIME = '2025-06-01 10:00';
+const EXPERTS = ['张三', '李四', '王五'];
+
+async function summarised(example = '02-failing'): Promise<FakeWorkbook> {
+  const fake = fakeFromExcelJS(await load(await writeExample(dir, example, {}, `m-${Math.random().toString(36).slice(2)}.xlsx`)));
+  await writeSummary({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: EXPERTS });
+  return fake;
+}
+const session = (c: Coauthor, caps: Capabilities = FULL_CAPABILITIES): Session => ({ ctx: c.context(), rb, lang: 'zh-CN', caps });
+async function view(c: Coauthor, scoring: ScoringCaps = ALL): Promise<ScoringView> {
+  const v = await readScoring(c.context(), rb, scoring);
+  if (typeof v === 'string') throw new Error(v);
+  return v;
+}
+const score = async (c: Coauthor, v: ScoringView, criterion: string, value: number, scoring: ScoringCaps = ALL) =>
+  enterScore(c.context(), v, rb, 'zh-CN', scoring, { expert: c.author, item: { kind: 'score', criterion }, value, lastSeen: null, time: TIME });
+
+function recordOf(wb: FakeWorkbook) {
+  const sheet = wb.sheet(META_SHEET);
+  let last = 0;
+  for (const k of Object.keys(sheet.cells)) last = Math.max(last, Number(k.split(',')[0]));
+  const rows: Array<[unknown, unknown]> = [];
+  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
+  return readMetaRecord(rows);
+}
+
+describe('the merge model itself', () => {
+  it('a cell takes the last writer’s value; rows both inserted at one place both survive', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const a = room.join('A');
+    const b = room.join('B');
+    const ca = a.context();
+    const wsa = ca.workbook.worksheets.getItem(META_SHEET);
+    wsa.getRangeByIndexes(3, 0, 1, 16384).insert('Down');
+    wsa.getRangeByIndexes(3, 0, 1, 2).values = [['a', 'A']];
+    await ca.sync();
+    const cb = b.context();
+    const wsb = cb.workbook.worksheets.getItem(META_SHEET);
+    wsb.getRangeByIndexes(3, 0, 1, 16384).insert('Down');
+    wsb.getRangeByIndexes(3, 0, 1, 2).values = [['b', 'B']];
+    await cb.sync();
+    // Both write the cell below the inserted rows: the later writer's value stands.
+    const ca2 = a.context();
+    ca2.workbook.worksheets.getItem(META_SHEET).getRangeByIndexes(0, 1, 1, 1).values = [['first']];
+    await ca2.sync();
+    const cb2 = b.context();
+    cb2.workbook.worksheets.getItem(META_SHEET).getRangeByIndexes(0, 1, 1, 1).values = [['second']];
+    await cb2.sync();
+    room.merge();
+    const cells = room.workbook.sheet(META_SHEET).cells;
+    expect([cells['3,0']?.value, cells['4,0']?.value]).toEqual(['a', 'b']);
+    expect(cells['0,1']?.value).toBe('second');
+  });
+});
+
+describe('写入评审汇总 while an expert scores', () => {
+  it('a score 李四 types while 王五 rewrites the summary is kept, and 评分记录 agrees with the sheet', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    const v = await view(li);
+    expect((await score(li, v, '1', 18)).kind).toBe('written');
+    await writeSummary(session(wang), { experts: EXPERTS });
+    room.merge();
+    const wb = room.workbook;
+    const col = v.layout.experts.find((x) => x.name === '李四')!.col;
+    expect(wb.cell(v.sheet, v.layout.criteriaRows['1']!, col)?.value).toBe(18);
+    expect(recordOf(wb).damaged).toBe(false);
+    const after = room.join('张三');
+    const seen = await view(after);
+    expect(seen.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('18');
+    expect(wb.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+  });
+});
+
+describe('the record under a merge', () => {
+  it('两人同时写记录: 王五’s column survives the merge, the summary stays trusted, the next summary is the same sheet', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const zhang = room.join('张三');
+    const wang = room.join('王五');
+    // Each in its own copy; the check's batch is the later one.
+    await writeSummary(session(wang), { experts: [...EXPERTS, '赵六'] });
+    const checked = await checkWorkbook(session(zhang));
+    expect(checked.flagged).toBeGreaterThan(0);
+    room.merge();
+    const rec = recordOf(room.workbook);
+    expect(rec.damaged).toBe(false);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name)).toEqual([...EXPERTS, '赵六']);
+    expect(rec.meta?.review?.flags).toHaveLength(checked.flagged);
+    const next = room.join('李四');
+    const v = await readScoring(next.context(), rb, ALL);
+    expect(typeof v).not.toBe('string');
+    const again = await writeSummary(session(next));
+    expect(again.sheet).toBe('评审汇总');
+    room.merge();
+    expect(room.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+  });
+});
+
+/** What the Excel the experts work in can do (as the pane decides it). */
+interface Kit {
+  caps: Capabilities;
+  scoring: ScoringCaps;
+}
+const FULL: Kit = { caps: FULL_CAPABILITIES, scoring: ALL };
+
+/** What one expert does, and how the merged workbook shows it was kept. */
+interface Action {
+  name: string;
+  run(c: Coauthor, k: Kit): Promise<unknown>;
+  kept(room: CoauthorRoom, who: string, v: ScoringView): void;
+}
+
+const ACTIONS: Action[] = [
+  {
+    name: 'score',
+    run: async (c, k) => expect((await score(c, await view(c, k.scoring), c.author === '李四' ? '1' : '2', 15, k.scoring)).kind).toBe('written'),
+    kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get(who === '李四' ? '1' : '2')).toBe('15'),
+  },
+  {
+    name: 'note',
+    run: async (c, k) =>
+      expect((await enterScore(c.context(), await view(c, k.scoring), rb, 'zh-CN', k.scoring, { expert: c.author, item: { kind: 'note', criterion: '1' }, value: `${c.author}：产值需核实`, lastSeen: '', time: TIME })).kind).toBe('written'),
+    kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get('note:1')).toBe(`${who}：产值需核实`),
+  },
+  {
+    name: '专家意见',
+    run: async (c, k) =>
+      expect((await enterScore(c.context(), await view(c, k.scoring), rb, 'zh-CN', k.scoring, { expert: c.author, item: { kind: 'opinion' }, value: `${c.author}：建议认定`, lastSeen: '', time: TIME })).kind).toBe('written'),
+    kept: (_room, who, v) => expect(v.state.experts.find((x) => x.name === who)?.values.get('opinion')).toBe(`${who}：建议认定`),
+  },
+  {
+    name: '讨论',
+    run: async (c, k) => discuss(c.context(), await view(c, k.scoring), '4', c.author, `${c.author}：请核对研发投入`),
+    kept: (room, who) => expect(room.state.comments.some((t) => [t.content, ...(t.replies ?? []).map((r) => r.content)].some((x) => x.includes(`${who}：请核对研发投入`)))).toBe(true),
+  },
+  { name: 'write summary', run: (c, k) => writeSummary(session(c, k.caps)), kept: () => undefined },
+  { name: 'check', run: (c, k) => checkWorkbook(session(c, k.caps)), kept: () => undefined },
+  { name: 'clear', run: (c, k) => clearFlags(session(c, k.caps)), kept: () => undefined },
+];
+
+describe('every pair of actions by two experts at once, merged', () => {
+  let base: FakeState;
+  const pairs = ACTIONS.flatMap((a, i) => ACTIONS.slice(i).map((b) => [a, b] as const));
+  it.each(pairs.map(([a, b]) => [a.name, b.name, a, b] as const))('李四 %s, 王五 %s: nothing lost, trusted, one summary', async (_x, _y, a, b) => {
+    if (!base) {
+      const fake = await summarised();
+      await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+      base = structuredClone(fake.state);
+    }
+    const room = new CoauthorRoom(base);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    await Promise.all([a.run(li, FULL), b.run(wang, FULL)]);
+    room.merge();
+    expect(recordOf(room.workbook).damaged).toBe(false);
+    const v = await readScoring(room.join('张三').context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(`the merged summary reads as ${v}`);
+    a.kept(room, '李四', v);
+    b.kept(room, '王五', v);
+    expect(room.state.sheets.map((s) => s.name).filter((n) => /\(\d+\)$/.test(n))).toEqual([]);
+    // The flags the record lists are the ones on the sheet (a check and a clear at once: whichever is recorded is true).
+    const rec = recordOf(room.workbook).meta!.review!;
+    for (const f of rec.flags) if (f.placed) expect(room.workbook.at(f.cell)?.fill, f.cell).toBe(f.placed.fill);
+  });
+});
+
+describe('a record block lost to a merge', () => {
+  it('two first records at once (two record sheets after the merge): the reader takes both, the next write keeps both and retires the other sheet', async () => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `l-${Math.random().toString(36).slice(2)}.xlsx`)));
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    const room = new CoauthorRoom(fake.state);
+    const zhang = room.join('张三');
+    const wang = room.join('王五');
+    const checked = await checkWorkbook(session(zhang));
+    await writeSummary(session(wang), { experts: EXPERTS });
+    room.merge();
+    expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET))).toHaveLength(2);
+    const li = room.join('李四');
+    const v = await readScoring(li.context(), rb, ALL);
+    expect(typeof v).not.toBe('string');
+    const again = await writeSummary(session(li));
+    expect(again.sheet).toBe('评审汇总');
+    room.merge();
+    const rec = recordOf(room.workbook);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name)).toEqual(EXPERTS);
+    expect(rec.meta?.review?.flags).toHaveLength(checked.flagged);
+    expect(room.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
+    // The stray record sheet is retired: its block is in the record now.
+    expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET)).map((s) => s.name)).toEqual([META_SHEET]);
+  });
+});
+
+describe('a co-author’s structural change between the read and the write', () => {
+  it('two first entries at once where 评分记录 does not exist yet: the second finds the sheet added, reads again once, and both rows are kept', async () => {
+    const fake = await summarised();
+    // A summary written before 评分记录 came with it.
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== '评分记录');
+    const a = await readScoring(fake.context({ author: '李四' }), rb, ALL);
+    const b = await readScoring(fake.context({ author: '王五' }), rb, ALL);
+    if (typeof a === 'string' || typeof b === 'string') throw new Error('no view');
+    const note = (v: ScoringView, who: string) =>
+      enterScore(fake.context({ author: who }), v, rb, 'zh-CN', ALL, { expert: who, item: { kind: 'note', criterion: '1' }, value: `${who}：请核实`, lastSeen: '', time: TIME });
+    const [ra, rb2] = await Promise.all([note(a, '李四'), note(b, '王五')]);
+    expect([ra.kind, rb2.kind]).toEqual(['written', 'written']);
+    expect(fake.state.sheets.filter((s) => s.name.startsWith('评分记录'))).toHaveLength(1);
+    const v = await readScoring(fake.context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(v);
+    expect(v.state.experts.find((x) => x.name === '李四')?.values.get('note:1')).toBe('李四：请核实');
+    expect(v.state.experts.find((x) => x.name === '王五')?.values.get('note:1')).toBe('王五：请核实');
+  });
+});
+
+describe('the pairs in every Excel the fake stands for', () => {
+  const hosts = Object.values(FAKE_HOSTS).filter((h) => h !== FAKE_HOSTS.current);
+  it.each(hosts.map((h) => [h.name, h] as const))('%s: each pair of actions at once keeps both people’s work', async (_n, host) => {
+    const fake = await summarised();
+    fake.host = host;
+    const { caps, scoring } = await hostCaps(fake);
+    const kit: Kit = { caps, scoring };
+    await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps });
+    const base = structuredClone(fake.state);
+    // 讨论 only where this Excel has threads (the pane does not offer it elsewhere).
+    const actions = ACTIONS.filter((a) => a.name !== '讨论' || scoring.threads);
+    for (const [i, a] of actions.entries())
+      for (const b of actions.slice(i)) {
+        const room = new CoauthorRoom(base, host);
+        const li = room.join('李四');
+        const wang = room.join('王五');
+        await Promise.all([a.run(li, kit), b.run(wang, kit)]);
+        room.merge();
+        const what = `${a.name} × ${b.name}`;
+        expect(recordOf(room.workbook).damaged, what).toBe(false);
+        const v = await readScoring(room.join('张三').context(), rb, scoring);
+        if (typeof v === 'string') throw new Error(`${what}: the merged summary reads as ${v}`);
+        a.kept(room, '李四', v);
+        b.kept(room, '王五', v);
+        expect(room.state.sheets.map((s) => s.name).filter((n) => /\(\d+\)$/.test(n)), what).toEqual([]);
+      }
+  });
+});
