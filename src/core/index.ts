@@ -16,7 +16,7 @@ export { readLists, readListSheet, listSheetNames, entryKey, type FormLists, typ
 export { checkCreditCode, withCheckChar, creditCodeFor, organisationCheckChar, CREDIT_CODE_WEIGHTS, CREDIT_CODE_TYPES, type CreditCodeResult } from './sheet/credit-code.js';
 export { LIMITS, LimitError, megabytes, type LimitName } from './limits.js';
 export { runChecks } from './checks/evaluate.js';
-export { RULE_KINDS } from './checks/kinds.js';
+export { RULE_KINDS } from './checks/registry.js';
 export { verdictOf, summariseGroups, blocksVerdict, type GroupSummary, type GroupResult } from './verdict.js';
 export { pickIndicatorSheet, reviewSnapshot, type Review } from './review.js';
 export { committeeFigures, median, type ExpertScores, type CommitteeResult, type Figures, type ScoreProblem, type Recommendation } from './scoring.js';

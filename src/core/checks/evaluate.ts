@@ -10,7 +10,7 @@ import type { FormLists } from '../sheet/lists.js';
 import type { SheetInputs } from '../sheet/reader.js';
 import { finding, type Finding } from '../types.js';
 import { makeCtx, type Blocker } from './context.js';
-import { evaluateRule } from './kinds.js';
+import { evaluateRule } from './registry.js';
 
 const key = (indicator: string, year?: number) => `${indicator}|${year ?? ''}`;
 

@@ -1,13 +1,12 @@
 /**
- * Checks of the plan and evidence sheets. The plan's quantified targets: the sheet present, its years consecutive
- * from the application year, every indicator's target for every plan year a number; a target below the current
- * figure (above it for a figure to lower) is a warning — renewal review compares actual figures with these
- * targets, so a target already met when it is set tells the panel nothing. The evidence index: not empty, every
- * code it names known, and every criterion the rule lists backed by at least one document.
+ * `plan-targets`: the plan's quantified targets — the sheet present, its years consecutive from the application
+ * year, every indicator's target for every plan year a number. A target below the current figure (above it for a
+ * figure to lower) is a warning: renewal review compares actual figures with these targets, so a target already
+ * met when it is set tells the panel nothing.
  */
-import type { RuleOf } from '../rulebook/schema.js';
-import { planDirections, planIndicators, planYears } from '../template/plan.js';
-import type { Ctx, Outcome, RuleResult } from './context.js';
+import type { RuleOf } from '../../rulebook/schema.js';
+import { planDirections, planIndicators, planYears } from '../../template/plan.js';
+import type { Ctx, Outcome, RuleResult } from '../context.js';
 
 export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleResult {
   const out: Outcome[] = [];
@@ -79,54 +78,5 @@ export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleRes
     }
   }
   if (!problems) out.push({ status: 'pass', code: 'plan-targets-complete', cells: [], params: { sheet: plan.sheet, indicators: planIndicators(ctx.rb).length, years: found } });
-  return { outcomes: out, blocked: [] };
-}
-
-export function evidenceRuleCheck(rule: RuleOf<'evidence'>, ctx: Ctx): RuleResult {
-  const out: Outcome[] = [];
-  const index = ctx.lists?.evidence ?? null;
-  if (!index) {
-    out.push({ status: 'missing', code: 'evidence-sheet-missing', cells: [], params: { sheet: rule.sheet } });
-    return { outcomes: out, blocked: [] };
-  }
-  if (!index.headerFound) {
-    out.push({ status: 'invalid', code: 'evidence-header-not-found', cells: [index.firstCell], params: { sheet: index.sheet } });
-    return { outcomes: out, blocked: [] };
-  }
-  if (!index.entries.length) {
-    out.push({ status: 'missing', code: 'evidence-empty', cells: [index.firstCell], params: { sheet: index.sheet } });
-    return { outcomes: out, blocked: [] };
-  }
-  const rb = ctx.rb;
-  // A code names an indicator, a check (in force or not) or a criterion/group; each resolves to the criterion it backs.
-  const criterionOf = new Map<string, string>();
-  for (const g of [...rb.data.criteria, ...rb.data.groups]) criterionOf.set(g.id.toUpperCase(), g.id);
-  for (const c of rb.source.checks) criterionOf.set(c.id.toUpperCase(), c.criterion);
-  for (const i of rb.data.indicators) criterionOf.set(i.code.toUpperCase(), i.group);
-  const covered = new Set<string>();
-  let problems = 0;
-  for (const e of index.entries) {
-    if (e.name === null) {
-      out.push({ status: 'missing', code: 'evidence-name-missing', cells: [e.cells.name], params: { sheet: index.sheet } });
-      problems++;
-    }
-    if (!e.codes.length) {
-      out.push({ status: 'missing', code: 'evidence-code-missing', cells: [e.cells.code], params: { name: e.name ?? '' } });
-      problems++;
-    }
-    for (const code of e.codes) {
-      const crit = criterionOf.get(code);
-      if (crit === undefined) {
-        out.push({ status: 'invalid', code: 'evidence-code-unknown', cells: [e.cells.code], params: { name: e.name ?? '', found: code } });
-        problems++;
-      } else covered.add(crit);
-    }
-  }
-  for (const c of rule.criteria)
-    if (!covered.has(c)) {
-      out.push({ status: 'missing', code: 'evidence-criterion-uncovered', cells: [], params: { criterion: c } });
-      problems++;
-    }
-  if (!problems) out.push({ status: 'pass', code: 'evidence-complete', cells: [], params: { sheet: index.sheet, documents: index.entries.length } });
   return { outcomes: out, blocked: [] };
 }
