@@ -11,8 +11,19 @@ import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import type { MonitoringForm } from './form.js';
 import { openFindings, type MonitoringReport, type MonitoringVerdict } from './review.js';
-import type { RosterEntry } from './roster.js';
 import { validity } from './checks.js';
+
+/** A recognised cluster as the province's roster lists it (./roster.ts reads it). */
+export interface RosterEntry {
+  name: string;
+  province: string | null;
+  county: string | null;
+  recognitionYear: number;
+  lastRenewal?: number;
+  renewalFailed?: boolean;
+  /** Where the row is, e.g. "认定名单!B3" (or the application's file). */
+  source: string;
+}
 
 export interface RegisterEntry {
   file: string;

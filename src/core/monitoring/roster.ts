@@ -9,18 +9,10 @@ import { SheetCells, sheetEntries } from '../sheet/sparse.js';
 import { normaliseText } from '../sheet/values.js';
 import type { RawCell, Snapshot } from '../types.js';
 import type { MonitoringFacts } from './checks.js';
-import type { RegisterEntry } from './register.js';
+import type { RegisterEntry, RosterEntry } from './register.js';
 
-export interface RosterEntry {
-  name: string;
-  province: string | null;
-  county: string | null;
-  recognitionYear: number;
-  lastRenewal?: number;
-  renewalFailed?: boolean;
-  /** Where the row is, e.g. "认定名单!B3" (or the application's file). */
-  source: string;
-}
+// The roster's row type lives with the register it feeds (one direction of import between the two).
+export type { RosterEntry } from './register.js';
 
 const HEADER_WORDS = {
   name: ['集群名称', '名称', 'cluster'],
