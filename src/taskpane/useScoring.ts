@@ -141,7 +141,8 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
     if (!unsaved || typeof window === 'undefined') return;
     const ask = (e: BeforeUnloadEvent) => {
       e.preventDefault();
-      e.returnValue = '';
+      // Chromium and Edge WebView2 take a non-empty returnValue as "ask" (their own words are shown, not this).
+      e.returnValue = 'unsaved';
     };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);

@@ -265,6 +265,9 @@ function validated(raw: unknown): { meta: WorkbookMeta; damaged: boolean } {
   return { meta, damaged };
 }
 
+/** Blocks of one version merged at most (written at once by that many people). */
+const MAX_SAME_VERSION = 16;
+
 /** Rows of the record read at most (the last ones: blocks are appended). */
 const MAX_RECORD_ROWS = 4096;
 
@@ -329,7 +332,11 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
   if (best) {
     const top = best.block.version;
     // Every whole block of the top version (people who wrote at once), oldest row first; kept with their parents.
-    const tops = [...blocks.values()].filter((b) => b.version === top && whole.has(b.label)).sort((a, b) => a.head - b.head);
+    // Bounded: a forged record of many blocks of one version merges the last few only (people writing at once are few).
+    const tops = [...blocks.values()]
+      .filter((b) => b.version === top && whole.has(b.label))
+      .sort((a, b) => a.head - b.head)
+      .slice(-MAX_SAME_VERSION);
     const kept = new Set(tops.flatMap((b) => [b.label, ...b.parents]));
     const own = new Set([...blocks.values()].filter((b) => kept.has(b.label)).flatMap(rowsOf));
     for (const b of blocks.values()) if (!kept.has(b.label)) for (const r of rowsOf(b)) if (!own.has(r)) stale.push([r, r]);
