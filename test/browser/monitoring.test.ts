@@ -22,7 +22,7 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
     veto = fakeFromExcelJS(await load(join('examples', 'monitoring', '03-veto-event.xlsx'))).state;
   }, 120_000);
 
-  it('checks a late form: 需关注 with its ground in the banner, findings by R code, a click selects the cell, flags written, no summary', async () => {
+  it('checks a late form: 建议撤销认定 with its ground in the banner, findings by R code, a click selects the cell, flags written, no summary', async () => {
     const { page, external } = await env.open({ state: structuredClone(late), displayLanguage: 'zh-CN', excelApi: '1.18' });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
@@ -31,13 +31,13 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
     await page.getByTestId('check').click();
     await page.getByTestId('verdict').waitFor();
     // The banner: the monitoring verdict in the exact words, and which form this is.
-    expect(await page.locator('[data-testid="verdict"] .fui-MessageBarTitle').textContent()).toBe('需关注（第十七条第三项）');
+    expect(await page.locator('[data-testid="verdict"] .fui-MessageBarTitle').textContent()).toBe('建议撤销认定（第十七条第三项）');
     expect(await page.getByTestId('form-kind').textContent()).toBe('年度培育情况信息表（2024年度），按动态管理事项 R1–R6 核验');
     expect(await page.getByTestId('verdict').textContent()).toContain('乙县精密轴承中小企业特色产业集群');
     // Findings grouped by R code, the failing group headed with its code and title.
     for (const g of ['M', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6']) expect(await page.getByTestId(`group-${g}`).count(), g).toBe(1);
     expect(await page.locator('[data-testid="group-R3"] h3').textContent()).toContain('R3 按时报送及配合监测监管');
-    const lateFinding = page.locator('[data-testid="group-R3"] [data-testid="finding"][data-status="fail"]').first();
+    const lateFinding = page.locator('[data-testid="group-R3"] [data-testid="finding"][data-status="veto"]').first();
     await lateFinding.waitFor();
     expect(await lateFinding.textContent()).toContain('2025-05-12');
     // R6 only warns (a plan target missed): its group passes, so it is closed until opened.
@@ -73,7 +73,7 @@ describe.skipIf(!CHROMIUM)('task pane on a monitoring form (needs Debian chromiu
     // English: the same verdict in English words.
     await page.getByTestId('lang').click();
     await page.getByText('Check this workbook').waitFor();
-    expect(await page.locator('[data-testid="verdict"] .fui-MessageBarTitle').textContent()).toBe('Needs attention (Art. 17 (3))');
+    expect(await page.locator('[data-testid="verdict"] .fui-MessageBarTitle').textContent()).toBe('Revocation recommended (Art. 17 (3))');
     expect(await page.getByTestId('form-kind').textContent()).toBe('Annual monitoring form (2024), checked against R1–R6');
     violations.push(...(await axeViolations(page, 'english')));
     expect(external).toEqual([]);

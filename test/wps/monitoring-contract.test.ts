@@ -29,11 +29,12 @@ const SHEET = '培育情况表';
 const EXPECTED: Record<string, { zh: string; en: string; verdict: Report['verdict']; colours: Record<string, string>; flagged: (n: number) => boolean }> = {
   '01-normal': { zh: '正常', en: 'Normal', verdict: 'passed', colours: {}, flagged: (n) => n === 0 },
   '02-late-target-missed': {
-    zh: '需关注（第十七条第三项）',
-    en: 'Needs attention (Art. 17 (3))',
-    verdict: 'failed',
-    // R3 submitted 2025-05-12, after 2025-04-30: fail; 1.6 reported 55.2 below its target 60: warn (both cells).
-    colours: { R3: FLAG_FILL.fail, '1.6': FLAG_FILL.warn },
+    // Late by the province's receipt date: an established ground (issue 19 item 5).
+    zh: '建议撤销认定（第十七条第三项）',
+    en: 'Revocation recommended (Art. 17 (3))',
+    verdict: 'vetoed',
+    // R3 received 2025-05-12, after 2025-04-30: veto; 1.6 reported 55.2 below its target 60: warn (both cells).
+    colours: { R3: FLAG_FILL.veto, '1.6': FLAG_FILL.warn },
     flagged: (n) => n >= 2,
   },
   '03-veto-event': { zh: '建议撤销认定（第十七条第五项）', en: 'Revocation recommended (Art. 17 (5))', verdict: 'vetoed', colours: {}, flagged: (n) => n >= 1 },

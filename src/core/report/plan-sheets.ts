@@ -71,7 +71,7 @@ export function planSheetModel(rb: LoadedRulebook, applicationYear: number, lang
   const model: SheetModel = {
     name: rule.sheet,
     cells: b.cells,
-    widths: [7, 40, 9, 14, ...years.map(() => 12), 30],
+    widths: [7, 40, 9, 24, ...years.map(() => 12), 30],
     heights: b.heights,
     merges: b.merges,
     freeze: { rows: PLAN_HEADER_ROW + 1, cols: 2 },
