@@ -14,7 +14,8 @@ export const CREDIT_CODE_WEIGHTS: readonly number[] = Array.from({ length: 17 },
   return w;
 });
 
-export type CreditCodeProblem = 'length' | 'charset' | 'check-digit';
+/** `number`: typed as a number, so the spreadsheet kept only 15 significant digits and the last are lost. */
+export type CreditCodeProblem = 'length' | 'charset' | 'check-digit' | 'number';
 
 export type CreditCodeResult = { ok: true; code: string } | { ok: false; code: string; problem: CreditCodeProblem; expected?: string };
 
