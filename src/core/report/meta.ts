@@ -126,6 +126,9 @@ const Hex = z.string().regex(/^[0-9a-f]{64}$/);
  * A cell as the tool records it: `Sheet!A1` (the sheet quoted as Excel writes it when needed), within Excel's grid.
  * A forged address ("garbage") makes the record damaged, said as such, never an internal error later.
  */
+/** Characters of a record at most: the flags' limit (LIMITS.findings × 5) at about 400 characters each, with room. */
+const META_RECORD_CHARS = LIMITS.findings * 5 * 400 + 1_000_000;
+
 const Cell = z
   .string()
   .min(1)
@@ -327,7 +330,9 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
     for (const r of legacyRows) stale.push([r, r]);
     let raw: unknown;
     try {
-      raw = JSON.parse(best.json);
+      // A record beyond any the tool writes (its flags are bounded) is damaged before it is parsed: 100,000 forged
+      // flags are 30 MB of text and several hundred MB as objects.
+      raw = best.json.length > META_RECORD_CHARS ? null : JSON.parse(best.json);
     } catch {
       raw = null;
     }
