@@ -16,7 +16,7 @@
  * Everything is written into a temporary folder beside the output and renamed into place at the end: a failed
  * run leaves nothing half-written, and an existing, non-empty folder is never written into.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -69,7 +69,7 @@ export interface KitResult {
 /** Why a kit cannot be made; the command says it in words (cli.kit.<code>). */
 export class KitError extends Error {
   constructor(
-    readonly code: 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch',
+    readonly code: 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin',
     readonly params: Record<string, string>,
   ) {
     super(code);
@@ -146,6 +146,12 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
   const root = packageRoot();
   let source = o.addin ? resolve(o.addin) : undefined;
   if (source && !isBuiltAddin(source)) throw new KitError('addin-not-built', { dir: o.addin! });
+  // The kit copies the add-in folder: a kit inside it would be copied into itself (EINVAL), and one holding it too.
+  if (source) {
+    const [a, k] = [realpathSync(source), join(realpathSync(dirname(out)), basename(out))];
+    const inside = (x: string, y: string) => x === y || x.startsWith(y.endsWith(sep) ? y : y + sep);
+    if (inside(k, a) || inside(a, k)) throw new KitError('out-inside-addin', { dir: o.out, addin: o.addin! });
+  }
   if (source && o.officeJs && builtWith(source) !== o.officeJs) throw new KitError('office-js-mismatch', { dir: o.addin!, wanted: o.officeJs, found: builtWith(source) });
   let built: string | undefined;
   if (!source) {

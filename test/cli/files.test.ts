@@ -50,12 +50,12 @@ describe('file identity where names are folded', () => {
 });
 
 describe('temporary file names', () => {
-  it('carry the pid; only ours are recognised (and the names of earlier versions)', () => {
+  it('carry the pid; only ours are recognised — never a name a person may have chosen (issue 20)', () => {
     const name = tempName('申报.reviewed.xlsx', 4242, 3);
     expect(name).toBe('.申报.reviewed.xlsx.cluster-review-4242-3.tmp');
     expect(tempOwner(name)).toBe(4242);
-    expect(tempOwner('a.reviewed.xlsx.tmp-77')).toBe(77);
-    for (const other of ['a.xlsx', '.a.xlsx.cluster-review-x-1.tmp', 'notes.tmp-3', '.a.cluster-review-0-1.tmp']) expect(tempOwner(other), other).toBeNull();
+    // What versions before 0.2 left looks like a person's file (汇总.xlsx.tmp-20241201): never taken as ours.
+    for (const other of ['a.xlsx', '.a.xlsx.cluster-review-x-1.tmp', 'notes.tmp-3', '.a.cluster-review-0-1.tmp', 'a.reviewed.xlsx.tmp-77', '汇总.xlsx.tmp-20241201', 'Report.XLSX.TMP-31337']) expect(tempOwner(other), other).toBeNull();
     expect(Buffer.byteLength(tempName('集'.repeat(200), 4194304, 99999))).toBeLessThan(255);
   });
 });

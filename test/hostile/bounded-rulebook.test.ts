@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir, writeExample } from '../support/files.js';
 import { expectNoCrash, runCli } from './support.js';
 
-const national = () => JSON.parse(readFileSync('rulebooks/national-2022.json', 'utf8')) as Record<string, unknown> & { indicators: unknown[]; description?: unknown };
+const national = () => JSON.parse(readFileSync('rulebooks/national-2022.json', 'utf8')) as Record<string, unknown> & { indicators: unknown[]; criteria: unknown[]; checks: unknown[]; description?: unknown };
 
 async function tryRulebook(rb: unknown, name: string): Promise<Awaited<ReturnType<typeof runCli>>> {
   const dir = tempDir();
@@ -44,5 +44,21 @@ describe('hostile rulebooks are bounded', () => {
     rb.description = { zh: '说'.repeat(1_000_000), en: 'x' };
     const r = await tryRulebook(rb, 'long.json');
     expect(r.stderr).toMatch(/文字过长/);
+  }, 60_000);
+
+  it('20,000 criteria (3.4 GB and 53 s before) are refused by the count of values, the limit named', async () => {
+    const rb = national();
+    const one = rb.criteria[0] as Record<string, unknown>;
+    rb.criteria = Array.from({ length: 20_000 }, (_x, i) => ({ ...one, id: `c${i}` }));
+    const r = await tryRulebook(rb, 'criteria.json');
+    expect(r.stderr).toMatch(/规则文件过大（超过 100000 个值/);
+  }, 60_000);
+
+  it('20,000 checks (21 s before) are refused within the limits', async () => {
+    const rb = national();
+    const one = rb.checks[0] as Record<string, unknown>;
+    rb.checks = Array.from({ length: 20_000 }, (_x, i) => ({ ...one, id: `k${i}` }));
+    const r = await tryRulebook(rb, 'checks.json');
+    expect(r.stderr).toMatch(/规则文件过大|超过上限/);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 import { fileErrorText, warningText } from '../text.js';
-import { splitNames } from './round-inputs.js';
+import { expertLimit, splitNames } from './round-inputs.js';
 
 interface Options {
   output?: string;
@@ -87,8 +87,9 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
     .option('--force-remove', t('cli.check.force-remove', lang))
     .addOption(langOption(lang))
     .action(async (files: string[], o: Options, cmd: Command) => {
-      const rb = await rulebookFrom(o.rulebook, lang);
       const experts = o.experts ? splitNames(o.experts) : undefined;
+      if (experts) expertLimit(experts, commandPath(cmd));
+      const rb = await rulebookFrom(o.rulebook, lang);
       const rename: Array<[string, string]> = [];
       for (const v of o.renameExpert ?? []) {
         const pair = renamePair(v);

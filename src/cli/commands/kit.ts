@@ -20,7 +20,8 @@ interface Options {
   officeJs?: string;
 }
 
-const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch', TextKey> = {
+const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin', TextKey> = {
+  'out-inside-addin': 'cli.kit.out-inside-addin',
   'out-not-empty': 'cli.kit.out-not-empty',
   'addin-not-built': 'cli.kit.addin-not-built',
   'no-vite': 'cli.kit.no-vite',

@@ -1,7 +1,7 @@
 /** What the committee commands share: the round's files from files and folders, the committee, the conflicts file. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { RoundConflict } from '../../core/index.js';
+import { LIMITS, type RoundConflict } from '../../core/index.js';
 import { UsageError, WORKBOOK_EXT } from '../common.js';
 
 /** Folders become their workbooks and round files (Office lock files skipped), sorted by name. */
@@ -23,6 +23,25 @@ export async function roundFiles(items: string[]): Promise<{ workbooks: string[]
 }
 
 export const splitNames = (s: string): string[] => s.split(/[,，、;；]/).map((x) => x.trim()).filter(Boolean);
+
+/** A committee within the limit: refused at once with the limit named, before any work is sized by it. */
+export function expertLimit(names: readonly string[], command: string): void {
+  if (names.length > LIMITS.roundExperts) throw new UsageError('committee.usage.too-many-experts', { n: names.length, limit: LIMITS.roundExperts }, command);
+}
+
+/**
+ * A committee as named on the command line: within the limit (a list of 17,000 once took 2 GB), each name once
+ * (checked with a set, not by searching the list for each name).
+ */
+export function committeeNames(names: string[], command: string): string[] {
+  expertLimit(names, command);
+  const seen = new Set<string>();
+  for (const x of names) {
+    if (seen.has(x)) throw new UsageError('committee.usage.expert-twice', { expert: x }, command);
+    seen.add(x);
+  }
+  return names;
+}
 
 /**
  * The conflicts file: CSV with a header `expert,application,reason` (专家,申报,理由 also accepted), or JSON

@@ -10,7 +10,7 @@ import { commandPath, langOption, rulebookOption } from '../help.js';
 import { outputFolder, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
-import { readConflicts, roundFiles, splitNames } from './round-inputs.js';
+import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';
 
 interface Options {
   output: string;
@@ -45,10 +45,8 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
     .addOption(langOption(lang))
     .action(async (inputs: string[], o: Options, cmd: Command) => {
       const command = commandPath(cmd);
-      const experts = splitNames(o.experts);
+      const experts = committeeNames(splitNames(o.experts), command);
       if (!experts.length) throw new UsageError('committee.usage.no-experts', {}, command);
-      const twice = experts.find((x, i) => experts.indexOf(x) !== i);
-      if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
       const rb = await rulebookFrom(o.rulebook, lang);
       const { workbooks } = await roundFiles(inputs);
       if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);

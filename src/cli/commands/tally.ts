@@ -16,7 +16,7 @@ import { commandPath, langOption, rulebookOption } from '../help.js';
 import { outputFolder, pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText, warningText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
-import { roundFiles, splitNames } from './round-inputs.js';
+import { committeeNames, roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets.js';
 
 interface Options {
@@ -70,6 +70,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       const command = commandPath(cmd);
       const quota = o.quota === undefined ? undefined : Number(o.quota);
       if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, command);
+      if (o.experts) committeeNames(splitNames(o.experts), command);
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await roundFiles(inputs);
       let saved: Round | null = null;
@@ -82,10 +83,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
           throw new UsageError('committee.usage.round-file', { file: f }, command);
         }
       }
-      const experts = o.experts ? splitNames(o.experts) : (saved?.experts ?? []);
+      const experts = committeeNames(o.experts ? splitNames(o.experts) : (saved?.experts ?? []), command);
       if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
-      const twice = experts.find((x, i) => experts.indexOf(x) !== i);
-      if (twice) throw new UsageError('committee.usage.expert-twice', { expert: twice }, command);
       const { arrivedReview, readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
       type Input = Awaited<ReturnType<typeof readRoundInput>>;
       const read: Input[] = [];

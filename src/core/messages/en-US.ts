@@ -171,7 +171,9 @@ export const enUS: MessageTable = {
     `List “${String(p.sheet)}”: the unified social credit code “${String(p.found)}” of ${entryEn(p)}${at(f)} ` +
     (p.problem === 'length'
       ? 'does not have 18 characters'
-      : p.problem === 'charset'
+      : p.problem === 'number'
+        ? 'was typed as a number (a spreadsheet keeps 15 significant digits, so its last digits are lost): format the cell as text and type it again'
+        : p.problem === 'charset'
         ? 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)'
         : p.problem === 'all-zero'
           ? 'is all zeros, not a valid code'

@@ -203,7 +203,9 @@ export const zhCN: MessageTable = {
     `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码${quoteZh(String(p.found))}${at(f)}` +
     (p.problem === 'length'
       ? '不是18位'
-      : p.problem === 'charset'
+      : p.problem === 'number'
+        ? '是以数字形式填写的（表格软件只保留15位有效数字，末几位已丢失），请把该单元格设为文本后重新填写'
+        : p.problem === 'charset'
         ? '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）'
         : p.problem === 'all-zero'
           ? '全为0，不是有效代码'

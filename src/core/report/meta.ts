@@ -14,6 +14,7 @@
  * META_FORMAT_V1) are still read.
  */
 import { z } from 'zod';
+import { LIMITS } from '../limits.js';
 import { sha256Hex } from '../rulebook/sha256.js';
 import { recordedColor } from './colour.js';
 import type { CellModel, SheetModel } from './sheet-model.js';
@@ -121,7 +122,18 @@ export interface WorkbookMeta {
  * make the tool do unbounded work.
  */
 const Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const Cell = z.string().min(1).max(300);
+/**
+ * A cell as the tool records it: `Sheet!A1` (the sheet quoted as Excel writes it when needed), within Excel's grid.
+ * A forged address ("garbage") makes the record damaged, said as such, never an internal error later.
+ */
+/** Characters of a record at most: the flags' limit (LIMITS.findings × 5) at about 400 characters each, with room. */
+const META_RECORD_CHARS = LIMITS.findings * 5 * 400 + 1_000_000;
+
+const Cell = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^.+!\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/);
 const Text = z.string().max(40000);
 const Index = z.number().int().min(0).max(1_048_575);
 const Stamp = z.object({ id: z.string().max(200), edition: z.string().max(200), fingerprint: z.string().max(200) });
@@ -177,7 +189,8 @@ const ReviewSchema = z.object({
   rulebook: Stamp,
   verdict: z.string().max(100),
   checkedAt: z.string().max(100).optional(),
-  flags: z.array(FlagRecordSchema).max(100000),
+  // A real copy has at most a few flags per finding (LIMITS.findings): 100,000 forged ones cost 650 MB to restore.
+  flags: z.array(FlagRecordSchema).max(LIMITS.findings * 5),
   summary: SummaryLayoutSchema.optional(),
   data: z.object({ sheet: z.string().max(100), sha256: Hex, checkedAt: z.string().max(100).optional() }).optional(),
   source: z.string().max(300).optional(),
@@ -344,7 +357,10 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
     const parse = (label: string): { meta: WorkbookMeta; damaged: boolean } => {
       let raw: unknown;
       try {
-        raw = JSON.parse(whole.get(label)!);
+        // A record beyond any the tool writes (its flags are bounded) is damaged before it is parsed: 100,000 forged
+        // flags are 30 MB of text and several hundred MB as objects.
+        const json = whole.get(label)!;
+        raw = json.length > META_RECORD_CHARS ? null : JSON.parse(json);
       } catch {
         raw = null;
       }

@@ -383,7 +383,8 @@ export type PaperField = (typeof PAPER_FIELDS)[number];
 export const RulebookSchema = z
   .object({
     format: z.literal('cluster-review/rulebook@1'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and hyphens'),
+    // The id names the kit's files (`rulebook/<id>.json`): bounded so every such name fits a file system (255 bytes).
+    id: z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and hyphens'),
     name: LocalText,
     edition: z.string().min(1),
     authority: LocalText,

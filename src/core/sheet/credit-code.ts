@@ -44,7 +44,8 @@ const PROVINCES = new Set(['10', '11', '12', '13', '14', '15', '21', '22', '23',
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
-export type CreditCodeProblem = 'length' | 'charset' | 'all-zero' | 'registration-type' | 'division' | 'organisation-code' | 'check-digit';
+/** `number`: typed as a number, so the spreadsheet kept only 15 significant digits and the last are lost. */
+export type CreditCodeProblem = 'length' | 'charset' | 'all-zero' | 'registration-type' | 'division' | 'organisation-code' | 'check-digit' | 'number';
 
 export type CreditCodeResult = { ok: true; code: string } | { ok: false; code: string; problem: CreditCodeProblem; expected?: string };
 

@@ -127,7 +127,10 @@ export function readListSheet(snapshot: Snapshot, list: NameList): ListInput {
     if (name === null) problems.push({ code: 'list-name-missing', status: 'missing', cell: entry.cells.name, params: { sheet } });
     if (rawCode === null) problems.push({ code: 'credit-code-missing', status: 'missing', cell: entry.cells.code, params: { name: name ?? '' } });
     else {
-      const checked = checkCreditCode(rawCode);
+      // A code typed as a number has lost its last digits (a spreadsheet keeps 15): said as that, not as the check
+      // digit it happens to get wrong.
+      const typedNumber = typeof at(r, cols.code)?.value === 'number';
+      const checked: ReturnType<typeof checkCreditCode> = typedNumber ? { ok: false, code: rawCode, problem: 'number' } : checkCreditCode(rawCode);
       entry.code = checked.code;
       entry.codeValid = checked.ok;
       if (!checked.ok)

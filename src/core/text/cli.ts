@@ -233,6 +233,10 @@ export const CLI_TEXT = {
     'zh-CN': 'office.js：随附的副本（@microsoft/office-js {version}，--office-js bundled），内网无需访问互联网；该版本不含“备注”，说明改写入批注会话（详见 README 第五节）',
     'en-US': 'office.js: the bundled copy (@microsoft/office-js {version}, --office-js bundled), no internet needed; it has no notes, so explanations go into comment threads (README, section 5)',
   },
+  'cli.kit.out-inside-addin': {
+    'zh-CN': '分发包文件夹 {dir} 在加载项文件夹 {addin} 之内（或包含它），无法把加载项复制进去；请用 -o 指定加载项文件夹以外的文件夹',
+    'en-US': 'the kit folder {dir} is inside the add-in folder {addin} (or holds it), which cannot be copied into it: give a folder outside it with -o',
+  },
   'cli.kit.out-not-empty': {
     'zh-CN': '分发包文件夹已存在且不为空：{dir}；请用 -o 指定新的文件夹',
     'en-US': 'the kit folder exists and is not empty: {dir}; give a new folder with -o',

@@ -225,6 +225,7 @@ export const COMMITTEE_TEXT = {
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
   'committee.usage.none-passed': { 'zh-CN': '没有通过自动核验的申报可评分；如需为所有申报生成评分表，加 --all', 'en-US': 'no application passed the automated check; add --all to make score sheets for every one' },
   'committee.usage.no-experts': { 'zh-CN': '请用 --experts 列出评审专家', 'en-US': 'name the experts with --experts' },
+  'committee.usage.too-many-experts': { 'zh-CN': '专家人数 {n}，超过上限 {limit}', 'en-US': '{n} experts, over the limit of {limit}' },
   'committee.usage.expert-twice': { 'zh-CN': '专家“{expert}”重复列出', 'en-US': 'expert “{expert}” is listed twice' },
   'committee.usage.expert-files-collide': {
     'zh-CN': '专家“{a}”和“{b}”的评分表文件名相同（{file}），未写入任何文件；请改用可区分的名字',
