@@ -142,8 +142,8 @@ export function pagePrint(model: SheetModel, opts: PrintOptions): PrintSetup {
 /**
  * Rows that begin a page so that no kept block is split: the rows are laid out page by page as the spreadsheet
  * does (a row that does not fit goes to the next page; repeated header rows take their room on every page after
- * the first), and a block that would come near a page end starts a new page — unless it is taller than a page,
- * when it starts where it is. Pages are laid out at their full estimated height, so the estimate's own page ends
+ * the first), and a block that would come near a page end starts a new page (one taller than a page too, so it is
+ * split the fewest times). Pages are laid out at their full estimated height, so the estimate's own page ends
  * stay where the spreadsheet's are; only the decision to break keeps a margin.
  */
 function keepTogether(height: (row: number) => number, unsized: (row: number) => boolean, rows: number, capacity: number, repeat: [number, number] | undefined, keep: Array<[number, number]>, ownPage: ReadonlySet<number> = new Set()): number[] {
@@ -181,7 +181,10 @@ function keepTogether(height: (row: number) => number, unsized: (row: number) =>
       for (let x = r; x <= end; x++) if (unsized(x)) blockGuessed++;
       const spare = Math.min(capacity * (1 - SLACK), 6 + 3 * (guessed + blockGuessed));
       if (!alone && ownPage.has(r)) newPage(r, true);
-      else if (!alone && (used + block > capacity - spare || nearEnd) && fresh + block <= capacity) newPage(r, true);
+      // A block that does not fit where it is starts a page. One that seems taller than a page starts one too: the
+      // estimate runs a little tall (the spreadsheet fits the width a shade tighter), so it often fits there after all,
+      // and if not it is split the fewest times.
+      else if (!alone && (used + block > capacity - spare || nearEnd)) newPage(r, true);
       else if (alone && automatic && fresh + block <= capacity) newPage(r, true);
     }
     const h = height(r);
