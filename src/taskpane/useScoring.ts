@@ -88,6 +88,9 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
   const [canChart] = useState(() => host.kind === 'excel' && host.suite !== 'wps' && canInsertChart());
   const viewRef = useRef<ScoringView | null>(null);
   const stopRef = useRef<(() => Promise<void> | void) | null>(null);
+  // The sheets the watch is on: an entry's view (which adds 评分记录's id when the entry added the sheet) is no
+  // watch, so what is watched is kept apart from the view.
+  const watched = useRef<{ sheetId: string; auditId: string | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<{ item: PaneItem; value: string } | null>(null);
   // The cells this pane's entries wrote: their change events are not someone else's (no refresh for them).
@@ -107,11 +110,13 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
         }
         setProblem(null);
         setView(v);
-        const before = viewRef.current;
         viewRef.current = v;
         // Watch once per summary (and again when 评分记录 appears).
-        if (caps.events && (!before || before.sheetId !== v.sheetId || before.auditId !== v.auditId || !stopRef.current)) {
+        const w = watched.current;
+        if (caps.events && (!stopRef.current || w?.sheetId !== v.sheetId || w.auditId !== v.auditId)) {
           await stopRef.current?.();
+          stopRef.current = null;
+          watched.current = null;
           stopRef.current = await host.run((ctx) =>
             watchScoring(ctx, v, caps, () => {
               // Several changes come together (a batch writes many cells): one refresh after them.
@@ -119,6 +124,7 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
               timer.current = setTimeout(() => void load(true), 250);
             }, own.current),
           );
+          if (stopRef.current) watched.current = { sheetId: v.sheetId, auditId: v.auditId };
           setLive(stopRef.current !== null);
           // A change made between the read above and the watch taking hold raised no event here (the old watch
           // was off, the new one not yet on): read once more now that it is on. The ids are the same then, so
@@ -197,8 +203,8 @@ export function useScoring(host: Host, rb: LoadedRulebook, lang: Lang): Scoring 
           setNotices([{ intent: 'success', text: t('pane.score.saved', lang, { item: auditItemText(itemKey(item), lang), old: r.plan.audit.old ?? blank, new: r.plan.audit.new ?? blank }) }]);
         }
         if (r.kind === 'written' && r.view) {
-          // The view with the entry in, made by the adapter without reading again (2 syncs an entry in all); a
-          // watch is added only when 评分记录 has just appeared.
+          // The view with the entry in, made by the adapter without reading again (2 syncs an entry in all). When
+          // the entry has just added 评分记录, a read follows: it puts the watch on that sheet too (see `watched`).
           const before = viewRef.current;
           viewRef.current = r.view;
           setView(r.view);

@@ -88,12 +88,22 @@ export class Relay {
   /**
    * Holds the page's next batch that registers a Worksheet.onChanged handler (before it takes the workbook, so the
    * others' batches go on): `reached` resolves when it is held, `release` lets it go. What a change landing while
-   * a pane renews its watch looks like, made certain rather than left to the machine's timing.
+   * a pane renews its watch looks like, made certain rather than left to the machine's timing. A page that makes
+   * no such batch within `within` ms fails `reached`, saying so, rather than leaving the test to its own timeout.
    */
-  holdWatch(page: Page): { reached: Promise<void>; release: () => void } {
+  holdWatch(page: Page, within = 30_000): { reached: Promise<void>; release: () => void } {
     let reached!: () => void;
     let release!: () => void;
-    const r = new Promise<void>((ok) => (reached = ok));
+    const r = new Promise<void>((ok, no) => {
+      const late = setTimeout(() => {
+        this.holds.delete(page);
+        no(new Error(`page ${this.pages.indexOf(page)} registered no change handler within ${within} ms: its pane renewed no watch`));
+      }, within);
+      reached = () => {
+        clearTimeout(late);
+        ok();
+      };
+    });
     this.holds.set(page, { reached, released: new Promise<void>((ok) => (release = ok)) });
     return { reached: r, release };
   }

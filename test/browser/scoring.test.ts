@@ -69,6 +69,13 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     const col = (name: string) => layout.experts.find((x) => x.name === name)!.col;
     const summary = layout.sheet;
 
+    // A summary written where 评分记录 does not come with it (the WPS 加载项 writes none; earlier versions of the
+    // add-in neither): the first entry adds it.
+    const sheets = relay.wb.state.sheets;
+    const record = sheets.findIndex((s) => s.name === '评分记录');
+    expect(record).toBeGreaterThanOrEqual(0);
+    sheets.splice(record, 1);
+
     // Each says who they are (remembered on that machine) and scores: full-width digits read as the core reads them.
     await scoreAs(a, '张三');
     violations.push(...(await axeViolations(a, 'scoring')));
