@@ -360,7 +360,11 @@ export function readMetaRecord(rows: ReadonlyArray<readonly [unknown, unknown]>,
         // A record beyond any the tool writes (its flags are bounded) is damaged before it is parsed: 100,000 forged
         // flags are 30 MB of text and several hundred MB as objects.
         const json = whole.get(label)!;
-        raw = json.length > META_RECORD_CHARS ? null : JSON.parse(json);
+        if (json.length > META_RECORD_CHARS) {
+          // Not a record this tool wrote: its rows are cleared by the next write, not carried into every copy.
+          for (const r of rowsOf(blocks.get(label)!)) stale.push([r, r]);
+          raw = null;
+        } else raw = JSON.parse(json);
       } catch {
         raw = null;
       }
