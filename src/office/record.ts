@@ -6,6 +6,7 @@
  */
 import { META_HEADER_ROWS, META_SHEET, mergeMeta, metaBlock, metaHeader, readMetaRecord, type MetaRecord, type Reading, type WorkbookMeta } from '../core/index.js';
 import type { XContext, XRange } from './surface.js';
+import { errorCode } from './errors.js';
 import { Writer } from './writer.js';
 import { spans } from '../common/cells.js';
 
@@ -65,7 +66,7 @@ export async function writeRecord(
     try {
       await ctx.sync();
     } catch (e) {
-      if ((e as { code?: unknown }).code !== 'ItemNotFound') throw e;
+      if (errorCode(e) !== 'ItemNotFound') throw e;
     }
   }
   return written;
@@ -134,7 +135,7 @@ async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'met
       await w.flush();
       return mine;
     } catch (e) {
-      if (!/ItemAlreadyExists|already exists/i.test(String((e as Error).message ?? e)) || attempt > 0) throw e;
+      if (errorCode(e) !== 'ItemAlreadyExists' || attempt > 0) throw e;
       // Added meanwhile by someone else: read it and append to it.
       const s = sheets.getItem(META_SHEET).getUsedRangeOrNullObject();
       s.load('values,rowIndex');

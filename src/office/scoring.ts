@@ -16,6 +16,7 @@ import { t } from '../core/text/index.js';
 import { META_SHEET, quoteSheet, summaryShowsMark, toA1, type CellValue, type Lang, type LoadedRulebook, type Verdict } from '../core/index.js';
 import { loadedLibrary, openGates, type IsSetSupported, type LibraryDefines } from './capabilities.js';
 import { recordOfRange, strayRecordSheets, withStrays } from './record.js';
+import { onceMoreOnRace } from './errors.js';
 import { literal } from './render.js';
 import type { XComment, XContext, XRange, XWorksheet } from './surface.js';
 import type { EntryResult, PaneThread, ScoringProblem, ScoringView } from '../common/results.js';
@@ -184,20 +185,8 @@ export async function enterScore(
   entry: PaneEntry,
   own: OwnWrites = new Set(),
 ): Promise<EntryResult> {
-  try {
-    return await enterOnce(ctx, view, rb, lang, caps, entry, own);
-  } catch (e) {
-    // A co-author added 评分记录 (or removed a sheet) between this entry's read and its write: the batch failed at
-    // its first command, nothing of it applied; read again once.
-    if (!isStructuralRace(e)) throw e;
-    return enterOnce(ctx, { ...view, auditId: null }, rb, lang, caps, entry, own);
-  }
-}
-
-/** Errors a co-author's concurrent sheet add or delete gives (Office's documented codes), told apart by code. */
-export function isStructuralRace(e: unknown): boolean {
-  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
-  return code === 'ItemAlreadyExists' || code === 'ItemNotFound';
+  // A co-author added 评分记录 (or removed a sheet) between this entry's read and its write: read again, once.
+  return onceMoreOnRace((again) => enterOnce(ctx, again ? { ...view, auditId: null } : view, rb, lang, caps, entry, own));
 }
 
 async function enterOnce(

@@ -45,7 +45,8 @@ import {
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
 import { recordOfRange, strayRecordSheets, withStrays, writeRecord } from './record.js';
-import { addAuditSheet, hasAuditSheet, isStructuralRace } from './scoring.js';
+import { isProtectionError, onceMoreOnRace } from './errors.js';
+import { addAuditSheet, hasAuditSheet } from './scoring.js';
 import { renderModel } from './render.js';
 import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandRequest, type CellProp, type Rect } from './bands.js';
 import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
@@ -312,17 +313,6 @@ const rangeOf = (ctx: XContext, cell: string): XRange => {
   return ctx.workbook.worksheets.getItem(p.sheet).getRange(toA1(p.row, p.col));
 };
 
-/**
- * Excel's error codes for protection (Office's documented codes: AccessDenied "You cannot perform the requested
- * operation", what a write to a protected sheet and a refused protect/unprotect give; BadPassword "The password you
- * supplied is incorrect"). Any other code is not a password problem, and is never reported as one.
- */
-const PROTECTION_CODES: ReadonlySet<string> = new Set(['AccessDenied', 'BadPassword']);
-const errorCode = (e: unknown): string | null => {
-  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : null;
-};
-const isProtectionError = (e: unknown): boolean => PROTECTION_CODES.has(errorCode(e) ?? '');
 
 /** A protection error on sheets the action had to unprotect: the password the tool was not given (or a wrong one). */
 function passwordRefusal(e: unknown, locked: Locked): unknown {
@@ -624,12 +614,7 @@ type SummaryResult = { report: Report; committee: CommitteeResult; sheet: string
  * first): read again, once.
  */
 export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): Promise<SummaryResult> {
-  try {
-    return await writeSummaryOnce(s, opts);
-  } catch (e) {
-    if (!isStructuralRace(e)) throw e;
-    return writeSummaryOnce(s, opts);
-  }
+  return onceMoreOnRace(() => writeSummaryOnce(s, opts));
 }
 
 async function writeSummaryOnce(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string }): Promise<SummaryResult> {
