@@ -23,8 +23,8 @@
  */
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { combine, exactScore, median } from '../scoring.js';
-import { nearlyEqual } from '../sheet/values.js';
-import { normaliseScore } from './normalise.js';
+import { nearlyEqual } from '../numbers.js';
+import { normaliseScore } from '../sheet/score.js';
 import type { AuditOutcome, AuditRow, Round, RoundApplication, ScoreEntry } from './records.js';
 
 export type ProblemCode =

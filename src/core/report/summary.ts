@@ -10,7 +10,7 @@
 import { columnLetters, toA1 } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Check } from '../rulebook/schema.js';
-import { scoreCounted, scoreFormula } from '../committee/normalise.js';
+import { scoreCounted, scoreFormula } from '../sheet/score.js';
 import { combineFormula, committeeFigures, exactFormula, scoreOf, type CommitteeResult, type ExpertScores } from '../scoring.js';
 import { LANGS, worstStatus, type Lang, type Status } from '../types.js';
 import { pageDate, t, tAny, type TextKey, type TextParams } from '../text/index.js';
