@@ -9,7 +9,8 @@ import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { reviewFiles, startWorker, type FileIdentity, type StartedWorker } from '../pool.js';
 import { progress } from '../progress.js';
-import { expandWorkbooks, rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { expandWorkbooks, UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom } from '../rulebook-file.js';
 import { escapeForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
 

@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { nationalIdentityWorn, nationalRulebook } from '../../core/index.js';
 import { t, type TextKey } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom } from '../rulebook-file.js';
 import { escapeForTerminal } from '../terminal.js';
 
 interface Options {

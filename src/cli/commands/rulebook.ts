@@ -11,7 +11,8 @@ import { roundOf } from '../../core/rulebook/round.js';
 import { t, tAny } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
-import { BadRulebook, local, pad, rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { BadRulebook, local, pad, UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom } from '../rulebook-file.js';
 import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
 
 /** What a rulebook sets, in `lang`: identity, fingerprint, settings, scoring, every check with its requirement. */

@@ -7,7 +7,8 @@ import { scoresheetFileName, type Round, type RoundApplication } from '../../cor
 import { tSafe as t } from '../text.js';
 import { checkNameLength, FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { outputFolder, rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { outputFolder, UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom } from '../rulebook-file.js';
 import { fileErrorText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
 import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';

@@ -13,7 +13,8 @@ import { checkRound, problemText, recommendationText, roundJson, tally, type Lan
 import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
-import { outputFolder, pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
+import { outputFolder, pad, stamp, UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom } from '../rulebook-file.js';
 import { fileErrorText, warningText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
 import { committeeNames, roundFiles, splitNames } from './round-inputs.js';

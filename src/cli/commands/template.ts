@@ -4,7 +4,8 @@ import { LIMITS } from '../../core/limits.js';
 import { t } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { withRunInputs } from '../../xlsx/output.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
+import { UsageError, type CommandContext } from '../common.js';
+import { rulebookFrom } from '../rulebook-file.js';
 import { escapeForTerminal } from '../terminal.js';
 
 interface Options {
