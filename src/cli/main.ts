@@ -4,79 +4,31 @@
  * ./commands) and turns errors into words and exit codes: 0 success (every checked application passed),
  * 1 a checked application is not `passed`, 2 a usage or file error. Never a stack trace.
  *
- * Start-up: a command's module (and with it the core, zod and the rulebook) is loaded only when that command is
- * named on the command line. `cluster-review --help` lists every command from COMMANDS (name, description and
- * arguments, as each command defines them: test/cli/lazy.test.ts holds the two help texts equal) and loads none.
+ * Start-up: each command's definition (./commands/X.ts: options and help) is light and loaded here; what a
+ * command does (./commands/X-run.ts, with the core, zod, the rulebook and ExcelJS) is imported only when it runs
+ * (./lazy.ts), so `--help`, a command's own help and a usage error load none of it.
  */
-import { CommanderError, type Command } from 'commander';
-import { t, type TextKey } from '../core/text/index.js';
+import { CommanderError } from 'commander';
+import { t } from '../core/text/index.js';
 import { FileError } from '../xlsx/errors.js';
+import { batchCommand } from './commands/batch.js';
+import { checkCommand } from './commands/check.js';
+import { kitCommand } from './commands/kit.js';
+import { monitorCommands } from './commands/monitor.js';
+import { rulebookCommand } from './commands/rulebook.js';
+import { scoresheetsCommand } from './commands/scoresheets.js';
+import { tallyCommand } from './commands/tally.js';
+import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
 import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
 import { escapeForTerminal, escapeLines } from './terminal.js';
-
-type Register = (program: Command, ctx: CommandContext) => void;
-
-/**
- * Every command, in the order the help lists them: what the program's help says of it (its description and
- * arguments), and the module that defines it, loaded when it runs or shows its own help. One module may define
- * several commands (monitor-template, monitor and renewal).
- */
-export const COMMANDS: ReadonlyArray<{ name: string; description: TextKey; args: readonly string[]; load: () => Promise<Register> }> = [
-  { name: 'template', description: 'cli.template.description', args: [], load: async () => (await import('./commands/template.js')).templateCommand },
-  { name: 'check', description: 'cli.check.description', args: ['<files...>'], load: async () => (await import('./commands/check.js')).checkCommand },
-  { name: 'batch', description: 'cli.batch.description', args: ['<inputs...>'], load: async () => (await import('./commands/batch.js')).batchCommand },
-  { name: 'rulebook', description: 'cli.rulebook.description', args: [], load: async () => (await import('./commands/rulebook.js')).rulebookCommand },
-  { name: 'scoresheets', description: 'committee.cli.scoresheets.description', args: ['<inputs...>'], load: async () => (await import('./commands/scoresheets.js')).scoresheetsCommand },
-  { name: 'tally', description: 'committee.cli.tally.description', args: ['<inputs...>'], load: async () => (await import('./commands/tally.js')).tallyCommand },
-  { name: 'monitor-template', description: 'monitoring.cli.template.description', args: [], load: monitorModule },
-  { name: 'monitor', description: 'monitoring.cli.monitor.description', args: ['<inputs...>'], load: monitorModule },
-  { name: 'renewal', description: 'monitoring.cli.renewal.description', args: ['<application>', '<forms...>'], load: monitorModule },
-  { name: 'kit', description: 'cli.kit.description', args: [], load: async () => (await import('./commands/kit.js')).kitCommand },
-];
-
-async function monitorModule(): Promise<Register> {
-  return (await import('./commands/monitor.js')).monitorCommands;
-}
-
-/** The command argv names (`help X` names X), or null: the program's own options come first and take no command. */
-export function namedCommand(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--lang') i++;
-    else if (a.startsWith('-')) continue;
-    else return a === 'help' ? (argv[i + 1] ?? null) : a;
-  }
-  return null;
-}
-
-/**
- * The program's commands: the named one (or, with `all`, every one) from its module; the others as their help
- * lists them, enough to list them and to suggest a name for a mistyped one.
- */
-async function addCommands(program: Command, ctx: CommandContext, named: string | null | 'all'): Promise<void> {
-  const wanted = new Set(COMMANDS.filter((c) => named === 'all' || c.name === named).map((c) => c.load));
-  const registers = new Map(await Promise.all([...wanted].map(async (load) => [load, await load()] as const)));
-  const done = new Set<Register>();
-  for (const c of COMMANDS) {
-    const register = registers.get(c.load);
-    if (!register) {
-      const stub = program.command(c.name).description(t(c.description, ctx.lang)).addOption(langOption(ctx.lang));
-      for (const a of c.args) stub.argument(a);
-    } else if (!done.has(register)) {
-      // Every command of its module, at the place of its first (the modules define them in COMMANDS' order).
-      register(program, ctx);
-      done.add(register);
-    }
-  }
-}
 
 export type { Io } from './common.js';
 
 const VERSION = '0.1.0';
 
-/** The program in the context's language, with the command `named` defined by its module (see addCommands). */
-export async function buildProgram(ctx: CommandContext, named: string | null | 'all'): Promise<LocalCommand> {
+/** The program in the context's language, with every command defined. */
+function buildProgram(ctx: CommandContext): LocalCommand {
   const program = new LocalCommand('cluster-review');
   localiseHelp(program, ctx.lang);
   program
@@ -88,7 +40,14 @@ export async function buildProgram(ctx: CommandContext, named: string | null | '
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err, outputError: () => undefined })
     .addHelpText('after', `\n${t('cli.program.exit-codes', ctx.lang)}`);
-  await addCommands(program, ctx, named);
+  templateCommand(program, ctx);
+  checkCommand(program, ctx);
+  batchCommand(program, ctx);
+  rulebookCommand(program, ctx);
+  scoresheetsCommand(program, ctx);
+  tallyCommand(program, ctx);
+  monitorCommands(program, ctx);
+  kitCommand(program, ctx);
   return program;
 }
 
@@ -101,7 +60,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   let exit: 0 | 1 | 2 = 0;
   const ctx: CommandContext = { io, lang, exit: (code) => void (exit = Math.max(exit, code) as 0 | 1 | 2) };
 
-  const program = await buildProgram(ctx, namedCommand(argv));
+  const program = buildProgram(ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
