@@ -9,6 +9,7 @@ import { t, type TextKey } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal } from '../terminal.js';
+import type { KitErrorCode } from '../../xlsx/kit.js';
 
 interface Options {
   output: string;
@@ -20,7 +21,9 @@ interface Options {
   officeJs?: string;
 }
 
-const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin', TextKey> = {
+const KIT_ERRORS: Record<KitErrorCode, TextKey> = {
+  'addin-link': 'cli.kit.addin-link',
+  'out-link': 'cli.kit.out-link',
   'out-inside-addin': 'cli.kit.out-inside-addin',
   'out-not-empty': 'cli.kit.out-not-empty',
   'addin-not-built': 'cli.kit.addin-not-built',
@@ -55,9 +58,11 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
         throw new UsageError('rulebook.import.national-identity', { fields: worn.map((k) => t(`rulebook.identity.${k}`, lang)).join(lang === 'zh-CN' ? '、' : ', ') }, commandPath(cmd));
       // ExcelJS (and vite, if it builds) load here, not at start-up: --help stays fast.
       const { writeKit, KitError } = await import('../../xlsx/kit.js');
+      const { withRunInputs } = await import('../../xlsx/output.js');
       let result;
       try {
-        result = await writeKit({
+        // The rulebook is an input of the run: no kit file may reach it (each goes through the guarded writer).
+        result = await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeKit({
           rulebook: rb,
           // The national edition is offered beside a province's, for a national recommendation round.
           others: o.national ? [nationalRulebook()] : [],
@@ -68,7 +73,7 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
           addin: o.addin,
           ...(officeJs ? { officeJs } : {}),
           onBuild: () => io.err(`${t('cli.kit.building', lang)}\n`),
-        });
+        }));
       } catch (e) {
         if (e instanceof KitError) throw new UsageError(KIT_ERRORS[e.code], e.params, commandPath(cmd));
         throw e;
