@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Lang, MonitoringReport, Report } from '../../core/index.js';
+import { isoDay, type Lang, type MonitoringReport, type Report } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { withRunInputs } from '../../xlsx/output.js';
@@ -54,11 +54,11 @@ function issueLines(report: Report, lang: Lang, max: number): string[] {
 async function checkMonitoringForm(
   file: string,
   output: string,
-  o: { rb: Awaited<ReturnType<typeof rulebookFrom>>; lang: Lang; checkedAt: string; force?: boolean; say: (s: string) => void; warn: (text: string) => void },
+  o: { rb: Awaited<ReturnType<typeof rulebookFrom>>; lang: Lang; checkedAt: string; today: string; force?: boolean; say: (s: string) => void; warn: (text: string) => void },
 ): Promise<MonitoringReport> {
   const [{ writeMonitoringCopy }, { openFindings }] = await Promise.all([import('../../xlsx/monitoring.js'), import('../../core/monitoring/review.js')]);
   const { lang, say } = o;
-  const r = await writeMonitoringCopy(file, o.rb, { lang, output, checkedAt: o.checkedAt, force: o.force });
+  const r = await writeMonitoringCopy(file, o.rb, { lang, output, checkedAt: o.checkedAt, force: o.force, today: o.today });
   for (const w of r.warnings) o.warn(escapeForTerminal(warningText({ ...w, file }, lang)));
   const m = r.report;
   say(`${m.verdict === 'normal' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
@@ -124,7 +124,7 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
             } catch (e) {
               if (!(e instanceof FileError) || e.code !== 'monitoring-form') throw e;
               // A monitoring form is checked as one: its cells flagged in a reviewed copy, its monitoring verdict said.
-              const m = await checkMonitoringForm(file, output, { rb, lang, checkedAt: stamp(io.now()), force: o.force, say, warn: (text) => io.err(`${t('cli.warning', lang, { text })}\n`) });
+              const m = await checkMonitoringForm(file, output, { rb, lang, checkedAt: stamp(io.now()), today: isoDay(io.now()), force: o.force, say, warn: (text) => io.err(`${t('cli.warning', lang, { text })}\n`) });
               if (experts || committeeOps) io.err(`${t('cli.warning', lang, { text: t('cli.check.monitoring-no-summary', lang) })}\n`);
               reports.push(m);
               if (m.verdict !== 'normal') ctx.exit(1);

@@ -7,7 +7,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { clusterRecords, deadlineFor, renewalRulebook, rosterFacts, withRoster, type RosterEntry, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
+import { clusterRecords, deadlineFor, isoDay, renewalRulebook, rosterFacts, withRoster, type RosterEntry, monitoringForm, monitoringPrefill, planTargetsOf, recordStatusText, renewalModel, renewalRecord, type MonitoringPrefill, type MonitoringReport, type RegisterEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -96,7 +96,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         const say = o.json ? io.err : io.out;
         for (const file of files) {
           try {
-            const r = await reviewMonitoringFile(file, rb, facts);
+            const r = await reviewMonitoringFile(file, rb, facts, isoDay(io.now()));
             if ('application' in r) {
               entries.push({ file, application: true });
               io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
@@ -160,7 +160,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         const reports: MonitoringReport[] = [];
         for (const file of files) {
           try {
-            const r = await reviewMonitoringFile(file, rb);
+            const r = await reviewMonitoringFile(file, rb, {}, isoDay(io.now()));
             if ('application' in r) io.err(`${t('monitoring.cli.monitor.skipped', lang, { file: escapeForTerminal(file), text: t('monitoring.register.notMonitoring', lang) })}\n`);
             else reports.push(r.report);
           } catch (e) {
