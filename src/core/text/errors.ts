@@ -145,6 +145,10 @@ export const ERROR_TEXT = {
     'zh-CN': '工作表行数 {actual}，超过上限 {limit}（标准指标表约 100 行）',
     'en-US': 'a sheet has {actual} rows, over the limit of {limit} (the standard indicator sheet has about 100)',
   },
+  'error.limit.text': {
+    'zh-CN': '其中一段文字有 {actual} 个字符，超过上限 {limit} 个（Excel 单元格最多 32767 个字符）',
+    'en-US': 'one of its texts has {actual} characters, over the limit of {limit} (an Excel cell holds at most 32,767)',
+  },
   'error.limit.merges': {
     'zh-CN': '合并单元格区域 {actual} 个，超过上限 {limit} 个',
     'en-US': 'it has {actual} merged areas, over the limit of {limit}',
