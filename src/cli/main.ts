@@ -6,7 +6,6 @@
  */
 import { CommanderError } from 'commander';
 import { t } from '../core/text/index.js';
-import { FileError } from '../xlsx/errors.js';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { kitCommand } from './commands/kit.js';
@@ -16,9 +15,9 @@ import { scoresheetsCommand } from './commands/scoresheets.js';
 import { tallyCommand } from './commands/tally.js';
 import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
-import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
-import { escapeForTerminal, escapeLines } from './terminal.js';
-import { fileErrorText } from './text.js';
+import { defaultIo, langFromArgv, type CommandContext, type Io } from './common.js';
+import { printFailure } from './run-command.js';
+import { escapeLines } from './terminal.js';
 
 export type { Io } from './common.js';
 
@@ -58,21 +57,8 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   } catch (e) {
     // --help and --version end here with code 0; `cluster-review` alone shows the help and is a usage error.
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError) {
-      io.err(`${t('cli.error', lang, { text: escapeForTerminal(usageText(e, lang)) })}\n${t('cli.usage.hint', lang, { command: e.command ?? program.name() })}\n`);
-      return 2;
-    }
-    if (e instanceof FileError) {
-      io.err(`${t('cli.error', lang, { text: escapeForTerminal(fileErrorText(e, lang)) })}\n`);
-      return 2;
-    }
-    if (e instanceof BadRulebook) {
-      io.err(`${t('cli.rulebook.invalid', lang, { file: escapeForTerminal(e.file) })}\n${e.problems.map((p) => `  · ${escapeForTerminal(p.message)}`).join('\n')}\n`);
-      return 2;
-    }
-    io.err(`${t('cli.internal', lang, { detail: escapeForTerminal(e instanceof Error ? e.message : String(e)) })}\n`);
-    if (process.env.CLUSTER_REVIEW_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
-    return 2;
+    // Usage, file, rulebook and internal errors in words, through the one terminal writer.
+    return printFailure(e, ctx, program.name());
   }
   return exit;
 }

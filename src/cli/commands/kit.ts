@@ -8,7 +8,7 @@ import { nationalIdentityWorn, nationalRulebook } from '../../core/index.js';
 import { t, type TextKey } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { escapeForTerminal } from '../terminal.js';
+import { terminal, yearOption } from '../run-command.js';
 import type { KitErrorCode } from '../../xlsx/kit.js';
 
 interface Options {
@@ -34,6 +34,7 @@ const KIT_ERRORS: Record<KitErrorCode, TextKey> = {
 
 export function kitCommand(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
+  const term = terminal(ctx);
   program
     .command('kit')
     .description(t('cli.kit.description', lang))
@@ -46,8 +47,7 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
     .option('--office-js <bundled|cdn>', t('cli.kit.office-js', lang))
     .addOption(langOption(lang))
     .action(async (o: Options, cmd: Command) => {
-      const year = Number(o.year);
-      if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
+      const year = yearOption(o.year, cmd);
       const officeJs = o.officeJs;
       if (officeJs !== undefined && officeJs !== 'bundled' && officeJs !== 'cdn') throw new UsageError('cli.kit.office-js-invalid', { value: officeJs }, commandPath(cmd));
       const rb = await rulebookFrom(o.rulebook, lang);
@@ -72,15 +72,15 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
           out: o.output,
           addin: o.addin,
           ...(officeJs ? { officeJs } : {}),
-          onBuild: () => io.err(`${t('cli.kit.building', lang)}\n`),
+          onBuild: () => term.err('cli.kit.building'),
         }));
       } catch (e) {
         if (e instanceof KitError) throw new UsageError(KIT_ERRORS[e.code], e.params, commandPath(cmd));
         throw e;
       }
-      const [dir, id, edition, url] = [o.output, rb.data.id, rb.data.edition, o.baseUrl].map(escapeForTerminal);
-      io.err(`${t('cli.kit.wrote', lang, { dir, id, edition, fingerprint: rb.fingerprint.slice(0, 12), url })}\n`);
-      for (const f of Object.values(result.files)) io.err(`  ${escapeForTerminal(f)}\n`);
-      io.err(`${result.officeJs === 'cdn' ? t('cli.kit.cdn', lang) : t('cli.kit.bundled', lang, { version: result.officeJsVersion })}\n`);
+      term.err('cli.kit.wrote', { dir: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), url: o.baseUrl });
+      for (const f of Object.values(result.files)) term.err`  ${f}`;
+      if (result.officeJs === 'cdn') term.err('cli.kit.cdn');
+      else term.err('cli.kit.bundled', { version: result.officeJsVersion });
     });
 }

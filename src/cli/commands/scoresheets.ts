@@ -8,8 +8,7 @@ import { tSafe as t } from '../text.js';
 import { checkNameLength, FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { outputFolder, rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { fileErrorText } from '../text.js';
-import { escapeForTerminal } from '../terminal.js';
+import { terminal } from '../run-command.js';
 import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -30,7 +29,8 @@ export function roundYear(apps: Array<{ year: number | null }>): number | null {
 }
 
 export function scoresheetsCommand(program: Command, ctx: CommandContext): void {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   program
     .command('scoresheets')
     .description(t('committee.cli.scoresheets.description', lang))
@@ -62,15 +62,15 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
           if (input.kind === 'application') read.push(input);
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
-          io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
+          term.fileError(e);
           failed = true;
         }
       }
       if (failed) return ctx.exit(2);
       // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
       const ident = identify(read);
-      for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
-      for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
+      for (const s of ident.same) term.err('committee.cli.same-application', { file: s.file, of: s.of });
+      for (const c of ident.clashes) term.err('committee.cli.name-clash', { files: c.files, ids: c.ids });
       for (const input of ident.distinct) {
         // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
         if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
@@ -81,7 +81,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         years.push({ year: input.year });
       }
       if (left.length)
-        io.out(`${t('committee.cli.scoresheets.left-out', lang, { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) })}\n`);
+        term.out('committee.cli.scoresheets.left-out', { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) });
       if (!apps.length) throw new UsageError('committee.usage.none-passed', {}, command);
       const conflicts = o.conflicts ? await readConflicts(o.conflicts, command) : [];
       for (const c of conflicts) {
@@ -124,7 +124,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         const at = await scoresheetAt(out, presetOf(expert));
         if (at.state === 'kept') {
           const missing = apps.filter((a) => !at.applications.includes(a.id)).map((a) => a.id);
-          io.out(`${t(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', lang, { expert, file: out, apps: missing })}\n`);
+          term.out(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', { expert, file: out, apps: missing });
         } else if (at.state === 'blank' && !o.force) throw new FileError('output-exists', out);
         plan.push({ expert, out, write: at.state !== 'kept' });
       }
@@ -136,11 +136,11 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
         for (const { expert, out, write } of plan) {
           if (!write) continue;
           await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
-          io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
+          term.out('committee.cli.scoresheets.wrote', { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length });
         }
         // Through the one guarded writer: a temporary of its own, never a planted `round.json.tmp`, and never an input.
         await writeOutput(roundFile, async (h) => void (await h.writeFile(`${JSON.stringify(round, null, 2)}\n`, 'utf8')), { force: true });
       });
-      io.out(`${t('committee.cli.scoresheets.round', lang, { file: roundFile, round: round.id })}\n`);
+      term.out('committee.cli.scoresheets.round', { file: roundFile, round: round.id });
     });
 }

@@ -5,7 +5,7 @@ import { t } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { withRunInputs } from '../../xlsx/output.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { escapeForTerminal } from '../terminal.js';
+import { terminal, yearOption } from '../run-command.js';
 
 interface Options {
   output: string;
@@ -17,7 +17,8 @@ interface Options {
 }
 
 export function templateCommand(program: Command, ctx: CommandContext): void {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const thisYear = String(ctx.io.now().getFullYear());
   program
     .command('template')
@@ -30,8 +31,7 @@ export function templateCommand(program: Command, ctx: CommandContext): void {
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
     .action(async (o: Options, cmd: Command) => {
-      const year = Number(o.year);
-      if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
+      const year = yearOption(o.year, cmd);
       const enterprises = o.enterprises === undefined ? undefined : Number(o.enterprises);
       if (enterprises !== undefined && (!Number.isInteger(enterprises) || enterprises < 1)) throw new UsageError('cli.usage.enterprises', { value: o.enterprises! }, commandPath(cmd));
       const rb = await rulebookFrom(o.rulebook, lang);
@@ -39,9 +39,7 @@ export function templateCommand(program: Command, ctx: CommandContext): void {
       const { writeTemplate } = await import('../../xlsx/workbook.js');
       // The rulebook is an input of the run: the template may not be written over it.
       await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password, ...(enterprises === undefined ? {} : { enterprises }) }));
-      const file = escapeForTerminal(o.output);
-      const [id, edition] = [rb.data.id, rb.data.edition].map(escapeForTerminal);
-      io.err(`${t('cli.template.wrote', lang, { file, id, edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 })}\n`);
+      term.err('cli.template.wrote', { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 });
     });
 }
 
