@@ -103,6 +103,15 @@ export function printFailure(e: unknown, ctx: CommandContext, program: string): 
   return 2;
 }
 
+/** The inputs of a run, to guard (withRunInputs): files and lists of files, an option left out (undefined) skipped. */
+export const inputsOf = (...parts: ReadonlyArray<string | readonly string[] | undefined>): string[] => parts.flatMap((p) => (p === undefined ? [] : typeof p === 'string' ? [p] : [...p]));
+
+/** A round's identity findings on stderr: one application given twice is one, and two of one file name are two. */
+export function identityLines(term: Terminal, ident: { same: ReadonlyArray<{ file: string; of: string }>; clashes: ReadonlyArray<{ files: string[]; ids: string[] }> }): void {
+  for (const s of ident.same) term.err('committee.cli.same-application', { file: s.file, of: s.of });
+  for (const c of ident.clashes) term.err('committee.cli.name-clash', { files: c.files, ids: c.ids });
+}
+
 /** A year option (`--year`), 2022…2100, else a usage error with `key`'s words naming the command. */
 export function yearOption(value: string, cmd: Command, key: TextKey = 'cli.usage.year'): number {
   const year = Number(value);

@@ -10,7 +10,7 @@ import { progress } from '../progress.js';
 import { expandWorkbooks, rulebookFrom, UsageError, type CommandContext } from '../common.js';
 import { escapeForTerminal } from '../terminal.js';
 import { fileErrorText } from '../text.js';
-import { claimOutput, terminal } from '../run-command.js';
+import { claimOutput, terminal, inputsOf } from '../run-command.js';
 
 interface Options {
   output: string;
@@ -48,7 +48,7 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
     const files = await expandWorkbooks(inputs, { onePerApplication: true });
     if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
     // Every input guarded for the whole run, the rulebook included; refused before 260 files are read.
-    await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+    await withRunInputs(inputsOf(files, o.rulebook), async () => {
       await claimOutput(o.output, o.force);
       // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
       const adapter = import('../../xlsx/rollup.js');

@@ -10,7 +10,7 @@ import { planCheckOutputs } from '../files.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
-import { terminal, type Terminal } from '../run-command.js';
+import { terminal, type Terminal, inputsOf } from '../run-command.js';
 import { expertLimit, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -110,7 +110,7 @@ export function checkCommand(program: Command, ctx: CommandContext): void {
       }
       // Every input of the run is guarded for the whole run, the rulebook included: no output, default or
       // given, with or without --force, may reach any of them.
-      await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      await withRunInputs(inputsOf(files, o.rulebook), async () => {
         // ExcelJS is loaded here, not at start-up: --help stays fast.
         const { reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
         const { committeeJson } = await import('../../core/committee/summary.js');

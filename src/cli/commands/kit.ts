@@ -8,7 +8,7 @@ import { nationalIdentityWorn, nationalRulebook } from '../../core/index.js';
 import { t, type TextKey } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { terminal, yearOption } from '../run-command.js';
+import { terminal, yearOption, inputsOf } from '../run-command.js';
 import type { KitErrorCode } from '../../xlsx/kit.js';
 
 interface Options {
@@ -62,7 +62,7 @@ export function kitCommand(program: Command, ctx: CommandContext): void {
       let result;
       try {
         // The rulebook is an input of the run: no kit file may reach it (each goes through the guarded writer).
-        result = await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeKit({
+        result = await withRunInputs(inputsOf(o.rulebook), () => writeKit({
           rulebook: rb,
           // The national edition is offered beside a province's, for a national recommendation round.
           others: o.national ? [nationalRulebook()] : [],

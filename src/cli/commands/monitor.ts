@@ -10,7 +10,7 @@ import { clusterRecords, deadlineFor, isoDay, renewalRulebook, rosterFacts, with
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
-import { claimOutput, terminal, yearOption } from '../run-command.js';
+import { claimOutput, terminal, yearOption, inputsOf } from '../run-command.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { expandWorkbooks, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText } from '../text.js';
@@ -35,7 +35,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
       const year = yearOf(o.year, cmd);
       const rb = await rulebookFrom(o.rulebook, lang);
       const { writeMonitoringTemplate } = await import('../../xlsx/monitoring.js');
-      const inputs = [...(o.application ? [o.application] : []), ...(o.rulebook ? [o.rulebook] : [])];
+      const inputs = inputsOf(o.application, o.rulebook);
       await withRunInputs(inputs, async () => {
         let prefill: MonitoringPrefill | undefined;
         if (o.application) {
@@ -74,7 +74,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
       const rb = await rulebookFrom(o.rulebook, lang);
       const files = await expandWorkbooks(inputs);
       if (!files.length && !o.roster.length) throw new UsageError('monitoring.cli.usage.no-workbooks', {}, commandPath(cmd));
-      await withRunInputs([...files, ...o.roster, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      await withRunInputs(inputsOf(files, o.roster, o.rulebook), async () => {
         await claimOutput(o.output, o.force);
         const { readRosterFile, reviewMonitoringFile, writeRegister } = await import('../../xlsx/monitoring.js');
         // The province's own record of its recognised clusters: it establishes what the forms only say.
@@ -142,7 +142,7 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
       const experts = o.experts ? splitNames(o.experts) : undefined;
       const out = terminal(ctx, { json: o.json });
       const { say } = out;
-      await withRunInputs([application, ...files, ...(o.recognised ? [o.recognised] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      await withRunInputs(inputsOf(application, files, o.recognised, o.rulebook), async () => {
         const { reviewFile, writeReviewedCopy, defaultOutput } = await import('../../xlsx/workbook.js');
         const { reviewMonitoringFile } = await import('../../xlsx/monitoring.js');
         const output = o.output ?? (await defaultOutput(application));

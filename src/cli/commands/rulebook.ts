@@ -12,7 +12,7 @@ import { t, tAny } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
 import { BadRulebook, local, pad, rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { terminal } from '../run-command.js';
+import { terminal, inputsOf } from '../run-command.js';
 
 /** What a rulebook sets, in `lang`: identity, fingerprint, settings, scoring, every check with its requirement. */
 function describeRulebook(rb: LoadedRulebook, lang: Lang): string[] {
@@ -86,7 +86,7 @@ export function rulebookCommand(program: Command, ctx: CommandContext): void {
       const rb = await rulebookFrom(o.rulebook, lang);
       const { writeRulebookWorkbook } = await import('../../xlsx/rulebook-sheet.js');
       const { withRunInputs } = await import('../../xlsx/output.js');
-      await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeRulebookWorkbook(rb, lang, o.output, { english: o.english, force: o.force }));
+      await withRunInputs(inputsOf(o.rulebook), () => writeRulebookWorkbook(rb, lang, o.output, { english: o.english, force: o.force }));
       term.err('rulebook.cmd.export.wrote', { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12) });
     });
   group

@@ -8,7 +8,7 @@ import { tSafe as t } from '../text.js';
 import { checkNameLength, FileError } from '../../xlsx/errors.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { outputFolder, rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { terminal } from '../run-command.js';
+import { terminal, inputsOf, identityLines } from '../run-command.js';
 import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -69,8 +69,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       if (failed) return ctx.exit(2);
       // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
       const ident = identify(read);
-      for (const s of ident.same) term.err('committee.cli.same-application', { file: s.file, of: s.of });
-      for (const c of ident.clashes) term.err('committee.cli.name-clash', { files: c.files, ids: c.ids });
+      identityLines(term, ident);
       for (const input of ident.distinct) {
         // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
         if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
@@ -132,7 +131,7 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       const { existsSync } = await import('node:fs');
       if (!o.force && !ours && existsSync(roundFile)) throw new FileError('output-exists', roundFile);
       const { withRunInputs, writeOutput } = await import('../../xlsx/output.js');
-      await withRunInputs([...workbooks, ...(o.conflicts ? [o.conflicts] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
+      await withRunInputs(inputsOf(workbooks, o.conflicts, o.rulebook), async () => {
         for (const { expert, out, write } of plan) {
           if (!write) continue;
           await writeScoresheet(round, expert, rb, lang, out, { force: o.force });

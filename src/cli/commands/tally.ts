@@ -16,7 +16,7 @@ import { commandPath, langOption, rulebookOption } from '../help.js';
 import { outputFolder, pad, rulebookFrom, stamp, UsageError, type CommandContext } from '../common.js';
 import { fileErrorText, warningText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
-import { terminal, type Terminal } from '../run-command.js';
+import { terminal, type Terminal, inputsOf, identityLines } from '../run-command.js';
 import { committeeNames, roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets.js';
 
@@ -108,8 +108,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       // Identity by data: an original and its reviewed copy are one application, two files of one name are two.
       const ident = identify(apps, Array.isArray(saved?.applications) ? saved.applications : []);
       const applications: RoundApplication[] = ident.distinct.map((x) => x.app);
-      for (const s of ident.same) term.err('committee.cli.same-application', { file: s.file, of: s.of });
-      for (const c of ident.clashes) term.err('committee.cli.name-clash', { files: c.files, ids: c.ids });
+      identityLines(term, ident);
       const year = saved?.year ?? roundYear(apps);
       const round: Round = {
         format: 'cluster-review/round@1',
@@ -154,7 +153,7 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       // Every input of the run is guarded, --force or not: the output may only be this round's own roll-up (the
       // previous tally, rewritten with the new figures), never a score sheet, an application, round.json or the rulebook.
       const ownRollups = new Set(read.filter((x) => x.kind === 'rollup' && x.record.round.id === round.id).map((x) => x.path));
-      const guarded = [...files.workbooks.filter((f) => !ownRollups.has(f)), ...files.rounds, ...(o.rulebook ? [o.rulebook] : [])];
+      const guarded = inputsOf(files.workbooks.filter((f) => !ownRollups.has(f)), files.rounds, o.rulebook);
       const { refuseRunInput } = await import('../../xlsx/output.js');
       try {
         await refuseRunInput(o.output, guarded);

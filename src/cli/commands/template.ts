@@ -5,7 +5,7 @@ import { t } from '../../core/text/index.js';
 import { commandPath, langOption, rulebookOption } from '../help.js';
 import { withRunInputs } from '../../xlsx/output.js';
 import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { terminal, yearOption } from '../run-command.js';
+import { terminal, yearOption, inputsOf } from '../run-command.js';
 
 interface Options {
   output: string;
@@ -38,7 +38,7 @@ export function templateCommand(program: Command, ctx: CommandContext): void {
       // ExcelJS is loaded here, not at start-up: --help stays fast.
       const { writeTemplate } = await import('../../xlsx/workbook.js');
       // The rulebook is an input of the run: the template may not be written over it.
-      await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password, ...(enterprises === undefined ? {} : { enterprises }) }));
+      await withRunInputs(inputsOf(o.rulebook), () => writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password, ...(enterprises === undefined ? {} : { enterprises }) }));
       term.err('cli.template.wrote', { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 });
     });
 }
