@@ -54,6 +54,24 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/office.' }, { name: 'Office', message: 'Office.js belongs in src/office.' }] },
   },
   {
+    // One terminal writer (src/cli/run-command.ts): a command prints only through it, so every piece of text from a
+    // workbook, rulebook or file name is escaped on its way out. Its lines may be tagged templates (term.say`…`).
+    files: ['src/cli/commands/**/*.ts', 'src/cli/run-command.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': ['error', { allowTaggedTemplates: true }] },
+  },
+  {
+    files: ['src/cli/commands/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='console']", message: 'Print through the terminal writer (terminal(ctx) in src/cli/run-command.ts).' },
+        { selector: "MemberExpression[object.name='process'][property.name=/^(stdout|stderr)$/]", message: 'Print through the terminal writer (terminal(ctx) in src/cli/run-command.ts).' },
+        { selector: "MemberExpression[object.name='io'][property.name=/^(out|err)$/]", message: 'Print through the terminal writer (terminal(ctx) in src/cli/run-command.ts), which escapes every piece.' },
+        { selector: "MemberExpression[object.property.name='io'][property.name=/^(out|err)$/]", message: 'Print through the terminal writer (terminal(ctx) in src/cli/run-command.ts), which escapes every piece.' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests edit raw rulebook JSON on purpose, including into invalid shapes.

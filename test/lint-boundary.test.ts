@@ -27,3 +27,19 @@ describe('core import boundary', () => {
     expect(await lint('export const y = Office.onReady;\n', 'src/office/sample.ts')).not.toContain('no-restricted-globals');
   });
 });
+
+describe('one terminal writer', () => {
+  it.each([
+    "console.log('x');",
+    "process.stdout.write('x');",
+    "process.stderr.write('x');",
+    "export const f = (io: { out: (s: string) => void }) => io.out('x');",
+    "export const f = (ctx: { io: { err: (s: string) => void } }) => ctx.io.err('x');",
+  ])('src/cli/commands rejects %s: commands print through terminal(ctx)', async (code) => {
+    expect(await lint(`${code}\nexport const y = 1;\n`, 'src/cli/commands/sample.ts')).toContain('no-restricted-syntax');
+  });
+  it('the writer itself, and the terminal writer’s lines in a command, pass', async () => {
+    expect(await lint("export const f = (io: { out: (s: string) => void }) => io.out('x');\n", 'src/cli/run-command.ts')).not.toContain('no-restricted-syntax');
+    expect(await lint('export const f = (term: { say: (s: TemplateStringsArray) => void }) => {\n  term.say`x`;\n};\n', 'src/cli/commands/sample.ts')).toEqual([]);
+  });
+});

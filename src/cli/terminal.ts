@@ -9,14 +9,16 @@ import type { Lang } from '../core/types.js';
 
 /**
  * C0 (tab, newline and carriage return included: in a piece of text they are data, not our layout), DEL, C1,
- * the line and paragraph separators, and the bidi marks (U+061C, U+200E, U+200F), embeddings, overrides and isolates.
+ * the line and paragraph separators, the bidi marks (U+061C, U+200E, U+200F), embeddings, overrides and isolates,
+ * and the invisible ones (zero-width space, non-joiner and joiner U+200B–U+200D, word joiner U+2060, U+FEFF): two
+ * names that differ only by one of these would print the same.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 const visible = (ch: string): string => {
   const c = ch.charCodeAt(0);

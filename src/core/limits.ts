@@ -63,6 +63,13 @@ export const LIMITS = {
   rulebookBytes: 4 * 1024 * 1024,
   rulebookValues: 100_000,
   rulebookText: 20_000,
+  /**
+   * Characters of one text in a workbook (a cell, a shared string, a note): Excel's own limit for a cell, so only a
+   * forged file goes beyond. Measured in the package's XML before the spreadsheet library reads it: one text of 50
+   * million characters (50 MB inflated, well within the limits above, 78 KB zipped) cost 690 MB and 7 s before it
+   * reached the rulebook's own limit of characters.
+   */
+  cellText: 32_767,
   /** Rows and columns of a rulebook workbook's sheet read back (its 规则表 has about 150 rows and 20 columns). */
   rulebookRows: 5_000,
   rulebookColumns: 256,
@@ -71,7 +78,7 @@ export const LIMITS = {
 } as const;
 
 /** What a limit counts: its words are `error.limit.<what>`. */
-export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'merges' | 'findings' | 'time' | 'memory' | 'rulebook';
+export type LimitName = 'file' | 'inflated' | 'cells' | 'rows' | 'merges' | 'findings' | 'time' | 'memory' | 'rulebook' | 'text';
 
 /**
  * A limit reached, found by the core or an adapter: `limit` and `actual` in the limit's unit (MB for sizes and

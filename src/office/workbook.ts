@@ -8,6 +8,7 @@
 import {
   examine,
   examineMonitoring,
+  isoDay,
   examineMonitoringCheck,
   finishCheck,
   finishClear,
@@ -295,7 +296,7 @@ async function readSummaryNotes<R extends Reading>(ctx: XContext, reading: R, sh
 
 function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
   // A monitoring form carries the application's codes too: recognised first and said, with its own verdict.
-  const monitoring = examineMonitoring(reading, rb);
+  const monitoring = examineMonitoring(reading, rb, {}, [], {}, isoDay(new Date()));
   if (monitoring)
     throw new OfficeError('monitoring-form', { year: String(monitoring.report.monitoringYear ?? '—'), 'zh-CN': monitoring.report.verdictText['zh-CN'], 'en-US': monitoring.report.verdictText['en-US'] });
   const examined = examine(reading, rb);
@@ -305,7 +306,7 @@ function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
 
 /** What "检查本工作簿" checks: a monitoring form as one (R1–R6 and its verdict, the core's monitoring step), else the application. */
 function examinedForCheck(reading: Reading, rb: LoadedRulebook): Examined<Review | MonitoringReview> {
-  return examineMonitoringCheck(reading, rb) ?? requireExamined(reading, rb);
+  return examineMonitoringCheck(reading, rb, {}, [], isoDay(new Date())) ?? requireExamined(reading, rb);
 }
 
 const rangeOf = (ctx: XContext, cell: string): XRange => {

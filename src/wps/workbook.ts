@@ -9,6 +9,7 @@
 import {
   examine,
   examineMonitoring,
+  isoDay,
   examineMonitoringCheck,
   finishCheck,
   finishClear,
@@ -122,7 +123,7 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
 }
 
 function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
-  const monitoring = examineMonitoring(reading, rb);
+  const monitoring = examineMonitoring(reading, rb, {}, [], {}, isoDay(new Date()));
   if (monitoring)
     throw new OfficeError('monitoring-form', { year: String(monitoring.report.monitoringYear ?? '—'), 'zh-CN': monitoring.report.verdictText['zh-CN'], 'en-US': monitoring.report.verdictText['en-US'] });
   const examined = examine(reading, rb);
@@ -215,7 +216,7 @@ export function checkWorkbook(
   const { app, rb, lang } = s;
   const reading = readWorkbook(app, rb);
   // A monitoring form is checked as one (R1–R6, its verdict), flagged by the same plan as an application.
-  const examined: Examined<Review | MonitoringReview> = examineMonitoringCheck(reading, rb) ?? requireExamined(reading, rb);
+  const examined: Examined<Review | MonitoringReview> = examineMonitoringCheck(reading, rb, {}, [], isoDay(new Date())) ?? requireExamined(reading, rb);
   const draft = planCheck(reading, examined, lang, 'notes');
   const { covered, locked } = readCovered(reading, draft);
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);

@@ -39,6 +39,8 @@ export type FileErrorCode =
   | 'output-no-permission'
   | 'output-folder-not-found'
   | 'write-failed'
+  // Every temporary name the writer tried is taken by a file or link that is not its own: params {temp}.
+  | 'temp-taken'
   | 'rulebook-unreadable'
   | 'rulebook-not-found'
   | 'rulebook-not-json'

@@ -13,10 +13,13 @@
  * kit needs no compile of its own. Where office.js comes from is the build's choice (`officeJs`: the bundled copy,
  * or Microsoft's CDN); the README says which and what it means. The kit copies an already built add-in (`--addin`, e.g. `npm run build`'s
  * dist/) or builds one with vite (a dev dependency: present where the repository is installed for development).
- * Everything is written into a temporary folder beside the output and renamed into place at the end: a failed
- * run leaves nothing half-written, and an existing, non-empty folder is never written into.
+ * Everything is written into a folder this run creates exclusively beside the output, each file through the one
+ * guarded writer (./output.ts: its own exclusive temporary, never through a link, never onto an input of the run),
+ * and the folder is renamed into place at the end: a failed run leaves nothing half-written, and an existing,
+ * non-empty folder is never written into. The add-in folder copied in may hold no links: a link there would be a
+ * kit file reaching somewhere else.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -31,6 +34,7 @@ import { EMBEDDED_RULEBOOKS_FILE, rulebooksScript } from '../common/rulebooks-sc
 import { KIT_OFFICE_JS, KIT_README, KIT_REQUESTS } from '../core/text/kit-readme.js';
 import { manifestBase, PRODUCTION_ID, productionManifest } from './manifest.js';
 import { FileError } from './errors.js';
+import { writeOutput } from './output.js';
 import { writeRulebookWorkbook } from './rulebook-sheet.js';
 import { writeTemplate } from './workbook.js';
 
@@ -66,10 +70,12 @@ export interface KitResult {
   officeJsVersion: string;
 }
 
+export type KitErrorCode = 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin' | 'addin-link' | 'out-link';
+
 /** Why a kit cannot be made; the command says it in words (cli.kit.<code>). */
 export class KitError extends Error {
   constructor(
-    readonly code: 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin',
+    readonly code: KitErrorCode,
     readonly params: Record<string, string>,
   ) {
     super(code);
@@ -127,8 +133,26 @@ function officeJsVersionOf(root: string): string {
   }
 }
 
+/** The first symbolic link inside `dir` (relative, with "/"), or null: the copy takes plain files and folders only. */
+function firstLink(dir: string, rel = ''): string | null {
+  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isSymbolicLink()) return r;
+    if (e.isDirectory()) {
+      const inner = firstLink(dir, r);
+      if (inner !== null) return inner;
+    }
+  }
+  return null;
+}
+
+/** A text file of the kit, through the guarded writer (exclusive unless `replace`: a file the copy brought that the kit rewrites). */
+const put = (path: string, text: string, replace = false): Promise<void> => writeOutput(path, async (h) => void (await h.writeFile(text, 'utf8')), { force: replace });
+
 /** A folder the kit may be written to: absent, or an empty folder. */
 function refuseNonEmpty(out: string): void {
+  // A link given as -o is never followed (the kit would land where it leads) nor replaced.
+  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) throw new KitError('out-link', { dir: out });
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory() || readdirSync(out).length) throw new KitError('out-not-empty', { dir: out });
 }
@@ -151,6 +175,10 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     const [a, k] = [realpathSync(source), join(realpathSync(dirname(out)), basename(out))];
     const inside = (x: string, y: string) => x === y || x.startsWith(y.endsWith(sep) ? y : y + sep);
     if (inside(k, a) || inside(a, k)) throw new KitError('out-inside-addin', { dir: o.out, addin: o.addin! });
+  }
+  if (source) {
+    const link = firstLink(source);
+    if (link !== null) throw new KitError('addin-link', { dir: o.addin!, file: link });
   }
   if (source && o.officeJs && builtWith(source) !== o.officeJs) throw new KitError('office-js-mismatch', { dir: o.addin!, wanted: o.officeJs, found: builtWith(source) });
   let built: string | undefined;
@@ -180,7 +208,8 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
       recursive: true,
       filter: (src) => {
         const rel = relative(source, src).split(sep).join('/');
-        return rel !== 'manifest.xml' && rel !== DEPLOYMENT_DIR && !rel.startsWith(`${DEPLOYMENT_DIR}/`);
+        const dropped = (d: string) => rel === d || rel.startsWith(`${d}/`);
+        return rel !== 'manifest.xml' && !dropped(DEPLOYMENT_DIR) && !dropped(`wps/${DEPLOYMENT_DIR}`);
       },
     });
     const officeJs = builtWith(addin);
@@ -189,12 +218,14 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     // The rulebooks the deployment offers, each as its own validated JSON file (its fingerprint is of this text).
     const offered = [rb, ...(o.others ?? []).filter((x) => x.source.id !== id)];
     mkdirSync(join(addin, DEPLOYMENT_DIR));
+    const texts = new Map<string, string>();
     const entries = offered.map((x) => {
       const file = `${x.source.id}.json`;
-      writeFileSync(join(addin, DEPLOYMENT_DIR, file), `${JSON.stringify(x.source, null, 2)}\n`);
+      texts.set(`${DEPLOYMENT_DIR}/${file}`, `${JSON.stringify(x.source, null, 2)}\n`);
       return deployedEntry(x, file);
     });
-    writeFileSync(join(tmp, names.index), `${JSON.stringify(deploymentIndex(entries, id), null, 2)}\n`);
+    texts.set(DEPLOYMENT_INDEX, `${JSON.stringify(deploymentIndex(entries, id), null, 2)}\n`);
+    for (const [f, text] of texts) await put(join(addin, ...f.split('/')), text);
     // The WPS 加载项 beside the Office pages: its list entry names this kit's address (the build left a placeholder or
     // its own), and it offers the same rulebooks, beside its pages as its pane looks for them (one up from taskpane/).
     // WPS reads them from rulebooks/rulebooks.js, the same texts embedded (offline it loads over file://, where
@@ -202,20 +233,19 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     const wps = join(addin, 'wps');
     if (existsSync(join(wps, 'index.html'))) {
       const publish = join(wps, 'publish.xml');
-      if (existsSync(publish)) writeFileSync(publish, withOnlineUrl(readFileSync(publish, 'utf8'), `${base}/wps`));
-      rmSync(join(wps, DEPLOYMENT_DIR), { recursive: true, force: true });
-      cpSync(join(addin, DEPLOYMENT_DIR), join(wps, DEPLOYMENT_DIR), { recursive: true });
-      const files = Object.fromEntries([DEPLOYMENT_INDEX, ...entries.map((e) => `${DEPLOYMENT_DIR}/${e.file}`)].map((f) => [f, readFileSync(join(addin, ...f.split('/')), 'utf8')]));
-      writeFileSync(join(wps, ...EMBEDDED_RULEBOOKS_FILE.split('/')), rulebooksScript(files));
+      if (existsSync(publish)) await put(publish, withOnlineUrl(readFileSync(publish, 'utf8'), `${base}/wps`), true);
+      mkdirSync(join(wps, DEPLOYMENT_DIR));
+      for (const [f, text] of texts) await put(join(wps, ...f.split('/')), text);
+      await put(join(wps, ...EMBEDDED_RULEBOOKS_FILE.split('/')), rulebooksScript(Object.fromEntries(texts)));
     }
 
     const manifest = productionManifest(readFileSync(join(root, 'manifest.xml'), 'utf8'), base, PRODUCTION_ID);
-    writeFileSync(join(tmp, names.manifest), manifest);
+    await put(join(tmp, names.manifest), manifest);
     // Also beside the pages, as `npm run build` puts it: a server copy the admin centre can be pointed at.
-    writeFileSync(join(addin, 'manifest.xml'), manifest);
+    await put(join(addin, 'manifest.xml'), manifest);
 
     mkdirSync(join(tmp, 'rulebook'));
-    writeFileSync(join(tmp, names.rulebookJson), `${JSON.stringify(rb.source, null, 2)}\n`);
+    await put(join(tmp, names.rulebookJson), `${JSON.stringify(rb.source, null, 2)}\n`);
     await writeRulebookWorkbook(rb, o.lang, join(tmp, names.rulebookSheet), { english: true });
     await writeTemplate(rb, o.year, o.lang, join(tmp, names.template));
 
@@ -233,7 +263,7 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     const part = (lang: Lang, name: string) =>
       fill(KIT_README[lang], lang, { ...params, name, officeJsSection: fill(KIT_OFFICE_JS[officeJs][lang], lang, params), requests: KIT_REQUESTS[officeJs][lang] });
     const readme = `${part('zh-CN', rb.source.name.zh)}\n\n---\n\n${part('en-US', rb.source.name.en)}\n`;
-    writeFileSync(join(tmp, names.readme), readme);
+    await put(join(tmp, names.readme), readme);
 
     // Into place: an empty folder given as -o is replaced by the finished kit.
     refuseNonEmpty(out);

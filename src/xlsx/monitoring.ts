@@ -44,7 +44,7 @@ export async function writeMonitoringTemplate(rb: LoadedRulebook, year: number, 
 }
 
 /** One file: its monitoring report, or `application` when it is an application form (said, not reviewed). */
-export async function reviewMonitoringFile(path: string, rb: LoadedRulebook, facts: FactsOf = {}): Promise<{ report: MonitoringReport } | { application: true }> {
+export async function reviewMonitoringFile(path: string, rb: LoadedRulebook, facts: FactsOf = {}, today?: string): Promise<{ report: MonitoringReport } | { application: true }> {
   const { wb } = await openWorkbook(path);
   const names = wb.worksheets.map((w) => w.name);
   const request = readRequest(names);
@@ -56,7 +56,7 @@ export async function reviewMonitoringFile(path: string, rb: LoadedRulebook, fac
     if (found) return { application: true };
     throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
   }
-  const examined = examineMonitoring(reading, rb, { file: basename(path) }, snapshots, facts);
+  const examined = examineMonitoring(reading, rb, { file: basename(path) }, snapshots, facts, today);
   if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
   return { report: examined.report };
 }
@@ -110,7 +110,7 @@ export async function writeRegister(rb: LoadedRulebook, entries: RegisterEntry[]
 export async function writeMonitoringCopy(
   path: string,
   rb: LoadedRulebook,
-  opts: { lang: Lang; output: string; checkedAt?: string; force?: boolean },
+  opts: { lang: Lang; output: string; checkedAt?: string; force?: boolean; today?: string },
 ): Promise<{ report: MonitoringReport; checkReport: MonitoringCheckReport; flagged: number; restored: number; warnings: WorkflowWarning[] }> {
   const { wb, bytes } = await openWorkbook(path);
   const names = wb.worksheets.map((w) => w.name);
@@ -119,7 +119,7 @@ export async function writeMonitoringCopy(
   const snapshots = request.stages.flat().map((n) => worksheetSnapshot(wb.getWorksheet(n)!));
   const found = pickIndicatorSheet(snapshots, rb);
   const reading = { names, meta: record.meta, found, merges: null, summaryAt: null, metaDamaged: record.damaged };
-  const examined = examineMonitoringCheck(reading, rb, { file: basename(path) }, snapshots);
+  const examined = examineMonitoringCheck(reading, rb, { file: basename(path) }, snapshots, opts.today);
   if (!examined) throw new FileError('no-indicator-sheet', path, { sheets: names.filter((n) => !n.startsWith('_')) });
   const draft = planCheck(reading, examined, opts.lang, 'notes');
   const plan = finishCheck(reading, draft, { cells: readCells(wb, draft.read.fills, draft.read.notes) }, rb, opts.lang, { checkedAt: opts.checkedAt });

@@ -143,6 +143,31 @@ class SheetCounts {
   }
 }
 
+/**
+ * Throws LimitError('text') when a text node of an XML part (a cell's value, a shared string, a note) has more than
+ * LIMITS.cellText characters: found by its bytes between tags (native indexOf, no string built), counted in
+ * characters only for a run long enough to matter (UTF-8 takes up to 3 bytes for a CJK character, an entity more).
+ */
+export function refuseLongText(xml: Buffer): void {
+  const limit = LIMITS.cellText;
+  for (let pos = 0; ; ) {
+    const gt = xml.indexOf(0x3e, pos);
+    if (gt < 0) return;
+    let lt = xml.indexOf(0x3c, gt + 1);
+    if (lt < 0) lt = xml.length;
+    const bytes = lt - gt - 1;
+    if (bytes > limit) {
+      // No character takes more than 10 bytes (`&#1114111;`): a longer run is over the limit without decoding it
+      // (50 MB of text is not made a string to be refused); its characters are counted from the UTF-8 lead bytes.
+      let chars = 0;
+      if (bytes <= limit * 10) chars = xml.toString('utf8', gt + 1, lt).replace(/&(?:#x?[0-9A-Fa-f]+|\w+);/g, '_').length;
+      else for (let i = gt + 1; i < lt; i++) chars += (xml[i]! & 0xc0) === 0x80 ? 0 : xml[i]! >= 0xf0 ? 2 : 1;
+      if (chars > limit) throw new LimitError('text', limit, chars);
+    }
+    pos = lt + 1;
+  }
+}
+
 /** Inflates at most `budget` bytes (plus one, to tell "more"): zlib stops there, whatever the part holds. */
 function inflateBounded(raw: Buffer, budget: number): Buffer {
   try {
@@ -218,6 +243,8 @@ export function storedCopy(buf: Buffer, opts: { withoutEmptyCells?: boolean } = 
       if (data.length > budget) throw new LimitError('inflated', megabytes(LIMITS.inflatedBytes), megabytes(inflated + data.length));
       inflated += data.length;
       if (data.length !== size) return null;
+      // One text longer than Excel's cell takes, refused before the spreadsheet library builds it (any XML part).
+      if (/\.(xml|vml)$/i.test(name.toString('latin1'))) refuseLongText(data);
       if (SHEET_PART.test(name.toString('latin1'))) {
         // Counted as the file holds it, before anything is left out.
         counts.add(data);

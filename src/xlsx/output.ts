@@ -314,8 +314,29 @@ function writeError(e: unknown, output: string): FileError {
   }
 }
 
+/** How many temporary names a write tries when each is already taken (planted) before it gives up, naming one. */
+const TEMP_TRIES = 20;
+
 /** File systems without hard links (FAT, some network shares) answer link() with one of these. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * The temporary for `output`, created exclusively (O_EXCL: never through a link, never into a file someone planted
+ * under our name pattern). A name taken by something that is not ours is left alone and the next name tried.
+ */
+async function createTemp(dir: string, output: string): Promise<{ tmp: string; file: FileHandle }> {
+  for (let tries = 0; ; tries++) {
+    const tmp = join(dir, tempName(basename(output), process.pid, ++counter));
+    try {
+      const file = await open(tmp, 'wx');
+      live.add(tmp);
+      return { tmp, file };
+    } catch (e) {
+      if (errno(e) !== 'EEXIST') throw e;
+      if (tries + 1 >= TEMP_TRIES) throw new FileError('temp-taken', output, { temp: tmp });
+    }
+  }
+}
 
 /**
  * Writes `output` through `write` (given the open temporary file), atomically and never onto an input.
@@ -333,11 +354,11 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
   if (!opts.force && (await lstat(output).then(() => true, () => false))) throw new FileError('output-exists', output);
   const dir = dirname(resolve(output));
   await sweepStaleTemps(dir);
-  const tmp = join(dir, tempName(basename(output), process.pid, ++counter));
-  live.add(tmp);
   startHandling();
+  let created: string | undefined;
   try {
-    const file = await open(tmp, 'wx');
+    const { tmp, file } = await createTemp(dir, output);
+    created = tmp;
     try {
       await write(file);
       await file.sync();
@@ -360,8 +381,11 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
   } catch (e) {
     throw writeError(e, output);
   } finally {
-    await unlink(tmp).catch(() => undefined);
-    live.delete(tmp);
+    // Only the temporary this write created is removed: a planted file or link under our pattern is not ours.
+    if (created !== undefined) {
+      await unlink(created).catch(() => undefined);
+      live.delete(created);
+    }
     if (!live.size) stopHandling();
   }
 }

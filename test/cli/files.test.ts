@@ -64,6 +64,8 @@ describe('terminal text', () => {
   it('escapes C0 (tab and newline too), DEL, C1, ESC and bidi controls visibly; leaves CJK and punctuation', () => {
     expect(escapeForTerminal('a\x1b]0;t\x07b\tc\nd\x7f\u009b\u202e\u2066\u200f集群“是”')).toBe('a\\x1b]0;t\\x07b\\x09c\\x0ad\\x7f\\x9b\\u202e\\u2066\\u200f集群“是”');
     expect(escapeLines('line\tone\n\x1b[2J')).toBe('line\tone\n\\x1b[2J');
+    // Invisible characters too (issue 20): two names differing only by a zero-width space never print the same.
+    expect(escapeForTerminal('a\u200bb\u200dc\u2060d\ufeffe\u061cf')).toBe('a\\u200bb\\u200dc\\u2060d\\ufeffe\\u061cf');
   });
   it('JSON stays valid and the same value: C1 and bidi as \\u escapes', () => {
     const value = { s: 'a\u009b\u202e\u2028\x1b\n' };

@@ -2,19 +2,18 @@
  * What `cluster-review batch` does once commander has parsed its arguments: loaded only then (the definition, with its options
  * and help, is ./batch.ts; see ../lazy.ts), so it may import the core, the rulebook and the workbook adapter.
  */
-import { lstat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { applicationIdentities, type RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
-import { FileError } from '../../xlsx/errors.js';
-import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
+import { withRunInputs } from '../../xlsx/output.js';
 import { commandPath } from '../help.js';
 import { reviewFiles, startWorker, type FileIdentity, type StartedWorker } from '../pool.js';
 import { progress } from '../progress.js';
 import { expandWorkbooks, UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
 import { escapeForTerminal } from '../terminal.js';
+import { claimOutput, inputsOf, terminal } from '../run-command.js';
 import { fileErrorText } from '../text.js';
 
 interface Options {
@@ -37,14 +36,14 @@ export async function runBatch(ctx: CommandContext, inputs: string[], o: Options
 }
 
 async function run(ctx: CommandContext, inputs: string[], o: Options, quota: number | undefined, cmd: Command, started: StartedWorker | null): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const rb = await rulebookFrom(o.rulebook, lang);
   const files = await expandWorkbooks(inputs, { onePerApplication: true });
   if (!files.length) throw new UsageError('cli.usage.no-workbooks', {}, commandPath(cmd));
   // Every input guarded for the whole run, the rulebook included; refused before 260 files are read.
-  await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
-    await refuseRunInput(o.output);
-    if (!o.force && (await lstat(o.output).then(() => true, () => false))) throw new FileError('output-exists', o.output);
+  await withRunInputs(inputsOf(files, o.rulebook), async () => {
+    await claimOutput(o.output, o.force);
     // ExcelJS is loaded here, not at start-up: --help stays fast; it loads while the worker starts.
     const adapter = import('../../xlsx/rollup.js');
     const bar = progress(files.length);
@@ -59,7 +58,7 @@ async function run(ctx: CommandContext, inputs: string[], o: Options, quota: num
     ident.items.forEach((x, k) => {
       if (x.sameAs === null) return;
       dropped.add(ok[k]!);
-      io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(files[ok[k]!]!), of: escapeForTerminal(files[ok[x.sameAs]!]!) })}\n`);
+      term.err('committee.cli.same-application', { file: files[ok[k]!]!, of: files[ok[x.sameAs]!]! });
     });
     const entries: RollupEntry[] = outcomes.flatMap((r, i) => (dropped.has(i) ? [] : ['report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }]));
     await writeRollupNative(entries, lang, o.output, { quota, force: o.force, inputs: files });
@@ -69,8 +68,8 @@ async function run(ctx: CommandContext, inputs: string[], o: Options, quota: num
       const k = e.report ? e.report.verdictText[lang] : unreadable;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    io.out(`${t('cli.batch.wrote', lang, { file: escapeForTerminal(o.output), n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
-    for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: escapeForTerminal(e.error) })}\n`);
+    term.out('cli.batch.wrote', { file: o.output, n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) });
+    for (const e of entries) if (e.error) term.err('cli.batch.unreadable-line', { text: e.error });
     if (entries.some((e) => e.error)) ctx.exit(2);
     else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);
   });

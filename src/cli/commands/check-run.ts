@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Lang, MonitoringReport, Report } from '../../core/index.js';
+import { isoDay, type Lang, type MonitoringReport, type Report } from '../../core/index.js';
 import { t, tAny } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { withRunInputs } from '../../xlsx/output.js';
@@ -13,8 +13,8 @@ import { planCheckOutputs } from '../files.js';
 import { commandPath } from '../help.js';
 import { pad, stamp, UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
-import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
-import { fileErrorText, warningText } from '../text.js';
+import { fileErrorText } from '../text.js';
+import { inputsOf, terminal, type Terminal } from '../run-command.js';
 import { expertLimit, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -40,12 +40,11 @@ function renamePair(v: string): [string, string] | null {
 const SHOWN = new Set(['veto', 'fail', 'invalid', 'missing']);
 
 /** The findings a reviewer must see first, at most `max`, then how many more there are. */
-function issueLines(report: Report, lang: Lang, max: number): string[] {
+function issueLines(report: Report, lang: Lang, max: number, say: Terminal['say']): void {
   const shown = report.findings.filter((f) => SHOWN.has(f.status));
-  // Messages quote cell text: escaped, so a cell cannot drive the terminal.
-  const lines = shown.slice(0, max).map((f) => `    · ${tAny(`status.${f.status}`, lang)}  ${escapeForTerminal(f.messages[lang])}`);
-  if (shown.length > max) lines.push(`    · ${t('cli.check.more', lang, { n: shown.length - max })}`);
-  return lines;
+  // Messages quote cell text: escaped by the writer, so a cell cannot drive the terminal.
+  for (const f of shown.slice(0, max)) say`    · ${tAny(`status.${f.status}`, lang)}  ${f.messages[lang]}`;
+  if (shown.length > max) say`    · ${t('cli.check.more', lang, { n: shown.length - max })}`;
 }
 
 /**
@@ -56,21 +55,26 @@ function issueLines(report: Report, lang: Lang, max: number): string[] {
 async function checkMonitoringForm(
   file: string,
   output: string,
-  o: { rb: Awaited<ReturnType<typeof rulebookFrom>>; lang: Lang; checkedAt: string; force?: boolean; say: (s: string) => void; warn: (text: string) => void },
+  o: { rb: Awaited<ReturnType<typeof rulebookFrom>>; lang: Lang; checkedAt: string; today: string; force?: boolean; term: Terminal },
 ): Promise<MonitoringReport> {
   const [{ writeMonitoringCopy }, { openFindings }] = await Promise.all([import('../../xlsx/monitoring.js'), import('../../core/monitoring/review.js')]);
-  const { lang, say } = o;
-  const r = await writeMonitoringCopy(file, o.rb, { lang, output, checkedAt: o.checkedAt, force: o.force });
-  for (const w of r.warnings) o.warn(escapeForTerminal(warningText({ ...w, file }, lang)));
+  const { lang, term } = o;
+  const { say } = term;
+  const r = await writeMonitoringCopy(file, o.rb, { lang, output, checkedAt: o.checkedAt, force: o.force, today: o.today });
+  for (const w of r.warnings) term.fileWarning({ ...w, file });
   const m = r.report;
-  say(`${m.verdict === 'normal' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
-  say(`  ${t('cli.check.monitoring-form', lang, { year: m.monitoringYear ?? '—' })}\n`);
-  const c = r.checkReport.counts;
-  say(`  ${pad(t('cli.check.verdict', lang), 12)}${m.verdictText[lang]}    ${t('cli.check.counts', lang, { veto: c.veto, fail: c.fail, missing: c.missing + c.invalid, warn: c.warn })}\n`);
+  verdictLines(say, m.verdict === 'normal', file, output, lang, m.verdictText[lang], r.checkReport.counts, t('cli.check.monitoring-form', lang, { year: m.monitoringYear ?? '—' }));
   const open = openFindings(m);
-  for (const f of open.slice(0, 8)) say(`    · ${tAny(`status.${f.status}`, lang)}  ${escapeForTerminal(f.messages[lang])}\n`);
-  if (open.length > 8) say(`    · ${t('cli.check.monitoring-more', lang, { n: open.length - 8 })}\n`);
+  for (const f of open.slice(0, 8)) say`    · ${tAny(`status.${f.status}`, lang)}  ${f.messages[lang]}`;
+  if (open.length > 8) say`    · ${t('cli.check.monitoring-more', lang, { n: open.length - 8 })}`;
   return m;
+}
+
+/** The head of a checked file's lines, for an application and a monitoring form alike: ✓/✗, where it went, the verdict and counts. */
+function verdictLines(say: Terminal['say'], ok: boolean, file: string, output: string, lang: Lang, verdict: string, c: { veto: number; fail: number; missing: number; invalid: number; warn: number }, kind?: string): void {
+  say`${ok ? '✓' : '✗'} ${file} → ${output}`;
+  if (kind) say`  ${kind}`;
+  say`  ${pad(t('cli.check.verdict', lang), 12)}${verdict}    ${t('cli.check.counts', lang, { veto: c.veto, fail: c.fail, missing: c.missing + c.invalid, warn: c.warn })}`;
 }
 
 export async function runCheck(ctx: CommandContext, files: string[], o: Options, cmd: Command): Promise<void> {
@@ -94,13 +98,14 @@ export async function runCheck(ctx: CommandContext, files: string[], o: Options,
   }
   // Every input of the run is guarded for the whole run, the rulebook included: no output, default or
   // given, with or without --force, may reach any of them.
-  await withRunInputs([...files, ...(o.rulebook ? [o.rulebook] : [])], async () => {
+  await withRunInputs(inputsOf(files, o.rulebook), async () => {
     // ExcelJS is loaded here, not at start-up: --help stays fast.
     const { reviewFile, writeReviewedCopy } = await import('../../xlsx/workbook.js');
     const { committeeJson } = await import('../../core/committee/summary.js');
     const plan = await planCheckOutputs(files, { output: o.output, outDir });
     const reports: Array<(Report & { committee?: ReturnType<typeof committeeJson> }) | MonitoringReport | { file: string; error: { code: string; message: string } }> = [];
-    const say = o.json ? io.err : io.out;
+    const term = terminal(ctx, { json: o.json });
+    const { say } = term;
     for (const planned of plan) {
       const { file } = planned;
       try {
@@ -112,13 +117,13 @@ export async function runCheck(ctx: CommandContext, files: string[], o: Options,
         } catch (e) {
           if (!(e instanceof FileError) || e.code !== 'monitoring-form') throw e;
           // A monitoring form is checked as one: its cells flagged in a reviewed copy, its monitoring verdict said.
-          const m = await checkMonitoringForm(file, output, { rb, lang, checkedAt: stamp(io.now()), force: o.force, say, warn: (text) => io.err(`${t('cli.warning', lang, { text })}\n`) });
-          if (experts || committeeOps) io.err(`${t('cli.warning', lang, { text: t('cli.check.monitoring-no-summary', lang) })}\n`);
+          const m = await checkMonitoringForm(file, output, { rb, lang, checkedAt: stamp(io.now()), today: isoDay(io.now()), force: o.force, term });
+          if (experts || committeeOps) term.warning(t('cli.check.monitoring-no-summary', lang));
           reports.push(m);
           if (m.verdict !== 'normal') ctx.exit(1);
           continue;
         }
-        for (const w of fr.warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
+        for (const w of fr.warnings) term.fileWarning(w);
         const hadSummary = !!fr.examined.summary;
         const { committee, warnings, preserved, refusal } = await writeReviewedCopy(fr, {
           rb,
@@ -131,35 +136,30 @@ export async function runCheck(ctx: CommandContext, files: string[], o: Options,
         if (refusal) {
           // Nothing was written: the expert operation cannot be done as asked.
           const message = tAny(`committee.experts.refused.${refusal.code}`, lang, { expert: refusal.expert, to: refusal.to ?? '', had: refusal.had ?? 0 });
-          io.err(`${t('cli.error', lang, { text: `${escapeForTerminal(file)}: ${escapeForTerminal(message)}` })}\n`);
+          term.error(`${file}: ${message}`);
           reports.push({ file, error: { code: `expert-${refusal.code}`, message } });
           ctx.exit(2);
           continue;
         }
-        for (const w of warnings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(warningText(w, lang)) })}\n`);
+        for (const w of warnings) term.fileWarning(w);
         // The committee section: when the workbook had a summary of the tool's (its experts' inputs read back).
         reports.push(hadSummary && preserved ? { ...fr.report, committee: committeeJson(preserved, fr.report, rb, lang, basename(file)) } : fr.report);
         const r = fr.report;
-        say(`${r.verdict === 'passed' ? '✓' : '✗'} ${escapeForTerminal(file)} → ${escapeForTerminal(output)}\n`);
-        const counts = t('cli.check.counts', lang, { veto: r.counts.veto, fail: r.counts.fail, missing: r.counts.missing + r.counts.invalid, warn: r.counts.warn });
-        say(`  ${pad(t('cli.check.verdict', lang), 12)}${r.verdictText[lang]}    ${counts}\n`);
-        for (const line of issueLines(r, lang, 8)) say(`${line}\n`);
-        for (const p of committee.problems)
-          say(
-            `    · ${t('cli.check.score-problem', lang, { expert: escapeForTerminal(p.expert), criterion: escapeForTerminal(p.criterion), value: escapeForTerminal(String(p.value)), max: p.max })}\n`,
-          );
+        verdictLines(say, r.verdict === 'passed', file, output, lang, r.verdictText[lang], r.counts);
+        issueLines(r, lang, 8, say);
+        for (const p of committee.problems) say`    · ${term.words('cli.check.score-problem', { expert: p.expert, criterion: p.criterion, value: String(p.value), max: p.max })}`;
         if (r.verdict !== 'passed') ctx.exit(1);
       } catch (e) {
         if (!(e instanceof FileError)) throw e;
         const message = fileErrorText(e, lang);
-        io.err(`${t('cli.error', lang, { text: escapeForTerminal(message) })}\n`);
+        term.error(message);
         reports.push({ file, error: { code: e.code, message } });
         ctx.exit(2);
       }
     }
     if (o.json) {
-      if (files.length > 1) io.out(`${jsonForTerminal(reports)}\n`);
-      else if (reports.length === 1 && !('error' in reports[0]!)) io.out(`${jsonForTerminal(reports[0])}\n`);
+      if (files.length > 1) term.json(reports);
+      else if (reports.length === 1 && !('error' in reports[0]!)) term.json(reports[0]);
     }
   });
 }

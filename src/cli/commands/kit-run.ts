@@ -8,7 +8,8 @@ import { t, type TextKey } from '../../core/text/index.js';
 import { commandPath } from '../help.js';
 import { UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
-import { escapeForTerminal } from '../terminal.js';
+import { terminal, yearOption, inputsOf } from '../run-command.js';
+import type { KitErrorCode } from '../../xlsx/kit.js';
 
 interface Options {
   output: string;
@@ -20,7 +21,9 @@ interface Options {
   officeJs?: string;
 }
 
-const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin', TextKey> = {
+const KIT_ERRORS: Record<KitErrorCode, TextKey> = {
+  'addin-link': 'cli.kit.addin-link',
+  'out-link': 'cli.kit.out-link',
   'out-inside-addin': 'cli.kit.out-inside-addin',
   'out-not-empty': 'cli.kit.out-not-empty',
   'addin-not-built': 'cli.kit.addin-not-built',
@@ -29,9 +32,9 @@ const KIT_ERRORS: Record<'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base
   'office-js-mismatch': 'cli.kit.office-js-mismatch' };
 
 export async function runKit(ctx: CommandContext, o: Options, cmd: Command): Promise<void> {
-  const { lang, io } = ctx;
-  const year = Number(o.year);
-  if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
+  const { lang } = ctx;
+  const term = terminal(ctx);
+  const year = yearOption(o.year, cmd);
   const officeJs = o.officeJs;
   if (officeJs !== undefined && officeJs !== 'bundled' && officeJs !== 'cdn') throw new UsageError('cli.kit.office-js-invalid', { value: officeJs }, commandPath(cmd));
   const rb = await rulebookFrom(o.rulebook, lang);
@@ -42,9 +45,11 @@ export async function runKit(ctx: CommandContext, o: Options, cmd: Command): Pro
     throw new UsageError('rulebook.import.national-identity', { fields: worn.map((k) => t(`rulebook.identity.${k}`, lang)).join(lang === 'zh-CN' ? '、' : ', ') }, commandPath(cmd));
   // ExcelJS (and vite, if it builds) load here, not at start-up: --help stays fast.
   const { writeKit, KitError } = await import('../../xlsx/kit.js');
+  const { withRunInputs } = await import('../../xlsx/output.js');
   let result;
   try {
-    result = await writeKit({
+    // The rulebook is an input of the run: no kit file may reach it (each goes through the guarded writer).
+    result = await withRunInputs(inputsOf(o.rulebook), () => writeKit({
       rulebook: rb,
       // The national edition is offered beside a province's, for a national recommendation round.
       others: o.national ? [nationalRulebook()] : [],
@@ -54,13 +59,14 @@ export async function runKit(ctx: CommandContext, o: Options, cmd: Command): Pro
       out: o.output,
       addin: o.addin,
       ...(officeJs ? { officeJs } : {}),
-      onBuild: () => io.err(`${t('cli.kit.building', lang)}\n`) });
+      onBuild: () => term.err('cli.kit.building'),
+    }));
   } catch (e) {
     if (e instanceof KitError) throw new UsageError(KIT_ERRORS[e.code], e.params, commandPath(cmd));
     throw e;
   }
-  const [dir, id, edition, url] = [o.output, rb.data.id, rb.data.edition, o.baseUrl].map(escapeForTerminal);
-  io.err(`${t('cli.kit.wrote', lang, { dir, id, edition, fingerprint: rb.fingerprint.slice(0, 12), url })}\n`);
-  for (const f of Object.values(result.files)) io.err(`  ${escapeForTerminal(f)}\n`);
-  io.err(`${result.officeJs === 'cdn' ? t('cli.kit.cdn', lang) : t('cli.kit.bundled', lang, { version: result.officeJsVersion })}\n`);
+  term.err('cli.kit.wrote', { dir: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), url: o.baseUrl });
+  for (const f of Object.values(result.files)) term.err`  ${f}`;
+  if (result.officeJs === 'cdn') term.err('cli.kit.cdn');
+  else term.err('cli.kit.bundled', { version: result.officeJsVersion });
 }

@@ -12,10 +12,10 @@ import { commandPath } from '../help.js';
 import { diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
 import { BadRulebook, local, pad, UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
-import { escapeForTerminal, jsonForTerminal } from '../terminal.js';
+import { terminal, inputsOf } from '../run-command.js';
 
 /** What a rulebook sets, in `lang`: identity, fingerprint, settings, scoring, every check with its requirement. */
-function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
+function describeRulebook(rb: LoadedRulebook, lang: Lang): string[] {
   const pick = (x: { zh: string; en: string }) => local(x, lang);
   const d = rb.data;
   // The same requirement text the messages quote, bounds filled in from the rulebook.
@@ -40,37 +40,42 @@ function describeRulebook(rb: LoadedRulebook, lang: Lang): string {
     ...rb.source.checks.filter((c) => !d.checks.includes(c)).map((c) => `    ${pad(c.id, 5)} ${pad(c.criterion, 2)} ${pick(c.title)} — ${t('rulebook.sheet.off', lang)}`),
   ];
   // Names and titles are the rulebook file's text: each line escaped, so a title cannot drive the terminal.
-  return `${lines.map(escapeForTerminal).join('\n')}\n`;
+  return lines;
 }
 
 export async function runValidate(ctx: CommandContext, file: string): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const rb = await rulebookFrom(file, lang);
-  const [shown, id, name, edition] = [file, rb.data.id, local(rb.data.name, lang), rb.data.edition].map(escapeForTerminal);
-  io.out(`${t('cli.rulebook.valid', lang, { file: shown })}\n  ${id} · ${name} · ${edition}\n  ${t('cli.rulebook.fingerprint', lang, { fingerprint: rb.fingerprint })}\n`);
+  term.out('cli.rulebook.valid', { file });
+  term.out`  ${rb.data.id} · ${local(rb.data.name, lang)} · ${rb.data.edition}`;
+  term.out`  ${t('cli.rulebook.fingerprint', lang, { fingerprint: rb.fingerprint })}`;
 }
 
 export async function runShow(ctx: CommandContext, file: string | undefined, o: { rulebook?: string; json?: boolean }, cmd: Command): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   // Like every other command, --rulebook names the file; a positional file is still accepted.
   if (file && o.rulebook && file !== o.rulebook) throw new UsageError('cli.usage.two-rulebooks', { a: file, b: o.rulebook }, commandPath(cmd));
   const rb = await rulebookFrom(o.rulebook ?? file, lang);
   // The whole file (checks switched off included), whose fingerprint is shown.
-  io.out(o.json ? `${jsonForTerminal(rb.source)}\n` : describeRulebook(rb, lang));
+  if (o.json) term.json(rb.source);
+  else for (const line of describeRulebook(rb, lang)) term.out`${line}`;
 }
 
 export async function runExport(ctx: CommandContext, o: { output: string; rulebook?: string; english: boolean; force?: boolean }): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const rb = await rulebookFrom(o.rulebook, lang);
   const { writeRulebookWorkbook } = await import('../../xlsx/rulebook-sheet.js');
   const { withRunInputs } = await import('../../xlsx/output.js');
-  await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeRulebookWorkbook(rb, lang, o.output, { english: o.english, force: o.force }));
-  const [file, id, edition] = [o.output, rb.data.id, rb.data.edition].map(escapeForTerminal);
-  io.err(`${t('rulebook.cmd.export.wrote', lang, { file, id, edition, fingerprint: rb.fingerprint.slice(0, 12) })}\n`);
+  await withRunInputs(inputsOf(o.rulebook), () => writeRulebookWorkbook(rb, lang, o.output, { english: o.english, force: o.force }));
+  term.err('rulebook.cmd.export.wrote', { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12) });
 }
 
 export async function runImport(ctx: CommandContext, file: string, o: { output: string; province?: string; force?: boolean }, cmd: Command): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const { readRulebookWorkbook } = await import('../../xlsx/rulebook-sheet.js');
   const { withRunInputs, writeOutput } = await import('../../xlsx/output.js');
   await withRunInputs([file], async () => {
@@ -83,29 +88,28 @@ export async function runImport(ctx: CommandContext, file: string, o: { output: 
       const fields = worn.map((k) => t(`rulebook.identity.${k}`, lang)).join(lang === 'zh-CN' ? '、' : ', ');
       if (!o.province?.trim()) throw new UsageError('rulebook.import.national-identity', { fields }, commandPath(cmd));
       data = revisedIdentity(loadRulebook(data, file, lang).source, nationalRulebook(), o.province.trim());
-      io.err(`${t('cli.warning', lang, { text: escapeForTerminal(t('rulebook.import.revised', lang, { fields, name: local(data.name, lang), id: data.id })) })}\n`);
+      term.warning(t('rulebook.import.revised', lang, { fields, name: local(data.name, lang), id: data.id }));
     }
     const rb = loadRulebook(data, file, lang);
     const json = `${JSON.stringify(data, null, 2)}\n`;
     await writeOutput(o.output, async (h) => void (await h.writeFile(json, 'utf8')), { force: o.force, inputs: [file] });
-    const [shown, id, edition] = [o.output, rb.data.id, rb.data.edition].map(escapeForTerminal);
-    io.err(`${t('rulebook.cmd.import.wrote', lang, { file: shown, id, edition, fingerprint: rb.fingerprint.slice(0, 12) })}\n`);
+    term.err('rulebook.cmd.import.wrote', { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12) });
   });
 }
 
 export async function runDiff(ctx: CommandContext, fileA: string, fileB: string, o: { json?: boolean }): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const [a, b] = [await rulebookFrom(fileA, lang), await rulebookFrom(fileB, lang)];
   const changes = diffRulebooks(a.source, b.source, lang);
   // What the new rulebook sets that a committee should think twice about (a minimum below 3 experts).
-  for (const text of rulebookWarnings(b.source, lang)) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(text) })}\n`);
+  for (const text of rulebookWarnings(b.source, lang)) term.warning(text);
   if (o.json) {
     const who = (rb: typeof a, file: string) => ({ file, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
-    io.out(`${jsonForTerminal({ a: who(a, fileA), b: who(b, fileB), changes })}\n`);
+    term.json({ a: who(a, fileA), b: who(b, fileB), changes });
     return;
   }
-  const lines = changes.length
-    ? [t('rulebook.diff.head', lang, { a: local(a.data.name, lang), b: local(b.data.name, lang), n: changes.length }), ...changes.map((c) => `  · ${c.message}`)]
-    : [t('rulebook.diff.none', lang)];
-  io.out(`${lines.map(escapeForTerminal).join('\n')}\n`);
+  if (!changes.length) return term.out('rulebook.diff.none');
+  term.out('rulebook.diff.head', { a: local(a.data.name, lang), b: local(b.data.name, lang), n: changes.length });
+  for (const c of changes) term.out`  · ${c.message}`;
 }

@@ -12,8 +12,7 @@ import { checkNameLength, FileError } from '../../xlsx/errors.js';
 import { commandPath } from '../help.js';
 import { outputFolder, UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
-import { fileErrorText } from '../text.js';
-import { escapeForTerminal } from '../terminal.js';
+import { terminal, inputsOf, identityLines } from '../run-command.js';
 import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -34,7 +33,8 @@ export function roundYear(apps: Array<{ year: number | null }>): number | null {
 }
 
 export async function runScoresheets(ctx: CommandContext, inputs: string[], o: Options, cmd: Command): Promise<void> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
+  const term = terminal(ctx);
   const command = commandPath(cmd);
   const experts = committeeNames(splitNames(o.experts), command);
   if (!experts.length) throw new UsageError('committee.usage.no-experts', {}, command);
@@ -53,15 +53,14 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
       if (input.kind === 'application') read.push(input);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
-      io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
+      term.fileError(e);
       failed = true;
     }
   }
   if (failed) return ctx.exit(2);
   // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
   const ident = identify(read);
-  for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
-  for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
+  identityLines(term, ident);
   for (const input of ident.distinct) {
     // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
     if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
@@ -72,7 +71,7 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
     years.push({ year: input.year });
   }
   if (left.length)
-    io.out(`${t('committee.cli.scoresheets.left-out', lang, { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) })}\n`);
+    term.out('committee.cli.scoresheets.left-out', { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) });
   if (!apps.length) throw new UsageError('committee.usage.none-passed', {}, command);
   const conflicts = o.conflicts ? await readConflicts(o.conflicts, command) : [];
   for (const c of conflicts) {
@@ -114,7 +113,7 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
     const at = await scoresheetAt(out, presetOf(expert));
     if (at.state === 'kept') {
       const missing = apps.filter((a) => !at.applications.includes(a.id)).map((a) => a.id);
-      io.out(`${t(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', lang, { expert, file: out, apps: missing })}\n`);
+      term.out(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', { expert, file: out, apps: missing });
     } else if (at.state === 'blank' && !o.force) throw new FileError('output-exists', out);
     plan.push({ expert, out, write: at.state !== 'kept' });
   }
@@ -122,14 +121,14 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   const { existsSync } = await import('node:fs');
   if (!o.force && !ours && existsSync(roundFile)) throw new FileError('output-exists', roundFile);
   const { withRunInputs, writeOutput } = await import('../../xlsx/output.js');
-  await withRunInputs([...workbooks, ...(o.conflicts ? [o.conflicts] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
+  await withRunInputs(inputsOf(workbooks, o.conflicts, o.rulebook), async () => {
     for (const { expert, out, write } of plan) {
       if (!write) continue;
       await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
-      io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
+      term.out('committee.cli.scoresheets.wrote', { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length });
     }
     // Through the one guarded writer: a temporary of its own, never a planted `round.json.tmp`, and never an input.
     await writeOutput(roundFile, async (h) => void (await h.writeFile(`${JSON.stringify(round, null, 2)}\n`, 'utf8')), { force: true });
   });
-  io.out(`${t('committee.cli.scoresheets.round', lang, { file: roundFile, round: round.id })}\n`);
+  term.out('committee.cli.scoresheets.round', { file: roundFile, round: round.id });
 }

@@ -15,6 +15,7 @@ import { outputFolder, pad, stamp, UsageError, type CommandContext } from '../co
 import { rulebookFrom } from '../rulebook-file.js';
 import { fileErrorText, warningText } from '../text.js';
 import { escapeForTerminal } from '../terminal.js';
+import { terminal, type Terminal, inputsOf, identityLines } from '../run-command.js';
 import { committeeNames, roundFiles, splitNames } from './round-inputs.js';
 import { roundYear } from './scoresheets-run.js';
 
@@ -36,12 +37,12 @@ interface Options {
 }
 
 /** Memory at the tally's stages on stderr, when CLUSTER_REVIEW_STAGES is set (the round benchmark reads it). */
-const stage = (name: string): void => {
+const stageMeter = (term: Terminal) => (name: string): void => {
   if (!process.env.CLUSTER_REVIEW_STAGES) return;
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   const cpu = process.cpuUsage();
-  process.stderr.write(`stage ${name} ${(performance.now() / 1000).toFixed(1)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, external ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)} MB\n`);
+  term.err`stage ${name} ${(performance.now() / 1000).toFixed(1)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, external ${((m.external + m.arrayBuffers) / 2 ** 20).toFixed(0)} MB`;
 };
 
 function order(saved: Round, a: RoundApplication): number {
@@ -49,7 +50,7 @@ function order(saved: Round, a: RoundApplication): number {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
-function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: string) => void): void {
+function printTable(result: ReturnType<typeof tally>, lang: Lang, say: Terminal['say']): void {
   const head = [t('committee.col.rank', lang), t('committee.col.cluster', lang), t('committee.col.score', lang), t('committee.col.n', lang), t('committee.col.recommendation', lang)];
   const rows = result.applications.map((r) => [
     r.rank === null ? '—' : `${r.rank}${r.tie ? '=' : ''}`,
@@ -61,16 +62,18 @@ function printTable(result: ReturnType<typeof tally>, lang: Lang, say: (s: strin
   const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = head.map((_h, i) => Math.max(...[head, ...rows].map((r) => width(r[i]!))));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
-  say(`${line(head)}\n`);
+  say`${line(head)}`;
   rows.forEach((r, i) => {
-    say(`${line(r)}\n`);
-    if (result.lineAfter === i) say(`${'─'.repeat(widths.reduce((a, w) => a + w + 2, 0))}\n`);
+    say`${line(r)}`;
+    if (result.lineAfter === i) say`${'─'.repeat(widths.reduce((a, w) => a + w + 2, 0))}`;
   });
-  for (const p of result.problems) say(`  · ${escapeForTerminal(problemText(p, lang))}\n`);
+  for (const p of result.problems) say`  · ${problemText(p, lang)}`;
 }
 
 export async function runTally(ctx: CommandContext, inputs: string[], o: Options, cmd: Command): Promise<void> {
   const { lang, io } = ctx;
+  const term = terminal(ctx);
+  const stage = stageMeter(term);
   const command = commandPath(cmd);
   const quota = o.quota === undefined ? undefined : Number(o.quota);
   if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, command);
@@ -109,8 +112,7 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   // Identity by data: an original and its reviewed copy are one application, two files of one name are two.
   const ident = identify(apps, Array.isArray(saved?.applications) ? saved.applications : []);
   const applications: RoundApplication[] = ident.distinct.map((x) => x.app);
-  for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
-  for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
+  identityLines(term, ident);
   const year = saved?.year ?? roundYear(apps);
   const round: Round = {
     format: 'cluster-review/round@1',
@@ -153,13 +155,13 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   // Every input of the run is guarded, --force or not: the output may only be this round's own roll-up (the
   // previous tally, rewritten with the new figures), never a score sheet, an application, round.json or the rulebook.
   const ownRollups = new Set(read.filter((x) => x.kind === 'rollup' && x.record.round.id === round.id).map((x) => x.path));
-  const guarded = [...files.workbooks.filter((f) => !ownRollups.has(f)), ...files.rounds, ...(o.rulebook ? [o.rulebook] : [])];
+  const guarded = inputsOf(files.workbooks.filter((f) => !ownRollups.has(f)), files.rounds, o.rulebook);
   const { refuseRunInput } = await import('../../xlsx/output.js');
   try {
     await refuseRunInput(o.output, guarded);
   } catch (e) {
     if (!(e instanceof FileError)) throw e;
-    io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
+    term.fileError(e);
     return ctx.exit(2);
   }
   // The previous tally: the output itself when it is this round's roll-up, or a roll-up among the inputs.
@@ -179,19 +181,19 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
     previous = undefined;
   }
   if (errors.length) {
-    for (const m of errors) io.err(`${t('cli.error', lang, { text: m })}\n`);
+    for (const m of errors) term.error(m);
     return ctx.exit(2);
   }
   // What a sheet says about itself that disagrees with the round: listed, that sheet or row not counted (exit 1).
-  for (const m of trust) io.err(`${t('cli.warning', lang, { text: m })}\n`);
+  for (const m of trust) term.warning(m);
   // Score cells that hold no readable value are named; the committee fixes them (exit 1), never a silent blank.
   let unread = trust.length > 0;
   for (const x of read)
     if (x.kind === 'scoresheet' && x.unread.length) {
       unread = true;
-      io.err(`${t('cli.warning', lang, { text: t('committee.cli.tally.unread-scores', lang, { file: basename(x.path), cells: x.unread }) })}\n`);
+      term.warning(t('committee.cli.tally.unread-scores', lang, { file: basename(x.path), cells: x.unread }));
     }
-  for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
+  for (const [expert, list] of sheetsOf) if (list.length > 1) term.err('committee.cli.tally.two-files', { expert, files: list });
   const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
   const now = stamp(io.now());
   // Experts renamed or removed in a reviewed copy's summary: recorded in 评分记录 the first time a tally sees them.
@@ -207,25 +209,26 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   stage('tally');
   await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: guarded });
   stage('written');
-  const say = o.json ? io.err : io.out;
+  const { say } = terminal(ctx, { json: o.json });
   // Each copy rewritten is named (the files people have open change under them).
   if (o.updateCopies)
     for (const x of apps) {
       if (!x.copy) continue;
       const u = await updateCopy(x, result, rb, lang, now);
       const key = u.status === 'updated' ? 'committee.cli.tally.copy-updated' : u.status === 'no-summary' ? 'committee.cli.tally.copy-not-updated' : (`committee.cli.tally.copy-${u.status}` as const);
-      say(`${t(key, lang, { file: escapeForTerminal(x.path), lock: u.status === 'open' ? escapeForTerminal(u.lock) : '' })}\n`);
+      say(key, { file: x.path, lock: u.status === 'open' ? u.lock : '' });
     }
   if (o.papers) {
     const { writePapers } = await import('../../xlsx/papers.js');
     await outputFolder(o.papers);
     const opts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
     const written = await writePapers(result, rb, lang, o.papers, { ...opts, force: true, inputs: guarded });
-    for (const f of [...written.workbooks, ...written.letters]) say(`${t('papers.cli.wrote', lang, { file: escapeForTerminal(f) })}\n`);
+    for (const f of [...written.workbooks, ...written.letters]) say('papers.cli.wrote', { file: f });
   }
-  if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
+  if (o.json) term.json(roundJson(result, rb, lang));
   printTable(result, lang, say);
   // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
-  say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);
+  if (prev) say('committee.cli.tally.wrote', { file: o.output, n: result.applications.length, changes: result.changes.length });
+  else say('committee.cli.tally.wrote-first', { file: o.output, n: result.applications.length, scores: result.changes.length });
   if (result.problems.length || unread) ctx.exit(1);
 }

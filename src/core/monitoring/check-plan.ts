@@ -117,8 +117,8 @@ export interface MonitoringCheckExamined extends Examined<MonitoringReview> {
  * for, data changed since the first check) and the data fingerprint the record keeps. Null when the workbook is
  * not a monitoring form. `sheets`: more snapshots to look in (the .xlsx adapter reads every candidate sheet).
  */
-export function examineMonitoringCheck(reading: Reading, rb: LoadedRulebook, source: { file?: string } = {}, sheets: Iterable<Snapshot> = []): MonitoringCheckExamined | null {
-  const m = examineMonitoring(reading, rb, source, sheets);
+export function examineMonitoringCheck(reading: Reading, rb: LoadedRulebook, source: { file?: string } = {}, sheets: Iterable<Snapshot> = [], today?: string): MonitoringCheckExamined | null {
+  const m = examineMonitoring(reading, rb, source, sheets, {}, today);
   if (!m) return null;
   const form = monitoringForm(rb);
   const warnings: WorkflowWarning[] = [];

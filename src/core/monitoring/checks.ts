@@ -31,15 +31,28 @@ export interface MonitoringFacts {
 }
 
 /**
+ * A day as the checks compare dates (YYYY-MM-DD, the calendar day where the adapter runs). The core has no clock:
+ * an adapter passes its today through this, and the checks compare it with what the form says.
+ */
+export function isoDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
  * Statuses by how a ground is known (Art. 17): `veto` — established (declared on the form, or in the province's
  * records: its receipt date, its roster): 建议撤销认定; `fail` — resting only on the cluster's own answer or year:
  * 存在撤销认定情形，待核实; `warn` — a reminder or a missed target: 需关注.
  */
-export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInputs, facts: MonitoringFacts = {}): Finding[] {
+export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInputs, facts: MonitoringFacts = {}, today?: string): Finding[] {
   const out: Finding[] = [];
   const v = (code: string) => inputs.values.get(code);
   const year = inputs.year;
   const reportYear = year === null ? null : year + 1;
+
+  // A year not yet begun cannot be reported on (a form "for 2099"): invalid, judged against the adapter's today.
+  if (today !== undefined && year !== null && year > Number(today.slice(0, 4)))
+    out.push(finding('m1-in-future', 'invalid', 'check', { check: 'R3', indicator: MONITORING_YEAR }, cells(v(MONITORING_YEAR)), { year, today }));
 
   // R1 — validity (ground 1): it applies only once the renewal window has closed (the year after validity
   // expires) or the renewal failed; in the renewal year, not yet applied for is a reminder.
@@ -79,6 +92,8 @@ export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInpu
     // R3 is the date the province recorded receipt: late by it, the ground is established. A receipt dated before
     // the year it reports on has ended cannot be true (a form "for 2099" received in 2025): invalid, never on time.
     if (date <= `${year}-12-31`) out.push(finding('r3-before-year-end', 'invalid', 'check', where, cells(r3, v(MONITORING_YEAR)), { date, year }));
+    // Nor can it be received after today: a receipt dated in the future is invalid, never on time.
+    else if (today !== undefined && date > today) out.push(finding('r3-after-today', 'invalid', 'check', where, cells(r3), { date, today }));
     else out.push(date <= deadline ? finding('r3-on-time', 'pass', 'check', where, cells(r3), { date, deadline }) : finding('r3-late', 'veto', 'check', where, cells(r3), { date, deadline, ground: 3 }));
   }
   const r31 = v('R3.1');

@@ -22,13 +22,15 @@ export function examineMonitoring(
   source: { file?: string } = {},
   sheets: Iterable<Snapshot> = [],
   facts: FactsOf = {},
+  /** The adapter's date (YYYY-MM-DD): a monitoring year or receipt date after it is invalid. */
+  today?: string,
 ): MonitoringExamined | null {
   if (formKind(reading) !== 'monitoring') return null;
   const form = monitoringForm(rb);
   // The form's own sheet first, else the sheet the application reader picked.
   const candidates = [...sheets, ...(reading.found ? [reading.found.snapshot] : [])].sort((a, b) => Number(b.sheet === MONITORING_SHEET) - Number(a.sheet === MONITORING_SHEET));
   for (const snapshot of candidates) {
-    const review = reviewMonitoring(snapshot, form, facts);
+    const review = reviewMonitoring(snapshot, form, facts, today);
     if (review.inputs.found) return { sheet: snapshot.sheet, review, report: monitoringReport(review, form, source) };
   }
   return null;

@@ -47,7 +47,8 @@ function monitoringVerdict(findings: readonly Finding[], required: ReadonlySet<s
 /** What the province's records say of the cluster: given, or looked up from the form's own identity (its roster). */
 export type FactsOf = MonitoringFacts | ((cluster: { name: string | null; province: string | null; county: string | null }) => MonitoringFacts);
 
-export function reviewMonitoring(snapshot: Parameters<typeof readMonitoringSheet>[0], form: MonitoringForm, given: FactsOf = {}): MonitoringReview {
+/** `today` (YYYY-MM-DD, isoDay): the adapter's date, against which a year or date in the future is invalid; the core has no clock. */
+export function reviewMonitoring(snapshot: Parameters<typeof readMonitoringSheet>[0], form: MonitoringForm, given: FactsOf = {}, today?: string): MonitoringReview {
   const inputs = readMonitoringSheet(snapshot, form);
   const id = form.base.data.settings.identity;
   const textOf = (code: string) => {
@@ -55,7 +56,7 @@ export function reviewMonitoring(snapshot: Parameters<typeof readMonitoringSheet
     return v?.state === 'ok' && typeof v.value === 'string' ? v.value : null;
   };
   const facts = typeof given === 'function' ? given({ name: textOf(id.name), province: textOf(id.province), county: textOf(id.county) }) : given;
-  const checks = inputs.found ? runMonitoringChecks(form, inputs, facts) : [];
+  const checks = inputs.found ? runMonitoringChecks(form, inputs, facts, today) : [];
   const codeOrder = new Map(form.rb.data.indicators.map((i, n) => [i.code, n]));
   const key = (f: Finding) => (f.source === 'sheet' ? -1 : CHECK_ORDER.indexOf(f.check ?? '') * 1000 + (codeOrder.get(f.indicator ?? '') ?? 999));
   const all = [...inputs.findings, ...checks].map((f, i) => ({ f, i }));

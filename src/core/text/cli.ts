@@ -237,6 +237,14 @@ export const CLI_TEXT = {
     'zh-CN': '分发包文件夹 {dir} 在加载项文件夹 {addin} 之内（或包含它），无法把加载项复制进去；请用 -o 指定加载项文件夹以外的文件夹',
     'en-US': 'the kit folder {dir} is inside the add-in folder {addin} (or holds it), which cannot be copied into it: give a folder outside it with -o',
   },
+  'cli.kit.addin-link': {
+    'zh-CN': '加载项文件夹 {dir} 中的 {file} 是链接（符号链接）；分发包只复制普通文件和文件夹，链接指向的文件不会被写入，未生成分发包',
+    'en-US': '{file} in the add-in folder {dir} is a (symbolic) link; the kit copies plain files and folders only, never writes where a link leads, and was not written',
+  },
+  'cli.kit.out-link': {
+    'zh-CN': '分发包文件夹 {dir} 是链接（符号链接），不是新文件夹；请用 -o 指定新的文件夹',
+    'en-US': 'the kit folder {dir} is a (symbolic) link, not a new folder: give a new folder with -o',
+  },
   'cli.kit.out-not-empty': {
     'zh-CN': '分发包文件夹已存在且不为空：{dir}；请用 -o 指定新的文件夹',
     'en-US': 'the kit folder exists and is not empty: {dir}; give a new folder with -o',

@@ -87,6 +87,10 @@ export const ERROR_TEXT = {
     'zh-CN': '无法写入 {file}：文件夹 {folder} 不存在',
     'en-US': 'Cannot write {file}: the folder {folder} does not exist',
   },
+  'error.file.temp-taken': {
+    'zh-CN': '无法写入 {file}：临时文件名已被其他文件或链接占用（如 {temp}），该文件不是本工具创建的，未改动也未删除',
+    'en-US': 'Cannot write {file}: its temporary names are taken by files or links the tool did not create (such as {temp}); they were left as they are',
+  },
   'error.file.write-failed': { 'zh-CN': '无法写入 {file}：{detail}', 'en-US': 'Cannot write {file}: {detail}' },
   'error.file.rulebook-unreadable': { 'zh-CN': '无法读取规则文件 {file}：{detail}', 'en-US': 'Cannot read rulebook {file}: {detail}' },
   'error.file.rulebook-not-found': { 'zh-CN': '找不到规则文件：{file}', 'en-US': 'Rulebook not found: {file}' },
@@ -140,6 +144,10 @@ export const ERROR_TEXT = {
   'error.limit.rows': {
     'zh-CN': '工作表行数 {actual}，超过上限 {limit}（标准指标表约 100 行）',
     'en-US': 'a sheet has {actual} rows, over the limit of {limit} (the standard indicator sheet has about 100)',
+  },
+  'error.limit.text': {
+    'zh-CN': '其中一段文字有 {actual} 个字符，超过上限 {limit} 个（Excel 单元格最多 32767 个字符）',
+    'en-US': 'one of its texts has {actual} characters, over the limit of {limit} (an Excel cell holds at most 32,767)',
   },
   'error.limit.merges': {
     'zh-CN': '合并单元格区域 {actual} 个，超过上限 {limit} 个',
