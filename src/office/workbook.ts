@@ -52,6 +52,7 @@ import { costOf, isPayloadError, outside, readBands, READ_BUDGET, type BandReque
 import { areaRanges, cellAt, rangeSnapshot, SnapshotBuilder } from './snapshot.js';
 import type { XComment, XContext, XMergedAreas, XNote, XRange, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
+import { inPlaceSteps } from '../common/model-write.js';
 import { OfficeError, type CheckResult, type ReadOnly } from '../common/results.js';
 // Host-neutral: the WPS adapter returns and throws the same (src/common/results.ts).
 export { OfficeError, type CheckResult, type ReadOnly } from '../common/results.js';
@@ -626,24 +627,23 @@ async function writeSummaryOnce(s: Session, opts: { experts?: string[]; checkedA
   const w = new Writer(ctx);
   let ws: XWorksheet;
   let meta = plan.meta;
-  const place = plan.inPlace;
+  const place = inPlaceSteps(plan);
   if (place) {
-    // In place: only the tool's block is rewritten. Rows are inserted at its foot when it grows, so rows the
-    // committee added below move down; threads, notes, images and references to the sheet stay.
+    // In place: only the tool's block is rewritten (the steps and the cells written are WPS's too:
+    // src/common/model-write.ts). Rows are inserted at its foot when it grows, so rows the committee added below
+    // move down; threads, notes, images and references to the sheet stay.
     ws = ctx.workbook.worksheets.getItem(place.sheet);
-    const height = plan.layout.height ?? place.height;
-    const width = Math.max(plan.layout.width ?? place.width, place.width);
     await w.add(96, () => ws.protection.unprotect());
-    if (height > place.height) await w.add(96, () => ws.getRangeByIndexes(place.height, 0, height - place.height, 16384).insert('Down'));
-    const rows = Math.max(height, place.height);
+    const grow = place.grow;
+    if (grow) await w.add(96, () => ws.getRangeByIndexes(grow.at, 0, grow.rows, 16384).insert('Down'));
     await w.add(200, () => {
-      const block = ws.getRangeByIndexes(0, 0, rows, width);
+      const block = ws.getRangeByIndexes(0, 0, place.rows, place.width);
       block.unmerge();
       // Formats only: the values are written cell by cell below — the tool's own, never an expert cell it did not
       // change (a co-author's score typed since the read would be reverted by writing back what was read).
       block.clear('Formats');
       // Helper columns move with the experts: the block's columns are shown, then the model hides its own.
-      ws.getRangeByIndexes(0, 0, 1, width).columnHidden = false;
+      ws.getRangeByIndexes(0, 0, 1, place.width).columnHidden = false;
     });
     for (const [r, c] of place.clear) await w.add(96, () => ws.getRangeByIndexes(r, c, 1, 1).clear('Contents'));
     // People's notes are on their cells already (Excel keeps them): none is added again.

@@ -43,7 +43,8 @@ import { OfficeError } from '../common/results.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
 import { recordFrom, sheetsByName } from './read.js';
-import { rect, renderModel } from './render.js';
+import { addressChunks, rect, renderModel } from './render.js';
+import { inPlaceSteps } from '../common/model-write.js';
 import { gridCellAt, mergedAreas, sheetSnapshot } from './snapshot.js';
 import { XL_DOWN, XL_NONE, type WApplication, type WRange, type WWorkbook, type WWorksheet } from './surface.js';
 
@@ -239,23 +240,22 @@ export function writeSummary(
   const wb = workbookOf(app);
   const reading = readWorkbook(app, rb);
   const plan = planSummary(reading, requireExamined(reading, rb), rb, lang, opts);
-  const place = plan.inPlace;
+  const place = inPlaceSteps(plan);
   let ws: WWorksheet;
   if (place) {
-    // In place: only the tool's block is rewritten; rows are inserted at its foot when it grows, so what the
-    // committee added below moves down. Comments (people's notes) stay on their cells: contents and formats
-    // are cleared, never the cells' comments.
+    // In place, as in Excel (src/common/model-write.ts): rows inserted at the block's foot when it grows, so what
+    // the committee added below moves down; the block's merges and formats cleared, never its values — only the
+    // cells the model no longer writes are cleared, and the expert cells kept are not written, so what another
+    // expert typed meanwhile (WPS co-editing) stands. Comments (people's notes) stay on their cells.
     ws = reading.sheets.get(place.sheet)!;
-    const height = plan.layout.height ?? place.height;
-    const width = Math.max(plan.layout.width ?? place.width, place.width);
     ws.Unprotect('');
-    if (height > place.height) ws.Range(rect(place.height, 0, height - place.height, 1)).EntireRow.Insert(XL_DOWN);
-    const block = ws.Range(rect(0, 0, Math.max(height, place.height), width));
+    if (place.grow) ws.Range(rect(place.grow.at, 0, place.grow.rows, 1)).EntireRow.Insert(XL_DOWN);
+    const block = ws.Range(rect(0, 0, place.rows, place.width));
     block.UnMerge();
-    block.ClearContents();
     block.ClearFormats();
-    ws.Range(rect(0, 0, 1, width)).EntireColumn.Hidden = false;
-    renderModel(app, ws, plan.model);
+    ws.Range(rect(0, 0, 1, place.width)).EntireColumn.Hidden = false;
+    for (const a of addressChunks(place.clear.map(([r, c]) => toA1(r, c)))) ws.Range(a).ClearContents();
+    renderModel(app, ws, plan.model, { keep: place.keep });
   } else {
     ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
     ws.Name = plan.sheet;
