@@ -10,6 +10,7 @@ import {
   examineMonitoring,
   examineMonitoringCheck,
   finishCheck,
+  isSummarySheet,
   finishClear,
   layoutInputs,
   META_SHEET,
@@ -612,15 +613,51 @@ type SummaryResult = { report: Report; committee: CommitteeResult; sheet: string
 /**
  * "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. 3 syncs. A co-author's
  * sheet added or deleted between the read and the write fails the batch at its first command (the sheet adds come
- * first): read again, once.
+ * first): read again, once. When what met the batch is a co-author's own first summary, not finished yet (its sheet
+ * there, its record not: no summary the tool can prove it wrote), it is waited for (summaryRaced) and then updated
+ * in place with this expert's work — never a second "评审汇总 (2)".
  */
 export async function writeSummary(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {}): Promise<SummaryResult> {
-  return onceMoreOnRace(() => writeSummaryOnce(s, opts));
+  let before: readonly string[] = [];
+  return onceMoreOnRace((again) =>
+    writeSummaryOnce(s, opts, async (reading) => {
+      if (!again) {
+        before = reading.names;
+        return reading;
+      }
+      return summaryRaced(s, reading, before);
+    }),
+  );
 }
 
-async function writeSummaryOnce(s: Session, opts: { experts?: string[]; checkedAt?: string; sourceFile?: string }): Promise<SummaryResult> {
+/** Pauses (ms) before each read again of a co-author's first summary that is not finished yet: about 6 s in all. */
+const RACE_WAITS = [200, 400, 800, 1600, 3200];
+const pause = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+/**
+ * After a race: a summary sheet that was not there at the first read and that the tool cannot yet prove it wrote is
+ * a co-author's first summary on its way (its record comes in its next batch). It is read again until it shows its
+ * record and mark; if it never does, nothing is written and the expert is asked to try again (summary-busy).
+ */
+async function summaryRaced(s: Session, first: OfficeReading, before: readonly string[]): Promise<OfficeReading> {
+  const isNew = (r: OfficeReading) => r.names.some((n) => isSummarySheet(n) && !before.includes(n));
+  let reading = first;
+  for (const ms of RACE_WAITS) {
+    if (!isNew(reading) || requireExamined(reading, s.rb).summary) return reading;
+    await pause(ms);
+    reading = await readWorkbook(s.ctx, s.rb, s.caps);
+  }
+  if (!isNew(reading) || requireExamined(reading, s.rb).summary) return reading;
+  throw new OfficeError('summary-busy', { sheet: reading.names.find((n) => isSummarySheet(n) && !before.includes(n)) ?? '' });
+}
+
+async function writeSummaryOnce(
+  s: Session,
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string },
+  settle: (reading: OfficeReading) => Promise<OfficeReading>,
+): Promise<SummaryResult> {
   const { ctx, rb, lang, caps } = s;
-  let reading = await readWorkbook(ctx, rb, caps);
+  let reading: OfficeReading = await settle(await readWorkbook(ctx, rb, caps));
   const examined = requireExamined(reading, rb);
   if (caps.explanations === 'notes') reading = await readSummaryNotes(ctx, reading, examined.summary);
   const plan = planSummary(reading, examined, rb, lang, opts);

@@ -260,3 +260,61 @@ describe('the pairs in every Excel the fake stands for', () => {
       }
   });
 });
+
+describe('two first summaries at once (issue 18): one 评审汇总, both experts’ work in it', () => {
+  const unsummarised = async (): Promise<FakeWorkbook> => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `f-${Math.random().toString(36).slice(2)}.xlsx`)));
+    await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+    return fake;
+  };
+  const summaries = (names: readonly string[]) => names.filter((n) => n.startsWith('评审汇总'));
+
+  it('the second finds the sheet added (ItemAlreadyExists) before the first has finished it: it waits for it and updates it in place', async () => {
+    const fake = await unsummarised();
+    // The order made certain: 王五 reads before 李四 adds the sheet; 王五's add comes after it (ItemAlreadyExists);
+    // 李四's next batch (the rest of the summary, its record) is held until 王五 has read the workbook again — that
+    // read sees a 评审汇总 the record does not describe yet.
+    const gate = () => {
+      let open: () => void = () => undefined;
+      const p = new Promise<void>((ok) => (open = ok));
+      return { p, open };
+    };
+    const wangRead = gate();
+    const liAdded = gate();
+    const wangReread = gate();
+    let raced = false;
+    const as = (who: string): Session => {
+      const ctx = fake.context({ author: who });
+      const sync = ctx.sync.bind(ctx);
+      let n = 0;
+      let after = 0;
+      ctx.sync = async () => {
+        n++;
+        if (who === '李四' && n === 3) await wangRead.p;
+        if (who === '李四' && n === 4) await wangReread.p;
+        if (who === '王五' && n === 3) await liAdded.p;
+        try {
+          await sync();
+        } catch (e) {
+          if (who === '王五' && (e as { code?: string }).code === 'ItemAlreadyExists') raced = true;
+          throw e;
+        } finally {
+          if (who === '李四' && n === 3) liAdded.open();
+          if (who === '王五' && n === 2) wangRead.open();
+        }
+        if (who === '王五' && raced && ++after === 2) wangReread.open();
+      };
+      return { ctx, rb, lang: 'zh-CN', caps: FULL_CAPABILITIES };
+    };
+    const [a, b] = await Promise.all([writeSummary(as('李四'), { experts: ['张三', '李四'] }), writeSummary(as('王五'), { experts: ['王五'] })]);
+    expect(raced).toBe(true);
+    expect([a.sheet, b.sheet]).toEqual(['评审汇总', '评审汇总']);
+    expect(summaries(fake.state.sheets.map((s) => s.name))).toEqual(['评审汇总']);
+    const rec = recordOf(fake);
+    expect(rec.damaged).toBe(false);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+    const v = await readScoring(fake.context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+    expect(v.layout.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+  });
+});
