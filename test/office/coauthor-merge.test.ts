@@ -72,6 +72,72 @@ describe('the merge model itself', () => {
   });
 });
 
+describe('the merge model: deleted rows (issue 18)', () => {
+  it('a row one deletes is gone with the other’s edit in it; rows below move up, and the other’s edits and inserts below land on the moved rows', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const a = room.join('A');
+    const b = room.join('B');
+    const ca = a.context();
+    const wsa = ca.workbook.worksheets.getItem(META_SHEET) as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
+    wsa.getRangeByIndexes(3, 0, 1, 16384).delete('Up');
+    await ca.sync();
+    const cb = b.context();
+    const wsb = cb.workbook.worksheets.getItem(META_SHEET);
+    wsb.getRangeByIndexes(3, 0, 1, 2).values = [['in the deleted row', 'x']];
+    wsb.getRangeByIndexes(5, 0, 1, 2).values = [['below it', 'y']];
+    wsb.getRangeByIndexes(7, 0, 1, 16384).insert('Down');
+    wsb.getRangeByIndexes(7, 0, 1, 2).values = [['inserted below', 'z']];
+    await cb.sync();
+    const row4 = fake.state.sheets.find((s) => s.name === META_SHEET)!.cells['4,0']?.value;
+    room.merge();
+    const cells = room.workbook.sheet(META_SHEET).cells;
+    const values = Object.values(cells).map((c) => c.value);
+    expect(values).not.toContain('in the deleted row');
+    expect(cells['4,0']?.value).toBe('below it');
+    expect(cells['6,0']?.value).toBe('inserted below');
+    // The row that was below the deleted one is now in its place.
+    expect(cells['3,0']?.value).toBe(row4);
+  });
+
+  it('a protected sheet refuses a row delete (the tool protects the summary without allowing it)', async () => {
+    const fake = await summarised();
+    const ctx = fake.context();
+    const ws = ctx.workbook.worksheets.getItem('评审汇总') as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
+    ws.getRangeByIndexes(3, 0, 1, 16384).delete('Up');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+});
+
+describe('rows deleted in 评分记录 while an expert scores (issue 18)', () => {
+  it('张三 deletes a 评分记录 row while 李四 enters a score: 李四’s score and its 评分记录 row are kept; the deleted row is gone', async () => {
+    const fake = await summarised();
+    // Two entries already in 评分记录 (rows 1 and 2).
+    for (const [who, criterion] of [['张三', '1'], ['王五', '2']] as const) {
+      const v = await readScoring(fake.context({ author: who }), rb, ALL);
+      if (typeof v === 'string') throw new Error(v);
+      await enterScore(fake.context({ author: who }), v, rb, 'zh-CN', ALL, { expert: who, item: { kind: 'score', criterion }, value: 10, lastSeen: null, time: TIME });
+    }
+    const room = new CoauthorRoom(fake.state);
+    const zhang = room.join('张三');
+    const li = room.join('李四');
+    const cz = zhang.context();
+    const audit = cz.workbook.worksheets.getItem('评分记录') as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
+    audit.getRangeByIndexes(1, 0, 1, 16384).delete('Up');
+    await cz.sync();
+    const v = await view(li);
+    expect((await score(li, v, '1', 15)).kind).toBe('written');
+    room.merge();
+    const rows = Object.entries(room.workbook.sheet('评分记录').cells).filter(([k]) => k.endsWith(',0')).length;
+    // The header, 王五's row and 李四's: 张三's deleted row is gone.
+    expect(rows).toBe(3);
+    const seen = await view(room.join('赵六'));
+    expect(seen.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('15');
+    expect(seen.state.experts.find((x) => x.name === '王五')?.values.get('2')).toBe('10');
+    expect(recordOf(room.workbook).damaged).toBe(false);
+  });
+});
+
 describe('写入评审汇总 while an expert scores', () => {
   it('a score 李四 types while 王五 rewrites the summary is kept, and 评分记录 agrees with the sheet', async () => {
     const fake = await summarised();
@@ -173,6 +239,8 @@ describe('every pair of actions by two experts at once, merged', () => {
     const li = room.join('李四');
     const wang = room.join('王五');
     await Promise.all([a.run(li, FULL), b.run(wang, FULL)]);
+    // The tool never deletes a row (its surface has no delete): nothing of anyone's in a row can go that way.
+    expect([...li.inserts, ...wang.inserts].filter((op) => op.kind === 'delete')).toEqual([]);
     room.merge();
     expect(recordOf(room.workbook).damaged).toBe(false);
     const v = await readScoring(room.join('张三').context(), rb, ALL);
@@ -249,6 +317,7 @@ describe('the pairs in every Excel the fake stands for', () => {
         const li = room.join('李四');
         const wang = room.join('王五');
         await Promise.all([a.run(li, kit), b.run(wang, kit)]);
+        expect([...li.inserts, ...wang.inserts].filter((op) => op.kind === 'delete')).toEqual([]);
         room.merge();
         const what = `${a.name} × ${b.name}`;
         expect(recordOf(room.workbook).damaged, what).toBe(false);
