@@ -7,9 +7,6 @@
  * (`npm run bench`).
  */
 import {
-  examine,
-  examineMonitoring,
-  examineMonitoringCheck,
   finishCheck,
   finishClear,
   parseQualified,
@@ -21,13 +18,11 @@ import {
   planTemplate,
   previousSummarySheet,
   readRequest,
-  sheetsForError,
   toA1,
   type CellState,
   type CellWrite,
   type CommitteeResult,
   type Covered,
-  type Examined,
   type FlagDraft,
   type Lang,
   type LoadedRulebook,
@@ -40,6 +35,7 @@ import {
 } from '../core/index.js';
 // The pane shows one error type whichever host it runs in (codes, params, the review kept read-only).
 import { OfficeError } from '../common/results.js';
+import { examinedForCheck, requireExamined } from '../common/examine.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
 import { recordFrom, sheetsByName } from './read.js';
@@ -120,15 +116,6 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
   };
-}
-
-function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
-  const monitoring = examineMonitoring(reading, rb);
-  if (monitoring)
-    throw new OfficeError('monitoring-form', { year: String(monitoring.report.monitoringYear ?? '—'), 'zh-CN': monitoring.report.verdictText['zh-CN'], 'en-US': monitoring.report.verdictText['en-US'] });
-  const examined = examine(reading, rb);
-  if (!examined) throw new OfficeError('no-indicator-sheet', { sheets: sheetsForError(reading.names) });
-  return examined;
 }
 
 const cellOf = (reading: WpsReading, address: string): WRange => {
@@ -216,7 +203,7 @@ export function checkWorkbook(
   const { app, rb, lang } = s;
   const reading = readWorkbook(app, rb);
   // A monitoring form is checked as one (R1–R6, its verdict), flagged by the same plan as an application.
-  const examined: Examined<Review | MonitoringReview> = examineMonitoringCheck(reading, rb) ?? requireExamined(reading, rb);
+  const examined = examinedForCheck(reading, rb);
   const draft = planCheck(reading, examined, lang, 'notes');
   const { covered, locked } = readCovered(reading, draft);
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
