@@ -3,11 +3,12 @@
  * of the workbook, the copies merge — a cell takes its last writer's value, inserted rows and sheets of both survive.
  * Nothing of either person is lost, the summary stays trusted, no second summary sheet appears.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
 import { discuss, enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
 import { checkWorkbook, clearFlags, writeSummary, type Session } from '../../src/office/workbook.js';
+import { errorNotice } from '../../src/common/notice.js';
 import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
 import { FAKE_HOSTS, type FakeState, type FakeWorkbook } from '../support/fake-excel.js';
 import { hostCaps } from '../support/hosts.js';
@@ -385,5 +386,51 @@ describe('two first summaries at once (issue 18): one 评审汇总, both experts
     const v = await readScoring(fake.context(), rb, ALL);
     if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
     expect(v.layout.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+  });
+
+  it('the first never finishes: the second waits a few seconds, writes nothing and says another expert is writing it', async () => {
+    const fake = await unsummarised();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      // 王五 reads, then 李四 adds the sheet, then 王五's add meets it; 李四's summary stops there (his Excel closed,
+      // his network gone): its record never comes.
+      let hold: () => void = () => undefined;
+      let wangRead: () => void = () => undefined;
+      let liAdded: () => void = () => undefined;
+      const wangHasRead = new Promise<void>((ok) => (wangRead = ok));
+      const liHasAdded = new Promise<void>((ok) => (liAdded = ok));
+      const as = (who: string): Session => {
+        const ctx = fake.context({ author: who });
+        const sync = ctx.sync.bind(ctx);
+        let n = 0;
+        ctx.sync = async () => {
+          n++;
+          if (who === '李四' && n === 3) await wangHasRead;
+          if (who === '李四' && n === 4) await new Promise<void>((ok) => (hold = ok));
+          if (who === '王五' && n === 3) await liHasAdded;
+          try {
+            await sync();
+          } finally {
+            if (who === '李四' && n === 3) liAdded();
+            if (who === '王五' && n === 2) wangRead();
+          }
+        };
+        return { ctx, rb, lang: 'zh-CN', caps: FULL_CAPABILITIES };
+      };
+      const first = writeSummary(as('李四'), { experts: ['李四'] });
+      const second = writeSummary(as('王五'), { experts: ['王五'] }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await vi.advanceTimersByTimeAsync(10_000);
+      const e = await second;
+      expect(e).toMatchObject({ name: 'OfficeError', code: 'summary-busy', params: { sheet: '评审汇总' } });
+      expect(errorNotice(e, 'zh-CN')).toMatchObject({ intent: 'warning', text: '另一位专家正在写入“评审汇总”，尚未完成；本次未作任何更改。请稍候再点“写入评审汇总”。' });
+      expect(summaries(fake.state.sheets.map((x) => x.name))).toEqual(['评审汇总']);
+      hold();
+      await first;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
