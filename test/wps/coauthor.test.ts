@@ -50,4 +50,14 @@ describe('写入评审汇总 in WPS while another expert types in the summary', 
     expect(fake.sheet(layout.sheet).protection).not.toBeNull();
     expect(fake.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
   });
+
+  it('a score an expert entered as a formula (=9+9, calculated 18) stays a formula when the summary is rewritten', async () => {
+    const fake = await summarised();
+    const layout = wpsMeta(fake)!.review!.summary!;
+    const at = `${layout.criteriaRows['1']!},${layout.experts[0]!.col}`;
+    const cells = fake.sheet(layout.sheet).cells;
+    cells[at] = { ...cells[at], value: 18, formula: '9+9' };
+    writeSummary(session(fake));
+    expect(fake.sheet(layout.sheet).cells[at]).toMatchObject({ value: 18, formula: '9+9' });
+  });
 });
