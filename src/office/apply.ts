@@ -18,7 +18,7 @@ import {
   type WorkflowWarning,
 } from '../core/index.js';
 import type { Capabilities } from './capabilities.js';
-import { writeRecord } from './record.js';
+import { writeRecord, type Written } from './record.js';
 import { isProtectionError } from './errors.js';
 import type { XComment, XContext, XNote, XRange } from './surface.js';
 import { Writer } from './writer.js';
@@ -43,9 +43,9 @@ export function passwordRefusal(e: unknown, locked: Locked): unknown {
 }
 
 /** The record appended (src/office/record.ts), flushed with the action's writes; a protection failure said plainly. */
-export async function writeMeta(ctx: XContext, reading: Reading & { strays?: readonly string[] }, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<void> {
+export async function writeMeta(ctx: XContext, reading: Reading & { strays?: readonly string[] }, meta: WorkbookMeta, w: Writer, locked: Locked = []): Promise<Written> {
   try {
-    await writeRecord(ctx, reading, meta, w);
+    return await writeRecord(ctx, reading, meta, w);
   } catch (e) {
     throw passwordRefusal(e, locked);
   }

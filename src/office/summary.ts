@@ -5,6 +5,8 @@
  */
 import {
   isSummarySheet,
+  META_SHEET,
+  type WorkbookMeta,
   planSummary,
   type CommitteeResult,
   type Report,
@@ -108,10 +110,24 @@ async function writeSummaryOnce(
     });
     // Notes only where this Excel and its office.js have them (elsewhere `workbook.notes` is absent, or throws).
     await renderModel(ws!, plan.model, caps, w, caps.explanations === 'notes' ? ctx.workbook.notes : undefined);
-    // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
-    await w.flush();
     const layout = meta.review?.summary;
-    if (meta.review && layout) meta = { ...meta, review: { ...meta.review, summary: { ...layout, sheetId: ws!.id } } };
+    const withId = (m: WorkbookMeta): WorkbookMeta => (m.review && layout ? { ...m, review: { ...m.review, summary: { ...layout, sheetId: ws!.id } } } : m);
+    if (!reading.names.includes(META_SHEET)) {
+      // The new sheet's id is known after this sync: the record keeps it, so a renamed summary is found.
+      await w.flush();
+      meta = withId(meta);
+    } else {
+      // The record goes in the batch that adds the sheet (by its name: the id is known only after it), so a co-author
+      // reading between this batch and the next finds a summary the tool can prove it wrote and updates it in place,
+      // never an unknown sheet of that name beside which a second "评审汇总 (2)" would be added. The next batch adds
+      // the id; given as both what was read and what is written, anything a co-author recorded meanwhile (their
+      // read gave them the id already) wins over it in the merge.
+      const first = await writeMeta(ctx, reading, meta, w);
+      const next = withId(first.meta);
+      await w.add(96, () => ws.activate());
+      await writeMeta(ctx, { ...reading, strays: [], meta: next, record: first.record }, next, w);
+      return { report: plan.report, committee: plan.committee, sheet: plan.sheet, warnings: plan.warnings };
+    }
   }
   await w.add(96, () => ws.activate());
   await writeMeta(ctx, reading, meta, w);

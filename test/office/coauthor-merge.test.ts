@@ -332,15 +332,18 @@ describe('the pairs in every Excel the fake stands for', () => {
 });
 
 describe('two first summaries at once (issue 18): one 评审汇总, both experts’ work in it', () => {
-  const unsummarised = async (): Promise<FakeWorkbook> => {
+  // `checked`: a check came first, so the record sheet is there (the summary's record then rides in the batch that
+  // adds the sheet); without it, the record sheet comes in the summary's next batch.
+  const unsummarised = async (checked = true): Promise<FakeWorkbook> => {
     const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `f-${Math.random().toString(36).slice(2)}.xlsx`)));
-    await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    if (checked) await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
     return fake;
   };
   const summaries = (names: readonly string[]) => names.filter((n) => n.startsWith('评审汇总'));
 
   it('the second finds the sheet added (ItemAlreadyExists) before the first has finished it: it waits for it and updates it in place', async () => {
-    const fake = await unsummarised();
+    const fake = await unsummarised(false);
     // The order made certain: 王五 reads before 李四 adds the sheet; 王五's add comes after it (ItemAlreadyExists);
     // 李四's next batch (the rest of the summary, its record) is held until 王五 has read the workbook again — that
     // read sees a 评审汇总 the record does not describe yet.
@@ -388,8 +391,38 @@ describe('two first summaries at once (issue 18): one 评审汇总, both experts
     expect(v.layout.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
   });
 
-  it('the first never finishes: the second waits a few seconds, writes nothing and says another expert is writing it', async () => {
+  it('the second reads after the first’s summary batch and before its next: it finds a summary the tool wrote and updates it in place', async () => {
     const fake = await unsummarised();
+    let n = 0;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((ok) => (release = ok));
+    let added: () => void = () => undefined;
+    const isAdded = new Promise<void>((ok) => (added = ok));
+    const li: Session = { ctx: fake.context({ author: '李四' }), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES };
+    const sync = li.ctx.sync.bind(li.ctx);
+    // 李四's batches after the one that adds the sheet wait until 王五 has done all his work.
+    li.ctx.sync = async () => {
+      if (fake.state.sheets.some((x) => x.name === '评审汇总') && ++n === 1) {
+        added();
+        await released;
+      }
+      return sync();
+    };
+    const first = writeSummary(li, { experts: ['张三', '李四'] });
+    await isAdded;
+    const b = await writeSummary({ ctx: fake.context({ author: '王五' }), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: ['王五'] });
+    release();
+    const a = await first;
+    expect([a.sheet, b.sheet]).toEqual(['评审汇总', '评审汇总']);
+    expect(summaries(fake.state.sheets.map((x) => x.name))).toEqual(['评审汇总']);
+    const rec = recordOf(fake);
+    expect(rec.damaged).toBe(false);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+    expect(rec.meta?.review?.summary?.sheetId).toBe(fake.state.sheets.find((x) => x.name === '评审汇总')!.id);
+  });
+
+  it('the first never finishes: the second waits a few seconds, writes nothing and says another expert is writing it', async () => {
+    const fake = await unsummarised(false);
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
       // 王五 reads, then 李四 adds the sheet, then 王五's add meets it; 李四's summary stops there (his Excel closed,
