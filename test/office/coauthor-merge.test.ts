@@ -73,6 +73,12 @@ describe('the merge model itself', () => {
   });
 });
 
+/** A person deletes whole rows (the fake Excel's Range.delete: the tool's surface has none). */
+function deleteRows(ctx: ReturnType<Coauthor['context']>, sheet: string, at: number, rows = 1): void {
+  const ws = ctx.workbook.worksheets.getItem(sheet) as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
+  ws.getRangeByIndexes(at, 0, rows, 16384).delete('Up');
+}
+
 describe('the merge model: deleted rows (issue 18)', () => {
   it('a row one deletes is gone with the other’s edit in it; rows below move up, and the other’s edits and inserts below land on the moved rows', async () => {
     const fake = await summarised();
@@ -80,8 +86,7 @@ describe('the merge model: deleted rows (issue 18)', () => {
     const a = room.join('A');
     const b = room.join('B');
     const ca = a.context();
-    const wsa = ca.workbook.worksheets.getItem(META_SHEET) as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
-    wsa.getRangeByIndexes(3, 0, 1, 16384).delete('Up');
+    deleteRows(ca, META_SHEET, 3);
     await ca.sync();
     const cb = b.context();
     const wsb = cb.workbook.worksheets.getItem(META_SHEET);
@@ -101,11 +106,30 @@ describe('the merge model: deleted rows (issue 18)', () => {
     expect(cells['3,0']?.value).toBe(row4);
   });
 
+  it('rows one inserts just above a row the other deletes survive, in that row’s place', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const a = room.join('A');
+    const b = room.join('B');
+    const ca = a.context();
+    deleteRows(ca, META_SHEET, 2, 2);
+    await ca.sync();
+    const cb = b.context();
+    const wsb = cb.workbook.worksheets.getItem(META_SHEET);
+    wsb.getRangeByIndexes(3, 0, 1, 16384).insert('Down');
+    wsb.getRangeByIndexes(3, 0, 1, 2).values = [['kept', 'k']];
+    await cb.sync();
+    const row4 = fake.state.sheets.find((s) => s.name === META_SHEET)!.cells['4,0']?.value;
+    room.merge();
+    const cells = room.workbook.sheet(META_SHEET).cells;
+    expect(cells['2,0']?.value).toBe('kept');
+    expect(cells['3,0']?.value).toBe(row4);
+  });
+
   it('a protected sheet refuses a row delete (the tool protects the summary without allowing it)', async () => {
     const fake = await summarised();
     const ctx = fake.context();
-    const ws = ctx.workbook.worksheets.getItem('评审汇总') as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
-    ws.getRangeByIndexes(3, 0, 1, 16384).delete('Up');
+    deleteRows(ctx, '评审汇总', 3);
     await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
   });
 });
@@ -123,8 +147,7 @@ describe('rows deleted in 评分记录 while an expert scores (issue 18)', () =>
     const zhang = room.join('张三');
     const li = room.join('李四');
     const cz = zhang.context();
-    const audit = cz.workbook.worksheets.getItem('评分记录') as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
-    audit.getRangeByIndexes(1, 0, 1, 16384).delete('Up');
+    deleteRows(cz, '评分记录', 1);
     await cz.sync();
     const v = await view(li);
     expect((await score(li, v, '1', 15)).kind).toBe('written');
