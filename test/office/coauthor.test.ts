@@ -180,6 +180,19 @@ describe('an expert cell left alone by the rewrite keeps its format (issue 18)',
   });
 });
 
+describe('an expert added before any score (issue 18)', () => {
+  it('the tool’s formulas in the columns that moved right are not left in the new expert’s cells', async () => {
+    const fake = await fakeOf('02-failing');
+    const s = as(fake, '张委员');
+    await writeSummary(s, { experts: ['张委员', '李委员', '王委员'] });
+    await writeSummary(s, { experts: ['赵委员'] });
+    const l = recordOf(fake).meta!.review!.summary!;
+    const zhao = l.experts.find((e) => e.name === '赵委员')!;
+    const cells = fake.sheet(l.sheet).cells;
+    for (const row of [...Object.values(l.criteriaRows), l.conflictRow, l.signatureRow]) expect(cells[`${row},${zhao.col}`]?.formula, `${row},${zhao.col}`).toBeUndefined();
+  });
+});
+
 describe('comments: the committee’s discussion is never deleted (issue #11, item 5)', () => {
   it('clearing flags resolves the tool’s thread someone replied to, deletes the others, and says what it left', async () => {
     const fake = await fakeOf('02-failing');

@@ -60,4 +60,14 @@ describe('写入评审汇总 in WPS while another expert types in the summary', 
     writeSummary(session(fake));
     expect(fake.sheet(layout.sheet).cells[at]).toMatchObject({ value: 18, formula: '9+9' });
   });
+
+  it('an expert added before any score: the columns that moved right leave no formula of the tool in the new expert’s cells', async () => {
+    const fake = await summarised();
+    writeSummary(session(fake), { experts: ['赵六'] });
+    const l = wpsMeta(fake)!.review!.summary!;
+    const cells = fake.sheet(l.sheet).cells;
+    const zhao = l.experts.find((e) => e.name === '赵六')!;
+    // The committee mean there said "" (no score yet), so it read as empty: it is the tool's, and goes.
+    for (const row of [...Object.values(l.criteriaRows), l.conflictRow, l.signatureRow]) expect(cells[`${row},${zhao.col}`]?.formula, `${row},${zhao.col}`).toBeUndefined();
+  });
 });
