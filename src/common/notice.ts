@@ -17,6 +17,7 @@ export function errorNotice(e: unknown, lang: Lang): Notice {
   if (isOfficeError(e)) {
     if (e.code === 'no-indicator-sheet') return { intent: 'warning', text: t('error.office.no-indicator-sheet', lang, { sheets: e.params.sheets as string[] }) };
     if (e.code === 'workbook-protected') return { intent: 'warning', title: t('error.office.title', lang), text: t('error.office.workbook-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
+    if (e.code === 'summary-busy') return { intent: 'warning', title: t('error.office.title', lang), text: t('error.office.summary-busy', lang, { sheet: String(e.params.sheet ?? '') }) };
     if (e.code === 'monitoring-form') return { intent: 'warning', text: t('error.office.monitoring-form', lang, { year: String(e.params.year ?? ''), verdict: String(e.params[lang] ?? '') }) };
     return { intent: 'error', title: t('error.office.title', lang), text: t('error.office.sheet-protected', lang, { sheet: String(e.params.sheet ?? '') }) };
   }

@@ -9,7 +9,7 @@ import type { CellValue, MonitoringReview, Report, Review, SummaryLayout, Verdic
 /** A problem with the workbook as a whole, shown in the pane as a plain message (never a stack trace). */
 export class OfficeError extends Error {
   constructor(
-    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form' | 'workbook-protected',
+    readonly code: 'no-indicator-sheet' | 'sheet-protected' | 'monitoring-form' | 'workbook-protected' | 'summary-busy',
     readonly params: Record<string, string | string[]> = {},
     /**
      * `sheet-protected`: the sheet has a password the tool was not given (or a wrong one): the pane asks for it and

@@ -47,6 +47,12 @@ function applied(rows: Rows, first: number, writes: Array<{ row: number; rows: A
 
 const sameSpot = (a: Position | undefined, b: Position): boolean => (a?.block?.label ?? null) === (b.block?.label ?? null) && (a?.end ?? 0) === (b.end ?? 0);
 
+/** What an append wrote: the record (merged if someone else wrote) and where it now stands, for a next append. */
+export interface Written {
+  meta: WorkbookMeta;
+  record: Position;
+}
+
 /**
  * Appends `meta` as the record's next version. `reading` is what the record was when read; `w` holds the writes of
  * the same action, flushed with it (one batch). Returns the record as written (merged if someone else wrote).
@@ -56,7 +62,7 @@ export async function writeRecord(
   reading: Pick<Reading, 'names' | 'meta' | 'record'> & { strays?: readonly string[] },
   meta: WorkbookMeta,
   w: Writer,
-): Promise<WorkbookMeta> {
+): Promise<Written> {
   const written = await appendRecord(ctx, reading, meta, w);
   // Stray record sheets read into `reading.meta` are retired once their content is in the record: in a sync of
   // their own, as a co-author may be retiring them at once (then ItemNotFound: already gone, which is the aim).
@@ -72,7 +78,7 @@ export async function writeRecord(
   return written;
 }
 
-async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'meta' | 'record'>, meta: WorkbookMeta, w: Writer): Promise<WorkbookMeta> {
+async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'meta' | 'record'>, meta: WorkbookMeta, w: Writer): Promise<Written> {
   const sheets = ctx.workbook.worksheets;
   let base = reading.meta;
   let mine = meta;
@@ -124,7 +130,7 @@ async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'met
       const first = !p || p.isNullObject ? 0 : p.rowIndex;
       const now = readMetaRecord(rows, first);
       const after = readMetaRecord(applied(rows, first, [{ row: 0, rows: header }, { row: start, rows: block.rows }], cleared), 0);
-      if (sameSpot(expected, now)) return mine;
+      if (sameSpot(expected, now)) return { meta: mine, record: { block: after.block ?? null, end: after.end ?? 0, stale: after.stale ?? [] } };
       // Someone wrote between the read and this batch: merge theirs into mine and append once more.
       mine = mergeMeta(base, mine, now.meta);
       base = now.meta;
@@ -133,7 +139,9 @@ async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'met
     }
     try {
       await w.flush();
-      return mine;
+      const rows = [...metaHeader(), ...block.rows];
+      const after = readMetaRecord(applied([], 0, [{ row: 0, rows }], []), 0);
+      return { meta: mine, record: { block: after.block ?? null, end: after.end ?? 0, stale: after.stale ?? [] } };
     } catch (e) {
       if (errorCode(e) !== 'ItemAlreadyExists' || attempt > 0) throw e;
       // Added meanwhile by someone else: read it and append to it.
@@ -147,5 +155,5 @@ async function appendRecord(ctx: XContext, reading: Pick<Reading, 'names' | 'met
       exists = true;
     }
   }
-  return mine;
+  return { meta: mine, record: expected };
 }

@@ -7,15 +7,8 @@ import { columnLetters, parseQualified, printSectionCode, quoteSheet, safeModel,
 import type { Capabilities } from './capabilities.js';
 import type { XNoteCollection, XRangeFormat, XWorksheet } from './surface.js';
 import { Writer } from './writer.js';
-import { convertible, literal } from '../common/cells.js';
+import { modelBands } from '../common/model-write.js';
 export { convertible, literal } from '../common/cells.js';
-
-/** What a cell's formulas entry is: "=…" for a formula, the literal value otherwise. */
-function formulaEntry(m: CellModel): string | number | boolean | null {
-  if (m.formula !== undefined) return `=${m.formula}`;
-  const v = literal(m.value ?? null);
-  return v === null ? '' : v;
-}
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
@@ -59,46 +52,22 @@ function groups(cells: CellModel[], key: (c: CellModel) => string | undefined): 
 
 /**
  * `keep`: cells ("r,c") whose value is left as it is (null in the 2D write, which Excel leaves alone): expert cells
- * an in-place rewrite did not change (see SummaryPlan.inPlace), so a value typed since the read stands.
+ * an in-place rewrite did not change (see SummaryPlan.inPlace), so a value typed since the read stands. Their
+ * number format is written (the rewrite cleared the block's formats): a typed date stays a date.
  */
 export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: Capabilities, w: Writer, notes?: XNoteCollection, keep?: ReadonlySet<string>): Promise<void> {
   // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   const cells = model.cells;
   if (cells.length) {
-    // Values and formulas: one rectangle per band of rows; untouched cells are left as they are (null).
-    // Loops, not Math.max(...): a large model has more cells than a call has arguments.
-    let rows = 0;
-    let cols = 0;
-    for (const c of cells) {
-      if (c.row >= rows) rows = c.row + 1;
-      if (c.col >= cols) cols = c.col + 1;
-    }
-    const byRow = new Map<number, CellModel[]>();
-    for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-    let start = 0;
-    while (start < rows) {
-      // Bands of up to 200 rows keep each command well inside the payload budget.
-      const end = Math.min(rows, start + 200);
-      const formulas: Array<Array<string | number | boolean | null>> = [];
-      const formats: Array<Array<string | null>> = [];
-      for (let r = start; r < end; r++) {
-        const fr: Array<string | number | boolean | null> = new Array(cols).fill(null);
-        const nf: Array<string | null> = new Array(cols).fill(null);
-        for (const c of byRow.get(r) ?? []) {
-          if (keep?.has(`${c.row},${c.col}`)) continue;
-          fr[c.col] = formulaEntry(c);
-          if (c.numberFormat) nf[c.col] = c.numberFormat;
-          else if (c.formula === undefined && convertible(c.value)) nf[c.col] = '@';
-        }
-        formulas.push(fr);
-        formats.push(nf);
-      }
-      const range = () => ws.getRangeByIndexes(start, 0, end - start, cols);
+    // Values and formulas: one rectangle per band of rows; cells the model does not hold, and the expert cells
+    // kept, are left as they are (null, which Excel leaves alone). Shared with WPS: src/common/model-write.ts.
+    for (const band of modelBands(model, keep)) {
+      const range = () => ws.getRangeByIndexes(band.row, 0, band.rows, band.cols);
+      const formats = band.formats;
       // Number formats before values, so "0.0%" cells take 0.32 as 32%.
-      if (formats.some((r) => r.some((x) => x !== null))) await w.add(Writer.size(formats), () => (range().numberFormat = formats));
-      await w.add(Writer.size(formulas), () => (range().formulas = formulas));
-      start = end;
+      if (formats) await w.add(Writer.size(formats), () => (range().numberFormat = formats));
+      await w.add(Writer.size(band.values), () => (range().formulas = band.values));
     }
 
     // Styles: one command per style and piece (RangeAreas), else per cell.

@@ -5,7 +5,7 @@
  * 255 characters), never one call per cell per property.
  */
 import { parseQualified, safeModel, SHEET_FONT, STYLES, toA1, TRUNCATED_MARK, type CellModel, type SheetModel, type StyleDef, type StyleKey } from '../core/index.js';
-import { convertible, literal } from '../common/cells.js';
+import { modelBands, numberFormatOf, slice, solidRects } from '../common/model-write.js';
 import { toBgr } from './colour.js';
 import {
   XL_BETWEEN,
@@ -31,7 +31,7 @@ import {
 const ADDRESS_LIMIT = 255;
 
 /** A1 addresses joined into multi-area addresses of at most ADDRESS_LIMIT characters. */
-function addressChunks(addresses: readonly string[]): string[] {
+export function addressChunks(addresses: readonly string[]): string[] {
   const out: string[] = [];
   let cur = '';
   for (const a of addresses) {
@@ -47,14 +47,6 @@ function addressChunks(addresses: readonly string[]): string[] {
 
 /** A zero-based rectangle as an A1 address. */
 export const rect = (r: number, c: number, rows: number, cols: number): string => (rows === 1 && cols === 1 ? toA1(r, c) : `${toA1(r, c)}:${toA1(r + rows - 1, c + cols - 1)}`);
-
-/** What a cell's Formula entry is: "=…" for a formula, the literal value otherwise ('' for nothing). */
-function formulaEntry(m: CellModel | undefined): string | number | boolean {
-  if (!m) return '';
-  if (m.formula !== undefined) return `=${m.formula}`;
-  const v = literal(m.value ?? null);
-  return v === null ? '' : v;
-}
 
 const H_ALIGN = { left: XL_LEFT, center: XL_CENTER, right: XL_RIGHT } as const;
 
@@ -91,27 +83,24 @@ function groups(cells: CellModel[], key: (c: CellModel) => string | undefined): 
   return new Map([...by].map(([k, list]) => [k, addressChunks(list)]));
 }
 
-/** The number format a cell is written with: its own, or text ("@") for text WPS would convert on entry. */
-const formatOf = (c: CellModel): string | undefined => c.numberFormat ?? (c.formula === undefined && convertible(c.value) ? '@' : undefined);
-
-export function renderModel(app: WApplication, ws: WWorksheet, sheetModel: SheetModel, opts: { notes?: boolean } = {}): void {
+/**
+ * `keep` (a summary rewritten in place): the model's cells are written, never any other, and not the expert cells
+ * it names (SummaryPlan.inPlace.keep) — a 2-D write in WPS writes every cell of its range, so the values go in
+ * rectangles around them (src/common/model-write.ts, the cells Excel's renderer writes). Without it (a new sheet)
+ * each band is one write.
+ */
+export function renderModel(app: WApplication, ws: WWorksheet, sheetModel: SheetModel, opts: { notes?: boolean; keep?: ReadonlySet<string> } = {}): void {
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   const cells = model.cells;
   if (cells.length) {
     // Number formats first, so "0.0%" cells take 0.32 as 32% and "@" cells keep "001" as text.
-    for (const [fmt, chunks] of groups(cells, formatOf)) for (const a of chunks) ws.Range(a).NumberFormat = fmt;
-    let rows = 0;
-    let cols = 0;
-    for (const c of cells) {
-      if (c.row >= rows) rows = c.row + 1;
-      if (c.col >= cols) cols = c.col + 1;
-    }
-    const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
-    for (let start = 0; start < rows; start += 200) {
-      const end = Math.min(rows, start + 200);
-      const band: Array<Array<string | number | boolean>> = [];
-      for (let r = start; r < end; r++) band.push(Array.from({ length: cols }, (_, c) => formulaEntry(at.get(`${r},${c}`))));
-      ws.Range(rect(start, 0, end - start, cols)).Formula = band;
+    for (const [fmt, chunks] of groups(cells, numberFormatOf)) for (const a of chunks) ws.Range(a).NumberFormat = fmt;
+    for (const band of modelBands(model, opts.keep)) {
+      if (!opts.keep) {
+        ws.Range(rect(band.row, 0, band.rows, band.cols)).Formula = band.values.map((line) => line.map((v) => v ?? ''));
+        continue;
+      }
+      for (const r of solidRects(band.values)) ws.Range(rect(band.row + r.row, r.col, r.rows, r.cols)).Formula = slice(band.values, r);
     }
     for (const [style, chunks] of groups(cells, (c) => c.style)) for (const a of chunks) applyStyle(ws.Range(a), STYLES[style as StyleKey]);
     for (const [, chunks] of groups(cells, (c) => (c.input ? 'input' : undefined))) for (const a of chunks) ws.Range(a).Locked = false;

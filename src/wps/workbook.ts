@@ -7,10 +7,6 @@
  * (`npm run bench`).
  */
 import {
-  examine,
-  examineMonitoring,
-  isoDay,
-  examineMonitoringCheck,
   finishCheck,
   finishClear,
   parseQualified,
@@ -22,13 +18,11 @@ import {
   planTemplate,
   previousSummarySheet,
   readRequest,
-  sheetsForError,
   toA1,
   type CellState,
   type CellWrite,
   type CommitteeResult,
   type Covered,
-  type Examined,
   type FlagDraft,
   type Lang,
   type LoadedRulebook,
@@ -41,10 +35,12 @@ import {
 } from '../core/index.js';
 // The pane shows one error type whichever host it runs in (codes, params, the review kept read-only).
 import { OfficeError } from '../common/results.js';
+import { examinedForCheck, requireExamined } from '../common/examine.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
 import { recordFrom, sheetsByName } from './read.js';
-import { rect, renderModel } from './render.js';
+import { addressChunks, rect, renderModel } from './render.js';
+import { inPlaceSteps } from '../common/model-write.js';
 import { gridCellAt, mergedAreas, sheetSnapshot } from './snapshot.js';
 import { XL_DOWN, XL_NONE, type WApplication, type WRange, type WWorkbook, type WWorksheet } from './surface.js';
 
@@ -120,15 +116,6 @@ export function readWorkbook(app: WApplication, rb: LoadedRulebook): WpsReading 
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
   };
-}
-
-function requireExamined(reading: Reading, rb: LoadedRulebook): Examined {
-  const monitoring = examineMonitoring(reading, rb, {}, [], {}, isoDay(new Date()));
-  if (monitoring)
-    throw new OfficeError('monitoring-form', { year: String(monitoring.report.monitoringYear ?? '—'), 'zh-CN': monitoring.report.verdictText['zh-CN'], 'en-US': monitoring.report.verdictText['en-US'] });
-  const examined = examine(reading, rb);
-  if (!examined) throw new OfficeError('no-indicator-sheet', { sheets: sheetsForError(reading.names) });
-  return examined;
 }
 
 const cellOf = (reading: WpsReading, address: string): WRange => {
@@ -216,7 +203,7 @@ export function checkWorkbook(
   const { app, rb, lang } = s;
   const reading = readWorkbook(app, rb);
   // A monitoring form is checked as one (R1–R6, its verdict), flagged by the same plan as an application.
-  const examined: Examined<Review | MonitoringReview> = examineMonitoringCheck(reading, rb, {}, [], isoDay(new Date())) ?? requireExamined(reading, rb);
+  const examined = examinedForCheck(reading, rb);
   const draft = planCheck(reading, examined, lang, 'notes');
   const { covered, locked } = readCovered(reading, draft);
   const plan = finishCheck(reading, draft, covered, rb, lang, opts);
@@ -240,23 +227,22 @@ export function writeSummary(
   const wb = workbookOf(app);
   const reading = readWorkbook(app, rb);
   const plan = planSummary(reading, requireExamined(reading, rb), rb, lang, opts);
-  const place = plan.inPlace;
+  const place = inPlaceSteps(plan);
   let ws: WWorksheet;
   if (place) {
-    // In place: only the tool's block is rewritten; rows are inserted at its foot when it grows, so what the
-    // committee added below moves down. Comments (people's notes) stay on their cells: contents and formats
-    // are cleared, never the cells' comments.
+    // In place, as in Excel (src/common/model-write.ts): rows inserted at the block's foot when it grows, so what
+    // the committee added below moves down; the block's merges and formats cleared, never its values — only the
+    // cells the model no longer writes are cleared, and the expert cells kept are not written, so what another
+    // expert typed meanwhile (WPS co-editing) stands. Comments (people's notes) stay on their cells.
     ws = reading.sheets.get(place.sheet)!;
-    const height = plan.layout.height ?? place.height;
-    const width = Math.max(plan.layout.width ?? place.width, place.width);
     ws.Unprotect('');
-    if (height > place.height) ws.Range(rect(place.height, 0, height - place.height, 1)).EntireRow.Insert(XL_DOWN);
-    const block = ws.Range(rect(0, 0, Math.max(height, place.height), width));
+    if (place.grow) ws.Range(rect(place.grow.at, 0, place.grow.rows, 1)).EntireRow.Insert(XL_DOWN);
+    const block = ws.Range(rect(0, 0, place.rows, place.width));
     block.UnMerge();
-    block.ClearContents();
     block.ClearFormats();
-    ws.Range(rect(0, 0, 1, width)).EntireColumn.Hidden = false;
-    renderModel(app, ws, plan.model);
+    ws.Range(rect(0, 0, 1, place.width)).EntireColumn.Hidden = false;
+    for (const a of addressChunks(place.clear.map(([r, c]) => toA1(r, c)))) ws.Range(a).ClearContents();
+    renderModel(app, ws, plan.model, { keep: place.keep });
   } else {
     ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
     ws.Name = plan.sheet;

@@ -3,11 +3,12 @@
  * of the workbook, the copies merge — a cell takes its last writer's value, inserted rows and sheets of both survive.
  * Nothing of either person is lost, the summary stays trusted, no second summary sheet appears.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { META_SHEET, readMetaRecord } from '../../src/core/index.js';
 import { FULL_CAPABILITIES, type Capabilities } from '../../src/office/capabilities.js';
 import { discuss, enterScore, readScoring, type ScoringCaps, type ScoringView } from '../../src/office/scoring.js';
 import { checkWorkbook, clearFlags, writeSummary, type Session } from '../../src/office/workbook.js';
+import { errorNotice } from '../../src/common/notice.js';
 import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
 import { FAKE_HOSTS, type FakeState, type FakeWorkbook } from '../support/fake-excel.js';
 import { hostCaps } from '../support/hosts.js';
@@ -69,6 +70,95 @@ describe('the merge model itself', () => {
     const cells = room.workbook.sheet(META_SHEET).cells;
     expect([cells['3,0']?.value, cells['4,0']?.value]).toEqual(['a', 'b']);
     expect(cells['0,1']?.value).toBe('second');
+  });
+});
+
+/** A person deletes whole rows (the fake Excel's Range.delete: the tool's surface has none). */
+function deleteRows(ctx: ReturnType<Coauthor['context']>, sheet: string, at: number, rows = 1): void {
+  const ws = ctx.workbook.worksheets.getItem(sheet) as unknown as { getRangeByIndexes(r: number, c: number, rows: number, cols: number): { delete(shift: string): void } };
+  ws.getRangeByIndexes(at, 0, rows, 16384).delete('Up');
+}
+
+describe('the merge model: deleted rows (issue 18)', () => {
+  it('a row one deletes is gone with the other’s edit in it; rows below move up, and the other’s edits and inserts below land on the moved rows', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const a = room.join('A');
+    const b = room.join('B');
+    const ca = a.context();
+    deleteRows(ca, META_SHEET, 3);
+    await ca.sync();
+    const cb = b.context();
+    const wsb = cb.workbook.worksheets.getItem(META_SHEET);
+    wsb.getRangeByIndexes(3, 0, 1, 2).values = [['in the deleted row', 'x']];
+    wsb.getRangeByIndexes(5, 0, 1, 2).values = [['below it', 'y']];
+    wsb.getRangeByIndexes(7, 0, 1, 16384).insert('Down');
+    wsb.getRangeByIndexes(7, 0, 1, 2).values = [['inserted below', 'z']];
+    await cb.sync();
+    const row4 = fake.state.sheets.find((s) => s.name === META_SHEET)!.cells['4,0']?.value;
+    room.merge();
+    const cells = room.workbook.sheet(META_SHEET).cells;
+    const values = Object.values(cells).map((c) => c.value);
+    expect(values).not.toContain('in the deleted row');
+    expect(cells['4,0']?.value).toBe('below it');
+    expect(cells['6,0']?.value).toBe('inserted below');
+    // The row that was below the deleted one is now in its place.
+    expect(cells['3,0']?.value).toBe(row4);
+  });
+
+  it('rows one inserts just above a row the other deletes survive, in that row’s place', async () => {
+    const fake = await summarised();
+    const room = new CoauthorRoom(fake.state);
+    const a = room.join('A');
+    const b = room.join('B');
+    const ca = a.context();
+    deleteRows(ca, META_SHEET, 2, 2);
+    await ca.sync();
+    const cb = b.context();
+    const wsb = cb.workbook.worksheets.getItem(META_SHEET);
+    wsb.getRangeByIndexes(3, 0, 1, 16384).insert('Down');
+    wsb.getRangeByIndexes(3, 0, 1, 2).values = [['kept', 'k']];
+    await cb.sync();
+    const row4 = fake.state.sheets.find((s) => s.name === META_SHEET)!.cells['4,0']?.value;
+    room.merge();
+    const cells = room.workbook.sheet(META_SHEET).cells;
+    expect(cells['2,0']?.value).toBe('kept');
+    expect(cells['3,0']?.value).toBe(row4);
+  });
+
+  it('a protected sheet refuses a row delete (the tool protects the summary without allowing it)', async () => {
+    const fake = await summarised();
+    const ctx = fake.context();
+    deleteRows(ctx, '评审汇总', 3);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+});
+
+describe('rows deleted in 评分记录 while an expert scores (issue 18)', () => {
+  it('张三 deletes a 评分记录 row while 李四 enters a score: 李四’s score and its 评分记录 row are kept; the deleted row is gone', async () => {
+    const fake = await summarised();
+    // Two entries already in 评分记录 (rows 1 and 2).
+    for (const [who, criterion] of [['张三', '1'], ['王五', '2']] as const) {
+      const v = await readScoring(fake.context({ author: who }), rb, ALL);
+      if (typeof v === 'string') throw new Error(v);
+      await enterScore(fake.context({ author: who }), v, rb, 'zh-CN', ALL, { expert: who, item: { kind: 'score', criterion }, value: 10, lastSeen: null, time: TIME });
+    }
+    const room = new CoauthorRoom(fake.state);
+    const zhang = room.join('张三');
+    const li = room.join('李四');
+    const cz = zhang.context();
+    deleteRows(cz, '评分记录', 1);
+    await cz.sync();
+    const v = await view(li);
+    expect((await score(li, v, '1', 15)).kind).toBe('written');
+    room.merge();
+    const rows = Object.entries(room.workbook.sheet('评分记录').cells).filter(([k]) => k.endsWith(',0')).length;
+    // The header, 王五's row and 李四's: 张三's deleted row is gone.
+    expect(rows).toBe(3);
+    const seen = await view(room.join('赵六'));
+    expect(seen.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('15');
+    expect(seen.state.experts.find((x) => x.name === '王五')?.values.get('2')).toBe('10');
+    expect(recordOf(room.workbook).damaged).toBe(false);
   });
 });
 
@@ -173,6 +263,8 @@ describe('every pair of actions by two experts at once, merged', () => {
     const li = room.join('李四');
     const wang = room.join('王五');
     await Promise.all([a.run(li, FULL), b.run(wang, FULL)]);
+    // The tool never deletes a row (its surface has no delete): nothing of anyone's in a row can go that way.
+    expect([...li.inserts, ...wang.inserts].filter((op) => op.kind === 'delete')).toEqual([]);
     room.merge();
     expect(recordOf(room.workbook).damaged).toBe(false);
     const v = await readScoring(room.join('张三').context(), rb, ALL);
@@ -249,6 +341,7 @@ describe('the pairs in every Excel the fake stands for', () => {
         const li = room.join('李四');
         const wang = room.join('王五');
         await Promise.all([a.run(li, kit), b.run(wang, kit)]);
+        expect([...li.inserts, ...wang.inserts].filter((op) => op.kind === 'delete')).toEqual([]);
         room.merge();
         const what = `${a.name} × ${b.name}`;
         expect(recordOf(room.workbook).damaged, what).toBe(false);
@@ -258,5 +351,142 @@ describe('the pairs in every Excel the fake stands for', () => {
         b.kept(room, '王五', v);
         expect(room.state.sheets.map((s) => s.name).filter((n) => /\(\d+\)$/.test(n)), what).toEqual([]);
       }
+  });
+});
+
+describe('two first summaries at once (issue 18): one 评审汇总, both experts’ work in it', () => {
+  // `checked`: a check came first, so the record sheet is there (the summary's record then rides in the batch that
+  // adds the sheet); without it, the record sheet comes in the summary's next batch.
+  const unsummarised = async (checked = true): Promise<FakeWorkbook> => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `f-${Math.random().toString(36).slice(2)}.xlsx`)));
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    if (checked) await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+    return fake;
+  };
+  const summaries = (names: readonly string[]) => names.filter((n) => n.startsWith('评审汇总'));
+
+  it('the second finds the sheet added (ItemAlreadyExists) before the first has finished it: it waits for it and updates it in place', async () => {
+    const fake = await unsummarised(false);
+    // The order made certain: 王五 reads before 李四 adds the sheet; 王五's add comes after it (ItemAlreadyExists);
+    // 李四's next batch (the rest of the summary, its record) is held until 王五 has read the workbook again — that
+    // read sees a 评审汇总 the record does not describe yet.
+    const gate = () => {
+      let open: () => void = () => undefined;
+      const p = new Promise<void>((ok) => (open = ok));
+      return { p, open };
+    };
+    const wangRead = gate();
+    const liAdded = gate();
+    const wangReread = gate();
+    let raced = false;
+    const as = (who: string): Session => {
+      const ctx = fake.context({ author: who });
+      const sync = ctx.sync.bind(ctx);
+      let n = 0;
+      let after = 0;
+      ctx.sync = async () => {
+        n++;
+        if (who === '李四' && n === 3) await wangRead.p;
+        if (who === '李四' && n === 4) await wangReread.p;
+        if (who === '王五' && n === 3) await liAdded.p;
+        try {
+          await sync();
+        } catch (e) {
+          if (who === '王五' && (e as { code?: string }).code === 'ItemAlreadyExists') raced = true;
+          throw e;
+        } finally {
+          if (who === '李四' && n === 3) liAdded.open();
+          if (who === '王五' && n === 2) wangRead.open();
+        }
+        if (who === '王五' && raced && ++after === 2) wangReread.open();
+      };
+      return { ctx, rb, lang: 'zh-CN', caps: FULL_CAPABILITIES };
+    };
+    const [a, b] = await Promise.all([writeSummary(as('李四'), { experts: ['张三', '李四'] }), writeSummary(as('王五'), { experts: ['王五'] })]);
+    expect(raced).toBe(true);
+    expect([a.sheet, b.sheet]).toEqual(['评审汇总', '评审汇总']);
+    expect(summaries(fake.state.sheets.map((s) => s.name))).toEqual(['评审汇总']);
+    const rec = recordOf(fake);
+    expect(rec.damaged).toBe(false);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+    const v = await readScoring(fake.context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+    expect(v.layout.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+  });
+
+  it('the second reads after the first’s summary batch and before its next: it finds a summary the tool wrote and updates it in place', async () => {
+    const fake = await unsummarised();
+    let n = 0;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((ok) => (release = ok));
+    let added: () => void = () => undefined;
+    const isAdded = new Promise<void>((ok) => (added = ok));
+    const li: Session = { ctx: fake.context({ author: '李四' }), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES };
+    const sync = li.ctx.sync.bind(li.ctx);
+    // 李四's batches after the one that adds the sheet wait until 王五 has done all his work.
+    li.ctx.sync = async () => {
+      if (fake.state.sheets.some((x) => x.name === '评审汇总') && ++n === 1) {
+        added();
+        await released;
+      }
+      return sync();
+    };
+    const first = writeSummary(li, { experts: ['张三', '李四'] });
+    await isAdded;
+    const b = await writeSummary({ ctx: fake.context({ author: '王五' }), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES }, { experts: ['王五'] });
+    release();
+    const a = await first;
+    expect([a.sheet, b.sheet]).toEqual(['评审汇总', '评审汇总']);
+    expect(summaries(fake.state.sheets.map((x) => x.name))).toEqual(['评审汇总']);
+    const rec = recordOf(fake);
+    expect(rec.damaged).toBe(false);
+    expect(rec.meta?.review?.summary?.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+    expect(rec.meta?.review?.summary?.sheetId).toBe(fake.state.sheets.find((x) => x.name === '评审汇总')!.id);
+  });
+
+  it('the first never finishes: the second waits a few seconds, writes nothing and says another expert is writing it', async () => {
+    const fake = await unsummarised(false);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      // 王五 reads, then 李四 adds the sheet, then 王五's add meets it; 李四's summary stops there (his Excel closed,
+      // his network gone): its record never comes.
+      let hold: () => void = () => undefined;
+      let wangRead: () => void = () => undefined;
+      let liAdded: () => void = () => undefined;
+      const wangHasRead = new Promise<void>((ok) => (wangRead = ok));
+      const liHasAdded = new Promise<void>((ok) => (liAdded = ok));
+      const as = (who: string): Session => {
+        const ctx = fake.context({ author: who });
+        const sync = ctx.sync.bind(ctx);
+        let n = 0;
+        ctx.sync = async () => {
+          n++;
+          if (who === '李四' && n === 3) await wangHasRead;
+          if (who === '李四' && n === 4) await new Promise<void>((ok) => (hold = ok));
+          if (who === '王五' && n === 3) await liHasAdded;
+          try {
+            await sync();
+          } finally {
+            if (who === '李四' && n === 3) liAdded();
+            if (who === '王五' && n === 2) wangRead();
+          }
+        };
+        return { ctx, rb, lang: 'zh-CN', caps: FULL_CAPABILITIES };
+      };
+      const first = writeSummary(as('李四'), { experts: ['李四'] });
+      const second = writeSummary(as('王五'), { experts: ['王五'] }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await vi.advanceTimersByTimeAsync(10_000);
+      const e = await second;
+      expect(e).toMatchObject({ name: 'OfficeError', code: 'summary-busy', params: { sheet: '评审汇总' } });
+      expect(errorNotice(e, 'zh-CN')).toMatchObject({ intent: 'warning', text: '另一位专家正在写入“评审汇总”，尚未完成；本次未作任何更改。请稍候再点“写入评审汇总”。' });
+      expect(summaries(fake.state.sheets.map((x) => x.name))).toEqual(['评审汇总']);
+      hold();
+      await first;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -164,6 +164,35 @@ describe('the summary is updated in place (issue #11, item 2)', () => {
   });
 });
 
+describe('an expert cell left alone by the rewrite keeps its format (issue 18)', () => {
+  it('a date typed in the summary, rewritten in place with the same layout, is still a date', async () => {
+    const fake = await fakeOf('02-failing');
+    const s = as(fake, '张委员');
+    await writeSummary(s, { experts: ['张委员', '李委员'] });
+    const layout = recordOf(fake).meta!.review!.summary!;
+    const ctx = fake.context({ author: '李委员' });
+    ctx.workbook.worksheets.getItem(layout.sheet).getRangeByIndexes(layout.date[0], layout.date[1], 1, 1).values = [['2025-06-01']];
+    await ctx.sync();
+    await writeSummary(s);
+    const l2 = recordOf(fake).meta!.review!.summary!;
+    expect(l2.date).toEqual(layout.date);
+    expect(fake.sheet(layout.sheet).cells[`${l2.date[0]},${l2.date[1]}`]).toMatchObject({ value: 45809, numberFormat: 'yyyy-mm-dd' });
+  });
+});
+
+describe('an expert added before any score (issue 18)', () => {
+  it('the tool’s formulas in the columns that moved right are not left in the new expert’s cells', async () => {
+    const fake = await fakeOf('02-failing');
+    const s = as(fake, '张委员');
+    await writeSummary(s, { experts: ['张委员', '李委员', '王委员'] });
+    await writeSummary(s, { experts: ['赵委员'] });
+    const l = recordOf(fake).meta!.review!.summary!;
+    const zhao = l.experts.find((e) => e.name === '赵委员')!;
+    const cells = fake.sheet(l.sheet).cells;
+    for (const row of [...Object.values(l.criteriaRows), l.conflictRow, l.signatureRow]) expect(cells[`${row},${zhao.col}`]?.formula, `${row},${zhao.col}`).toBeUndefined();
+  });
+});
+
 describe('comments: the committee’s discussion is never deleted (issue #11, item 5)', () => {
   it('clearing flags resolves the tool’s thread someone replied to, deletes the others, and says what it left', async () => {
     const fake = await fakeOf('02-failing');

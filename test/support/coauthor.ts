@@ -4,6 +4,8 @@
  * - a cell takes the last writer's value (per property group: its value, its format, its note), whatever the
  *   earlier writer wrote — writing what a cell already held is still a write;
  * - rows inserted by either survive (both, where both inserted at the same place: the earlier copy's first);
+ * - a row deleted by either is gone, with every edit of the other inside it; rows below move up, and an edit the other
+ *   made below it lands on the row as moved (as Excel's merge transforms it);
  * - sheets added by either survive (a name both added: the later one renamed "name (2)", as Excel keeps both);
  * - a sheet deleted by either is gone, with every edit inside it; threads deleted by either are gone; replies of
  *   both are kept.
@@ -24,22 +26,24 @@ interface Touch {
   c: number;
   group: Group;
   tick: number;
-  /** How many row inserts of the copy came before the write (later ones move it down). */
+  /** How many row inserts and deletes of the copy came before the write (later ones move it). */
   journal: number;
 }
 
-interface Insert {
+/** A copy's row insert or delete (whole rows). */
+interface RowOp {
+  kind: 'insert' | 'delete';
   sheetId: string;
   at: number;
   rows: number;
   tick: number;
 }
 
-/** One co-author's copy: a workbook of its own, what it wrote, where it inserted rows. */
+/** One co-author's copy: a workbook of its own, what it wrote, where it inserted and deleted rows. */
 export class Coauthor implements FakeTracker {
   readonly wb: FakeWorkbook;
   touches: Touch[] = [];
-  inserts: Insert[] = [];
+  inserts: RowOp[] = [];
   private tick = 0;
 
   constructor(
@@ -72,7 +76,11 @@ export class Coauthor implements FakeTracker {
   }
 
   inserted(sheet: FakeSheet, at: number, rows: number): void {
-    this.inserts.push({ sheetId: this.wb.sheetId(sheet), at, rows, tick: this.tick });
+    this.inserts.push({ kind: 'insert', sheetId: this.wb.sheetId(sheet), at, rows, tick: this.tick });
+  }
+
+  deleted(sheet: FakeSheet, at: number, rows: number): void {
+    this.inserts.push({ kind: 'delete', sheetId: this.wb.sheetId(sheet), at, rows, tick: this.tick });
   }
 
   /** Starts again from the merged workbook. */
@@ -86,36 +94,50 @@ export class Coauthor implements FakeTracker {
 /** Where a row of a copy came from: a row of the base, or a row one of the copy's inserts added. */
 type Origin = { base: number } | { insert: number; off: number };
 
-/** The rows of one sheet in one copy, traced back to the base. */
+/** The rows of one sheet in one copy, traced back to the base through its inserts and deletes. */
 class RowMap {
-  private readonly inserts: Insert[];
-  constructor(all: readonly Insert[], sheetId: string) {
-    this.inserts = all.filter((i) => i.sheetId === sheetId);
+  private readonly ops: RowOp[];
+  constructor(all: readonly RowOp[], sheetId: string) {
+    this.ops = all.filter((i) => i.sheetId === sheetId);
   }
-  /** The row `r` of the copy after its first `upto` inserts (of this sheet). */
-  origin(r: number, upto = this.inserts.length): Origin {
+  /** The row `r` of the copy after its first `upto` row operations (of this sheet). */
+  origin(r: number, upto = this.ops.length): Origin {
     for (let j = upto - 1; j >= 0; j--) {
-      const { at, rows } = this.inserts[j]!;
-      if (r >= at + rows) r -= rows;
+      const { kind, at, rows } = this.ops[j]!;
+      if (kind === 'delete') {
+        if (r >= at) r += rows;
+      } else if (r >= at + rows) r -= rows;
       else if (r >= at) return { insert: j, off: r - at };
     }
     return { base: r };
   }
   /** The base row an insert's rows stand just above. */
   anchor(j: number): number {
-    const o = this.origin(this.inserts[j]!.at, j);
+    const o = this.origin(this.ops[j]!.at, j);
     return 'base' in o ? o.base : this.anchor(o.insert);
   }
-  /** Where a write made after `journal` inserts (of every sheet) is now. */
-  forward(all: readonly Insert[], sheetId: string, r: number, journal: number): number {
-    for (const i of all.slice(journal)) if (i.sheetId === sheetId && r >= i.at) r += i.rows;
+  /** The base rows this copy deleted. */
+  deletedBase(): Set<number> {
+    const out = new Set<number>();
+    this.ops.forEach((op, j) => {
+      if (op.kind !== 'delete') return;
+      for (let x = op.at; x < op.at + op.rows; x++) {
+        const o = this.origin(x, j);
+        if ('base' in o) out.add(o.base);
+      }
+    });
+    return out;
+  }
+  /** Where a write made after `journal` row operations (of every sheet) is now; null: a later delete took its row. */
+  forward(all: readonly RowOp[], sheetId: string, r: number, journal: number): number | null {
+    for (const i of all.slice(journal)) {
+      if (i.sheetId !== sheetId) continue;
+      if (i.kind === 'insert') {
+        if (r >= i.at) r += i.rows;
+      } else if (r >= i.at + i.rows) r -= i.rows;
+      else if (r >= i.at) return null;
+    }
     return r;
-  }
-  get count(): number {
-    return this.inserts.length;
-  }
-  rowsOf(j: number): number {
-    return this.inserts[j]!.rows;
   }
 }
 
@@ -186,21 +208,28 @@ export class CoauthorRoom {
     const baseIds = new Set(base.sheets.map(idOf));
     const deleted = new Set(copies.flatMap((k) => [...baseIds].filter((id) => !k.wb.state.sheets.some((s) => s.id === id))));
     const out: FakeState = structuredClone({ ...base, sheets: [], notes: {}, comments: [] });
-    const rowOf = new Map<string, (copy: number, r: number) => number>();
-    const baseRows = new Map<string, (b: number) => number>();
+    const rowOf = new Map<string, (copy: number, r: number) => number | null>();
+    const baseRows = new Map<string, (b: number) => number | null>();
 
     // Sheets of the base: rows of every copy's inserts placed, then each cell's groups by their last writer.
     for (const bs of base.sheets) {
       if (deleted.has(idOf(bs))) continue;
       const id = idOf(bs);
       const maps = copies.map((k) => new RowMap(k.inserts, id));
+      // A row deleted by anyone is gone (with every edit inside it); the rows below move up.
+      const gone = new Set(maps.flatMap((m) => [...m.deletedBase()]));
+      const goneBelow = (b: number) => {
+        let n = 0;
+        for (const g of gone) if (g < b) n++;
+        return n;
+      };
       // New rows per anchor: [copy, insert, off] in order (earlier copies first, each copy's own order kept).
       const added: Array<{ anchor: number; copy: number; local: number }> = [];
       maps.forEach((m, k) => {
         const sheet = copies[k]!.wb.state.sheets.find((s) => s.id === id)!;
         let rows = 0;
         for (const x of Object.keys(sheet.cells)) rows = Math.max(rows, Number(x.split(',')[0]) + 1);
-        for (const t of copies[k]!.touches) if (t.sheetId === id) rows = Math.max(rows, m.forward(copies[k]!.inserts, id, t.r, t.journal) + 1);
+        for (const t of copies[k]!.touches) if (t.sheetId === id) rows = Math.max(rows, (m.forward(copies[k]!.inserts, id, t.r, t.journal) ?? -1) + 1);
         for (let r = 0; r < rows; r++) {
           const o = m.origin(r);
           if ('insert' in o) added.push({ anchor: m.anchor(o.insert), copy: k, local: r });
@@ -213,12 +242,12 @@ export class CoauthorRoom {
         while (n < added.length && added[n]!.anchor <= anchor) n++;
         return n;
       };
-      const baseRow = (b: number) => b + before(b);
-      const merged = (k: number, r: number): number => {
+      const baseRow = (b: number): number | null => (gone.has(b) ? null : b - goneBelow(b) + before(b));
+      const merged = (k: number, r: number): number | null => {
         const o = maps[k]!.origin(r);
         if ('base' in o) return baseRow(o.base);
         const i = newIndex.get(`${k}:${r}`)!;
-        return added[i]!.anchor + i;
+        return added[i]!.anchor - goneBelow(added[i]!.anchor) + i;
       };
       rowOf.set(id, merged);
       baseRows.set(id, baseRow);
@@ -226,7 +255,8 @@ export class CoauthorRoom {
       const sheet: FakeSheet = { ...structuredClone(bs), cells: {} };
       for (const [k, cell] of Object.entries(bs.cells)) {
         const [r, c] = k.split(',').map(Number) as [number, number];
-        sheet.cells[sheetKey(baseRow(r), c)] = structuredClone(cell);
+        const to = baseRow(r);
+        if (to !== null) sheet.cells[sheetKey(to, c)] = structuredClone(cell);
       }
       // Each group of each cell a copy wrote: the last writer's.
       const last = new Map<string, { tick: number; part: Partial<FakeCell> | string | null }>();
@@ -239,7 +269,8 @@ export class CoauthorRoom {
         const written: Array<{ r: number; c: number; group: Group; tick: number }> = [];
         for (const t of copy.touches) {
           if (t.sheetId !== id) continue;
-          written.push({ r: maps[k]!.forward(copy.inserts, id, t.r, t.journal), c: t.c, group: t.group, tick: t.tick });
+          const r = maps[k]!.forward(copy.inserts, id, t.r, t.journal);
+          if (r !== null) written.push({ r, c: t.c, group: t.group, tick: t.tick });
         }
         for (const [key, cell] of Object.entries(cs.cells)) {
           const [r, c] = key.split(',').map(Number) as [number, number];
@@ -247,7 +278,10 @@ export class CoauthorRoom {
           void cell;
         }
         for (const wr of written) {
-          const at = `${merged(k, wr.r)},${wr.c}|${wr.group}`;
+          const row = merged(k, wr.r);
+          // In a row someone deleted: the edit goes with it.
+          if (row === null) continue;
+          const at = `${row},${wr.c}|${wr.group}`;
           const key = `${k}|${at}`;
           if (seen.has(key) && wr.tick === 0) continue;
           seen.add(key);
@@ -260,7 +294,8 @@ export class CoauthorRoom {
       const mergedNotes = new Map<string, string>();
       for (const [k, text] of baseNotes) {
         const [r, c] = k.split(',').map(Number) as [number, number];
-        mergedNotes.set(sheetKey(baseRow(r), c), text);
+        const to = baseRow(r);
+        if (to !== null) mergedNotes.set(sheetKey(to, c), text);
       }
       for (const [at, { part }] of last) {
         const [pos, group] = at.split('|') as [string, Group];
@@ -305,13 +340,16 @@ export class CoauthorRoom {
 
     // Threads: by id; deleted by anyone → gone; content and resolved the last changer's; replies of all.
     const byId = new Map<string, FakeThread>();
-    const where = (copy: number, t: FakeThread): string => {
+    // A thread's place in the merged workbook; null: its row was deleted (the thread went with it).
+    const where = (copy: number, t: FakeThread): string | null => {
       const p = parseQualified(t.cell);
       const cs = copies[copy]!.wb.state.sheets.find((s) => s.name === p.sheet);
       const id = cs ? copies[copy]!.wb.sheetId(cs) : '';
       const sheet = out.sheets.find((s) => s.id === id);
       const row = rowOf.get(id);
-      return sheet ? `${sheet.name}!${toA1(row ? row(copy, p.row) : p.row, p.col)}` : t.cell;
+      const r = row ? row(copy, p.row) : p.row;
+      if (r === null) return null;
+      return sheet ? `${sheet.name}!${toA1(r, p.col)}` : t.cell;
     };
     const gone = new Set(copies.flatMap((k) => base.comments.filter((b) => !k.wb.state.comments.some((c) => c.id === b.id)).map((b) => b.id)));
     for (const b of base.comments) {
@@ -320,15 +358,17 @@ export class CoauthorRoom {
       const sheet = base.sheets.find((s) => s.name === p.sheet);
       const row = sheet ? baseRows.get(idOf(sheet)) : undefined;
       const merged = out.sheets.find((s) => s.id === sheet?.id);
-      if (!merged) continue;
-      byId.set(b.id, { ...structuredClone(b), cell: `${merged.name}!${toA1(row ? row(p.row) : p.row, p.col)}` });
+      const r = row ? row(p.row) : p.row;
+      if (!merged || r === null) continue;
+      byId.set(b.id, { ...structuredClone(b), cell: `${merged.name}!${toA1(r, p.col)}` });
     }
     copies.forEach((copy, k) => {
       for (const t of copy.wb.state.comments) {
         if (gone.has(t.id)) continue;
         const cur = byId.get(t.id);
         if (!cur) {
-          byId.set(t.id, { ...structuredClone(t), cell: where(k, t) });
+          const cell = where(k, t);
+          if (cell !== null && !base.comments.some((b) => b.id === t.id)) byId.set(t.id, { ...structuredClone(t), cell });
           continue;
         }
         const b = base.comments.find((x) => x.id === t.id);

@@ -235,13 +235,14 @@ export interface FakeRelay {
 
 /**
  * What a co-author's copy records for the merge (test/support/coauthor.ts): which cells each sync wrote (by property
- * group: a value, a format, a note), and where rows were inserted. Writing a cell counts even when it writes what the
- * cell held: Excel's merge does not compare, the last writer's value stands.
+ * group: a value, a format, a note), and where rows were inserted or deleted. Writing a cell counts even when it
+ * writes what the cell held: Excel's merge does not compare, the last writer's value stands.
  */
 export interface FakeTracker {
   beginSync(): void;
   touch(sheet: FakeSheet, r: number, c: number, group: 'value' | 'format' | 'note'): void;
   inserted(sheet: FakeSheet, at: number, rows: number): void;
+  deleted(sheet: FakeSheet, at: number, rows: number): void;
 }
 
 interface Listener {
@@ -1162,6 +1163,53 @@ export class FakeRange extends Loadable {
         const p = parseQualified(t.cell);
         if (p.sheet === this.s.name && p.row >= b.r && p.col >= b.c && p.col < b.c + b.cols) t.cell = `${this.s.name}!${toA1(p.row + b.rows, p.col)}`;
       }
+    });
+  }
+  /**
+   * Range.delete("Up") of whole rows (what a person does: the tool's surface has no delete): the rows go with their
+   * cells, notes and threads; the rows below move up. Refused on a protected sheet (the tool protects its sheets
+   * without allowing rows to be deleted).
+   */
+  delete(shift: string): void {
+    this.wb.op([this.describe(), shift], () => {
+      const b = this.b!;
+      if (shift !== 'Up') throw new FakeExcelError('InvalidArgument', `the fake deletes only Up`);
+      if (b.c !== 0 || b.cols !== 16384) throw new FakeExcelError('InvalidArgument', `the fake deletes whole rows only`);
+      if (this.s.protection) throw new FakeExcelError('AccessDenied', `"${this.s.name}" is protected: rows cannot be deleted`);
+      const end = b.r + b.rows;
+      const up = (r: number): number | null => (r < b.r ? r : r < end ? null : r - b.rows);
+      const moved: Record<string, FakeCell> = {};
+      for (const [k, cell] of Object.entries(this.s.cells)) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        const to = up(r);
+        if (to !== null) moved[key(to, c)] = cell;
+      }
+      this.s.cells = moved;
+      this.s.merges = this.s.merges.flatMap((m) => {
+        const a = bounds(m);
+        if (a.r + a.rows <= b.r) return [m];
+        if (a.r < end) return [];
+        return [`${toA1(a.r - b.rows, a.c)}:${toA1(a.r - b.rows + a.rows - 1, a.c + a.cols - 1)}`];
+      });
+      this.wb.tracker?.deleted(this.s, b.r, b.rows);
+      this.wb.markChanged(this.s.name, this.describe().slice(this.sheetName.length + 1));
+      const notes = this.wb.state.notes;
+      for (const k of Object.keys(notes)) {
+        const bang = k.lastIndexOf('!');
+        if (k.slice(0, bang) !== this.s.name) continue;
+        const p = fromA1(k.slice(bang + 1));
+        const to = up(p.row);
+        if (to === p.row) continue;
+        const text = notes[k]!;
+        delete notes[k];
+        if (to !== null) notes[`${this.s.name}!${toA1(to, p.col)}`] = text;
+      }
+      this.wb.state.comments = this.wb.state.comments.flatMap((t) => {
+        const p = parseQualified(t.cell);
+        if (p.sheet !== this.s.name) return [t];
+        const to = up(p.row);
+        return to === null ? [] : [{ ...t, cell: `${this.s.name}!${toA1(to, p.col)}` }];
+      });
     });
   }
   unmerge(): void {

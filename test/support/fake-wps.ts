@@ -114,6 +114,11 @@ export class FakeWps {
   /** Every property read, property write and method call on the object model. */
   calls = 0;
   readonly application: WApplication;
+  /**
+   * A co-author's edits waiting for the tool's first cell write on a sheet (WPS co-editing: another person's edit
+   * reaches the workbook between two calls of the object model, i.e. between the tool's read and its write).
+   */
+  private readonly pending = new Map<string, Array<(sheet: WpsSheet) => void>>();
 
   constructor(readonly state: WpsState) {
     const fake = this;
@@ -175,6 +180,23 @@ export class FakeWps {
 
   private tick(): void {
     this.calls++;
+  }
+
+  /**
+   * Runs `edit` (a co-author's edit, made on the sheet's cells directly) just before the next cell write the object
+   * model receives on `sheet`: what another person types while an action of the tool is between its read and its write.
+   */
+  beforeNextWrite(sheet: string, edit: (sheet: WpsSheet) => void): void {
+    const list = this.pending.get(sheet) ?? [];
+    list.push(edit);
+    this.pending.set(sheet, list);
+  }
+
+  private interleave(s: WpsSheet): void {
+    const list = this.pending.get(s.name);
+    if (!list?.length) return;
+    this.pending.delete(s.name);
+    for (const edit of list) edit(s);
   }
 
   private seal<T extends object>(o: T): T {
@@ -385,6 +407,7 @@ export class FakeWps {
 
   /** A cell to write to: raises on a locked cell of a protected sheet. */
   private writable(s: WpsSheet, r: number, c: number): WpsCell {
+    this.interleave(s);
     const cell = s.cells[key(r, c)];
     if (s.protection && cell?.locked !== false) throw new FakeWpsError(`${s.name}!${toA1(r, c)} is locked on a protected sheet`);
     return cell ?? (s.cells[key(r, c)] = { value: null });

@@ -118,6 +118,10 @@ export const ERROR_TEXT = {
   },
   'error.office.excel': { 'zh-CN': 'Excel 未能完成操作：{detail}', 'en-US': 'Excel could not complete the operation: {detail}' },
   'error.office.title': { 'zh-CN': '操作未完成', 'en-US': 'Not done' },
+  'error.office.summary-busy': {
+    'zh-CN': '另一位专家正在写入“{sheet}”，尚未完成；本次未作任何更改。请稍候再点“写入评审汇总”。',
+    'en-US': 'Another expert is writing “{sheet}” and has not finished; nothing was changed. Wait a moment and press Write review summary again.',
+  },
   'error.office.workbook-protected': {
     'zh-CN': '本工作簿的结构受保护（审阅 → 保护工作簿），无法添加“{sheet}”工作表，未作任何更改。请撤销工作簿保护后重试。',
     'en-US': 'The workbook’s structure is protected (Review → Protect Workbook), so the “{sheet}” sheet cannot be added; nothing was changed. Unprotect the workbook and try again.',

@@ -222,7 +222,7 @@ export function planSummary(
     mark: summaryMark(safe.model, summary.layout.signatureRow),
   };
   const old = remove && layout ? { height: layout.height ?? block.height, width: layout.width ?? block.width } : null;
-  const owned = old && reading.summaryAt ? ownedCells(safe.model, old, reading.summaryAt) : { keep: new Set<string>(), clear: [] };
+  const owned = old && layout && reading.summaryAt ? ownedCells(safe.model, old, layout, reading.summaryAt) : { keep: new Set<string>(), clear: [] };
   const warnings = [...examined.warnings, ...experts.warnings, ...(safe.truncated ? [{ code: 'cell-truncated' as const, params: { n: safe.truncated } }] : [])];
   return {
     report: examined.report,
@@ -247,16 +247,24 @@ export function planSummary(
 }
 
 /**
- * What an in-place rewrite writes: every cell of the model except an expert cell (an input) whose value is the one
- * read there (left alone, so a value typed since is never reverted), and each cell of the old block the model no
- * longer writes that held something (cleared).
+ * What an in-place rewrite writes: every cell of the model except an expert cell (an input) that was an expert cell
+ * last time too and whose value is the one read there (left alone, so a value typed since is never reverted), and
+ * each cell of the old block the model no longer writes that held something (cleared). A cell that was the tool's
+ * last time is always written: a formula of its own there reads as empty when its result is "" (a committee mean
+ * before any score), and would otherwise stay in a new expert's cell.
  */
-function ownedCells(model: SheetModel, old: { height: number; width: number }, at: (r: number, c: number) => CellValue): { keep: Set<string>; clear: Array<[number, number]> } {
+function ownedCells(
+  model: SheetModel,
+  old: { height: number; width: number },
+  before: SummaryLayout,
+  at: (r: number, c: number) => CellValue,
+): { keep: Set<string>; clear: Array<[number, number]> } {
   const keep = new Set<string>();
   const written = new Set<string>();
+  const wasInput = new Set(layoutInputs(before).map((x) => `${x.row},${x.col}`));
   for (const c of model.cells) {
     written.add(`${c.row},${c.col}`);
-    if (!c.input || c.formula !== undefined || c.row >= old.height || c.col >= old.width) continue;
+    if (!c.input || c.formula !== undefined || c.row >= old.height || c.col >= old.width || !wasInput.has(`${c.row},${c.col}`)) continue;
     if ((c.value ?? null) === at(c.row, c.col)) keep.add(`${c.row},${c.col}`);
   }
   const clear: Array<[number, number]> = [];
