@@ -1,5 +1,7 @@
 /** English message table: one template per finding code, mirroring zh-CN. */
 import type { Finding, ParamValue, Params } from '../types.js';
+import type { CreditCodeProblem } from '../sheet/credit-code.js';
+import { t } from '../text/index.js';
 import type { MessageTable, MsgCtx } from './context.js';
 
 const yr = (f: Finding) => (f.year !== undefined ? ` (${f.year})` : '');
@@ -169,21 +171,7 @@ export const enUS: MessageTable = {
   'credit-code-missing': (f, p) => `List “${String(p.sheet)}”: the unified social credit code of ${entryEn(p)} is blank${at(f)}`,
   'credit-code-invalid': (f, p) =>
     `List “${String(p.sheet)}”: the unified social credit code “${String(p.found)}” of ${entryEn(p)}${at(f)} ` +
-    (p.problem === 'length'
-      ? 'does not have 18 characters'
-      : p.problem === 'number'
-        ? 'was typed as a number (a spreadsheet keeps 15 significant digits, so its last digits are lost): format the cell as text and type it again'
-        : p.problem === 'charset'
-        ? 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)'
-        : p.problem === 'all-zero'
-          ? 'is all zeros, not a valid code'
-          : p.problem === 'registration-type'
-            ? 'does not begin with a registration-authority and body-type code of GB 32100-2015 (positions 1–2)'
-            : p.problem === 'division'
-              ? 'has no valid six-digit administrative-division code in positions 3–8'
-              : p.problem === 'organisation-code'
-                ? `has a wrong organisation-code check character (GB 11714: the 17th should be “${String(p.expected)}”)`
-                : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
+    t(`credit-code.${p.problem as CreditCodeProblem}`, 'en-US', { expected: p.expected as string | undefined }),
   'list-duplicate-code': (f, p) =>
     `List “${String(p.sheet)}”: the credit code ${String(p.code)} appears again${at(f)} (first at ${String(p.firstCell)}); an enterprise is listed once`,
   'list-level-missing': (f, p) => `List “${String(p.sheet)}”: the level of ${entryEn(p)} is blank${at(f)}; it should be one of ${(p.levels as string[]).join(', ')}`,

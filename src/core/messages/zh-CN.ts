@@ -1,5 +1,7 @@
 /** 中文消息表：每个发现代码一条模板。Official terms only; see shared/standard/README.md. */
 import type { Finding, ParamValue, Params } from '../types.js';
+import type { CreditCodeProblem } from '../sheet/credit-code.js';
+import { t } from '../text/index.js';
 import type { MessageTable, MsgCtx } from './context.js';
 
 const yr = (f: Finding) => (f.year !== undefined ? `${f.year}年` : '');
@@ -201,21 +203,7 @@ export const zhCN: MessageTable = {
   'credit-code-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码未填写${at(f)}`,
   'credit-code-invalid': (f, p) =>
     `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码${quoteZh(String(p.found))}${at(f)}` +
-    (p.problem === 'length'
-      ? '不是18位'
-      : p.problem === 'number'
-        ? '是以数字形式填写的（表格软件只保留15位有效数字，末几位已丢失），请把该单元格设为文本后重新填写'
-        : p.problem === 'charset'
-        ? '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）'
-        : p.problem === 'all-zero'
-          ? '全为0，不是有效代码'
-          : p.problem === 'registration-type'
-            ? '第1—2位不是GB 32100—2015规定的登记管理部门代码和机构类别代码'
-            : p.problem === 'division'
-              ? '第3—8位不是有效的六位行政区划代码'
-              : p.problem === 'organisation-code'
-                ? `组织机构代码校验码错误（按GB 11714，第17位应为“${String(p.expected)}”）`
-                : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
+    t(`credit-code.${p.problem as CreditCodeProblem}`, 'zh-CN', { expected: p.expected as string | undefined }) +
     '，请核对',
   'list-duplicate-code': (f, p) =>
     `“${String(p.sheet)}”名单中统一社会信用代码${String(p.code)}重复出现${at(f)}（首次出现在${String(p.firstCell)}），同一企业只应列一次`,
