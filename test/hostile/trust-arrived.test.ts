@@ -4,8 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecord } from '../../src/xlsx/meta.js';
-import { load, tempDir, writeExample } from '../support/files.js';
+import { summaryOf, tempDir, writeExample } from '../support/files.js';
 import { expectNoCrash, runCli } from './support.js';
 
 describe('a workbook arriving with review content', () => {
@@ -15,9 +14,7 @@ describe('a workbook arriving with review content', () => {
     const copy = join(dir, 'a.reviewed.xlsx');
     expect((await runCli(['check', app, '--experts', '甲', '-o', copy])).code).toBe(0);
     // Someone scores it, then the applicant changes a figure and submits the file again.
-    const wb = await load(copy);
-    const layout = readRecord(wb).meta!.review!.summary!;
-    const sum = wb.getWorksheet(layout.sheet)!;
+    const { wb, ws: sum, layout } = await summaryOf(copy);
     for (const row of Object.values(layout.criteriaRows)) sum.getCell(row + 1, layout.experts[0]!.col + 1).value = 1;
     const data = wb.getWorksheet('指标表')!;
     data.eachRow((row) => {
