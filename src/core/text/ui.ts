@@ -1,7 +1,7 @@
 /** Words the product shows around findings: verdicts, statuses, results. zh-CN first, en-US second. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const UI_TEXT = {
+export const UI_TEXT = defineText({
   'verdict.vetoed': { 'zh-CN': '一票否决', 'en-US': 'Vetoed' },
   'verdict.ineligible': { 'zh-CN': '不符合申报条件', 'en-US': 'Not eligible to apply' },
   'verdict.failed': { 'zh-CN': '未达标', 'en-US': 'Criteria not met' },
@@ -35,4 +35,4 @@ export const UI_TEXT = {
   'credit-code.division': { 'zh-CN': '第3—8位不是有效的六位行政区划代码', 'en-US': 'has no valid six-digit administrative-division code in positions 3–8' },
   'credit-code.organisation-code': { 'zh-CN': '组织机构代码校验码错误（按GB 11714，第17位应为“{expected}”）', 'en-US': 'has a wrong organisation-code check character (GB 11714: the 17th should be “{expected}”)' },
   'credit-code.check-digit': { 'zh-CN': '校验码错误（按GB 32100—2015，第18位应为“{expected}”）', 'en-US': 'has a wrong check character (GB 32100-2015: the 18th should be “{expected}”)' },
-} as const satisfies TextTable;
+});
