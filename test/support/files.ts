@@ -43,6 +43,14 @@ export async function summaryOf(path: string): Promise<{ wb: ExcelJS.Workbook; w
   return { wb, ws, layout, at: (r, c) => ws.getCell(r + 1, c + 1) };
 }
 
+/** The CLI's standard template for 2025 written to `dir/template.xlsx` and opened. */
+export async function cliTemplate(dir: string): Promise<ExcelJS.Workbook> {
+  const p = join(dir, 'template.xlsx');
+  const r = await cli(['template', '--year', '2025', '-o', p]);
+  if (r.code !== 0) throw new Error(`template exited ${r.code}: ${r.err}`);
+  return load(p);
+}
+
 export function sha(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
