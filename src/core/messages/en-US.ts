@@ -2,7 +2,7 @@
 import type { Finding, ParamValue, Params } from '../types.js';
 import type { CreditCodeProblem } from '../sheet/credit-code.js';
 import { t } from '../text/index.js';
-import type { MessageTable, MsgCtx } from './context.js';
+import { blockWords, type MessageTable, type MsgCtx } from './context.js';
 
 const yr = (f: Finding) => (f.year !== undefined ? ` (${f.year})` : '');
 const at = (f: Finding) => (f.cells.length ? ` [${f.cells.join(', ')}]` : '');
@@ -225,7 +225,7 @@ export const enUS: MessageTable = {
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)} could not be checked: ` +
     ((p.blockedBy ?? []) as Params[])
-      .map((b) => `${c.label(String(b.indicator))}${b.year ? ` (${String(b.year)})` : ''} ${blockEn(String(b.reason))}${b.cell ? ` [${String(b.cell)}]` : ''}`)
+      .map((b) => `${c.label(String(b.indicator))}${b.year ? ` (${String(b.year)})` : ''} ${blockWords(String(b.reason), 'en-US')}${b.cell ? ` [${String(b.cell)}]` : ''}`)
       .join('; '),
   // ── monitoring (section R): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `Recognised in ${String(p.recognised)}, valid until ${String(p.expires)}: valid when reported in ${String(p.reportYear)}`,
@@ -258,25 +258,6 @@ export const enUS: MessageTable = {
     `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))}, planned ${c.v(p.target, c.unit(f.indicator))}; no side of this figure is better, for the renewal panel`,
   'r6-above-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} above the plan target ${c.v(p.target, c.unit(f.indicator))} (lower is better)${at(f)}; for the renewal panel`,
 };
-
-function blockEn(reason: string): string {
-  switch (reason) {
-    case 'blank':
-      return 'is blank';
-    case 'invalid':
-      return 'is invalid';
-    case 'no-row':
-      return 'has no row';
-    case 'no-column':
-      return 'has no year column';
-    case 'no-years':
-      return 'has no known data years';
-    case 'not-positive':
-      return 'is not above 0';
-    default:
-      return reason;
-  }
-}
 
 /** The three major changes of R4. */
 const changeEn = (item: ParamValue | undefined) => (item === 'industry' ? 'leading industry' : item === 'scope' ? 'spatial scope' : 'operating and management body');

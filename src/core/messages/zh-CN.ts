@@ -2,7 +2,7 @@
 import type { Finding, ParamValue, Params } from '../types.js';
 import type { CreditCodeProblem } from '../sheet/credit-code.js';
 import { t } from '../text/index.js';
-import type { MessageTable, MsgCtx } from './context.js';
+import { blockWords, type MessageTable, type MsgCtx } from './context.js';
 
 const yr = (f: Finding) => (f.year !== undefined ? `${f.year}年` : '');
 const at = (f: Finding) => (f.cells.length ? `（${f.cells.join('、')}）` : '');
@@ -193,7 +193,7 @@ export const zhCN: MessageTable = {
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)}未能核验：` +
     ((p.blockedBy ?? []) as Params[])
-      .map((b) => `${b.year ? `${String(b.year)}年` : ''}${c.label(String(b.indicator))}${blockZh(String(b.reason))}${b.cell ? `（${String(b.cell)}）` : ''}`)
+      .map((b) => `${b.year ? `${String(b.year)}年` : ''}${c.label(String(b.indicator))}${blockWords(String(b.reason), 'zh-CN')}${b.cell ? `（${String(b.cell)}）` : ''}`)
       .join('；'),
   // ── name lists (名单) of the application form ──
   'list-sheet-missing': (f, p, c) =>
@@ -286,25 +286,6 @@ export const zhCN: MessageTable = {
 /** An entry of a name list by its name, when it has one. */
 const entryZh = (p: Params) => (p.name ? quoteZh(String(p.name)) : '一行');
 const byNameZh = (p: Params) => (Number(p.byName) > 0 ? `（其中${String(p.byName)}家无有效统一社会信用代码，按名称计）` : '');
-
-function blockZh(reason: string): string {
-  switch (reason) {
-    case 'blank':
-      return '未填写';
-    case 'invalid':
-      return '无效';
-    case 'no-row':
-      return '缺少所在行';
-    case 'no-column':
-      return '缺少对应年度列';
-    case 'no-years':
-      return '无法确定数据年度';
-    case 'not-positive':
-      return '不大于0';
-    default:
-      return reason;
-  }
-}
 
 /** The three major changes of R4 (主导产业, 空间范围, 运营管理机构). */
 const changeZh = (item: ParamValue | undefined) => (item === 'industry' ? '主导产业' : item === 'scope' ? '空间范围' : '运营管理机构');

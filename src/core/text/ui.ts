@@ -35,4 +35,11 @@ export const UI_TEXT = defineText({
   'credit-code.division': { 'zh-CN': '第3—8位不是有效的六位行政区划代码', 'en-US': 'has no valid six-digit administrative-division code in positions 3–8' },
   'credit-code.organisation-code': { 'zh-CN': '组织机构代码校验码错误（按GB 11714，第17位应为“{expected}”）', 'en-US': 'has a wrong organisation-code check character (GB 11714: the 17th should be “{expected}”)' },
   'credit-code.check-digit': { 'zh-CN': '校验码错误（按GB 32100—2015，第18位应为“{expected}”）', 'en-US': 'has a wrong check character (GB 32100-2015: the 18th should be “{expected}”)' },
+  // Why a figure could not be used in a computation (the checks' BlockReason), after the figure's label.
+  'block.blank': { 'zh-CN': '未填写', 'en-US': 'is blank' },
+  'block.invalid': { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  'block.no-row': { 'zh-CN': '缺少所在行', 'en-US': 'has no row' },
+  'block.no-column': { 'zh-CN': '缺少对应年度列', 'en-US': 'has no year column' },
+  'block.no-years': { 'zh-CN': '无法确定数据年度', 'en-US': 'has no known data years' },
+  'block.not-positive': { 'zh-CN': '不大于0', 'en-US': 'is not above 0' },
 });
