@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
-import { noteOf, sha, tempDir } from '../support/files.js';
+import { noteOf, sha, summaryOf, tempDir, writeExample } from '../support/files.js';
 
 export { sha };
 
@@ -95,6 +95,19 @@ export async function strikeMidWrite(
   }
   const end = await exited;
   return { struck, stderr, ...end };
+}
+
+/**
+ * The passing example `a.xlsx` checked by the CLI with `experts` into `a.reviewed.xlsx` in a new folder; the copy
+ * opened with its summary (summaryOf).
+ */
+export async function reviewedExample(experts: string): Promise<{ dir: string; app: string; copy: string } & Awaited<ReturnType<typeof summaryOf>>> {
+  const dir = tempDir();
+  const app = await writeExample(dir, '01-passing', {}, 'a.xlsx');
+  const copy = join(dir, 'a.reviewed.xlsx');
+  const r = await runCli(['check', app, '--experts', experts, '-o', copy]);
+  expect(r.code, r.stderr).toBe(0);
+  return { dir, app, copy, ...(await summaryOf(copy)) };
 }
 
 /** No stack trace and no raw error of node's, in either stream. */
