@@ -14,7 +14,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/index.js';
 import type { FakeState } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
 import type { Fixture } from './fake-host.js';
 
@@ -265,11 +265,7 @@ export function exampleState(name: '01-passing' | '02-failing'): () => FakeState
 
 /** The summary's layout, as the record on the metadata sheet gives it. */
 export function summaryLayoutOf(state: FakeState): SummaryLayout {
-  const sheet = state.sheets.find((s) => s.name === META_SHEET)!;
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return readMetaRecord(rows).meta!.review!.summary!;
+  return readMetaRecord(metaRows(state.sheets.find((s) => s.name === META_SHEET)!.cells)).meta!.review!.summary!;
 }
 
 /**

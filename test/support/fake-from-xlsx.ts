@@ -114,11 +114,15 @@ export const fakeWpsFromExcelJS = (wb: ExcelJS.Workbook): FakeWps => new FakeWps
 
 /** The record as the fake WPS holds it (every row read, gaps included: superseded blocks are cleared). */
 export function wpsMeta(fake: FakeWps) {
-  const sheet = fake.sheet(META_SHEET);
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
+  return parseMeta(metaRows(fake.sheet(META_SHEET).cells));
+}
+
+/** A fake host's metadata sheet as the record's rows (key, value), every row up to the last, gaps included. */
+export function metaRows(cells: Readonly<Record<string, { value?: unknown } | undefined>>): Array<[unknown, unknown]> {
+  const last = Math.max(0, ...Object.keys(cells).map((k) => Number(k.split(',')[0])));
   const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return parseMeta(rows);
+  for (let r = 0; r <= last; r++) rows.push([cells[`${r},0`]?.value ?? null, cells[`${r},1`]?.value ?? null]);
+  return rows;
 }
 
 /**
