@@ -1,13 +1,14 @@
 /**
- * What every command shares: the terminal, the language, usage errors, the rulebook in force, terminal layout.
- * Nothing here loads ExcelJS: `cluster-review --help` must start fast, so the workbook adapter is imported
- * inside the command actions only.
+ * What every command shares: the terminal, the language, usage errors, terminal layout, the workbooks of folders.
+ * Loaded by `cluster-review --help`, so it imports no more of the core than words and types: the rulebook in force
+ * (which loads zod and the built-in rulebook) is ./rulebook-file.ts, the workbook adapter is imported inside the
+ * command actions.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { LIMITS, loadRulebook, megabytes, nationalRulebook, RulebookError, type Lang, type LoadedRulebook, type RulebookProblem } from '../core/index.js';
-import { rulebookTooDeep } from '../core/rulebook/load.js';
+import type { RulebookProblem } from '../core/rulebook/problems.js';
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
+import type { Lang } from '../core/types.js';
 import { checkNameLength, FileError, readError } from '../xlsx/errors.js';
 
 export interface Io {
@@ -67,41 +68,6 @@ export function langFromArgv(argv: readonly string[]): Lang {
     else if (a.startsWith('--lang=')) lang = langOf(a.slice('--lang='.length));
   }
   return lang;
-}
-
-/** The rulebook in force: the built-in national edition, or a province's file; problems are in `lang`. */
-export async function rulebookFrom(file: string | undefined, lang: Lang): Promise<LoadedRulebook> {
-  if (!file) return nationalRulebook();
-  let text: string;
-  try {
-    // Bounded work: a rulebook file beyond the limit is refused by its size, before a byte is read.
-    const size = (await stat(file)).size;
-    if (size > LIMITS.rulebookBytes) throw new FileError('too-large', file, { what: 'rulebook', limit: megabytes(LIMITS.rulebookBytes), actual: megabytes(size) });
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if (e instanceof FileError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileError('rulebook-not-found', file);
-    // A permission, a link loop or a folder is named as such, like a workbook's.
-    const named = readError(e, file);
-    throw named.code === 'unreadable' ? new FileError('rulebook-unreadable', file, named.params) : named;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    // JSON.parse recurses: nesting beyond the stack is a rulebook problem, said as one, not a crash.
-    if (e instanceof RangeError) throw new BadRulebook(file, [rulebookTooDeep(lang)]);
-    // A rulebook workbook (a zip: "PK") given where its JSON is wanted: the way from one to the other is said.
-    if (text.startsWith('PK')) throw new FileError('rulebook-is-workbook', file);
-    throw new FileError('rulebook-not-json', file, { detail: (e as Error).message });
-  }
-  try {
-    return loadRulebook(json, file, lang);
-  } catch (e) {
-    if (e instanceof RulebookError) throw new BadRulebook(file, e.problems);
-    throw e;
-  }
 }
 
 /** The words of a usage error, with commander's suggestion if it made one (the hint to --help is added at the edge). */

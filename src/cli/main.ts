@@ -3,6 +3,10 @@
  * reviewers with WPS, old Office or no network. This file only wires the commands (one file each under
  * ./commands) and turns errors into words and exit codes: 0 success (every checked application passed),
  * 1 a checked application is not `passed`, 2 a usage or file error. Never a stack trace.
+ *
+ * Start-up: each command's definition (./commands/X.ts: options and help) is light and loaded here; what a
+ * command does (./commands/X-run.ts, with the core, zod, the rulebook and ExcelJS) is imported only when it runs
+ * (./lazy.ts), so `--help`, a command's own help and a usage error load none of it.
  */
 import { CommanderError } from 'commander';
 import { t } from '../core/text/index.js';
@@ -18,11 +22,34 @@ import { templateCommand } from './commands/template.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
 import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
 import { escapeForTerminal, escapeLines } from './terminal.js';
-import { fileErrorText } from './text.js';
 
 export type { Io } from './common.js';
 
 const VERSION = '0.1.0';
+
+/** The program in the context's language, with every command defined. */
+function buildProgram(ctx: CommandContext): LocalCommand {
+  const program = new LocalCommand('cluster-review');
+  localiseHelp(program, ctx.lang);
+  program
+    .description(t('cli.program.description', ctx.lang))
+    .version(VERSION, '-V, --version', t('cli.option.version', ctx.lang))
+    .addOption(langOption(ctx.lang))
+    // The program's --lang comes before a command; after it, the command's own --lang (so errors name the command).
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err, outputError: () => undefined })
+    .addHelpText('after', `\n${t('cli.program.exit-codes', ctx.lang)}`);
+  templateCommand(program, ctx);
+  checkCommand(program, ctx);
+  batchCommand(program, ctx);
+  rulebookCommand(program, ctx);
+  scoresheetsCommand(program, ctx);
+  tallyCommand(program, ctx);
+  monitorCommands(program, ctx);
+  kitCommand(program, ctx);
+  return program;
+}
 
 export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
   // The last line of defence: whatever reaches the terminal has no control characters but our own newlines
@@ -33,25 +60,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
   let exit: 0 | 1 | 2 = 0;
   const ctx: CommandContext = { io, lang, exit: (code) => void (exit = Math.max(exit, code) as 0 | 1 | 2) };
 
-  const program = new LocalCommand('cluster-review');
-  localiseHelp(program, lang);
-  program
-    .description(t('cli.program.description', lang))
-    .version(VERSION, '-V, --version', t('cli.option.version', lang))
-    .addOption(langOption(lang))
-    // The program's --lang comes before a command; after it, the command's own --lang (so errors name the command).
-    .enablePositionalOptions()
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
-    .addHelpText('after', `\n${t('cli.program.exit-codes', lang)}`);
-  templateCommand(program, ctx);
-  checkCommand(program, ctx);
-  batchCommand(program, ctx);
-  rulebookCommand(program, ctx);
-  scoresheetsCommand(program, ctx);
-  tallyCommand(program, ctx);
-  monitorCommands(program, ctx);
-  kitCommand(program, ctx);
+  const program = buildProgram(ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -63,6 +72,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       return 2;
     }
     if (e instanceof FileError) {
+      const { fileErrorText } = await import('./text.js');
       io.err(`${t('cli.error', lang, { text: escapeForTerminal(fileErrorText(e, lang)) })}\n`);
       return 2;
     }

@@ -4,6 +4,8 @@
  * is a one-character CSI) do the same, a newline forges a line, and bidi controls reorder what is shown (a file
  * name "exe.xlsx" can be made to look like another). Each is shown as a visible escape instead: `\x1b`, `\u202e`.
  */
+import { t, type TextKey, type TextParams } from '../core/text/index.js';
+import type { Lang } from '../core/types.js';
 
 /**
  * C0 (tab, newline and carriage return included: in a piece of text they are data, not our layout), DEL, C1,
@@ -42,4 +44,16 @@ export function escapeLines(s: string): string {
  */
 export function jsonForTerminal(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Words for the terminal with every parameter escaped (escapeForTerminal): a cluster name, a round id or an expert
+ * name read from a file is one piece of text, and a newline in it never starts a line of its own. Escaping is
+ * idempotent on what it produces, so a parameter escaped already is unchanged.
+ */
+export function tSafe(key: TextKey, lang: Lang, params?: TextParams): string {
+  if (!params) return t(key, lang);
+  const safe: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) safe[k] = typeof v === 'string' ? escapeForTerminal(v) : Array.isArray(v) ? v.map((x: unknown) => (typeof x === 'string' ? escapeForTerminal(x) : x)) : v;
+  return t(key, lang, safe as TextParams);
 }

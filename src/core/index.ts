@@ -43,6 +43,7 @@ export * from './report/charts.js';
 export * from './report/rollup-charts.js';
 export * from './report/flags.js';
 export * from './report/meta.js';
+export * from './report/meta-read.js';
 export * from './report/summary.js';
 export * from './report/template.js';
 export * from './report/rollup.js';

@@ -3,9 +3,9 @@
  * 待讨论 (to discuss) flag, the committee score by the rulebook's rule and the recommendation. Conflicted experts (回避) are left out of every figure.
  * Scores outside 0..weight are reported and not counted (as blanks are), as the sheets' formulas and the tally do.
  */
-import { normaliseScore } from './committee/normalise.js';
+import { normaliseScore } from './sheet/score.js';
 import type { LoadedRulebook } from './rulebook/load.js';
-import { nearlyEqual } from './sheet/values.js';
+import { nearlyEqual } from './numbers.js';
 import type { Verdict } from './types.js';
 
 export type ScoreInput = number | string | null | undefined;

@@ -1,10 +1,12 @@
 /**
- * The rulebook workbook on disk: renders the core's models (src/core/rulebook/sheet.ts) and reads the sheets
- * back as plain grids. Everything the workbook means is decided in the core.
+ * The rulebook workbook on disk: renders the core's models (src/core/report/rulebook-sheet.ts) and reads the sheets
+ * back as plain grids for src/core/rulebook/sheet-import.ts. Everything the workbook means is decided in the core.
  */
 import ExcelJS from 'exceljs';
 import { LIMITS, LimitError, type Lang, type LoadedRulebook } from '../core/index.js';
-import { RULEBOOK_SHEET, rulebookFromSheets, rulebookSheetModels, type RulebookSheetOptions, type SheetGrid, type SheetImport } from '../core/rulebook/sheet.js';
+import { rulebookSheetModels, type RulebookSheetOptions } from '../core/report/rulebook-sheet.js';
+import { RULEBOOK_SHEET, type SheetGrid } from '../core/rulebook/sheet-form.js';
+import { rulebookFromSheets, type SheetImport } from '../core/rulebook/sheet-import.js';
 import { openWorkbook, tooLarge } from './open.js';
 import { renderSheet } from './render.js';
 import { plainValue } from './snapshot.js';

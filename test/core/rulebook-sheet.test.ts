@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { fromA1, type CellModel, type SheetModel } from '../../src/core/index.js';
 import { diffRulebooks } from '../../src/core/rulebook/diff.js';
 import { fingerprintOf } from '../../src/core/rulebook/load.js';
-import { RULEBOOK_SHEET, rulebookFromSheets, rulebookSheetModels, type SheetCell, type SheetGrid } from '../../src/core/rulebook/sheet.js';
+import { rulebookSheetModels } from '../../src/core/report/rulebook-sheet.js';
+import { RULEBOOK_SHEET, type SheetCell, type SheetGrid } from '../../src/core/rulebook/sheet-form.js';
+import { rulebookFromSheets } from '../../src/core/rulebook/sheet-import.js';
 import { loadRulebook } from '../support/rulebooks.js';
 import { rb as national } from '../support/review.js';
 

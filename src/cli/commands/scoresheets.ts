@@ -1,36 +1,16 @@
-/** `cluster-review scoresheets`: one 专家评分表 per expert for a round's applications, and the round's record. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+/**
+ * `cluster-review scoresheets`: one 专家评分表 per expert for a round's applications, and the round's record.
+ * The definition (options, help); what it does is ./scoresheets-run.ts, loaded when it runs.
+ */
 import type { Command } from 'commander';
-import { scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
-import { tSafe as t } from '../text.js';
-import { checkNameLength, FileError } from '../../xlsx/errors.js';
-import { commandPath, langOption, rulebookOption } from '../help.js';
-import { outputFolder, rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { fileErrorText } from '../text.js';
-import { escapeForTerminal } from '../terminal.js';
-import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';
-
-interface Options {
-  output: string;
-  experts: string;
-  conflicts?: string;
-  round?: string;
-  all?: boolean;
-  rulebook?: string;
-  force?: boolean;
-}
-
-/** The round's year: the application year most applications give. */
-export function roundYear(apps: Array<{ year: number | null }>): number | null {
-  const counts = new Map<number, number>();
-  for (const a of apps) if (a.year !== null) counts.set(a.year, (counts.get(a.year) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
-}
+import { tSafe as t } from '../terminal.js';
+import { langOption, rulebookOption } from '../help.js';
+import type { CommandContext } from '../common.js';
+import { lazyAction } from '../lazy.js';
 
 export function scoresheetsCommand(program: Command, ctx: CommandContext): void {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
   program
     .command('scoresheets')
     .description(t('committee.cli.scoresheets.description', lang))
@@ -43,104 +23,5 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
     .addOption(rulebookOption(lang))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (inputs: string[], o: Options, cmd: Command) => {
-      const command = commandPath(cmd);
-      const experts = committeeNames(splitNames(o.experts), command);
-      if (!experts.length) throw new UsageError('committee.usage.no-experts', {}, command);
-      const rb = await rulebookFrom(o.rulebook, lang);
-      const { workbooks } = await roundFiles(inputs);
-      if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
-      const { readRoundInput, writeScoresheet, identify } = await import('../../xlsx/round.js');
-      const apps: RoundApplication[] = [];
-      const left: RoundApplication[] = [];
-      const years: Array<{ year: number | null }> = [];
-      const read: Array<Extract<Awaited<ReturnType<typeof readRoundInput>>, { kind: 'application' }>> = [];
-      let failed = false;
-      for (const path of workbooks) {
-        try {
-          const input = await readRoundInput(path, rb, lang);
-          if (input.kind === 'application') read.push(input);
-        } catch (e) {
-          if (!(e instanceof FileError)) throw e;
-          io.err(`${t('cli.error', lang, { text: fileErrorText(e, lang) })}\n`);
-          failed = true;
-        }
-      }
-      if (failed) return ctx.exit(2);
-      // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
-      const ident = identify(read);
-      for (const s of ident.same) io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(s.file), of: escapeForTerminal(s.of) })}\n`);
-      for (const c of ident.clashes) io.err(`${t('committee.cli.name-clash', lang, { files: c.files.map(escapeForTerminal), ids: c.ids.map(escapeForTerminal) })}\n`);
-      for (const input of ident.distinct) {
-        // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
-        if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {
-          left.push(input.app);
-          continue;
-        }
-        apps.push(input.app);
-        years.push({ year: input.year });
-      }
-      if (left.length)
-        io.out(`${t('committee.cli.scoresheets.left-out', lang, { apps: left.map((a) => t('committee.appWithVerdict', lang, { id: a.id, verdict: t(`committee.verdict.${a.verdict}`, lang) })) })}\n`);
-      if (!apps.length) throw new UsageError('committee.usage.none-passed', {}, command);
-      const conflicts = o.conflicts ? await readConflicts(o.conflicts, command) : [];
-      for (const c of conflicts) {
-        if (!experts.includes(c.expert)) throw new UsageError('committee.usage.conflict-expert', { expert: c.expert, file: o.conflicts! }, command);
-        if (!apps.some((a) => a.id === c.application)) throw new UsageError('committee.usage.conflict-application', { application: c.application, file: o.conflicts! }, command);
-      }
-      const year = roundYear(years);
-      const round: Round = {
-        format: 'cluster-review/round@1',
-        id: o.round ?? `${year ?? 'round'}-${rb.data.id}`,
-        year,
-        rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
-        experts,
-        conflicts,
-        applications: apps,
-      };
-      // Every file is named and checked before the first is written: two experts whose names make one file name
-      // (a/b and a_b; Zhang and zhang where the file system ignores case) are refused, never one sheet over another.
-      const outputs = experts.map((expert) => ({ expert, out: join(o.output, scoresheetFileName(expert, lang)) }));
-      const fold = (p: string) => p.normalize('NFKC').toLowerCase();
-      for (const [i, x] of outputs.entries()) {
-        const other = outputs.findIndex((y) => fold(y.out) === fold(x.out));
-        if (other !== i) throw new UsageError('committee.usage.expert-files-collide', { a: outputs[other]!.expert, b: x.expert, file: x.out }, command);
-      }
-      // Every name checked before anything is made: a name too long for the file system is said as such, and no
-      // sheet is written before the error (it was once reported as the input unreadable, after 甲's sheet).
-      const roundFile = join(o.output, 'round.json');
-      for (const f of [roundFile, ...outputs.map((x) => x.out)]) checkNameLength(f);
-      await outputFolder(o.output);
-      const { scoresheetAt } = await import('../../xlsx/round.js');
-      // The round.json there before, if it is ours: the recusals the tool wrote into the sheets it issued.
-      const previous = await readFile(roundFile, 'utf8').then((x) => JSON.parse(x) as Partial<Round>, () => null);
-      const ours = previous?.format === 'cluster-review/round@1';
-      const presetOf = (expert: string) =>
-        new Set([...(ours && Array.isArray(previous.conflicts) ? previous.conflicts : []), ...conflicts].filter((c) => c?.expert === expert).map((c) => String(c.application)));
-      // Every sheet is looked at before the first is written. A sheet holding an expert's input is never replaced,
-      // --force or not; a blank one of ours is replaced with --force; a re-run writes the sheets that are new.
-      const plan: Array<{ expert: string; out: string; write: boolean }> = [];
-      for (const { expert, out } of outputs) {
-        const at = await scoresheetAt(out, presetOf(expert));
-        if (at.state === 'kept') {
-          const missing = apps.filter((a) => !at.applications.includes(a.id)).map((a) => a.id);
-          io.out(`${t(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', lang, { expert, file: out, apps: missing })}\n`);
-        } else if (at.state === 'blank' && !o.force) throw new FileError('output-exists', out);
-        plan.push({ expert, out, write: at.state !== 'kept' });
-      }
-      // round.json is the tool's own record: a later run replaces it; anything else by that name only with --force.
-      const { existsSync } = await import('node:fs');
-      if (!o.force && !ours && existsSync(roundFile)) throw new FileError('output-exists', roundFile);
-      const { withRunInputs, writeOutput } = await import('../../xlsx/output.js');
-      await withRunInputs([...workbooks, ...(o.conflicts ? [o.conflicts] : []), ...(o.rulebook ? [o.rulebook] : [])], async () => {
-        for (const { expert, out, write } of plan) {
-          if (!write) continue;
-          await writeScoresheet(round, expert, rb, lang, out, { force: o.force });
-          io.out(`${t('committee.cli.scoresheets.wrote', lang, { expert, file: out, n: apps.length, recused: conflicts.filter((c) => c.expert === expert).length })}\n`);
-        }
-        // Through the one guarded writer: a temporary of its own, never a planted `round.json.tmp`, and never an input.
-        await writeOutput(roundFile, async (h) => void (await h.writeFile(`${JSON.stringify(round, null, 2)}\n`, 'utf8')), { force: true });
-      });
-      io.out(`${t('committee.cli.scoresheets.round', lang, { file: roundFile, round: round.id })}\n`);
-    });
+    .action(lazyAction(ctx, () => import('./scoresheets-run.js'), 'runScoresheets'));
 }

@@ -1,23 +1,16 @@
-/** `cluster-review template`: the standard indicator workbook, built from the rulebook in force. */
+/**
+ * `cluster-review template`: the standard indicator workbook, built from the rulebook in force.
+ * The definition (options, help); what it does is ./template-run.ts, loaded when it runs.
+ */
 import type { Command } from 'commander';
 import { LIMITS } from '../../core/limits.js';
 import { t } from '../../core/text/index.js';
-import { commandPath, langOption, rulebookOption } from '../help.js';
-import { withRunInputs } from '../../xlsx/output.js';
-import { rulebookFrom, UsageError, type CommandContext } from '../common.js';
-import { escapeForTerminal } from '../terminal.js';
-
-interface Options {
-  output: string;
-  year: string;
-  rulebook?: string;
-  password?: string;
-  enterprises?: string;
-  force?: boolean;
-}
+import { langOption, rulebookOption } from '../help.js';
+import type { CommandContext } from '../common.js';
+import { lazyAction } from '../lazy.js';
 
 export function templateCommand(program: Command, ctx: CommandContext): void {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
   const thisYear = String(ctx.io.now().getFullYear());
   program
     .command('template')
@@ -29,19 +22,5 @@ export function templateCommand(program: Command, ctx: CommandContext): void {
     .option('--enterprises <n>', t('cli.template.enterprises', lang, { max: LIMITS.listRows }))
     .option('--force', t('cli.option.force', lang))
     .addOption(langOption(lang))
-    .action(async (o: Options, cmd: Command) => {
-      const year = Number(o.year);
-      if (!Number.isInteger(year) || year < 2022 || year > 2100) throw new UsageError('cli.usage.year', { value: o.year }, commandPath(cmd));
-      const enterprises = o.enterprises === undefined ? undefined : Number(o.enterprises);
-      if (enterprises !== undefined && (!Number.isInteger(enterprises) || enterprises < 1)) throw new UsageError('cli.usage.enterprises', { value: o.enterprises! }, commandPath(cmd));
-      const rb = await rulebookFrom(o.rulebook, lang);
-      // ExcelJS is loaded here, not at start-up: --help stays fast.
-      const { writeTemplate } = await import('../../xlsx/workbook.js');
-      // The rulebook is an input of the run: the template may not be written over it.
-      await withRunInputs(o.rulebook ? [o.rulebook] : [], () => writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password, ...(enterprises === undefined ? {} : { enterprises }) }));
-      const file = escapeForTerminal(o.output);
-      const [id, edition] = [rb.data.id, rb.data.edition].map(escapeForTerminal);
-      io.err(`${t('cli.template.wrote', lang, { file, id, edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 })}\n`);
-    });
+    .action(lazyAction(ctx, () => import('./template-run.js'), 'runTemplate'));
 }
-

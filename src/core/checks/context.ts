@@ -3,7 +3,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Bound, Op } from '../rulebook/schema.js';
 import type { FormLists } from '../sheet/lists.js';
 import type { SheetInputs } from '../sheet/reader.js';
-import { nearlyEqual } from '../sheet/values.js';
+import { nearlyEqual } from '../numbers.js';
 import type { Params, Status } from '../types.js';
 
 export type BlockReason = 'blank' | 'invalid' | 'no-row' | 'no-column' | 'no-years' | 'not-positive';

@@ -1,5 +1,5 @@
 /** The committee round: records, the one reading of a score, the tally, score sheets and the committee's list. */
-export * from './normalise.js';
+export * from '../sheet/score.js';
 export * from './records.js';
 export * from './tally.js';
 export * from './record-sheet.js';

@@ -15,7 +15,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import { committeeFigures } from '../scoring.js';
 import type { Verdict } from '../types.js';
 import { AUDIT_COL, auditItemOf } from './audit-sheet.js';
-import { normaliseScore } from './normalise.js';
+import { normaliseScore } from '../sheet/score.js';
 import type { AuditRow } from './records.js';
 import { combine } from './tally.js';
 

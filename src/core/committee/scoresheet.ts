@@ -14,7 +14,7 @@ import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellValue, type SheetModel } from '../report/sheet-model.js';
 import { exactFormula } from '../scoring.js';
 import { LIMITS } from '../limits.js';
-import { scoreFromParts, scoreRestFormula, scoreTextFormula } from './normalise.js';
+import { scoreFromParts, scoreRestFormula, scoreTextFormula } from '../sheet/score.js';
 import { recordModel } from './record-sheet.js';
 import type { Round, ScoreEntry, EntrySource } from './records.js';
 

@@ -4,7 +4,7 @@ import type { Indicator, Rule } from '../rulebook/schema.js';
 import { boundValue } from '../checks/context.js';
 import type { Finding, Lang, ParamValue, Params } from '../types.js';
 import { t, tAny, UI_TEXT } from '../text/index.js';
-import { fmtValue } from './format.js';
+import { fmtValue } from '../text/value.js';
 
 export interface MsgCtx {
   lang: Lang;

@@ -22,5 +22,5 @@ export function renderMessage(f: Finding, rb: LoadedRulebook, lang: Lang): strin
   return template(f, f.params, ctxFor(rb, lang));
 }
 
-export { fmtValue } from './format.js';
+export { fmtValue } from '../text/value.js';
 export { UI_TEXT, t, tAny, TEXT_TABLES, type TextKey } from '../text/index.js';

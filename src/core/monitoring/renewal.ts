@@ -11,7 +11,7 @@ import { SheetBuilder, type SheetModel, type StyleKey } from '../report/sheet-mo
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import type { FormLists } from '../sheet/lists.js';
-import { nearlyEqual } from '../sheet/values.js';
+import { nearlyEqual } from '../numbers.js';
 import type { Better } from '../template/plan.js';
 import { trendBlock } from './charts.js';
 import type { MonitoringForm } from './form.js';

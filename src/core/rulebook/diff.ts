@@ -4,13 +4,13 @@
  * combine, the minimum of experts, the number of recommendations, deadlines, round type, and checks or criteria added or removed. Compares the files (`source`), so a check
  * switched off is reported as switched off, not as removed.
  */
-import { fmtValue } from '../messages/format.js';
+import { fmtValue } from '../text/value.js';
 import { t, tAny } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { canonicalJson } from './sha256.js';
 import { roundOf } from './round.js';
 import type { Indicator, Rule, Rulebook } from './schema.js';
-import { hasOp, isPercent, numericBound, slotsOf, unitOf } from './sheet.js';
+import { hasOp, isPercent, numericBound, slotsOf, unitOf } from './slots.js';
 
 export type ChangeCode =
   | 'threshold'

@@ -6,6 +6,7 @@
  */
 import type { Indicator } from '../rulebook/schema.js';
 import type { Params, RawCell } from '../types.js';
+import { nearlyEqual } from '../numbers.js';
 import { conversionFactor, unitById, unitByText } from '../units.js';
 
 export interface ValueNote {
@@ -22,13 +23,6 @@ const EXCEL_ERROR = /^#(?:DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC
 
 const YES = new Set(['是', '有', 'y', 'yes', 'true', '√']);
 const NO = new Set(['否', '无', 'n', 'no', 'false', '×']);
-
-/** Relative tolerance for comparing computed decimals: 2.1/3 must equal 0.7 when the law says 以上 or 高于. */
-const EPS = 1e-9;
-
-export function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
-}
 
 /** Characters NFKC leaves alone: ASCII, CJK ideographs, CJK punctuation and curly quotes. Most cells are only these. */
 const NO_COMPAT = /^[\t\n\r\u0020-\u007e\u4e00-\u9fff\u3001-\u3002\u300a-\u300f\u2018-\u201d]*$/;

@@ -5,7 +5,8 @@
  */
 import { fromA1 } from '../address.js';
 import { buildReport, type Report } from '../report/json.js';
-import { META_SHEET, type MetaRecord, type WorkbookMeta } from '../report/meta.js';
+import type { MetaRecord } from '../report/meta-read.js';
+import { META_SHEET, type WorkbookMeta } from '../report/meta.js';
 import type { CellValue } from '../report/sheet-model.js';
 import { isSummarySheet, summaryShowsMark } from '../report/summary.js';
 import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';

@@ -1,370 +1,41 @@
 /**
- * A rulebook as a workbook an official edits in Excel or WPS, and back. Export: the rulebook ⇄ SheetModels
- * mapping (规则表: one row per threshold of each check; 设置: settings, criteria weights; a very hidden sheet
- * holding the whole rulebook the workbook was made from). Import: the rows as read (plain cell values) → the
- * rulebook JSON, every problem named by the check (id and title) and the cell. Only what the workbook shows is
- * taken from it; everything else (indicators, rule kinds, English words not shown) comes from the hidden copy, so
- * an unchanged workbook gives back exactly the rulebook it was made from (the same fingerprint).
+ * A rulebook as a workbook, read back — the import: the rows as read (plain cell values) → the rulebook JSON, every
+ * problem named by the check (id and title) and the cell. Only what the workbook shows is taken from it; everything
+ * else (indicators, rule kinds, English words not shown) comes from the hidden copy, so an unchanged workbook gives
+ * back exactly the rulebook it was made from (the same fingerprint). The export is
+ * src/core/report/rulebook-sheet.ts; the form both share is ./sheet-form.ts.
  *
- * Pure: the adapter (src/xlsx/rulebook-sheet.ts) renders the models and reads the grids.
+ * Pure: the adapter (src/xlsx/rulebook-sheet.ts) reads the grids.
  */
 import { toA1 } from '../address.js';
-import { pagePrint } from '../report/print.js';
-import type { CellModel, SheetModel } from '../report/sheet-model.js';
-import { planIndicators } from '../template/plan.js';
-import { t, tAny, type TextKey } from '../text/index.js';
+import { t, type TextKey } from '../text/index.js';
 import type { Lang } from '../types.js';
 import { detailOf, validateRulebook, type LoadedRulebook, type RulebookProblem } from './load.js';
-import type { Check, Indicator, Op, Rule, Rulebook } from './schema.js';
-
-export const RULEBOOK_SHEET = { checks: '规则表', settings: '设置', base: '_rulebook' } as const;
-/** Written in the hidden sheet's A1: what the workbook is, so a stranger's workbook is refused plainly. */
-const RULEBOOK_SHEET_FORMAT = 'cluster-review/rulebook-sheet@1';
-/** Characters of the rulebook JSON per hidden cell: far below every spreadsheet's cell limit. */
-const CHUNK = 8000;
-
-export type SheetCell = string | number | boolean | null | undefined;
-/** A sheet as read: rows of plain values (dates as "YYYY-MM-DD", formulas as their results), zero-based. */
-export type SheetGrid = ReadonlyArray<ReadonlyArray<SheetCell>>;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Rows: one per threshold ("slot") of each check; a check of two branches (2.A, E2) has two rows.
-
-type Seg = string | number;
-
-export interface Slot {
-  check: Check;
-  checkIndex: number;
-  /** 1-based branch of an either-of rule; null for a check with one rule. */
-  part: number | null;
-  /** Path of the rule inside the check, e.g. ["rule"], ["rule", "anyOf", 1], ["rule", "then"]. */
-  path: Seg[];
-  rule: Rule;
-}
-
-const unwrap = (rule: Rule, path: Seg[]): { rule: Rule; path: Seg[] } => (rule.kind === 'conditional' ? unwrap(rule.then, [...path, 'then']) : { rule, path });
-
-export function slotsOf(rb: Rulebook): Slot[] {
-  const slots: Slot[] = [];
-  rb.checks.forEach((check, checkIndex) => {
-    const top = unwrap(check.rule, ['rule']);
-    if (top.rule.kind === 'either-of')
-      top.rule.anyOf.forEach((r, i) => slots.push({ check, checkIndex, part: i + 1, ...unwrap(r, [...top.path, 'anyOf', i]) }));
-    else slots.push({ check, checkIndex, part: null, ...top });
-  });
-  return slots;
-}
-
-export const hasOp = (r: Rule): r is Extract<Rule, { op: Op }> => 'op' in r;
-export const numericBound = (r: Rule): number | undefined => ('bound' in r && typeof r.bound === 'number' ? r.bound : undefined);
-
-/** Whether the slot's threshold is a fraction shown as a percentage. */
-export function isPercent(rule: Rule, indicators: ReadonlyMap<string, Indicator>): boolean {
-  if (rule.kind === 'share' || rule.kind === 'growth') return true;
-  if (rule.kind === 'compare' && 'indicator' in rule.of) return indicators.get(rule.of.indicator)?.kind === 'percent';
-  return false;
-}
-
-export function unitOf(rule: Rule, indicators: ReadonlyMap<string, Indicator>): string {
-  const of = (code: string | undefined) => {
-    const ind = code ? indicators.get(code) : undefined;
-    return ind?.kind === 'percent' ? '%' : (ind?.unit ?? '');
-  };
-  switch (rule.kind) {
-    case 'share':
-    case 'growth':
-      return '%';
-    case 'compare':
-      return of('indicator' in rule.of ? rule.of.indicator : 'sum' in rule.of ? rule.of.sum[0] : rule.of.total);
-    case 'ratio':
-      return of(rule.derived ?? rule.numerator);
-    case 'compare-indicators':
-      return of(rule.left);
-    default:
-      return '';
-  }
-}
-
-function measures(rule: Rule, lang: Lang, rb?: LoadedRulebook): string {
-  const k = (key: string, params: Record<string, string | number | string[]>) => tAny(`rulebook.sheet.measure.${key}`, lang, params);
-  const sheetOf = (id: string) => rb?.data.lists?.find((l) => l.id === id)?.sheet ?? id;
-  switch (rule.kind) {
-    // The form's own sheets: what each row checks, so an official sees the list and plan checks beside the thresholds.
-    case 'list':
-      return rule.indicator ? k('list-count', { sheet: sheetOf(rule.list), code: rule.indicator }) : k('list', { sheet: sheetOf(rule.list) });
-    case 'list-dedup':
-      return k('list-dedup', { sheets: rule.lists.map(sheetOf).map((x) => `“${x}”`), code: rule.indicator });
-    case 'plan-targets':
-      return k('plan', { sheet: rule.sheet, years: rule.years, count: rule.indicators?.length ?? (rb ? planIndicators(rb).length : 0) });
-    case 'evidence':
-      return k('evidence', { sheet: rule.sheet, criteria: rule.criteria });
-    case 'compare':
-      if ('indicator' in rule.of) return rule.of.indicator;
-      if ('sum' in rule.of) return rule.of.sum.join(' + ');
-      return k('total', { total: rule.of.total, sum: rule.of.elseSum.join(' + ') });
-    case 'yes-required':
-      return k('yes', { code: rule.indicator });
-    case 'veto':
-      return k('veto', { code: rule.indicator });
-    case 'review':
-      return k('review', { code: rule.indicator });
-    case 'trend':
-      return k('trend', { code: rule.indicator });
-    case 'growth':
-      return k('growth', { code: rule.indicator });
-    case 'share':
-      return k('share', { part: rule.part, whole: rule.whole });
-    case 'ratio':
-      return k('ratio', { num: rule.numerator, den: rule.denominator, scale: rule.scale });
-    case 'compare-indicators':
-      return k('pair', { left: rule.left, right: rule.right });
-    case 'consistency-bounds':
-      return k('bounds', { total: rule.total, parts: rule.parts.join('、') });
-    default:
-      return '';
-  }
-}
-
-// Requirement texts: "{bound}" in the file, "[阈值]" / "[threshold]" in the sheet, so an official can move it.
-const placeholderWords = (lang: Lang) => ({ one: t('rulebook.sheet.placeholder', lang), n: (i: number) => t('rulebook.sheet.placeholder.n', lang, { n: i }) });
-
-function requirementForSheet(text: string, lang: Lang): string {
-  const w = placeholderWords(lang);
-  return text.replace(/\{bound(?:\.(\d+))?\}/g, (_m, i: string | undefined) => (i === undefined ? w.one : w.n(Number(i) + 1)));
-}
-
-function requirementFromSheet(text: string): string {
-  // Either language's words, whichever the workbook was exported in.
-  return text
-    .replace(/\[\s*(?:阈值|threshold)\s*(\d+)\s*\]/gi, (_m, n: string) => `{bound.${Number(n) - 1}}`)
-    .replace(/\[\s*(?:阈值|threshold)\s*\]/gi, '{bound}');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Columns and words
-
-const CHECK_COLUMNS = ['id', 'part', 'title', 'op', 'bound', 'unit', 'years', 'enabled', 'requirement', 'measures', 'titleEn', 'requirementEn'] as const;
-export type CheckColumn = (typeof CHECK_COLUMNS)[number];
-/** Columns an import cannot do without; the others are read when present. */
-const REQUIRED_COLUMNS: readonly CheckColumn[] = ['id', 'part', 'title', 'op', 'bound', 'years', 'enabled', 'requirement'];
-const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-
-const norm = (s: SheetCell): string => (s === null || s === undefined ? '' : String(s)).replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** Every word (both languages) a choice may be written as, mapped to its value. */
-function choices<V extends string>(values: readonly V[], key: (v: V) => string, extra: Record<string, V> = {}): Map<string, V> {
-  const m = new Map<string, V>();
-  for (const v of values) {
-    m.set(norm(v), v);
-    for (const lang of LANGS) m.set(norm(tAny(key(v), lang)), v);
-  }
-  for (const [w, v] of Object.entries(extra)) m.set(norm(w), v);
-  return m;
-}
-
-const OPS = ['>=', '>', '<=', '<'] as const;
-const OP_WORDS = choices(OPS, (v) => `rulebook.sheet.op.${v}`, { '≥': '>=', '≤': '<=', 以上: '>=', 不少于: '>=', 不超过: '<=' });
-const ON_WORDS = choices(['on', 'off'] as const, (v) => `rulebook.sheet.${v}`, { 是: 'on', 否: 'off', true: 'on', false: 'off', 开: 'on', 关: 'off' });
-const YEAR_WORDS = choices(['each', 'latest'] as const, (v) => `rulebook.sheet.years.${v}`, { 每年: 'each' });
-const ROUND_WORDS = choices(['national-recommendation', 'provincial-recognition'] as const, (v) => `rulebook.sheet.round.${v}`);
-const GROWTH_WORDS = choices(['compound', 'arithmetic'] as const, (v) => `rulebook.show.growth.${v}`);
-const COMBINE = ['mean', 'trimmed-mean', 'median'] as const;
-const COMBINE_WORDS = choices(COMBINE, (v) => `rulebook.combine.${v}`, { 均值: 'mean', 平均值: 'mean', 去掉最高分和最低分后的平均分: 'trimmed-mean', 截尾平均: 'trimmed-mean', 中值: 'median' });
-
-const opWord = (op: Op, lang: Lang) => tAny(`rulebook.sheet.op.${op}`, lang);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Export
-
-const SETTING_KEYS = [
-  'id',
-  'name.zh',
-  'name.en',
-  'edition',
-  'authority.zh',
-  'authority.en',
-  'round',
-  'firstBatchYear',
-  'growthMethod',
-  'monitoringDeadline',
-  'validityYears',
-  'spreadShare',
-  'minMeanTotal',
-  'total',
-  'combination',
-  'trimmedMinimum',
-  'minimumExperts',
-  'recommendations',
-] as const;
-type SettingKey = (typeof SETTING_KEYS)[number];
-
-const PERCENT_FORMAT = '0.0%';
-
-export interface RulebookSheetOptions {
-  /** Write the English title and requirement columns (default true). */
-  english?: boolean;
-}
-
-/** The workbook form of a rulebook: 规则表, 设置 and the very hidden copy of the whole file. */
-export function rulebookSheetModels(rb: LoadedRulebook, lang: Lang, opts: RulebookSheetOptions = {}): SheetModel[] {
-  const src = rb.source;
-  const english = opts.english !== false;
-  const columns = CHECK_COLUMNS.filter((c) => english || (c !== 'titleEn' && c !== 'requirementEn'));
-  const col = (c: CheckColumn) => columns.indexOf(c);
-  const cells: CellModel[] = [];
-  const header = (c: CheckColumn) => t(`rulebook.sheet.col.${c === 'title' || c === 'requirement' ? `${c}.zh` : c}` as TextKey, lang);
-  columns.forEach((c, i) => cells.push({ row: 0, col: i, value: header(c), style: 'header', ...(i === 0 ? { note: t('rulebook.sheet.checks-note', lang) } : {}) }));
-
-  const input = (row: number, c: CheckColumn, cell: Omit<CellModel, 'row' | 'col' | 'style' | 'input'>): void =>
-    void cells.push({ row, col: col(c), style: 'applicantInput', input: 'applicant', ...cell });
-  const locked = (row: number, c: CheckColumn, value: CellModel['value'], extra: Partial<CellModel> = {}): void =>
-    void cells.push({ row, col: col(c), value, style: 'locked', ...extra });
-  const opList = OPS.map((o) => opWord(o, lang));
-  const onList = [t('rulebook.sheet.on', lang), t('rulebook.sheet.off', lang)];
-  const yearList = [t('rulebook.sheet.years.each', lang), t('rulebook.sheet.years.latest', lang)];
-
-  let row = 1;
-  let lastCheck = -1;
-  for (const slot of slotsOf(src)) {
-    const { check, rule } = slot;
-    const first = slot.checkIndex !== lastCheck;
-    lastCheck = slot.checkIndex;
-    const only = check.onlyInRound ? t(check.onlyInRound === 'national-recommendation' ? 'rulebook.sheet.only-national' : 'rulebook.sheet.only-provincial', lang) : undefined;
-    locked(row, 'id', check.id, only ? { note: only } : {});
-    locked(row, 'part', slot.part);
-    if (first) {
-      input(row, 'title', { value: check.title.zh });
-      input(row, 'enabled', { value: check.enabled === false ? onList[1]! : onList[0]!, validation: { kind: 'list', values: onList } });
-      input(row, 'requirement', { value: check.requirement ? requirementForSheet(check.requirement.zh, 'zh-CN') : '' });
-      if (english) {
-        input(row, 'titleEn', { value: check.title.en });
-        input(row, 'requirementEn', { value: check.requirement ? requirementForSheet(check.requirement.en, 'en-US') : '' });
-      }
-    } else for (const c of ['title', 'enabled', 'requirement', ...(english ? (['titleEn', 'requirementEn'] as const) : [])] as const) locked(row, c, null);
-    if (hasOp(rule)) input(row, 'op', { value: opWord(rule.op, lang), validation: { kind: 'list', values: opList } });
-    else locked(row, 'op', null);
-    const bound = numericBound(rule);
-    const percent = isPercent(rule, rb.indicators);
-    if (bound !== undefined)
-      input(row, 'bound', {
-        value: bound,
-        ...(percent ? { numberFormat: PERCENT_FORMAT } : {}),
-        validation: percent
-          ? { kind: 'decimal', min: rule.kind === 'growth' ? -1 : 0, max: 1, prompt: t('rulebook.sheet.enter-percent', lang) }
-          : { kind: 'decimal', min: -1e12, max: 1e12, prompt: t('rulebook.sheet.enter-number', lang) },
-      });
-    else locked(row, 'bound', 'bound' in rule ? t('rulebook.sheet.first-batch-bound', lang) : null);
-    locked(row, 'unit', unitOf(rule, rb.indicators));
-    const series = rule.kind === 'compare' && 'indicator' in rule.of && rb.indicators.get(rule.of.indicator)?.series === true;
-    if (rule.kind === 'compare' && series)
-      input(row, 'years', { value: t(`rulebook.sheet.years.${rule.years}`, lang), validation: { kind: 'list', values: yearList } });
-    else locked(row, 'years', null);
-    locked(row, 'measures', measures(rule, lang, rb));
-    row++;
-  }
-  const widths = columns.map((c) => ({ id: 7, part: 6, title: 26, op: 9, bound: 11, unit: 8, years: 12, enabled: 7, requirement: 52, measures: 26, titleEn: 30, requirementEn: 52 })[c]);
-  const checksModel: SheetModel = {
-    name: RULEBOOK_SHEET.checks,
-    cells,
-    widths,
-    freeze: { rows: 1, cols: col('title') + 1 },
-    protect: {},
-    tabColor: '#4472C4',
-  };
-  // The English columns are there to be edited, not printed: with them the sheet is too wide for one legible page.
-  // What prints is the Chinese rulebook, one page wide, its long texts wrapped.
-  const subject = `${lang === 'zh-CN' ? src.name.zh : src.name.en} ${src.edition}`;
-  checksModel.print = pagePrint(checksModel, { subject, lang, repeatRows: [0, 0], repeatCols: [0, col('title')], columns: [0, col('measures')] });
-  const settings = settingsModel(rb, lang);
-  settings.print = pagePrint(settings, { subject, lang, repeatRows: [0, 0] });
-  return [checksModel, settings, baseModel(src)];
-}
-
-function settingsModel(rb: LoadedRulebook, lang: Lang): SheetModel {
-  const src = rb.source;
-  const cells: CellModel[] = [];
-  [t('rulebook.sheet.setting', lang), t('rulebook.sheet.value', lang), t('rulebook.sheet.about', lang)].forEach((v, c) => cells.push({ row: 0, col: c, value: v, style: 'header' }));
-  const total = src.criteria.reduce((a, c) => a + c.weight, 0);
-  const s = src.settings;
-  const value = (key: SettingKey): Omit<CellModel, 'row' | 'col'> => {
-    const list = (values: string[], v: string) => ({ value: v, validation: { kind: 'list' as const, values } });
-    switch (key) {
-      case 'id':
-        return { value: src.id };
-      case 'name.zh':
-        return { value: src.name.zh };
-      case 'name.en':
-        return { value: src.name.en };
-      case 'edition':
-        return { value: src.edition };
-      case 'authority.zh':
-        return { value: src.authority.zh };
-      case 'authority.en':
-        return { value: src.authority.en };
-      case 'round': {
-        const words = (['national-recommendation', 'provincial-recognition'] as const).map((r) => t(`rulebook.sheet.round.${r}`, lang));
-        return list(words, t(`rulebook.sheet.round.${src.round ?? 'national-recommendation'}`, lang));
-      }
-      case 'firstBatchYear':
-        return { value: s.firstBatchYear ?? null, validation: { kind: 'whole', min: 2000, max: 2100 } };
-      case 'growthMethod':
-        return list([t('rulebook.show.growth.compound', lang), t('rulebook.show.growth.arithmetic', lang)], t(`rulebook.show.growth.${s.growthMethod}`, lang));
-      case 'monitoringDeadline':
-        // Text, so no spreadsheet turns "04-30" into a date of this year.
-        return { value: s.monitoringDeadline, numberFormat: '@' };
-      case 'validityYears':
-        return { value: s.validityYears, validation: { kind: 'whole', min: 1, max: 100 } };
-      case 'spreadShare':
-        return { value: src.scoring.spreadShare, numberFormat: PERCENT_FORMAT, validation: { kind: 'decimal', min: 0, max: 1, prompt: t('rulebook.sheet.enter-percent', lang) } };
-      case 'minMeanTotal':
-        return { value: src.scoring.recommendation.minMeanTotal, validation: { kind: 'decimal', min: 0, max: 1e6 } };
-      case 'total':
-        return { value: total, validation: { kind: 'decimal', min: 0, max: 1e6 } };
-      case 'combination':
-        return list(COMBINE.map((c) => t(`rulebook.combine.${c}`, lang)), t(`rulebook.combine.${src.scoring.combine}`, lang));
-      case 'trimmedMinimum':
-        return { value: src.scoring.trimmedMinimum, validation: { kind: 'whole', min: 3, max: 1000 } };
-      case 'minimumExperts':
-        return { value: src.scoring.minimumExperts, validation: { kind: 'whole', min: 1, max: 1000 } };
-      case 'recommendations':
-        // Blank: no cap.
-        return { value: src.scoring.recommendations ?? null, validation: { kind: 'whole', min: 0, max: 100000 } };
-    }
-  };
-  let row = 1;
-  for (const key of SETTING_KEYS) {
-    cells.push({ row, col: 0, value: t(`rulebook.sheet.set.${key}` as TextKey, lang), style: 'label' });
-    cells.push({ row, col: 1, style: 'applicantInput', input: 'applicant', ...value(key) });
-    const about = `rulebook.sheet.about.${key}`;
-    cells.push({ row, col: 2, value: tAny(about, lang) === about ? '' : tAny(about, lang), style: 'muted' });
-    row++;
-  }
-  row++;
-  const head = row++;
-  [t('rulebook.sheet.criteria', lang), t('rulebook.sheet.col.title', lang), t('rulebook.sheet.weight', lang)].forEach((v, c) => cells.push({ row: head, col: c, value: v, style: 'header' }));
-  const firstWeight = row;
-  for (const c of src.criteria) {
-    cells.push({ row, col: 0, value: c.id, style: 'locked' });
-    cells.push({ row, col: 1, value: lang === 'zh-CN' ? c.title.zh : c.title.en, style: 'locked' });
-    cells.push({ row, col: 2, value: c.weight, style: 'applicantInput', input: 'applicant', validation: { kind: 'decimal', min: 0, max: 1e6 } });
-    row++;
-  }
-  cells.push({ row, col: 0, value: t('rulebook.sheet.sum', lang), style: 'label' });
-  cells.push({ row, col: 2, formula: `SUM(${toA1(firstWeight, 2)}:${toA1(row - 1, 2)})`, result: total, style: 'computed' });
-  return {
-    name: RULEBOOK_SHEET.settings,
-    cells,
-    widths: [22, 46, 60],
-    protect: {},
-  };
-}
-
-function baseModel(src: Rulebook): SheetModel {
-  const json = JSON.stringify(src);
-  const cells: CellModel[] = [{ row: 0, col: 0, value: RULEBOOK_SHEET_FORMAT }];
-  for (let i = 0, r = 1; i < json.length; i += CHUNK, r++) cells.push({ row: r, col: 0, value: json.slice(i, i + CHUNK) });
-  return { name: RULEBOOK_SHEET.base, cells, state: 'veryHidden', protect: {} };
-}
+import type { Rulebook } from './schema.js';
+import {
+  CHECK_COLUMNS,
+  COMBINE,
+  COMBINE_WORDS,
+  GROWTH_WORDS,
+  LANGS,
+  norm,
+  ON_WORDS,
+  OP_WORDS,
+  OPS,
+  opWord,
+  REQUIRED_COLUMNS,
+  requirementFromSheet,
+  ROUND_WORDS,
+  RULEBOOK_SHEET,
+  RULEBOOK_SHEET_FORMAT,
+  SETTING_KEYS,
+  YEAR_WORDS,
+  type CheckColumn,
+  type SettingKey,
+  type SheetCell,
+  type SheetGrid,
+} from './sheet-form.js';
+import { hasOp, isPercent, numericBound, slotsOf, type Seg } from './slots.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Import

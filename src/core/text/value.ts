@@ -1,7 +1,7 @@
-/** Number, percent and unit formatting for messages, without locale-dependent APIs (same text in Node and Excel). */
+/** Number, percent and unit formatting for messages and the rulebook diff, without locale-dependent APIs (same text in Node and Excel). */
 import type { Lang } from '../types.js';
 import { unitById } from '../units.js';
-import { nearlyEqual } from '../sheet/values.js';
+import { nearlyEqual } from '../numbers.js';
 
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
