@@ -10,6 +10,7 @@ import { nationalRulebook } from '../src/core/index.js';
 import { FULL_CAPABILITIES } from '../src/office/capabilities.js';
 import { enterScore, readScoring } from '../src/office/scoring.js';
 import { checkWorkbook, writeSummary } from '../src/office/workbook.js';
+import { addProvinceRows } from './generate.js';
 import { gzippedSize, initialScripts, lazyScripts } from './pane-size.js';
 import { buildPane, CHROMIUM, fakeHostScript, launch, openPane, serve } from '../test/browser/harness.js';
 import { fakeFromExcelJS } from '../test/support/fake-from-xlsx.js';
@@ -31,12 +32,7 @@ async function syncsFor(scale: number): Promise<{ check: number; summary: number
   const rb = nationalRulebook();
   const fake = fakeFromExcelJS(await load('examples/02-failing.xlsx'));
   const sheet = fake.sheet('指标表');
-  for (let i = 0; i < (scale - 1) * 90; i++) {
-    const r = 200 + i;
-    sheet.cells[`${r},0`] = { value: `P${i}` };
-    sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
-    for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c };
-  }
+  addProvinceRows(sheet.cells, scale);
   const s = { ctx: fake.context(), rb, lang: 'zh-CN' as const, caps: FULL_CAPABILITIES };
   await checkWorkbook(s);
   const check = fake.syncs.length;

@@ -47,3 +47,18 @@ export function generateSnapshots(count: number, seed = 1): Snapshot[] {
   const rb = nationalRulebook();
   return generateApplications(count, seed).map((a) => snapshotFromValues(rb, a.applicationYear, a.values));
 }
+
+/**
+ * A province's extra indicator rows added below the template's (90 per step of `scale` above 1), three years of
+ * figures each, into a fake host's sheet cells ("row,col" → { value, numberFormat }): the adapters' benchmarks
+ * measure how their work grows with rows. `alternate`: every other row in another number format (the worst case
+ * for a reader of formats by blocks).
+ */
+export function addProvinceRows(cells: Record<string, unknown>, scale: number, alternate = false): void {
+  for (let i = 0; i < (scale - 1) * 90; i++) {
+    const r = 200 + i;
+    cells[`${r},0`] = { value: `P${i}` };
+    cells[`${r},1`] = { value: `本省补充指标${i}` };
+    for (const c of [3, 4, 5]) cells[`${r},${c}`] = { value: i * c, ...(alternate && i % 2 ? { numberFormat: '0.0%' } : {}) };
+  }
+}

@@ -7,6 +7,7 @@
 import { nationalRulebook } from '../src/core/index.js';
 import { checkWorkbook, writeSummary } from '../src/wps/workbook.js';
 import { load } from '../test/support/files.js';
+import { addProvinceRows } from './generate.js';
 import { fakeWpsFromExcelJS } from '../test/wps/from-xlsx.js';
 
 type Shape = 'template' | 'one format' | 'formats alternate';
@@ -15,12 +16,7 @@ async function callsFor(scale: number, shape: Shape): Promise<{ check: number; s
   const rb = nationalRulebook();
   const fake = fakeWpsFromExcelJS(await load('examples/02-failing.xlsx'));
   const sheet = fake.sheet('指标表');
-  for (let i = 0; i < (scale - 1) * 90; i++) {
-    const r = 200 + i;
-    sheet.cells[`${r},0`] = { value: `P${i}` };
-    sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
-    for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c, ...(shape === 'formats alternate' && i % 2 ? { numberFormat: '0.0%' } : {}) };
-  }
+  addProvinceRows(sheet.cells, scale, shape === 'formats alternate');
   const keys = Object.keys(sheet.cells);
   const rows = new Set(keys.map((k) => k.split(',')[0])).size;
   const s = { app: fake.application, rb, lang: 'zh-CN' as const };

@@ -266,11 +266,17 @@ export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang
   await saveWorkbook(wb, output, { force: opts.force });
 }
 
-export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+/** The roll-up's workbook: the list and its charts sheet rendered, with the models the charts are grafted from. */
+export async function rollupWorkbook(entries: RollupEntry[], lang: Lang, quota?: number): Promise<{ wb: ExcelJS.Workbook; models: SheetModel[] }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
-  const model = rollupModel(entries, lang, opts.quota);
-  const charts = rollupChartsModel(entries, model, lang);
-  for (const m of [model, charts]) await renderSheet(wb.addWorksheet(m.name), m);
-  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models: [model, charts] });
+  const model = rollupModel(entries, lang, quota);
+  const models = [model, rollupChartsModel(entries, model, lang)];
+  for (const m of models) await renderSheet(wb.addWorksheet(m.name), m);
+  return { wb, models };
+}
+
+export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const { wb, models } = await rollupWorkbook(entries, lang, opts.quota);
+  await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models });
 }

@@ -4,25 +4,19 @@
  * completing at once and leaving the result for the pane, which shows it when opened. It checks with the rulebook
  * the pane would use and names it (test/browser/kit.test.ts: a province's kit).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeState } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
-import { load, tempDir, writeExample } from '../support/files.js';
-import { CHROMIUM, fakeState, paneSuite, type Fixture } from './harness.js';
+import { CHROMIUM, exampleState, fakeState, type Fixture, paneSuite } from './harness.js';
 import { commandCompleted as completed, commandHostLog as hostLog, pressCheckNow as press, recordedRulebook } from './ribbon.js';
 
 describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debian chromium)', () => {
   const env = paneSuite();
-  let failing: FakeState;
-
-  beforeAll(async () => {
-    failing = fakeFromExcelJS(await load(await writeExample(tempDir(), '02-failing'))).state;
-  }, 120_000);
+  const failing = exampleState('02-failing');
 
   const fixture = (state: FakeState, sets?: Record<string, string>): Fixture => ({ state, displayLanguage: 'zh-CN', excelApi: '1.18', sets });
 
   it('with DialogApi: flags the cells, opens a dialog with the result, completes when the dialog is closed', async () => {
-    const { page } = await env.open(fixture(structuredClone(failing), { DialogApi: '1.1' }));
+    const { page } = await env.open(fixture(failing(), { DialogApi: '1.1' }));
     await page.goto(`${env.url}/commands/commands.html`);
     await press(page);
     await expect.poll(async () => (await hostLog(page)).dialogs.length, { timeout: 10_000 }).toBe(1);
@@ -37,7 +31,7 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
     expect(recordedRulebook((await fakeState(page)).sheets)).toBe('cn-miit-2022');
 
     // The dialog page shows the result in words and its Close button messages the parent.
-    const dialog = await env.open(fixture(structuredClone(failing), { DialogApi: '1.1' }), { width: 400, height: 300 });
+    const dialog = await env.open(fixture(failing(), { DialogApi: '1.1' }), { width: 400, height: 300 });
     await dialog.page.goto(dialogUrl);
     const result = dialog.page.getByTestId('command-result');
     await result.getByRole('button').waitFor();
@@ -58,7 +52,7 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
   });
 
   it('a failure is reported too (a sheet protected with a password), and the dialog closed by its X completes the command', async () => {
-    const state = structuredClone(failing);
+    const state = failing();
     state.sheets.find((x) => x.name === '指标表')!.protection = { password: 'secret' };
     const { page } = await env.open(fixture(state, { DialogApi: '1.1' }));
     await page.goto(`${env.url}/commands/commands.html`);
@@ -77,7 +71,7 @@ describe.skipIf(!CHROMIUM)('ribbon command 直接检查 in Chromium (needs Debia
   });
 
   it('without DialogApi: completes at once, and the pane opened afterwards shows the last result', async () => {
-    const { page } = await env.open(fixture(structuredClone(failing)));
+    const { page } = await env.open(fixture(failing()));
     await page.goto(`${env.url}/commands/commands.html`);
     await press(page);
     await expect.poll(() => completed(page), { timeout: 10_000 }).toBe(1);

@@ -12,7 +12,10 @@ import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/index.js';
 import type { FakeState } from '../support/fake-excel.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
+import { load, tempDir, writeExample } from '../support/files.js';
 import type { Fixture } from './fake-host.js';
 
 export type { Fixture };
@@ -246,4 +249,33 @@ export async function axeViolations(page: Page, state = ''): Promise<string[]> {
     return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
   });
   return violations.map((v) => (state ? `${state} · ${v}` : v));
+}
+
+/**
+ * An example application as the fake host's workbook state, made once before the suite's tests (writing and
+ * reading the example takes seconds); each call gives a copy a test may change.
+ */
+export function exampleState(name: '01-passing' | '02-failing'): () => FakeState {
+  let state: FakeState | undefined;
+  beforeAll(async () => {
+    state = fakeFromExcelJS(await load(await writeExample(tempDir(), name))).state;
+  }, 120_000);
+  return () => structuredClone(state!);
+}
+
+/** The summary's layout, as the record on the metadata sheet gives it. */
+export function summaryLayoutOf(state: FakeState): SummaryLayout {
+  return readMetaRecord(metaRows(state.sheets.find((s) => s.name === META_SHEET)!.cells)).meta!.review!.summary!;
+}
+
+/**
+ * The pane's "office.js cannot load" message: it appears within `timeout` ms with its words in both languages
+ * (`words`: zh-CN, en-US), and the page never says it is outside Excel (请在 Excel 中使用).
+ */
+export async function expectOfficeUnreachable(page: Page, words: [string, string], timeout: number): Promise<void> {
+  const message = page.getByTestId('office-unreachable');
+  await message.waitFor({ timeout });
+  const text = await message.textContent();
+  for (const w of words) expect(text).toContain(w);
+  expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
 }

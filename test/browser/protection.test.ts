@@ -4,11 +4,8 @@
  * the password flags the cells and the original protection comes back; office.js whose Excel host file is blocked
  * has its own words. axe-core finds no serious or critical violation in these states.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { FakeState } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
-import { load, tempDir, writeExample } from '../support/files.js';
-import { axeViolations, CHROMIUM, expectPasswordForgotten, fakeState, openPane, paneSuite } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, expectOfficeUnreachable, CHROMIUM, exampleState, expectPasswordForgotten, fakeState, openPane, paneSuite } from './harness.js';
 
 /** office.js that runs, asks for its Excel host file (blocked by the test) and so never becomes ready. */
 const STALLED_OFFICE_JS = `
@@ -21,14 +18,10 @@ document.head.appendChild(s);
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host file is blocked (needs Debian chromium)', () => {
   const env = paneSuite();
-  let failing: FakeState;
-
-  beforeAll(async () => {
-    failing = fakeFromExcelJS(await load(await writeExample(tempDir(), '02-failing'))).state;
-  }, 120_000);
+  const failing = exampleState('02-failing');
 
   it('a password-protected sheet: the review read-only with a password field; the password flags the cells and the protection comes back', async () => {
-    const state = structuredClone(failing);
+    const state = failing();
     const options = { allowFormatCells: false, allowSort: true };
     state.sheets.find((x) => x.name === '指标表')!.protection = { password: '集群2025', options };
     const { page, external } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.18' });
@@ -68,7 +61,7 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
   });
 
   it('office.js runs but its Excel host file is blocked: its own words, not "请在 Excel 中使用"', async () => {
-    const { page, officeJsRequests } = await openPane(env.browser, env.url, STALLED_OFFICE_JS, { state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
+    const { page, officeJsRequests } = await openPane(env.browser, env.url, STALLED_OFFICE_JS, { state: failing(), displayLanguage: 'zh-CN', excelApi: '1.18' }, { width: 320, height: 800 });
     const blocked: string[] = [];
     await page.route('**/excel-web-16.00.js', (route) => {
       blocked.push(route.request().url());
@@ -76,11 +69,7 @@ describe.skipIf(!CHROMIUM)('protection in the pane, and office.js whose host fil
     });
     await page.addInitScript(() => ((window as unknown as { __CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__: number }).__CLUSTER_REVIEW_OFFICE_READY_TIMEOUT_MS__ = 1500));
     await page.goto(`${env.url}/taskpane/taskpane.html`);
-    const message = page.getByTestId('office-unreachable');
-    await message.waitFor({ timeout: 8000 });
-    expect(await message.textContent()).toContain('Office 脚本库未能完成加载（网络）');
-    expect(await message.textContent()).toContain('The Office script library did not finish loading (network)');
-    expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
+    await expectOfficeUnreachable(page, ['Office 脚本库未能完成加载（网络）', 'The Office script library did not finish loading (network)'], 8000);
     expect(officeJsRequests.length).toBe(1);
     expect(blocked.length).toBe(1);
     expect(await axeViolations(page, 'host file blocked')).toEqual([]);

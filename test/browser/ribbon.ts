@@ -1,6 +1,7 @@
 /** The ribbon's "直接检查" in tests: Excel's command on its page (commands/commands.html) against the fake Excel host, and the rulebook a check recorded. */
 import type { Page } from 'playwright-core';
 import { META_SHEET, parseMeta } from '../../src/core/index.js';
+import { metaRows } from '../support/fake-from-xlsx.js';
 
 export interface CommandHostLog {
   dialogs: { url: string; closed: boolean }[];
@@ -26,8 +27,5 @@ export const commandHostLog = (page: Page) => page.evaluate(() => (window as unk
 export function recordedRulebook(sheets: ReadonlyArray<{ name: string; cells: Record<string, { value?: unknown }> }>): string | undefined {
   const sheet = sheets.find((s) => s.name === META_SHEET);
   if (!sheet) return undefined;
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return parseMeta(rows)?.review?.rulebook.id;
+  return parseMeta(metaRows(sheet.cells))?.review?.rulebook.id;
 }

@@ -6,31 +6,19 @@
  * no chart API the pane's chart stands alone. (WPS: test/browser/wps.test.ts.)
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { columnLetters, META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/index.js';
+import { describe, expect, it } from 'vitest';
+import { columnLetters, type SummaryLayout } from '../../src/core/index.js';
 import type { FakeState } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
-import { load, scoresSumming, tempDir, writeExample } from '../support/files.js';
-import { axeViolations, CHROMIUM, fakeState, paneSuite, snap } from './harness.js';
-
-function layoutOf(state: FakeState): SummaryLayout {
-  const sheet = state.sheets.find((s) => s.name === META_SHEET)!;
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return readMetaRecord(rows).meta!.review!.summary!;
-}
+import { scoresSumming } from '../support/files.js';
+import { axeViolations, CHROMIUM, exampleState, fakeState, paneSuite, snap, summaryLayoutOf } from './harness.js';
 
 describe.skipIf(!CHROMIUM)('the score chart in the pane (needs Debian chromium)', () => {
   const env = paneSuite();
-  let state: FakeState;
-  beforeAll(async () => {
-    state = fakeFromExcelJS(await load(await writeExample(tempDir(), '01-passing'))).state;
-  }, 120_000);
+  const state = exampleState('01-passing');
 
   /** A checked workbook with a summary for 张三 and 李四, both having scored every criterion, the pane on 张三's sheet. */
   async function scored(chartApi: boolean): Promise<{ page: Page; layout: SummaryLayout }> {
-    const { page, external } = await env.open({ state: structuredClone(state), displayLanguage: 'zh-CN', excelApi: '1.18', chartApi }, { width: 360, height: 900 });
+    const { page, external } = await env.open({ state: state(), displayLanguage: 'zh-CN', excelApi: '1.18', chartApi }, { width: 360, height: 900 });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     await page.getByTestId('check').click();
@@ -38,7 +26,7 @@ describe.skipIf(!CHROMIUM)('the score chart in the pane (needs Debian chromium)'
     await page.getByTestId('experts').fill('张三,李四');
     await page.getByTestId('summary').click();
     await page.getByText('已写入“评审汇总”工作表').waitFor();
-    const layout = layoutOf(await fakeState(page));
+    const layout = summaryLayoutOf(await fakeState(page));
     // The experts' scores, as if typed into the summary (totals 88 and 72).
     const cells: Array<[number, number, number]> = [];
     for (const [name, total] of [['张三', 88], ['李四', 72]] as const) {

@@ -6,33 +6,17 @@
  * the thread and every score; 评分记录 holds every change. axe on the scoring states; screenshots at 320 px.
  */
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_COL } from '../../src/core/committee/audit-sheet.js';
-import { META_SHEET, readMetaRecord, type SummaryLayout } from '../../src/core/index.js';
-import type { FakeState, FakeWorkbook } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
-import { load, tempDir, writeExample } from '../support/files.js';
-import { axeViolations, CHROMIUM, paneSuite, snap } from './harness.js';
+import { axeViolations, CHROMIUM, exampleState, paneSuite, snap, summaryLayoutOf } from './harness.js';
 import { Relay } from './relay.js';
-
-function layoutOf(wb: FakeWorkbook): SummaryLayout {
-  const sheet = wb.sheet(META_SHEET);
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return readMetaRecord(rows).meta!.review!.summary!;
-}
 
 describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (needs Debian chromium)', () => {
   const env = paneSuite();
-  let state: FakeState;
-
-  beforeAll(async () => {
-    state = fakeFromExcelJS(await load(await writeExample(tempDir(), '01-passing'))).state;
-  }, 120_000);
+  const state = exampleState('01-passing');
 
   async function expertPage(relay: Relay): Promise<Page> {
-    const { page, external } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.18', relay: true }, { width: 360, height: 900 });
+    const { page, external } = await env.open({ state: state(), displayLanguage: 'zh-CN', excelApi: '1.18', relay: true }, { width: 360, height: 900 });
     await relay.attach(page);
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
@@ -54,7 +38,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
   }
 
   it('check → two experts score → each sees the other’s → a conflict is shown, not lost → summary rewritten in place', async () => {
-    const relay = new Relay(state);
+    const relay = new Relay(state());
     const a = await expertPage(relay);
     const b = await expertPage(relay);
     const violations: string[] = [];
@@ -65,7 +49,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     await a.getByTestId('experts').fill('张三,李四,王五');
     await a.getByTestId('summary').click();
     await a.getByText('已写入“评审汇总”工作表').waitFor();
-    const layout = layoutOf(relay.wb);
+    const layout = summaryLayoutOf(relay.wb.state);
     const col = (name: string) => layout.experts.find((x) => x.name === name)!.col;
     const summary = layout.sheet;
 
@@ -148,7 +132,7 @@ describe.skipIf(!CHROMIUM)('scoring in the pane, two experts on one workbook (ne
     await a.getByTestId('summary').click();
     await a.getByText('已写入“评审汇总”工作表').waitFor();
     expect(relay.wb.state.sheets).toHaveLength(sheetsBefore);
-    const after = layoutOf(relay.wb);
+    const after = summaryLayoutOf(relay.wb.state);
     expect(after.sheet).toBe(summary);
     expect(Object.values(relay.wb.sheet(summary).cells).some((c) => c.value === '委员会补充：现场考察意见良好')).toBe(true);
     expect(relay.wb.state.comments).toHaveLength(1);

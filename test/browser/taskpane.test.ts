@@ -5,28 +5,23 @@
  * state (no serious or critical violation); screenshots at 320 px go to test-artifacts/.
  */
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
 import { load, tempDir, writeExample } from '../support/files.js';
 import { BUNDLED_OFFICE_JS_LACKS, type FakeState } from '../support/fake-excel.js';
 import { INDICATOR_SHEET, standardLayout } from '../../src/core/index.js';
 import { nationalRulebook } from '../../src/core/rulebook/builtin.js';
-import { ARTIFACTS, axeViolations, CHROMIUM, fakeState, NARROW, paneSuite, snap } from './harness.js';
+import { ARTIFACTS, axeViolations, CHROMIUM, expectOfficeUnreachable, exampleState, fakeState, NARROW, paneSuite, snap } from './harness.js';
 
 const layout = standardLayout(nationalRulebook(), 2025);
 
 // .ci/run installs Debian's chromium; a developer machine without it skips this suite with this reason.
 describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () => {
   const env = paneSuite();
-  let failing: FakeState;
-
-  beforeAll(async () => {
-    const dir = tempDir();
-    failing = fakeFromExcelJS(await load(await writeExample(dir, '02-failing'))).state;
-  }, 120_000);
+  const failing = exampleState('02-failing');
 
   it('checks the workbook, groups findings by criterion, selects a clicked cell, writes the summary, switches language', async () => {
-    const { page, external } = await env.open({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18' });
+    const { page, external } = await env.open({ state: failing(), displayLanguage: 'zh-CN', excelApi: '1.18' });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('rulebook').waitFor();
     expect(await page.getByTestId('rulebook').textContent()).toContain('中小企业特色产业集群认定标准（2022年版）');
@@ -93,7 +88,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('is usable at 320 px: nothing runs off the side, and the check is reachable by keyboard', async () => {
-    const { page } = await env.open({ state: structuredClone(failing), displayLanguage: 'en-US', excelApi: '1.18' }, { width: 320, height: 800 });
+    const { page } = await env.open({ state: failing(), displayLanguage: 'en-US', excelApi: '1.18' }, { width: 320, height: 800 });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByText('Check this workbook').waitFor();
     // Tab to the primary action and press Enter.
@@ -126,7 +121,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('Microsoft 365 (ExcelApi 1.18) with the bundled office.js: the pane says the copy has no notes, and checks with threads', async () => {
-    const { page, external } = await env.open({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', lacks: BUNDLED_OFFICE_JS_LACKS });
+    const { page, external } = await env.open({ state: failing(), displayLanguage: 'zh-CN', excelApi: '1.18', lacks: BUNDLED_OFFICE_JS_LACKS });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByText('本加载项随附的 office.js 是旧版本，不含“备注”').waitFor();
     await page.getByTestId('check').click();
@@ -144,7 +139,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('Excel 2021 LTSC: an applicant’s legacy note on a flagged cell — the cell flagged, said in words, no password asked, the template protected again', async () => {
-    const state = structuredClone(failing);
+    const state = failing();
     const sheet = state.sheets.find((x) => x.name === INDICATOR_SHEET)!;
     sheet.protection = { options: { allowInsertRows: true } };
     const noted = `${INDICATOR_SHEET}!F${layout.rows.find((r) => r.indicator.code === '5.1')!.row + 1}`;
@@ -172,7 +167,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('an Excel failure is a plain message bar (a sheet protected with a password)', async () => {
-    const state = structuredClone(failing);
+    const state = failing();
     state.sheets.find((x) => x.name === '指标表')!.protection = { password: 'secret' };
     const { page } = await env.open({ state, displayLanguage: 'zh-CN', excelApi: '1.18' });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
@@ -203,7 +198,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   });
 
   it('outside Office the page says it runs inside Excel instead of hanging (the self-hosted office.js, as built)', async () => {
-    const { page, officeJsRequests, external } = await env.open({ state: structuredClone(failing), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
+    const { page, officeJsRequests, external } = await env.open({ state: failing(), displayLanguage: 'zh-CN', excelApi: '1.18', host: 'outside' });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
     await page.getByTestId('outside').waitFor({ timeout: 5000 });
     // Outside Office the language comes from the browser.
@@ -227,11 +222,7 @@ describe.skipIf(!CHROMIUM)('task pane in Chromium (needs Debian chromium)', () =
   it('office.js unreachable (request refused): the shell paints, then "Office 脚本库无法加载（网络）", not "请在 Excel 中使用"', async () => {
     const { page, officeJsRequests } = await env.open(null, NARROW, { officeJs: 'abort' });
     await page.goto(`${env.url}/taskpane/taskpane.html`);
-    const message = page.getByTestId('office-unreachable');
-    await message.waitFor({ timeout: 5000 });
-    expect(await message.textContent()).toContain('Office 脚本库无法加载（网络）');
-    expect(await message.textContent()).toContain('The Office script library could not load (network)');
-    expect(await page.locator('body').textContent()).not.toContain('请在 Excel 中使用');
+    await expectOfficeUnreachable(page, ['Office 脚本库无法加载（网络）', 'The Office script library could not load (network)'], 5000);
     expect(officeJsRequests.length).toBeGreaterThan(0);
     expect(await axeViolations(page, 'office.js unreachable')).toEqual([]);
     await snap(page, 'office-unreachable');

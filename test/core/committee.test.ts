@@ -1,36 +1,15 @@
 /** The committee's tally, table-driven: every rule on both sides of its boundary (docs/REPORT.md "The round"). */
 import { describe, expect, it } from 'vitest';
 import { combine, loadRulebook, normaliseScore, tally, type Round, type ScoreEntry } from '../../src/core/index.js';
+import { scoreEntries, testRound, type RoundApplication } from '../support/round.js';
 import { nationalCopy, NATIONAL_2022 } from '../support/rulebooks.js';
 
 const rb = loadRulebook(NATIONAL_2022);
 const CRITS = rb.data.criteria.map((c) => c.id);
 const WEIGHTS = rb.data.criteria.map((c) => c.weight);
 
-function round(apps: Array<{ id: string; verdict?: Round['applications'][number]['verdict']; fp?: string }>, experts = ['甲', '乙', '丙'], conflicts: Round['conflicts'] = []): Round {
-  return {
-    format: 'cluster-review/round@1',
-    id: 'r1',
-    year: 2025,
-    rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
-    experts,
-    conflicts,
-    applications: apps.map((a) => ({ id: a.id, file: `${a.id}.xlsx`, cluster: a.id, province: '', county: '', verdict: a.verdict ?? 'passed', reasons: [], fingerprint: a.fp ?? `fp-${a.id}` })),
-  };
-}
-
-/** An expert's full sheet for an application: each criterion's score is `total` spread by weight (exact totals). */
-function sheet(expert: string, app: string, scores: Array<number | string | null>, opts: { file?: string; time?: string; fp?: string; kind?: 'scoresheet' | 'summary' } = {}): ScoreEntry[] {
-  return scores.map((v, i) => ({
-    expert,
-    application: app,
-    kind: 'score' as const,
-    criterion: CRITS[i]!,
-    value: v,
-    fingerprint: opts.fp ?? `fp-${app}`,
-    source: { kind: opts.kind ?? 'scoresheet', file: opts.file ?? `${expert}.xlsx`, time: opts.time ?? '2025-06-01T00:00:00Z', cell: `S!A${i + 1}` },
-  }));
-}
+const round = (apps: RoundApplication[], experts = ['甲', '乙', '丙'], conflicts: Round['conflicts'] = []): Round => testRound(apps, experts, conflicts);
+const sheet = scoreEntries;
 
 /** Scores adding up to `total` (every criterion scored, within its weight). */
 function totalOf(total: number): number[] {

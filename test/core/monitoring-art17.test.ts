@@ -18,12 +18,12 @@ import {
   withRoster,
   type MonitoringValues,
 } from '../../src/core/index.js';
-import { MONITORING_YEAR, normalMonitoring } from '../support/monitoring.js';
+import { MONITORING_YEAR, normalMonitoring, patchedSnapshot } from '../support/monitoring.js';
 
 const rb = nationalRulebook();
 const form = monitoringForm(rb);
 const review = (patch: MonitoringValues = {}, facts = {}, year = MONITORING_YEAR) =>
-  reviewMonitoring(monitoringSnapshot(form, year, { ...normalMonitoring(form), M1: year, ...patch }), form, facts);
+  reviewMonitoring(patchedSnapshot(patch, form, year), form, facts);
 const text = (patch: MonitoringValues, facts = {}, year = MONITORING_YEAR) => monitoringReport(review(patch, facts, year), form).verdictText['zh-CN'];
 const codes = (patch: MonitoringValues, check: string, facts = {}, year = MONITORING_YEAR) =>
   review(patch, facts, year)

@@ -11,20 +11,16 @@ import {
   finishCheck,
   isMonitoringReport,
   MONITORING_SHEET,
-  monitoringForm,
-  monitoringSnapshot,
   nationalRulebook,
   planCheck,
   planClear,
   type MonitoringValues,
   type Reading,
 } from '../../src/core/index.js';
-import { MONITORING_YEAR, normalMonitoring } from '../support/monitoring.js';
+import { MONITORING_YEAR, patchedSnapshot } from '../support/monitoring.js';
 
 const rb = nationalRulebook();
-const form = monitoringForm(rb);
 const YEAR = MONITORING_YEAR;
-const normal = (): MonitoringValues => normalMonitoring(form);
 
 /** What an adapter read of the form (its sheet is handed to the examine step directly). */
 const reading = (meta: Reading['meta'] = null): Reading => ({
@@ -35,7 +31,7 @@ const reading = (meta: Reading['meta'] = null): Reading => ({
   summaryAt: null,
 });
 const examined = (patch: MonitoringValues = {}, meta: Reading['meta'] = null) =>
-  examineMonitoringCheck(reading(meta), rb, {}, [monitoringSnapshot(form, YEAR, { ...normal(), ...patch })])!;
+  examineMonitoringCheck(reading(meta), rb, {}, [patchedSnapshot(patch)])!;
 
 describe('a monitoring form as a check', () => {
   it('maps the monitoring verdict to the application verdict of the same precedence, keeping its own words', () => {

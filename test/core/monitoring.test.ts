@@ -10,14 +10,14 @@ import {
   reviewMonitoring,
   type MonitoringValues,
 } from '../../src/core/index.js';
-import { MONITORING_YEAR, normalMonitoring } from '../support/monitoring.js';
+import { MONITORING_YEAR, normalMonitoring, patchedSnapshot } from '../support/monitoring.js';
 
 const rb = nationalRulebook();
 const form = monitoringForm(rb);
 const YEAR = MONITORING_YEAR;
 const normal = (): MonitoringValues => normalMonitoring(form);
 
-const review = (patch: MonitoringValues = {}, base = form) => reviewMonitoring(monitoringSnapshot(base, YEAR, { ...normal(), ...patch }), base);
+const review = (patch: MonitoringValues = {}, base = form) => reviewMonitoring(patchedSnapshot(patch, base), base);
 const codes = (patch: MonitoringValues, check: string) => review(patch).findings.filter((f) => f.check === check).map((f) => `${f.code}:${f.status}`);
 
 describe('the monitoring form', () => {

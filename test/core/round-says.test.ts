@@ -7,34 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRulebook, normaliseScore, problemText, roundJson, scoreNumber, tally, type Round, type ScoreEntry } from '../../src/core/index.js';
+import { scoreEntries, testRound, type RoundApplication } from '../support/round.js';
 import { NATIONAL_2022 } from '../support/rulebooks.js';
 
 const rb = loadRulebook(NATIONAL_2022);
 const CRITS = rb.data.criteria.map((c) => c.id);
 
-function round(apps: Array<{ id: string; verdict?: Round['applications'][number]['verdict'] }>, experts = ['甲', '乙']): Round {
-  return {
-    format: 'cluster-review/round@1',
-    id: 'r1',
-    year: 2025,
-    rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
-    experts,
-    conflicts: [],
-    applications: apps.map((a) => ({ id: a.id, file: `${a.id}.xlsx`, cluster: `${a.id}集群`, province: '', county: '', verdict: a.verdict ?? 'passed', reasons: [], fingerprint: `fp-${a.id}` })),
-  };
-}
-
-function sheet(expert: string, app: string, scores: Array<number | string | null>, opts: { file?: string; time?: string; kind?: 'scoresheet' | 'summary' } = {}): ScoreEntry[] {
-  return scores.map((v, i) => ({
-    expert,
-    application: app,
-    kind: 'score' as const,
-    criterion: CRITS[i]!,
-    value: v,
-    fingerprint: `fp-${app}`,
-    source: { kind: opts.kind ?? 'scoresheet', file: opts.file ?? `${expert}.xlsx`, time: opts.time ?? '2025-06-01T00:00:00Z', cell: `S!A${i + 1}` },
-  }));
-}
+const round = (apps: RoundApplication[], experts = ['甲', '乙']): Round => testRound(apps.map((a) => ({ ...a, cluster: `${a.id}集群` })), experts);
+const sheet = scoreEntries;
 
 const run = (r: Round, entries: ScoreEntry[], opts: Partial<Parameters<typeof tally>[4]> = {}) => tally(r, entries, [], rb, { time: 't1', ...opts });
 const app = (res: ReturnType<typeof tally>, id: string) => res.applications.find((a) => a.application.id === id)!;

@@ -10,6 +10,14 @@ import { expectNoCrash, runCli } from './support.js';
 
 const national = () => JSON.parse(readFileSync('rulebooks/national-2022.json', 'utf8')) as Record<string, unknown> & { indicators: unknown[]; criteria: unknown[]; checks: unknown[]; description?: unknown };
 
+/** The national rulebook with `n` copies of the first entry of `list`, each told apart by `key`: `${prefix}${i}`. */
+function withMany(list: 'indicators' | 'criteria' | 'checks', n: number, key: string, prefix: string): ReturnType<typeof national> {
+  const rb = national();
+  const one = rb[list][0] as Record<string, unknown>;
+  rb[list] = Array.from({ length: n }, (_x, i) => ({ ...one, [key]: `${prefix}${i}` }));
+  return rb;
+}
+
 async function tryRulebook(rb: unknown, name: string): Promise<Awaited<ReturnType<typeof runCli>>> {
   const dir = tempDir();
   const file = join(dir, name);
@@ -32,9 +40,7 @@ describe('hostile rulebooks are bounded', () => {
   }, 60_000);
 
   it('200,000 indicators are refused before validation, the limit named', async () => {
-    const rb = national();
-    const one = rb.indicators[0] as Record<string, unknown>;
-    rb.indicators = Array.from({ length: 200_000 }, (_x, i) => ({ ...one, code: `Z${i}` }));
+    const rb = withMany('indicators', 200_000, 'code', 'Z');
     const r = await tryRulebook(rb, 'many.json');
     expect(r.stderr).toMatch(/规则文件过大|超过上限/);
   }, 60_000);
@@ -47,17 +53,13 @@ describe('hostile rulebooks are bounded', () => {
   }, 60_000);
 
   it('20,000 criteria (3.4 GB and 53 s before) are refused by the count of values, the limit named', async () => {
-    const rb = national();
-    const one = rb.criteria[0] as Record<string, unknown>;
-    rb.criteria = Array.from({ length: 20_000 }, (_x, i) => ({ ...one, id: `c${i}` }));
+    const rb = withMany('criteria', 20_000, 'id', 'c');
     const r = await tryRulebook(rb, 'criteria.json');
     expect(r.stderr).toMatch(/规则文件过大（超过 100000 个值/);
   }, 60_000);
 
   it('20,000 checks (21 s before) are refused within the limits', async () => {
-    const rb = national();
-    const one = rb.checks[0] as Record<string, unknown>;
-    rb.checks = Array.from({ length: 20_000 }, (_x, i) => ({ ...one, id: `k${i}` }));
+    const rb = withMany('checks', 20_000, 'id', 'k');
     const r = await tryRulebook(rb, 'checks.json');
     expect(r.stderr).toMatch(/规则文件过大|超过上限/);
   }, 60_000);

@@ -99,6 +99,19 @@ interface Entry {
   size: number;
 }
 
+/**
+ * The fields a zip's local and central headers share, in the same order from `at`: flags (UTF-8 names), method
+ * (deflate), CRC, compressed and (declared) inflated size, name length; the time and date between are left 0.
+ */
+function sharedHeaderFields(h: Buffer, at: number, e: Entry, size: number, nameLength: number): void {
+  h.writeUInt16LE(0x0800, at);
+  h.writeUInt16LE(8, at + 2);
+  h.writeUInt32LE(e.crc >>> 0, at + 8);
+  h.writeUInt32LE(e.data.length, at + 12);
+  h.writeUInt32LE(size, at + 16);
+  h.writeUInt16LE(nameLength, at + 20);
+}
+
 /** A zip package written by hand, every part deflated; `declared` may lie about a part's inflated size. */
 function writeZip(entries: Array<Entry & { declared?: number }>): Buffer {
   const locals: Buffer[] = [];
@@ -110,23 +123,13 @@ function writeZip(entries: Array<Entry & { declared?: number }>): Buffer {
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
     lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(e.crc >>> 0, 14);
-    lh.writeUInt32LE(e.data.length, 18);
-    lh.writeUInt32LE(size, 22);
-    lh.writeUInt16LE(name.length, 26);
+    sharedHeaderFields(lh, 6, e, size, name.length);
     locals.push(lh, name, e.data);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);
     ch.writeUInt16LE(20, 4);
     ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(e.crc >>> 0, 16);
-    ch.writeUInt32LE(e.data.length, 20);
-    ch.writeUInt32LE(size, 24);
-    ch.writeUInt16LE(name.length, 28);
+    sharedHeaderFields(ch, 8, e, size, name.length);
     ch.writeUInt32LE(offset, 42);
     centrals.push(ch, name);
     offset += 30 + name.length + e.data.length;

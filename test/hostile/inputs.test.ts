@@ -3,24 +3,36 @@
  * links followed), so no path, link, default name or --force can write over one; two inputs never share an
  * output; several runs on one output cannot all "create" it.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, expectRefused, expectWorkbook, runCli, sha } from './support.js';
+import { expectNoCrash, expectRefused, expectWorkbook, runCli, sha, strikeMidWrite, type Run } from './support.js';
+
+/** An example application `file` in a folder of its own, and a symbolic link to that folder beside it. */
+async function inputBehindLink(file: string): Promise<{ input: string; folder: string; link: string }> {
+  const root = tempDir();
+  const folder = join(root, 'apps');
+  mkdirSync(folder);
+  const input = await writeExample(folder, '01-passing', {}, file);
+  const link = join(root, 'link-to-apps');
+  symlinkSync(folder, link);
+  return { input, folder, link };
+}
+
+/** The run is refused because its output is `input`, and `input` is unchanged. */
+async function expectInputKept(input: string, args: string[]): Promise<Run> {
+  const before = sha(input);
+  const r = await runCli(args);
+  expectRefused(r, /是本次的输入文件/);
+  expect(sha(input), input).toBe(before);
+  return r;
+}
 
 describe('an output never reaches an input', () => {
   it('through a symlinked folder, even with --force', async () => {
-    const root = tempDir();
-    const d = join(root, 'd');
-    mkdirSync(d);
-    const input = await writeExample(d, '01-passing', {}, 'in.xlsx');
-    symlinkSync(d, join(root, 'link-to-d'));
-    const before = sha(input);
-    const r = await runCli(['check', input, '-o', join(root, 'link-to-d', 'in.xlsx'), '--force']);
-    expectRefused(r, /是本次的输入文件/);
-    expect(sha(input)).toBe(before);
+    const { input, link } = await inputBehindLink('in.xlsx');
+    await expectInputKept(input, ['check', input, '-o', join(link, 'in.xlsx'), '--force']);
   });
 
   it('through a hard link, even with --force', async () => {
@@ -59,10 +71,7 @@ describe('an output never reaches an input', () => {
     const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
     const rulebook = join(dir, 'rules.json');
     copyFileSync('rulebooks/national-2022.json', rulebook);
-    const before = sha(rulebook);
-    const r = await runCli(['check', input, '--rulebook', rulebook, '-o', rulebook, '--force']);
-    expectRefused(r, /是本次的输入文件/);
-    expect(sha(rulebook)).toBe(before);
+    await expectInputKept(rulebook, ['check', input, '--rulebook', rulebook, '-o', rulebook, '--force']);
   });
 
   it('two inputs with one file name sent to one folder are refused, nothing written', async () => {
@@ -115,39 +124,19 @@ describe('an output never reaches an input', () => {
     // The window is the workbook's write: watch for the run's temporary file, then create the output first.
     for (let attempt = 0; attempt < 5 && !caught; attempt++) {
       rmSync(output, { force: true });
-      const child = spawn(process.execPath, ['bin/cluster-review.js', 'check', input, '-o', output], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-      const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-      let running = true;
-      void exited.then(() => (running = false));
-      while (running) {
-        if (readdirSync(dir).some((n) => n !== 'in.xlsx' && n !== 'out.xlsx')) {
-          writeFileSync(output, 'theirs');
-          caught = true;
-          break;
-        }
-        await new Promise((r) => setImmediate(r));
-      }
-      const code = await exited;
+      const run = await strikeMidWrite(input, output, [], () => writeFileSync(output, 'theirs'));
+      caught = run.struck;
       if (!caught) continue;
-      expect(code, stderr).toBe(2);
-      expect(stderr).toContain('输出文件已存在');
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain('输出文件已存在');
       expect(readFileSync(output, 'utf8')).toBe('theirs');
     }
     expect(caught, 'the temporary file was seen and the output created meanwhile').toBe(true);
   }, 60_000);
 
   it('batch: the roll-up may not be an input reached through a link', async () => {
-    const root = tempDir();
-    const d = join(root, 'apps');
-    mkdirSync(d);
-    const input = await writeExample(d, '01-passing', {}, 'a.xlsx');
-    symlinkSync(d, join(root, 'alias'));
-    const before = sha(input);
-    const r = await runCli(['batch', d, '-o', join(root, 'alias', 'a.xlsx'), '--force']);
-    expectRefused(r, /是本次的输入文件/);
-    expect(sha(input)).toBe(before);
+    const { input, folder, link } = await inputBehindLink('a.xlsx');
+    await expectInputKept(input, ['batch', folder, '-o', join(link, 'a.xlsx'), '--force']);
   });
 
   it('tally: never over a score sheet, an application, round.json or the rulebook, --force or not; its own roll-up is rewritten', async () => {
@@ -163,11 +152,8 @@ describe('an output never reaches an input', () => {
     const round = join(sheets, 'round.json');
     const sheet = join(sheets, readdirSync(sheets).find((n) => n.endsWith('.xlsx'))!);
     for (const target of [sheet, join(apps, 'a.xlsx'), round, rulebook]) {
-      const before = sha(target);
-      const r = await runCli(['tally', apps, sheets, '--rulebook', rulebook, '-o', target, '--force']);
-      expectRefused(r, /是本次的输入文件/);
+      const r = await expectInputKept(target, ['tally', apps, sheets, '--rulebook', rulebook, '-o', target, '--force']);
       expect(r.stderr).not.toMatch(/加 --force|使用 --force/);
-      expect(sha(target), target).toBe(before);
     }
     // The round's own roll-up, given back as an input and as the output: rewritten with the new figures.
     const list = join(root, 'list.xlsx');

@@ -6,21 +6,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SummaryLayout } from '../../src/core/index.js';
 import { readRecord } from '../../src/xlsx/meta.js';
-import { load, noteOf, tempDir, writeExample } from '../support/files.js';
-import { runCli } from './support.js';
+import { load, noteOf } from '../support/files.js';
+import { reviewedExample, runCli } from './support.js';
 
 const meanCol = (layout: SummaryLayout) => Math.max(...layout.experts.map((x) => x.col)) + 1;
 const totalRow = (layout: SummaryLayout) => Math.max(...Object.values(layout.criteriaRows)) + 1;
 
 describe('notes on tool-maintained summary cells', () => {
   it('a note on 平均分 survives a re-check that adds an expert', async () => {
-    const d = tempDir();
-    const app = await writeExample(d, '01-passing', {}, 'a.xlsx');
-    const copy = join(d, 'a.reviewed.xlsx');
-    expect((await runCli(['check', app, '--experts', '甲,乙', '-o', copy])).code).toBe(0);
-    const wb = await load(copy);
-    const layout = readRecord(wb).meta!.review!.summary!;
-    const ws = wb.getWorksheet(layout.sheet)!;
+    const { dir: d, copy, wb, ws, layout } = await reviewedExample('甲,乙');
     const first = layout.criteriaRows['1']!;
     ws.getCell(first + 1, meanCol(layout) + 1).note = '平均分请复核：乙的分数待确认';
     ws.getCell(totalRow(layout) + 1, meanCol(layout) + 1).note = '总分以会议纪要为准';

@@ -3,13 +3,13 @@
  * limit, and the assertions every hostile case shares — an exit code, a message, no stack trace, the inputs
  * unchanged, every output a workbook ExcelJS opens.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
-import { noteOf, sha, tempDir } from '../support/files.js';
+import { noteOf, sha, summaryOf, tempDir, writeExample } from '../support/files.js';
 
 export { sha };
 
@@ -63,6 +63,51 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
       done({ code, signal, stdout, stderr, ms: Date.now() - started, ...(kb !== undefined ? { maxRssMb: Number(kb) / 1024 } : {}) });
     });
   });
+}
+
+/**
+ * Runs `check input -o output …extra` and calls `strike` the moment a file other than these two appears in the
+ * output's folder — the run's temporary file, so the window of the workbook's write (tens of milliseconds). The
+ * caller tries again when the run ended before anything was seen (`struck` false).
+ */
+export async function strikeMidWrite(
+  input: string,
+  output: string,
+  extra: readonly string[],
+  strike: (child: ChildProcess) => void,
+): Promise<{ struck: boolean; code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const dir = dirname(output);
+  const own = new Set([basename(input), basename(output)]);
+  const child = spawn(process.execPath, [BIN, 'check', input, '-o', output, ...extra], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  let running = true;
+  void exited.then(() => (running = false));
+  let struck = false;
+  while (running) {
+    if (readdirSync(dir).some((n) => !own.has(n))) {
+      strike(child);
+      struck = true;
+      break;
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  const end = await exited;
+  return { struck, stderr, ...end };
+}
+
+/**
+ * The passing example `a.xlsx` checked by the CLI with `experts` into `a.reviewed.xlsx` in a new folder; the copy
+ * opened with its summary (summaryOf).
+ */
+export async function reviewedExample(experts: string): Promise<{ dir: string; app: string; copy: string } & Awaited<ReturnType<typeof summaryOf>>> {
+  const dir = tempDir();
+  const app = await writeExample(dir, '01-passing', {}, 'a.xlsx');
+  const copy = join(dir, 'a.reviewed.xlsx');
+  const r = await runCli(['check', app, '--experts', experts, '-o', copy]);
+  expect(r.code, r.stderr).toBe(0);
+  return { dir, app, copy, ...(await summaryOf(copy)) };
 }
 
 /** No stack trace and no raw error of node's, in either stream. */

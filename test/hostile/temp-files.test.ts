@@ -8,7 +8,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, expectWorkbook, runCli } from './support.js';
+import { expectNoCrash, expectWorkbook, runCli, strikeMidWrite } from './support.js';
 
 const HOLD = resolve(import.meta.dirname, 'hold-write.ts');
 
@@ -61,20 +61,9 @@ describe('no temporary file is left behind', () => {
     let caught = false;
     // The window is the workbook's write (tens of milliseconds): watch for the temporary file, then strike.
     for (let attempt = 0; attempt < 5 && !caught; attempt++) {
-      const child = spawn(process.execPath, ['bin/cluster-review.js', 'check', input, '-o', output, '--force'], { stdio: 'ignore' });
-      const exited = new Promise<NodeJS.Signals | null>((done) => child.on('close', (_code, signal) => done(signal)));
-      let running = true;
-      void exited.then(() => (running = false));
-      while (running) {
-        if (readdirSync(dir).some((n) => n !== 'in.xlsx' && n !== 'out.xlsx')) {
-          child.kill('SIGTERM');
-          caught = true;
-          break;
-        }
-        await new Promise((r) => setImmediate(r));
-      }
-      const signal = await exited;
-      if (caught) expect(signal).toBe('SIGTERM');
+      const run = await strikeMidWrite(input, output, ['--force'], (child) => child.kill('SIGTERM'));
+      caught = run.struck;
+      if (caught) expect(run.signal).toBe('SIGTERM');
       expect(readdirSync(dir).filter((n) => n !== 'in.xlsx' && n !== 'out.xlsx')).toEqual([]);
     }
     expect(caught, 'the temporary file was seen and the run signalled').toBe(true);

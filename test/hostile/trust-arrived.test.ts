@@ -4,20 +4,12 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecord } from '../../src/xlsx/meta.js';
-import { load, tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, runCli } from './support.js';
+import { expectNoCrash, reviewedExample, runCli } from './support.js';
 
 describe('a workbook arriving with review content', () => {
   it('its summary scores are not counted by tally, and the file is said to hold review content', async () => {
-    const dir = tempDir();
-    const app = await writeExample(dir, '01-passing', {}, 'a.xlsx');
-    const copy = join(dir, 'a.reviewed.xlsx');
-    expect((await runCli(['check', app, '--experts', '甲', '-o', copy])).code).toBe(0);
+    const { dir, copy, wb, ws: sum, layout } = await reviewedExample('甲');
     // Someone scores it, then the applicant changes a figure and submits the file again.
-    const wb = await load(copy);
-    const layout = readRecord(wb).meta!.review!.summary!;
-    const sum = wb.getWorksheet(layout.sheet)!;
     for (const row of Object.values(layout.criteriaRows)) sum.getCell(row + 1, layout.experts[0]!.col + 1).value = 1;
     const data = wb.getWorksheet('指标表')!;
     data.eachRow((row) => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main, type Io } from '../../src/cli/main.js';
-import { nationalRulebook, type CellSpec } from '../../src/core/index.js';
+import { nationalRulebook, type CellSpec, type SummaryLayout } from '../../src/core/index.js';
+import { readRecord } from '../../src/xlsx/meta.js';
 import { filledWorkbook, type ExampleData } from '../../scripts/fill.js';
 import { saveWorkbook } from '../../src/xlsx/workbook.js';
 
@@ -32,6 +33,22 @@ export async function load(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   return wb;
+}
+
+/** A reviewed copy opened, with its summary sheet and the layout its record gives; `at` takes 0-based row and column. */
+export async function summaryOf(path: string): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; layout: SummaryLayout; at: (r: number, c: number) => ExcelJS.Cell }> {
+  const wb = await load(path);
+  const layout = readRecord(wb).meta!.review!.summary!;
+  const ws = wb.getWorksheet(layout.sheet)!;
+  return { wb, ws, layout, at: (r, c) => ws.getCell(r + 1, c + 1) };
+}
+
+/** The CLI's standard template for 2025 written to `dir/template.xlsx` and opened. */
+export async function cliTemplate(dir: string): Promise<ExcelJS.Workbook> {
+  const p = join(dir, 'template.xlsx');
+  const r = await cli(['template', '--year', '2025', '-o', p]);
+  if (r.code !== 0) throw new Error(`template exited ${r.code}: ${r.err}`);
+  return load(p);
 }
 
 export function sha(path: string): string {

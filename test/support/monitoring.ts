@@ -1,5 +1,5 @@
 /** Monitoring-form values for the core's tests: one normal cluster, patched per case. */
-import type { MonitoringForm, MonitoringValues } from '../../src/core/index.js';
+import { monitoringForm, monitoringSnapshot, nationalRulebook, type MonitoringForm, type MonitoringValues, type Snapshot } from '../../src/core/index.js';
 
 export const MONITORING_YEAR = 2024;
 
@@ -13,4 +13,12 @@ export function normalMonitoring(form: MonitoringForm): MonitoringValues {
   for (const code of form.figures) v[code] = code === '5.1' || code === '5.2' || code === '8.3' ? '50%' : 10;
   for (const d of form.negatives) v[d] = '否';
   return v;
+}
+
+/** The national rulebook's monitoring form. */
+export const NATIONAL_FORM = monitoringForm(nationalRulebook());
+
+/** The normal cluster (national figures) reporting `year`, patched per case, as filled into `form`. */
+export function patchedSnapshot(patch: MonitoringValues = {}, form: MonitoringForm = NATIONAL_FORM, year = MONITORING_YEAR): Snapshot {
+  return monitoringSnapshot(form, year, { ...normalMonitoring(NATIONAL_FORM), M1: year, ...patch });
 }

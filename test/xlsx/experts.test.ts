@@ -7,12 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryLayout } from '../../src/core/index.js';
-import { readRecord } from '../../src/xlsx/meta.js';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
-import { argbOf, load, noteOf, tempDir, writeExample } from '../support/files.js';
+import { argbOf, load, noteOf, summaryOf, tempDir, writeExample } from '../support/files.js';
 
 const BIN = join(process.cwd(), 'bin', 'cluster-review.js');
 
@@ -22,13 +20,6 @@ function run(args: string[]): { code: number; out: string; err: string } {
 }
 
 const WEIGHTS = [20, 15, 10, 15, 10, 10, 10, 10];
-
-async function summaryOf(path: string): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; layout: SummaryLayout; at: (r: number, c: number) => ExcelJS.Cell }> {
-  const wb = await load(path);
-  const layout = readRecord(wb).meta!.review!.summary!;
-  const ws = wb.getWorksheet(layout.sheet)!;
-  return { wb, ws, layout, at: (r, c) => ws.getCell(r + 1, c + 1) };
-}
 
 const colOf = (layout: SummaryLayout, name: string) => layout.experts.find((x) => x.name === name)?.col;
 const headerRow = (layout: SummaryLayout) => Math.min(...Object.values(layout.criteriaRows)) - 1;

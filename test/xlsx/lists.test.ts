@@ -8,15 +8,13 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_SHEET, LIST_FIRST_ROW, type Report } from '../../src/core/index.js';
 import { reviewFile, saveWorkbook } from '../../src/xlsx/workbook.js';
-import { argbOf, cli, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
+import { argbOf, cli, cliTemplate, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
 
 const dir = tempDir();
 
 describe('the extended application form', () => {
   it('the template has one sheet per name list, with input cells, levels as a list and years as whole numbers', async () => {
-    const p = join(dir, 'template.xlsx');
-    expect((await cli(['template', '--year', '2025', '-o', p])).code).toBe(0);
-    const wb = await load(p);
+    const wb = await cliTemplate(dir);
     const ws = wb.getWorksheet('专精特新中小企业')!;
     expect([1, 2, 3, 4, 5].map((c) => ws.getCell(2, c).value)).toEqual(['序号', '企业名称', '统一社会信用代码', '级别', '认定年份']);
     expect(ws.getCell(1, 1).value).toBe('专精特新中小企业名单（家数应与指标表2.3一致）');

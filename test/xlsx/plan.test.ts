@@ -7,15 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PLAN_FIRST_ROW, EVIDENCE_FIRST_ROW, EVIDENCE_HEADER_ROW, planIndicators, type Report } from '../../src/core/index.js';
 import { reviewFile, saveWorkbook } from '../../src/xlsx/workbook.js';
-import { argbOf, cli, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
+import { argbOf, cli, cliTemplate, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
 
 const dir = tempDir();
 
 describe('plan targets and supporting documents in the workbook', () => {
   it('the template: targets beside a live current figure, plan years from the application year, inputs unlocked', async () => {
-    const p = join(dir, 'template.xlsx');
-    expect((await cli(['template', '--year', '2025', '-o', p])).code).toBe(0);
-    const wb = await load(p);
+    const wb = await cliTemplate(dir);
     const ws = wb.getWorksheet('规划目标')!;
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(2, c).value)).toEqual(['代码', '指标', '单位', '2024年实际值（基期）', '2025年', '2026年', '2027年']);
     const first = PLAN_FIRST_ROW + 1;

@@ -16,6 +16,16 @@ const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsS
 const YUNNAN = 'rulebooks/yunnan-2023.json';
 const fingerprintOfFile = (file: string) => loadRulebook(JSON.parse(readFileSync(file, 'utf8'))).fingerprint;
 
+/** The national rulebook exported by the CLI to `dir/name` and opened as an official would edit it; a rule's row by its id. */
+async function exportedRulebook(dir: string, name: string): Promise<{ exported: string; wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; rowOf: (id: string) => number }> {
+  const exported = join(dir, name);
+  expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(exported);
+  const ws = wb.getWorksheet('规则表')!;
+  return { exported, wb, ws, rowOf: (id) => ws.getColumn(1).values.findIndex((v) => v === id) };
+}
+
 describe('rulebook export / import', () => {
   it('the round trip gives the same fingerprint: national and Yunnan', async () => {
     const dir = tempDir();
@@ -104,12 +114,7 @@ describe('rulebook export / import', () => {
 describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs LibreOffice)', () => {
   it('the list, plan and evidence rows survive LibreOffice: unchanged gives the same fingerprint, L4 switched off comes back off', async () => {
     const dir = tempDir();
-    const exported = join(dir, 'same.xlsx');
-    expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(exported);
-    const ws = wb.getWorksheet('规则表')!;
-    const rowOf = (id: string) => ws.getColumn(1).values.findIndex((v) => v === id);
+    const { exported, wb, ws, rowOf } = await exportedRulebook(dir, 'same.xlsx');
     ws.getCell(`H${rowOf('L4')}`).value = '停用';
     const edited = join(dir, 'off.xlsx');
     await wb.xlsx.writeFile(edited);
@@ -136,13 +141,8 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
 
   it('three thresholds and a weight changed, re-saved by LibreOffice, imported, the examples checked in Chinese', async () => {
     const dir = tempDir();
-    const exported = join(dir, '规则表.xlsx');
-    expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
     // The edits, as the official types them: 1.6 30 亿元, 1.7 66%, 5.1 10%; criterion 1 weighs 25 and the total is 105.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(exported);
-    const ws = wb.getWorksheet('规则表')!;
-    const rowOf = (id: string) => ws.getColumn(1).values.findIndex((v) => v === id);
+    const { wb, ws, rowOf } = await exportedRulebook(dir, '规则表.xlsx');
     ws.getCell(`E${rowOf('1.6')}`).value = 30;
     ws.getCell(`E${rowOf('1.7')}`).value = 0.66;
     ws.getCell(`E${rowOf('5.1')}`).value = 0.1;
@@ -207,12 +207,8 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
 describe('an edited rulebook never wears the national name (issue 19 item 4)', () => {
   it('1.6 changed from 40 to 30 and imported: refused with the national identity; --province derives （XX省修订） and says so; diff names both', async () => {
     const dir = tempDir();
-    const exported = join(dir, '规则表.xlsx');
-    expect((await cli(['rulebook', 'export', '-o', exported])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(exported);
-    const ws = wb.getWorksheet('规则表')!;
-    ws.getCell(`E${ws.getColumn(1).values.findIndex((v) => v === '1.6')}`).value = 30;
+    const { wb, ws, rowOf } = await exportedRulebook(dir, '规则表.xlsx');
+    ws.getCell(`E${rowOf('1.6')}`).value = 30;
     const edited = join(dir, 'edited.xlsx');
     await wb.xlsx.writeFile(edited);
     const json = join(dir, 'zj.json');

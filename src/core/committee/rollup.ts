@@ -80,6 +80,11 @@ function fitRow(b: SheetBuilder, row: number, values: CellValue[], widths: reado
  * An audit sheet (评分记录, 专家总分) does not print by default: its print area is a note below the table saying so and
  * how to print it; cleared, the whole table prints one page wide, its header on every page.
  */
+/** A plain table sheet of the round (the audit trail, the opinions, the figures): a header row frozen above its rows. */
+function tableSheet(name: string, b: SheetBuilder, widths: readonly number[], freeze: { rows: number; cols: number }): SheetModel {
+  return { name, cells: b.cells, widths: [...widths], heights: b.heights, freeze };
+}
+
 function auditPrint(model: SheetModel, b: SheetBuilder, rows: number, subject: string, lang: Lang) {
   const span = (model.widths?.length ?? 1) - 1;
   const noteRow = rows + 1;
@@ -256,13 +261,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     ar++;
   }
   AUDIT_COLUMNS.forEach((k, c) => a.fit(0, w(k), AUDIT_WIDTHS[c]!));
-  const audit: SheetModel = {
-    name: w('committee.audit.sheet'),
-    cells: a.cells,
-    widths: [...AUDIT_WIDTHS],
-    heights: a.heights,
-    freeze: { rows: 1, cols: 0 },
-  };
+  const audit = tableSheet(w('committee.audit.sheet'), a, AUDIT_WIDTHS, { rows: 1, cols: 0 });
   audit.print = auditPrint(audit, a, ar, title, lang);
 
   // 评审意见: one row per application and expert.
@@ -280,22 +279,10 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
       or++;
     }
   }
-  const opinions: SheetModel = {
-    name: w('committee.opinions.sheet'),
-    cells: o.cells,
-    widths: [...OPINION_WIDTHS],
-    heights: o.heights,
-    freeze: { rows: 1, cols: 2 },
-  };
+  const opinions = tableSheet(w('committee.opinions.sheet'), o, OPINION_WIDTHS, { rows: 1, cols: 2 });
   opinions.print = pagePrint(opinions, { subject: title, lang, repeatRows: [0, 0], repeatCols: [0, 1] });
   result.applications.forEach((r, i) => figures.fit(i + 1, r.application.cluster || r.application.id, 26));
-  const figModel: SheetModel = {
-    name: figSheet,
-    cells: figures.cells,
-    widths: [26, ...experts.map((x) => Math.max(9, Math.ceil(textUnits(x)) + 2))],
-    heights: figures.heights,
-    freeze: { rows: 1, cols: 1 },
-  };
+  const figModel = tableSheet(figSheet, figures, [26, ...experts.map((x) => Math.max(9, Math.ceil(textUnits(x)) + 2))], { rows: 1, cols: 1 });
   figModel.print = auditPrint(figModel, figures, result.applications.length + 1, title, lang);
   const record: TallyRecord = { round, audit: result.audit, layout: { sheet, firstRow: 3, id: cols.id, decision: cols.decision, date: cols.date, meeting: cols.meeting } };
   return [list, opinions, audit, figModel, recordModel(TALLY_FORMAT, record)];

@@ -6,7 +6,7 @@
  */
 import type { Report } from '../report/json.js';
 import type { CellValue } from '../report/sheet-model.js';
-import type { PreservedInputs } from '../report/summary.js';
+import { clonePreserved, type PreservedInputs } from '../report/summary.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Lang } from '../types.js';
 import type { EntrySource, Round, RoundApplication, ScoreEntry } from './records.js';
@@ -76,18 +76,8 @@ export function preservedEntries(
  * opinion) from the score sheets. Everything else the summary holds is kept. Returns a new set of inputs.
  */
 export function withTallyInputs(before: PreservedInputs, experts: readonly ExpertResult[], rb: LoadedRulebook, problems: readonly RoundProblem[] = []): PreservedInputs {
-  const p: PreservedInputs = {
-    ...before,
-    experts: [...before.experts],
-    scores: new Map([...before.scores].map(([k, v]) => [k, new Map(v)])),
-    conflicts: new Map(before.conflicts),
-    signatures: new Map(before.signatures),
-    reasons: new Map(before.reasons ?? []),
-    expertNotes: new Map(before.expertNotes ?? []),
-    opinions: new Map(before.opinions ?? []),
-    headers: new Map(before.headers ?? []),
-    changes: [...(before.changes ?? [])],
-  };
+  // A copy: the inputs read are left as they were.
+  const p = clonePreserved(before);
   for (const x of experts) {
     if (!p.experts.includes(x.name)) p.experts.push(x.name);
     const own = p.scores.get(x.name) ?? new Map<string, CellValue>();

@@ -3,7 +3,7 @@ import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator, Rule } from '../rulebook/schema.js';
 import { boundValue } from '../checks/context.js';
 import type { Finding, Lang, ParamValue, Params } from '../types.js';
-import { t } from '../text/index.js';
+import { t, tAny, UI_TEXT } from '../text/index.js';
 import { fmtValue } from '../text/value.js';
 
 export interface MsgCtx {
@@ -95,4 +95,10 @@ export function makeMsgCtx(rb: LoadedRulebook, lang: Lang): MsgCtx {
     },
   };
   return ctx;
+}
+
+/** Why a figure could not be used (the checks' reasons: blank, invalid, no-row, …) in words; an unknown one as itself. */
+export function blockWords(reason: string, lang: Lang): string {
+  const key = `block.${reason}`;
+  return key in UI_TEXT ? tAny(key, lang) : reason;
 }

@@ -1,6 +1,8 @@
 /** English message table: one template per finding code, mirroring zh-CN. */
 import type { Finding, ParamValue, Params } from '../types.js';
-import type { MessageTable, MsgCtx } from './context.js';
+import type { CreditCodeProblem } from '../sheet/credit-code.js';
+import { t } from '../text/index.js';
+import { blockWords, type MessageTable, type MsgCtx } from './context.js';
 
 const yr = (f: Finding) => (f.year !== undefined ? ` (${f.year})` : '');
 const at = (f: Finding) => (f.cells.length ? ` [${f.cells.join(', ')}]` : '');
@@ -169,21 +171,7 @@ export const enUS: MessageTable = {
   'credit-code-missing': (f, p) => `List “${String(p.sheet)}”: the unified social credit code of ${entryEn(p)} is blank${at(f)}`,
   'credit-code-invalid': (f, p) =>
     `List “${String(p.sheet)}”: the unified social credit code “${String(p.found)}” of ${entryEn(p)}${at(f)} ` +
-    (p.problem === 'length'
-      ? 'does not have 18 characters'
-      : p.problem === 'number'
-        ? 'was typed as a number (a spreadsheet keeps 15 significant digits, so its last digits are lost): format the cell as text and type it again'
-        : p.problem === 'charset'
-        ? 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)'
-        : p.problem === 'all-zero'
-          ? 'is all zeros, not a valid code'
-          : p.problem === 'registration-type'
-            ? 'does not begin with a registration-authority and body-type code of GB 32100-2015 (positions 1–2)'
-            : p.problem === 'division'
-              ? 'has no valid six-digit administrative-division code in positions 3–8'
-              : p.problem === 'organisation-code'
-                ? `has a wrong organisation-code check character (GB 11714: the 17th should be “${String(p.expected)}”)`
-                : `has a wrong check character (GB 32100-2015: the 18th should be “${String(p.expected)}”)`),
+    t(`credit-code.${p.problem as CreditCodeProblem}`, 'en-US', { expected: p.expected as string | undefined }),
   'list-duplicate-code': (f, p) =>
     `List “${String(p.sheet)}”: the credit code ${String(p.code)} appears again${at(f)} (first at ${String(p.firstCell)}); an enterprise is listed once`,
   'list-level-missing': (f, p) => `List “${String(p.sheet)}”: the level of ${entryEn(p)} is blank${at(f)}; it should be one of ${(p.levels as string[]).join(', ')}`,
@@ -237,7 +225,7 @@ export const enUS: MessageTable = {
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)} could not be checked: ` +
     ((p.blockedBy ?? []) as Params[])
-      .map((b) => `${c.label(String(b.indicator))}${b.year ? ` (${String(b.year)})` : ''} ${blockEn(String(b.reason))}${b.cell ? ` [${String(b.cell)}]` : ''}`)
+      .map((b) => `${c.label(String(b.indicator))}${b.year ? ` (${String(b.year)})` : ''} ${blockWords(String(b.reason), 'en-US')}${b.cell ? ` [${String(b.cell)}]` : ''}`)
       .join('; '),
   // ── monitoring (section R): the Art. 17 ground each fail or veto establishes ──
   'r1-valid': (_f, p) => `Recognised in ${String(p.recognised)}, valid until ${String(p.expires)}: valid when reported in ${String(p.reportYear)}`,
@@ -272,25 +260,6 @@ export const enUS: MessageTable = {
     `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))}, planned ${c.v(p.target, c.unit(f.indicator))}; no side of this figure is better, for the renewal panel`,
   'r6-above-target': (f, p, c) => `${c.label(f.indicator)}: actual ${c.v(p.actual, c.unit(f.indicator))} above the plan target ${c.v(p.target, c.unit(f.indicator))} (lower is better)${at(f)}; for the renewal panel`,
 };
-
-function blockEn(reason: string): string {
-  switch (reason) {
-    case 'blank':
-      return 'is blank';
-    case 'invalid':
-      return 'is invalid';
-    case 'no-row':
-      return 'has no row';
-    case 'no-column':
-      return 'has no year column';
-    case 'no-years':
-      return 'has no known data years';
-    case 'not-positive':
-      return 'is not above 0';
-    default:
-      return reason;
-  }
-}
 
 /** The three major changes of R4. */
 const changeEn = (item: ParamValue | undefined) => (item === 'industry' ? 'leading industry' : item === 'scope' ? 'spatial scope' : 'operating and management body');

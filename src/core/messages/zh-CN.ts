@@ -1,6 +1,8 @@
 /** 中文消息表：每个发现代码一条模板。Official terms only; see shared/standard/README.md. */
 import type { Finding, ParamValue, Params } from '../types.js';
-import type { MessageTable, MsgCtx } from './context.js';
+import type { CreditCodeProblem } from '../sheet/credit-code.js';
+import { t } from '../text/index.js';
+import { blockWords, type MessageTable, type MsgCtx } from './context.js';
 
 const yr = (f: Finding) => (f.year !== undefined ? `${f.year}年` : '');
 const at = (f: Finding) => (f.cells.length ? `（${f.cells.join('、')}）` : '');
@@ -191,7 +193,7 @@ export const zhCN: MessageTable = {
   'not-evaluated': (f, p, c) =>
     `${c.title(f.check)}未能核验：` +
     ((p.blockedBy ?? []) as Params[])
-      .map((b) => `${b.year ? `${String(b.year)}年` : ''}${c.label(String(b.indicator))}${blockZh(String(b.reason))}${b.cell ? `（${String(b.cell)}）` : ''}`)
+      .map((b) => `${b.year ? `${String(b.year)}年` : ''}${c.label(String(b.indicator))}${blockWords(String(b.reason), 'zh-CN')}${b.cell ? `（${String(b.cell)}）` : ''}`)
       .join('；'),
   // ── name lists (名单) of the application form ──
   'list-sheet-missing': (f, p, c) =>
@@ -201,21 +203,7 @@ export const zhCN: MessageTable = {
   'credit-code-missing': (f, p) => `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码未填写${at(f)}`,
   'credit-code-invalid': (f, p) =>
     `“${String(p.sheet)}”名单中${entryZh(p)}的统一社会信用代码${quoteZh(String(p.found))}${at(f)}` +
-    (p.problem === 'length'
-      ? '不是18位'
-      : p.problem === 'number'
-        ? '是以数字形式填写的（表格软件只保留15位有效数字，末几位已丢失），请把该单元格设为文本后重新填写'
-        : p.problem === 'charset'
-        ? '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）'
-        : p.problem === 'all-zero'
-          ? '全为0，不是有效代码'
-          : p.problem === 'registration-type'
-            ? '第1—2位不是GB 32100—2015规定的登记管理部门代码和机构类别代码'
-            : p.problem === 'division'
-              ? '第3—8位不是有效的六位行政区划代码'
-              : p.problem === 'organisation-code'
-                ? `组织机构代码校验码错误（按GB 11714，第17位应为“${String(p.expected)}”）`
-                : `校验码错误（按GB 32100—2015，第18位应为“${String(p.expected)}”）`) +
+    t(`credit-code.${p.problem as CreditCodeProblem}`, 'zh-CN', { expected: p.expected as string | undefined }) +
     '，请核对',
   'list-duplicate-code': (f, p) =>
     `“${String(p.sheet)}”名单中统一社会信用代码${String(p.code)}重复出现${at(f)}（首次出现在${String(p.firstCell)}），同一企业只应列一次`,
@@ -300,25 +288,6 @@ export const zhCN: MessageTable = {
 /** An entry of a name list by its name, when it has one. */
 const entryZh = (p: Params) => (p.name ? quoteZh(String(p.name)) : '一行');
 const byNameZh = (p: Params) => (Number(p.byName) > 0 ? `（其中${String(p.byName)}家无有效统一社会信用代码，按名称计）` : '');
-
-function blockZh(reason: string): string {
-  switch (reason) {
-    case 'blank':
-      return '未填写';
-    case 'invalid':
-      return '无效';
-    case 'no-row':
-      return '缺少所在行';
-    case 'no-column':
-      return '缺少对应年度列';
-    case 'no-years':
-      return '无法确定数据年度';
-    case 'not-positive':
-      return '不大于0';
-    default:
-      return reason;
-  }
-}
 
 /** The three major changes of R4 (主导产业, 空间范围, 运营管理机构). */
 const changeZh = (item: ParamValue | undefined) => (item === 'industry' ? '主导产业' : item === 'scope' ? '空间范围' : '运营管理机构');

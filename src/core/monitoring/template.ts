@@ -8,6 +8,7 @@ import type { Indicator } from '../rulebook/schema.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from '../report/meta.js';
 import { pagePrint } from '../report/print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from '../report/sheet-model.js';
+import { instructionsSheet, type InstructionLine } from '../report/template.js';
 import { t } from '../text/index.js';
 import { groupHeading, toRawCell, type CellSpec } from '../template/layout.js';
 import type { Review } from '../review.js';
@@ -107,8 +108,7 @@ export function monitoringTemplateModels(form: MonitoringForm, year: number, lan
   };
   const subject = t('monitoring.title', lang, { year });
   sheet.print = pagePrint(sheet, { subject, lang, repeatRows: [M_TITLE_ROW, M_HEADER_ROW] });
-  const guide = instructions(form, year, lang, prefill);
-  guide.print = pagePrint(guide, { subject, lang, portrait: true });
+  const guide = instructions(form, year, lang, subject, prefill);
   return {
     sheets: [guide, sheet],
     meta: {
@@ -124,11 +124,11 @@ export function monitoringTemplateModels(form: MonitoringForm, year: number, lan
   };
 }
 
-function instructions(form: MonitoringForm, year: number, lang: Lang, prefill?: MonitoringPrefill): SheetModel {
+function instructions(form: MonitoringForm, year: number, lang: Lang, subject: string, prefill?: MonitoringPrefill): SheetModel {
   const d = form.base.data;
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const deadline = deadlineFor(form, year);
-  const lines: Array<[string, string] | [string]> = [
+  const lines: InstructionLine[] = [
     [t('template.instructionsTitle', lang)],
     [
       t('template.rulebookLabel', lang),
@@ -146,18 +146,7 @@ function instructions(form: MonitoringForm, year: number, lang: Lang, prefill?: 
     [t('monitoring.instructions.revokeLabel', lang), t('monitoring.instructions.revoke', lang)],
     ...(prefill ? [[t('monitoring.instructions.prefillLabel', lang), t('monitoring.instructions.prefill', lang, { file: prefill.source, year, targets: prefill.targets.size })] as [string, string]] : []),
   ];
-  const b = new SheetBuilder();
-  lines.forEach((line, i) => {
-    if (line.length === 1) {
-      b.set(i, 0, { value: line[0], style: 'title' });
-      b.merge(i, 0, i, 1);
-      return;
-    }
-    b.set(i, 0, { value: line[0], style: 'label' });
-    b.set(i, 1, { value: line[1], style: 'wrap' });
-    b.fit(i, line[1], 90);
-  });
-  return { name: t('template.instructionsSheet', lang), cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
+  return instructionsSheet(lines, lang, { subject });
 }
 
 /** Values of a filled form by code: the reported value, or [target, reported] for a monitoring-year figure. */

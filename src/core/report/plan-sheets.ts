@@ -29,6 +29,18 @@ import type { Lang } from '../types.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type SheetModel } from './sheet-model.js';
 
+/**
+ * The title across a table of indicators and its header row: code, indicator, unit, the figures' columns (`figures`),
+ * guidance. The indicator sheet and the plan sheet share it, so the two read alike.
+ */
+export function indicatorTableHead(b: SheetBuilder, lang: Lang, head: { titleRow: number; title: string; lastCol: number; headerRow: number; figures: string[] }): void {
+  b.set(head.titleRow, 0, { value: head.title, style: 'title' });
+  b.merge(head.titleRow, 0, head.titleRow, head.lastCol);
+  b.heights[head.titleRow] = 26;
+  const headers = [t('template.colCode', lang), t('template.colIndicator', lang), t('template.colUnit', lang), ...head.figures, t('template.colGuidance', lang)];
+  headers.forEach((h, col) => b.set(head.headerRow, col, { value: h, style: 'header' }));
+}
+
 function numberFormat(ind: Indicator): string {
   return ind.kind === 'percent' ? '0.0%' : ind.kind === 'integer' ? '0' : '#,##0.00';
 }
@@ -40,18 +52,13 @@ export function planSheetModel(rb: LoadedRulebook, applicationYear: number, lang
   const years = planYears(rule, applicationYear);
   const guidanceCol = PLAN_COLUMNS.firstYear + years.length;
   const b = new SheetBuilder();
-  b.set(PLAN_TITLE_ROW, 0, { value: t('template.planTitle', lang), style: 'title' });
-  b.merge(PLAN_TITLE_ROW, 0, PLAN_TITLE_ROW, guidanceCol);
-  b.heights[PLAN_TITLE_ROW] = 26;
-  const headers = [
-    t('template.colCode', lang),
-    t('template.colIndicator', lang),
-    t('template.colUnit', lang),
-    t('template.planColCurrent', lang, { year: applicationYear - 1 }),
-    ...years.map((year) => t('template.colYear', lang, { year })),
-    t('template.colGuidance', lang),
-  ];
-  headers.forEach((h, col) => b.set(PLAN_HEADER_ROW, col, { value: h, style: 'header' }));
+  indicatorTableHead(b, lang, {
+    titleRow: PLAN_TITLE_ROW,
+    title: t('template.planTitle', lang),
+    lastCol: guidanceCol,
+    headerRow: PLAN_HEADER_ROW,
+    figures: [t('template.planColCurrent', lang, { year: applicationYear - 1 }), ...years.map((year) => t('template.colYear', lang, { year }))],
+  });
   const layout = standardLayout(rb, applicationYear);
   const rowOf = new Map(layout.rows.map((r) => [r.indicator.code, r.row]));
   const dirs = planDirections(rb);

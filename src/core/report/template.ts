@@ -11,7 +11,7 @@ import type { Lang } from '../types.js';
 import { COLUMNS, derivedCol, groupHeading, HEADER_ROW, INDICATOR_SHEET, standardLayout, TITLE_ROW } from '../template/layout.js';
 import { nameLists } from '../template/lists.js';
 import { listSheetModels } from './list-sheets.js';
-import { evidenceSheetModel, planInstructions, planSheetModel } from './plan-sheets.js';
+import { evidenceSheetModel, indicatorTableHead, planInstructions, planSheetModel } from './plan-sheets.js';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type CellModel, type SheetModel } from './sheet-model.js';
@@ -77,17 +77,13 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
   const b = new SheetBuilder();
   const last = COLUMNS.guidance;
 
-  b.set(TITLE_ROW, 0, { value: t('template.title', lang, { year: applicationYear }), style: 'title' });
-  b.merge(TITLE_ROW, 0, TITLE_ROW, last);
-  b.heights[TITLE_ROW] = 26;
-  const headers = [
-    t('template.colCode', lang),
-    t('template.colIndicator', lang),
-    t('template.colUnit', lang),
-    ...layout.dataYears.map((year) => t('template.colYear', lang, { year })),
-    t('template.colGuidance', lang),
-  ];
-  headers.forEach((h, col) => b.set(HEADER_ROW, col, { value: h, style: 'header' }));
+  indicatorTableHead(b, lang, {
+    titleRow: TITLE_ROW,
+    title: t('template.title', lang, { year: applicationYear }),
+    lastCol: last,
+    headerRow: HEADER_ROW,
+    figures: layout.dataYears.map((year) => t('template.colYear', lang, { year })),
+  });
 
   const rowOf = new Map(layout.rows.map((r) => [r.indicator.code, r.row]));
   const yearCode = rb.data.settings.identity.applicationYear;
@@ -164,7 +160,7 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
   const pick = (x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh : x.en);
   const vetoes = rb.data.indicators.filter((i) => i.group === 'D').map((i) => `${i.code} ${pick(i.label)}`);
   const d = rb.data;
-  const lines: Array<[string, string] | [string]> = [
+  const lines: InstructionLine[] = [
     [t('template.instructionsTitle', lang)],
     [
       t('template.rulebookLabel', lang),
@@ -182,6 +178,17 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
     ...(nameLists(rb).length ? [[t('template.listsLabel', lang), t('template.listsValue', lang, { sheets: nameLists(rb).map((l) => l.sheet).join('、') })] as [string, string]] : []),
     ...planInstructions(rb, year, lang),
   ];
+  return instructionsSheet(lines, lang, { subject: t('template.title', lang, { year }), minRowHeight: 20 });
+}
+
+/** A line of 填表说明: a title across both columns, or a label and its explanation. */
+export type InstructionLine = [string, string] | [string];
+
+/**
+ * The 填表说明 sheet of a form the tool builds (the application template and the monitoring form): each line a
+ * label and its wrapped explanation, rows tall enough for the text, printed portrait under `subject`.
+ */
+export function instructionsSheet(lines: InstructionLine[], lang: Lang, opts: { subject: string; minRowHeight?: number }): SheetModel {
   const b = new SheetBuilder();
   lines.forEach((line, i) => {
     if (line.length === 1) {
@@ -191,10 +198,10 @@ function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetM
     }
     b.set(i, 0, { value: line[0], style: 'label' });
     b.set(i, 1, { value: line[1], style: 'wrap' });
-    b.heights[i] = 20;
+    if (opts.minRowHeight !== undefined) b.heights[i] = opts.minRowHeight;
     b.fit(i, line[1], 90);
   });
   const model: SheetModel = { name: t('template.instructionsSheet', lang), cells: b.cells, widths: [16, 90], heights: b.heights, merges: b.merges, protect: {} };
-  model.print = pagePrint(model, { subject: t('template.title', lang, { year }), lang, portrait: true });
+  model.print = pagePrint(model, { subject: opts.subject, lang, portrait: true });
   return model;
 }

@@ -12,6 +12,7 @@ import { LIST_HEADER_WORDS, nameLists } from '../template/lists.js';
 import { evidenceRule, planRule } from '../template/plan.js';
 import type { Params, RawCell, Snapshot, Status } from '../types.js';
 import { checkCreditCode } from './credit-code.js';
+import { cellText, findHeaderRow } from './header.js';
 import { readEvidenceSheet, readPlanSheet, type EvidenceInput, type PlanInput } from './plan.js';
 import { SheetCells, sheetEntries } from './sparse.js';
 import { excerpt, normaliseText } from './values.js';
@@ -60,29 +61,12 @@ export interface FormLists {
 /** The key an entry is counted under when lists are de-duplicated: its valid credit code, else its name. */
 export const entryKey = (e: ListEntry): string | null => (e.codeValid && e.code ? `code:${e.code}` : e.name ? `name:${normaliseText(e.name)}` : null);
 
-const text = (c: RawCell | undefined): string | null => {
-  const v = c?.value;
-  if (v === null || v === undefined || typeof v === 'object') return null;
-  const s = normaliseText(String(v));
-  return s === '' ? null : s;
-};
+const text = cellText;
 
 function findHeader(cells: SheetCells): { row: number; cols: Record<keyof typeof LIST_HEADER_WORDS, number> } | null {
-  // The header is near the top: the first row (of the first twenty holding cells) naming a credit-code column.
-  for (const r of cells.rows.slice(0, 20)) {
-    const found: Partial<Record<keyof typeof LIST_HEADER_WORDS, number>> = {};
-    for (const [c, cell] of cells.row(r)!) {
-      const h = text(cell)?.toLowerCase();
-      if (!h) continue;
-      for (const key of Object.keys(LIST_HEADER_WORDS) as Array<keyof typeof LIST_HEADER_WORDS>)
-        if (found[key] === undefined && LIST_HEADER_WORDS[key].some((w) => h.includes(w))) {
-          found[key] = c;
-          break;
-        }
-    }
-    if (found.code !== undefined && found.name !== undefined) return { row: r, cols: { name: found.name, code: found.code, level: found.level ?? -1, year: found.year ?? -1 } };
-  }
-  return null;
+  // A list's header names a credit-code column and a name column.
+  const h = findHeaderRow(cells, LIST_HEADER_WORDS, ['code', 'name']);
+  return h && { row: h.row, cols: { name: h.cols.name!, code: h.cols.code!, level: h.cols.level ?? -1, year: h.cols.year ?? -1 } };
 }
 
 function parseYear(c: RawCell | undefined): { value: number | null; bad: string | null } {

@@ -8,9 +8,10 @@ import { qualified } from '../address.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import type { Indicator } from '../rulebook/schema.js';
 import { EVIDENCE_HEADER_WORDS, planIndicators } from '../template/plan.js';
-import type { RawCell, Snapshot } from '../types.js';
+import type { Snapshot } from '../types.js';
+import { cellText, findHeaderRow } from './header.js';
 import { SheetCells, sheetEntries } from './sparse.js';
-import { excerpt, normaliseCode, normaliseText, parseCell, parseHeaderYear } from './values.js';
+import { excerpt, normaliseCode, parseCell, parseHeaderYear } from './values.js';
 
 export interface TargetCell {
   cell: string;
@@ -48,12 +49,7 @@ export interface EvidenceInput {
   headerFound: boolean;
 }
 
-const text = (c: RawCell | undefined): string | null => {
-  const v = c?.value;
-  if (v === null || v === undefined || typeof v === 'object') return null;
-  const s = normaliseText(String(v));
-  return s === '' ? null : s;
-};
+const text = cellText;
 
 export function readPlanSheet(snapshot: Snapshot, rb: LoadedRulebook): PlanInput {
   const cells = new SheetCells(sheetEntries(snapshot));
@@ -114,23 +110,8 @@ const CODE_SPLIT = /[、,，;；\s/]+/;
 export function readEvidenceSheet(snapshot: Snapshot): EvidenceInput {
   const cells = new SheetCells(sheetEntries(snapshot));
   const sheet = snapshot.sheet;
-  let header: { row: number; name: number; code: number; page: number } | null = null;
-  for (const r of cells.rows.slice(0, 20)) {
-    const found: Partial<Record<keyof typeof EVIDENCE_HEADER_WORDS, number>> = {};
-    for (const [c, cell] of cells.row(r)!) {
-      const h = text(cell)?.toLowerCase();
-      if (!h) continue;
-      for (const key of Object.keys(EVIDENCE_HEADER_WORDS) as Array<keyof typeof EVIDENCE_HEADER_WORDS>)
-        if (found[key] === undefined && EVIDENCE_HEADER_WORDS[key].some((w) => h.includes(w))) {
-          found[key] = c;
-          break;
-        }
-    }
-    if (found.name !== undefined && found.code !== undefined) {
-      header = { row: r, name: found.name, code: found.code, page: found.page ?? -1 };
-      break;
-    }
-  }
+  const found = findHeaderRow(cells, EVIDENCE_HEADER_WORDS, ['name', 'code']);
+  const header = found && { row: found.row, name: found.cols.name!, code: found.cols.code!, page: found.cols.page ?? -1 };
   if (!header) return { sheet, entries: [], firstCell: qualified(sheet, 0, 0), headerFound: false };
   const entries: EvidenceEntry[] = [];
   for (const r of cells.rows) {

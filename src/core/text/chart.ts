@@ -1,7 +1,7 @@
 /** Words of the live charts in the workbooks the tool writes and in the pane (keys chart.*). zh-CN first, en-US second. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const CHART_TEXT = {
+export const CHART_TEXT = defineText({
   // The committee list (推荐汇总 of a tally).
   'chart.committee.title': { 'zh-CN': '专家组评分与推荐意见', 'en-US': 'Panel scores and recommendations' },
   'chart.committee.x': { 'zh-CN': '申报集群（按推荐汇总表顺序）', 'en-US': 'Applications (in the order of the list)' },
@@ -83,4 +83,4 @@ export const CHART_TEXT = {
     'en-US': 'This Excel cannot insert a chart from an add-in (the ExcelApi chart API is missing); use the chart in the pane.',
   },
   'chart.pane.noSummary': { 'zh-CN': '请先写入评审汇总。', 'en-US': 'Write the summary first.' },
-} as const satisfies TextTable;
+});

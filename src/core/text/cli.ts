@@ -1,7 +1,7 @@
 /** Words of the command line: help, usage, progress, tables (keys cli.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const CLI_TEXT = {
+export const CLI_TEXT = defineText({
   // --help of the program and its commands; commander's own headings and notes are replaced by these.
   'cli.program.description': {
     'zh-CN': '集群评审助手：按认定标准核验中小企业特色产业集群申报材料',
@@ -262,4 +262,4 @@ export const CLI_TEXT = {
     'en-US': '--base-url must be an https address (host and path only, no ? or #), got "{value}"',
   },
   'cli.kit.file.template': { 'zh-CN': '指标表模板-{id}-{year}.xlsx', 'en-US': 'indicator-template-{id}-{year}.xlsx' },
-} as const satisfies TextTable;
+});

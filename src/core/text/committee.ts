@@ -1,7 +1,7 @@
 /** Words of the committee round: score sheets, the tally, the committee's list (keys committee.*). zh-CN first, en-US second. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const COMMITTEE_TEXT = {
+export const COMMITTEE_TEXT = defineText({
   'committee.sheet.name': { 'zh-CN': '专家评分表', 'en-US': 'Score sheet' },
   'committee.sheet.title': { 'zh-CN': '{year}年度中小企业特色产业集群专家评分表（专家：{expert}）', 'en-US': '{year} SME characteristic industrial clusters: score sheet of {expert}' },
   'committee.sheet.subtitle': {
@@ -239,4 +239,4 @@ export const COMMITTEE_TEXT = {
   'committee.error.other-rulebook': { 'zh-CN': '{file} 按另一评审规则（{id} {edition}）生成，与本次使用的规则不同', 'en-US': '{file} was made under another rulebook ({id} {edition}) than the one in force' },
   'committee.error.rows-edited': { 'zh-CN': '{file} 的申报行被改动（缺少：{missing}；多出：{unknown}），请使用原评分表', 'en-US': '{file}: its application rows were edited (missing: {missing}; unknown: {unknown}); use the sheet as issued' },
   'committee.error.other-rollup': { 'zh-CN': '{file} 不是本轮的推荐汇总表{round}；换一个输出文件名，或加 --force 替换', 'en-US': '{file} is not this round’s recommendation list {round}; choose another output, or --force to replace it' },
-} as const satisfies TextTable;
+});

@@ -1,7 +1,7 @@
 /** Words of file, workbook and Office errors shown as plain messages (keys error.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const ERROR_TEXT = {
+export const ERROR_TEXT = defineText({
   // A file the CLI cannot use (FileError codes).
   'error.file.not-found': { 'zh-CN': '找不到文件：{file}', 'en-US': 'File not found: {file}' },
   'error.file.not-a-file': { 'zh-CN': '不是文件：{file}（是文件夹或设备）', 'en-US': 'Not a file: {file} (a folder or device)' },
@@ -173,4 +173,4 @@ export const ERROR_TEXT = {
     'zh-CN': '处理所需内存超过 {limit} MB 的上限，已停止',
     'en-US': 'processing needed more memory than the limit of {limit} MB and was stopped',
   },
-} as const satisfies TextTable;
+});

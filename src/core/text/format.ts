@@ -8,6 +8,14 @@ import type { Lang } from '../types.js';
 
 export type TextEntry = Readonly<Record<Lang, string>>;
 export type TextTable = Readonly<Record<string, TextEntry>>;
+/**
+ * A table of the text system: its keys and words kept literal (so `TextKey` names every key and a typo in a key
+ * fails to compile), each entry checked to have both languages. Every table file is one call of this.
+ */
+export function defineText<const T extends TextTable>(table: T): T {
+  return table;
+}
+
 export type TextParams = Readonly<Record<string, string | number | boolean | null | undefined | ReadonlyArray<string | number>>>;
 
 const LIST_SEP: Record<Lang, string> = { 'zh-CN': '、', 'en-US': ', ' };

@@ -3,9 +3,9 @@
  * 年度培育情况信息表, its instructions, the monitoring verdict, the register 监测汇总, the renewal (复核) sheet and
  * the `monitor` / `monitor-template` commands. zh-CN first, en-US second; `{name}` is filled by ./format.ts.
  */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const MONITORING_TEXT = {
+export const MONITORING_TEXT = defineText({
   // ── the form ──
   'monitoring.sheet': { 'zh-CN': '培育情况表', 'en-US': '培育情况表' },
   'monitoring.title': {
@@ -234,4 +234,4 @@ export const MONITORING_TEXT = {
   'monitoring.cli.monitor.due': { 'zh-CN': '{year}年到期复核：{names}', 'en-US': 'Renewal review due in {year}: {names}' },
   'monitoring.cli.usage.year': { 'zh-CN': '年度应为2022至2100之间的四位数字，收到“{value}”', 'en-US': 'The year must be a four-digit year from 2022 to 2100, got “{value}”' },
   'monitoring.cli.usage.no-workbooks': { 'zh-CN': '没有找到信息表文件（.xlsx）', 'en-US': 'No monitoring forms (.xlsx) found' },
-} as const satisfies TextTable;
+});

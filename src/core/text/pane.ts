@@ -1,7 +1,7 @@
 /** Words of the task pane and the ribbon command (keys pane.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const PANE_TEXT = {
+export const PANE_TEXT = defineText({
   'pane.app-name': { 'zh-CN': '集群评审助手', 'en-US': 'cluster-review' },
   'pane.app-tagline': { 'zh-CN': '中小企业特色产业集群申报核验', 'en-US': 'Checks applications for SME characteristic industrial clusters' },
   'pane.rulebook': { 'zh-CN': '适用规则', 'en-US': 'Rulebook in force' },
@@ -241,4 +241,4 @@ export const PANE_TEXT = {
   'pane.discuss.open': { 'zh-CN': '进行中', 'en-US': 'open' },
   'pane.discuss.resolved': { 'zh-CN': '已解决', 'en-US': 'resolved' },
   'pane.discuss.replies': { 'zh-CN': '{n} 条回复', 'en-US': '{n} replies' },
-} as const satisfies TextTable;
+});

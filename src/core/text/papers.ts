@@ -2,9 +2,9 @@
  * Words of the round's documents (keys papers.*): 专家评审结果汇总表, 推荐汇总表 for the ministry, 评审意见表,
  * 公示名单 and 补正材料通知. zh-CN first, en-US second. Official wording: what a provincial committee signs and sends.
  */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const PAPERS_TEXT = {
+export const PAPERS_TEXT = defineText({
   'papers.cli.output': { 'zh-CN': '本轮评审文件的输出文件夹：专家评审结果汇总表、推荐汇总表、评审意见表、公示名单和补正材料通知', 'en-US': 'folder for the round’s documents: results to sign, the list for the ministry, opinion forms, the public list and requests for material' },
   'papers.cli.chair': { 'zh-CN': '专家组组长姓名（默认：第一位专家）', 'en-US': 'the panel’s chair (default: the first expert)' },
   'papers.cli.date': { 'zh-CN': '评审日期，如 2025-06-12', 'en-US': 'date of the meeting, e.g. 2025-06-12' },
@@ -86,4 +86,4 @@ export const PAPERS_TEXT = {
   'papers.notice.invalid': { 'zh-CN': '无效：', 'en-US': 'Invalid: ' },
   'papers.notice.closing': { 'zh-CN': '特此通知。', 'en-US': 'Thank you.' },
   'papers.page': { 'zh-CN': '第 {page} 页', 'en-US': 'Page {page}' },
-} as const satisfies TextTable;
+});

@@ -1,7 +1,7 @@
 /** Words of the roll-up 推荐汇总 (keys rollup.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const ROLLUP_TEXT = {
+export const ROLLUP_TEXT = defineText({
   'rollup.sheet': { 'zh-CN': '推荐汇总', 'en-US': 'Roll-up' },
   'rollup.title': { 'zh-CN': '中小企业特色产业集群推荐汇总表', 'en-US': 'Roll-up of SME characteristic industrial cluster applications' },
   'rollup.subtitle': {
@@ -36,4 +36,4 @@ export const ROLLUP_TEXT = {
   'rollup.more': { 'zh-CN': '等{n}项', 'en-US': 'and {n} more' },
   'rollup.sameNiche': { 'zh-CN': '同一细分领域：与第{rows}行相同', 'en-US': 'Same niche sector as row(s) {rows}' },
   'rollup.overQuota': { 'zh-CN': '所在省份申报数超出推荐名额', 'en-US': 'Province over its recommendation quota' },
-} as const satisfies TextTable;
+});

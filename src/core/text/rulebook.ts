@@ -1,7 +1,7 @@
 /** Words of rulebook problems and rulebook show (keys rulebook.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const RULEBOOK_TEXT = {
+export const RULEBOOK_TEXT = defineText({
   // The whole error, as an exception's message.
   'rulebook.invalid': { 'zh-CN': '规则文件无效（{n} 个问题）', 'en-US': 'the rulebook is not valid ({n} problems)' },
   'rulebook.invalid.one': { 'zh-CN': '规则文件无效（1 个问题）', 'en-US': 'the rulebook is not valid (1 problem)' },
@@ -383,4 +383,4 @@ export const RULEBOOK_TEXT = {
   'rulebook.cmd.diff.a': { 'zh-CN': '原规则文件（JSON）', 'en-US': 'the rulebook compared with (JSON)' },
   'rulebook.cmd.diff.b': { 'zh-CN': '新规则文件（JSON）', 'en-US': 'the rulebook whose changes are listed (JSON)' },
   'rulebook.cmd.diff.json': { 'zh-CN': '以 JSON 输出变化列表', 'en-US': 'print the changes as JSON' },
-} as const satisfies TextTable;
+});

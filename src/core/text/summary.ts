@@ -1,7 +1,7 @@
 /** Words of the summary sheet 评审汇总 (keys summary.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const SUMMARY_TEXT = {
+export const SUMMARY_TEXT = defineText({
   'summary.sheet': { 'zh-CN': '评审汇总', 'en-US': 'Review summary' },
   'summary.title': { 'zh-CN': '中小企业特色产业集群申报评审汇总表', 'en-US': 'Review summary — application for recognition as an SME characteristic industrial cluster' },
   'summary.subtitle': {
@@ -117,4 +117,4 @@ export const SUMMARY_TEXT = {
   /** The visible end of a text cut to Excel's 32,767 characters. */
   'summary.truncated': { 'zh-CN': '…[已截断]', 'en-US': '…[truncated]' },
   'summary.notices': { 'zh-CN': '提示', 'en-US': 'Notice' },
-} as const satisfies TextTable;
+});

@@ -1,7 +1,7 @@
 /** Words of the application template: 填表说明 and 指标表 (keys template.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const TEMPLATE_TEXT = {
+export const TEMPLATE_TEXT = defineText({
   // ── the indicator sheet ──
   /** The official name of the form (《中小企业特色产业集群申报表》), its indicator part. */
   'template.title': {
@@ -113,4 +113,4 @@ export const TEMPLATE_TEXT = {
     'zh-CN': '在“{sheet}”工作表逐行列出佐证材料：材料名称、对应指标、页码或文件名。对应指标填写指标代码（如1.6）、检查编号或标准编号（如4），多个用“、”分隔。标准{criteria}每项至少应有一份材料。',
     'en-US': 'On “{sheet}” list the supporting documents, one per row: name, the indicators it supports, page or file name. Name an indicator code (e.g. 1.6), a check id or a criterion (e.g. 4), several separated by 、. Each of criteria {criteria} needs one document at least.',
   },
-} as const satisfies TextTable;
+});

@@ -1,7 +1,7 @@
 /** Words the product shows around findings: verdicts, statuses, results. zh-CN first, en-US second. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const UI_TEXT = {
+export const UI_TEXT = defineText({
   'verdict.vetoed': { 'zh-CN': '一票否决', 'en-US': 'Vetoed' },
   'verdict.ineligible': { 'zh-CN': '不符合申报条件', 'en-US': 'Not eligible to apply' },
   'verdict.failed': { 'zh-CN': '未达标', 'en-US': 'Criteria not met' },
@@ -26,4 +26,20 @@ export const UI_TEXT = {
   'print.page': { 'zh-CN': '第 {page} 页', 'en-US': 'Page {page}' },
   'print.legendTitle': { 'zh-CN': '标记颜色说明', 'en-US': 'Flag colours' },
   'print.legendNote': { 'zh-CN': '标记单元格的批注写明原因', 'en-US': 'The note on a flagged cell says why' },
-} as const satisfies TextTable;
+  // What is wrong with a credit code on a name list, by the reader's problem (src/core/sheet/credit-code.ts): message credit-code-invalid.
+  'credit-code.length': { 'zh-CN': '不是18位', 'en-US': 'does not have 18 characters' },
+  'credit-code.number': { 'zh-CN': '是以数字形式填写的（表格软件只保留15位有效数字，末几位已丢失），请把该单元格设为文本后重新填写', 'en-US': 'was typed as a number (a spreadsheet keeps 15 significant digits, so its last digits are lost): format the cell as text and type it again' },
+  'credit-code.charset': { 'zh-CN': '含有统一社会信用代码不使用的字符（只用数字和除I、O、S、V、Z以外的大写字母）', 'en-US': 'has characters a credit code never uses (digits and capital letters other than I, O, S, V, Z only)' },
+  'credit-code.all-zero': { 'zh-CN': '全为0，不是有效代码', 'en-US': 'is all zeros, not a valid code' },
+  'credit-code.registration-type': { 'zh-CN': '第1—2位不是GB 32100—2015规定的登记管理部门代码和机构类别代码', 'en-US': 'does not begin with a registration-authority and body-type code of GB 32100-2015 (positions 1–2)' },
+  'credit-code.division': { 'zh-CN': '第3—8位不是有效的六位行政区划代码', 'en-US': 'has no valid six-digit administrative-division code in positions 3–8' },
+  'credit-code.organisation-code': { 'zh-CN': '组织机构代码校验码错误（按GB 11714，第17位应为“{expected}”）', 'en-US': 'has a wrong organisation-code check character (GB 11714: the 17th should be “{expected}”)' },
+  'credit-code.check-digit': { 'zh-CN': '校验码错误（按GB 32100—2015，第18位应为“{expected}”）', 'en-US': 'has a wrong check character (GB 32100-2015: the 18th should be “{expected}”)' },
+  // Why a figure could not be used in a computation (the checks' BlockReason), after the figure's label.
+  'block.blank': { 'zh-CN': '未填写', 'en-US': 'is blank' },
+  'block.invalid': { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  'block.no-row': { 'zh-CN': '缺少所在行', 'en-US': 'has no row' },
+  'block.no-column': { 'zh-CN': '缺少对应年度列', 'en-US': 'has no year column' },
+  'block.no-years': { 'zh-CN': '无法确定数据年度', 'en-US': 'has no known data years' },
+  'block.not-positive': { 'zh-CN': '不大于0', 'en-US': 'is not above 0' },
+});

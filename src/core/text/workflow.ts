@@ -1,7 +1,7 @@
 /** Words of warnings of the review workflow shared by every adapter (keys warning.*). zh-CN first, en-US second; `{name}` is filled from params by ./format.ts. */
-import type { TextTable } from './format.js';
+import { defineText } from './format.js';
 
-export const WORKFLOW_TEXT = {
+export const WORKFLOW_TEXT = defineText({
   'warning.in-file': { 'zh-CN': '{file}：{text}', 'en-US': '{file}: {text}' },
   'warning.template-rulebook-differs': {
     'zh-CN': '模板所依据规则为 {id} {edition}（{fingerprint}），与适用规则不同；已按适用规则核验',
@@ -81,4 +81,4 @@ export const WORKFLOW_TEXT = {
   'warning.part.activex-controls': { 'zh-CN': 'ActiveX 控件', 'en-US': 'ActiveX controls' },
   'warning.part.form-controls': { 'zh-CN': '表单控件', 'en-US': 'form controls' },
   'warning.part.threaded-comments': { 'zh-CN': '批注会话', 'en-US': 'threaded comments' },
-} as const satisfies TextTable;
+});

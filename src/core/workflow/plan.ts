@@ -25,14 +25,7 @@ import { renderWarning, type WorkflowWarning } from './warnings.js';
 const rulebookStamp = (rb: LoadedRulebook): RulebookStamp => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
 
 /** Phase one of a check: the review, its warnings, and which cells' current state the adapter must read. */
-export interface CheckDraft<R = Review> extends FlagDraft {
-  sheet: string;
-  review: R;
-  report: Report;
-  warnings: WorkflowWarning[];
-  summary: string | null;
-  data: string;
-}
+export type CheckDraft<R = Review> = FlagDraft & Omit<Examined<R>, 'codeCol'>;
 
 /** A flag whose fill or note a person changed: kept, and said (a few cells named, then how many more). */
 function editedWarning(cells: string[]): WorkflowWarning[] {

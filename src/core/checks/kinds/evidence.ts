@@ -4,22 +4,14 @@
  */
 import type { RuleOf } from '../../rulebook/schema.js';
 import type { Ctx, Outcome, RuleResult } from '../context.js';
+import { settled } from './shared.js';
 
 export function evidenceRuleCheck(rule: RuleOf<'evidence'>, ctx: Ctx): RuleResult {
   const out: Outcome[] = [];
   const index = ctx.lists?.evidence ?? null;
-  if (!index) {
-    out.push({ status: 'missing', code: 'evidence-sheet-missing', cells: [], params: { sheet: rule.sheet } });
-    return { outcomes: out, blocked: [] };
-  }
-  if (!index.headerFound) {
-    out.push({ status: 'invalid', code: 'evidence-header-not-found', cells: [index.firstCell], params: { sheet: index.sheet } });
-    return { outcomes: out, blocked: [] };
-  }
-  if (!index.entries.length) {
-    out.push({ status: 'missing', code: 'evidence-empty', cells: [index.firstCell], params: { sheet: index.sheet } });
-    return { outcomes: out, blocked: [] };
-  }
+  if (!index) return settled({ status: 'missing', code: 'evidence-sheet-missing', cells: [], params: { sheet: rule.sheet } });
+  if (!index.headerFound) return settled({ status: 'invalid', code: 'evidence-header-not-found', cells: [index.firstCell], params: { sheet: index.sheet } });
+  if (!index.entries.length) return settled({ status: 'missing', code: 'evidence-empty', cells: [index.firstCell], params: { sheet: index.sheet } });
   const rb = ctx.rb;
   // A code names an indicator, a check (in force or not) or a criterion/group; each resolves to the criterion it backs.
   const criterionOf = new Map<string, string>();

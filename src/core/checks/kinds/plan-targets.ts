@@ -7,14 +7,14 @@
 import type { RuleOf } from '../../rulebook/schema.js';
 import { planDirections, planIndicators, planYears } from '../../template/plan.js';
 import type { Ctx, Outcome, RuleResult } from '../context.js';
+import { settled } from './shared.js';
 
 export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleResult {
   const out: Outcome[] = [];
   const plan = ctx.lists?.plan ?? null;
   if (!plan) {
     // A template made before the plan sheet: the targets cannot be read, which is not a failure of the cluster.
-    out.push({ status: 'missing', code: 'plan-sheet-missing', cells: [], params: { sheet: rule.sheet } });
-    return { outcomes: out, blocked: [] };
+    return settled({ status: 'missing', code: 'plan-sheet-missing', cells: [], params: { sheet: rule.sheet } });
   }
   const appYear = ctx.get(ctx.rb.data.settings.identity.applicationYear);
   const found = plan.years.map((y) => y.year);
@@ -22,15 +22,13 @@ export function planTargetsRule(rule: RuleOf<'plan-targets'>, ctx: Ctx): RuleRes
   const startOk = !appYear.ok || (found.length > 0 && found[0]! >= (appYear.value as number) && found[0]! <= (appYear.value as number) + 1);
   if (found.length < rule.years || !consecutive || !startOk) {
     const expected = appYear.ok ? planYears(rule, appYear.value as number) : [];
-    out.push({ status: 'invalid', code: 'plan-years-invalid', cells: [plan.years[0]?.cell ?? plan.headerCell], params: { sheet: plan.sheet, found, expected, years: rule.years } });
-    return { outcomes: out, blocked: [] };
+    return settled({ status: 'invalid', code: 'plan-years-invalid', cells: [plan.years[0]?.cell ?? plan.headerCell], params: { sheet: plan.sheet, found, expected, years: rule.years } });
   }
   // Nothing typed at all: one finding for the sheet, not one per indicator.
   const typed = [...plan.rows.values()].some((r) => [...r.targets.values()].some((c) => c.state !== 'blank'));
   if (!typed) {
     const first = [...plan.rows.values()][0]?.targets.values().next().value;
-    out.push({ status: 'missing', code: 'plan-empty', cells: first ? [first.cell] : [], params: { sheet: plan.sheet } });
-    return { outcomes: out, blocked: [] };
+    return settled({ status: 'missing', code: 'plan-empty', cells: first ? [first.cell] : [], params: { sheet: plan.sheet } });
   }
   const better = planDirections(ctx.rb);
   let problems = 0;

@@ -1,7 +1,7 @@
 /**
  * What several rule kinds share: the signature of a kind's implementation (with the evaluator it is handed, so
  * the kinds that nest rules — conditional, either-of — need not import the registry that imports them), a checked
- * value's number, the data years of a series, a stated derived figure against its recomputation, and a list's sheet.
+ * value's number, a result settled by one outcome, the data years of a series, a stated derived figure against its recomputation, and a list's sheet.
  */
 import type { Rule, RuleOf } from '../../rulebook/schema.js';
 import type { Blocker, Ctx, Outcome, RuleResult, Val } from '../context.js';
@@ -10,6 +10,9 @@ import type { Blocker, Ctx, Outcome, RuleResult, Val } from '../context.js';
 export type Evaluate = (rule: Rule, ctx: Ctx) => RuleResult;
 
 export type Impl<K extends Rule['kind']> = (rule: RuleOf<K>, ctx: Ctx, evaluate: Evaluate) => RuleResult;
+
+/** A rule's whole result when one outcome settles it (a sheet missing, its header not found, nothing typed). */
+export const settled = (outcome: Outcome): RuleResult => ({ outcomes: [outcome], blocked: [] });
 
 export const num = (v: Val & { ok: true }): number => v.value as number;
 
