@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRulebook, normaliseScore, problemText, roundJson, scoreNumber, tally, type Round, type ScoreEntry } from '../../src/core/index.js';
-import { NATIONAL_2022 } from '../support/rulebooks.js';
+import { meanOfTwo } from '../support/rulebooks.js';
 
-const rb = loadRulebook(NATIONAL_2022);
+const rb = loadRulebook(meanOfTwo());
 const CRITS = rb.data.criteria.map((c) => c.id);
 
 function round(apps: Array<{ id: string; verdict?: Round['applications'][number]['verdict'] }>, experts = ['甲', '乙']): Round {

@@ -120,7 +120,17 @@ export function monitorCommands(program: Command, ctx: CommandContext): void {
         const due = records.filter((r) => r.renewalYear === year).map((r) => escapeForTerminal(r.name));
         if (due.length) say(`${t('monitoring.cli.monitor.due', lang, { year, names: due })}\n`);
         say(`${t('monitoring.cli.monitor.wrote', lang, { file: escapeForTerminal(o.output), clusters: records.length, forms: entries.filter((e) => e.report).length })}\n`);
-        if (o.json) io.out(`${jsonForTerminal(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))}\n`);
+        // A rostered cluster that sent nothing is a row of the JSON as of the register (监测结论 未收到信息表).
+        const notReceived = (r: RosterEntry) => ({
+          file: r.source,
+          notReceived: true,
+          cluster: { name: r.name, province: r.province, county: r.county },
+          recognitionYear: r.recognitionYear,
+          monitoringYear: year - 1,
+          verdict: 'not-received',
+          verdictText: { 'zh-CN': t('monitoring.register.notReceived', 'zh-CN'), 'en-US': t('monitoring.register.notReceived', 'en-US') },
+        });
+        if (o.json) io.out(`${jsonForTerminal(all.map((e) => (e.notReceived ? notReceived(e.notReceived) : (e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))))}\n`);
         if (entries.some((e) => !e.report)) ctx.exit(2);
         else if (records.some((r) => r.latest.verdict !== 'normal') || all.some((e) => e.notReceived)) ctx.exit(1);
       });

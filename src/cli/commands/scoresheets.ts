@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
+import { committeeSize, scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../text.js';
 import { checkNameLength, FileError } from '../../xlsx/errors.js';
@@ -48,6 +48,9 @@ export function scoresheetsCommand(program: Command, ctx: CommandContext): void 
       const experts = committeeNames(splitNames(o.experts), command);
       if (!experts.length) throw new UsageError('committee.usage.no-experts', {}, command);
       const rb = await rulebookFrom(o.rulebook, lang);
+      // A committee smaller than panels practise is said, not refused.
+      const small = committeeSize(experts.length, rb);
+      if (small) io.err(`${t('cli.warning', lang, { text: t('committee.cli.small-committee', lang, { n: small.n, recommended: small.recommended }) })}\n`);
       const { workbooks } = await roundFiles(inputs);
       if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
       const { readRoundInput, writeScoresheet, identify } = await import('../../xlsx/round.js');

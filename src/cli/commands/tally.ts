@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkRound, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { checkRound, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
@@ -189,6 +189,8 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
           unread = true;
           io.err(`${t('cli.warning', lang, { text: t('committee.cli.tally.unread-scores', lang, { file: basename(x.path), cells: x.unread }) })}\n`);
         }
+      const small = committeeSize(round.experts.length, rb);
+      if (small) io.err(`${t('cli.warning', lang, { text: t('committee.cli.small-committee', lang, { n: small.n, recommended: small.recommended }) })}\n`);
       for (const [expert, list] of sheetsOf) if (list.length > 1) io.err(`${t('committee.cli.tally.two-files', lang, { expert, files: list })}\n`);
       const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
       const now = stamp(io.now());
