@@ -75,7 +75,7 @@ interface DemoRound {
 
 /**
  * A whole committee round on the examples (examples/round/round.json, readable): applications made from the
- * example data, score sheets for three experts, their scores typed in (one recusal, one full-width score), one
+ * example data, score sheets for five experts (the size panels practise), their scores typed in (one recusal, one full-width score), one
  * expert's corrected sheet returned later (a conflict the newer file resolves, said so), the tally and the list.
  */
 async function committeeRound(rb: ReturnType<typeof nationalRulebook>): Promise<number> {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRulebook, RECOMMENDED_EXPERTS, rulebookWarnings, scoresheetModels, summaryModel, tally, tallyModels, type LoadedRulebook, type Round } from '../../src/core/index.js';
+import { committeeSize, loadRulebook, RECOMMENDED_EXPERTS, rulebookWarnings, scoresheetModels, summaryModel, tally, tallyModels, type LoadedRulebook, type Round } from '../../src/core/index.js';
 import { passingLists, reviewWithLists } from '../support/lists.js';
 import { rb } from '../support/review.js';
 import { nationalCopy } from '../support/rulebooks.js';
@@ -42,6 +42,21 @@ describe('committee defaults', () => {
     const three = nationalCopy();
     (three.scoring as Record<string, unknown>).minimumExperts = 3;
     expect(rulebookWarnings(loadRulebook(three).source, 'zh-CN')).toEqual([]);
+  });
+});
+
+describe('the committee size', () => {
+  it('the national rulebook takes the defaults panels practise (trimmed mean from 5 totals, 3 experts counted)', () => {
+    expect(rb.data.scoring).toMatchObject({ combine: 'trimmed-mean', trimmedMinimum: 5, minimumExperts: 3 });
+    expect(rulebookWarnings(rb.source, 'zh-CN')).toEqual([]);
+  });
+  it('a round under the 5 experts panels practise is said, at 5 it is not; a rulebook may set its own size', () => {
+    expect(committeeSize(4, rb)).toEqual({ code: 'small-committee', n: 4, recommended: 5 });
+    expect(committeeSize(5, rb)).toBeNull();
+    const three = nationalCopy();
+    (three.scoring as Record<string, unknown>).recommendedExperts = 3;
+    expect(committeeSize(3, loadRulebook(three))).toBeNull();
+    expect(committeeSize(2, loadRulebook(three))).toMatchObject({ n: 2, recommended: 3 });
   });
 });
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { combine, loadRulebook, normaliseScore, tally, type Round, type ScoreEntry } from '../../src/core/index.js';
 import { scoreEntries, testRound, type RoundApplication } from '../support/round.js';
-import { nationalCopy, NATIONAL_2022 } from '../support/rulebooks.js';
+import { meanOfTwo } from '../support/rulebooks.js';
 
-const rb = loadRulebook(NATIONAL_2022);
+const rb = loadRulebook(meanOfTwo());
 const CRITS = rb.data.criteria.map((c) => c.id);
 const WEIGHTS = rb.data.criteria.map((c) => c.weight);
 
@@ -192,7 +192,7 @@ describe('the tally', () => {
     const q3 = run(r, entries, { quota: 3 });
     expect(ids.map((id) => app(q3, id).recommendation)).toEqual(['recommended', 'recommended', 'recommended', 'beyond-quota']);
     expect(app(q3, 'b').tie).toBe(true);
-    const book = nationalCopy() as unknown as { scoring: Record<string, unknown> };
+    const book = meanOfTwo() as unknown as { scoring: Record<string, unknown> };
     book.scoring.recommendations = 1;
     const fromRulebook = run(r, entries, {}, loadRulebook(book));
     expect(fromRulebook.quota).toBe(1);
@@ -201,7 +201,7 @@ describe('the tally', () => {
   });
 
   it('uses the rulebook rule for the committee score (trimmed mean from the minimum on)', () => {
-    const book = nationalCopy() as unknown as { scoring: Record<string, unknown> };
+    const book = meanOfTwo() as unknown as { scoring: Record<string, unknown> };
     book.scoring.combine = 'trimmed-mean';
     book.scoring.trimmedMinimum = 5;
     const five = ['a1', 'a2', 'a3', 'a4', 'a5'];

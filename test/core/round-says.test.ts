@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadRulebook, normaliseScore, problemText, roundJson, scoreNumber, tally, type Round, type ScoreEntry } from '../../src/core/index.js';
 import { scoreEntries, testRound, type RoundApplication } from '../support/round.js';
-import { NATIONAL_2022 } from '../support/rulebooks.js';
+import { meanOfTwo } from '../support/rulebooks.js';
 
-const rb = loadRulebook(NATIONAL_2022);
+const rb = loadRulebook(meanOfTwo());
 const CRITS = rb.data.criteria.map((c) => c.id);
 
 const round = (apps: RoundApplication[], experts = ['甲', '乙']): Round => testRound(apps.map((a) => ({ ...a, cluster: `${a.id}集群` })), experts);

@@ -91,9 +91,9 @@ describe('export: the sheets an official edits', () => {
     expect(row('满分合计')[1]).toBe(100);
     // The scoring settings, editable: how scores combine (a drop-down), the trimmed mean's minimum, the minimum of
     // experts, the number of recommendations (blank: no cap).
-    expect(row('评分合成方式')[1]).toBe('平均分');
+    expect(row('评分合成方式')[1]).toBe('去掉一个最高分和一个最低分后的平均分');
     expect(row('去掉最高最低分的最少评分数')[1]).toBe(5);
-    expect(row('最少专家人数')[1]).toBe(2);
+    expect(row('最少专家人数')[1]).toBe(3);
     expect(row('推荐数量')[1]).toBeNull();
     const input = (label: string) => settings!.cells.find((c) => c.col === 1 && c.row === gridOf(settings!).findIndex((r) => r[0] === label))!;
     expect(input('评分合成方式')).toMatchObject({ input: 'applicant', validation: { kind: 'list', values: ['平均分', '去掉一个最高分和一个最低分后的平均分', '中位数'] } });
@@ -192,19 +192,19 @@ describe('import: the round trip gives the same rulebook', () => {
 describe('import: the scoring settings', () => {
   it('how scores combine, the minimum of experts and the number of recommendations come through, and diff says them', () => {
     const s = sheetsOf(rulebookSheetModels(national, 'zh-CN'));
-    set(s, find(s, '设置', '评分合成方式'), '去掉一个最高分和一个最低分后的平均分');
+    set(s, find(s, '设置', '评分合成方式'), '平均分');
     set(s, find(s, '设置', '去掉最高最低分的最少评分数'), 4);
-    set(s, find(s, '设置', '最少专家人数'), 3);
+    set(s, find(s, '设置', '最少专家人数'), 4);
     set(s, find(s, '设置', '推荐数量'), 8);
     const r = rulebookFromSheets(s, 'zh-CN');
     expect(r.problems).toEqual([]);
-    expect(r.rulebook!.scoring).toMatchObject({ combine: 'trimmed-mean', trimmedMinimum: 4, minimumExperts: 3, recommendations: 8 });
+    expect(r.rulebook!.scoring).toMatchObject({ combine: 'mean', trimmedMinimum: 4, minimumExperts: 4, recommendations: 8 });
     const back = rulebookFromSheets(sheetsOf(rulebookSheetModels(loadRulebook(r.rulebook!), 'en-US')), 'zh-CN');
     expect(fingerprintOf(back.rulebook!)).toBe(fingerprintOf(r.rulebook!));
     expect(diffRulebooks(national.source, r.rulebook!, 'zh-CN').map((c) => c.message)).toEqual([
-      '评分合成方式：由 平均分 改为 去掉一个最高分和一个最低分后的平均分',
+      '评分合成方式：由 去掉一个最高分和一个最低分后的平均分 改为 平均分',
       '去掉最高最低分的最少评分数：由 5 改为 4',
-      '最少专家人数：由 2 改为 3',
+      '最少专家人数：由 3 改为 4',
       '推荐数量：由 不限 改为 8',
     ]);
   });

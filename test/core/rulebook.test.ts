@@ -19,7 +19,7 @@ describe('the built-in national 2022 rulebook', () => {
   it('has every check of the catalogue, and the default rubric', () => {
     expect(rb.checks.map((c) => c.id).sort()).toEqual([...CATALOGUE_CHECKS].sort());
     expect(rb.data.criteria.map((c) => c.weight)).toEqual([20, 15, 10, 15, 10, 10, 10, 10]);
-    expect(rb.data.scoring).toEqual({ spreadShare: 0.3, recommendation: { verdict: 'passed', minMeanTotal: 60 }, combine: 'mean', trimmedMinimum: 5, minimumExperts: 2 });
+    expect(rb.data.scoring).toEqual({ spreadShare: 0.3, recommendation: { verdict: 'passed', minMeanTotal: 60 }, combine: 'trimmed-mean', trimmedMinimum: 5, minimumExperts: 3 });
     expect(rb.data.settings).toMatchObject({ firstBatchYear: 2022, growthMethod: 'compound', monitoringDeadline: '04-30' });
   });
   it('fingerprint is sha256 of the canonical serialisation', () => {

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { committeeFigures, median, type ExpertScores } from '../../src/core/index.js';
 import { loadRulebook } from '../../src/core/rulebook/load.js';
-import { rb } from '../support/review.js';
+import { meanOfTwo } from '../support/rulebooks.js';
+
+// The figures' mechanics under a province's plain-mean rule with two experts counted (the defaults: committee-defaults).
+const rb = loadRulebook(meanOfTwo(), 'mean-of-two');
 
 const full = (name: string, s: number[], conflicted = false): ExpertScores => ({
   name,

@@ -47,8 +47,8 @@ function model(scoring: Record<string, unknown>) {
 }
 
 describe('the summary follows the rulebook scoring rule', () => {
-  it('mean (national): no extra row; the recommendation over the total 平均分, 待评分 below the 2 experts it asks for', () => {
-    const { score, rec, figures, report } = model({});
+  it('mean, two experts counted: no extra row; the recommendation over the total 平均分, 待评分 below the 2 experts it asks for', () => {
+    const { score, rec, figures, report } = model({ combine: 'mean', minimumExperts: 2 });
     expect(report.verdict).toBe('passed');
     expect(score).toBeUndefined();
     expect(rec.label).toBe('推荐意见（通过自动核验且专家组评分（平均分）≥60为达到推荐分数线；不足2位专家评分时待定（待评分）；是否建议推荐以推荐汇总的排名和名额为准）。分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值');
@@ -58,7 +58,7 @@ describe('the summary follows the rulebook scoring rule', () => {
     expect(rec.cell.result).toBe('达到推荐分数线');
   });
   it('trimmed mean: the committee score row (SUM−MAX−MIN)/(COUNT−2) when at least N totals, else the mean', () => {
-    const { score, rec, figures } = model({ combine: 'trimmed-mean', trimmedMinimum: 3 });
+    const { score, rec, figures } = model({ combine: 'trimmed-mean', trimmedMinimum: 3, minimumExperts: 2 });
     expect(score!.label).toBe('专家组评分（去掉一个最高分和一个最低分后的平均分；不足3个总分时取平均分）');
     expect(score!.cell.formula).toMatch(/^IF\(COUNT\((\w+:\w+)\)=0,"",ROUND\(IF\(COUNT\(\1\)>=3,\(SUM\(\1\)-MAX\(\1\)-MIN\(\1\)\)\/\(COUNT\(\1\)-2\),AVERAGE\(\1\)\),6\)\)$/);
     expect(score!.cell.result).toBe(58);

@@ -99,8 +99,8 @@ describe.skipIf(!SOFFICE || !poppler)('live charts in the demo, imported and ren
     expect(ours.map((c) => c.titles[0])).toEqual([zh('chart.summary.criteria.title'), zh('chart.summary.totals.title')]);
     for (const c of ours) expect(c.sheet).toBe(zh('summary.sheet'));
     expect([...ours[0]!.kinds].sort()).toEqual(['bar:col:clustered', 'line']);
-    // Weight, then the three experts' scores (the tally wrote them into the copy): eight criteria each.
-    expect(ours[0]!.values).toHaveLength(4);
+    // Weight, then the five experts' scores (the tally wrote them into the copy): eight criteria each.
+    expect(ours[0]!.values).toHaveLength(6);
     for (const v of ours[0]!.values.slice(1)) expect(v.filter((x) => x !== null)).toHaveLength(8);
     expect(ours[1]!.values[0]!.every((x) => typeof x === 'number' && x > 60)).toBe(true);
     expectRendered(file, dir, ours);

@@ -170,7 +170,7 @@ describe('experts in the summary, on real files', () => {
     expect(c.recommendation).toBe('pending');
     expect(c.reason).toBe('experts');
     expect(c.decision).toEqual({ decision: '建议推荐', rationale: '', date: '' });
-    expect(c.rule.combine).toBe('mean');
+    expect(c.rule.combine).toBe('trimmed-mean');
     // A first check (no summary yet) has none.
     const first = run(['check', join(dir, 'a.xlsx'), '-o', join(dir, 'first.xlsx'), '--json']);
     expect(JSON.parse(first.out).committee).toBeUndefined();

@@ -238,6 +238,11 @@ describe('monitor --roster: the province’s recognised clusters', () => {
     expect(silent['认定年份']).toBe(2022);
     expect(silent['复核']).toBe('2025年到期，应申请复核');
     expect(r.find((x) => x['集群名称'] === '某县汽车制动系统中小企业特色产业集群')!['监测结论']).toBe('正常');
+    // --json lists the silent cluster too, as the register does.
+    const json = await cli(['monitor', join(dir, '01-normal.xlsx'), '--roster', roster, '-o', join(dir, 'r2.xlsx'), '--year', '2025', '--json']);
+    const list = JSON.parse(json.out) as Array<{ verdict?: string; notReceived?: boolean; cluster?: { name?: string }; recognitionYear?: number; monitoringYear?: number }>;
+    expect(list).toHaveLength(2);
+    expect(list.find((x) => x.notReceived)).toMatchObject({ verdict: 'not-received', cluster: { name: '丁县沉默中小企业特色产业集群' }, recognitionYear: 2022, monitoringYear: 2024 });
   });
 });
 

@@ -80,14 +80,14 @@ describe.skipIf(!SOFFICE)('the cut line at exactly 60, decided alike by the tool
     await writeExample(d, '01-passing', {}, 'a.xlsx');
     const at60 = [12.8, 11, 9.7, 6.4, 8, 5.3, 6, 0.8];
     expect(at60.reduce((x, y) => x + y, 0)).not.toBe(60);
-    expect((await cli(['scoresheets', join(d, 'a.xlsx'), '--experts', '甲,乙', '-o', join(d, 's')])).code).toBe(0);
-    for (const x of ['甲', '乙']) await fillScoresheet(join(d, 's', `专家评分表-${x}.xlsx`), { a: { scores: at60 } }, { signature: x });
+    expect((await cli(['scoresheets', join(d, 'a.xlsx'), '--experts', '甲,乙,丙', '-o', join(d, 's')])).code).toBe(0);
+    for (const x of ['甲', '乙', '丙']) await fillScoresheet(join(d, 's', `专家评分表-${x}.xlsx`), { a: { scores: at60 } }, { signature: x });
     const copy = join(d, 'a.reviewed.xlsx');
-    expect((await cli(['check', join(d, 'a.xlsx'), '--experts', '甲,乙', '-o', copy])).code).toBe(0);
+    expect((await cli(['check', join(d, 'a.xlsx'), '--experts', '甲,乙,丙', '-o', copy])).code).toBe(0);
     const tallied = await cli(['tally', copy, join(d, 's'), '-o', join(d, 'list.xlsx'), '--update-copies', '--json']);
     const app = (JSON.parse(tallied.out) as { applications: Array<{ committee: { score: number; experts: Array<{ total: number }> }; recommendation: string }> }).applications[0]!;
     expect(app.committee.score).toBe(60);
-    expect(app.committee.experts.map((x) => x.total)).toEqual([60, 60]);
+    expect(app.committee.experts.map((x) => x.total)).toEqual([60, 60, 60]);
     expect(app.recommendation).toBe('recommended');
     // LibreOffice recomputes: the score sheet's total, and the summary's recommendation formula over the mean.
     const sheet = libreofficeCsv(join(d, 's', '专家评分表-甲.xlsx'), 1, join(d, 'csv1'));

@@ -85,8 +85,9 @@ describe('a round on real files', () => {
     const json = JSON.parse(r.out);
     const byId = Object.fromEntries(json.applications.map((a: { id: string }) => [a.id, a]));
     expect(byId.a).toMatchObject({ rank: 1, recommendation: 'recommended', committee: { n: 3, score: 86, median: 86, spread: 4 } });
-    // b: 丙 recused; 甲's "１５" counts as 15 (甲 75, 乙 82).
-    expect(byId.b).toMatchObject({ rank: 2, recommendation: 'beyond-quota', committee: { n: 2, score: 78.5 } });
+    // b: 丙 recused; 甲's "１５" counts as 15 (甲 75, 乙 82): two totals, under the three experts the national
+    // rulebook's defaults count, so b is pending (not ranked beyond the quota on two experts' word).
+    expect(byId.b).toMatchObject({ rank: null, recommendation: 'pending', pending: ['experts'], committee: { n: 2, score: 78.5 } });
     expect(byId.b.committee.experts[2]).toMatchObject({ name: '丙', conflicted: true });
     expect(byId.b.committee.experts[0].scores['1']).toBe(15);
     expect(byId.c).toMatchObject({ recommendation: 'not-eligible', reason: 'failed', rank: null });

@@ -152,7 +152,7 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     set.getCell(`B${setRow('满分合计')}`).value = 105;
     // And how the committee decides: the median, at least 3 experts, 8 recommendations.
     set.getCell(`B${setRow('评分合成方式')}`).value = '中位数';
-    set.getCell(`B${setRow('最少专家人数')}`).value = 3;
+    set.getCell(`B${setRow('最少专家人数')}`).value = 4;
     set.getCell(`B${setRow('推荐数量')}`).value = 8;
     const edited = join(dir, 'edited.xlsx');
     await wb.xlsx.writeFile(edited);
@@ -169,15 +169,15 @@ describe.skipIf(!soffice)('an official’s round trip through LibreOffice (needs
     const bound = (id: string) => (imported.checks.find((c) => c.id === id)!.rule as { bound: number }).bound;
     expect([bound('1.6'), bound('1.7'), bound('5.1')]).toEqual([30, 0.66, 0.1]);
     expect(imported.data.criteria.find((c) => c.id === '1')!.weight).toBe(25);
-    expect(imported.data.scoring).toMatchObject({ combine: 'median', minimumExperts: 3, recommendations: 8 });
+    expect(imported.data.scoring).toMatchObject({ combine: 'median', minimumExperts: 4, recommendations: 8 });
     const shown = await cli(['rulebook', 'show', '--rulebook', json]);
     expect(shown.out).toContain('推荐：结论为“通过自动核验”且专家组评分（中位数）≥ 60');
-    expect(shown.out).toContain('评分合成方式：中位数 · 最少专家人数 3 · 推荐数量 8');
+    expect(shown.out).toContain('评分合成方式：中位数 · 最少专家人数 4 · 推荐数量 8');
 
     const d = await cli(['rulebook', 'diff', 'rulebooks/national-2022.json', json]);
     expect(d.out.split('\n').filter((l) => l.startsWith('  · ') && !/编号|名称|发布机关/.test(l))).toEqual([
-      '  · 评分合成方式：由 平均分 改为 中位数',
-      '  · 最少专家人数：由 2 改为 3',
+      '  · 评分合成方式：由 去掉一个最高分和一个最低分后的平均分 改为 中位数',
+      '  · 最少专家人数：由 3 改为 4',
       '  · 推荐数量：由 不限 改为 8',
       '  · 评分标准 1（具有较强核心竞争力）：分值由 20 改为 25',
       '  · 检查 1.6（集群总产值）：阈值由 40亿元 改为 30亿元',

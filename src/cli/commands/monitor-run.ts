@@ -93,7 +93,17 @@ export async function runMonitor(ctx: CommandContext, inputs: string[], o: { out
     const due = records.filter((r) => r.renewalYear === year).map((r) => r.name);
     if (due.length) say('monitoring.cli.monitor.due', { year, names: due });
     say('monitoring.cli.monitor.wrote', { file: o.output, clusters: records.length, forms: entries.filter((e) => e.report).length });
-    if (o.json) out.json(entries.map((e) => e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }));
+    // A rostered cluster that sent nothing is a row of the JSON as of the register (监测结论 未收到信息表).
+    const notReceived = (r: RosterEntry) => ({
+      file: r.source,
+      notReceived: true,
+      cluster: { name: r.name, province: r.province, county: r.county },
+      recognitionYear: r.recognitionYear,
+      monitoringYear: year - 1,
+      verdict: 'not-received',
+      verdictText: { 'zh-CN': t('monitoring.register.notReceived', 'zh-CN'), 'en-US': t('monitoring.register.notReceived', 'en-US') },
+    });
+    if (o.json) out.json(all.map((e) => (e.notReceived ? notReceived(e.notReceived) : (e.report ?? { file: e.file, ...(e.application ? { application: true } : { error: e.error }) }))));
     if (entries.some((e) => !e.report)) ctx.exit(2);
     else if (records.some((r) => r.latest.verdict !== 'normal') || all.some((e) => e.notReceived)) ctx.exit(1);
   });

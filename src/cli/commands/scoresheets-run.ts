@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
+import { committeeSize, scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../terminal.js';
 import { checkNameLength, FileError } from '../../xlsx/errors.js';
@@ -39,6 +39,9 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   const experts = committeeNames(splitNames(o.experts), command);
   if (!experts.length) throw new UsageError('committee.usage.no-experts', {}, command);
   const rb = await rulebookFrom(o.rulebook, lang);
+  // A committee smaller than panels practise is said, not refused.
+  const small = committeeSize(experts.length, rb);
+  if (small) term.warning(t('committee.cli.small-committee', lang, { n: small.n, recommended: small.recommended }));
   const { workbooks } = await roundFiles(inputs);
   if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
   const { readRoundInput, writeScoresheet, identify } = await import('../../xlsx/round.js');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command } from 'commander';
-import { checkRound, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { checkRound, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../terminal.js';
 import { FileError } from '../../xlsx/errors.js';
@@ -193,6 +193,8 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
       unread = true;
       term.warning(t('committee.cli.tally.unread-scores', lang, { file: basename(x.path), cells: x.unread }));
     }
+  const small = committeeSize(round.experts.length, rb);
+  if (small) term.warning(t('committee.cli.small-committee', lang, { n: small.n, recommended: small.recommended }));
   for (const [expert, list] of sheetsOf) if (list.length > 1) term.err('committee.cli.tally.two-files', { expert, files: list });
   const prev = previous && previous.kind === 'rollup' ? previousTally(previous) : null;
   const now = stamp(io.now());

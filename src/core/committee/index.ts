@@ -9,3 +9,4 @@ export * from './json.js';
 export * from './summary.js';
 export * from './papers.js';
 export * from './record-check.js';
+export * from './size.js';

@@ -220,6 +220,10 @@ export const COMMITTEE_TEXT = defineText({
     'zh-CN': '{file} 的 {cell}（申报“{application}”的数据指纹）被改动，与本轮记录 round.json 不符：该行未计入',
     'en-US': '{file}: {cell} (the data fingerprint of “{application}”) was edited and differs from the round’s record round.json: the row is not counted',
   },
+  'committee.cli.small-committee': {
+    'zh-CN': '本轮评审专家{n}人，少于建议的{recommended}人（评审照常进行；人数不足的原因请在专家组意见中说明）',
+    'en-US': 'the round has {n} experts, fewer than the {recommended} recommended (the review goes on; say why in the committee’s opinion)',
+  },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
