@@ -4,16 +4,16 @@
  * deflater, which in `batch` runs cold once, at the end, on the user's wait.
  */
 import ExcelJS from 'exceljs';
-import { rollupChartsModel, rollupModel, type Lang, type RollupEntry } from '../core/index.js';
+import { rollupChartsModel, rollupModel, type CityRecommendation, type Lang, type RollupEntry } from '../core/index.js';
 import { finishPackage } from './charts/index.js';
 import { writeOutput } from './output.js';
 import { renderSheet } from './render.js';
 import { deflatedCopy } from './zip.js';
 
-export async function writeRollupNative(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+export async function writeRollupNative(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; cities?: CityRecommendation; force?: boolean; inputs?: string[] } = {}): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
-  const model = rollupModel(entries, lang, opts.quota);
+  const model = rollupModel(entries, lang, opts.quota, opts.cities);
   const charts = rollupChartsModel(entries, model, lang);
   for (const m of [model, charts]) await renderSheet(wb.addWorksheet(m.name), m);
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));

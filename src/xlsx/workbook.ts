@@ -18,6 +18,7 @@ import {
   rollupChartsModel,
   sheetsForError,
   templateModels,
+  type CityRecommendation,
   type CommitteeResult,
   type Examined,
   type ExpertOps,
@@ -266,10 +267,10 @@ export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang
   await saveWorkbook(wb, output, { force: opts.force });
 }
 
-export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; cities?: CityRecommendation; force?: boolean; inputs?: string[] } = {}): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
-  const model = rollupModel(entries, lang, opts.quota);
+  const model = rollupModel(entries, lang, opts.quota, opts.cities);
   const charts = rollupChartsModel(entries, model, lang);
   for (const m of [model, charts]) await renderSheet(wb.addWorksheet(m.name), m);
   await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models: [model, charts] });

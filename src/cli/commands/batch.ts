@@ -2,7 +2,7 @@
 import { lstat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
-import { applicationIdentities, type RollupEntry } from '../../core/index.js';
+import { applicationIdentities, cityCounts, cityFindingText, type RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { FileError } from '../../xlsx/errors.js';
 import { refuseRunInput, withRunInputs } from '../../xlsx/output.js';
@@ -68,7 +68,8 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
         io.err(`${t('committee.cli.same-application', lang, { file: escapeForTerminal(files[ok[k]!]!), of: escapeForTerminal(files[ok[x.sameAs]!]!) })}\n`);
       });
       const entries: RollupEntry[] = outcomes.flatMap((r, i) => (dropped.has(i) ? [] : ['report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }]));
-      await writeRollupNative(entries, lang, o.output, { quota, force: o.force, inputs: files });
+      const cities = rb.data.cityRecommendation;
+      await writeRollupNative(entries, lang, o.output, { quota, cities, force: o.force, inputs: files });
       const unreadable = t('cli.batch.unreadable', lang);
       const counts = new Map<string, number>();
       for (const e of entries) {
@@ -76,6 +77,8 @@ export function batchCommand(program: Command, ctx: CommandContext): void {
         counts.set(k, (counts.get(k) ?? 0) + 1);
       }
       io.out(`${t('cli.batch.wrote', lang, { file: escapeForTerminal(o.output), n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) })}\n`);
+      // 市级推荐: every city over its quota, said here too (the roll-up flags its rows).
+      if (cities) for (const f of cityCounts(entries.map((e) => e.report?.cluster.city ?? null), cities).findings) io.err(`${t('cli.warning', lang, { text: escapeForTerminal(cityFindingText(f, lang)) })}\n`);
       for (const e of entries) if (e.error) io.err(`${t('cli.batch.unreadable-line', lang, { text: escapeForTerminal(e.error) })}\n`);
       if (entries.some((e) => e.error)) ctx.exit(2);
       else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { checkRound, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { checkRound, cityCounts, cityFindingText, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../text.js';
 import { FileError } from '../../xlsx/errors.js';
@@ -224,6 +224,10 @@ export function tallyCommand(program: Command, ctx: CommandContext): void {
       }
       if (o.json) io.out(`${JSON.stringify(roundJson(result, rb, lang), null, 2)}\n`);
       printTable(result, lang, say);
+      // 市级推荐: every city over the rulebook's quota, said as the list flags it.
+      if (rb.data.cityRecommendation)
+        for (const f of cityCounts(result.applications.map((r) => r.application.city ?? null), rb.data.cityRecommendation).findings)
+          io.err(`${t('cli.warning', lang, { text: escapeForTerminal(cityFindingText(f, lang)) })}\n`);
       // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
       say(`${prev ? t('committee.cli.tally.wrote', lang, { file: o.output, n: result.applications.length, changes: result.changes.length }) : t('committee.cli.tally.wrote-first', lang, { file: o.output, n: result.applications.length, scores: result.changes.length })}\n`);
       if (result.problems.length || unread) ctx.exit(1);

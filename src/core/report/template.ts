@@ -129,6 +129,8 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     }
   }
 
+  const foot = stampBlocks(b, layout.end + 1, last, lang);
+
   const indicators: SheetModel = {
     name: INDICATOR_SHEET,
     cells: b.cells,
@@ -139,7 +141,7 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     protect: password ? { password } : {},
     tabColor: '#FFC000',
   };
-  indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW] });
+  indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW], keep: [foot] });
 
   return {
     sheets: [
@@ -158,6 +160,39 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
       },
     },
   };
+}
+
+/**
+ * The foot of the indicator sheet, one blank row below the last indicator: 申报单位（盖章） — the applicant's pledge, its
+ * head's signature and seal with the date — then 推荐单位意见（盖章、日期） — room for the opinion, the head's signature
+ * and the recommending authority's seal and date. Text cells with room for a seal (the texts' blank lines make the
+ * rows tall), signed on paper; the two blocks print together on one page. Column A holds no code, so the reader passes
+ * them by. Returns the rows [first, last] to keep together.
+ */
+function stampBlocks(b: SheetBuilder, start: number, last: number, lang: Lang): [number, number] {
+  const split = COLUMNS.unit;
+  let r = start;
+  const heading = (key: 'template.stampApplicant' | 'template.stampRecommender') => {
+    b.set(r, 0, { value: t(key, lang), style: 'group' });
+    b.merge(r, 0, r, last);
+    r++;
+  };
+  const signed = (left: string) => {
+    b.set(r, 0, { value: left, style: 'wrap' });
+    b.merge(r, 0, r, split);
+    b.set(r, split + 1, { value: t('template.stampSeal', lang), style: 'wrap' });
+    b.merge(r, split + 1, r, last);
+    r++;
+  };
+  heading('template.stampApplicant');
+  signed(t('template.stampApplicantPledge', lang));
+  r++;
+  heading('template.stampRecommender');
+  b.set(r, 0, { value: t('template.stampOpinion', lang), style: 'wrap' });
+  b.merge(r, 0, r, last);
+  r++;
+  signed(t('template.stampHead', lang));
+  return [start, r - 1];
 }
 
 function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetModel {
