@@ -89,7 +89,7 @@ describe('the application form’s new rows', () => {
     expect(input(blank, 'B21').map((f) => [f.code, f.status])).toEqual([['missing-input', 'missing']]);
   });
 
-  it('the form ends with the 申报单位（盖章） and 推荐单位意见（盖章、日期） blocks, kept together on one page', () => {
+  it('the form ends with the 申报单位（盖章） and 推荐单位意见（盖章、日期） blocks, kept together on a page of their own', () => {
     const sheet = templateModels(national, 2025).sheets.find((s) => s.name === '指标表')!;
     const text = textOf(sheet);
     for (const w of ['申报单位（盖章）', '推荐单位意见（盖章、日期）', '负责人（签字）：', '推荐意见：', '年    月    日']) expect(text).toContain(w);
@@ -97,10 +97,10 @@ describe('the application form’s new rows', () => {
     const first = sheet.cells.find((c) => c.value === '申报单位（盖章）')!.row;
     const last = Math.max(...sheet.cells.map((c: CellModel) => c.row));
     expect(first).toBe(lastCode + 2);
-    // Rows with room for a seal, and no page break inside the two blocks.
+    // Rows with room for a seal; the blocks begin a page and no page break falls inside them.
     const seal = sheet.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('（盖章）'))!;
     expect(sheet.heights?.[seal.row] ?? 0).toBeGreaterThanOrEqual(60);
-    expect((sheet.print?.rowBreaks ?? []).filter((r) => r > first && r <= last)).toEqual([]);
+    expect((sheet.print?.rowBreaks ?? []).filter((r) => r >= first && r <= last)).toEqual([first]);
   });
 });
 
