@@ -47,6 +47,7 @@ export * from './report/meta-read.js';
 export * from './report/summary.js';
 export * from './report/template.js';
 export * from './report/rollup.js';
+export * from './report/cities.js';
 export * from './workflow/index.js';
 export * from './committee/index.js';
 export * from './monitoring/index.js';

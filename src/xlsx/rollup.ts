@@ -4,14 +4,14 @@
  * deflater, which in `batch` runs cold once, at the end, on the user's wait.
  */
 import type ExcelJS from 'exceljs';
-import type { Lang, RollupEntry } from '../core/index.js';
+import type { CityRecommendation, Lang, RollupEntry } from '../core/index.js';
 import { finishPackage } from './charts/index.js';
 import { writeOutput } from './output.js';
 import { rollupWorkbook } from './workbook.js';
 import { deflatedCopy } from './zip.js';
 
-export async function writeRollupNative(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  const { wb, models } = await rollupWorkbook(entries, lang, opts.quota);
+export async function writeRollupNative(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; cities?: CityRecommendation; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const { wb, models } = await rollupWorkbook(entries, lang, opts.quota, opts.cities);
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   // The charts (./charts) before compressing: the parts they add come deflated, the rest stored, all deflated then.
   const bytes = deflatedCopy(finishPackage(stored, { models }).bytes);

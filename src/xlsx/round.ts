@@ -249,6 +249,7 @@ function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang
     cluster: r.cluster.name ?? '',
     province: r.cluster.province ?? '',
     county: r.cluster.county ?? '',
+    ...(r.cluster.city ? { city: r.cluster.city } : {}),
     verdict: r.verdict,
     reasons,
     fingerprint: dataFingerprint(fr.review.inputs, fr.review.lists),

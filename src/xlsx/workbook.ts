@@ -18,6 +18,7 @@ import {
   rollupChartsModel,
   sheetsForError,
   templateModels,
+  type CityRecommendation,
   type CommitteeResult,
   type Examined,
   type ExpertOps,
@@ -267,16 +268,16 @@ export async function writeTemplate(rb: LoadedRulebook, year: number, lang: Lang
 }
 
 /** The roll-up's workbook: the list and its charts sheet rendered, with the models the charts are grafted from. */
-export async function rollupWorkbook(entries: RollupEntry[], lang: Lang, quota?: number): Promise<{ wb: ExcelJS.Workbook; models: SheetModel[] }> {
+export async function rollupWorkbook(entries: RollupEntry[], lang: Lang, quota?: number, cities?: CityRecommendation): Promise<{ wb: ExcelJS.Workbook; models: SheetModel[] }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cluster-review';
-  const model = rollupModel(entries, lang, quota);
+  const model = rollupModel(entries, lang, quota, cities);
   const models = [model, rollupChartsModel(entries, model, lang)];
   for (const m of models) await renderSheet(wb.addWorksheet(m.name), m);
   return { wb, models };
 }
 
-export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; force?: boolean; inputs?: string[] } = {}): Promise<void> {
-  const { wb, models } = await rollupWorkbook(entries, lang, opts.quota);
+export async function writeRollup(entries: RollupEntry[], lang: Lang, output: string, opts: { quota?: number; cities?: CityRecommendation; force?: boolean; inputs?: string[] } = {}): Promise<void> {
+  const { wb, models } = await rollupWorkbook(entries, lang, opts.quota, opts.cities);
   await saveWorkbook(wb, output, { force: opts.force, inputs: opts.inputs, models });
 }

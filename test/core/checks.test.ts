@@ -71,7 +71,7 @@ describe('1.6 total output ≥ 40 亿元 in each year', () => {
     expect(fails).toHaveLength(1);
     expect(fails[0]!.year).toBe(2023);
     expect(fails[0]!.code).toBe('below-minimum');
-    expect(fails[0]!.cells).toEqual(['指标表!E30']);
+    expect(fails[0]!.cells).toEqual(['指标表!E35']);
     expect(r.verdict).toBe('failed');
   });
 });

@@ -160,9 +160,9 @@ describe('checks against the lists', () => {
     const { review, report } = reviewWith(lists);
     const f = report.findings.find((x) => x.check === 'L3')!;
     expect([f.code, f.status, f.indicator]).toEqual(['list-count-differs', 'invalid', '2.2']);
-    expect(f.cells).toEqual(['指标表!F36']);
+    expect(f.cells).toEqual(['指标表!F41']);
     expect(f.params).toMatchObject({ stated: 3, distinct: 2, range: '专精特新小巨人企业!B3:E4' });
-    expect(f.messages['zh-CN']).toBe('主导产业专精特新“小巨人”企业数填报为3家（指标表!F36），但“专精特新小巨人企业”名单（专精特新小巨人企业!B3:E4）列出2家，数量不一致');
+    expect(f.messages['zh-CN']).toBe('主导产业专精特新“小巨人”企业数填报为3家（指标表!F41），但“专精特新小巨人企业”名单（专精特新小巨人企业!B3:E4）列出2家，数量不一致');
     expect(review.verdict).toBe('incomplete');
   });
   it('2.6 is compared with the lists de-duplicated by credit code', () => {

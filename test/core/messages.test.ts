@@ -21,6 +21,8 @@ function coverage() {
     review({ '6.1': [0.5, 0.6, 0.4], '1.6': [100, 120, 90], '1.7': [80, 90, 70], '1.8': [80, 90, 70], '4.4': [100, 110, 100] }),
     reviewToReport({ sheet: 'Sheet1', cells: [[{ value: 'x' }]] }, rb),
     review({ '2.1': 0, '2.2': 0, '2.3': 3, '2.4': 3, '2.5': 3, '2.6': undefined, '3.2': [2, null, null] }),
+    // The contact's 手机 and 邮箱 (issue 19): not a mobile number, not an e-mail address.
+    review({ B23: '0571-1234', B24: 'wangwu' }),
   ];
 }
 

@@ -118,11 +118,11 @@ describe('addresses', () => {
     const r = reviewToReport(snap, rb);
     const f = r.findings.find((x) => x.check === '1.6' && x.status === 'fail')!;
     // Row 20 of the grid, shifted down 2 and right 1: F19.
-    expect(f.cells).toEqual(['指标表!F32']);
+    expect(f.cells).toEqual(['指标表!F37']);
   });
   it('quote sheet names that need it', () => {
     const r = review({ '1.1': '否' }, { sheet: "Cluster's sheet" });
-    expect(r.findings.find((x) => x.check === '1.1')!.cells[0]).toBe("'Cluster''s sheet'!F25");
+    expect(r.findings.find((x) => x.check === '1.1')!.cells[0]).toBe("'Cluster''s sheet'!F30");
   });
 });
 
@@ -136,14 +136,14 @@ describe('single values', () => {
   };
   it('a latest-year figure typed in another year column is not used: missing where it belongs, invalid where it is', () => {
     const snap = moved('3.2', { 3: { value: 4 }, 5: null });
-    expect(readIndicatorSheet(snap, rb).indicators.get('3.2')!.single).toMatchObject({ state: 'blank', cell: '指标表!F43' });
+    expect(readIndicatorSheet(snap, rb).indicators.get('3.2')!.single).toMatchObject({ state: 'blank', cell: '指标表!F48' });
     const r = reviewToReport(snap, rb);
     const f = r.findings.filter((x) => x.indicator === '3.2');
     expect(f.map((x) => [x.code, x.status, x.cells])).toEqual([
-      ['missing-input', 'missing', ['指标表!F43']],
-      ['value-in-other-year', 'invalid', ['指标表!D43']],
+      ['missing-input', 'missing', ['指标表!F48']],
+      ['value-in-other-year', 'invalid', ['指标表!D48']],
     ]);
-    expect(f[1]!.params).toEqual({ found: '4', latestCell: '指标表!F43', latestYear: 2024 });
+    expect(f[1]!.params).toEqual({ found: '4', latestCell: '指标表!F48', latestYear: 2024 });
     expect(r.verdict).toBe('incomplete');
   });
   it('a second figure beside the latest one is a warning, and the latest one is used', () => {
@@ -156,7 +156,7 @@ describe('single values', () => {
   });
   it('text and 是/否 answers may sit in any year column (a merged cell keeps its value in its first column)', () => {
     const inputs = readIndicatorSheet(moved('1.1', { 3: { value: '是' }, 5: null }), rb);
-    expect(inputs.indicators.get('1.1')!.single).toMatchObject({ state: 'ok', value: true, cell: '指标表!D25' });
+    expect(inputs.indicators.get('1.1')!.single).toMatchObject({ state: 'ok', value: true, cell: '指标表!D30' });
     expect(inputs.findings).toEqual([]);
   });
 });

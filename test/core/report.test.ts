@@ -13,6 +13,7 @@ describe('JSON report', () => {
       name: '示例县精密轴承产业集群',
       province: '浙江省',
       county: '示例县',
+      city: '示例市',
       leadingIndustry: '轴承制造',
       nicheSector: '精密轴承',
       applicationYear: 2025,
@@ -31,7 +32,7 @@ describe('JSON report', () => {
       check: '1.6',
       indicator: '1.6',
       year: 2022,
-      cells: ['指标表!D30'],
+      cells: ['指标表!D35'],
       params: { value: 38.2, op: '>=', bound: 40, unit: '亿元' },
       messages: {
         'zh-CN': '2022年集群总产值为38.2亿元，未达到“近三年产值均在40亿元以上”的要求',

@@ -76,7 +76,7 @@ describe('veto answers', () => {
 describe('terms', () => {
   it('数据一致, 按集群总产值重新计算为, nested quotes ‘’ inside “”', () => {
     expect(zh(review(), '2.6')).toBe('专精特新中小企业、创新型中小企业、国家级高新技术企业去重合计为52家，在35家（最大单项）至75家（各项之和）之间，数据一致');
-    expect(zh(review({ '1.9': pct(0.2) }), '1.9', 'derived-mismatch')).toBe('表内计算值与核验值不一致：产值年均增速表内为20%（指标表!F33），按集群总产值重新计算为12.55%');
+    expect(zh(review({ '1.9': pct(0.2) }), '1.9', 'derived-mismatch')).toBe('表内计算值与核验值不一致：产值年均增速表内为20%（指标表!F38），按集群总产值重新计算为12.55%');
     const m = zh(review({ '2.1': 0, '2.2': 0, '2.3': 4, '2.4': 5, '2.5': 6, '2.6': 6 }), '2.A');
     expect(m).toContain('“拥有主导产业制造业单项冠军企业或专精特新‘小巨人’企业（合计不少于1家），或专精特新中小企业、创新型中小企业和国家级高新技术企业不少于10家”的要求');
   });
@@ -117,7 +117,7 @@ describe('checks that could not judge, and input checks', () => {
     expect(zh(review(), '4.5')).toBe('集群从业人员数为38000人');
     const r = review({ '4.5': 0 });
     expect(byCheck(r, '4.5').map((f) => [f.code, f.status])).toEqual([['below-minimum', 'invalid']]);
-    expect(zh(r, '4.5')).toBe('集群从业人员数为0人（指标表!F50），应大于0人');
+    expect(zh(r, '4.5')).toBe('集群从业人员数为0人（指标表!F55），应大于0人');
     expect(byCheck(r, '4.6').map((f) => [f.code, f.status])).toEqual([['not-evaluated', 'invalid']]);
   });
 });

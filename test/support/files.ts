@@ -82,6 +82,8 @@ export function headedRows(ws: ExcelJS.Worksheet): Array<Record<string, unknown>
   const out: Array<Record<string, unknown>> = [];
   for (let r = 4; r <= ws.rowCount; r++) {
     const vals = (ws.getRow(r).values as unknown[]).slice(1);
+    // The table ends at its first blank row (the roll-up's count by city follows it).
+    if (vals.every((v) => v === null || v === undefined || v === '')) break;
     out.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? null])));
   }
   return out;

@@ -41,6 +41,12 @@ export function passingValues(): Values {
     B15: '示例镇、示例经济开发区',
     B16: 420,
     B17: 405,
+    // The provincial tier (issue 19): 规上企业数, the city the county applies through, the contact's position, mobile, e-mail.
+    B20: 36,
+    B21: '示例市',
+    B22: '科长',
+    B23: '13812345678',
+    B24: 'wangwu@example.gov.cn',
     B18: 2023,
     B19: '浙经信企业〔2023〕12号',
     '1.1': '是',

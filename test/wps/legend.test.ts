@@ -23,9 +23,9 @@ const TITLE = '标记颜色说明';
 const NOTE = '标记单元格的批注写明原因';
 const WORD = { fail: '不达标', veto: '一票否决', invalid: '无效', missing: '缺失', warn: '提示' } as Record<string, string> & { fail: string };
 const STATUS_OF_FILL = new Map(Object.entries(FLAG_FILL).map(([status, fill]) => [fill, status]));
-/** An applicant's own colour in the cell where the first swatch goes (02-failing: the form ends on row 89). */
+/** An applicant's own colour in the cell where the first swatch goes (02-failing: the form ends on row 100, its seal blocks). */
 const APPLICANT_FILL = '#CCE5FF';
-const FIRST_SWATCH = `${INDICATOR_SHEET}!A91`;
+const FIRST_SWATCH = `${INDICATOR_SHEET}!A103`;
 
 /** One host, as these tests drive it. */
 interface Host {
@@ -140,8 +140,8 @@ for (const [hostName, make] of [
       const r = await host.check();
       expect(r.flagged).toBeGreaterThan(0);
       const legend = expectLegend(host);
-      // Below the last row of the form (row 89 of 02-failing), one row left blank.
-      expect(legend[0]!.cell).toBe(`${INDICATOR_SHEET}!A90`);
+      // Below the last row of the form (row 100 of 02-failing: its seal blocks), one row left blank.
+      expect(legend[0]!.cell).toBe(`${INDICATOR_SHEET}!A102`);
       expect(host.find(TITLE)).toHaveLength(1);
       expect(r.warnings.map((w) => w.code)).not.toContain('legend-skipped');
     });

@@ -108,11 +108,15 @@ describe.skipIf(!printTools || !standInInstalled)('print keeps every word: every
     files.push(...ls(out), join(out, 'round', '推荐汇总.xlsx'), join(out, 'round', 'sheets', '专家评分表-王专家.xlsx'), ...ls(join(out, 'round', '评审文件')), ...ls(join(out, 'round', '评审文件'), '.docx'));
     // What the other commands write.
     const more = join(dir, 'more');
+    const YUNNAN = join(ROOT, 'rulebooks', 'yunnan-2023.json');
     mkdirSync(more);
     const made: Array<[string[], string]> = [
       [['template', '--year', '2025', '-o', join(more, '指标表模板.xlsx')], join(more, '指标表模板.xlsx')],
       [['monitor-template', '--year', '2024', '-o', join(more, '培育情况表.xlsx')], join(more, '培育情况表.xlsx')],
       [['rulebook', 'export', '-o', join(more, '规则表.xlsx')], join(more, '规则表.xlsx')],
+      // The provincial tier: the Yunnan rulebook's city quotas on 设置, and a roll-up under them with a city over its quota.
+      [['rulebook', 'export', '--rulebook', YUNNAN, '-o', join(more, '规则表-云南.xlsx')], join(more, '规则表-云南.xlsx')],
+      [['batch', ...ls(join(ROOT, 'examples')), '--rulebook', YUNNAN, '-o', join(more, '推荐汇总-云南.xlsx')], join(more, '推荐汇总-云南.xlsx')],
       [['check', join(ROOT, 'examples', 'monitoring', '02-late-target-missed.xlsx'), '-o', join(more, '监测表核验.xlsx')], join(more, '监测表核验.xlsx')],
     ];
     for (const [args, file] of made) {

@@ -110,16 +110,16 @@ describe.skipIf(!SOFFICE)('the committee list recomputed by a real spreadsheet e
     const wb = await load(list);
     const rollup = '推荐汇总';
     const ws = wb.getWorksheet(rollup)!;
-    // The list's columns: what prints first (score, n), the score's ingredients after the meeting column.
-    const col = { score: 5, mean: 13, median: 14, spread: 15, n: 6, id: 17 };
+    // The list's columns: what prints first (地级市, score, n), the score's ingredients after the meeting column.
+    const col = { score: 6, mean: 14, median: 15, spread: 16, n: 7, id: 18 };
     const formulas: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => void ((c.value as { formula?: string })?.formula && Number(c.col) <= col.id + 1 && formulas.push(c.address.replace(/\d+/, '')))));
-    expect([...new Set(formulas)].sort()).toEqual(['F', 'G', 'N', 'O', 'P']);
-    // Beyond the id, hidden: the chart's helper columns (issue 22), each only the score as a number, N(F…) of its row.
+    expect([...new Set(formulas)].sort()).toEqual(['G', 'H', 'O', 'P', 'Q']);
+    // Beyond the id, hidden: the chart's helper columns (issue 22), each only the score as a number, N(G…) of its row.
     ws.eachRow((row, r) =>
       row.eachCell((c) => {
         const f = (c.value as { formula?: string })?.formula;
-        if (f && Number(c.col) > col.id + 1) expect(f).toBe(`N(F${r})`);
+        if (f && Number(c.col) > col.id + 1) expect(f).toBe(`N(G${r})`);
       }),
     );
 

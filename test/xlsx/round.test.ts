@@ -105,11 +105,11 @@ describe('a round on real files', () => {
     expect(opinions.rowCount).toBe(1 + 3 * 3);
 
     // The committee's decision is kept by a later tally, and nothing changed is not recorded again.
-    const id = list.getColumn(18).values.indexOf('a');
-    // 审定结果, its date and the meeting: columns 11–13 of the list (what prints comes first).
-    list.getCell(id, 11).value = '推荐';
-    list.getCell(id, 12).value = '2025-06-30';
-    list.getCell(id, 13).value = '第3次评审会';
+    const id = list.getColumn(19).values.indexOf('a');
+    // 审定结果, its date and the meeting: columns 12–14 of the list (what prints comes first; 地级市 is column 5).
+    list.getCell(id, 12).value = '推荐';
+    list.getCell(id, 13).value = '2025-06-30';
+    list.getCell(id, 14).value = '第3次评审会';
     await wb.xlsx.writeFile(out);
     const again = run(['tally', d, sheets, '-o', out, '--quota', '1', '--json']);
     expect(again.code, again.err).toBe(0);

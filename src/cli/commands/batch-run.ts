@@ -4,7 +4,7 @@
  */
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
-import { applicationIdentities, type RollupEntry } from '../../core/index.js';
+import { applicationIdentities, cityCounts, cityFindingText, type RollupEntry } from '../../core/index.js';
 import { t } from '../../core/text/index.js';
 import { withRunInputs } from '../../xlsx/output.js';
 import { commandPath } from '../help.js';
@@ -61,7 +61,8 @@ async function run(ctx: CommandContext, inputs: string[], o: Options, quota: num
       term.err('committee.cli.same-application', { file: files[ok[k]!]!, of: files[ok[x.sameAs]!]! });
     });
     const entries: RollupEntry[] = outcomes.flatMap((r, i) => (dropped.has(i) ? [] : ['report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }]));
-    await writeRollupNative(entries, lang, o.output, { quota, force: o.force, inputs: files });
+      const cities = rb.data.cityRecommendation;
+      await writeRollupNative(entries, lang, o.output, { quota, cities, force: o.force, inputs: files });
     const unreadable = t('cli.batch.unreadable', lang);
     const counts = new Map<string, number>();
     for (const e of entries) {
@@ -69,6 +70,8 @@ async function run(ctx: CommandContext, inputs: string[], o: Options, quota: num
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     term.out('cli.batch.wrote', { file: o.output, n: entries.length, counts: [...counts].map(([k, n]) => `${k} ${n}`) });
+    // 市级推荐: every city over its quota, said here too (the roll-up flags its rows).
+    if (cities) for (const f of cityCounts(entries.map((e) => e.report?.cluster.city ?? null), cities).findings) term.warning(cityFindingText(f, lang));
     for (const e of entries) if (e.error) term.err('cli.batch.unreadable-line', { text: e.error });
     if (entries.some((e) => e.error)) ctx.exit(2);
     else if (entries.some((e) => e.report!.verdict !== 'passed')) ctx.exit(1);

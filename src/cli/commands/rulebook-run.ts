@@ -9,7 +9,7 @@ import { loadRulebook } from '../../core/rulebook/load.js';
 import { roundOf } from '../../core/rulebook/round.js';
 import { t, tAny } from '../../core/text/index.js';
 import { commandPath } from '../help.js';
-import { diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
+import { cityQuotasText, diffRulebooks, rulebookWarnings } from '../../core/rulebook/diff.js';
 import { BadRulebook, local, pad, UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
 import { terminal, inputsOf } from '../run-command.js';
@@ -33,6 +33,7 @@ function describeRulebook(rb: LoadedRulebook, lang: Lang): string[] {
       rule: d.scoring.combine === 'trimmed-mean' ? t('rulebook.show.trimmed-when', lang, { rule, n: d.scoring.trimmedMinimum }) : rule,
       minimum: d.scoring.minimumExperts,
       quota: d.scoring.recommendations ?? t('rulebook.show.no-quota', lang) })}`,
+    ...(d.cityRecommendation ? [`  ${t('rulebook.sheet.cities', lang)}${lang === 'zh-CN' ? '：' : ': '}${cityQuotasText(d, lang)}`] : []),
     '',
     `  ${t('rulebook.show.checks', lang, { n: d.checks.length })}`,
     ...d.checks.map((c) => `    ${pad(c.id, 5)} ${pad(c.criterion, 2)} ${pick(c.title)}${c.requirement ? ` — ${requirement(c.id)}` : ''}`),

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command } from 'commander';
-import { checkRound, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
+import { checkRound, cityCounts, cityFindingText, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
 import { tSafe as t } from '../terminal.js';
 import { FileError } from '../../xlsx/errors.js';
@@ -229,6 +229,9 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   }
   if (o.json) term.json(roundJson(result, rb, lang));
   printTable(result, lang, say);
+  // 市级推荐: every city over the rulebook's quota, said as the list flags it.
+  if (rb.data.cityRecommendation)
+    for (const f of cityCounts(result.applications.map((r) => r.application.city ?? null), rb.data.cityRecommendation).findings) term.warning(cityFindingText(f, lang));
   // The first tally of a round has nothing to compare with: its scores are not "changes since the last tally".
   if (prev) say('committee.cli.tally.wrote', { file: o.output, n: result.applications.length, changes: result.changes.length });
   else say('committee.cli.tally.wrote-first', { file: o.output, n: result.applications.length, scores: result.changes.length });

@@ -16,6 +16,8 @@ export interface RoundApplication {
   cluster: string;
   province: string;
   county: string;
+  /** 所在地级市（州、盟）, when the application gives one (absent in rounds made before the provincial tier). */
+  city?: string;
   verdict: Verdict;
   /** The automated verdict's main reasons, in the round's language. */
   reasons: string[];

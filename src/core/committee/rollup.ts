@@ -14,6 +14,7 @@ import type { Lang } from '../types.js';
 import { pagePrint } from '../report/print.js';
 import { combineFormula, exactFormula } from '../scoring.js';
 import { SheetBuilder, textUnits, type CellValue, type SheetModel, type StyleKey } from '../report/sheet-model.js';
+import { cityCounts, cityCountText, cityFindingText, cityKey, cityText } from '../report/cities.js';
 import { addCommitteeChart } from './chart.js';
 import { AUDIT_COLUMNS, AUDIT_WIDTHS, auditChangeText, auditItemText } from './audit-sheet.js';
 import { recordModel } from './record-sheet.js';
@@ -125,9 +126,12 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   // What the committee reads and decides on comes first and prints one page wide; the mean, median and spread (the
   // score's ingredients), the source file and the id follow, on the sheet but not on paper.
   const cols = {
-    no: 0, rank: 1, cluster: 2, place: 3, verdict: 4, score: 5, n: 6, discuss: 7, rec: 8, note: 9, decision: 10, date: 11, meeting: 12, mean: 13, median: 14, spread: 15, file: 16, id: 17,
+    no: 0, rank: 1, cluster: 2, place: 3, city: 4, verdict: 5, score: 6, n: 7, discuss: 8, rec: 9, note: 10, decision: 11, date: 12, meeting: 13, mean: 14, median: 15, spread: 16, file: 17, id: 18,
   };
-  const widths = [5, 5, 24, 12, 14, 10, 6, 9, 20, 28, 10, 11, 13, 9, 9, 8, 24, 4];
+  const widths = [5, 5, 24, 12, 9, 14, 10, 6, 9, 20, 26, 10, 11, 13, 9, 9, 8, 24, 4];
+  // 市级推荐: every application of the round counted by its city; a city over the rulebook's quota is flagged.
+  const byCity = cityCounts(result.applications.map((r) => r.application.city ?? null), rb.data.cityRecommendation);
+  const cityOver = new Map(byCity.findings.map((f) => [cityKey(f.city), f]));
   const printedWidth = widths.slice(0, cols.meeting + 1).reduce((a, x) => a + x, 0);
   b.set(0, 0, { value: rollupTitle(result, lang, rb), style: 'title' });
   b.merge(0, 0, 0, cols.meeting);
@@ -152,6 +156,7 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     [cols.rank, 'committee.col.rank'],
     [cols.cluster, 'committee.col.cluster'],
     [cols.place, 'committee.col.place'],
+    [cols.city, 'rollup.colCity'],
     [cols.verdict, 'committee.col.verdict'],
     [cols.score, 'committee.col.score'],
     [cols.mean, 'committee.col.mean'],
@@ -184,6 +189,9 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     const place = [a.province, a.county].filter(Boolean).join(' ');
     b.set(row, cols.place, { value: place, style: 'wrap' });
     b.fit(row, place, widths[cols.place]!);
+    const city = cityText(a.city, lang);
+    b.set(row, cols.city, { value: city, style: 'wrap' });
+    b.fit(row, city, widths[cols.city]!);
     b.set(row, cols.verdict, { value: tAny(`committee.verdict.${a.verdict}`, lang), style: `verdict.${a.verdict}` });
     b.set(row, cols.score, { formula: `IF(${none},"",${ruleFormula(h)})`, result: r.score ?? '', numberFormat: '0.00', style: 'computed' });
     b.set(row, cols.mean, { formula: `IF(${none},"",${exactFormula(`AVERAGE(${h})`)})`, result: r.mean ?? '', numberFormat: '0.00', style: 'computed' });
@@ -195,8 +203,9 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
     const rec = recommendationText(r, lang);
     b.set(row, cols.rec, { value: rec, style: REC_STYLE[r.recommendation] });
     b.fit(row, rec, widths[cols.rec]!);
-    const note = reasonText(r, lang);
-    b.set(row, cols.note, { value: note, style: 'wrap' });
+    const over = a.city ? cityOver.get(cityKey(a.city)) : undefined;
+    const note = [reasonText(r, lang), ...(over ? [cityFindingText(over, lang)] : [])].filter(Boolean).join(lang === 'zh-CN' ? '；' : '; ');
+    b.set(row, cols.note, { value: note, style: over ? 'status.warn' : 'wrap' });
     b.fit(row, note, widths[cols.note]!);
     const d = r.decision;
     b.set(row, cols.decision, { value: d?.decision || null, input: 'expert', style: 'input', validation: { kind: 'list', values: [w('committee.decision.yes'), w('committee.decision.no')], severity: 'warning' } });
@@ -213,6 +222,16 @@ export function tallyModels(result: TallyResult, rb: LoadedRulebook, lang: Lang)
   });
   const problems = result.problems.filter((p) => p.code !== 'tie');
   row++;
+  if (byCity.counts.length) {
+    const counts = byCity.counts.map((c) => cityCountText(c, lang)).join(lang === 'zh-CN' ? '、' : '; ');
+    for (const [value, style] of [[w(rb.data.cityRecommendation ? 'rollup.citiesQuota' : 'rollup.cities', { counts }), 'wrap'], ...byCity.findings.map((f) => [cityFindingText(f, lang), 'status.warn'])] as Array<[string, StyleKey]>) {
+      b.set(row, 0, { value, style });
+      b.merge(row, 0, row, cols.meeting);
+      b.fit(row, value, printedWidth);
+      row++;
+    }
+    row++;
+  }
   b.set(row, 0, { value: w('committee.rollup.problems', { n: problems.length }), style: 'section' });
   b.merge(row, 0, row, cols.meeting);
   row++;

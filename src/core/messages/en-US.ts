@@ -93,6 +93,8 @@ export const enUS: MessageTable = {
     `${lbl(f, c)}${at(f)} is ${c.v(p.value)}; expected ` +
     (p.max === null || p.max === undefined ? `at least ${String(p.min)}` : p.min === null || p.min === undefined ? `at most ${String(p.max)}` : `a value from ${String(p.min)} to ${String(p.max)}`),
   'formula-not-calculated': (f, _p, c) => `${lbl(f, c)}${at(f)} is a formula without a calculated result; open, recalculate and save it in Excel, then check again`,
+  'mobile-format': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”, which is not an 11-digit mobile number beginning with 1 — please verify`,
+  'email-format': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”, which is not a valid e-mail address (one @, and a dot in the domain after it) — please verify`,
   'value-in-other-year': (f, p, c) =>
     f.status === 'invalid'
       ? `${c.label(f.indicator)} takes the latest year's value only (${String(p.latestYear)}), in ${String(p.latestCell)}; “${String(p.found)}” in ${f.cells.join(', ')} was not used`

@@ -118,6 +118,8 @@ export const zhCN: MessageTable = {
     `${lbl(f, c)}${at(f)}为${c.v(p.value)}，` +
     (p.max === null || p.max === undefined ? `应不小于${String(p.min)}` : p.min === null || p.min === undefined ? `应不大于${String(p.max)}` : `应在${String(p.min)}至${String(p.max)}之间`),
   'formula-not-calculated': (f, _p, c) => `${lbl(f, c)}${at(f)}是公式但没有计算结果，请在Excel中打开、计算并保存后再核验`,
+  'mobile-format': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，不是11位手机号码（以1开头），请核实`,
+  'email-format': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，不是有效的电子邮箱（应含一个@，@后的域名含“.”），请核实`,
   'value-in-other-year': (f, p, c) =>
     f.status === 'invalid'
       ? `${c.label(f.indicator)}只取最近一年（${String(p.latestYear)}年）的数值，应填在${String(p.latestCell)}；填在${f.cells.join('、')}的${quoteZh(String(p.found))}未被采用`

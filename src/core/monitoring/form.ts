@@ -102,10 +102,13 @@ export function monitoringForm(base: LoadedRulebook): MonitoringForm {
     requirement: local(`monitoring.req.R${n}` as TextKey),
     rule: { kind: 'review', indicator },
   });
+  // The form identifies the cluster without its city, and has no 市级推荐 stage: both are the application round's.
+  const { city: _city, ...formIdentity } = id;
+  const { cityRecommendation: _cities, ...rest } = structuredClone(base.data);
   const data = {
-    ...structuredClone(base.data),
+    ...rest,
     id: `${base.data.id}-monitoring`,
-    settings: { ...structuredClone(base.data.settings), identity: { ...id, applicationYear: MONITORING_YEAR } },
+    settings: { ...structuredClone(base.data.settings), identity: { ...formIdentity, applicationYear: MONITORING_YEAR } },
     groups: [
       { id: GROUPS.identity, title: local('monitoring.group.identity') },
       { id: GROUPS.indicators, title: local('monitoring.group.indicators') },

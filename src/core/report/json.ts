@@ -37,6 +37,8 @@ export interface ClusterIdentity {
   name: string | null;
   province: string | null;
   county: string | null;
+  /** 所在地级市（州、盟）, where the rulebook names the row (settings.identity.city); null when blank or not asked. */
+  city: string | null;
   leadingIndustry: string | null;
   nicheSector: string | null;
   applicationYear: number | null;
@@ -71,6 +73,7 @@ function identity(review: Review, rb: LoadedRulebook): ClusterIdentity {
     name: text(id.name),
     province: text(id.province),
     county: text(id.county),
+    city: id.city === undefined ? null : text(id.city),
     leadingIndustry: text(id.leadingIndustry),
     nicheSector: text(id.nicheSector),
     applicationYear: review.inputs.applicationYear,

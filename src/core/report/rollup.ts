@@ -7,9 +7,11 @@
  * unreadable; then fewer fails, then fewer missing/invalid findings, then fewer warnings, then higher latest
  * total output, then cluster name, then file name.
  */
+import type { CityRecommendation } from '../rulebook/schema.js';
 import { normaliseText } from '../sheet/values.js';
 import { t, type TextKey } from '../text/index.js';
 import { LANGS, type Lang, type Verdict } from '../types.js';
+import { cityCounts, cityCountText, cityFindingText, cityKey, cityText, type CityFinding } from './cities.js';
 import type { Report, ReportFinding } from './json.js';
 import { pagePrint } from './print.js';
 import { SheetBuilder, type CellValue, type SheetModel, type StyleKey } from './sheet-model.js';
@@ -32,6 +34,8 @@ export interface RollupRow {
   warnings: number;
   sameNicheAs: number[];
   overQuota: boolean;
+  /** Its city is over the city's quota (市级推荐): the finding, said on every row of that city. */
+  cityOver: CityFinding | null;
 }
 
 const VERDICT_ORDER: Array<Verdict | 'unreadable'> = ['passed', 'incomplete', 'failed', 'ineligible', 'vetoed', 'unreadable'];
@@ -118,6 +122,7 @@ function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] {
       warnings: count((s) => s === 'warn'),
       sameNicheAs: [],
       overQuota: false,
+      cityOver: null,
     };
   });
   rows.sort(
@@ -149,23 +154,37 @@ function rollupRows(entries: RollupEntry[], quota?: number): RollupRow[] {
   return rows;
 }
 
+/** Every application counted by its city (an unreadable file under 未填写), each city over its quota flagged on its rows. */
+function cityTally(rows: RollupRow[], stage: CityRecommendation | undefined) {
+  const tally = cityCounts(rows.map((r) => r.entry.report?.cluster.city ?? null), stage);
+  const over = new Map(tally.findings.map((f) => [cityKey(f.city), f]));
+  for (const row of rows) {
+    const city = row.entry.report?.cluster.city;
+    row.cityOver = city ? (over.get(cityKey(city)) ?? null) : null;
+  }
+  return tally;
+}
+
 /** The roll-up's columns: header word, width, value, number format. */
 type RollupColumn = [header: string, width: number, get: (row: RollupRow, idx: number) => CellValue, format?: string];
 
-export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number): SheetModel {
+/** `cities`: the rulebook's 市级推荐 stage (each city's quota); absent, the cities are counted, none is over. */
+export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number, cities?: CityRecommendation): SheetModel {
   const w = (key: TextKey, params?: Record<string, string | number>) => t(key, lang, params);
   const rows = rollupRows(entries, quota);
+  const byCity = cityTally(rows, cities);
   const years = entries.find((e) => e.report?.cluster.dataYears)?.report?.cluster.dataYears ?? null;
   const y = (i: number) => (years ? w('rollup.yearLabel', { year: years[i]! }) : ['Y-3', 'Y-2', 'Y-1'][i]!);
   const id = (r: RollupRow) => r.entry.report?.cluster;
   // What a reader of the paper needs comes first and prints one page wide (to 结论 and its reasons and flags); the
   // key figures and the file follow on the sheet, for sorting and filtering on screen.
-  const verdictCol = 5;
-  const flagsCol = 10;
+  const verdictCol = 6;
+  const flagsCol = 11;
   const printed: RollupColumn[] = [
     [w('rollup.colNo'), 5, (_r, i) => i + 1],
     [w('rollup.colName'), 24, (r) => id(r)?.name ?? ''],
     [w('rollup.colProvince'), 9, (r) => id(r)?.province ?? ''],
+    [w('rollup.colCity'), 9, (r) => cityText(id(r)?.city, lang)],
     [w('rollup.colCounty'), 9, (r) => id(r)?.county ?? ''],
     [w('rollup.colIndustry'), 12, (r) => id(r)?.leadingIndustry ?? ''],
     [w('rollup.colVerdict'), 14, (r) => (r.entry.report ? r.entry.report.verdictText[lang] : w('rollup.unreadable'))],
@@ -208,13 +227,24 @@ export function rollupModel(entries: RollupEntry[], lang: Lang, quota?: number):
   rows.forEach((row, i) => {
     const r = 3 + i;
     cols.forEach(([, , get, fmt], c) => {
-      const style: StyleKey = c === verdictCol ? verdictStyle(row) : c === flagsCol && (row.sameNicheAs.length || row.overQuota) ? 'status.warn' : 'wrap';
+      const style: StyleKey = c === verdictCol ? verdictStyle(row) : c === flagsCol && (row.sameNicheAs.length || row.overQuota || row.cityOver) ? 'status.warn' : 'wrap';
       const value = get(row, i);
       b.set(r, c, { value, style, ...(fmt ? { numberFormat: fmt } : {}) });
       // Rows as tall as their wrapped text (reasons, flags): nothing overprints the row below.
       if (typeof value === 'string' && value) b.fit(r, value, cols[c]![1]);
     });
   });
+  // Below the table: each city's count (against its quota where the rulebook sets one), then each city over it.
+  let below = 3 + rows.length + 1;
+  const line = (value: string, style: StyleKey) => {
+    b.set(below, 0, { value, style });
+    b.merge(below, 0, below, lastPrinted);
+    b.fit(below, value, printedWidth);
+    below++;
+  };
+  const countsText = byCity.counts.map((c) => cityCountText(c, lang)).join(lang === 'zh-CN' ? '、' : '; ');
+  if (byCity.counts.length) line(w(cities ? 'rollup.citiesQuota' : 'rollup.cities', { counts: countsText }), 'wrap');
+  for (const f of byCity.findings) line(cityFindingText(f, lang), 'status.warn');
   const model: SheetModel = {
     name: ROLLUP_SHEET[lang],
     cells: b.cells,
@@ -243,5 +273,6 @@ function flags(row: RollupRow, lang: Lang): string {
   const out: string[] = [];
   if (row.sameNicheAs.length) out.push(t('rollup.sameNiche', lang, { rows: row.sameNicheAs.map((i) => i + 1) }));
   if (row.overQuota) out.push(t('committee.rollup.beyondQuota', lang));
+  if (row.cityOver) out.push(cityFindingText(row.cityOver, lang));
   return out.join('\n');
 }

@@ -21,6 +21,8 @@ import type { CellModel, SheetModel } from './sheet-model.js';
 const CHUNK = 8000;
 
 const PERCENT_FORMAT = '0.0%';
+/** Blank rows for cities of their own quota below those the rulebook names (a province inserts more if it needs). */
+const CITY_ROWS = 10;
 
 function measures(rule: Rule, lang: Lang, rb?: LoadedRulebook): string {
   const k = (key: string, params: Record<string, string | number | string[]>) => tAny(`rulebook.sheet.measure.${key}`, lang, params);
@@ -213,6 +215,21 @@ function settingsModel(rb: LoadedRulebook, lang: Lang): SheetModel {
   }
   cells.push({ row, col: 0, value: t('rulebook.sheet.sum', lang), style: 'label' });
   cells.push({ row, col: 2, formula: `SUM(${toA1(firstWeight, 2)}:${toA1(row - 1, 2)})`, result: total, style: 'computed' });
+  row += 2;
+  // 市级推荐: the default quota, then a city and its quota a row, with blank rows to add cities (more may be inserted).
+  [t('rulebook.sheet.cities', lang), t('rulebook.sheet.city', lang), t('rulebook.sheet.quota', lang)].forEach((v, c) => cells.push({ row, col: c, value: v, style: 'header' }));
+  row++;
+  const quota = { kind: 'whole' as const, min: 0, max: 100000 };
+  const quotas = src.cityRecommendation?.quotas;
+  cells.push({ row, col: 0, value: t('rulebook.sheet.cityDefault', lang), style: 'label' });
+  cells.push({ row, col: 1, value: t('rulebook.sheet.cityDefaultAbout', lang), style: 'muted' });
+  cells.push({ row, col: 2, value: quotas?.default ?? null, style: 'applicantInput', input: 'applicant', validation: quota });
+  row++;
+  const named = Object.entries(quotas?.byCity ?? {});
+  for (let i = 0; i < named.length + CITY_ROWS; i++, row++) {
+    cells.push({ row, col: 1, value: named[i]?.[0] ?? null, style: 'applicantInput', input: 'applicant', numberFormat: '@' });
+    cells.push({ row, col: 2, value: named[i]?.[1] ?? null, style: 'applicantInput', input: 'applicant', validation: quota });
+  }
   return {
     name: RULEBOOK_SHEET.settings,
     cells,

@@ -125,6 +125,8 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     }
   }
 
+  const foot = stampBlocks(b, layout.end + 1, last, lang);
+
   const indicators: SheetModel = {
     name: INDICATOR_SHEET,
     cells: b.cells,
@@ -135,7 +137,10 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
     protect: password ? { password } : {},
     tabColor: '#FFC000',
   };
-  indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW] });
+  indicators.print = pagePrint(indicators, { subject: t('template.title', lang, { year: applicationYear }), lang, repeatRows: [TITLE_ROW, HEADER_ROW], keep: [foot] });
+  // The seals on a page of their own (the form's 盖章页, under the repeated title): where a page ends above them depends
+  // on how tall the county's texts make the rows, which no estimate knows, so they never depend on it.
+  indicators.print = { ...indicators.print, rowBreaks: [...new Set([...(indicators.print.rowBreaks ?? []), foot[0]])].sort((a, b) => a - b) };
 
   return {
     sheets: [
@@ -154,6 +159,39 @@ export function templateModels(rb: LoadedRulebook, applicationYear: number, lang
       },
     },
   };
+}
+
+/**
+ * The foot of the indicator sheet, one blank row below the last indicator: 申报单位（盖章） — the applicant's pledge, its
+ * head's signature and seal with the date — then 推荐单位意见（盖章、日期） — room for the opinion, the head's signature
+ * and the recommending authority's seal and date. Text cells with room for a seal (the texts' blank lines make the
+ * rows tall), signed on paper; the two blocks print together on a page of their own. Column A holds no code, so the reader passes
+ * them by. Returns the rows [first, last] to keep together.
+ */
+function stampBlocks(b: SheetBuilder, start: number, last: number, lang: Lang): [number, number] {
+  const split = COLUMNS.unit;
+  let r = start;
+  const heading = (key: 'template.stampApplicant' | 'template.stampRecommender') => {
+    b.set(r, 0, { value: t(key, lang), style: 'group' });
+    b.merge(r, 0, r, last);
+    r++;
+  };
+  const signed = (left: string) => {
+    b.set(r, 0, { value: left, style: 'wrap' });
+    b.merge(r, 0, r, split);
+    b.set(r, split + 1, { value: t('template.stampSeal', lang), style: 'wrap' });
+    b.merge(r, split + 1, r, last);
+    r++;
+  };
+  heading('template.stampApplicant');
+  signed(t('template.stampApplicantPledge', lang));
+  r++;
+  heading('template.stampRecommender');
+  b.set(r, 0, { value: t('template.stampOpinion', lang), style: 'wrap' });
+  b.merge(r, 0, r, last);
+  r++;
+  signed(t('template.stampHead', lang));
+  return [start, r - 1];
 }
 
 function instructionsModel(rb: LoadedRulebook, year: number, lang: Lang): SheetModel {

@@ -150,6 +150,9 @@ export function crossCheck(rb: Rulebook, lang: Lang): RulebookProblem[] {
     else if (key === 'applicationYear' && (ind.kind !== 'integer' || ind.series)) add(path, 'application-year', { code });
   }
 
+  // The city stage counts applications by the city an indicator gives: a quota without it could count nothing.
+  if (rb.cityRecommendation && identity.city === undefined) add(['cityRecommendation'], 'city-needs-indicator');
+
   const checkIds = new Set<string>();
   rb.checks.forEach((check, i) => {
     const base: Segment[] = ['checks', i];

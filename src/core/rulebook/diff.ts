@@ -37,7 +37,8 @@ export interface RulebookChange {
   criterion?: string;
   /**
    * For `setting`: round, firstBatchYear, growthMethod, monitoringDeadline, validityYears, spreadShare, minMeanTotal,
-   * combine, trimmedMinimum, minimumExperts, recommendations, id, name, edition, authority.
+   * combine, trimmedMinimum, minimumExperts, recommendations, cityRecommendation (the city quotas in words), id, name,
+   * edition, authority.
    */
   setting?: string;
   from?: string | number | boolean | null;
@@ -49,6 +50,16 @@ export interface RulebookChange {
 }
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** The 市级推荐 quotas in words: "昆明市3个，其他地级市（州、盟）2个"; undefined when the rulebook sets none. */
+export function cityQuotasText(r: Pick<Rulebook, 'cityRecommendation'>, lang: Lang): string | undefined {
+  const q = r.cityRecommendation?.quotas;
+  if (!q) return undefined;
+  const list = Object.entries(q.byCity ?? {})
+    .map(([city, n]) => t('rulebook.cityQuota', lang, { city, n }))
+    .join(lang === 'zh-CN' ? '、' : ', ');
+  return [...(list ? [list] : []), t('rulebook.cityQuotaOther', lang, { n: q.default })].join(lang === 'zh-CN' ? '，' : ', ');
+}
 
 export function diffRulebooks(a: Rulebook, b: Rulebook, lang: Lang): RulebookChange[] {
   const out: RulebookChange[] = [];
@@ -85,6 +96,10 @@ export function diffRulebooks(a: Rulebook, b: Rulebook, lang: Lang): RulebookCha
   const noCap = t('rulebook.show.no-quota', lang);
   if (a.scoring.recommendations !== b.scoring.recommendations)
     add({ code: 'setting', setting: 'recommendations', from: a.scoring.recommendations ?? null, to: b.scoring.recommendations ?? null }, 'rulebook.diff.setting', { what: sw('recommendations'), from: a.scoring.recommendations ?? noCap, to: b.scoring.recommendations ?? noCap });
+
+  // 市级推荐: the city quotas, said whole ("昆明市3个，其他地级市（州、盟）2个") when anything in them differs.
+  const cities = (r: Rulebook) => cityQuotasText(r, lang);
+  if (!same(a.cityRecommendation ?? null, b.cityRecommendation ?? null)) setting('cityRecommendation', t('rulebook.sheet.cities', lang), cities(a), cities(b));
 
   // Criteria weights.
   const critA = new Map(a.criteria.map((c) => [c.id, c]));

@@ -10,6 +10,7 @@
 import { toA1 } from '../address.js';
 import { t, type TextKey } from '../text/index.js';
 import type { Lang } from '../types.js';
+import { cityKey } from './cities.js';
 import { detailOf, validateRulebook, type LoadedRulebook, type RulebookProblem } from './load.js';
 import type { Rulebook } from './schema.js';
 import {
@@ -239,9 +240,11 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
   const sheet = RULEBOOK_SHEET.settings;
   const rowOf = new Map<SettingKey, number>();
   let criteriaHead = -1;
+  let citiesHead = -1;
   grid.forEach((row, r) => {
     const w = norm(row[0]);
     if (!w) return;
+    if (citiesHead < 0 && LANGS.some((l) => norm(t('rulebook.sheet.cities', l)) === w)) citiesHead = r;
     for (const key of SETTING_KEYS) if (!rowOf.has(key) && LANGS.some((l) => norm(t(`rulebook.sheet.set.${key}` as TextKey, l)) === w)) rowOf.set(key, r);
     if (criteriaHead < 0 && LANGS.some((l) => norm(t('rulebook.sheet.criteria', l)) === w)) criteriaHead = r;
   });
@@ -344,6 +347,8 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
     path('recommendations', ['scoring', 'recommendations']);
   }
 
+  if (citiesHead >= 0) applyCities(grid, citiesHead, out, lang, problem, cellOf);
+
   // Criteria weights, below their heading; the stated total must be what they add up to.
   let weightsOk = true;
   if (criteriaHead >= 0) {
@@ -380,4 +385,59 @@ function applySettings(grid: SheetGrid, rb: LoadedRulebook, out: Rulebook, lang:
     bad('total', 'weights-sum', t('rulebook.sheet.weights-sum', lang, { sum, total }), { sum, total });
   const ceiling = total ?? sum;
   if (cut !== undefined && cut > ceiling) bad('minMeanTotal', 'cut-above-total', t('rulebook.sheet.cut-above-total', lang, { cut, total: ceiling }), { cut, total: ceiling });
+}
+
+/**
+ * 市级推荐名额 below its heading: the default row, then a city and its quota a row, to the end of the sheet (blank rows
+ * skipped). Nothing filled: no city stage. A workbook without the heading (made before it) keeps the file's value.
+ */
+function applyCities(grid: SheetGrid, head: number, out: Rulebook, lang: Lang, problem: Problem, cellOf: CellOf): void {
+  const sheet = RULEBOOK_SHEET.settings;
+  const where = (cell: string) => t('rulebook.sheet.where.setting', lang, { word: t('rulebook.sheet.cities', lang), cell });
+  const bad = (cell: string, code: string, detail: string, params: Record<string, string | number> = {}) => problem(code, cell, t('rulebook.problem', lang, { where: where(cell), detail }), {}, params);
+  /** A quota as typed: undefined when blank, null when wrong (said). */
+  const quotaAt = (r: number): number | null | undefined => {
+    const cell = at(sheet, r, 2);
+    const typed = grid[r]?.[2];
+    const raw = typeof typed === 'string' ? typed.normalize('NFKC') : typed;
+    if (blank(raw)) return undefined;
+    const n = readNumber(raw ?? null);
+    if (!n.ok) return void bad(cell, 'not-number', t('rulebook.sheet.not-number', lang, { found: n.found }), { found: n.found }), null;
+    if (!Number.isInteger(n.value)) return void bad(cell, 'not-whole', t('rulebook.sheet.not-whole', lang, { found: text(raw) }), { found: text(raw) }), null;
+    if (n.value < 0) return void bad(cell, 'negative', t('rulebook.sheet.negative', lang, { found: n.value }), { found: n.value }), null;
+    cellOf.set(jsonPath(['cityRecommendation', 'quotas', ...(r === head + 1 ? ['default'] : [])]), { cell, where: where(cell) });
+    return n.value;
+  };
+  const isDefault = (r: number) => LANGS.some((l) => norm(t('rulebook.sheet.cityDefault', l)) === norm(grid[r]?.[0]));
+  let def: number | null | undefined;
+  let defRow = -1;
+  const byCity = new Map<string, number>();
+  const seen = new Map<string, string>();
+  let wrong = false;
+  for (let r = head + 1; r < grid.length; r++) {
+    if (isDefault(r)) {
+      defRow = r;
+      def = quotaAt(r);
+      if (def === null) wrong = true;
+      continue;
+    }
+    const city = text(grid[r]?.[1]);
+    if (!city) continue;
+    const cell = at(sheet, r, 1);
+    const key = cityKey(city);
+    if (seen.has(key)) {
+      bad(cell, 'city-twice', t('rulebook.sheet.city-twice', lang, { city, cell: seen.get(key)! }), { city });
+      wrong = true;
+      continue;
+    }
+    seen.set(key, cell);
+    const q = quotaAt(r);
+    if (q === undefined) bad(at(sheet, r, 2), 'blank', t('rulebook.sheet.blank', lang));
+    if (q === undefined || q === null) wrong = true;
+    else byCity.set(city, q);
+  }
+  if (wrong) return;
+  if (def === undefined && !byCity.size) return void delete out.cityRecommendation;
+  if (def === undefined || def === null) return void bad(at(sheet, defRow >= 0 ? defRow : head + 1, 2), 'blank', t('rulebook.sheet.blank', lang));
+  out.cityRecommendation = { quotas: { default: def, ...(byCity.size ? { byCity: Object.fromEntries(byCity) } : {}) } };
 }

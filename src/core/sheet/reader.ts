@@ -253,6 +253,8 @@ export function readIndicatorSheet(snapshot: Snapshot, rb: LoadedRulebook): Shee
       findings.push(finding(parsed.code, 'invalid', 'input', where, [input.cell], parsed.params));
     } else {
       for (const note of parsed.notes) findings.push(finding(note.code, 'warn', 'input', where, [input.cell], note.params));
+      const off = ind.format ? formatProblem(ind.format, String(parsed.value)) : undefined;
+      if (off) findings.push(finding(off, 'warn', 'input', where, [input.cell], { found: excerpt(String(parsed.value)) }));
     }
   }
   // A latest-year figure typed in another year's column was not used: invalid when the latest cell is blank
@@ -280,4 +282,17 @@ function countDuplicates(cells: SheetCells, codeCol: number, rb: LoadedRulebook)
     else seen.add(code);
   }
   return n;
+}
+
+/**
+ * A contact's 手机 is 11 digits beginning with 1 (spaces and hyphens between groups allowed, +86 in front); an
+ * e-mail has one @ with text before it and a domain holding a dot after it. Anything else is a warning (`mobile-format`,
+ * `email-format`): the row is still read, a person can still be reached by what it says.
+ */
+export function formatProblem(format: NonNullable<Indicator['format']>, text: string): 'mobile-format' | 'email-format' | undefined {
+  const s = text.normalize('NFKC').trim();
+  if (format === 'mobile') return /^1\d{10}$/.test(s.replace(/^\+?86[\s-]*/, '').replace(/[\s-]/g, '')) ? undefined : 'mobile-format';
+  const parts = s.split('@');
+  const ok = parts.length === 2 && /^[^\s@]+$/.test(parts[0]!) && /^[^\s@.]+(\.[^\s@.]+)+$/.test(parts[1]!);
+  return ok ? undefined : 'email-format';
 }

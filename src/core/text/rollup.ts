@@ -36,4 +36,13 @@ export const ROLLUP_TEXT = defineText({
   'rollup.more': { 'zh-CN': '等{n}项', 'en-US': 'and {n} more' },
   'rollup.sameNiche': { 'zh-CN': '同一细分领域：与第{rows}行相同', 'en-US': 'Same niche sector as row(s) {rows}' },
   'rollup.overQuota': { 'zh-CN': '所在省份申报数超出推荐名额', 'en-US': 'Province over its recommendation quota' },
+  // The provincial tier (市级推荐): each application's city, each city's count against its quota.
+  'rollup.colCity': { 'zh-CN': '地级市（州、盟）', 'en-US': 'City (prefecture)' },
+  'rollup.cityUnfilled': { 'zh-CN': '未填写', 'en-US': 'not given' },
+  'rollup.cityOverQuota': { 'zh-CN': '{city}推荐{count}个，超过限额{quota}个', 'en-US': '{city} recommends {count}, over its quota of {quota}' },
+  'rollup.cities': { 'zh-CN': '各地级市（州、盟）推荐数量：{counts}', 'en-US': 'Applications by city: {counts}' },
+  'rollup.citiesQuota': { 'zh-CN': '市级推荐名额：{counts}', 'en-US': 'City quotas: {counts}' },
+  'rollup.cityCount': { 'zh-CN': '{city}{count}个', 'en-US': '{city} {count}' },
+  'rollup.cityCountQuota': { 'zh-CN': '{city}{count}个（限额{quota}个）', 'en-US': '{city} {count} (quota {quota})' },
+  'rollup.cityCountOver': { 'zh-CN': '{city}{count}个（限额{quota}个，超出）', 'en-US': '{city} {count} (quota {quota}, over)' },
 });

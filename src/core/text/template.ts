@@ -14,6 +14,16 @@ export const TEMPLATE_TEXT = defineText({
   'template.colYear': { 'zh-CN': '{year}年', 'en-US': '{year}年' },
   'template.colGuidance': { 'zh-CN': '填报说明', 'en-US': 'Guidance' },
   'template.optional': { 'zh-CN': '（选填）', 'en-US': ' (optional)' },
+  // ── the foot of the indicator sheet: where the applicant and the recommending authority stamp (printed, signed by hand) ──
+  'template.stampApplicant': { 'zh-CN': '申报单位（盖章）', 'en-US': 'Applicant organisation (seal)' },
+  'template.stampApplicantPledge': {
+    'zh-CN': '本单位对所填报内容的真实性、准确性负责。\n\n负责人（签字）：',
+    'en-US': 'We vouch for the truth and accuracy of what is reported here.\n\nHead (signature):',
+  },
+  'template.stampRecommender': { 'zh-CN': '推荐单位意见（盖章、日期）', 'en-US': 'Opinion of the recommending authority (seal, date)' },
+  'template.stampOpinion': { 'zh-CN': '推荐意见：\n\n\n\n', 'en-US': 'Opinion:\n\n\n\n' },
+  'template.stampHead': { 'zh-CN': '负责人（签字）：', 'en-US': 'Head (signature):' },
+  'template.stampSeal': { 'zh-CN': '（盖章）\n\n\n\n年    月    日', 'en-US': '(seal)\n\n\n\nDate:' },
   'template.requiredIf': { 'zh-CN': '（{indicator}填“{answer}”时必填）', 'en-US': ' (required when {indicator} is {answer})' },
   'template.guidanceYesNo': { 'zh-CN': '从下拉列表选择“是”或“否”', 'en-US': 'Choose 是 (yes) or 否 (no)' },
   'template.guidancePercent': { 'zh-CN': '填写百分比，如 75%', 'en-US': 'A percentage, e.g. 75%' },
