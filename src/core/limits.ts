@@ -55,6 +55,14 @@ export const LIMITS = {
   roundApplications: 5_000,
   roundExperts: 200,
   /**
+   * A recusal list (回避清单): its file's bytes and the characters of one reason. A round's list has a few dozen
+   * lines; a reason is a sentence. A reason must fit the score sheet's cell and come back whole from round.json (one
+   * of 40,000 characters was cut in the sheet and made the tool's own round.json unreadable), and a list of a
+   * million lines cost 868 MB and a round.json of 89 MB.
+   */
+  conflictsBytes: 1024 * 1024,
+  conflictReason: 500,
+  /**
    * A rulebook: its file's bytes (the national edition is 51 KB), the values in it (objects, lists, texts and
    * numbers; the national edition has about 5,000) and the characters of one text (its longest is under 300).
    * Checked before the rulebook is validated, so a 50 MB file, 200,000 indicators or a 50-million-character
@@ -63,6 +71,12 @@ export const LIMITS = {
   rulebookBytes: 4 * 1024 * 1024,
   rulebookValues: 100_000,
   rulebookText: 20_000,
+  /**
+   * Indicators and checks of one rulebook (the national edition has about 80 and 60): a valid rulebook of 10,400
+   * checks made one \`check\` take 28 s and 509 MB.
+   */
+  rulebookIndicators: 1_000,
+  rulebookChecks: 1_000,
   /**
    * Characters of one text in a workbook (a cell, a shared string, a note): Excel's own limit for a cell, so only a
    * forged file goes beyond. Measured in the package's XML before the spreadsheet library reads it: one text of 50

@@ -51,10 +51,21 @@ export function committeeNames(names: string[], command: string): string[] {
 export async function readConflicts(path: string, command: string): Promise<RoundConflict[]> {
   let text: string;
   try {
+    // Bounded before it is read: a recusal list is a few dozen lines.
+    if ((await stat(path)).size > LIMITS.conflictsBytes) throw new UsageError('committee.usage.conflicts-too-big', { file: path, limit: '1 MB' }, command);
     text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError('committee.usage.conflicts-unreadable', { file: path }, command);
   }
+  const list = parseConflicts(path, text, command);
+  for (const c of list)
+    if ([...c.reason].length > LIMITS.conflictReason)
+      throw new UsageError('committee.usage.conflict-reason-long', { file: path, expert: c.expert, application: c.application, n: LIMITS.conflictReason }, command);
+  return list;
+}
+
+function parseConflicts(path: string, text: string, command: string): RoundConflict[] {
   const strip = (s: string) => s.replace(/\.(xlsx|xlsm|xls)$/i, '').trim();
   if (path.toLowerCase().endsWith('.json')) {
     try {

@@ -2,7 +2,7 @@
  * What `cluster-review scoresheets` does once commander has parsed its arguments: loaded only then (the definition, with its options
  * and help, is ./scoresheets.ts; see ../lazy.ts), so it may import the core, the rulebook and the workbook adapter.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { committeeSize, scoresheetFileName, type Round, type RoundApplication } from '../../core/index.js';
@@ -13,6 +13,7 @@ import { commandPath } from '../help.js';
 import { outputFolder, UsageError, type CommandContext } from '../common.js';
 import { rulebookFrom } from '../rulebook-file.js';
 import { terminal, inputsOf, identityLines } from '../run-command.js';
+import { fileErrorText } from '../text.js';
 import { committeeNames, readConflicts, roundFiles, splitNames } from './round-inputs.js';
 
 interface Options {
@@ -54,6 +55,8 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
     try {
       const input = await readRoundInput(path, rb, lang);
       if (input.kind === 'application') read.push(input);
+      // A score sheet or a committee list among the applications is said and left out, as check says it.
+      else term.warning(fileErrorText(new FileError(input.kind === 'scoresheet' ? 'scoresheet-given' : 'rollup-given', path), lang));
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       term.fileError(e);
@@ -105,7 +108,12 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   await outputFolder(o.output);
   const { scoresheetAt } = await import('../../xlsx/round.js');
   // The round.json there before, if it is ours: the recusals the tool wrote into the sheets it issued.
-  const previous = await readFile(roundFile, 'utf8').then((x) => JSON.parse(x) as Partial<Round>, () => null);
+  // Anything but our own JSON there (a link, a workbook, broken text) is not a previous round: refused below
+  // unless --force, and never read through a link.
+  const previous = await lstat(roundFile).then(
+    (st) => (st.isFile() ? readFile(roundFile, 'utf8').then((x) => JSON.parse(x) as Partial<Round>) : null),
+    () => null,
+  ).catch(() => null);
   const ours = previous?.format === 'cluster-review/round@1';
   const presetOf = (expert: string) =>
     new Set([...(ours && Array.isArray(previous.conflicts) ? previous.conflicts : []), ...conflicts].filter((c) => c?.expert === expert).map((c) => String(c.application)));

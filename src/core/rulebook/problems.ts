@@ -129,6 +129,13 @@ function zodDetail(issue: z.core.$ZodIssue, path: readonly Segment[], lang: Lang
               : 'rulebook.zod.code-format';
       return { code, params: { found }, detail: tAny(key ?? 'rulebook.zod.format', lang, { found }) };
     }
+    case 'too_big':
+      // A list longer than the tool's limit (src/core/limits.ts): said with the limit, in the language of loading.
+      if (issue.origin === 'array') {
+        const max = Number(issue.maximum);
+        return { code, params: { max }, detail: t('rulebook.zod.too-many', lang, { max }) };
+      }
+      break;
     default:
       break;
   }

@@ -5,6 +5,7 @@
  * own. Nothing in code holds a threshold.
  */
 import { z } from 'zod';
+import { LIMITS } from '../limits.js';
 import { IndicatorCode, RuleSchema, SheetName } from './rules.js';
 
 export { Bound, FailStatus, Op, type Quantity, type Rule, type RuleKind, type RuleOf } from './rules.js';
@@ -229,10 +230,10 @@ export const RulebookSchema = z
           .strict(),
       })
       .strict(),
-    indicators: z.array(Indicator).min(1),
+    indicators: z.array(Indicator).min(1).max(LIMITS.rulebookIndicators),
     /** Name lists of the application form (absent in rulebooks made before them: no list sheets, no list checks). */
     lists: z.array(NameList).optional(),
-    checks: z.array(Check).min(1),
+    checks: z.array(Check).min(1).max(LIMITS.rulebookChecks),
     criteria: z.array(Criterion).min(1),
     groups: z
       .array(z.object({ id: z.string().min(1), title: LocalText }).strict())

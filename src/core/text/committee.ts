@@ -226,6 +226,11 @@ export const COMMITTEE_TEXT = defineText({
   },
   'committee.cli.tally.two-files': { 'zh-CN': '提示：{expert} 交回了多个评分表（{files}），相同分值合并，不同分值列为不一致', 'en-US': 'Note: {expert} returned several score sheets ({files}); equal scores merge, different ones are conflicts' },
   'committee.usage.conflicts-unreadable': { 'zh-CN': '无法读取回避清单 {file}', 'en-US': 'cannot read the recusals file {file}' },
+  'committee.usage.conflicts-too-big': { 'zh-CN': '回避清单 {file} 超过{limit}，不是一份回避清单', 'en-US': 'recusals file {file} is larger than {limit}: not a list of recusals' },
+  'committee.usage.conflict-reason-long': {
+    'zh-CN': '回避清单 {file} 中 {expert} 对 {application} 的回避理由超过{n}字，请简要说明',
+    'en-US': 'recusals file {file}: the reason of {expert} for {application} is longer than {n} characters; keep it short',
+  },
   'committee.usage.conflicts-bad': { 'zh-CN': '回避清单 {file} 格式不对：应为 CSV（表头 expert,application,reason）或 JSON 列表', 'en-US': 'recusals file {file}: expected CSV with header expert,application,reason, or a JSON list' },
   'committee.usage.none-passed': { 'zh-CN': '没有通过自动核验的申报可评分；如需为所有申报生成评分表，加 --all', 'en-US': 'no application passed the automated check; add --all to make score sheets for every one' },
   'committee.usage.no-experts': { 'zh-CN': '请用 --experts 列出评审专家', 'en-US': 'name the experts with --experts' },

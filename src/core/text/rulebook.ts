@@ -142,6 +142,7 @@ export const RULEBOOK_TEXT = defineText({
   // Shape problems zod reports. Its generic messages come from zod's own locales; these are the few it cannot
   // say well: a missing field (zod says "received undefined"), a union, and our own formats.
   'rulebook.zod.required': { 'zh-CN': '缺少此项（应为{expected}）', 'en-US': 'is required ({expected})' },
+  'rulebook.zod.too-many': { 'zh-CN': '条目超过{max}个（本工具的上限），不是一份规则', 'en-US': 'more than {max} entries (the tool’s limit): not a rulebook' },
   'rulebook.zod.union': {
     'zh-CN': '不符合任何一种可接受的写法（请检查 kind 及该类型所需的字段）',
     'en-US': 'is not any of the accepted forms (check "kind" and the fields that kind takes)',
