@@ -88,3 +88,21 @@ describe('a rulebook is bounded in its checks and indicators', () => {
     expect(r.ms).toBeLessThan(10_000);
   }, 60_000);
 });
+
+describe('a control character in a cluster’s name', () => {
+  it('the issued sheet shows the name without it, and the scores count (they were stopped as a sorted row)', async () => {
+    const dir = tempDir();
+    const apps = join(dir, 'apps');
+    mkdirSync(apps);
+    await writeExample(apps, '01-passing', { B1: '示例县\u000b轴承\u001b集群' }, 'vt.xlsx');
+    const sheets = join(dir, 's');
+    const made = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '-o', sheets]);
+    expect(made.code, made.stderr).toBe(0);
+    for (const x of ['甲', '乙', '丙']) await fillScoresheet(join(sheets, `专家评分表-${x}.xlsx`), { vt: { scores: [18, 13, 9, 13, 9, 9, 9, 9] } }, { signature: x });
+    const r = await runCli(['tally', apps, sheets, '-o', join(dir, 'list.xlsx'), '--json']);
+    expectNoCrash(r);
+    expect(r.stderr).not.toContain('可能只排序了可见列');
+    const app = (JSON.parse(r.stdout) as { applications: Array<{ committee: { n: number; score: number } }> }).applications[0]!;
+    expect(app.committee).toMatchObject({ n: 3, score: 89 });
+  }, 120_000);
+});

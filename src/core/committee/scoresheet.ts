@@ -203,6 +203,10 @@ export type ScoresheetProblem = { code: 'rows-edited'; missing: string[]; unknow
 /** The visible column of a row's cluster name (what the expert reads), written in column B. */
 export const SCORESHEET_NAME_COL = 1;
 
+/** A text as a workbook keeps it: the characters XML 1.0 cannot hold (C0 controls but tab and line breaks) dropped. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
+const sheetText = (s: string): string => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
 /** What the round knows of each application, to check a returned sheet's rows against (never the sheet's own word). */
 export interface ScoresheetExpect {
   /** The name each row shows for its application (cluster, else id), by application id. */
@@ -252,7 +256,9 @@ export function scoresheetEntries(
     // beside other applications' ids, and that row is stopped, never counted for the wrong application.
     const shown = text(at(r, SCORESHEET_NAME_COL));
     const name = expect?.names.get(id);
-    if (name !== undefined && shown !== name.trim()) {
+    // Compared as a sheet can hold them: a control character in a cluster's name (an ESC, a vertical tab) is not
+    // text a workbook keeps, so the issued sheet shows the name without it — the same name, not a sorted row.
+    if (name !== undefined && sheetText(shown).trim() !== sheetText(name).trim()) {
       mismatches.push({ kind: 'name', application: id, cell: cell(r, SCORESHEET_NAME_COL), found: shown, expected: name });
       continue;
     }
