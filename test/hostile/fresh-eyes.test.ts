@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, expectRefused, runCli, sha } from './support.js';
+import { expectNoCrash, expectRefused, ooxmlEscape, patchXml, runCli, sha } from './support.js';
 
 async function round(): Promise<{ dir: string; apps: string }> {
   const dir = tempDir();
@@ -94,7 +94,9 @@ describe('a control character in a cluster’s name', () => {
     const dir = tempDir();
     const apps = join(dir, 'apps');
     mkdirSync(apps);
-    await writeExample(apps, '01-passing', { B1: '示例县\u000b轴承\u001b集群' }, 'vt.xlsx');
+    // Excel keeps a control character in a cell as _x000B_; ExcelJS reads it back as the character.
+    const file = await writeExample(apps, '01-passing', { B1: '示例县VT轴承ESC集群' }, 'vt.xlsx');
+    await patchXml(file, { '示例县VT轴承ESC集群': ooxmlEscape('示例县\u000b轴承\u001b集群') });
     const sheets = join(dir, 's');
     const made = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '-o', sheets]);
     expect(made.code, made.stderr).toBe(0);
