@@ -75,6 +75,16 @@ describe('round.json and the inputs of scoresheets', () => {
   }, 60_000);
 });
 
+describe('the same data under two unrelated names', () => {
+  it('scoresheets says it before experts are asked to score one application twice', async () => {
+    const { dir, apps } = await round();
+    writeFileSync(join(apps, '副本.xlsx'), readFileSync(join(apps, 'a.xlsx')));
+    const r = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '-o', join(dir, 's')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('数据完全相同但文件名不同');
+  }, 60_000);
+});
+
 describe('a rulebook is bounded in its checks and indicators', () => {
   it('1,001 checks are refused with the limit named, in words of the language asked', async () => {
     const dir = tempDir();

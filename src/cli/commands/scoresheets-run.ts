@@ -67,6 +67,14 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
   const ident = identify(read);
   identityLines(term, ident);
+  // The same data under unrelated names (not an original and its copy): both kept, as the tally keeps them, but said
+  // now, before experts are asked to score one application twice.
+  const firstOf = new Map<string, string>();
+  for (const input of ident.distinct) {
+    const of = firstOf.get(input.app.fingerprint);
+    if (of !== undefined) term.warning(t('committee.cli.same-data', lang, { file: input.path, of }));
+    else firstOf.set(input.app.fingerprint, input.path);
+  }
   for (const input of ident.distinct) {
     // Only what passed the automated check is scored, unless --all: a vetoed application is not put to experts.
     if (!o.all && input.app.verdict !== rb.data.scoring.recommendation.verdict) {

@@ -188,6 +188,10 @@ export const COMMITTEE_TEXT = defineText({
     'zh-CN': '未更新 {file}：该文件在汇总期间被修改，保留修改后的内容；请重新汇总',
     'en-US': 'Not updated {file}: it changed while the tally ran; the changed file is kept: tally again',
   },
+  'committee.cli.same-data': {
+    'zh-CN': '{file} 与 {of} 数据完全相同但文件名不同：两份都发给专家，汇总时按重复申报处理，请先核实',
+    'en-US': '{file} and {of} hold exactly the same data under different names: both go to the experts, and the tally treats them as duplicates; check them first',
+  },
   'committee.cli.same-application': {
     'zh-CN': '{file} 与 {of} 为同一份申报（数据相同），只计一次',
     'en-US': '{file} and {of} are one application (the same data): counted once',
