@@ -220,6 +220,11 @@ describe('counting by city against the quotas', () => {
     expect(findings).toEqual([{ code: 'city-over-quota', city: '昆明市', count: 4, quota: 3 }]);
   });
 
+  it('an invisible character in a city’s name does not make it a city of its own (it escaped the quota)', () => {
+    const { findings } = cityCounts(['昆明市', '昆\u200b明市', '昆明\u202e市', '\ufeff昆明'], stage);
+    expect(findings).toEqual([{ code: 'city-over-quota', city: '昆明市', count: 4, quota: 3 }]);
+  });
+
   it('without quotas (the national rulebook) cities are counted and none is over', () => {
     expect(cityCounts(['昆明市', '昆明市', '昆明市', '昆明市'], undefined)).toEqual({ counts: [{ city: '昆明市', count: 4, quota: null, over: false }], findings: [] });
   });
