@@ -38,6 +38,15 @@ import { writeOutput } from './output.js';
 import { writeRulebookWorkbook } from './rulebook-sheet.js';
 import { writeTemplate } from './workbook.js';
 
+
+/**
+ * A rulebook's own text (its name, its edition) put into the kit's README: a control, line-break or bidi character
+ * in it is shown as an escape, never written raw — it cannot forge a line or drive the terminal of the province's IT.
+ */
+const oneLine = (s: string): string =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+
 export interface KitOptions {
   /** The province's rulebook: the default of the deployment. */
   rulebook: LoadedRulebook;
@@ -251,7 +260,7 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
 
     const params = {
       id,
-      edition: rb.source.edition,
+      edition: oneLine(String(rb.source.edition)),
       fingerprint: rb.fingerprint,
       year: o.year,
       url: base,
@@ -262,7 +271,7 @@ export async function writeKit(o: KitOptions): Promise<KitResult> {
     // depend on the office.js the add-in loads.
     const part = (lang: Lang, name: string) =>
       fill(KIT_README[lang], lang, { ...params, name, officeJsSection: fill(KIT_OFFICE_JS[officeJs][lang], lang, params), requests: KIT_REQUESTS[officeJs][lang] });
-    const readme = `${part('zh-CN', rb.source.name.zh)}\n\n---\n\n${part('en-US', rb.source.name.en)}\n`;
+    const readme = `${part('zh-CN', oneLine(rb.source.name.zh))}\n\n---\n\n${part('en-US', oneLine(rb.source.name.en))}\n`;
     await put(join(tmp, names.readme), readme);
 
     // Into place: an empty folder given as -o is replaced by the finished kit.

@@ -18,6 +18,27 @@ function fakeAddin(dir: string): string {
   return addin;
 }
 
+describe('the kit’s README and a hostile rulebook name', () => {
+  it('a control or bidi character in the rulebook’s name is written as an escape, never raw', async () => {
+    const dir = tempDir();
+    const book = JSON.parse(readFileSync('rulebooks/yunnan-2023.json', 'utf8')) as { name: { zh: string; en: string } };
+    book.name.zh = `${book.name.zh}\u001b]0;PWN\u0007\u202e`;
+    book.name.en = `${book.name.en}\nforged line\u200b`;
+    const rulebook = join(dir, 'hostile.json');
+    writeFileSync(rulebook, JSON.stringify(book));
+    const kit = join(dir, 'kit');
+    const r = await runCli(['kit', '--year', '2025', '--base-url', 'https://review.example.gov.cn/cr/', '--addin', fakeAddin(dir), '--rulebook', rulebook, '-o', kit]);
+    expect(r.code, r.stderr).toBe(0);
+    const readme = readFileSync(join(kit, 'README.md'), 'utf8');
+    // eslint-disable-next-line no-control-regex
+    expect(readme).not.toMatch(/[\u001b\u0007\u202e\u200b]/);
+    expect(readme).toContain('\\u{1b}]0;PWN\\u{7}\\u{202e}');
+    // A line break in the name cannot start a line of the README.
+    expect(readme).not.toMatch(/^forged line/m);
+    expect(readme).toContain('\\u{a}forged line\\u{200b}');
+  }, 60_000);
+});
+
 describe('the kit writes each file through the guarded writer', () => {
   it('a link at a kit output path (the add-in’s wps/publish.xml → the rulebook given) is refused, named, and the rulebook untouched', async () => {
     const dir = tempDir();
