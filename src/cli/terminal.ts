@@ -6,6 +6,7 @@
  */
 import { t, type TextKey, type TextParams } from '../core/text/index.js';
 import type { Lang } from '../core/types.js';
+import { UNSAFE_TEXT } from '../core/text/unsafe.js';
 
 /**
  * C0 (tab, newline and carriage return included: in a piece of text they are data, not our layout), DEL, C1,
@@ -13,8 +14,7 @@ import type { Lang } from '../core/types.js';
  * and the invisible ones (zero-width space, non-joiner and joiner U+200B–U+200D, word joiner U+2060, U+FEFF): two
  * names that differ only by one of these would print the same.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const UNSAFE = UNSAFE_TEXT;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_KEEP_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 

@@ -32,6 +32,7 @@ import { t } from '../core/text/index.js';
 import { withOnlineUrl } from '../common/publish.js';
 import { EMBEDDED_RULEBOOKS_FILE, rulebooksScript } from '../common/rulebooks-script.js';
 import { KIT_OFFICE_JS, KIT_README, KIT_REQUESTS } from '../core/text/kit-readme.js';
+import { UNSAFE_TEXT } from '../core/text/unsafe.js';
 import { manifestBase, PRODUCTION_ID, productionManifest } from './manifest.js';
 import { FileError } from './errors.js';
 import { writeOutput } from './output.js';
@@ -43,9 +44,7 @@ import { writeTemplate } from './workbook.js';
  * A rulebook's own text (its name, its edition) put into the kit's README: a control, line-break or bidi character
  * in it is shown as an escape, never written raw — it cannot forge a line or drive the terminal of the province's IT.
  */
-const oneLine = (s: string): string =>
-  // eslint-disable-next-line no-control-regex
-  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+const oneLine = (s: string): string => s.replace(UNSAFE_TEXT, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 
 export interface KitOptions {
   /** The province's rulebook: the default of the deployment. */
