@@ -105,6 +105,3 @@ export function localiseHelp(program: Command, lang: Lang): void {
 
 /** `--lang`, offered by the program and every command (its value is read from argv before parsing). */
 export const langOption = (lang: Lang): Option => new Option('--lang <zh|en>', t('cli.option.lang', lang)).choices(LANG_CHOICES).default('zh');
-
-/** `--rulebook FILE`, the same on every command. */
-export const rulebookOption = (lang: Lang): Option => new Option('--rulebook <file.json>', t('cli.option.rulebook', lang));

@@ -15,3 +15,12 @@ export function lazyAction<M extends Record<K, Run>, K extends string>(ctx: Comm
     await run(ctx, ...args);
   };
 }
+
+/** A command's action as its definition names it (./define.ts): made into commander's action once the context is known. */
+export type LazyRun = (ctx: CommandContext) => (...args: unknown[]) => Promise<void>;
+
+/** The action `name` of the module `load` imports, for a CommandSpec. */
+export const lazyRun =
+  <M extends Record<K, Run>, K extends string>(load: () => Promise<M>, name: K): LazyRun =>
+  (ctx) =>
+    lazyAction(ctx, load, name);

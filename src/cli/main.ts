@@ -1,8 +1,9 @@
 /**
  * The cluster-review CLI: template, check, batch, rulebook. Everything the add-in does, on .xlsx files, for
  * reviewers with WPS, old Office or no network. This file only wires the commands (one file each under
- * ./commands) and turns errors into words and exit codes: 0 success (every checked application passed),
- * 1 a checked application is not `passed`, 2 a usage or file error. Never a stack trace.
+ * ./commands, each a CommandSpec that ./define.ts builds) and turns errors into words and exit codes: 0 success
+ * (every checked application passed), 1 a checked application is not `passed`, 2 a usage or file error. Never a
+ * stack trace.
  *
  * Start-up: each command's definition (./commands/X.ts: options and help) is light and loaded here; what a
  * command does (./commands/X-run.ts, with the core, zod, the rulebook and ExcelJS) is imported only when it runs
@@ -11,14 +12,15 @@
 import { CommanderError } from 'commander';
 import { t } from '../core/text/index.js';
 import { FileError } from '../xlsx/errors.js';
-import { batchCommand } from './commands/batch.js';
-import { checkCommand } from './commands/check.js';
-import { kitCommand } from './commands/kit.js';
-import { monitorCommands } from './commands/monitor.js';
-import { rulebookCommand } from './commands/rulebook.js';
-import { scoresheetsCommand } from './commands/scoresheets.js';
-import { tallyCommand } from './commands/tally.js';
-import { templateCommand } from './commands/template.js';
+import { batch } from './commands/batch.js';
+import { check } from './commands/check.js';
+import { kit } from './commands/kit.js';
+import { monitor, monitorTemplate, renewal } from './commands/monitor.js';
+import { rulebook } from './commands/rulebook.js';
+import { scoresheets } from './commands/scoresheets.js';
+import { tally } from './commands/tally.js';
+import { template } from './commands/template.js';
+import { defineCommand } from './define.js';
 import { langOption, localiseHelp, LocalCommand } from './help.js';
 import { BadRulebook, defaultIo, langFromArgv, usageText, UsageError, type CommandContext, type Io } from './common.js';
 import { escapeForTerminal, escapeLines } from './terminal.js';
@@ -40,14 +42,8 @@ function buildProgram(ctx: CommandContext): LocalCommand {
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err, outputError: () => undefined })
     .addHelpText('after', `\n${t('cli.program.exit-codes', ctx.lang)}`);
-  templateCommand(program, ctx);
-  checkCommand(program, ctx);
-  batchCommand(program, ctx);
-  rulebookCommand(program, ctx);
-  scoresheetsCommand(program, ctx);
-  tallyCommand(program, ctx);
-  monitorCommands(program, ctx);
-  kitCommand(program, ctx);
+  // In the order `--help` lists them.
+  for (const spec of [template, check, batch, rulebook, scoresheets, tally, monitorTemplate, monitor, renewal, kit]) defineCommand(program, ctx, spec);
   return program;
 }
 

@@ -1,23 +1,14 @@
 /**
  * `cluster-review batch`: every application of a round in one ranked roll-up workbook (推荐汇总).
- * The definition (options, help); what it does is ./batch-run.ts, loaded when it runs.
+ * The definition (options, help: a CommandSpec, ../define.ts); what it does is ./batch-run.ts, loaded when it runs.
  */
-import type { Command } from 'commander';
-import { t } from '../../core/text/index.js';
-import { langOption, rulebookOption } from '../help.js';
-import type { CommandContext } from '../common.js';
-import { lazyAction } from '../lazy.js';
+import type { CommandSpec } from '../define.js';
+import { lazyRun } from '../lazy.js';
 
-export function batchCommand(program: Command, ctx: CommandContext): void {
-  const { lang } = ctx;
-  program
-    .command('batch')
-    .description(t('cli.batch.description', lang))
-    .argument('<inputs...>', t('cli.batch.inputs', lang))
-    .requiredOption('-o, --output <rollup.xlsx>', t('cli.batch.output', lang))
-    .addOption(rulebookOption(lang))
-    .option('--quota <N>', t('cli.batch.quota', lang))
-    .option('--force', t('cli.option.force', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./batch-run.js'), 'runBatch'));
-}
+export const batch: CommandSpec = {
+  name: 'batch',
+  description: 'cli.batch.description',
+  arguments: [['<inputs...>', 'cli.batch.inputs']],
+  options: [['-o, --output <rollup.xlsx>', 'cli.batch.output', { required: true }], 'rulebook', ['--quota <N>', 'cli.batch.quota'], 'force', 'lang'],
+  run: lazyRun(() => import('./batch-run.js'), 'runBatch'),
+};

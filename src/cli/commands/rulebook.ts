@@ -2,55 +2,48 @@
  * `cluster-review rulebook validate FILE`, `rulebook show [--rulebook FILE] [--json]`, and the workbook form:
  * `rulebook export [--rulebook FILE] -o 规则表.xlsx`, `rulebook import 规则表.xlsx -o 本省规则.json`,
  * `rulebook diff A B [--json]`. ExcelJS is loaded inside the actions only.
- * The definition (options, help); what it does is ./rulebook-run.ts, loaded when it runs.
+ * The definition (options, help: a CommandSpec, ../define.ts); what it does is ./rulebook-run.ts, loaded when it runs.
  */
-import type { Command } from 'commander';
-import { t } from '../../core/text/index.js';
-import { langOption, rulebookOption } from '../help.js';
-import type { CommandContext } from '../common.js';
-import { lazyAction } from '../lazy.js';
+import type { CommandSpec } from '../define.js';
+import { lazyRun } from '../lazy.js';
 
-export function rulebookCommand(program: Command, ctx: CommandContext): void {
-  const { lang } = ctx;
-  const group = program.command('rulebook').description(t('cli.rulebook.description', lang)).addOption(langOption(lang));
-  group
-    .command('validate')
-    .description(t('cli.rulebook.validate.description', lang))
-    .argument('<file.json>', t('cli.rulebook.validate.file', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./rulebook-run.js'), 'runValidate'));
-  group
-    .command('show')
-    .description(t('cli.rulebook.show.description', lang))
-    .argument('[file.json]', t('cli.rulebook.show.file', lang))
-    .addOption(rulebookOption(lang))
-    .option('--json', t('cli.rulebook.show.json', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./rulebook-run.js'), 'runShow'));
-  group
-    .command('export')
-    .description(t('rulebook.cmd.export.description', lang))
-    .requiredOption('-o, --output <file.xlsx>', t('rulebook.cmd.export.output', lang))
-    .addOption(rulebookOption(lang))
-    .option('--no-english', t('rulebook.cmd.export.no-english', lang))
-    .option('--force', t('cli.option.force', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./rulebook-run.js'), 'runExport'));
-  group
-    .command('import')
-    .description(t('rulebook.cmd.import.description', lang))
-    .argument('<file.xlsx>', t('rulebook.cmd.import.file', lang))
-    .requiredOption('-o, --output <file.json>', t('rulebook.cmd.import.output', lang))
-    .option('--province <name>', t('rulebook.cmd.import.province', lang))
-    .option('--force', t('cli.option.force', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./rulebook-run.js'), 'runImport'));
-  group
-    .command('diff')
-    .description(t('rulebook.cmd.diff.description', lang))
-    .argument('<a.json>', t('rulebook.cmd.diff.a', lang))
-    .argument('<b.json>', t('rulebook.cmd.diff.b', lang))
-    .option('--json', t('rulebook.cmd.diff.json', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./rulebook-run.js'), 'runDiff'));
-}
+const run = <K extends 'runValidate' | 'runShow' | 'runExport' | 'runImport' | 'runDiff'>(name: K) => lazyRun(() => import('./rulebook-run.js'), name);
+
+export const rulebook: CommandSpec = {
+  name: 'rulebook',
+  description: 'cli.rulebook.description',
+  options: ['lang'],
+  commands: [
+    { name: 'validate', description: 'cli.rulebook.validate.description', arguments: [['<file.json>', 'cli.rulebook.validate.file']], options: ['lang'], run: run('runValidate') },
+    {
+      name: 'show',
+      description: 'cli.rulebook.show.description',
+      arguments: [['[file.json]', 'cli.rulebook.show.file']],
+      options: ['rulebook', ['--json', 'cli.rulebook.show.json'], 'lang'],
+      run: run('runShow'),
+    },
+    {
+      name: 'export',
+      description: 'rulebook.cmd.export.description',
+      options: [['-o, --output <file.xlsx>', 'rulebook.cmd.export.output', { required: true }], 'rulebook', ['--no-english', 'rulebook.cmd.export.no-english'], 'force', 'lang'],
+      run: run('runExport'),
+    },
+    {
+      name: 'import',
+      description: 'rulebook.cmd.import.description',
+      arguments: [['<file.xlsx>', 'rulebook.cmd.import.file']],
+      options: [['-o, --output <file.json>', 'rulebook.cmd.import.output', { required: true }], ['--province <name>', 'rulebook.cmd.import.province'], 'force', 'lang'],
+      run: run('runImport'),
+    },
+    {
+      name: 'diff',
+      description: 'rulebook.cmd.diff.description',
+      arguments: [
+        ['<a.json>', 'rulebook.cmd.diff.a'],
+        ['<b.json>', 'rulebook.cmd.diff.b'],
+      ],
+      options: [['--json', 'rulebook.cmd.diff.json'], 'lang'],
+      run: run('runDiff'),
+    },
+  ],
+};

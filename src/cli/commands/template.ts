@@ -1,26 +1,22 @@
 /**
  * `cluster-review template`: the standard indicator workbook, built from the rulebook in force.
- * The definition (options, help); what it does is ./template-run.ts, loaded when it runs.
+ * The definition (options, help: a CommandSpec, ../define.ts); what it does is ./template-run.ts, loaded when it runs.
  */
-import type { Command } from 'commander';
 import { LIMITS } from '../../core/limits.js';
-import { t } from '../../core/text/index.js';
-import { langOption, rulebookOption } from '../help.js';
-import type { CommandContext } from '../common.js';
-import { lazyAction } from '../lazy.js';
+import type { CommandSpec } from '../define.js';
+import { lazyRun } from '../lazy.js';
 
-export function templateCommand(program: Command, ctx: CommandContext): void {
-  const { lang } = ctx;
-  const thisYear = String(ctx.io.now().getFullYear());
-  program
-    .command('template')
-    .description(t('cli.template.description', lang))
-    .requiredOption('-o, --output <file.xlsx>', t('cli.template.output', lang))
-    .option('--year <Y>', t('cli.template.year', lang), thisYear)
-    .addOption(rulebookOption(lang))
-    .option('--password <p>', t('cli.template.password', lang))
-    .option('--enterprises <n>', t('cli.template.enterprises', lang, { max: LIMITS.listRows }))
-    .option('--force', t('cli.option.force', lang))
-    .addOption(langOption(lang))
-    .action(lazyAction(ctx, () => import('./template-run.js'), 'runTemplate'));
-}
+export const template: CommandSpec = {
+  name: 'template',
+  description: 'cli.template.description',
+  options: [
+    ['-o, --output <file.xlsx>', 'cli.template.output', { required: true }],
+    ['--year <Y>', 'cli.template.year', { default: (ctx) => String(ctx.io.now().getFullYear()) }],
+    'rulebook',
+    ['--password <p>', 'cli.template.password'],
+    ['--enterprises <n>', 'cli.template.enterprises', { params: { max: LIMITS.listRows } }],
+    'force',
+    'lang',
+  ],
+  run: lazyRun(() => import('./template-run.js'), 'runTemplate'),
+};
