@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { committeeSize, loadRulebook, RECOMMENDED_EXPERTS, rulebookWarnings, scoresheetModels, summaryModel, tally, tallyModels, type LoadedRulebook, type Round } from '../../src/core/index.js';
+import { committeeSize, loadRulebook, RECOMMENDED_EXPERTS, rulebookWarnings, scoresheetModels, summaryModel, tally, tallyModels, type LoadedRulebook } from '../../src/core/index.js';
 import { passingLists, reviewWithLists } from '../support/lists.js';
 import { rb } from '../support/review.js';
+import { testRound } from '../support/round.js';
 import { nationalCopy } from '../support/rulebooks.js';
 
 const SAID = '分值及推荐分数线由本省设定（本工具默认值），认定标准未规定分值';
@@ -61,15 +62,7 @@ describe('the committee size', () => {
 });
 
 describe('the score sheets and the list say it too', () => {
-  const round: Round = {
-    format: 'cluster-review/round@1',
-    id: 'r1',
-    year: 2025,
-    rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
-    experts: ['甲', '乙', '丙'],
-    conflicts: [],
-    applications: [{ id: 'a', file: 'a.xlsx', cluster: 'a', province: '', county: '', verdict: 'passed', reasons: [], fingerprint: 'fp-a' }],
-  };
+  const round = testRound([{ id: 'a' }], ['甲', '乙', '丙']);
   it('an expert’s score sheet and the tally’s list', () => {
     const sheets = scoresheetModels(round, '甲', rb, 'zh-CN').sheets;
     expect(sheets.some((s) => s.cells.some((c) => String(c.value ?? '').includes(SAID)))).toBe(true);

@@ -16,7 +16,6 @@ import {
   validateRulebook,
   type CellModel,
   type Report,
-  type Round,
   type SheetModel,
 } from '../../src/core/index.js';
 import { diffRulebooks } from '../../src/core/rulebook/diff.js';
@@ -25,6 +24,7 @@ import { rulebookFromSheets } from '../../src/core/rulebook/sheet-import.js';
 import type { SheetGrid } from '../../src/core/rulebook/sheet-form.js';
 import { NATIONAL_2022, nationalCopy } from '../support/rulebooks.js';
 import { review } from '../support/review.js';
+import { testRound } from '../support/round.js';
 
 const YUNNAN = JSON.parse(readFileSync(fileURLToPath(new URL('../../rulebooks/yunnan-2023.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 const national = loadRulebook(NATIONAL_2022);
@@ -244,25 +244,9 @@ describe('counting by city against the quotas', () => {
   });
 
   it('the committee list shows each application’s city and flags a city over its quota', () => {
-    const round: Round = {
-      format: 'cluster-review/round@1',
-      id: 'r1',
-      year: 2025,
-      rulebook: { id: yunnan.data.id, edition: yunnan.data.edition, fingerprint: yunnan.fingerprint },
-      experts: ['甲', '乙', '丙'],
-      conflicts: [],
-      applications: ['昆明市', '昆明市', '昆明市', '昆明市', '曲靖市', '曲靖市', null].map((city, i) => ({
-        id: `a${i}`,
-        file: `a${i}.xlsx`,
-        cluster: `集群${i}`,
-        province: '云南省',
-        county: `县${i}`,
-        ...(city ? { city } : {}),
-        verdict: 'passed' as const,
-        reasons: [],
-        fingerprint: `fp${i}`,
-      })),
-    };
+    const cities = ['昆明市', '昆明市', '昆明市', '昆明市', '曲靖市', '曲靖市', null];
+    const apps = cities.map((city, i) => ({ id: `a${i}`, cluster: `集群${i}`, province: '云南省', county: `县${i}`, ...(city ? { city } : {}), fp: `fp${i}` }));
+    const round = testRound(apps, ['甲', '乙', '丙'], [], yunnan);
     const result = tally(round, [], [], yunnan, { time: 't' });
     const list = tallyModels(result, yunnan, 'zh-CN')[0]!;
     const header = list.cells.find((c) => c.row === 2 && c.value === '地级市（州、盟）')!;

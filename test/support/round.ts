@@ -1,5 +1,5 @@
-/** A committee round and an expert's score entries, for the core's tally tests, under the national rulebook. */
-import { loadRulebook, type Round, type ScoreEntry } from '../../src/core/index.js';
+/** A committee round and an expert's score entries, for the core's tally tests, under the national rulebook unless said. */
+import { loadRulebook, type LoadedRulebook, type Round, type ScoreEntry } from '../../src/core/index.js';
 import { NATIONAL_2022 } from './rulebooks.js';
 
 const rb = loadRulebook(NATIONAL_2022);
@@ -12,18 +12,32 @@ export interface RoundApplication {
   fp?: string;
   /** Its cluster's name (default its id). */
   cluster?: string;
+  /** Where it is (default none given; the city only when given). */
+  province?: string;
+  county?: string;
+  city?: string;
 }
 
-/** A round of the national rulebook for 2025: each application `<id>.xlsx`, passed unless said. */
-export function testRound(apps: RoundApplication[], experts: string[], conflicts: Round['conflicts'] = []): Round {
+/** A round for 2025 of the national rulebook (or `book`): each application `<id>.xlsx`, passed unless said. */
+export function testRound(apps: RoundApplication[], experts: string[], conflicts: Round['conflicts'] = [], book: LoadedRulebook = rb): Round {
   return {
     format: 'cluster-review/round@1',
     id: 'r1',
     year: 2025,
-    rulebook: { id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint },
+    rulebook: { id: book.data.id, edition: book.data.edition, fingerprint: book.fingerprint },
     experts,
     conflicts,
-    applications: apps.map((a) => ({ id: a.id, file: `${a.id}.xlsx`, cluster: a.cluster ?? a.id, province: '', county: '', verdict: a.verdict ?? 'passed', reasons: [], fingerprint: a.fp ?? `fp-${a.id}` })),
+    applications: apps.map((a) => ({
+      id: a.id,
+      file: `${a.id}.xlsx`,
+      cluster: a.cluster ?? a.id,
+      province: a.province ?? '',
+      county: a.county ?? '',
+      ...(a.city ? { city: a.city } : {}),
+      verdict: a.verdict ?? 'passed',
+      reasons: [],
+      fingerprint: a.fp ?? `fp-${a.id}`,
+    })),
   };
 }
 
