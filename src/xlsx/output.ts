@@ -352,6 +352,9 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
   }
   // Cheap early answer; the link below is what actually decides.
   if (!opts.force && (await lstat(output).then(() => true, () => false))) throw new FileError('output-exists', output);
+  // A link where the output goes is someone's: a rename would silently replace it with a file (--force or not).
+  const isLink = () => lstat(output).then((st) => st.isSymbolicLink(), () => false);
+  if (await isLink()) throw new FileError('output-is-link', output);
   const dir = dirname(resolve(output));
   await sweepStaleTemps(dir);
   startHandling();
@@ -368,6 +371,7 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
     // Again just before committing: the folder may have changed while the workbook was being written.
     await refuseInput(output, marks);
     await opts.beforeCommit?.();
+    if (opts.force && (await isLink())) throw new FileError('output-is-link', output);
     if (opts.force) await rename(tmp, output);
     else {
       try {
