@@ -4,6 +4,7 @@
  * impossible monitoring years, two forms for one year, and the small messages. Each failed on the code before it.
  */
 import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
@@ -114,4 +115,28 @@ describe('a link planted in the --papers folder', () => {
     expect(lstatSync(join(papers, name)).isSymbolicLink()).toBe(true);
     expect(readFileSync(victim, 'utf8')).toBe('not the tool’s');
   }, 90_000);
+});
+
+describe('stale temporaries of the tool’s own pattern', () => {
+  it('one whose pid now belongs to a process started after it was written is removed; a live run’s and a person’s are kept', async () => {
+    const dir = tempDir();
+    const input = await writeExample(dir, '01-passing', {}, 'in.xlsx');
+    // Written an hour ago by a run that died; its pid since taken by a process started now (pid reuse, a reboot).
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const stale = `.in.reviewed.xlsx.cluster-review-${other.pid}-1.tmp`;
+      const live = `.other.xlsx.cluster-review-${process.pid}-7.tmp`;
+      const person = '汇总.xlsx.tmp-20241201';
+      for (const n of [stale, live, person]) writeFileSync(join(dir, n), 'partial');
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(join(dir, stale), hourAgo, hourAgo);
+      utimesSync(join(dir, person), hourAgo, hourAgo);
+      const r = await runCli(['check', input]);
+      expectNoCrash(r);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual([live, person, 'in.reviewed.xlsx', 'in.xlsx'].sort());
+    } finally {
+      other.kill();
+    }
+  }, 60_000);
 });
