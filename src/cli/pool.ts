@@ -25,6 +25,8 @@ export interface WorkerReply {
 export interface FileIdentity {
   fingerprint: string;
   copyOf: string | null;
+  /** A reviewed copy whose summary holds scores or 回避 no tally wrote (said when it comes without its original). */
+  holdsReview?: boolean;
 }
 
 /** A file's outcome: its report for the roll-up (and its identity), or the file error that becomes its row. */
@@ -190,13 +192,13 @@ export async function reviewFiles(files: string[], rb: LoadedRulebook, opts: Poo
 
 /** Without a built worker (running from the sources): one file after another, any failure becoming its row. */
 async function reviewInProcess(files: string[], rb: LoadedRulebook, opts: PoolOptions): Promise<Outcome[]> {
-  const [{ reviewFile }, { openWorkbook }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js')]);
+  const [{ reviewFile }, { openWorkbook }, { copyHoldsReview }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js'), import('../xlsx/round.js')]);
   const outcomes: Outcome[] = [];
   for (const file of files) {
     opts.onStart?.(file);
     try {
       const fr = await reviewFile(file, rb, await openWorkbook(file, { reviewOnly: true }));
-      outcomes.push({ report: forRollup(fr.report), identity: fileIdentity(fr) });
+      outcomes.push({ report: forRollup(fr.report), identity: { ...fileIdentity(fr), holdsReview: copyHoldsReview(fr) } });
     } catch (e) {
       outcomes.push({ error: e instanceof FileError ? e : new FileError('review-failed', file, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }) });
     }

@@ -12,7 +12,7 @@ import { fileIdentity, type WorkerReply, type WorkerRequest } from './pool.js';
 // at start, or as the first message to a worker started before the rulebook was read (pool.ts, startWorker).
 let rb = (workerData as { rulebook: LoadedRulebook | null }).rulebook;
 // ExcelJS is loaded once per worker, not per file.
-const [{ reviewFile }, { openWorkbook }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js')]);
+const [{ reviewFile }, { openWorkbook }, { copyHoldsReview }] = await Promise.all([import('../xlsx/workbook.js'), import('../xlsx/open.js'), import('../xlsx/round.js')]);
 
 parentPort!.on('message', (req: WorkerRequest) => {
   if ('rulebook' in req) {
@@ -24,7 +24,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     try {
       // Opened for reading only: the batch never writes an application back.
       const fr = await reviewFile(req.file, rb!, await openWorkbook(req.file, { reviewOnly: true }));
-      reply = { id: req.id, report: forRollup(fr.report), identity: fileIdentity(fr) };
+      reply = { id: req.id, report: forRollup(fr.report), identity: { ...fileIdentity(fr), holdsReview: copyHoldsReview(fr) } };
     } catch (e) {
       reply =
         e instanceof FileError

@@ -32,6 +32,8 @@ export type FileErrorCode =
   | 'name-too-long'
   | 'merged-inputs'
   | 'output-exists'
+  // A symbolic link where an output would go: never replaced by a file, never written through (even with --force).
+  | 'output-is-link'
   // The file to be replaced changed since it was read (a person typed into it meanwhile): it is left as it is.
   | 'output-changed'
   | 'output-is-input'

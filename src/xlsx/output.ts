@@ -16,7 +16,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { constants as fsConstants, unlinkSync } from 'node:fs';
-import { copyFile, link, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, lstat, open, readdir, readFile, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileError, nameTooLong, readError } from './errors.js';
@@ -252,6 +252,26 @@ function alive(pid: number): boolean {
 const started = Date.now() - process.uptime() * 1000;
 const uid = process.getuid?.();
 
+/** Linux's clock ticks per second as /proc reports times (USER_HZ: 100 on every architecture Node runs on). */
+const USER_HZ = 100;
+
+/**
+ * When the process now holding `pid` started (ms since the epoch), from /proc: its start in ticks since boot and the
+ * boot time. Null where there is no /proc (macOS, Windows) or it cannot be read: then only a dead pid proves a
+ * temporary stale.
+ */
+async function processStart(pid: number): Promise<number | null> {
+  try {
+    const [stat, sys] = await Promise.all([readFile(`/proc/${pid}/stat`, 'utf8'), readFile('/proc/stat', 'utf8')]);
+    // Field 22 (starttime), counted after the command name, which may hold spaces and parentheses.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const btime = Number(/^btime (\d+)$/m.exec(sys)?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(btime) && btime > 0 ? btime * 1000 + (ticks / USER_HZ) * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Removes temporary files of ours whose run is gone (a SIGKILL or a power cut cannot clean up after itself). */
 async function sweepStaleTemps(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -260,15 +280,20 @@ async function sweepStaleTemps(dir: string): Promise<string[]> {
     const pid = tempOwner(name);
     if (pid === null) continue;
     const path = join(dir, name);
-    // Our own pid and not one of our live files: a dead run that had the same pid (pid 1 in a container).
-    if (live.has(path) || (pid !== process.pid && alive(pid))) continue;
+    if (live.has(path)) continue;
     try {
       const st = await lstat(path);
       // Only a plain file of this user's, last written before this run began: what a dead run of ours left.
-      if (st.isFile() && (uid === undefined || st.uid === uid) && st.mtimeMs < started) {
-        await unlink(path);
-        removed.push(path);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || st.mtimeMs >= started) continue;
+      // Our own pid and not one of our live files: a dead run that had the same pid (pid 1 in a container). Another
+      // live pid is a run still writing — unless the process holding it started after the file was last written
+      // (a second's margin for the clocks' grain): that process cannot have made it, its pid was reused.
+      if (pid !== process.pid && alive(pid)) {
+        const since = await processStart(pid);
+        if (since === null || since <= st.mtimeMs + 1000) continue;
       }
+      await unlink(path);
+      removed.push(path);
     } catch {
       // Removed by someone else meanwhile, or not ours to remove.
     }
@@ -352,6 +377,9 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
   }
   // Cheap early answer; the link below is what actually decides.
   if (!opts.force && (await lstat(output).then(() => true, () => false))) throw new FileError('output-exists', output);
+  // A link where the output goes is someone's: a rename would silently replace it with a file (--force or not).
+  const isLink = () => lstat(output).then((st) => st.isSymbolicLink(), () => false);
+  if (await isLink()) throw new FileError('output-is-link', output);
   const dir = dirname(resolve(output));
   await sweepStaleTemps(dir);
   startHandling();
@@ -368,6 +396,7 @@ export async function writeOutput(output: string, write: (file: FileHandle) => P
     // Again just before committing: the folder may have changed while the workbook was being written.
     await refuseInput(output, marks);
     await opts.beforeCommit?.();
+    if (opts.force && (await isLink())) throw new FileError('output-is-link', output);
     if (opts.force) await rename(tmp, output);
     else {
       try {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lstat, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
@@ -28,6 +28,10 @@ import {
   scoresheetEntries,
   scoresheetIdentity,
   SCORESHEET_NAME_COL,
+  talliedModel,
+  talliedValues,
+  withoutTallied,
+  type TalliedRecord,
   type IdentityClash,
   type RowMismatch,
   type ScoresheetExpect,
@@ -56,6 +60,9 @@ import { writeOutput } from './output.js';
 import { renderSheet, renderSheetStreamed } from './render.js';
 import { plainValue } from './snapshot.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy, type FileReview } from './workbook.js';
+import { lockOf, recordRows, sameStamp, stampOf, talliedRecordOf, type CopyStamp } from './copy-state.js';
+
+export { copyHoldsReview } from './copy-state.js';
 
 /** A problem with a round's file that stops the tally: words under committee.error.<code>. */
 export class RoundFileError extends Error {
@@ -69,13 +76,6 @@ export class RoundFileError extends Error {
   }
 }
 
-function recordRows(wb: ExcelJS.Workbook): Array<[unknown, unknown]> | null {
-  const ws = wb.getWorksheet(ROUND_SHEET);
-  if (!ws) return null;
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 1; r <= ws.rowCount; r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
-  return rows;
-}
 
 async function fileSource(path: string, kind: EntrySource['kind']): Promise<Omit<EntrySource, 'cell'>> {
   const [bytes, st] = await Promise.all([readFile(path), stat(path)]);
@@ -95,6 +95,8 @@ export type RoundInput =
       stamp: CopyStamp | null;
       /** For a reviewed copy, the original's file name it records (else its own name without `.reviewed`); null for an original. */
       copyOf: string | null;
+      /** What a tally wrote into the copy's summary (./tallied in the core), when the copy records it. */
+      tallied: TalliedRecord | null;
     }
   /**
    * A score sheet's cell values, copied out when it is read, and the workbook let go: an opened score sheet costs
@@ -185,32 +187,7 @@ export function identify(apps: Array<Extract<RoundInput, { kind: 'application' }
   };
 }
 
-/** A file as it was read: its content hash and identity (links followed). */
-export interface CopyStamp {
-  sha256: string;
-  dev: bigint;
-  ino: bigint;
-}
 
-async function stampOf(path: string, bytes?: Uint8Array): Promise<CopyStamp> {
-  const [data, st] = await Promise.all([bytes ?? readFile(path), stat(path, { bigint: true })]);
-  return { sha256: createHash('sha256').update(data).digest('hex'), dev: st.dev, ino: st.ino };
-}
-
-const sameStamp = (a: CopyStamp, b: CopyStamp) => a.sha256 === b.sha256 && a.dev === b.dev && a.ino === b.ino;
-
-/**
- * The lock file an office suite keeps beside a workbook it has open: Excel and WPS `~$name` (Excel drops the first
- * two characters of a long name), LibreOffice `.~lock.name#`. Null when none is there.
- */
-async function lockOf(path: string): Promise<string | null> {
-  const dir = dirname(path);
-  const name = basename(path);
-  for (const lock of [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`, `.~${name}`]) {
-    if (await lstat(join(dir, lock)).then(() => true, () => false)) return join(dir, lock);
-  }
-  return null;
-}
 
 /** Reads one workbook of a round and says what it is: an application (or its reviewed copy), a score sheet, a roll-up. */
 export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lang): Promise<RoundInput> {
@@ -237,8 +214,11 @@ export async function readRoundInput(path: string, rb: LoadedRulebook, lang: Lan
   const copy = !!fr.meta?.review?.summary;
   const stamp = copy ? await stampOf(path, opened.bytes) : null;
   const copyOf = fr.meta?.review ? (fr.meta.review.source ?? basename(path).replace(/\.reviewed(-\d+)?(\.xlsx)$/i, '$2')) : null;
-  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null, stamp, copyOf };
+  const tallied = copy ? talliedRecordOf(opened.wb) : null;
+  return { kind: 'application', path, fr: copy ? fr : null, app: roundApplication(fr, path, rb, lang), copy, year: fr.report.cluster.applicationYear ?? null, stamp, copyOf, tallied };
 }
+
+
 
 function roundApplication(fr: FileReview, path: string, rb: LoadedRulebook, lang: Lang): RoundApplication {
   const r = fr.report;
@@ -321,8 +301,11 @@ export function arrivedReview(input: Extract<RoundInput, { kind: 'application' }
   return (input.fr?.warnings ?? []).filter((w) => w.code === 'prior-review-content' || w.code === 'data-changed');
 }
 
-/** The expert cells of a reviewed copy's 评审汇总 → entries (blank cells say nothing). */
-export async function summaryEntries(input: Extract<RoundInput, { kind: 'application' }>): Promise<ScoreEntry[]> {
+/**
+ * The expert cells of a reviewed copy's 评审汇总 → entries (blank cells say nothing), less what a tally of `round`
+ * wrote there and still shows as written (the tool's values, not an expert's entries).
+ */
+export async function summaryEntries(input: Extract<RoundInput, { kind: 'application' }>, round?: string): Promise<ScoreEntry[]> {
   const layout = input.fr?.meta?.review?.summary;
   const at = input.fr?.reading.summaryAt;
   // Only a summary the tool can prove it wrote is read: scores a workbook arrived with are evidence, not input.
@@ -332,9 +315,10 @@ export async function summaryEntries(input: Extract<RoundInput, { kind: 'applica
   const cell = (r: number, c: number) => `${layout.sheet}!${toA1(r, c)}`;
   const expertCol = new Map(layout.experts.map((x) => [x.name, x.col]));
   // The core turns the summary's inputs into entries (the pane does the same); this names the cells.
-  return preservedEntries(p, input.app.id, input.app.fingerprint, src, {
+  const entries = preservedEntries(p, input.app.id, input.app.fingerprint, src, {
     cell: (kind, expert, crit) => cell(kind === 'recusal' ? layout.conflictRow : layout.criteriaRows[crit!]!, expertCol.get(expert)!),
   });
+  return round === undefined ? entries : withoutTallied(entries, input.tallied, round);
 }
 
 /** The committee changes a reviewed copy records (renames, removals in its 评审汇总), for the tally's 评分记录. */
@@ -411,9 +395,13 @@ export async function updateCopy(input: Extract<RoundInput, { kind: 'application
   const before = readPreserved(layout, input.fr.reading.summaryAt, input.fr.reading.summaryNoteAt ?? undefined);
   // Scores, 回避 with reasons, signatures and the 专家意见 block from the tally; every other input kept (the core).
   const preserved: PreservedInputs = withTallyInputs(before, app.experts, rb, result.problems.filter((p) => p.application === input.app.id));
+  // What this write puts in the summary is recorded as the tool's: the next tally does not read it back as entries.
+  const src = { kind: 'summary' as const, file: '' };
+  const round = result.round.id;
+  const values = talliedValues(preservedEntries(before, input.app.id, undefined, src), preservedEntries(preserved, input.app.id, undefined, src), input.tallied, round);
   const fr = await reviewFile(input.path, rb);
   try {
-    await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true, beforeCommit: unchanged });
+    await writeReviewedCopy(fr, { rb, lang, output: input.path, force: true, checkedAt, preserved, inPlace: true, beforeCommit: unchanged, extraSheets: [talliedModel({ round, application: input.app.id, values })] });
   } catch (e) {
     if (e instanceof FileError && e.code === 'output-changed') return { status: 'changed' };
     throw e;

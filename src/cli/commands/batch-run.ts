@@ -55,10 +55,21 @@ async function run(ctx: CommandContext, inputs: string[], o: Options, quota: num
     const ok = outcomes.flatMap((r, i) => ('report' in r && r.identity.fingerprint ? [i] : []));
     const ident = applicationIdentities(ok.map((i) => ({ file: files[i]!, folder: basename(dirname(files[i]!)), ...(outcomes[i] as { identity: FileIdentity }).identity })));
     const dropped = new Set<number>();
+    // The roll-up lists applications, not files: the same data under an unrelated name (a byte-identical copy
+    // renamed) is one row too, the first given kept, and said.
+    const firstOf = new Map<string, number>();
     ident.items.forEach((x, k) => {
-      if (x.sameAs === null) return;
+      const fp = (outcomes[ok[k]!] as { identity: FileIdentity }).identity.fingerprint;
+      const of = x.sameAs ?? firstOf.get(fp);
+      if (of === undefined) return void firstOf.set(fp, k);
       dropped.add(ok[k]!);
-      term.err('committee.cli.same-application', { file: files[ok[k]!]!, of: files[ok[x.sameAs]!]! });
+      term.err('committee.cli.same-application', { file: files[ok[k]!]!, of: files[ok[of]!]! });
+    });
+    // A reviewed copy given without its original holds review content it arrived with: said as tally says it.
+    const originals = new Set(ident.items.flatMap((x, k) => ((outcomes[ok[k]!] as { identity: FileIdentity }).identity.copyOf === null ? [x.id] : [])));
+    ident.items.forEach((x, k) => {
+      const id = (outcomes[ok[k]!] as { identity: FileIdentity }).identity;
+      if (id.copyOf !== null && id.holdsReview && !originals.has(x.id)) term.warning(t('committee.cli.copy-arrived', lang, { file: files[ok[k]!]! }));
     });
     const entries: RollupEntry[] = outcomes.flatMap((r, i) => (dropped.has(i) ? [] : ['report' in r ? { file: files[i]!, report: r.report } : { file: files[i]!, error: fileErrorText(r.error, lang) }]));
       const cities = rb.data.cityRecommendation;

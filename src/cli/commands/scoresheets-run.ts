@@ -45,7 +45,7 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   if (small) term.warning(t('committee.cli.small-committee', lang, { n: small.n, recommended: small.recommended }));
   const { workbooks } = await roundFiles(inputs);
   if (!workbooks.length) throw new UsageError('cli.usage.no-workbooks', {}, command);
-  const { readRoundInput, writeScoresheet, identify } = await import('../../xlsx/round.js');
+  const { readRoundInput, writeScoresheet, identify, copyHoldsReview } = await import('../../xlsx/round.js');
   const apps: RoundApplication[] = [];
   const left: RoundApplication[] = [];
   const years: Array<{ year: number | null }> = [];
@@ -67,6 +67,10 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   // Identity by data, never by file stem alone: one application given twice is one row, two of one name are two.
   const ident = identify(read);
   identityLines(term, ident);
+  // A reviewed copy given without its original holds review content it arrived with: said now, as tally says it
+  // (which never counts those scores: only the score sheets issued here count).
+  const originals = new Set(read.filter((x) => !x.copy).map((x) => x.app.id));
+  for (const x of read) if (x.copy && x.fr && !originals.has(x.app.id) && copyHoldsReview(x.fr)) term.warning(t('committee.cli.copy-arrived', lang, { file: x.path }));
   // The same data under unrelated names (not an original and its copy): both kept, as the tally keeps them, but said
   // now, before experts are asked to score one application twice.
   const firstOf = new Map<string, string>();

@@ -131,6 +131,9 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
     names: new Map(known.map((a) => [a.id, a.cluster || a.id])),
     ...(saved ? { issued: new Map(saved.applications.map((a) => [a.id, a.fingerprint])) } : {}) };
   const trust: string[] = [];
+  const originals = new Set(apps.filter((x) => !x.copy).map((x) => x.app.id));
+  const issuedFrom = new Map((saved?.applications ?? []).map((a) => [a.id, a.file]));
+  const besideOriginal = (x: Input & { kind: 'application' }) => originals.has(x.app.id) || (issuedFrom.has(x.app.id) && issuedFrom.get(x.app.id) !== basename(x.path));
   for (const x of read) {
     try {
       if (x.kind === 'scoresheet') {
@@ -144,7 +147,13 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
       } else if (x.kind === 'application' && x.copy) {
         // A workbook that arrived with review content: said as check says it, its scores never counted.
         for (const w of arrivedReview(x)) trust.push(warningText(w, lang));
-        entries.push(...(await summaryEntries(x)));
+        // What a tally of this round wrote into the copy is the tool's, not an entry (a rerun changes nothing).
+        const got = await summaryEntries(x, round.id);
+        // A copy is the committee's own summary only beside its original: the original among the inputs, or the round
+        // having issued the application from another file. Given as the application itself, the scores in it arrived
+        // with it: said, never counted; only the round's score sheets count.
+        if (got.length && !besideOriginal(x)) trust.push(t('committee.cli.copy-arrived', lang, { file: x.path }));
+        else entries.push(...got);
       }
     } catch (e) {
       if (!(e instanceof RoundFileError)) throw e;

@@ -10,3 +10,4 @@ export * from './summary.js';
 export * from './papers.js';
 export * from './record-check.js';
 export * from './size.js';
+export * from './tallied.js';

@@ -7,7 +7,8 @@ import type { CellModel, SheetModel } from '../report/sheet-model.js';
 export const ROUND_SHEET = '_cluster_review_round';
 const CHUNK = 30000;
 
-export function recordModel(format: string, record: unknown): SheetModel {
+/** `name`: the round's record sheet, or another of the tool's (a reviewed copy's record of what a tally wrote). */
+export function recordModel(format: string, record: unknown, name = ROUND_SHEET): SheetModel {
   const json = JSON.stringify(record);
   const cells: CellModel[] = [
     { row: 0, col: 0, value: 'format' },
@@ -16,7 +17,7 @@ export function recordModel(format: string, record: unknown): SheetModel {
     { row: 1, col: 1, value: 'Written by cluster-review (集群评审助手): the round this workbook belongs to. Do not edit.' },
   ];
   for (let i = 0, part = 0; i < json.length || part === 0; i += CHUNK, part++) cells.push({ row: 2 + part, col: 0, value: `record#${part}` }, { row: 2 + part, col: 1, value: json.slice(i, i + CHUNK) });
-  return { name: ROUND_SHEET, cells, state: 'veryHidden', widths: [14, 100] };
+  return { name, cells, state: 'veryHidden', widths: [14, 100] };
 }
 
 /** The record of a given format, or null when the rows hold none (or a damaged one). */

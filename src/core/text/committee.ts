@@ -192,6 +192,10 @@ export const COMMITTEE_TEXT = defineText({
     'zh-CN': '{file} 与 {of} 数据完全相同但文件名不同：两份都发给专家，汇总时按重复申报处理，请先核实',
     'en-US': '{file} and {of} hold exactly the same data under different names: both go to the experts, and the tally treats them as duplicates; check them first',
   },
+  'committee.cli.copy-arrived': {
+    'zh-CN': '提交的文件中已含评审内容，请核实来源：{file} 是已评审的核验副本（评审汇总中已有评分或回避），本轮未见其原件；其中的评分不计入，评分以本轮专家评分表为准',
+    'en-US': 'The submitted file already contains review content; verify where it came from: {file} is a reviewed copy (its summary holds scores or 回避) given without its original; those scores are not counted: the round’s score sheets are',
+  },
   'committee.cli.same-application': {
     'zh-CN': '{file} 与 {of} 为同一份申报（数据相同），只计一次',
     'en-US': '{file} and {of} are one application (the same data): counted once',

@@ -67,6 +67,10 @@ export const ERROR_TEXT = defineText({
     'zh-CN': '输出文件已存在：{file}；使用 --force 覆盖，或用 -o 指定其他文件名',
     'en-US': 'Output exists: {file}; use --force to overwrite or -o for another name',
   },
+  'error.file.output-is-link': {
+    'zh-CN': '未写入 {file}：该位置是一个链接（符号链接），本工具不以新文件替换链接，也不写入链接指向的文件；请移走该链接，或换一个输出位置',
+    'en-US': 'Not written: {file} is a link (symbolic link); the tool never replaces a link with a file nor writes where it points; move the link away or choose another output',
+  },
   'error.file.output-changed': {
     'zh-CN': '{file} 在本次运行期间被修改，未替换，保留修改后的内容',
     'en-US': '{file} changed while this run worked on it: not replaced, the changed file is kept',
