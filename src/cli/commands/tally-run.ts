@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { type Command } from 'commander';
 import { checkRound, cityCounts, cityFindingText, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
+import { listSep } from '../../core/text/index.js';
 import { tSafe as t } from '../terminal.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath } from '../help.js';
@@ -92,6 +93,12 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   }
   const experts = committeeNames(o.experts ? splitNames(o.experts) : (saved?.experts ?? []), command);
   if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
+  // What the documents to sign print is what was asked, or nothing is written: a day the calendar has not
+  // (2025-02-30 printed as 2025年2月30日), or a chair who is not on the committee (once replaced by the first
+  // expert without a word).
+  if (o.date !== undefined && !calendarDate(o.date)) throw new UsageError('papers.usage.date', { value: o.date }, command);
+  if (o.chair !== undefined && !experts.includes(o.chair))
+    throw new UsageError('papers.usage.chair', { chair: o.chair, experts: experts.join(listSep(lang)) }, command);
   const { arrivedReview, readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
   type Input = Awaited<ReturnType<typeof readRoundInput>>;
   const read: Input[] = [];
@@ -236,4 +243,13 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   if (prev) say('committee.cli.tally.wrote', { file: o.output, n: result.applications.length, changes: result.changes.length });
   else say('committee.cli.tally.wrote-first', { file: o.output, n: result.applications.length, scores: result.changes.length });
   if (result.problems.length || unread) ctx.exit(1);
+}
+
+/** YYYY-MM-DD naming a day the calendar has. */
+function calendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
