@@ -92,6 +92,21 @@ describe('tally --papers: what is printed on the documents to sign is what was a
   }, 60_000);
 });
 
+describe('tally --papers into the applications’ own folder', () => {
+  it('is refused before anything is written (its workbooks were read as applications by the next tally: “没有标准指标表”, exit 2)', async () => {
+    const root = tempDir();
+    const apps = join(root, 'apps');
+    mkdirSync(apps);
+    await writeExample(apps, '01-passing', {}, 'a.xlsx');
+    const r = await runCli(['tally', apps, '--experts', '甲,乙,丙', '-o', join(root, 'list.xlsx'), '--papers', apps]);
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--papers/);
+    expect(readdirSync(apps)).toEqual(['a.xlsx']);
+    expect(existsSync(join(root, 'list.xlsx'))).toBe(false);
+  }, 60_000);
+});
+
 describe('scoresheets --conflicts: a recusal list as Excel saves it', () => {
   async function apps(): Promise<{ root: string; apps: string }> {
     const root = tempDir();

@@ -3,7 +3,7 @@
  * and help, is ./tally.ts; see ../lazy.ts), so it may import the core, the rulebook and the workbook adapter.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command } from 'commander';
 import { checkRound, cityCounts, cityFindingText, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
@@ -79,6 +79,15 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   const quota = o.quota === undefined ? undefined : Number(o.quota);
   if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, command);
   if (o.experts) committeeNames(splitNames(o.experts), command);
+  // The round's documents into a folder this tally reads: the next tally would take them for applications
+  // (每份“没有标准指标表”, exit 2). Compared by identity (links and other spellings of the path included).
+  if (o.papers) {
+    const papers = await stat(o.papers).catch(() => null);
+    for (const input of inputs) {
+      const s = await stat(input).catch(() => null);
+      if (papers && s?.isDirectory() && s.dev === papers.dev && s.ino === papers.ino) throw new UsageError('papers.usage.input-folder', { folder: o.papers }, command);
+    }
+  }
   const rb = await rulebookFrom(o.rulebook, lang);
   const files = await roundFiles(inputs);
   let saved: Round | null = null;
