@@ -92,6 +92,30 @@ describe('tally --papers: what is printed on the documents to sign is what was a
   }, 60_000);
 });
 
+describe('scoresheets: adding experts to a round whose sheets are still blank', () => {
+  it('writes the new experts’ sheets without --force, leaves the issued blank ones as they are and says so', async () => {
+    const root = tempDir();
+    const apps = join(root, 'apps');
+    mkdirSync(apps);
+    await writeExample(apps, '01-passing', {}, 'a.xlsx');
+    const out = join(root, 's');
+    const first = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '-o', out]);
+    expect(first.code, first.stderr).toBe(0);
+    const issued = readFileSync(join(out, '专家评分表-甲.xlsx'));
+    // The same run with two more experts: was refused as 输出文件已存在 (use --force), although a filled sheet
+    // is left alone and the run goes on.
+    const r = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙,丁,戊', '-o', out]);
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(out, '专家评分表-丁.xlsx'))).toBe(true);
+    expect(existsSync(join(out, '专家评分表-戊.xlsx'))).toBe(true);
+    expect(readFileSync(join(out, '专家评分表-甲.xlsx')).equals(issued)).toBe(true);
+    expect(r.stdout).toMatch(/专家评分表-甲\.xlsx.*未替换/);
+    const saved = JSON.parse(readFileSync(join(out, 'round.json'), 'utf8')) as { experts: string[] };
+    expect(saved.experts).toEqual(['甲', '乙', '丙', '丁', '戊']);
+  }, 90_000);
+});
+
 describe('tally --papers into the applications’ own folder', () => {
   it('is refused before anything is written (its workbooks were read as applications by the next tally: “没有标准指标表”, exit 2)', async () => {
     const root = tempDir();
