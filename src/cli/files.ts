@@ -25,9 +25,15 @@ export async function planCheckOutputs(files: readonly string[], opts: { output?
       throw new FileError('outputs-collide', join(dir, reviewedName(outputStem(basename(second)).stem, 1)), { input: second });
     }
   }
-  const plan: PlannedOutput[] = [];
+  const plan = new Map<number, PlannedOutput>();
   const planned: string[] = [];
-  for (const file of files) {
+  // Originals take their names first: a shell glob gives X.reviewed.xlsx before X.xlsx, and the copy taking
+  // X.reviewed.xlsx first would leave the original a "collision" (said as two files of one name, after the copy
+  // was written). The plan is still returned in the order given.
+  const reviewed = (i: number) => outputStem(basename(files[i]!)).reviewed;
+  const order = [...files.keys()].sort((a, b) => Number(reviewed(a)) - Number(reviewed(b)) || a - b);
+  for (const i of order) {
+    const file = files[i]!;
     try {
       let output: string;
       if (opts.output !== undefined && opts.outDir === undefined) {
@@ -35,11 +41,11 @@ export async function planCheckOutputs(files: readonly string[], opts: { output?
         await refuseRunInput(output);
       } else output = await chooseDefaultOutput(file, { dir: opts.outDir, planned });
       planned.push(output);
-      plan.push({ file, output });
+      plan.set(i, { file, output });
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
-      plan.push({ file, error: e });
+      plan.set(i, { file, error: e });
     }
   }
-  return plan;
+  return files.map((_, i) => plan.get(i)!);
 }

@@ -12,8 +12,40 @@ import { writeOutput } from './output.js';
 import { renderSheet } from './render.js';
 import { saveWorkbook } from './workbook.js';
 
-/** A file name from a cluster's name: characters no file system takes become "_". */
-const safeName = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').slice(0, 120);
+/** Bytes of a name left for `-N` and the extension within the 255 bytes a file system takes. */
+const NAME_BYTES = 230;
+
+/**
+ * A file name from a cluster's name: characters no file system takes become "_", and the name is cut (at a whole
+ * character) to NAME_BYTES of UTF-8 — the cluster's name is the applicant's text, and 100 CJK characters are over
+ * 255 bytes: one long name must not stop the round's documents.
+ */
+const safeName = (name: string): string => {
+  let out = '';
+  let bytes = 0;
+  for (const ch of name) {
+    const c = ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch;
+    bytes += Buffer.byteLength(c);
+    if (bytes > NAME_BYTES) break;
+    out += c;
+  }
+  return out;
+};
+
+/**
+ * Names made unique within the folder (case folded, as on Windows and macOS): two counties' clusters may share a
+ * name, and the second letter must never replace the first — it becomes `…-2`.
+ */
+function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let n = 1;
+    let candidate = name;
+    while (taken.has(candidate.toLowerCase())) candidate = `${name}-${++n}`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
 
 export interface WrittenPapers {
   workbooks: string[];
@@ -24,7 +56,8 @@ export async function writePapers(result: TallyResult, rb: LoadedRulebook, lang:
   const p = papersModels(result, rb, lang, opts);
   const out: WrittenPapers = { workbooks: [], letters: [] };
   const files = [p.results, p.forward, p.opinions, p.publicity].map((m) => ({ model: m, path: join(dir, `${safeName(m.name)}.xlsx`) }));
-  const letters = p.notices.map((d) => ({ doc: d, path: join(dir, `${safeName(d.name)}.docx`) }));
+  const names = uniqueNames(p.notices.map((d) => safeName(d.name)));
+  const letters = p.notices.map((d, i) => ({ doc: d, path: join(dir, `${names[i]!}.docx`) }));
   for (const { model, path } of files) {
     await saveWorkbook(await oneSheet(model), path, { force: opts.force, inputs: opts.inputs });
     out.workbooks.push(path);

@@ -53,7 +53,7 @@ export async function readConflicts(path: string, command: string): Promise<Roun
   try {
     // Bounded before it is read: a recusal list is a few dozen lines.
     if ((await stat(path)).size > LIMITS.conflictsBytes) throw new UsageError('committee.usage.conflicts-too-big', { file: path, limit: '1 MB' }, command);
-    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    text = decodeList(await readFile(path));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError('committee.usage.conflicts-unreadable', { file: path }, command);
@@ -76,13 +76,61 @@ function parseConflicts(path: string, text: string, command: string): RoundConfl
       throw new UsageError('committee.usage.conflicts-bad', { file: path }, command);
     }
   }
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  const head = (lines.shift() ?? '').split(',').map((h) => h.trim().toLowerCase());
+  const lines = csvRows(text).filter((l) => l.some((f) => f.trim()));
+  const head = (lines.shift() ?? []).map((h) => h.trim().toLowerCase());
   const idx = (names: string[]) => head.findIndex((h) => names.includes(h));
   const [e, a, r] = [idx(['expert', '专家']), idx(['application', '申报', '申报文件']), idx(['reason', '理由', '回避理由'])];
   if (e < 0 || a < 0) throw new UsageError('committee.usage.conflicts-bad', { file: path }, command);
-  return lines.map((l) => {
-    const f = l.split(',');
-    return { expert: (f[e] ?? '').trim(), application: strip(f[a] ?? ''), reason: r >= 0 ? f.slice(r).join(',').trim() : '' };
-  });
+  return lines.map((f) => ({ expert: (f[e] ?? '').trim(), application: strip(f[a] ?? ''), reason: r >= 0 ? f.slice(r).join(',').trim() : '' }));
+}
+
+/**
+ * The list's text: UTF-8 (a BOM dropped), else GB18030 — what Excel's “CSV (逗号分隔)” writes on a Chinese Windows,
+ * which a province's office saves by default (read as UTF-8 it became mojibake, said as “格式不对”).
+ */
+function decodeList(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
+ * CSV rows as Excel and WPS write them (RFC 4180): a field holding a comma, quote or line break is quoted and its
+ * quotes doubled. An unquoted field is taken as it is.
+ */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (ch === ',') endField();
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endField();
+      rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
 }

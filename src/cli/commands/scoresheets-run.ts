@@ -132,13 +132,17 @@ export async function runScoresheets(ctx: CommandContext, inputs: string[], o: O
   // Every sheet is looked at before the first is written. A sheet holding an expert's input is never replaced,
   // --force or not; a blank one of ours is replaced with --force; a re-run writes the sheets that are new.
   const plan: Array<{ expert: string; out: string; write: boolean }> = [];
+  // A blank sheet of ours without --force is left too (it may already be in the expert's hands), so adding
+  // experts needs no --force; it once refused the whole run as 输出文件已存在, though a filled sheet is left.
   for (const { expert, out } of outputs) {
     const at = await scoresheetAt(out, presetOf(expert));
-    if (at.state === 'kept') {
+    const keep = at.state === 'kept' || (at.state === 'blank' && !o.force);
+    if (keep) {
       const missing = apps.filter((a) => !at.applications.includes(a.id)).map((a) => a.id);
-      term.out(missing.length ? 'committee.cli.scoresheets.kept-missing' : 'committee.cli.scoresheets.kept', { expert, file: out, apps: missing });
-    } else if (at.state === 'blank' && !o.force) throw new FileError('output-exists', out);
-    plan.push({ expert, out, write: at.state !== 'kept' });
+      const key = at.state === 'kept' ? 'committee.cli.scoresheets.kept' : 'committee.cli.scoresheets.kept-blank';
+      term.out(missing.length ? `${key}-missing` : key, { expert, file: out, apps: missing });
+    }
+    plan.push({ expert, out, write: !keep });
   }
   // round.json is the tool's own record: a later run replaces it; anything else by that name only with --force.
   const { existsSync } = await import('node:fs');

@@ -3,11 +3,12 @@
  * and help, is ./tally.ts; see ../lazy.ts), so it may import the core, the rulebook and the workbook adapter.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command } from 'commander';
 import { checkRound, cityCounts, cityFindingText, committeeSize, problemText, recommendationText, roundJson, tally, type Lang, type Round, type RoundApplication, type ScoreEntry } from '../../core/index.js';
 // Every parameter escaped for the terminal (tSafe): names, ids and rounds come from files.
+import { listSep } from '../../core/text/index.js';
 import { tSafe as t } from '../terminal.js';
 import { FileError } from '../../xlsx/errors.js';
 import { commandPath } from '../help.js';
@@ -78,6 +79,15 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   const quota = o.quota === undefined ? undefined : Number(o.quota);
   if (quota !== undefined && (!Number.isInteger(quota) || quota < 0)) throw new UsageError('cli.usage.quota', { value: o.quota }, command);
   if (o.experts) committeeNames(splitNames(o.experts), command);
+  // The round's documents into a folder this tally reads: the next tally would take them for applications
+  // (每份“没有标准指标表”, exit 2). Compared by identity (links and other spellings of the path included).
+  if (o.papers) {
+    const papers = await stat(o.papers).catch(() => null);
+    for (const input of inputs) {
+      const s = await stat(input).catch(() => null);
+      if (papers && s?.isDirectory() && s.dev === papers.dev && s.ino === papers.ino) throw new UsageError('papers.usage.input-folder', { folder: o.papers }, command);
+    }
+  }
   const rb = await rulebookFrom(o.rulebook, lang);
   const files = await roundFiles(inputs);
   let saved: Round | null = null;
@@ -92,6 +102,12 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   }
   const experts = committeeNames(o.experts ? splitNames(o.experts) : (saved?.experts ?? []), command);
   if (!experts.length) throw new UsageError('committee.usage.no-committee', {}, command);
+  // What the documents to sign print is what was asked, or nothing is written: a day the calendar has not
+  // (2025-02-30 printed as 2025年2月30日), or a chair who is not on the committee (once replaced by the first
+  // expert without a word).
+  if (o.date !== undefined && !calendarDate(o.date)) throw new UsageError('papers.usage.date', { value: o.date }, command);
+  if (o.chair !== undefined && !experts.includes(o.chair))
+    throw new UsageError('papers.usage.chair', { chair: o.chair, experts: experts.join(listSep(lang)) }, command);
   const { arrivedReview, readRoundInput, scoresheetInput, summaryEntries, copyChanges, previousTally, writeTally, updateCopy, identify, RoundFileError } = await import('../../xlsx/round.js');
   type Input = Awaited<ReturnType<typeof readRoundInput>>;
   const read: Input[] = [];
@@ -245,4 +261,13 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   if (prev) say('committee.cli.tally.wrote', { file: o.output, n: result.applications.length, changes: result.changes.length });
   else say('committee.cli.tally.wrote-first', { file: o.output, n: result.applications.length, scores: result.changes.length });
   if (result.problems.length || unread) ctx.exit(1);
+}
+
+/** YYYY-MM-DD naming a day the calendar has. */
+function calendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }

@@ -163,6 +163,14 @@ export const COMMITTEE_TEXT = defineText({
     'zh-CN': '{expert}：{file} 已有专家填写的内容，未替换；其中没有申报 {apps}，请另行安排该专家评分',
     'en-US': '{expert}: {file} holds the expert’s input; left as it is. It has no row for {apps}: arrange that expert’s scores for them separately',
   },
+  'committee.cli.scoresheets.kept-blank': {
+    'zh-CN': '{expert}：{file} 已存在（空白评分表），未替换；如需重新生成，加 --force',
+    'en-US': '{expert}: {file} exists (a blank score sheet); left as it is. Add --force to make it again',
+  },
+  'committee.cli.scoresheets.kept-blank-missing': {
+    'zh-CN': '{expert}：{file} 已存在（空白评分表），未替换；其中没有申报 {apps}，加 --force 重新生成',
+    'en-US': '{expert}: {file} exists (a blank score sheet); left as it is. It has no row for {apps}: add --force to make it again',
+  },
   'committee.cli.scoresheets.round': { 'zh-CN': '本轮记录：{file}（批次 {round}）', 'en-US': 'Round record: {file} (round {round})' },
   'committee.cli.tally.description': { 'zh-CN': '汇总专家评分：读取申报、交回的评分表和核验副本的评审汇总，生成推荐汇总表', 'en-US': 'Tally the committee: read the applications, returned score sheets and reviewed copies’ summaries, write the recommendation list' },
   'committee.cli.tally.inputs': { 'zh-CN': '申报文件、评分表、核验副本、round.json，或它们所在的文件夹', 'en-US': 'applications, score sheets, reviewed copies, round.json, or folders of them' },

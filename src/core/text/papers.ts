@@ -10,6 +10,12 @@ export const PAPERS_TEXT = defineText({
   'papers.cli.date': { 'zh-CN': '评审日期，如 2025-06-12', 'en-US': 'date of the meeting, e.g. 2025-06-12' },
   'papers.cli.venue': { 'zh-CN': '评审地点', 'en-US': 'venue of the meeting' },
   'papers.cli.unit': { 'zh-CN': '推荐单位（省级中小企业主管部门）', 'en-US': 'the recommending authority (the province’s SME authority)' },
+  'papers.usage.date': { 'zh-CN': '--date 应为实际存在的日期，格式 YYYY-MM-DD（如 2025-06-12），收到“{value}”', 'en-US': '--date must be a day of the calendar as YYYY-MM-DD (e.g. 2025-06-12), got "{value}"' },
+  'papers.usage.input-folder': {
+    'zh-CN': '--papers 文件夹 {folder} 是本次汇总读取的文件夹：评审文件放在这里，下次汇总会被当作申报读取；请另选一个文件夹',
+    'en-US': '--papers {folder} is a folder this tally reads: the documents written there would be read as applications by the next tally; choose another folder',
+  },
+  'papers.usage.chair': { 'zh-CN': '--chair“{chair}”不是本轮评审专家（{experts}）', 'en-US': '--chair "{chair}" is not on the committee ({experts})' },
   'papers.cli.wrote': { 'zh-CN': '已写出评审文件：{file}', 'en-US': 'Wrote {file}' },
   'papers.file.results': { 'zh-CN': '专家评审结果汇总表', 'en-US': 'Panel results' },
   'papers.file.forward': { 'zh-CN': '推荐汇总表', 'en-US': 'Recommendation list' },
