@@ -13,6 +13,7 @@ import {
   readRequest,
   quoteSheet,
   toA1,
+  type DuplicateReading,
   type LoadedRulebook,
   type Reading,
   type WorkbookMeta,
@@ -191,6 +192,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
   const oldRange = old ? summaries.get(old) : undefined;
   const summary = oldRange && !oldRange.isNullObject ? oldRange : null;
   const areas = found ? merged.get(found.snapshot.sheet) : undefined;
+  const duplicates = duplicatesRead(meta, ids, summaries);
   return {
     names,
     meta,
@@ -201,6 +203,7 @@ export async function readWorkbook(ctx: XContext, rb: LoadedRulebook, caps?: Pic
     summaryById: byId,
     metaDamaged: record.damaged,
     record: { block: record.block ?? null, end: record.end ?? 0, stale: record.stale ?? [] },
+    ...(duplicates.length ? { duplicates } : {}),
     structureProtected: structure.protected,
     // A protected structure cannot delete them: then they are read again next time, which is harmless.
     strays: structure.protected || !request.meta ? [] : strays,
@@ -224,10 +227,71 @@ function summaryById(meta: WorkbookMeta | null, ids: ReadonlyMap<string, string>
   return next === layout ? meta : { ...meta, review: { ...meta.review, summary: next } };
 }
 
+/**
+ * The duplicate summaries the record lists, found by their sheet ids, with the cells read with the summary sheets
+ * (a duplicate renamed to a name that is not a summary's was not read: it is left alone). `beyond`: a value outside
+ * the tool's block (a row or column someone added).
+ */
+function duplicatesRead(meta: WorkbookMeta | null, ids: ReadonlyMap<string, string>, ranges: ReadonlyMap<string, XRange>): DuplicateReading[] {
+  const out: DuplicateReading[] = [];
+  for (const layout of meta?.review?.duplicates ?? []) {
+    const name = layout.sheetId ? ids.get(layout.sheetId) : undefined;
+    const range = name ? ranges.get(name) : undefined;
+    if (!name || !range || range.isNullObject) continue;
+    const height = layout.height ?? Infinity;
+    const width = layout.width ?? Infinity;
+    let beyond = false;
+    range.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null && v !== '' && (range.rowIndex + i >= height || range.columnIndex + j >= width)) beyond = true;
+      }),
+    );
+    out.push({ layout: { ...layout, sheet: name }, at: (r, c) => cellAt(range, r, c), beyond });
+  }
+  return out;
+}
+
 /** A cell's number format in a loaded range (null outside it). */
 function formatAt(range: XRange, row: number, col: number): string | null {
   const f = range.numberFormat[row - range.rowIndex]?.[col - range.columnIndex];
   return typeof f === 'string' ? f : null;
+}
+
+/**
+ * What people left on duplicate summaries besides values, read before one is folded back: the notes on its expert
+ * cells (where this Excel has notes) and whether a comment thread is on it (where it has threads) — a sheet with
+ * either is someone's, and is kept. One sync, and only when there are duplicates; bounded by the workbook's threads.
+ */
+export async function readDuplicateExtras(ctx: XContext, duplicates: readonly DuplicateReading[], caps: Pick<Capabilities, 'explanations'>): Promise<DuplicateReading[]> {
+  if (!duplicates.length || caps.explanations === 'none') return [...duplicates];
+  const notes = duplicates.map((d) => {
+    const got = new Map<string, XNote>();
+    if (caps.explanations === 'notes')
+      for (const { row, col } of layoutInputs(d.layout)) {
+        const n = ctx.workbook.notes.getItemOrNullObject(`${quoteSheet(d.layout.sheet)}!${toA1(row, col)}`);
+        n.load('content');
+        got.set(`${row},${col}`, n);
+      }
+    return got;
+  });
+  const comments = ctx.workbook.comments;
+  comments.load('items/id');
+  await ctx.sync();
+  const places = comments.items.slice(0, 2000).map((c) => {
+    const at = c.getLocation();
+    at.load('address');
+    return at;
+  });
+  if (places.length) await ctx.sync();
+  const sheetsWithThreads = new Set(places.map((p) => p.address.slice(0, p.address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'")));
+  return duplicates.map((d, i) => ({
+    ...d,
+    beyond: d.beyond || sheetsWithThreads.has(d.layout.sheet),
+    noteAt: (r, c) => {
+      const n = notes[i]!.get(`${r},${c}`);
+      return n && !n.isNullObject ? n.content : null;
+    },
+  }));
 }
 
 /**

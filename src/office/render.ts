@@ -55,7 +55,16 @@ function groups(cells: CellModel[], key: (c: CellModel) => string | undefined): 
  * an in-place rewrite did not change (see SummaryPlan.inPlace), so a value typed since the read stands. Their
  * number format is written (the rewrite cleared the block's formats): a typed date stays a date.
  */
-export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: Capabilities, w: Writer, notes?: XNoteCollection, keep?: ReadonlySet<string>): Promise<void> {
+export async function renderModel(
+  ws: XWorksheet,
+  sheetModel: SheetModel,
+  caps: Capabilities,
+  w: Writer,
+  notes?: XNoteCollection,
+  keep?: ReadonlySet<string>,
+  /** Only these cells ("r,c") get their notes (in place: those carried from a duplicate summary); absent: every note. */
+  noteCells?: ReadonlySet<string>,
+): Promise<void> {
   // Excel's limits, enforced once in the core for both renderers (the plans already did it in the reviewer's language).
   const model = safeModel(sheetModel, TRUNCATED_MARK).model;
   const cells = model.cells;
@@ -153,7 +162,7 @@ export async function renderModel(ws: XWorksheet, sheetModel: SheetModel, caps: 
   // Notes (people's, carried over from the previous summary): where the host has them, before protection.
   if (notes && caps.explanations === 'notes')
     for (const c of model.cells)
-      if (c.note) {
+      if (c.note && (!noteCells || noteCells.has(`${c.row},${c.col}`))) {
         const text = c.note;
         await w.add(Writer.size(text), () => notes.add(`${quoteSheet(model.name)}!${toA1(c.row, c.col)}`, text));
       }

@@ -20,7 +20,8 @@ import { Writer } from './writer.js';
 import { inPlaceSteps } from '../common/model-write.js';
 import { OfficeError } from '../common/results.js';
 import { requireExamined } from '../common/examine.js';
-import { readSummaryNotes, readWorkbook, type OfficeReading } from './read.js';
+import { readDuplicateExtras, readSummaryNotes, readWorkbook, type OfficeReading } from './read.js';
+import { errorCode } from './errors.js';
 import { writeMeta, type Session } from './apply.js';
 
 type SummaryResult = { report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] };
@@ -73,8 +74,10 @@ async function writeSummaryOnce(
 ): Promise<SummaryResult> {
   const { ctx, rb, lang, caps } = s;
   let reading: OfficeReading = await settle(await readWorkbook(ctx, rb, caps));
-  const examined = requireExamined(reading, rb);
+  let examined = requireExamined(reading, rb);
   if (caps.explanations === 'notes') reading = await readSummaryNotes(ctx, reading, examined.summary);
+  // Duplicates left by two first summaries at once: their notes and threads read too, before they are folded back.
+  if (examined.duplicates?.length) examined = { ...examined, duplicates: await readDuplicateExtras(ctx, examined.duplicates, caps) };
   const plan = planSummary(reading, examined, rb, lang, opts);
   const w = new Writer(ctx);
   let ws: XWorksheet;
@@ -98,8 +101,10 @@ async function writeSummaryOnce(
       ws.getRangeByIndexes(0, 0, 1, place.width).columnHidden = false;
     });
     for (const [r, c] of place.clear) await w.add(96, () => ws.getRangeByIndexes(r, c, 1, 1).clear('Contents'));
-    // People's notes are on their cells already (Excel keeps them): none is added again.
-    await renderModel(ws, plan.model, caps, w, undefined, place.keep);
+    // People's notes are on their cells already (Excel keeps them): none is added again, but for those carried from
+    // a duplicate summary folded into this one.
+    const carried = new Set((plan.inPlace?.notes ?? []).map((n) => `${n.row},${n.col}`));
+    await renderModel(ws, plan.model, caps, w, carried.size && caps.explanations === 'notes' ? ctx.workbook.notes : undefined, place.keep, carried);
   } else {
     if (reading.structureProtected) throw new OfficeError('workbook-protected', { sheet: plan.sheet });
     // 评分记录 with its header first (see addAuditSheet).
@@ -131,5 +136,21 @@ async function writeSummaryOnce(
   }
   await w.add(96, () => ws.activate());
   await writeMeta(ctx, reading, meta, w);
+  await removeDuplicates(s, plan.duplicates.remove);
   return { report: plan.report, committee: plan.committee, sheet: plan.sheet, warnings: plan.warnings };
+}
+
+/**
+ * Duplicate summaries no one typed in, folded into the summary just written, are deleted: in a sync of their own, as
+ * a co-author may be folding them at once (then ItemNotFound: already gone, which is the aim). Only after the
+ * summary and its record are written, so nothing of theirs is ever only in a deleted sheet.
+ */
+async function removeDuplicates(s: Session, names: readonly string[]): Promise<void> {
+  if (!names.length) return;
+  for (const name of names) s.ctx.workbook.worksheets.getItem(name).delete();
+  try {
+    await s.ctx.sync();
+  } catch (e) {
+    if (errorCode(e) !== 'ItemNotFound') throw e;
+  }
 }

@@ -34,8 +34,8 @@ async function view(c: Coauthor, scoring: ScoringCaps = ALL): Promise<ScoringVie
 const score = async (c: Coauthor, v: ScoringView, criterion: string, value: number, scoring: ScoringCaps = ALL) =>
   enterScore(c.context(), v, rb, 'zh-CN', scoring, { expert: c.author, item: { kind: 'score', criterion }, value, lastSeen: null, time: TIME });
 
-function recordOf(wb: FakeWorkbook) {
-  const sheet = wb.sheet(META_SHEET);
+function recordOf(wb: FakeWorkbook, name = META_SHEET) {
+  const sheet = wb.sheet(name);
   let last = 0;
   for (const k of Object.keys(sheet.cells)) last = Math.max(last, Number(k.split(',')[0]));
   const rows: Array<[unknown, unknown]> = [];
@@ -488,5 +488,119 @@ describe('two first summaries at once (issue 18): one 评审汇总, both experts
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('two first summaries at once, each on its own copy, merged (issue 18): the duplicate is folded back', () => {
+  // Each adds 评审汇总 on its own copy (no ItemAlreadyExists: neither sees the other); Excel's merge keeps both sheets
+  // and renames the later "评审汇总 (2)". The next 写入评审汇总 of either recognises the tool's own duplicate (its
+  // record says the tool wrote it, for this application) and folds it back.
+  const unsummarised = async (checked: boolean): Promise<FakeWorkbook> => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `d-${Math.random().toString(36).slice(2)}.xlsx`)));
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    if (checked) await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+    return fake;
+  };
+  const summaryNames = (room: CoauthorRoom) => room.state.sheets.map((s) => s.name).filter((n) => n.startsWith('评审汇总'));
+  const experts = (room: CoauthorRoom) => recordOf(room.workbook).meta?.review?.summary?.experts.map((e) => e.name).sort();
+
+  it.each([
+    ['after a check', true],
+    ['as the very first action of both', false],
+  ] as const)('%s: nobody typed in the duplicate — it is removed, one 评审汇总 with every expert of both', async (_n, checked) => {
+    const room = new CoauthorRoom((await unsummarised(checked)).state);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    await Promise.all([writeSummary(session(li), { experts: ['张三', '李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    room.merge();
+    // The merge model keeps both, as Excel does.
+    expect(summaryNames(room)).toEqual(['评审汇总', '评审汇总 (2)']);
+    // The next action of either.
+    const again = await writeSummary(session(wang));
+    room.merge();
+    const other = ['评审汇总', '评审汇总 (2)'].find((n) => n !== again.sheet);
+    expect(summaryNames(room)).toEqual([again.sheet]);
+    expect(again.warnings.map((w) => w.code)).not.toContain('prior-review-content');
+    expect(again.warnings).toContainEqual({ code: 'summary-duplicate-removed', params: { sheet: other, into: again.sheet } });
+    expect(recordOf(room.workbook).damaged).toBe(false);
+    expect(experts(room)).toEqual(['张三', '李四', '王五'].sort());
+    const v = await readScoring(room.join('赵六').context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+    expect(v.layout.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+    expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET)).map((s) => s.name)).toEqual([META_SHEET]);
+  });
+
+  it.each([
+    ['after a check', true],
+    ['as the very first action of both', false],
+  ] as const)('%s: both scored in their own summary before the merge — every score in the one summary; the sheet typed in is kept and said', async (_n, checked) => {
+    const room = new CoauthorRoom((await unsummarised(checked)).state);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    await Promise.all([writeSummary(session(li), { experts: ['张三', '李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    expect((await score(li, await view(li), '1', 15)).kind).toBe('written');
+    expect((await enterScore(li.context(), await view(li), rb, 'zh-CN', ALL, { expert: '李四', item: { kind: 'opinion' }, value: '李四：建议认定', lastSeen: '', time: TIME })).kind).toBe('written');
+    expect((await score(wang, await view(wang), '2', 12)).kind).toBe('written');
+    room.merge();
+    expect(summaryNames(room)).toEqual(['评审汇总', '评审汇总 (2)']);
+    const again = await writeSummary(session(li));
+    room.merge();
+    // Never a sheet someone typed in deleted: the duplicate stays, and the expert is told which and why.
+    const kept = summaryNames(room).filter((n) => n !== again.sheet);
+    expect(kept).toHaveLength(1);
+    expect(again.warnings).toContainEqual({ code: 'summary-duplicate-kept', params: { sheet: kept[0], into: again.sheet } });
+    expect(experts(room)).toEqual(['张三', '李四', '王五'].sort());
+    const v = await readScoring(room.join('赵六').context(), rb, ALL);
+    if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+    expect(v.sheet).toBe(again.sheet);
+    expect(v.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('15');
+    expect(v.state.experts.find((x) => x.name === '李四')?.values.get('opinion')).toBe('李四：建议认定');
+    expect(v.state.experts.find((x) => x.name === '王五')?.values.get('2')).toBe('12');
+  });
+});
+
+describe('a duplicate summary met by another action first (issue 18)', () => {
+  it('a check after the merge says the duplicate is the tool’s and keeps it listed; the next 写入评审汇总 folds it back', async () => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `c-${Math.random().toString(36).slice(2)}.xlsx`)));
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    const room = new CoauthorRoom(fake.state);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    await Promise.all([writeSummary(session(li), { experts: ['李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    room.merge();
+    const checked = await checkWorkbook(session(li));
+    expect(checked.warnings).toContainEqual({ code: 'summary-duplicate', params: { sheet: '评审汇总 (2)' } });
+    expect(checked.warnings.map((w) => w.code)).not.toContain('prior-review-content');
+    room.merge();
+    const again = await writeSummary(session(wang));
+    room.merge();
+    expect(room.state.sheets.map((s) => s.name).filter((n) => n.startsWith('评审汇总'))).toEqual([again.sheet]);
+    expect(recordOf(room.workbook).meta?.review?.summary?.experts.map((e) => e.name).sort()).toEqual(['李四', '王五'].sort());
+    expect(recordOf(room.workbook).meta?.review?.duplicates).toBeUndefined();
+  });
+
+  it('a note a person left on the duplicate’s score cell: carried, and the sheet kept', async () => {
+    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `n-${Math.random().toString(36).slice(2)}.xlsx`)));
+    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+    const room = new CoauthorRoom(fake.state);
+    const li = room.join('李四');
+    const wang = room.join('王五');
+    await Promise.all([writeSummary(session(li), { experts: ['李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    room.merge();
+    // A person's note (Excel's, not the pane's) on 王五's score cell of the duplicate (the second copy's: its record
+    // is on the record sheet the merge renamed).
+    const dup = recordOf(room.workbook, `${META_SHEET} (2)`).meta!.review!.summary!;
+    const name = room.state.sheets.find((s) => s.id === dup.sheetId)!.name;
+    expect(name).toBe('评审汇总 (2)');
+    const cell = `${name}!${String.fromCharCode(65 + dup.experts[0]!.col)}${dup.criteriaRows['1']! + 1}`;
+    room.state.notes[cell] = '王五：此项待核实';
+    for (const c of room.copies) c.reset(room.state);
+    const again = await writeSummary(session(li));
+    room.merge();
+    expect(again.warnings).toContainEqual({ code: 'summary-duplicate-kept', params: { sheet: name, into: again.sheet } });
+    expect(room.state.sheets.some((s) => s.name === name)).toBe(true);
+    const layout = recordOf(room.workbook).meta!.review!.summary!;
+    const col = layout.experts.find((e) => e.name === '王五')!.col;
+    expect(room.state.notes[`${again.sheet}!${String.fromCharCode(65 + col)}${layout.criteriaRows['1']! + 1}`]).toBe('王五：此项待核实');
   });
 });

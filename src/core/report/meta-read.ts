@@ -100,6 +100,7 @@ const ReviewSchema = z.object({
   data: z.object({ sheet: z.string().max(100), sha256: Hex, checkedAt: z.string().max(100).optional() }).optional(),
   source: z.string().max(300).optional(),
   legend: z.array(LegendCellSchema).max(50).optional(),
+  duplicates: z.array(SummaryLayoutSchema).max(4).optional(),
 });
 
 /** The record read back, and whether a part of it was damaged (so dropped: the reviewer is told). */
@@ -133,8 +134,9 @@ function validated(raw: unknown): { meta: WorkbookMeta; damaged: boolean } {
     const r = ReviewSchema.safeParse(o.review);
     if (!r.success) damaged = true;
     else {
-      const { summary, ...rest } = r.data;
-      meta.review = { ...rest, ...(summary ? { summary: { ...summary, criteriaRows: rowsRecord(summary.criteriaRows) } } : {}) };
+      const { summary, duplicates, ...rest } = r.data;
+      const layout = (l: z.infer<typeof SummaryLayoutSchema>) => ({ ...l, criteriaRows: rowsRecord(l.criteriaRows) });
+      meta.review = { ...rest, ...(summary ? { summary: layout(summary) } : {}), ...(duplicates?.length ? { duplicates: duplicates.map(layout) } : {}) };
     }
   }
   return { meta, damaged };

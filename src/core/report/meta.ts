@@ -118,7 +118,43 @@ export interface WorkbookMeta {
   format: typeof META_FORMAT;
   /** `form`: which form the workbook is; absent on an application (the annual monitoring form says 'monitoring'). */
   template?: { version: string; applicationYear: number; rulebook: RulebookStamp; lang: string; form?: 'monitoring' };
-  review?: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags: FlagRecord[]; summary?: SummaryLayout; data?: DataStamp; /** the legend of flag colours the tool wrote (see LegendCell) */ legend?: LegendCell[]; /** the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件) */ source?: string };
+  review?: {
+    rulebook: RulebookStamp;
+    verdict: string;
+    checkedAt?: string;
+    flags: FlagRecord[];
+    summary?: SummaryLayout;
+    data?: DataStamp;
+    /** the legend of flag colours the tool wrote (see LegendCell) */
+    legend?: LegendCell[];
+    /** the original application's file name, kept by a reviewed copy of a reviewed copy (来源文件) */
+    source?: string;
+    /**
+     * Summaries the tool wrote that lost to `summary` when two writers' records merged: two first summaries added at
+     * once on two co-authors' copies, both kept by Excel's merge ("评审汇总 (2)"). The next summary folds them back.
+     */
+    duplicates?: SummaryLayout[];
+  };
+}
+
+/** Duplicate summaries a record keeps at most (two or three people adding the first summary at once). */
+const MAX_DUPLICATES = 4;
+
+/**
+ * The summaries both writers recorded, `winner` kept as the summary: the other's, when it is another sheet (both
+ * known by their sheet ids, which differ), is a duplicate — with those either record already listed.
+ */
+function duplicatesOf(winner: SummaryLayout | undefined, ...records: Array<NonNullable<WorkbookMeta['review']> | undefined>): SummaryLayout[] {
+  const out: SummaryLayout[] = [];
+  const add = (l: SummaryLayout | undefined) => {
+    if (!l?.sheetId || !winner?.sheetId || l.sheetId === winner.sheetId || out.some((x) => x.sheetId === l.sheetId)) return;
+    out.push(l);
+  };
+  for (const r of records) {
+    add(r?.summary);
+    for (const d of r?.duplicates ?? []) add(d);
+  }
+  return out.slice(0, MAX_DUPLICATES);
 }
 
 /** Criterion id → row, as a record with no prototype (ids are data, never property names of Object). */
@@ -195,6 +231,8 @@ export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs:
     if (r) flags.push(r);
   }
   const summary = field('summary');
+  // Both wrote a summary of their own (each added the sheet on its copy): the other's is kept as a duplicate.
+  const duplicates = duplicatesOf(summary, m, t);
   const data = field('data');
   const checkedAt = field('checkedAt');
   const legend = field('legend');
@@ -206,6 +244,7 @@ export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs:
     ...(summary ? { summary } : {}),
     ...(data ? { data } : {}),
     ...(legend?.length ? { legend } : {}),
+    ...(duplicates.length ? { duplicates } : {}),
   };
   return out;
 }
@@ -213,12 +252,24 @@ export function mergeMeta(base: WorkbookMeta | null, mine: WorkbookMeta, theirs:
 /** The metadata after a review step: what is not given is kept from before (a summary keeps the flags, and so on). */
 export function nextMeta(
   prev: WorkbookMeta | null,
-  update: { rulebook: RulebookStamp; verdict: string; checkedAt?: string; flags?: FlagRecord[]; summary?: SummaryLayout | null; data?: DataStamp; source?: string; legend?: LegendCell[] | null },
+  update: {
+    rulebook: RulebookStamp;
+    verdict: string;
+    checkedAt?: string;
+    flags?: FlagRecord[];
+    summary?: SummaryLayout | null;
+    data?: DataStamp;
+    source?: string;
+    legend?: LegendCell[] | null;
+    /** Duplicate summaries still to fold back (null or empty: none; absent: kept from before). */
+    duplicates?: SummaryLayout[] | null;
+  },
 ): WorkbookMeta {
   const old = prev?.review;
   const summary = update.summary === undefined ? old?.summary : (update.summary ?? undefined);
   // Like the flags: kept unless the step says what the legend is now (null or empty: none).
   const legend = update.legend === undefined ? old?.legend : (update.legend ?? undefined);
+  const duplicates = update.duplicates === undefined ? old?.duplicates : (update.duplicates ?? undefined);
   return {
     format: META_FORMAT,
     ...(prev?.template ? { template: prev.template } : {}),
@@ -232,6 +283,7 @@ export function nextMeta(
       ...(old?.data ? { data: old.data } : update.data ? { data: update.data } : {}),
       ...(update.source ? { source: update.source } : old?.source ? { source: old.source } : {}),
       ...(legend?.length ? { legend } : {}),
+      ...(duplicates?.length ? { duplicates } : {}),
     },
   };
 }

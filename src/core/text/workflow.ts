@@ -31,6 +31,18 @@ export const WORKFLOW_TEXT = defineText({
     'zh-CN': '提交的文件中已含评审内容，请核实来源（工作表“{sheet}”非本工具所写或已被改动，其中的评分、结论和签名未带入新的评审汇总，原表保留不变）',
     'en-US': 'The submitted file already contains review content; verify where it came from (sheet “{sheet}” was not written by this tool or was altered; its scores, decision and signatures are not carried into the new summary, and the sheet is left as it was)',
   },
+  'warning.summary-duplicate': {
+    'zh-CN': '工作表“{sheet}”是两位专家同时写入评审汇总时由本工具另建的重复汇总表；再点“写入评审汇总”即并为一张（其中的评分、意见等一并带入）',
+    'en-US': 'sheet “{sheet}” is a second summary the tool wrote when two experts wrote the summary at once; 写入评审汇总 (Write summary) again folds it into one (its scores, opinions and notes carried over)',
+  },
+  'warning.summary-duplicate-removed': {
+    'zh-CN': '两位专家同时写入评审汇总，产生了重复的“{sheet}”；该表无人填写，其专家已并入“{into}”，重复表已删除',
+    'en-US': 'two experts wrote the summary at once, which left a second sheet “{sheet}”; no one had entered anything in it: its experts are now in “{into}” and the duplicate was deleted',
+  },
+  'warning.summary-duplicate-kept': {
+    'zh-CN': '两位专家同时写入评审汇总，产生了重复的“{sheet}”；其中已有人填写的评分、意见和批注已并入“{into}”。该表有人填写过，故保留不删，请核对后自行删除',
+    'en-US': 'two experts wrote the summary at once, which left a second sheet “{sheet}”; the scores, opinions and notes entered there are now in “{into}”. As people entered them there, the sheet is kept: check it, then delete it yourself',
+  },
   'warning.data-changed': {
     'zh-CN': '提交的文件中已含评审内容，请核实来源：填报的数据（指标，以及名单、规划目标、佐证材料目录）自 {checkedAt} 首次核验后已被修改，此前的评分、结论和签名针对的是修改前的数据',
     'en-US': 'The submitted file already contains review content; verify where it came from: the data filled in (the indicators, and any name lists, plan targets and index of supporting documents) changed since first checked ({checkedAt}); earlier scores, decision and signatures were given on the data before the change',

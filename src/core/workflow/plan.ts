@@ -8,7 +8,7 @@ import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
 import { safeModel, type CellValue, type SheetModel } from '../report/sheet-model.js';
-import { layoutInputs, readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
+import { clonePreserved, layoutInputs, readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
 import { t } from '../text/index.js';
 import { templateModels } from '../report/template.js';
 import type { Review } from '../review.js';
@@ -19,7 +19,7 @@ import type { Lang } from '../types.js';
 import { draftFlags, finishFlags, type CellWrite, type Covered, type Explanations, type FlagDraft } from './flags.js';
 import { planExperts, type ExpertOps, type ExpertRefusal } from './experts.js';
 import { draftLegend, finishLegend, type LegendDraft } from './legend.js';
-import type { Examined, Reading } from './read.js';
+import type { DuplicateReading, Examined, Reading } from './read.js';
 import { renderWarning, type WorkflowWarning } from './warnings.js';
 
 const rulebookStamp = (rb: LoadedRulebook): RulebookStamp => ({ id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint });
@@ -149,6 +149,11 @@ export interface SummaryPlan {
     keep: ReadonlySet<string>;
     /** Cells of the old block that held something the model no longer writes: the tool's, cleared one by one. */
     clear: Array<[number, number]>;
+    /**
+     * Notes to add: those people left on a duplicate summary's cells, carried to the same cells here (the notes
+     * already on this sheet's cells stay where they are, and are not written again).
+     */
+    notes: Array<{ row: number; col: number; text: string }>;
   } | null;
   /** The previous summary this plan replaces (in place: `inPlace.sheet`), or null. */
   remove: string | null;
@@ -161,6 +166,11 @@ export interface SummaryPlan {
   preserved: PreservedInputs | null;
   /** An expert operation that cannot be done (docs/CLI.md "Experts"): adapters then write nothing and say why. */
   refusal: ExpertRefusal | null;
+  /**
+   * Duplicate summaries folded into this one (their experts and input carried): those no one typed in are deleted
+   * after the summary is written; those someone did are kept, and said.
+   */
+  duplicates: { remove: string[]; keep: string[] };
 }
 
 /**
@@ -181,10 +191,18 @@ export function planSummary(
   // Only a summary that shows the tool's mark is read and updated in place; anything else stays as it was.
   const remove = examined.summary;
   // The committee's tally may hand in the expert inputs to write (scores gathered from the round's sheets).
-  const read = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null);
+  const own = opts.preserved ?? (layout && remove && reading.summaryAt ? readPreserved(layout, reading.summaryAt, reading.summaryNoteAt ?? undefined) : null);
+  // A duplicate left by two first summaries at once: its experts and whatever was entered there come into this one.
+  const folded = own && !opts.preserved ? foldDuplicates(own, examined.duplicates ?? []) : { preserved: own, remove: [], keep: [] };
+  const read = folded.preserved;
   // Renames, removals and headers a person edited: decided once, here, for every adapter (./experts.ts).
   const experts = planExperts(read, opts.committee ?? {}, opts.checkedAt ?? '');
   const preserved = experts.refusal ? read : experts.preserved;
+  const into = remove ?? '';
+  const foldWarnings: WorkflowWarning[] = [
+    ...folded.remove.map((sheet) => ({ code: 'summary-duplicate-removed' as const, params: { sheet, into } })),
+    ...folded.keep.map((sheet) => ({ code: 'summary-duplicate-kept' as const, params: { sheet, into } })),
+  ];
   const notices = examined.warnings.filter((w) => w.code === 'prior-review-content' || w.code === 'data-changed' || w.code === 'record-damaged').map((w) => renderWarning(w, lang));
   const summary = summaryModel({
     report: examined.report,
@@ -216,18 +234,26 @@ export function planSummary(
   };
   const old = remove && layout ? { height: layout.height ?? block.height, width: layout.width ?? block.width } : null;
   const owned = old && layout && reading.summaryAt ? ownedCells(safe.model, old, layout, reading.summaryAt) : { keep: new Set<string>(), clear: [] };
-  const warnings = [...examined.warnings, ...experts.warnings, ...(safe.truncated ? [{ code: 'cell-truncated' as const, params: { n: safe.truncated } }] : [])];
+  const carried = [...(read?.notes ?? [])].filter(([key]) => !own?.notes.has(key));
+  const notes = carried.length
+    ? layoutInputs(summary.layout).flatMap(({ key, row, col }) => {
+        const text = carried.find(([k]) => k === key)?.[1];
+        return text ? [{ row, col, text }] : [];
+      })
+    : [];
+  const warnings = [...examined.warnings.filter((w) => w.code !== 'summary-duplicate'), ...foldWarnings, ...experts.warnings, ...(safe.truncated ? [{ code: 'cell-truncated' as const, params: { n: safe.truncated } }] : [])];
   return {
     report: examined.report,
     warnings,
     committee: summary.committee,
-    inPlace: remove && old ? { sheet: remove, ...old, ...owned } : null,
+    inPlace: remove && old ? { sheet: remove, ...old, ...owned, notes } : null,
     remove,
     sheet,
     model: safe.model,
     layout: layout2,
     preserved,
     refusal: experts.refusal,
+    duplicates: { remove: folded.remove, keep: folded.keep },
     meta: nextMeta(meta, {
       rulebook: rulebookStamp(rb),
       verdict: examined.report.verdict,
@@ -235,8 +261,60 @@ export function planSummary(
       summary: layout2,
       data: { sheet: examined.sheet, sha256: examined.data, ...(opts.checkedAt ? { checkedAt: opts.checkedAt } : {}) },
       ...(opts.sourceFile ? { source: opts.sourceFile } : {}),
+      // Folded now (or never the tool's): not carried further.
+      duplicates: null,
     }),
   };
+}
+
+const filled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
+
+/** Whether anyone entered something in a summary: a score, 回避 mark or reason, signature, opinion, conclusion or note. */
+function hasInput(p: PreservedInputs): boolean {
+  const maps = [p.conflicts, p.signatures, p.reasons, p.expertNotes, p.opinions] as Array<Map<string, CellValue> | undefined>;
+  return (
+    p.notes.size > 0 ||
+    [p.decision, p.rationale, p.date].some(filled) ||
+    [...p.scores.values()].some((m) => [...m.values()].some(filled)) ||
+    maps.some((m) => [...(m ?? new Map<string, CellValue>()).values()].some(filled))
+  );
+}
+
+/**
+ * The duplicates' experts and input carried into the summary's: an expert only there comes with everything of
+ * theirs; for one in both, and for the conclusion, an entry fills only what the summary has blank (what differs
+ * stays in the duplicate, which is then kept). A duplicate no one typed in or added to is removed; any other kept.
+ */
+function foldDuplicates(own: PreservedInputs, duplicates: readonly DuplicateReading[]): { preserved: PreservedInputs; remove: string[]; keep: string[] } {
+  if (!duplicates.length) return { preserved: own, remove: [], keep: [] };
+  const out = clonePreserved(own);
+  const remove: string[] = [];
+  const keep: string[] = [];
+  for (const d of duplicates) {
+    const p = readPreserved(d.layout, d.at, d.noteAt ?? undefined);
+    (d.beyond || hasInput(p) ? keep : remove).push(d.layout.sheet);
+    for (const name of p.experts) {
+      if (!out.experts.includes(name)) {
+        out.experts.push(name);
+        out.scores.set(name, new Map(p.scores.get(name)));
+      } else {
+        const mine = out.scores.get(name)!;
+        for (const [id, v] of p.scores.get(name) ?? []) if (!filled(mine.get(id)) && filled(v)) mine.set(id, v);
+      }
+      const fields: Array<keyof Pick<PreservedInputs, 'conflicts' | 'signatures' | 'reasons' | 'expertNotes' | 'opinions' | 'headers'>> = ['conflicts', 'signatures', 'reasons', 'expertNotes', 'opinions', 'headers'];
+      for (const f of fields) {
+        const from = p[f];
+        const to = out[f];
+        if (!from || !to || !from.has(name)) continue;
+        if (!to.has(name) || (f !== 'headers' && !filled(to.get(name)) && filled(from.get(name)))) to.set(name, from.get(name) ?? null);
+      }
+    }
+    for (const [key, note] of p.notes) if (!out.notes.has(key)) out.notes.set(key, note);
+    if (!filled(out.decision)) out.decision = p.decision;
+    if (!filled(out.rationale)) out.rationale = p.rationale;
+    if (!filled(out.date)) out.date = p.date;
+  }
+  return { preserved: out, remove, keep };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { fromA1 } from '../address.js';
 import { buildReport, type Report } from '../report/json.js';
 import type { MetaRecord } from '../report/meta-read.js';
-import { META_SHEET, type WorkbookMeta } from '../report/meta.js';
+import { META_SHEET, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
 import type { CellValue } from '../report/sheet-model.js';
 import { isSummarySheet, summaryShowsMark } from '../report/summary.js';
 import { canonicalJson, sha256Hex } from '../rulebook/sha256.js';
@@ -122,6 +122,21 @@ export interface Reading {
   metaDamaged?: boolean;
   /** Where the record lies on its sheet (the block read, the first free row, superseded rows): writes append below. */
   record?: Pick<MetaRecord, 'block' | 'end' | 'stale'>;
+  /**
+   * The duplicate summaries the record lists (`review.duplicates`) that the workbook still has, each under the name
+   * it has now (found by its sheet id), with its cells as read: whether the tool wrote it is decided by examine.
+   */
+  duplicates?: readonly DuplicateReading[];
+}
+
+/** A duplicate summary as an adapter read it. */
+export interface DuplicateReading {
+  /** The layout the record holds, its `sheet` the sheet's name now. */
+  layout: SummaryLayout;
+  at: (row: number, col: number) => CellValue;
+  noteAt?: ((row: number, col: number) => string | null) | null;
+  /** Something lies outside the tool's block (rows or columns a person added), or a thread is on the sheet. */
+  beyond: boolean;
 }
 
 /** The indicator sheet reviewed, its report, and what the reviewer should be warned about. */
@@ -133,6 +148,11 @@ export interface Examined<R = Review> {
   warnings: WorkflowWarning[];
   /** The previous summary, when it is provably the tool's own (never deleted or rewritten otherwise). */
   summary: string | null;
+  /**
+   * Duplicate summaries the tool provably wrote (the record lists them, each still shows the tool's mark): left by two
+   * first summaries written at once on two co-authors' copies; the next summary folds them back (planSummary).
+   */
+  duplicates?: readonly DuplicateReading[];
   /** The fingerprint of the indicator data now (dataFingerprint). */
   data: string;
   /** The column of the indicator codes (0-based): the legend of flag colours is placed under it. */
@@ -198,10 +218,36 @@ export function examine(reading: Reading, rb: LoadedRulebook, source: { file?: s
   }
   if (reading.metaDamaged) warnings.push({ code: 'record-damaged', params: {} });
   const summary = trustedSummary(reading, snapshot.sheet);
+  const duplicates = summary ? toolDuplicates(reading, summary, snapshot.sheet) : [];
   // Review content the tool cannot vouch for: a summary-named sheet that is not the tool's own proven summary.
-  for (const name of reading.names) if (isSummarySheet(name) && name !== summary) warnings.push({ code: 'prior-review-content', params: { sheet: name } });
+  for (const name of reading.names)
+    if (duplicates.some((d) => d.layout.sheet === name)) warnings.push({ code: 'summary-duplicate', params: { sheet: name } });
+    else if (isSummarySheet(name) && name !== summary) warnings.push({ code: 'prior-review-content', params: { sheet: name } });
   const data = dataFingerprint(review);
   const first = reading.meta?.review?.data;
   if (first && !sameData(first.sha256, review, data)) warnings.push({ code: 'data-changed', params: { checkedAt: first.checkedAt ?? '—' } });
-  return { sheet: snapshot.sheet, review, report: buildReport(review, rb, source), warnings, summary, data, codeCol: review.inputs.layout?.codeCol ?? 0 };
+  return {
+    sheet: snapshot.sheet,
+    review,
+    report: buildReport(review, rb, source),
+    warnings,
+    summary,
+    ...(duplicates.length ? { duplicates } : {}),
+    data,
+    codeCol: review.inputs.layout?.codeCol ?? 0,
+  };
+}
+
+/**
+ * The duplicates the tool provably wrote: listed by the record (which the reader merged from both writers' blocks),
+ * still in the workbook, not the summary nor the sheet under review, and still showing the tool's mark.
+ */
+function toolDuplicates(reading: Reading, summary: string, indicatorSheet: string): DuplicateReading[] {
+  const out: DuplicateReading[] = [];
+  for (const d of reading.duplicates ?? []) {
+    const name = d.layout.sheet;
+    if (name === summary || name === indicatorSheet || name === META_SHEET || !reading.names.includes(name) || out.some((x) => x.layout.sheet === name)) continue;
+    if (summaryShowsMark(d.layout, d.at)) out.push(d);
+  }
+  return out;
 }
