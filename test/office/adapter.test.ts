@@ -13,7 +13,7 @@ import { readMeta, writeMeta } from '../../src/xlsx/meta.js';
 import { solidFill } from '../../src/xlsx/render.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy } from '../../src/xlsx/workbook.js';
 import { FAKE_HOSTS, FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
-import { excelJSFromFake, fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { excelJSFromFake, fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { argbOf, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
 import { hostCaps } from '../support/hosts.js';
 
@@ -45,14 +45,8 @@ async function applicantCopy(file: string): Promise<string> {
   return path;
 }
 
-function metaOf(fake: FakeWorkbook) {
-  const sheet = fake.sheet(META_SHEET);
-  const rows: Array<[unknown, unknown]> = [];
-  // Blocks are appended and superseded ones cleared: read every row, gaps included.
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return parseMeta(rows);
-}
+// Blocks are appended and superseded ones cleared: every row is read, gaps included.
+const metaOf = (fake: FakeWorkbook) => parseMeta(metaRows(fake.sheet(META_SHEET).cells));
 
 describe('the strict fake', () => {
   it('throws on a property read before load and sync, and counts syncs with their size', async () => {

@@ -13,7 +13,7 @@ import { fromBgr } from '../../src/wps/colour.js';
 import { checkWorkbook, writeSummary } from '../../src/wps/workbook.js';
 import { readRecord } from '../../src/xlsx/meta.js';
 import { reviewFile, writeReviewedCopy } from '../../src/xlsx/workbook.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 import { copyFlags, wpsFlags } from './flags.js';
 import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
@@ -52,9 +52,7 @@ describe('contract: the .xlsx, Office.js and WPS adapters agree', () => {
 
       // The legend of flag colours: the same record in the three hosts, each cell showing what it records.
       const xLegend: LegendCell[] = readRecord(xwb).meta?.review?.legend ?? [];
-      const oMetaSheet = office.sheet(META_SHEET);
-      const oRows = Array.from({ length: Math.max(0, ...Object.keys(oMetaSheet.cells).map((k) => Number(k.split(',')[0]))) + 1 }, (_, r) => [oMetaSheet.cells[`${r},0`]?.value ?? null, oMetaSheet.cells[`${r},1`]?.value ?? null] as [unknown, unknown]);
-      expect(parseMeta(oRows)?.review?.legend ?? []).toEqual(xLegend);
+      expect(parseMeta(metaRows(office.sheet(META_SHEET).cells))?.review?.legend ?? []).toEqual(xLegend);
       expect(wpsMeta(wps)?.review?.legend ?? []).toEqual(xLegend);
       expect(xLegend.length > 0).toBe(w.flagged > 0);
       const legendCells = new Set(xLegend.map((c) => c.cell));
