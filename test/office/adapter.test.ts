@@ -15,6 +15,7 @@ import { reviewFile, saveWorkbook, writeReviewedCopy } from '../../src/xlsx/work
 import { FAKE_HOSTS, FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
 import { cellsAsSeen, excelJSFromFake, fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { argbOf, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
+import { expectExpertInputKept, tenTimesRows, typeExpertInput } from '../support/host-input.js';
 import { hostCaps } from '../support/hosts.js';
 
 const dir = tempDir();
@@ -80,14 +81,7 @@ describe('sync counts', () => {
     await checkWorkbook(session(small));
     await writeSummary(session(small));
     const large = await fakeOf('02-failing');
-    // Ten times the rows: a province's own indicator rows (unknown codes the reader passes over).
-    const sheet = large.sheet(INDICATOR_SHEET);
-    for (let i = 0; i < 9 * 90; i++) {
-      const r = 200 + i;
-      sheet.cells[`${r},0`] = { value: `P${i}` };
-      sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
-      for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c };
-    }
+    tenTimesRows(large.sheet(INDICATOR_SHEET).cells);
     await checkWorkbook(session(large));
     await writeSummary(session(large));
     // check: names, used ranges, covered fills/notes/protection, write; summary: names, used ranges, write, record
@@ -269,18 +263,13 @@ describe('summary in Excel', () => {
     const nameCell = Object.values(sum.cells).find((c) => c.value === '=HYPERLINK("http://example.invalid","x")');
     expect(nameCell).toBeDefined();
     expect(nameCell!.formula).toBeUndefined();
-    const at = (r: number, c: number) => (sum.cells[`${r},${c}`] ??= { value: null });
-    Object.values(layout1.criteriaRows).forEach((row, i) => (at(row, layout1.experts[0]!.col).value = 5 + i));
-    at(layout1.conflictRow, layout1.experts[1]!.col).value = '是';
-    at(...layout1.decision).value = '建议推荐';
+    typeExpertInput(sum.cells, layout1);
     await checkWorkbook(session(fake));
     await writeSummary(session(fake), { experts: ['王五'] });
     const layout2 = metaOf(fake)!.review!.summary!;
     expect(layout2.experts.map((e) => e.name)).toEqual(['张三', '李四', '王五']);
     const sum2 = fake.sheet(layout2.sheet);
-    Object.values(layout2.criteriaRows).forEach((row, i) => expect(sum2.cells[`${row},${layout2.experts[0]!.col}`]?.value).toBe(5 + i));
-    expect(sum2.cells[`${layout2.conflictRow},${layout2.experts[1]!.col}`]?.value).toBe('是');
-    expect(sum2.cells[`${layout2.decision[0]},${layout2.decision[1]}`]?.value).toBe('建议推荐');
+    expectExpertInputKept(sum2.cells, layout2);
     expect(fake.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
     expect(metaOf(fake)!.review!.flags.length).toBeGreaterThan(0);
     expect(sum2.protection).not.toBeNull();
