@@ -13,8 +13,9 @@ import { readMeta, writeMeta } from '../../src/xlsx/meta.js';
 import { solidFill } from '../../src/xlsx/render.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy } from '../../src/xlsx/workbook.js';
 import { FAKE_HOSTS, FakeExcelError, FakeWorkbook } from '../support/fake-excel.js';
-import { excelJSFromFake, fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { cellsAsSeen, excelJSFromFake, fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { argbOf, load, noteOf, rb, tempDir, writeExample } from '../support/files.js';
+import { expectExpertInputKept, tenTimesRows, typeExpertInput } from '../support/host-input.js';
 import { hostCaps } from '../support/hosts.js';
 
 const dir = tempDir();
@@ -45,14 +46,8 @@ async function applicantCopy(file: string): Promise<string> {
   return path;
 }
 
-function metaOf(fake: FakeWorkbook) {
-  const sheet = fake.sheet(META_SHEET);
-  const rows: Array<[unknown, unknown]> = [];
-  // Blocks are appended and superseded ones cleared: read every row, gaps included.
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return parseMeta(rows);
-}
+// Blocks are appended and superseded ones cleared: every row is read, gaps included.
+const metaOf = (fake: FakeWorkbook) => parseMeta(metaRows(fake.sheet(META_SHEET).cells));
 
 describe('the strict fake', () => {
   it('throws on a property read before load and sync, and counts syncs with their size', async () => {
@@ -86,14 +81,7 @@ describe('sync counts', () => {
     await checkWorkbook(session(small));
     await writeSummary(session(small));
     const large = await fakeOf('02-failing');
-    // Ten times the rows: a province's own indicator rows (unknown codes the reader passes over).
-    const sheet = large.sheet(INDICATOR_SHEET);
-    for (let i = 0; i < 9 * 90; i++) {
-      const r = 200 + i;
-      sheet.cells[`${r},0`] = { value: `P${i}` };
-      sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
-      for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c };
-    }
+    tenTimesRows(large.sheet(INDICATOR_SHEET).cells);
     await checkWorkbook(session(large));
     await writeSummary(session(large));
     // check: names, used ranges, covered fills/notes/protection, write; summary: names, used ranges, write, record
@@ -275,18 +263,13 @@ describe('summary in Excel', () => {
     const nameCell = Object.values(sum.cells).find((c) => c.value === '=HYPERLINK("http://example.invalid","x")');
     expect(nameCell).toBeDefined();
     expect(nameCell!.formula).toBeUndefined();
-    const at = (r: number, c: number) => (sum.cells[`${r},${c}`] ??= { value: null });
-    Object.values(layout1.criteriaRows).forEach((row, i) => (at(row, layout1.experts[0]!.col).value = 5 + i));
-    at(layout1.conflictRow, layout1.experts[1]!.col).value = '是';
-    at(...layout1.decision).value = '建议推荐';
+    typeExpertInput(sum.cells, layout1);
     await checkWorkbook(session(fake));
     await writeSummary(session(fake), { experts: ['王五'] });
     const layout2 = metaOf(fake)!.review!.summary!;
     expect(layout2.experts.map((e) => e.name)).toEqual(['张三', '李四', '王五']);
     const sum2 = fake.sheet(layout2.sheet);
-    Object.values(layout2.criteriaRows).forEach((row, i) => expect(sum2.cells[`${row},${layout2.experts[0]!.col}`]?.value).toBe(5 + i));
-    expect(sum2.cells[`${layout2.conflictRow},${layout2.experts[1]!.col}`]?.value).toBe('是');
-    expect(sum2.cells[`${layout2.decision[0]},${layout2.decision[1]}`]?.value).toBe('建议推荐');
+    expectExpertInputKept(sum2.cells, layout2);
     expect(fake.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
     expect(metaOf(fake)!.review!.flags.length).toBeGreaterThan(0);
     expect(sum2.protection).not.toBeNull();
@@ -379,23 +362,15 @@ describe.each([FAKE_HOSTS.current, FAKE_HOSTS.bundled, FAKE_HOSTS.ltsc2021, FAKE
       for (const rec of metaOf(fake)!.review!.flags) oFlags.set(rec.cell, fake.at(rec.cell)!.fill!);
       expect([...oFlags].sort()).toEqual([...xFlags].sort());
 
-      const xsum = xwb.getWorksheet('评审汇总')!;
       const osum = fake.sheet('评审汇总');
-      let compared = 0;
-      xsum.eachRow((row, r) =>
-        row.eachCell((cell, c) => {
-          if (cell.isMerged && cell.master !== cell) return;
-          const o = osum.cells[`${r - 1},${c - 1}`];
-          const v = cell.value as ExcelJS.CellValue;
-          if (v && typeof v === 'object' && 'formula' in v) expect(o?.formula, `${toA1(r - 1, c - 1)}`).toBe(v.formula);
-          else if (v && typeof v === 'object' && 'hyperlink' in v) {
-            expect(String(o?.value)).toBe(String(v.text));
-            expect(o?.hyperlink?.documentReference).toBe(v.hyperlink.slice(1));
-          } else expect(o?.value ?? null, `${toA1(r - 1, c - 1)}`).toEqual(v === '' ? null : (v ?? null));
-          compared++;
-        }),
-      );
-      expect(compared).toBeGreaterThan(100);
+      const expected = cellsAsSeen(xwb.getWorksheet('评审汇总')!);
+      for (const { key, at, seen } of expected) {
+        const o = osum.cells[key];
+        if ('formula' in seen) expect(o?.formula, at).toBe(seen.formula);
+        else if ('link' in seen) expect({ value: String(o?.value), link: o?.hyperlink?.documentReference }, at).toEqual(seen);
+        else expect(o?.value ?? null, at).toEqual(seen.value);
+      }
+      expect(expected.length).toBeGreaterThan(100);
     });
   }
 });

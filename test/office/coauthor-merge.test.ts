@@ -12,7 +12,7 @@ import { errorNotice } from '../../src/common/notice.js';
 import { CoauthorRoom, type Coauthor } from '../support/coauthor.js';
 import { FAKE_HOSTS, type FakeState, type FakeWorkbook } from '../support/fake-excel.js';
 import { hostCaps } from '../support/hosts.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 
 const dir = tempDir();
@@ -34,14 +34,7 @@ async function view(c: Coauthor, scoring: ScoringCaps = ALL): Promise<ScoringVie
 const score = async (c: Coauthor, v: ScoringView, criterion: string, value: number, scoring: ScoringCaps = ALL) =>
   enterScore(c.context(), v, rb, 'zh-CN', scoring, { expert: c.author, item: { kind: 'score', criterion }, value, lastSeen: null, time: TIME });
 
-function recordOf(wb: FakeWorkbook, name = META_SHEET) {
-  const sheet = wb.sheet(name);
-  let last = 0;
-  for (const k of Object.keys(sheet.cells)) last = Math.max(last, Number(k.split(',')[0]));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return readMetaRecord(rows);
-}
+const recordOf = (wb: FakeWorkbook, name = META_SHEET) => readMetaRecord(metaRows(wb.sheet(name).cells));
 
 describe('the merge model itself', () => {
   it('a cell takes the last writer’s value; rows both inserted at one place both survive', async () => {

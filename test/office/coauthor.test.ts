@@ -8,7 +8,7 @@ import { INDICATOR_SHEET, META_FORMAT, META_SHEET, mergeMeta, metaBlock, metaHea
 import { FULL_CAPABILITIES } from '../../src/office/capabilities.js';
 import { checkWorkbook, clearFlags, readWorkbook, writeSummary, type Session } from '../../src/office/workbook.js';
 import type { FakeWorkbook } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 
 const dir = tempDir();
@@ -17,13 +17,7 @@ async function fakeOf(name: string): Promise<FakeWorkbook> {
 }
 const as = (fake: FakeWorkbook, author: string): Session => ({ ctx: fake.context({ author }), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
 
-function recordOf(fake: FakeWorkbook) {
-  const sheet = fake.sheet(META_SHEET);
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return readMetaRecord(rows);
-}
+const recordOf = (fake: FakeWorkbook) => readMetaRecord(metaRows(fake.sheet(META_SHEET).cells));
 
 const stamp = { id: 'cn-national-2022', edition: '2022', fingerprint: 'f'.repeat(64) };
 const meta = (flags: Array<{ cell: string; fill: string | null }>, extra: Partial<NonNullable<WorkbookMeta['review']>> = {}): WorkbookMeta => ({

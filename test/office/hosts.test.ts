@@ -14,7 +14,7 @@ import { FLAG_FILL, INDICATOR_SHEET, META_SHEET, parseMeta, standardLayout, toA1
 import { enterScore, readScoring, type ScoringView } from '../../src/office/scoring.js';
 import { checkWorkbook, clearFlags, writeSummary, type Session } from '../../src/office/workbook.js';
 import { FAKE_HOSTS, type FakeHost, type FakeWorkbook } from '../support/fake-excel.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 import { hostCaps } from '../support/hosts.js';
 
@@ -31,13 +31,7 @@ async function open(name: string, host: FakeHost): Promise<{ fake: FakeWorkbook;
   return { fake, caps, session: () => ({ ctx: fake.context(), rb, lang: 'zh-CN', caps: caps.caps }) };
 }
 
-function metaOf(fake: FakeWorkbook) {
-  const sheet = fake.sheet(META_SHEET);
-  const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 0; r <= last; r++) rows.push([sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null]);
-  return parseMeta(rows);
-}
+const metaOf = (fake: FakeWorkbook) => parseMeta(metaRows(fake.sheet(META_SHEET).cells));
 
 async function scoringView(fake: FakeWorkbook, scoring: Awaited<ReturnType<typeof hostCaps>>['scoring']): Promise<ScoringView> {
   const v = await readScoring(fake.context({ author: '张三' }), rb, scoring);

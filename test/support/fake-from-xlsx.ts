@@ -117,6 +117,29 @@ export function wpsMeta(fake: FakeWps) {
   return parseMeta(metaRows(fake.sheet(META_SHEET).cells));
 }
 
+/** A cell of the .xlsx adapter's summary as every host should hold it: its formula, or its value (a link's text) and a link's target. */
+export type SeenCell = { formula: string | undefined } | { value: string; link: string } | { value: unknown };
+
+/**
+ * Every cell of an ExcelJS sheet (a merged area by its first cell) as a host should hold it, keyed `r,c` from 0 as
+ * the fakes key their cells: what the contracts compare the Office.js and WPS summaries with.
+ */
+export function cellsAsSeen(ws: ExcelJS.Worksheet): Array<{ key: string; at: string; seen: SeenCell }> {
+  const cells: Array<{ key: string; at: string; seen: SeenCell }> = [];
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = cell.value as ExcelJS.CellValue;
+      let seen: SeenCell;
+      if (v && typeof v === 'object' && 'formula' in v) seen = { formula: v.formula };
+      else if (v && typeof v === 'object' && 'hyperlink' in v) seen = { value: String(v.text), link: v.hyperlink.slice(1) };
+      else seen = { value: v === '' ? null : (v ?? null) };
+      cells.push({ key: `${r - 1},${c - 1}`, at: toA1(r - 1, c - 1), seen });
+    }),
+  );
+  return cells;
+}
+
 /** A fake host's metadata sheet as the record's rows (key, value), every row up to the last, gaps included. */
 export function metaRows(cells: Readonly<Record<string, { value?: unknown } | undefined>>): Array<[unknown, unknown]> {
   const last = Math.max(0, ...Object.keys(cells).map((k) => Number(k.split(',')[0])));

@@ -8,6 +8,7 @@ import { fromBgr, toBgr } from '../../src/wps/colour.js';
 import { checkWorkbook, clearFlags, insertTemplate, readWorkbook, selectCell, WorkbookError, writeSummary, type WpsSession } from '../../src/wps/workbook.js';
 import { FakeWps, FakeWpsError } from '../support/fake-wps.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
+import { expectExpertInputKept, tenTimesRows, typeExpertInput } from '../support/host-input.js';
 import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
 
 const dir = tempDir();
@@ -19,16 +20,7 @@ async function fakeOf(name: string, overrides: Parameters<typeof writeExample>[2
   return fakeWpsFromExcelJS(await load(await writeExample(dir, name, overrides, `${name}-${Math.random().toString(36).slice(2)}.xlsx`)));
 }
 
-/** Ten times the rows: a province's own indicator rows (unknown codes the reader passes over). */
-function tenTimes(fake: FakeWps): void {
-  const sheet = fake.sheet(INDICATOR_SHEET);
-  for (let i = 0; i < 9 * 90; i++) {
-    const r = 200 + i;
-    sheet.cells[`${r},0`] = { value: `P${i}` };
-    sheet.cells[`${r},1`] = { value: `本省补充指标${i}` };
-    for (const c of [3, 4, 5]) sheet.cells[`${r},${c}`] = { value: i * c };
-  }
-}
+const tenTimes = (fake: FakeWps): void => tenTimesRows(fake.sheet(INDICATOR_SHEET).cells);
 
 describe('the strict fake WPS', () => {
   const one = () => new FakeWps({ sheets: [{ name: 'A', visible: -1, cells: { '0,0': { value: 1 } }, protection: null, merges: [] }], active: 'A', selection: null });
@@ -193,18 +185,13 @@ describe('summary in WPS', () => {
     const nameCell = Object.values(sum.cells).find((c) => c.value === '=HYPERLINK("http://example.invalid","x")');
     expect(nameCell).toBeDefined();
     expect(nameCell!.formula).toBeUndefined();
-    const at = (r: number, c: number) => (sum.cells[`${r},${c}`] ??= { value: null });
-    Object.values(l1.criteriaRows).forEach((row, i) => (at(row, l1.experts[0]!.col).value = 5 + i));
-    at(l1.conflictRow, l1.experts[1]!.col).value = '是';
-    at(...l1.decision).value = '建议推荐';
+    typeExpertInput(sum.cells, l1);
     checkWorkbook(session(fake));
     writeSummary(session(fake), { experts: ['王五'] });
     const l2 = wpsMeta(fake)!.review!.summary!;
     expect(l2.experts.map((e) => e.name)).toEqual(['张三', '李四', '王五']);
     const sum2 = fake.sheet(l2.sheet);
-    Object.values(l2.criteriaRows).forEach((row, i) => expect(sum2.cells[`${row},${l2.experts[0]!.col}`]?.value).toBe(5 + i));
-    expect(sum2.cells[`${l2.conflictRow},${l2.experts[1]!.col}`]?.value).toBe('是');
-    expect(sum2.cells[`${l2.decision[0]},${l2.decision[1]}`]?.value).toBe('建议推荐');
+    expectExpertInputKept(sum2.cells, l2);
     expect(fake.state.sheets.filter((s) => s.name.startsWith('评审汇总'))).toHaveLength(1);
     expect(sum2.hiddenCols).toHaveLength(3);
     expect(sum2.protection).not.toBeNull();

@@ -14,7 +14,7 @@ import { fromBgr, toBgr } from '../../src/wps/colour.js';
 import { checkWorkbook as wpsCheck, clearFlags as wpsClear } from '../../src/wps/workbook.js';
 import { readRecord } from '../../src/xlsx/meta.js';
 import { reviewFile, saveWorkbook, writeReviewedCopy } from '../../src/xlsx/workbook.js';
-import { fakeFromExcelJS } from '../support/fake-from-xlsx.js';
+import { fakeFromExcelJS, metaRows } from '../support/fake-from-xlsx.js';
 import { argbOf, load, rb, tempDir, writeExample } from '../support/files.js';
 import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
 
@@ -54,11 +54,7 @@ async function officeHost(name: string, withFill = false): Promise<Host> {
   const fake = fakeFromExcelJS(await workbook(name));
   if (withFill) fake.sheet(INDICATOR_SHEET).cells[key(FIRST_SWATCH).k] = { value: null, fill: APPLICANT_FILL };
   const s = () => ({ ctx: fake.context(), rb, lang: 'zh-CN' as const, caps: FULL_CAPABILITIES });
-  const meta = () => {
-    const sheet = fake.sheet(META_SHEET);
-    const last = Math.max(0, ...Object.keys(sheet.cells).map((k) => Number(k.split(',')[0])));
-    return parseMeta(Array.from({ length: last + 1 }, (_, r) => [sheet.cells[`${r},0`]?.value ?? null, sheet.cells[`${r},1`]?.value ?? null] as [unknown, unknown]));
-  };
+  const meta = () => parseMeta(metaRows(fake.sheet(META_SHEET).cells));
   return {
     check: async () => officeCheck(s()),
     clear: async () => void (await officeClear(s())),
