@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
+import { monitoringForm, monitoringReport, monitoringSnapshot, nationalRulebook, reviewMonitoring } from '../../src/core/index.js';
+import { normalMonitoring } from '../support/monitoring.js';
 import { scoresSumming, tempDir, writeExample } from '../support/files.js';
 import { expectNoCrash, reviewedExample, runCli } from './support.js';
 
@@ -139,4 +141,21 @@ describe('stale temporaries of the tool’s own pattern', () => {
       other.kill();
     }
   }, 60_000);
+});
+
+describe('a monitoring form for an impossible future year', () => {
+  it('is a finding about the form, never grounds for revocation (no 第十七条第一项 from a year that has not come)', () => {
+    const form = monitoringForm(nationalRulebook());
+    // Recognised 2022: by 2099 its validity has long run out — were the year true.
+    const r = reviewMonitoring(monitoringSnapshot(form, 2099, { ...normalMonitoring(form), M1: 2099, R1: 2022, R3: '2100-01-15' }), form, {}, '2025-06-01');
+    expect(r.findings.some((f) => f.code === 'm1-in-future')).toBe(true);
+    expect(r.findings.filter((f) => f.indicator === 'R1' || f.params.ground === 1).map((f) => f.code)).toEqual([]);
+    expect(r.verdict).not.toBe('normal');
+    expect(r.grounds).not.toContain(1);
+    const report = monitoringReport(r, form);
+    expect(report.verdictText['zh-CN']).not.toContain('第十七条第一项');
+    // With the province's roster year too: the year of the form is what is impossible.
+    const rostered = reviewMonitoring(monitoringSnapshot(form, 2099, { ...normalMonitoring(form), M1: 2099, R1: 2022, R3: '2100-01-15' }), form, { recognitionYear: 2022 }, '2025-06-01');
+    expect(rostered.grounds).not.toContain(1);
+  });
 });
