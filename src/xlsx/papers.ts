@@ -4,27 +4,44 @@
  * whose data is incomplete, written with `docx` (a maintained library for Word files). Every file goes through the
  * guarded writer (./output.ts): atomic, never over an input of the run, never over a file without --force.
  */
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { papersModels, SHEET_FONT, type DocModel, type Lang, type LoadedRulebook, type PapersOptions, type SheetModel, type TallyResult } from '../core/index.js';
+import { UNSAFE_TEXT } from '../core/text/unsafe.js';
+import { FileError } from './errors.js';
 import { writeOutput } from './output.js';
 import { renderSheet } from './render.js';
 import { saveWorkbook } from './workbook.js';
 
-/** A file name from a cluster's name: characters no file system takes become "_". */
-const safeName = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').slice(0, 120);
+/** A file name from a cluster's name: characters no file system takes, and the unsafe class (bidi, invisible), become "_". */
+const safeName = (name: string): string => [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').replace(UNSAFE_TEXT, '_').slice(0, 120);
 
 export interface WrittenPapers {
   workbooks: string[];
   letters: string[];
 }
 
-export async function writePapers(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions & { force?: boolean; inputs?: string[] } = {}): Promise<WrittenPapers> {
+function planPapers(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions) {
   const p = papersModels(result, rb, lang, opts);
-  const out: WrittenPapers = { workbooks: [], letters: [] };
   const files = [p.results, p.forward, p.opinions, p.publicity].map((m) => ({ model: m, path: join(dir, `${safeName(m.name)}.xlsx`) }));
   const letters = p.notices.map((d) => ({ doc: d, path: join(dir, `${safeName(d.name)}.docx`) }));
+  return { files, letters };
+}
+
+/**
+ * Every document's name checked before anything of the round is written: a link planted where one would go is
+ * refused, named (the guarded writer refuses it too, but only when it reaches that document, after the list).
+ */
+export async function refusePaperLinks(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions = {}): Promise<void> {
+  const { files, letters } = planPapers(result, rb, lang, dir, opts);
+  for (const { path } of [...files, ...letters]) if ((await lstat(path).catch(() => null))?.isSymbolicLink()) throw new FileError('output-is-link', path);
+}
+
+export async function writePapers(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions & { force?: boolean; inputs?: string[] } = {}): Promise<WrittenPapers> {
+  const out: WrittenPapers = { workbooks: [], letters: [] };
+  const { files, letters } = planPapers(result, rb, lang, dir, opts);
   for (const { model, path } of files) {
     await saveWorkbook(await oneSheet(model), path, { force: opts.force, inputs: opts.inputs });
     out.workbooks.push(path);

@@ -12,7 +12,7 @@ import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { monitoringForm, monitoringReport, monitoringSnapshot, nationalRulebook, reviewMonitoring } from '../../src/core/index.js';
 import { normalMonitoring } from '../support/monitoring.js';
 import { scoresSumming, tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, expectRefused, patchXml, reviewedExample, runCli } from './support.js';
+import { expectNoCrash, expectRefused, patchXml, reviewedExample, runCli, sha } from './support.js';
 
 const ARRIVED = '提交的文件中已含评审内容';
 
@@ -110,6 +110,7 @@ describe('a link planted in the --papers folder', () => {
     writeFileSync(victim, 'not the tool’s');
     rmSync(join(papers, name));
     symlinkSync(victim, join(papers, name));
+    const list = sha(join(d, 'list.xlsx'));
     const r = await runCli(args);
     expectNoCrash(r);
     expect(r.code).toBe(2);
@@ -117,6 +118,8 @@ describe('a link planted in the --papers folder', () => {
     expect(r.stderr).toContain('链接');
     expect(lstatSync(join(papers, name)).isSymbolicLink()).toBe(true);
     expect(readFileSync(victim, 'utf8')).toBe('not the tool’s');
+    // Refused before anything of the round was written: the list is as it was.
+    expect(sha(join(d, 'list.xlsx'))).toBe(list);
   }, 90_000);
 });
 
