@@ -5,7 +5,7 @@
  * src/xlsx/output.ts; this only applies them to a command line.
  */
 import { basename, dirname, join } from 'node:path';
-import { FileError } from '../xlsx/errors.js';
+import { checkNameLength, FileError } from '../xlsx/errors.js';
 import { collidingInputs, refuseRunInput, chooseDefaultOutput } from '../xlsx/output.js';
 import { outputStem, reviewedName } from '../xlsx/output-plan.js';
 
@@ -40,6 +40,9 @@ export async function planCheckOutputs(files: readonly string[], opts: { output?
         output = opts.output;
         await refuseRunInput(output);
       } else output = await chooseDefaultOutput(file, { dir: opts.outDir, planned });
+      // A name too long is this file's error, said once and naming its own output; never planned, so the next
+      // input's plan does not stumble on it (it was said twice, both times naming the first file).
+      checkNameLength(output);
       planned.push(output);
       plan.set(i, { file, output });
     } catch (e) {

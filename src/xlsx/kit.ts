@@ -78,7 +78,7 @@ export interface KitResult {
   officeJsVersion: string;
 }
 
-export type KitErrorCode = 'out-not-empty' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin' | 'addin-link' | 'out-link';
+export type KitErrorCode = 'out-not-empty' | 'out-not-folder' | 'addin-not-built' | 'no-vite' | 'base-url' | 'office-js-mismatch' | 'out-inside-addin' | 'addin-link' | 'out-link';
 
 /** Why a kit cannot be made; the command says it in words (cli.kit.<code>). */
 export class KitError extends Error {
@@ -162,7 +162,9 @@ function refuseNonEmpty(out: string): void {
   // A link given as -o is never followed (the kit would land where it leads) nor replaced.
   if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) throw new KitError('out-link', { dir: out });
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory() || readdirSync(out).length) throw new KitError('out-not-empty', { dir: out });
+  // A file where the kit's folder is needed is said as such, not as a folder "not empty".
+  if (!statSync(out).isDirectory()) throw new KitError('out-not-folder', { dir: out });
+  if (readdirSync(out).length) throw new KitError('out-not-empty', { dir: out });
 }
 
 export async function writeKit(o: KitOptions): Promise<KitResult> {

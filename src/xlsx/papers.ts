@@ -4,10 +4,13 @@
  * whose data is incomplete, written with `docx` (a maintained library for Word files). Every file goes through the
  * guarded writer (./output.ts): atomic, never over an input of the run, never over a file without --force.
  */
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { papersModels, SHEET_FONT, type DocModel, type Lang, type LoadedRulebook, type PapersOptions, type SheetModel, type TallyResult } from '../core/index.js';
+import { UNSAFE_TEXT } from '../core/text/unsafe.js';
+import { FileError } from './errors.js';
 import { writeOutput } from './output.js';
 import { renderSheet } from './render.js';
 import { saveWorkbook } from './workbook.js';
@@ -16,7 +19,7 @@ import { saveWorkbook } from './workbook.js';
 const NAME_BYTES = 230;
 
 /**
- * A file name from a cluster's name: characters no file system takes become "_", and the name is cut (at a whole
+ * A file name from a cluster's name: characters no file system takes, and the unsafe class (bidi, invisible), become "_", and the name is cut (at a whole
  * character) to NAME_BYTES of UTF-8 — the cluster's name is the applicant's text, and 100 CJK characters are over
  * 255 bytes: one long name must not stop the round's documents.
  */
@@ -24,7 +27,7 @@ const safeName = (name: string): string => {
   let out = '';
   let bytes = 0;
   for (const ch of name) {
-    const c = ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch;
+    const c = ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch.replace(UNSAFE_TEXT, '_');
     bytes += Buffer.byteLength(c);
     if (bytes > NAME_BYTES) break;
     out += c;
@@ -52,12 +55,26 @@ export interface WrittenPapers {
   letters: string[];
 }
 
-export async function writePapers(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions & { force?: boolean; inputs?: string[] } = {}): Promise<WrittenPapers> {
+function planPapers(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions) {
   const p = papersModels(result, rb, lang, opts);
-  const out: WrittenPapers = { workbooks: [], letters: [] };
   const files = [p.results, p.forward, p.opinions, p.publicity].map((m) => ({ model: m, path: join(dir, `${safeName(m.name)}.xlsx`) }));
   const names = uniqueNames(p.notices.map((d) => safeName(d.name)));
   const letters = p.notices.map((d, i) => ({ doc: d, path: join(dir, `${names[i]!}.docx`) }));
+  return { files, letters };
+}
+
+/**
+ * Every document's name checked before anything of the round is written: a link planted where one would go is
+ * refused, named (the guarded writer refuses it too, but only when it reaches that document, after the list).
+ */
+export async function refusePaperLinks(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions = {}): Promise<void> {
+  const { files, letters } = planPapers(result, rb, lang, dir, opts);
+  for (const { path } of [...files, ...letters]) if ((await lstat(path).catch(() => null))?.isSymbolicLink()) throw new FileError('output-is-link', path);
+}
+
+export async function writePapers(result: TallyResult, rb: LoadedRulebook, lang: Lang, dir: string, opts: PapersOptions & { force?: boolean; inputs?: string[] } = {}): Promise<WrittenPapers> {
+  const out: WrittenPapers = { workbooks: [], letters: [] };
+  const { files, letters } = planPapers(result, rb, lang, dir, opts);
   for (const { model, path } of files) {
     await saveWorkbook(await oneSheet(model), path, { force: opts.force, inputs: opts.inputs });
     out.workbooks.push(path);

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewFiles } from '../../src/cli/pool.js';
 import { LIMITS, nationalRulebook } from '../../src/core/index.js';
+import { writeExample } from '../support/files.js';
 import { runCli, sha, type Run } from './support.js';
 import { duplicatedRows, farCell, farCellInRecord, hugeFile, junkRows, PASSING, sheetWideMerge, zipBomb } from './generate.js';
 
@@ -144,7 +145,8 @@ describe('batch: one hostile file never takes the others down', () => {
   it('a batch of applications with every hostile file writes its roll-up, each hostile file a row', async () => {
     const folder = join(dir, 'round');
     mkdirSync(folder);
-    for (let i = 1; i <= 12; i++) copyFileSync(PASSING, join(folder, `application-${String(i).padStart(2, '0')}.xlsx`));
+    // Twelve applications, each its own data: the same data under twelve names would be one row (one application).
+    for (let i = 1; i <= 12; i++) await writeExample(folder, '01-passing', { B1: `示例${i}号产业集群` }, `application-${String(i).padStart(2, '0')}.xlsx`);
     for (const k of ['junk', 'far', 'dup', 'bomb', 'lyingBomb', 'merge'] as const) copyFileSync(files[k]!, join(folder, `${k}.xlsx`));
     const out = join(dir, 'rollup.xlsx');
     const r = await run(['batch', folder, '-o', out, '--lang', 'en']);

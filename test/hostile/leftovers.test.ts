@@ -6,10 +6,13 @@
 import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
+import { monitoringForm, monitoringReport, monitoringSnapshot, nationalRulebook, reviewMonitoring } from '../../src/core/index.js';
+import { normalMonitoring } from '../support/monitoring.js';
 import { scoresSumming, tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, reviewedExample, runCli } from './support.js';
+import { expectNoCrash, expectRefused, patchXml, reviewedExample, runCli, sha } from './support.js';
 
 const ARRIVED = '提交的文件中已含评审内容';
 
@@ -107,6 +110,7 @@ describe('a link planted in the --papers folder', () => {
     writeFileSync(victim, 'not the tool’s');
     rmSync(join(papers, name));
     symlinkSync(victim, join(papers, name));
+    const list = sha(join(d, 'list.xlsx'));
     const r = await runCli(args);
     expectNoCrash(r);
     expect(r.code).toBe(2);
@@ -114,6 +118,8 @@ describe('a link planted in the --papers folder', () => {
     expect(r.stderr).toContain('链接');
     expect(lstatSync(join(papers, name)).isSymbolicLink()).toBe(true);
     expect(readFileSync(victim, 'utf8')).toBe('not the tool’s');
+    // Refused before anything of the round was written: the list is as it was.
+    expect(sha(join(d, 'list.xlsx'))).toBe(list);
   }, 90_000);
 });
 
@@ -138,5 +144,103 @@ describe('stale temporaries of the tool’s own pattern', () => {
     } finally {
       other.kill();
     }
+  }, 60_000);
+});
+
+describe('a monitoring form for an impossible future year', () => {
+  it('is a finding about the form, never grounds for revocation (no 第十七条第一项 from a year that has not come)', () => {
+    const form = monitoringForm(nationalRulebook());
+    // Recognised 2022: by 2099 its validity has long run out — were the year true.
+    const r = reviewMonitoring(monitoringSnapshot(form, 2099, { ...normalMonitoring(form), M1: 2099, R1: 2022, R3: '2100-01-15' }), form, {}, '2025-06-01');
+    expect(r.findings.some((f) => f.code === 'm1-in-future')).toBe(true);
+    expect(r.findings.filter((f) => f.indicator === 'R1' || f.params.ground === 1).map((f) => f.code)).toEqual([]);
+    expect(r.verdict).not.toBe('normal');
+    expect(r.grounds).not.toContain(1);
+    const report = monitoringReport(r, form);
+    expect(report.verdictText['zh-CN']).not.toContain('第十七条第一项');
+    // With the province's roster year too: the year of the form is what is impossible.
+    const rostered = reviewMonitoring(monitoringSnapshot(form, 2099, { ...normalMonitoring(form), M1: 2099, R1: 2022, R3: '2100-01-15' }), form, { recognitionYear: 2022 }, '2025-06-01');
+    expect(rostered.grounds).not.toContain(1);
+  });
+});
+
+describe('monitor with two forms for one year', () => {
+  it('counts the one received last whatever the order of the arguments, and says so on the terminal and in the register', async () => {
+    const { filledMonitoringForm } = await import('../../scripts/fill-monitoring.js');
+    const { saveWorkbook } = await import('../../src/xlsx/workbook.js');
+    const dir = tempDir();
+    const data = JSON.parse(readFileSync('examples/monitoring/01-normal.json', 'utf8')) as Parameters<typeof filledMonitoringForm>[1];
+    // The first on time; the second, received after the deadline (30 April), the resubmission the province counts.
+    const [early, late] = [join(dir, '2024-早.xlsx'), join(dir, '2024-晚.xlsx')];
+    await saveWorkbook(await filledMonitoringForm(nationalRulebook(), { ...data, values: { ...data.values, R3: '2025-03-01' } }), early);
+    await saveWorkbook(await filledMonitoringForm(nationalRulebook(), { ...data, values: { ...data.values, R3: '2025-05-20' } }), late);
+    const rows: string[] = [];
+    for (const [n, order] of [[1, [late, early]], [2, [early, late]]] as const) {
+      const out = join(dir, `reg${n}.xlsx`);
+      const r = await runCli(['monitor', ...order, '-o', out, '--year', '2025']);
+      expectNoCrash(r);
+      expect(r.stderr).toMatch(/2024年度有多份培育情况信息表.*采用报送日期最晚的 .*2024-晚\.xlsx/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const cells: string[] = [];
+      wb.getWorksheet('监测汇总')!.getRow(4).eachCell((c) => void cells.push(String(c.value)));
+      rows.push(cells.join('|'));
+      expect(cells.join('|')).toContain('建议撤销认定');
+      expect(cells.join('|')).toMatch(/采用报送日期最晚的.*2024-晚\.xlsx/);
+    }
+    expect(rows[0]).toBe(rows[1]);
+  }, 90_000);
+});
+
+describe('small messages with their real cause', () => {
+  it('kit -o naming an existing file: a file where a folder is needed, not “exists and is not empty”', async () => {
+    const d = tempDir();
+    const file = join(d, 'afile');
+    writeFileSync(file, 'x');
+    const r = await runCli(['kit', '--base-url', 'https://review.example.gov.cn/c', '-o', file]);
+    expectRefused(r, '不是文件夹');
+    expect(r.stderr).not.toContain('不为空');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  }, 60_000);
+
+  it('<v>1e999</v> in a 规划目标 cell: the cell named and the number said to be out of range, never “null”', async () => {
+    const d = tempDir();
+    const app = await writeExample(d, '01-passing', {}, 'p.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(app);
+    wb.getWorksheet('规划目标')!.getCell('E4').value = 424242.5;
+    await wb.xlsx.writeFile(app);
+    await patchXml(app, { '<v>424242.5</v>': '<v>1e999</v>' });
+    const r = await runCli(['check', app, '-o', join(d, 'out.xlsx')]);
+    expectNoCrash(r);
+    expect(r.stdout).not.toContain('null');
+    expect(r.stdout).toMatch(/规划目标!E4/);
+    expect(r.stdout).toContain('超出范围');
+  }, 60_000);
+
+  it('check with two inputs whose output names are too long: each file said once, with its own name', async () => {
+    const d = tempDir();
+    const a = await writeExample(d, '01-passing', {}, `${'a'.repeat(246)}.xlsx`);
+    const b = await writeExample(d, '01-passing', {}, `${'b'.repeat(246)}.xlsx`);
+    const r = await runCli(['check', a, b]);
+    expectRefused(r, '文件名过长');
+    expect(r.stderr.match(/文件名过长/g)).toHaveLength(2);
+    expect(r.stderr).toContain(`${'a'.repeat(246)}.reviewed.xlsx`);
+    expect(r.stderr).toContain(`${'b'.repeat(246)}.reviewed.xlsx`);
+  }, 60_000);
+
+  it('expert names with bidi and control characters make score-sheet file names without them; the terminal shows them escaped', async () => {
+    const d = tempDir();
+    const app = await writeExample(d, '01-passing', {}, 'a.xlsx');
+    const out = join(d, 's');
+    const r = await runCli(['scoresheets', app, '--experts', '甲\u202e乙,丙\u0007丁,戊\u200b己', '-o', out]);
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    const names = readdirSync(out).filter((n) => n.endsWith('.xlsx'));
+    expect(names).toHaveLength(3);
+    // eslint-disable-next-line no-control-regex
+    for (const n of names) expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
+    expect(r.stdout).toContain('甲\\u202e乙');
+    expect(r.stdout).not.toContain('\u202e');
   }, 60_000);
 });

@@ -26,6 +26,7 @@ const KIT_ERRORS: Record<KitErrorCode, TextKey> = {
   'out-link': 'cli.kit.out-link',
   'out-inside-addin': 'cli.kit.out-inside-addin',
   'out-not-empty': 'cli.kit.out-not-empty',
+  'out-not-folder': 'cli.kit.out-not-folder',
   'addin-not-built': 'cli.kit.addin-not-built',
   'no-vite': 'cli.kit.no-vite',
   'base-url': 'cli.kit.base-url-invalid',

@@ -90,6 +90,9 @@ export async function runMonitor(ctx: CommandContext, inputs: string[], o: { out
       if (e.notReceived) say`✗ ${term.words('monitoring.cli.monitor.line', { name: e.notReceived.name, year: year - 1, verdict: t('monitoring.register.notReceived', lang) })}`;
     await writeRegister(rb, all, lang, year, o.output, { force: o.force, inputs: [...files, ...o.roster] });
     const records = clusterRecords(entries);
+    // Two forms for one year: the rule decides (the one received last, then the name), never the order given; said.
+    for (const r of records)
+      for (const x of r.duplicates) term.warning(t('monitoring.renewal.twice', lang, { year: x.year, files: x.files.map((f) => basename(f)), chosen: basename(x.chosen) }));
     const due = records.filter((r) => r.renewalYear === year).map((r) => r.name);
     if (due.length) say('monitoring.cli.monitor.due', { year, names: due });
     say('monitoring.cli.monitor.wrote', { file: o.output, clusters: records.length, forms: entries.filter((e) => e.report).length });

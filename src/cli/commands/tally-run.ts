@@ -234,6 +234,9 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   // The entries are in the result now (18,720 for 260 applications × 9 experts): not kept while writing.
   entries.length = 0;
   stage('tally');
+  const papersOpts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
+  // A link planted where a document goes is refused before anything of the round is written.
+  if (o.papers) await (await import('../../xlsx/papers.js')).refusePaperLinks(result, rb, lang, o.papers, papersOpts);
   await writeTally(result, rb, lang, o.output, { force: o.force || !!prev, inputs: guarded });
   stage('written');
   const { say } = terminal(ctx, { json: o.json });
@@ -248,8 +251,7 @@ export async function runTally(ctx: CommandContext, inputs: string[], o: Options
   if (o.papers) {
     const { writePapers } = await import('../../xlsx/papers.js');
     await outputFolder(o.papers);
-    const opts = { ...(o.chair ? { chair: o.chair } : {}), ...(o.date ? { date: o.date } : {}), ...(o.venue ? { venue: o.venue } : {}), ...(o.unit ? { unit: o.unit } : {}) };
-    const written = await writePapers(result, rb, lang, o.papers, { ...opts, force: true, inputs: guarded });
+    const written = await writePapers(result, rb, lang, o.papers, { ...papersOpts, force: true, inputs: guarded });
     for (const f of [...written.workbooks, ...written.letters]) say('papers.cli.wrote', { file: f });
   }
   if (o.json) term.json(roundJson(result, rb, lang));

@@ -7,6 +7,7 @@
  * and the layout, so the tally can check every returned sheet.
  */
 import { toA1 } from '../address.js';
+import { UNSAFE_TEXT } from '../text/unsafe.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
@@ -317,7 +318,9 @@ export function scoresheetHasInput(layout: ScoresheetLayout, at: (row: number, c
 
 /** A score sheet's file name for an expert: characters no file system takes become "_". */
 export function scoresheetFileName(expert: string, lang: Lang): string {
-  const safe = [...expert].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  // No character a file name may not hold, nor any of the unsafe class (bidi controls, invisible ones, C1): a name
+  // made from a hostile expert name must not reorder or hide itself in a folder listing.
+  const safe = [...expert].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').replace(UNSAFE_TEXT, '_');
   return `${t('committee.sheet.name', lang)}-${safe}.xlsx`;
 }
 

@@ -207,7 +207,7 @@ export const enUS: MessageTable = {
   'plan-target-missing': (f, p, c) => `The plan target of ${c.label(f.indicator)} for ${(p.years as number[]).join(', ')} is blank${at(f)}`,
   'plan-target-invalid': (f, p, c) =>
     `The ${String(p.year)} plan target of ${c.label(f.indicator)}, “${String(p.found)}”${at(f)}, ` +
-    (p.problem === 'not-integer' ? 'must be a whole number' : p.problem === 'negative-value' ? 'cannot be negative' : p.problem === 'not-a-number' ? 'is not a number: type digits' : 'is not a valid target'),
+    (p.problem === 'not-integer' ? 'must be a whole number' : p.problem === 'negative-value' ? 'cannot be negative' : p.problem === 'not-a-number' ? 'is not a number: type digits' : p.problem === 'out-of-range' ? 'is out of range (beyond any number Excel can hold): type it again' : 'is not a valid target'),
   'plan-target-below-current': (f, p, c) =>
     `The ${String(p.year)} plan target of ${c.label(f.indicator)}, ${c.v(p.target, c.unit(f.indicator))}, is below the current ${c.v(p.current, c.unit(f.indicator))} (${String(p.currentCell)}): renewal review measures completion against this target, and a target below the current figure asks for no progress — please confirm it is meant`,
   'plan-target-above-current': (f, p, c) =>

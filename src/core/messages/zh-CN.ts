@@ -240,7 +240,7 @@ export const zhCN: MessageTable = {
   'plan-target-missing': (f, p, c) => `${c.label(f.indicator)}的${(p.years as number[]).join('、')}年规划目标未填写${at(f)}`,
   'plan-target-invalid': (f, p, c) =>
     `${c.label(f.indicator)}的${String(p.year)}年规划目标${quoteZh(String(p.found))}${at(f)}` +
-    (p.problem === 'not-integer' ? '应为整数' : p.problem === 'negative-value' ? '不能为负数' : p.problem === 'not-a-number' ? '不是数值，请填写阿拉伯数字' : '不是有效的目标值'),
+    (p.problem === 'not-integer' ? '应为整数' : p.problem === 'negative-value' ? '不能为负数' : p.problem === 'not-a-number' ? '不是数值，请填写阿拉伯数字' : p.problem === 'out-of-range' ? '数值超出范围（超出 Excel 能表示的数），请重新填写' : '不是有效的目标值'),
   'plan-target-below-current': (f, p, c) =>
     `${c.label(f.indicator)}的${String(p.year)}年规划目标${c.v(p.target, c.unit(f.indicator))}低于基期实际值${c.v(p.current, c.unit(f.indicator))}（${String(p.currentCell)}）：复核时以此目标衡量完成情况，目标低于基期实际值即无需提升，请确认是否有意`,
   'plan-target-above-current': (f, p, c) =>

@@ -51,16 +51,18 @@ export function runMonitoringChecks(form: MonitoringForm, inputs: MonitoringInpu
   const reportYear = year === null ? null : year + 1;
 
   // A year not yet begun cannot be reported on (a form "for 2099"): invalid, judged against the adapter's today.
-  if (today !== undefined && year !== null && year > Number(today.slice(0, 4)))
+  const future = today !== undefined && year !== null && year > Number(today.slice(0, 4));
+  if (future)
     out.push(finding('m1-in-future', 'invalid', 'check', { check: 'R3', indicator: MONITORING_YEAR }, cells(v(MONITORING_YEAR)), { year, today }));
 
   // R1 — validity (ground 1): it applies only once the renewal window has closed (the year after validity
-  // expires) or the renewal failed; in the renewal year, not yet applied for is a reminder.
+  // expires) or the renewal failed; in the renewal year, not yet applied for is a reminder. An impossible year is a
+  // finding about the form (m1-in-future), never a ground: validity is not judged against a year that has not come.
   const r1 = v('R1');
   const r11 = v('R1.1');
   const r12 = v('R1.2');
   const known = facts.recognitionYear;
-  if ((ok(r1) || known !== undefined) && reportYear !== null) {
+  if ((ok(r1) || known !== undefined) && reportYear !== null && !future) {
     const recognised = known ?? (r1!.value as number);
     const lastRenewal = facts.lastRenewal ?? (ok(r11) ? (r11.value as number) : null);
     const { from, expires } = validity(form, recognised, lastRenewal);

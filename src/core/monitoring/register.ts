@@ -54,10 +54,11 @@ export interface ClusterRecord {
   recognitionYear: number | null;
   /** The year validity expires (renewal due), from the latest form that gives one: a later blank form never drops it. */
   renewalYear: number | null;
-  /** One report per monitoring year (the last file given for a year wins), oldest first. */
+  /** One report per monitoring year (of several for one year, the one `laterForm` puts last), oldest first. */
   reports: MonitoringReport[];
   files: string[];
-  duplicates: number[];
+  /** Years given more than one form: the files and the one counted. */
+  duplicates: Array<{ year: number; files: string[]; chosen: string }>;
   latest: MonitoringReport;
   history: MonitoringHistory;
 }
@@ -88,7 +89,20 @@ export function monitoringHistory(reports: readonly MonitoringReport[], recognit
   };
 }
 
+/** A file's name without its folders (the register names files as given; its notes need only the name). */
+const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
 const RANK: Record<MonitoringVerdict, number> = { revoke: 0, verify: 1, attention: 2, normal: 3 };
+
+/**
+ * Of two forms for one year, the one that counts, never the order they were given in: the one the province recorded
+ * as received last (R3: a resubmission replaces the first), then the file name last in code-point order. Positive
+ * when `a` counts over `b`. The same rule for `monitor` and `renewal`.
+ */
+export function laterForm(a: { submitted: string | null; file?: string }, b: { submitted: string | null; file?: string }): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.submitted ?? '', b.submitted ?? '') || cmp(a.file ?? '', b.file ?? '');
+}
 
 export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord[] {
   const groups = new Map<string, Array<{ file: string; report: MonitoringReport }>>();
@@ -102,18 +116,20 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
   }
   return [...groups.entries()].map(([key, list]) => {
     const byYear = new Map<number | null, { file: string; report: MonitoringReport }>();
-    const duplicates: number[] = [];
+    const given = new Map<number, string[]>();
     for (const x of list) {
       const y = x.report.monitoringYear;
-      if (byYear.has(y) && y !== null) duplicates.push(y);
-      byYear.set(y, x);
+      if (y !== null) given.set(y, [...(given.get(y) ?? []), x.file]);
+      const held = byYear.get(y);
+      if (!held || laterForm({ submitted: x.report.submitted, file: x.file }, { submitted: held.report.submitted, file: held.file }) > 0) byYear.set(y, x);
     }
+    const duplicates = [...given].filter(([, files]) => files.length > 1).map(([year, files]) => ({ year, files: [...files].sort(), chosen: byYear.get(year)!.file })).sort((a, b) => a.year - b.year);
     const reports = [...byYear.values()].map((x) => x.report).sort((a, b) => (a.monitoringYear ?? 0) - (b.monitoringYear ?? 0));
     const latest = reports[reports.length - 1]!;
     // A later form left blank (or half filled) never blanks what an earlier one said.
-    const given = [...reports].reverse();
-    const recognitionYear = given.find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
-    const renewalYear = given.find((r) => r.renewalYear !== null)?.renewalYear ?? null;
+    const newest = [...reports].reverse();
+    const recognitionYear = newest.find((r) => r.recognitionYear !== null)?.recognitionYear ?? null;
+    const renewalYear = newest.find((r) => r.renewalYear !== null)?.renewalYear ?? null;
     const c = latest.cluster;
     return {
       key,
@@ -123,7 +139,8 @@ export function clusterRecords(entries: readonly RegisterEntry[]): ClusterRecord
       recognitionYear,
       renewalYear,
       reports,
-      files: list.map((x) => x.file),
+      // In code-point order: the register never depends on the order the forms were given in.
+      files: list.map((x) => x.file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
       duplicates,
       latest,
       history: monitoringHistory(reports, recognitionYear),
@@ -195,7 +212,7 @@ export function registerModels(form: MonitoringForm, entries: readonly RegisterE
       lastV === undefined ? '' : prevV === undefined ? t('monitoring.register.trendOne', lang) : lastV > prevV ? t('monitoring.register.trendUp', lang) : lastV < prevV ? t('monitoring.register.trendDown', lang) : t('monitoring.register.trendFlat', lang);
     const open = openFindings(latest);
     const renewal = renewalState(rec, year);
-    const notes = rec.duplicates.map((y) => t('monitoring.register.sameYear', lang, { year: y }));
+    const notes = rec.duplicates.map((d) => t('monitoring.register.sameYear', lang, { year: d.year, files: d.files.map(baseName), chosen: baseName(d.chosen) }));
     const row: Array<[string | number | null, StyleKey]> = [
       [i + 1, 'text'],
       [rec.name, 'text'],

@@ -15,7 +15,7 @@ import { nearlyEqual } from '../numbers.js';
 import type { Better } from '../template/plan.js';
 import { trendBlock } from './charts.js';
 import type { MonitoringForm } from './form.js';
-import { monitoringHistory, type MonitoringHistory } from './register.js';
+import { laterForm, monitoringHistory, type MonitoringHistory } from './register.js';
 import { openFindings, type MonitoringReport } from './review.js';
 
 /**
@@ -118,12 +118,11 @@ export function renewalRecord(
   const outside = own.filter((r) => r.monitoringYear !== null && !due(r.monitoringYear));
   const byYear = new Map<number, MonitoringReport>();
   const all = new Map<number, MonitoringReport[]>();
-  const later = (a: MonitoringReport, b: MonitoringReport) => (a.submitted ?? '').localeCompare(b.submitted ?? '') || (a.file ?? '').localeCompare(b.file ?? '');
   for (const r of own) {
     if (!due(r.monitoringYear)) continue;
     all.set(r.monitoringYear!, [...(all.get(r.monitoringYear!) ?? []), r]);
     const held = byYear.get(r.monitoringYear!);
-    if (!held || later(r, held) > 0) byYear.set(r.monitoringYear!, r);
+    if (!held || laterForm(r, held) > 0) byYear.set(r.monitoringYear!, r);
   }
   const twice = [...all].filter(([, rs]) => rs.length > 1).map(([y, rs]) => ({ year: y, files: rs.map((r) => r.file ?? '').sort(), chosen: byYear.get(y)!.file ?? '' })).sort((a, b) => a.year - b.year);
   const list = [...byYear.values()].sort((a, b) => a.monitoringYear! - b.monitoringYear!);

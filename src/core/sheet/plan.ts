@@ -98,7 +98,13 @@ export function readPlanSheet(snapshot: Snapshot, rb: LoadedRulebook): PlanInput
       const p = parseCell(raw, { ...ind, series: false });
       if (p.kind === 'blank') targets.set(y.year, { cell, state: 'blank' });
       else if (p.kind === 'ok' && typeof p.value === 'number') targets.set(y.year, { cell, state: 'ok', value: p.value });
-      else targets.set(y.year, { cell, state: 'invalid', found: excerpt(raw?.value ?? ''), problem: p.kind === 'invalid' ? p.code : 'not-a-number' });
+      else {
+        // A number no spreadsheet can hold (a hostile `<v>1e999</v>` reads as Infinity): out of range, said as such
+        // (its excerpt as JSON was "null").
+        const v = raw?.value;
+        const huge = typeof v === 'number' && !Number.isFinite(v);
+        targets.set(y.year, { cell, state: 'invalid', found: huge ? String(v) : excerpt(v ?? ''), problem: huge ? 'out-of-range' : p.kind === 'invalid' ? p.code : 'not-a-number' });
+      }
     }
     rows.set(code, { row: r, targets });
   }

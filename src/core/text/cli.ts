@@ -245,6 +245,10 @@ export const CLI_TEXT = defineText({
     'zh-CN': '分发包文件夹 {dir} 是链接（符号链接），不是新文件夹；请用 -o 指定新的文件夹',
     'en-US': 'the kit folder {dir} is a (symbolic) link, not a new folder: give a new folder with -o',
   },
+  'cli.kit.out-not-folder': {
+    'zh-CN': '分发包的输出位置 {dir} 是一个文件，不是文件夹；请用 -o 指定新的文件夹',
+    'en-US': 'the kit’s output {dir} is a file, not a folder: give a new folder with -o',
+  },
   'cli.kit.out-not-empty': {
     'zh-CN': '分发包文件夹已存在且不为空：{dir}；请用 -o 指定新的文件夹',
     'en-US': 'the kit folder exists and is not empty: {dir}; give a new folder with -o',

@@ -134,7 +134,10 @@ export const MONITORING_TEXT = defineText({
   'monitoring.register.validUntil': { 'zh-CN': '有效期至{year}年', 'en-US': 'valid until {year}' },
   'monitoring.register.unreadable': { 'zh-CN': '无法读取', 'en-US': 'Unreadable' },
   'monitoring.register.notMonitoring': { 'zh-CN': '不是年度培育情况信息表（是申报表，请用 check 或 batch 核验）', 'en-US': 'Not an annual monitoring form (an application: check it with check or batch)' },
-  'monitoring.register.sameYear': { 'zh-CN': '{year}年度有多份信息表，按最后一份计', 'en-US': 'several forms for {year}: the last one counts' },
+  'monitoring.register.sameYear': {
+    'zh-CN': '{year}年度有多份信息表（{files}），采用报送日期最晚的 {chosen}',
+    'en-US': 'several forms for {year} ({files}): the one received last, {chosen}, counts',
+  },
   'monitoring.register.findingsSheet': { 'zh-CN': '监测明细', 'en-US': '监测明细' },
   'monitoring.register.colYear': { 'zh-CN': '监测年度', 'en-US': 'Year' },
   'monitoring.register.colCode': { 'zh-CN': '代码', 'en-US': 'Code' },
