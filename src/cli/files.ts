@@ -39,6 +39,9 @@ export async function planCheckOutputs(files: readonly string[], opts: { output?
       if (opts.output !== undefined && opts.outDir === undefined) {
         output = opts.output;
         await refuseRunInput(output);
+        // An explicit -o over a reviewed copy holding experts' scores: never, --force or not (its scores would go).
+        const { holdsExpertInput } = await import('../xlsx/held-input.js');
+        if (await holdsExpertInput(output)) throw new FileError('output-holds-input', output);
       } else output = await chooseDefaultOutput(file, { dir: opts.outDir, planned });
       planned.push(output);
       plan.set(i, { file, output });

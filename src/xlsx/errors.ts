@@ -32,6 +32,8 @@ export type FileErrorCode =
   | 'name-too-long'
   | 'merged-inputs'
   | 'output-exists'
+  // An existing output that holds experts' or the committee's input: never replaced, --force or not.
+  | 'output-holds-input'
   // The file to be replaced changed since it was read (a person typed into it meanwhile): it is left as it is.
   | 'output-changed'
   | 'output-is-input'
