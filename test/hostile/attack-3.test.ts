@@ -58,6 +58,20 @@ describe('--force never replaces a reviewed copy holding experts’ scores (READ
   }, 60_000);
 });
 
+describe('-o naming a folder that does not exist (a trailing slash)', () => {
+  it('check a.xlsx -o newdir/ and batch -o newdir/ name newdir/ as the missing folder, never “文件夹 . 不存在”', async () => {
+    const dir = tempDir();
+    await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    for (const args of [['check', 'a.xlsx', '-o', 'newdir/'], ['batch', 'a.xlsx', '-o', 'newdir/']]) {
+      const r = await runCli(args, { cwd: dir });
+      expectNoCrash(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/文件夹 \. 不存在/);
+      expect(r.stderr).toMatch(/文件夹 newdir\/ 不存在/);
+    }
+  }, 60_000);
+});
+
 describe('tally --papers: one 补正材料通知 per application', () => {
   it('two counties’ incomplete applications with one cluster name get a letter each (the second never replaces the first)', async () => {
     const root = tempDir();
