@@ -72,6 +72,17 @@ describe('-o naming a folder that does not exist (a trailing slash)', () => {
   }, 60_000);
 });
 
+describe('template --enterprises over the limit of list rows', () => {
+  it('--enterprises 5000 (a cluster that large exists) says the lists have 2,000 rows and that more may be added, never cut silently', async () => {
+    const dir = tempDir();
+    const r = await runCli(['template', '--year', '2025', '--enterprises', '5000', '-o', join(dir, 't.xlsx')]);
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/5000/);
+    expect(r.stderr).toMatch(/2000/);
+  }, 60_000);
+});
+
 describe('tally --papers: one 补正材料通知 per application', () => {
   it('two counties’ incomplete applications with one cluster name get a letter each (the second never replaces the first)', async () => {
     const root = tempDir();
