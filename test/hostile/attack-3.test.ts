@@ -83,6 +83,19 @@ describe('template --enterprises over the limit of list rows', () => {
   }, 60_000);
 });
 
+describe('check: one file given twice', () => {
+  it('check a.xlsx ./a.xlsx is checked once and said to be given twice, never “同名…请改名”', async () => {
+    const dir = tempDir();
+    await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    const r = await runCli(['check', 'a.xlsx', './/a.xlsx'], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.stderr).not.toMatch(/同名/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/a\.xlsx.*两次/);
+    expect(readdirSync(dir).sort()).toEqual(['a.reviewed.xlsx', 'a.xlsx']);
+  }, 60_000);
+});
+
 describe('tally --papers: one 补正材料通知 per application', () => {
   it('two counties’ incomplete applications with one cluster name get a letter each (the second never replaces the first)', async () => {
     const root = tempDir();
