@@ -39,6 +39,9 @@ export async function planCheckOutputs(files: readonly string[], opts: { output?
       if (opts.output !== undefined && opts.outDir === undefined) {
         output = opts.output;
         await refuseRunInput(output);
+        // An explicit -o over a reviewed copy holding experts' scores: never, --force or not (its scores would go).
+        const { holdsExpertInput } = await import('../xlsx/held-input.js');
+        if (await holdsExpertInput(output)) throw new FileError('output-holds-input', output);
       } else output = await chooseDefaultOutput(file, { dir: opts.outDir, planned });
       // A name too long is this file's error, said once and naming its own output; never planned, so the next
       // input's plan does not stumble on it (it was said twice, both times naming the first file).

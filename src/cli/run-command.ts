@@ -126,5 +126,11 @@ export function yearOption(value: string, cmd: Command, key: TextKey = 'cli.usag
  */
 export async function claimOutput(output: string, force: boolean | undefined): Promise<void> {
   await refuseRunInput(output);
-  if (!force && (await lstat(output).then(() => true, () => false))) throw new FileError('output-exists', output);
+  const exists = await lstat(output).then(() => true, () => false);
+  // A reviewed copy, score sheet or committee list holding people's input is never replaced, --force or not.
+  if (exists) {
+    const { holdsExpertInput } = await import('../xlsx/held-input.js');
+    if (await holdsExpertInput(output)) throw new FileError('output-holds-input', output);
+  }
+  if (!force && exists) throw new FileError('output-exists', output);
 }

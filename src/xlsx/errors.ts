@@ -34,6 +34,8 @@ export type FileErrorCode =
   | 'output-exists'
   // A symbolic link where an output would go: never replaced by a file, never written through (even with --force).
   | 'output-is-link'
+  // An existing output that holds experts' or the committee's input: never replaced, --force or not.
+  | 'output-holds-input'
   // The file to be replaced changed since it was read (a person typed into it meanwhile): it is left as it is.
   | 'output-changed'
   | 'output-is-input'

@@ -327,7 +327,8 @@ function writeError(e: unknown, output: string): FileError {
       return new FileError('output-no-permission', output, { detail: errno(e)! });
     case 'ENOENT':
     case 'ENOTDIR':
-      return new FileError('output-folder-not-found', output, { folder: dirname(output) });
+      // `-o newdir/` names a folder: that folder is the one missing (not ".", which exists).
+      return new FileError('output-folder-not-found', output, { folder: /[\\/]$/.test(output) ? output : dirname(output) });
     case 'EISDIR':
       return new FileError('not-a-file', output);
     case 'ELOOP':

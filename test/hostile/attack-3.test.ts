@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, runCli } from './support.js';
+import { expectNoCrash, reviewedExample, runCli, sha } from './support.js';
 
 describe('check: a reviewed copy and its original in one run', () => {
   it('in the order a shell glob gives them (X.reviewed.xlsx before X.xlsx) both are checked, neither said to share a name', async () => {
@@ -24,6 +24,75 @@ describe('check: a reviewed copy and its original in one run', () => {
     expect(r.stderr).not.toMatch(/同名/);
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['x.reviewed-2.xlsx', 'x.reviewed.xlsx']);
+  }, 60_000);
+});
+
+describe('--force never replaces a reviewed copy holding experts’ scores (README: “--force or not”)', () => {
+  async function scoredCopy(): Promise<{ dir: string; copy: string; other: string; before: string }> {
+    const { dir, copy, wb, ws, layout } = await reviewedExample('甲,乙');
+    for (const row of Object.values(layout.criteriaRows)) ws.getCell(row + 1, layout.experts[0]!.col + 1).value = 1;
+    await wb.xlsx.writeFile(copy);
+    const other = await writeExample(dir, '01-passing', { B1: '乙县精密轴承产业集群' }, 'b.xlsx');
+    return { dir, copy, other, before: sha(copy) };
+  }
+
+  it('check b.xlsx -o a.reviewed.xlsx --force: refused, the scores kept', async () => {
+    const { copy, other, before } = await scoredCopy();
+    const r = await runCli(['check', other, '-o', copy, '--force']);
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/专家/);
+    expect(sha(copy)).toBe(before);
+  }, 60_000);
+
+  it('batch apps/ -o a.reviewed.xlsx --force: refused, the scores kept', async () => {
+    const { dir, copy, before } = await scoredCopy();
+    const apps = join(dir, 'apps');
+    mkdirSync(apps);
+    await writeExample(apps, '01-passing', {}, 'x.xlsx');
+    const r = await runCli(['batch', apps, '-o', copy, '--force']);
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/专家/);
+    expect(sha(copy)).toBe(before);
+  }, 60_000);
+});
+
+describe('-o naming a folder that does not exist (a trailing slash)', () => {
+  it('check a.xlsx -o newdir/ and batch -o newdir/ name newdir/ as the missing folder, never “文件夹 . 不存在”', async () => {
+    const dir = tempDir();
+    await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    for (const args of [['check', 'a.xlsx', '-o', 'newdir/'], ['batch', 'a.xlsx', '-o', 'newdir/']]) {
+      const r = await runCli(args, { cwd: dir });
+      expectNoCrash(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/文件夹 \. 不存在/);
+      expect(r.stderr).toMatch(/文件夹 newdir\/ 不存在/);
+    }
+  }, 60_000);
+});
+
+describe('template --enterprises over the limit of list rows', () => {
+  it('--enterprises 5000 (a cluster that large exists) says the lists have 2,000 rows and that more may be added, never cut silently', async () => {
+    const dir = tempDir();
+    const r = await runCli(['template', '--year', '2025', '--enterprises', '5000', '-o', join(dir, 't.xlsx')]);
+    expectNoCrash(r);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/5000/);
+    expect(r.stderr).toMatch(/2000/);
+  }, 60_000);
+});
+
+describe('check: one file given twice', () => {
+  it('check a.xlsx ./a.xlsx is checked once and said to be given twice, never “同名…请改名”', async () => {
+    const dir = tempDir();
+    await writeExample(dir, '01-passing', {}, 'a.xlsx');
+    const r = await runCli(['check', 'a.xlsx', './/a.xlsx'], { cwd: dir });
+    expectNoCrash(r);
+    expect(r.stderr).not.toMatch(/同名/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/a\.xlsx.*两次/);
+    expect(readdirSync(dir).sort()).toEqual(['a.reviewed.xlsx', 'a.xlsx']);
   }, 60_000);
 });
 

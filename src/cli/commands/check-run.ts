@@ -81,6 +81,9 @@ export async function runCheck(ctx: CommandContext, files: string[], o: Options,
   const { lang, io } = ctx;
   const experts = o.experts ? splitNames(o.experts) : undefined;
   if (experts) expertLimit(experts, commandPath(cmd));
+  // One file given twice (a.xlsx and .//a.xlsx, or a link to it) is checked once, and said: it was refused as two
+  // files of one name to rename, which names the wrong cause.
+  files = await onceEach(files, (file, of) => terminal(ctx, { json: o.json }).err('cli.check.given-twice', { file, of }));
   const rb = await rulebookFrom(o.rulebook, lang);
   const rename: Array<[string, string]> = [];
   for (const v of o.renameExpert ?? []) {
@@ -162,4 +165,22 @@ export async function runCheck(ctx: CommandContext, files: string[], o: Options,
       else if (reports.length === 1 && !('error' in reports[0]!)) term.json(reports[0]);
     }
   });
+}
+
+/** The files in order, each file (by device and inode, links followed) once; `twice` is told of each repeat. */
+async function onceEach(files: readonly string[], twice: (file: string, of: string) => void): Promise<string[]> {
+  const seen = new Map<string, string>();
+  const out: string[] = [];
+  for (const file of files) {
+    const s = await stat(file).catch(() => null);
+    const key = s ? `${s.dev}:${s.ino}` : null;
+    const of = key === null ? undefined : seen.get(key);
+    if (of !== undefined) {
+      twice(file, of);
+      continue;
+    }
+    if (key !== null) seen.set(key, file);
+    out.push(file);
+  }
+  return out;
 }

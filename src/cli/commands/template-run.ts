@@ -3,6 +3,8 @@
  * and help, is ./template.ts; see ../lazy.ts), so it may import the core, the rulebook and the workbook adapter.
  */
 import type { Command } from 'commander';
+import { LIMITS } from '../../core/limits.js';
+import { t } from '../../core/text/index.js';
 import { commandPath } from '../help.js';
 import { withRunInputs } from '../../xlsx/output.js';
 import { UsageError, type CommandContext } from '../common.js';
@@ -29,5 +31,7 @@ export async function runTemplate(ctx: CommandContext, o: Options, cmd: Command)
   const { writeTemplate } = await import('../../xlsx/workbook.js');
   // The rulebook is an input of the run: the template may not be written over it.
   await withRunInputs(inputsOf(o.rulebook), () => writeTemplate(rb, year, lang, o.output, { force: o.force, password: o.password, ...(enterprises === undefined ? {} : { enterprises }) }));
+  // More enterprises than the template gives rows: said, never cut silently (the reader takes rows added below).
+  if (enterprises !== undefined && enterprises > LIMITS.listRows) term.warning(t('cli.template.enterprises-capped', lang, { n: enterprises, max: LIMITS.listRows }));
   term.err('cli.template.wrote', { file: o.output, id: rb.data.id, edition: rb.data.edition, fingerprint: rb.fingerprint.slice(0, 12), from: year - 3, to: year - 1 });
 }

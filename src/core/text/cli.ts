@@ -51,6 +51,14 @@ export const CLI_TEXT = defineText({
     'zh-CN': '集群企业数量：企业名单按此数量提供填写行（最多{max}行；默认按规则文件）',
     'en-US': 'the cluster’s enterprise count: the enterprise lists get that many rows (at most {max}; default: the rulebook’s)',
   },
+  'cli.check.given-twice': {
+    'zh-CN': '{file} 与 {of} 是同一个文件（给出了两次），只核验一次',
+    'en-US': '{file} and {of} are the same file (given twice): checked once',
+  },
+  'cli.template.enterprises-capped': {
+    'zh-CN': '企业数量 {n} 超过模板名单行数上限 {max}：各企业名单按 {max} 行生成，其余企业请在名单末尾续填（核验时逐行读取）',
+    'en-US': '{n} enterprises is over the template’s {max} list rows: each enterprise list has {max} rows; add the others below the last (every row is read)',
+  },
   'cli.template.password': {
     'zh-CN': '用此密码保护工作表（默认保护但不设密码）',
     'en-US': 'protect the sheets with a password (default: protected without one)',

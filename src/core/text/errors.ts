@@ -71,6 +71,10 @@ export const ERROR_TEXT = defineText({
     'zh-CN': '未写入 {file}：该位置是一个链接（符号链接），本工具不以新文件替换链接，也不写入链接指向的文件；请移走该链接，或换一个输出位置',
     'en-US': 'Not written: {file} is a link (symbolic link); the tool never replaces a link with a file nor writes where it points; move the link away or choose another output',
   },
+  'error.file.output-holds-input': {
+    'zh-CN': '{file} 已有专家或评审委员会填写的内容（评分、回避、签名、意见或审定结果），不会被替换（--force 也不例外）；请用 -o 指定其他文件名',
+    'en-US': '{file} holds what experts or the committee entered (scores, recusals, signatures, opinions or decisions) and is never replaced, not even with --force: give another name with -o',
+  },
   'error.file.output-changed': {
     'zh-CN': '{file} 在本次运行期间被修改，未替换，保留修改后的内容',
     'en-US': '{file} changed while this run worked on it: not replaced, the changed file is kept',
