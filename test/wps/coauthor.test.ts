@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { META_SHEET } from '../../src/core/index.js';
 import { checkWorkbook, writeSummary, type WpsSession } from '../../src/wps/workbook.js';
 import { recordOf } from '../../src/wps/read.js';
+import { enterScore, readScoring } from '../../src/wps/scoring.js';
 import { FakeWps, type WpsSheet, type WpsState } from '../support/fake-wps.js';
 import { load, rb, tempDir, writeExample } from '../support/files.js';
 import { fakeWpsFromExcelJS, wpsMeta } from './from-xlsx.js';
@@ -144,6 +145,25 @@ describe('two WPS users adding the first 评审汇总 at once', () => {
     expect(rec.meta?.review?.flags).toHaveLength(checked.flagged);
     // 王五's summary layout (his sheet is on its way) is kept in the record with 李四's flags.
     expect(rec.meta?.review?.summary?.experts.map((e) => e.name)).toEqual(['王五']);
+  });
+
+  it('two first score entries at once: 王五’s 评分记录 arrives as 李四’s entry adds it — one 评分记录, both rows', async () => {
+    const fake = await unsummarised(true);
+    writeSummary(session(fake), { experts: ['李四', '王五'] });
+    const wang = new FakeWps(structuredClone(fake.state));
+    const view = (f: FakeWps) => {
+      const v = readScoring(f.application, rb);
+      if (typeof v === 'string') throw new Error(v);
+      return v;
+    };
+    expect(enterScore(wang.application, view(wang), rb, 'zh-CN', { expert: '王五', item: { kind: 'score', criterion: '2' }, value: 12, lastSeen: null, time: '2025-06-01 10:00' }).kind).toBe('written');
+    const audit = wang.state.sheets.find((s) => s.name === '评分记录')!.name;
+    fake.beforeNextAdd(arrive(wang.state, (n) => n === audit));
+    expect(enterScore(fake.application, view(fake), rb, 'zh-CN', { expert: '李四', item: { kind: 'score', criterion: '1' }, value: 15, lastSeen: null, time: '2025-06-01 10:01' }).kind).toBe('written');
+    expect(names(fake).filter((n) => n.startsWith('评分记录'))).toEqual(['评分记录']);
+    expect(names(fake).filter((n) => /^Sheet\d+$/.test(n))).toEqual([]);
+    const rows = Object.keys(fake.sheet('评分记录').cells).filter((k) => k.endsWith(',0')).length;
+    expect(rows).toBe(3);
   });
 });
 
