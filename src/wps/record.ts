@@ -3,8 +3,10 @@
  * adapters (src/core/report/meta.ts), appended below the block read, superseded rows cleared. Written as text
  * (NumberFormat "@" before the values, so "@1.…" and "=…" stay text) in one 2-D write per part.
  */
-import { META_HEADER_ROWS, META_SHEET, metaBlock, metaHeader, type Reading, type WorkbookMeta } from '../core/index.js';
+import { META_HEADER_ROWS, META_SHEET, mergeMeta, metaBlock, metaHeader, type Reading, type WorkbookMeta } from '../core/index.js';
 import { spans } from '../common/cells.js';
+import { addNamedSheet, NameTaken } from './add-sheet.js';
+import { recordOf } from './read.js';
 import { rect } from './render.js';
 import { XL_SHEET_VERY_HIDDEN, type WApplication, type WWorkbook, type WWorksheet } from './surface.js';
 
@@ -14,20 +16,31 @@ function writeText(ws: WWorksheet, row: number, rows: Array<[string, string]>): 
   r.Value2 = rows.map(([k, v]) => [k, v]);
 }
 
-/** Appends `meta` as the record's next version (the sheet is added, very hidden, when the workbook has none). */
-export function writeRecord(app: WApplication, wb: WWorkbook, reading: Pick<Reading, 'names' | 'record'>, meta: WorkbookMeta): void {
+/**
+ * Appends `meta` as the record's next version (the sheet is added, very hidden, when the workbook has none). A
+ * co-editor's record sheet arriving as this one is added (two first records at once): it is read, what it records
+ * merged with this action's (mergeMeta, over what this action read), and the merge appended to it.
+ */
+export function writeRecord(app: WApplication, wb: WWorkbook, reading: Pick<Reading, 'names' | 'record' | 'meta'>, meta: WorkbookMeta): void {
   const sheets = wb.Worksheets;
-  const expected = reading.record ?? { block: null, end: 0, stale: [] };
-  const block = metaBlock(meta, (expected.block?.version ?? 0) + 1, expected.block ? (expected.block.labels ?? [expected.block.label]) : []);
+  let expected = reading.record ?? { block: null, end: 0, stale: [] };
+  let block = metaBlock(meta, (expected.block?.version ?? 0) + 1, expected.block ? (expected.block.labels ?? [expected.block.label]) : []);
   if (!reading.names.includes(META_SHEET)) {
     // Adding a sheet brings it to the front: the sheet the reviewer was on is brought back.
     const front = app.ActiveSheet;
-    const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
-    ws.Name = META_SHEET;
-    writeText(ws, 0, [...metaHeader(), ...block.rows]);
-    front?.Activate();
-    ws.Visible = XL_SHEET_VERY_HIDDEN;
-    return;
+    try {
+      const ws = addNamedSheet(wb, META_SHEET);
+      writeText(ws, 0, [...metaHeader(), ...block.rows]);
+      front?.Activate();
+      ws.Visible = XL_SHEET_VERY_HIDDEN;
+      return;
+    } catch (e) {
+      if (!(e instanceof NameTaken)) throw e;
+      front?.Activate();
+      const now = recordOf(sheets.Item(META_SHEET));
+      expected = { block: now.block ?? null, end: now.end ?? 0, stale: now.stale ?? [] };
+      block = metaBlock(mergeMeta(reading.meta, meta, now.meta), (expected.block?.version ?? 0) + 1, expected.block ? (expected.block.labels ?? [expected.block.label]) : []);
+    }
   }
   const ws = sheets.Item(META_SHEET);
   const start = Math.max(expected.end ?? 0, META_HEADER_ROWS);

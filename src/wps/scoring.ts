@@ -21,6 +21,7 @@ import type { EntryResult, ScoringProblem, ScoringView } from '../common/results
 import { literal } from '../common/cells.js';
 import { withSheetUnprotected } from './protection.js';
 import { recordOf, rowsFrom, sheetsByName, usedValues, valueAt } from './read.js';
+import { addNamedSheet, NameTaken } from './add-sheet.js';
 import { rect } from './render.js';
 import type { WApplication, WWorkbook, WWorksheet } from './surface.js';
 
@@ -94,8 +95,17 @@ function appendAudit(app: WApplication, wb: WWorkbook, sheets: Map<string, WWork
   const front = app.ActiveSheet;
   let ws = existing;
   if (!ws) {
-    ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
-    ws.Name = t('committee.audit.sheet', lang);
+    try {
+      ws = addNamedSheet(wb, t('committee.audit.sheet', lang));
+    } catch (e) {
+      if (!(e instanceof NameTaken)) throw e;
+      // Another expert's first entry added 评分记录 at once (WPS delivered it between two calls): the row goes below theirs.
+      front?.Activate();
+      const theirs = wb.Worksheets.Item(e.sheet);
+      const now = usedValues(theirs);
+      writeTextRows(theirs, now ? now.row + now.values.length : 0, now ? [row] : [auditHeader(lang), row]);
+      return;
+    }
   }
   writeTextRows(ws, 0, [auditHeader(lang), row]);
   freezeHeader(app, ws);

@@ -97,6 +97,8 @@ export interface WWorksheet {
   ): void;
   Unprotect(Password?: string): void;
   Activate(): void;
+  /** Deletes the sheet (WPS asks the user first when it holds anything: the tool deletes only a sheet it just added, empty). */
+  Delete(): void;
   readonly Tab: { Color: number };
   readonly Hyperlinks: { Add(Anchor: WRange, Address: string, SubAddress?: string, ScreenTip?: string, TextToDisplay?: string): unknown };
   readonly PageSetup: { Orientation: number; Zoom: number | boolean; FitToPagesWide: number | boolean; FitToPagesTall: number | boolean; PrintTitleRows: string };

@@ -38,6 +38,7 @@ import { OfficeError } from '../common/results.js';
 import { examinedForCheck, requireExamined } from '../common/examine.js';
 import { fromBgr, toBgr } from './colour.js';
 import { writeRecord } from './record.js';
+import { addNamedSheet, NameTaken } from './add-sheet.js';
 import { recordFrom, sheetsByName } from './read.js';
 import { addressChunks, rect, renderModel } from './render.js';
 import { inPlaceSteps } from '../common/model-write.js';
@@ -218,16 +219,40 @@ export function checkWorkbook(
   return { report: plan.report, review: plan.review, sheet: plan.sheet, flagged: plan.flagged, restored: plan.restored, warnings: plan.warnings };
 }
 
-/** "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. */
+/**
+ * "写入评审汇总": rebuild the summary sheet from a fresh review, keeping every expert input. Two users adding the first
+ * summary at once: WPS delivers the other's 评审汇总 between two calls, so naming the sheet this write added raises
+ * (the name is taken). That sheet, still empty, is deleted and the workbook read again, once: the other's summary,
+ * when its record has come too, is then updated in place with this expert's work — as the Office adapter does —
+ * never a second "评审汇总 (2)"; when it has not (the other's write is still under way), nothing is written and the
+ * expert is asked to try again (summary-busy).
+ */
 export function writeSummary(
   s: WpsSession,
   opts: { experts?: string[]; checkedAt?: string; sourceFile?: string } = {},
+): { report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] } {
+  try {
+    return writeSummaryOnce(s, opts, null);
+  } catch (e) {
+    if (!(e instanceof NameTaken)) throw e;
+    return writeSummaryOnce(s, opts, e.sheet);
+  }
+}
+
+function writeSummaryOnce(
+  s: WpsSession,
+  opts: { experts?: string[]; checkedAt?: string; sourceFile?: string },
+  /** After a race: the name the other's sheet took. */
+  raced: string | null,
 ): { report: Report; committee: CommitteeResult; sheet: string; warnings: WorkflowWarning[] } {
   const { app, rb, lang } = s;
   const wb = workbookOf(app);
   const reading = readWorkbook(app, rb);
   const plan = planSummary(reading, requireExamined(reading, rb), rb, lang, opts);
   const place = inPlaceSteps(plan);
+  // After a race, only the other's summary updated in place will do: one the tool cannot prove it wrote yet is theirs
+  // on its way (its record comes next), and is left alone.
+  if (raced !== null && !place) throw new OfficeError('summary-busy', { sheet: raced });
   let ws: WWorksheet;
   if (place) {
     // In place, as in Excel (src/common/model-write.ts): rows inserted at the block's foot when it grows, so what
@@ -244,8 +269,7 @@ export function writeSummary(
     for (const a of addressChunks(place.clear.map(([r, c]) => toA1(r, c)))) ws.Range(a).ClearContents();
     renderModel(app, ws, plan.model, { keep: place.keep });
   } else {
-    ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
-    ws.Name = plan.sheet;
+    ws = addNamedSheet(wb, plan.sheet);
     renderModel(app, ws, plan.model, { notes: true });
   }
   ws.Activate();

@@ -192,6 +192,17 @@ export class FakeWps {
     this.pending.set(sheet, list);
   }
 
+  /**
+   * Runs `edit` (a co-editor's sheets arriving: another WPS user's summary or record, added on their side) just before
+   * the next Sheets.Add the object model receives: two users adding the same sheet at once. WPS delivers the other's
+   * sheet between two calls, so the tool's own sheet is added beside it and naming it as the other's then raises, as
+   * WPS's (and Excel's VBA) Worksheet.Name does for a name another sheet has.
+   */
+  beforeNextAdd(edit: (state: WpsState) => void): void {
+    this.pendingAdds.push(edit);
+  }
+  private readonly pendingAdds: Array<(state: WpsState) => void> = [];
+
   private interleave(s: WpsSheet): void {
     const list = this.pending.get(s.name);
     if (!list?.length) return;
@@ -224,6 +235,7 @@ export class FakeWps {
       },
       Add(before?: WWorksheet, after?: WWorksheet) {
         fake.tick();
+        for (const edit of fake.pendingAdds.splice(0)) edit(fake.state);
         let n = fake.state.sheets.length + 1;
         while (fake.state.sheets.some((s) => s.name === `Sheet${n}`)) n++;
         const s: WpsSheet = { name: `Sheet${n}`, visible: -1, cells: {}, protection: null, merges: [] };
@@ -329,6 +341,18 @@ export class FakeWps {
       get Index() {
         fake.tick();
         return fake.state.sheets.indexOf(live()) + 1;
+      },
+      /**
+       * Deletes the sheet. WPS asks the user first when the sheet holds anything (unless DisplayAlerts is off, which
+       * the fake does not model): such a delete raises here, so only an empty sheet can go; nor can the last visible one.
+       */
+      Delete() {
+        fake.tick();
+        const sheet = live();
+        if (Object.keys(sheet.cells).length) throw new FakeWpsError(`deleting ${sheet.name} would ask the user first: it holds cells`);
+        if (sheet.visible === -1 && fake.state.sheets.filter((x) => x.visible === -1).length === 1) throw new FakeWpsError('the last visible sheet cannot be deleted');
+        fake.state.sheets.splice(fake.state.sheets.indexOf(sheet), 1);
+        if (fake.state.active === sheet.name) fake.state.active = fake.state.sheets.find((x) => x.visible === -1)?.name ?? null;
       },
       get Visible() {
         return fake.tick(), live().visible;

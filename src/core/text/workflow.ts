@@ -40,8 +40,8 @@ export const WORKFLOW_TEXT = defineText({
     'en-US': 'two experts wrote the summary at once, which left a second sheet “{sheet}”; no one had entered anything in it: its experts are now in “{into}” and the duplicate was deleted',
   },
   'warning.summary-duplicate-kept': {
-    'zh-CN': '两位专家同时写入评审汇总，产生了重复的“{sheet}”；其中已有人填写的评分、意见和批注已并入“{into}”。该表有人填写过，故保留不删，请核对后自行删除',
-    'en-US': 'two experts wrote the summary at once, which left a second sheet “{sheet}”; the scores, opinions and notes entered there are now in “{into}”. As people entered them there, the sheet is kept: check it, then delete it yourself',
+    'zh-CN': '两位专家同时写入评审汇总，产生了重复的“{sheet}”；其中有人填写的评分、意见和批注已带入“{into}”中尚空的单元格，两表不一致之处以“{into}”为准。该表有人填写过，故保留不删，请核对后自行删除',
+    'en-US': 'two experts wrote the summary at once, which left a second sheet “{sheet}”; the scores, opinions and notes entered there were carried into the cells of “{into}” that were blank, and where the two differ “{into}” stands. As people entered them there, the sheet is kept: check it, then delete it yourself',
   },
   'warning.data-changed': {
     'zh-CN': '提交的文件中已含评审内容，请核实来源：填报的数据（指标，以及名单、规划目标、佐证材料目录）自 {checkedAt} 首次核验后已被修改，此前的评分、结论和签名针对的是修改前的数据',
