@@ -344,7 +344,7 @@ describe('the pairs in every Excel the fake stands for', () => {
         b.kept(room, '王五', v);
         expect(room.state.sheets.map((s) => s.name).filter((n) => /\(\d+\)$/.test(n)), what).toEqual([]);
       }
-  });
+  }, 300_000); // every pair of seven actions (28) in each Excel: seconds of CPU per host, minutes on a busy machine
 });
 
 describe('two first summaries at once (issue 18): one 评审汇总, both experts’ work in it', () => {
