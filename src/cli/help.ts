@@ -94,7 +94,9 @@ export function localiseHelp(program: Command, lang: Lang): void {
       displayWidth: (s) => displayWidth(stripVTControlCharacters(s)),
       optionDescription: (option) => {
         const choices = option.argChoices;
-        const value = option.defaultValue !== undefined && (option.required || option.optional) ? (option.defaultValueDescription ?? String(option.defaultValue)) : undefined;
+        // A repeatable option starts from [] — nothing to show as its default ("（默认：）" said nothing).
+        const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+        const value = option.defaultValue !== undefined && !empty && (option.required || option.optional) ? (option.defaultValueDescription ?? String(option.defaultValue)) : undefined;
         if (choices && value !== undefined) return t('cli.help.with-choices-default', lang, { description: option.description, values: choices, value });
         if (choices) return t('cli.help.with-choices', lang, { description: option.description, values: choices });
         if (value !== undefined) return t('cli.help.with-default', lang, { description: option.description, value });

@@ -47,6 +47,15 @@ describe('--help', () => {
     expect(await flat(['check', '--help'])).toContain('（可选：zh、en、zh-CN、en-US；默认：zh）');
     expect(await flat(['check', '--help', '--lang', 'en'])).toContain('(choices:zh,en,zh-CN,en-US;default:zh)');
   });
+
+  it('a repeatable option with no default shows none (monitor --roster said "（默认：）")', async () => {
+    for (const lang of ['zh', 'en']) {
+      const r = await cli(['monitor', '--help', `--lang=${lang}`]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/--roster/);
+      expect(r.out).not.toMatch(/（默认：）|\(default: ?\)/);
+    }
+  });
 });
 
 describe('usage errors', () => {
