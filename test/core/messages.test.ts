@@ -23,6 +23,8 @@ function coverage() {
     review({ '2.1': 0, '2.2': 0, '2.3': 3, '2.4': 3, '2.5': 3, '2.6': undefined, '3.2': [2, null, null] }),
     // The contact's 手机 and 邮箱 (issue 19): not a mobile number, not an e-mail address.
     review({ B23: '0571-1234', B24: 'wangwu' }),
+    // A hostile `<v>1e999</v>` reads as Infinity.
+    review({ '1.5': Infinity }),
   ];
 }
 

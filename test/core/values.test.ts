@@ -141,3 +141,14 @@ describe('text', () => {
     expect(parse('B5', v(12))).toMatchObject({ kind: 'ok', value: '12' });
   });
 });
+
+describe('a number no spreadsheet can hold', () => {
+  // A hostile `<v>1e999</v>` reads as Infinity: said out of range, never “Infinity … not understood”.
+  it.each([Infinity, -Infinity])('%s in a number or percent cell is out of range', (x) => {
+    expect(parse('1.6', v(x))).toMatchObject({ kind: 'invalid', code: 'number-out-of-range' });
+    expect(parse('5.1', v(x))).toMatchObject({ kind: 'invalid', code: 'number-out-of-range' });
+  });
+  it('NaN is not a number', () => {
+    expect(parse('1.6', v(NaN))).toMatchObject({ kind: 'invalid', code: 'not-a-number' });
+  });
+});

@@ -80,6 +80,7 @@ export const enUS: MessageTable = {
   'duplicate-indicator-row': (f, p) => `Code “${f.indicator}” appears again${at(f)}; the first row (${String(p.firstCell)}) was checked`,
   'excel-error': (f, p, c) => `${lbl(f, c)}${at(f)} is the Excel error ${String(p.error)}; expected ${expectEn(f.indicator, c)}`,
   'not-a-number': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”, which is not understood; expected ${expectEn(f.indicator, c)}`,
+  'number-out-of-range': (f, _p, c) => `${lbl(f, c)}${at(f)} is out of range (beyond any number Excel can hold): type it again; expected ${expectEn(f.indicator, c)}`,
   'negative-value': (f, p, c) => `${lbl(f, c)}${at(f)} is negative (${c.v(p.value, p.percent ? '%' : c.unit(f.indicator))}); expected a non-negative value`,
   'not-integer': (f, p, c) => `${lbl(f, c)}${at(f)} is ${c.v(p.value)}; expected a whole number`,
   'invalid-yesno': (f, p, c) => `${lbl(f, c)}${at(f)} reads “${String(p.found)}”; expected 是 (yes) or 否 (no)`,

@@ -105,6 +105,7 @@ export const zhCN: MessageTable = {
   'duplicate-indicator-row': (f, p) => `代码“${f.indicator}”重复出现${at(f)}，已按首次出现的行（${String(p.firstCell)}）核验`,
   'excel-error': (f, p, c) => `${lbl(f, c)}${at(f)}为Excel错误值${String(p.error)}，应为${expectZh(f.indicator, c)}`,
   'not-a-number': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，无法识别，应为${expectZh(f.indicator, c)}`,
+  'number-out-of-range': (f, _p, c) => `${lbl(f, c)}${at(f)}数值超出范围（超出 Excel 能表示的数），请重新填写，应为${expectZh(f.indicator, c)}`,
   'negative-value': (f, p, c) => `${lbl(f, c)}${at(f)}为负数${c.v(p.value, p.percent ? '%' : c.unit(f.indicator))}，应为非负数`,
   'not-integer': (f, p, c) => `${lbl(f, c)}${at(f)}为${c.v(p.value)}，应为整数${c.unit(f.indicator) ? `（单位：${c.unit(f.indicator)}）` : ''}`,
   'invalid-yesno': (f, p, c) => `${lbl(f, c)}${at(f)}填写为${quoteZh(String(p.found))}，应为“是”或“否”`,

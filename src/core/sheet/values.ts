@@ -107,12 +107,19 @@ export function parseCell(raw: RawCell | null | undefined, ind: Indicator): Pars
   }
 }
 
+/**
+ * A number that is not finite: Infinity (a hostile `<v>1e999</v>`, beyond any number Excel holds) is out of range;
+ * NaN is not a number. Said as such, never "“Infinity”, not understood".
+ */
+const nonFinite = (v: number): Parsed =>
+  Number.isNaN(v) ? { kind: 'invalid', code: 'not-a-number', params: { found: String(v) } } : { kind: 'invalid', code: 'number-out-of-range', params: { found: String(v) } };
+
 function parseNumber(raw: RawCell, ind: Indicator): Parsed {
   const v = raw.value;
   const notes: ValueNote[] = [];
   let value: number;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'invalid', code: 'not-a-number', params: { found: String(v) } };
+    if (!Number.isFinite(v)) return nonFinite(v);
     value = v;
   } else if (typeof v === 'string') {
     const text = normaliseText(v);
@@ -173,7 +180,7 @@ function parsePercent(raw: RawCell): Parsed {
   let fraction: number;
   const notes: ValueNote[] = [];
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'invalid', code: 'not-a-number', params: { found: String(v) } };
+    if (!Number.isFinite(v)) return nonFinite(v);
     if (isPercentFormat(raw.numberFormat)) fraction = v;
     else {
       fraction = Math.abs(v) > 1 ? v / 100 : v;
