@@ -1,5 +1,5 @@
 /** Monitoring through real files: the form template, the three example clusters, the register, forms confused. */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,15 @@ describe('renewal: the application check plus the monitoring record', () => {
     const ws = (await load(out)).getWorksheet('复核监测记录')!;
     expect(ws.getCell('A2').value).toBe('监测记录不完整：2023年度未报送');
     expect(ws.getCell('B6').value).toBe('未报送');
+  });
+  it('arguments swapped (a form first, the application after): a usage error saying the application comes first', async () => {
+    const dir = tempDir();
+    const app = await writeExample(dir, '01-passing', {}, 'app.xlsx');
+    const run = await cli(['renewal', join(EX, '01-normal.xlsx'), app, '-o', join(dir, 'r.xlsx'), '--year', '2025']);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('renewal 的第一个参数应为集群当前的指标表（申报表），其后为年度培育情况信息表');
+    expect(run.err).toContain('cluster-review renewal --help');
+    expect(existsSync(join(dir, 'r.xlsx'))).toBe(false);
   });
   it('a form for the renewal year or later is not counted, and said (the figures never count a year the table does not list)', async () => {
     const dir = tempDir();

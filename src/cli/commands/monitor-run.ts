@@ -128,7 +128,11 @@ export async function runRenewal(ctx: CommandContext, application: string, forms
     const { reviewMonitoringFile } = await import('../../xlsx/monitoring.js');
     const output = o.output ?? (await defaultOutput(application));
     await refuseRunInput(output);
-    const fr = await reviewFile(application, rb);
+    // The application comes first: a monitoring form there is the arguments swapped, said as a usage error.
+    const fr = await reviewFile(application, rb).catch((e: unknown) => {
+      if (e instanceof FileError && e.code === 'monitoring-form') throw new UsageError('cli.usage.renewal-order', { file: application }, commandPath(cmd));
+      throw e;
+    });
     // Art. 15 checks the plan submitted at recognition: the recognised application's, not the cluster's later forms.
     const recognisedApp = o.recognised ? await reviewFile(o.recognised, base) : null;
     if (!recognisedApp) term.warning(t('monitoring.renewal.noRecognised', lang));

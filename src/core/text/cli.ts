@@ -170,6 +170,10 @@ export const CLI_TEXT = defineText({
   },
 
   // Usage errors: ours, and commander's (by its error code), said in the chosen language.
+  'cli.usage.renewal-order': {
+    'zh-CN': 'renewal 的第一个参数应为集群当前的指标表（申报表），其后为年度培育情况信息表：{file} 是年度培育情况信息表',
+    'en-US': 'renewal takes the cluster’s current indicator workbook (an application) first, then its annual monitoring forms: {file} is a monitoring form',
+  },
   'cli.usage.year': { 'zh-CN': '--year 应为 2022 至 2100 之间的年份，收到“{value}”', 'en-US': '--year must be a year from 2022 to 2100, got "{value}"' },
   'cli.usage.enterprises': { 'zh-CN': '--enterprises 应为正整数，收到“{value}”', 'en-US': '--enterprises must be a positive whole number, got "{value}"' },
   'cli.usage.rename-expert': { 'zh-CN': '--rename-expert 应为“旧名=新名”，收到“{value}”', 'en-US': '--rename-expert must be "old=new", got "{value}"' },
