@@ -234,4 +234,21 @@ describe('an edited rulebook never wears the national name (issue 19 item 4)', (
     expect(kit.code).toBe(2);
     expect(kit.err).toContain('仍使用国家版的规则编号');
   });
+
+  it('--province on a rulebook it cannot apply to is said, never ignored without a word', async () => {
+    const dir = tempDir();
+    const { wb } = await exportedRulebook(dir, '规则表.xlsx');
+    const same = join(dir, 'same.xlsx');
+    await wb.xlsx.writeFile(same);
+    const json = join(dir, 'same.json');
+    const r = await cli(['rulebook', 'import', same, '-o', json, '--province', '浙江省']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('--province 浙江省 未使用：该规则与国家2022年版内容相同，保留国家版的规则编号、名称和发布单位');
+    expect(loadRulebook(JSON.parse(readFileSync(json, 'utf8'))).data.id).toBe('cn-miit-2022');
+    const yn = join(dir, 'yn.xlsx');
+    expect((await cli(['rulebook', 'export', '--rulebook', YUNNAN, '-o', yn])).code).toBe(0);
+    const r2 = await cli(['rulebook', 'import', yn, '-o', join(dir, 'yn.json'), '--province', '浙江省']);
+    expect(r2.code, r2.err).toBe(0);
+    expect(r2.err).toContain('--province 浙江省 未使用：该规则已有自己的规则编号、名称和发布单位');
+  });
 });

@@ -90,6 +90,10 @@ export async function runImport(ctx: CommandContext, file: string, o: { output: 
       if (!o.province?.trim()) throw new UsageError('rulebook.import.national-identity', { fields }, commandPath(cmd));
       data = revisedIdentity(loadRulebook(data, file, lang).source, nationalRulebook(), o.province.trim());
       term.warning(t('rulebook.import.revised', lang, { fields, name: local(data.name, lang), id: data.id }));
+    } else if (o.province?.trim()) {
+      // Nothing of the national identity to replace: the option asked for something not done, so say it.
+      const reason = t(data.id === nationalRulebook().data.id ? 'rulebook.import.province-unused.national' : 'rulebook.import.province-unused.own', lang);
+      term.warning(t('rulebook.import.province-unused', lang, { province: o.province.trim(), reason }));
     }
     const rb = loadRulebook(data, file, lang);
     const json = `${JSON.stringify(data, null, 2)}\n`;

@@ -394,6 +394,18 @@ export const RULEBOOK_TEXT = defineText({
     'zh-CN': '该规则与国家2022年版内容不同，但仍使用国家版的{fields}：评审汇总会写明适用国家标准而实际使用本省阈值。请在“设置”表中改用本省的编号、名称和发布单位，或加 --province 本省名称（自动改为“（XX省修订）”）',
     'en-US': 'This rulebook differs from the national 2022 edition but keeps its {fields}: every summary would say the national standard applies while using other thresholds. Give it the province’s own id, name and issuer on the 设置 sheet, or add --province NAME (derives “（XX省修订）”)',
   },
+  'rulebook.import.province-unused': {
+    'zh-CN': '--province {province} 未使用：{reason}',
+    'en-US': '--province {province} not used: {reason}',
+  },
+  'rulebook.import.province-unused.national': {
+    'zh-CN': '该规则与国家2022年版内容相同，保留国家版的规则编号、名称和发布单位',
+    'en-US': 'this rulebook is the national 2022 edition unchanged, so it keeps the national id, name and issuer',
+  },
+  'rulebook.import.province-unused.own': {
+    'zh-CN': '该规则已有自己的规则编号、名称和发布单位',
+    'en-US': 'this rulebook already has its own id, name and issuer',
+  },
   'rulebook.import.revised': {
     'zh-CN': '该规则与国家2022年版内容不同，已改用本省的{fields}：{name}（{id}）',
     'en-US': 'This rulebook differs from the national 2022 edition; its {fields} are now the province’s: {name} ({id})',
