@@ -24,7 +24,7 @@ describe('check: a reviewed copy and its original in one run', () => {
     expect(r.stderr).not.toMatch(/同名/);
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['x.reviewed-2.xlsx', 'x.reviewed.xlsx']);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('--force never replaces a reviewed copy holding experts’ scores (README: “--force or not”)', () => {
@@ -43,7 +43,7 @@ describe('--force never replaces a reviewed copy holding experts’ scores (READ
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/专家/);
     expect(sha(copy)).toBe(before);
-  }, 60_000);
+  }, 120_000);
 
   it('batch apps/ -o a.reviewed.xlsx --force: refused, the scores kept', async () => {
     const { dir, copy, before } = await scoredCopy();
@@ -55,7 +55,7 @@ describe('--force never replaces a reviewed copy holding experts’ scores (READ
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/专家/);
     expect(sha(copy)).toBe(before);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('-o naming a folder that does not exist (a trailing slash)', () => {
@@ -69,7 +69,7 @@ describe('-o naming a folder that does not exist (a trailing slash)', () => {
       expect(r.stderr).not.toMatch(/文件夹 \. 不存在/);
       expect(r.stderr).toMatch(/文件夹 newdir\/ 不存在/);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('template --enterprises over the limit of list rows', () => {
@@ -80,7 +80,7 @@ describe('template --enterprises over the limit of list rows', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/5000/);
     expect(r.stderr).toMatch(/2000/);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('check: one file given twice', () => {
@@ -93,7 +93,7 @@ describe('check: one file given twice', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/a\.xlsx.*两次/);
     expect(readdirSync(dir).sort()).toEqual(['a.reviewed.xlsx', 'a.xlsx']);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('tally --papers: one 补正材料通知 per application', () => {
@@ -112,7 +112,7 @@ describe('tally --papers: one 补正材料通知 per application', () => {
     // Each letter named once on the terminal.
     const said = r.stdout.split('\n').filter((l) => l.includes('.docx'));
     expect(new Set(said).size).toBe(2);
-  }, 60_000);
+  }, 120_000);
 
   it('an applicant’s cluster name of 100 characters: the letter is written under a name the file system takes, the round goes on', async () => {
     const root = tempDir();
@@ -128,7 +128,7 @@ describe('tally --papers: one 补正材料通知 per application', () => {
     expect(letters).toHaveLength(1);
     expect(Buffer.byteLength(letters[0]!)).toBeLessThanOrEqual(255);
     expect(existsSync(join(root, 'list.xlsx'))).toBe(true);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('tally --papers: what is printed on the documents to sign is what was asked', () => {
@@ -148,7 +148,7 @@ describe('tally --papers: what is printed on the documents to sign is what was a
     expect(r.stderr).toMatch(/--date.*2025-02-30/);
     expect(existsSync(join(root, 'list.xlsx'))).toBe(false);
     expect(existsSync(join(root, 'p'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('--chair naming no expert of the committee is refused, not replaced by the first expert without a word', async () => {
     const { root, apps } = await round();
@@ -158,7 +158,7 @@ describe('tally --papers: what is printed on the documents to sign is what was a
     expect(r.stderr).toMatch(/张三/);
     expect(r.stderr).toMatch(/王专家、李专家、赵专家/);
     expect(existsSync(join(root, 'list.xlsx'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('scoresheets: adding experts to a round whose sheets are still blank', () => {
@@ -182,7 +182,7 @@ describe('scoresheets: adding experts to a round whose sheets are still blank', 
     expect(r.stdout).toMatch(/专家评分表-甲\.xlsx.*未替换/);
     const saved = JSON.parse(readFileSync(join(out, 'round.json'), 'utf8')) as { experts: string[] };
     expect(saved.experts).toEqual(['甲', '乙', '丙', '丁', '戊']);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('tally --papers into the applications’ own folder', () => {
@@ -197,7 +197,7 @@ describe('tally --papers into the applications’ own folder', () => {
     expect(r.stderr).toMatch(/--papers/);
     expect(readdirSync(apps)).toEqual(['a.xlsx']);
     expect(existsSync(join(root, 'list.xlsx'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('scoresheets --conflicts: a recusal list as Excel saves it', () => {
@@ -221,7 +221,7 @@ describe('scoresheets --conflicts: a recusal list as Excel saves it', () => {
     expect(r.stdout).toMatch(/丙：.*回避1份/);
     const saved = JSON.parse(readFileSync(join(root, 's', 'round.json'), 'utf8')) as { conflicts: Array<{ reason: string }> };
     expect(saved.conflicts.map((c) => c.reason)).toEqual(['曾在该集群任职']);
-  }, 60_000);
+  }, 120_000);
 
   it('a reason Excel quoted because it holds a comma is read without the quotes', async () => {
     const { root, apps: dir } = await apps();
@@ -235,7 +235,7 @@ describe('scoresheets --conflicts: a recusal list as Excel saves it', () => {
       ['丙', '曾在该集群任职,三年'],
       ['乙', '说"回避"'],
     ]);
-  }, 60_000);
+  }, 120_000);
 });
 
 /** GBK bytes for a text of CJK and ASCII (Node decodes GB18030 but has no encoder): from a table built by decoding. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/files.js';
-import { expectNoCrash, runCli } from './support.js';
+import { expectNoCrash, runCli, expectWithinGoal } from './support.js';
 
 async function exported(): Promise<{ dir: string; file: string }> {
   const dir = tempDir();
@@ -24,11 +24,10 @@ describe('rulebook import reads sparsely', () => {
     wb.getWorksheet('规则表')!.getCell('XFD1').value = 'x';
     wb.getWorksheet('规则表')!.getCell('XFD2000').value = 'x';
     await wb.xlsx.writeFile(file);
-    const r = await runCli(['rulebook', 'import', file, '-o', join(dir, 'out.json')], { timeoutMs: 30_000, measureRss: true });
+    const r = await runCli(['rulebook', 'import', file, '-o', join(dir, 'out.json')], { timeoutMs: 60_000, measureRss: true });
     expectNoCrash(r);
-    expect(r.ms).toBeLessThan(10_000);
-    expect(r.maxRssMb ?? 0).toBeLessThan(500);
-  }, 60_000);
+    expectWithinGoal(r);
+  }, 120_000);
 
   it('10,000 id-only rows: answered within the limits, the limit named', async () => {
     const { dir, file } = await exported();
@@ -37,11 +36,10 @@ describe('rulebook import reads sparsely', () => {
     const ws = wb.getWorksheet('规则表')!;
     for (let i = 0; i < 10_000; i++) ws.getCell(ws.rowCount + 1, 1).value = `Z${i}`;
     await wb.xlsx.writeFile(file);
-    const r = await runCli(['rulebook', 'import', file, '-o', join(dir, 'out.json')], { timeoutMs: 30_000, measureRss: true });
+    const r = await runCli(['rulebook', 'import', file, '-o', join(dir, 'out.json')], { timeoutMs: 60_000, measureRss: true });
     expectNoCrash(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/未处理.*超过上限 5000/);
-    expect(r.ms).toBeLessThan(10_000);
-    expect(r.maxRssMb ?? 0).toBeLessThan(500);
-  }, 60_000);
+    expectWithinGoal(r);
+  }, 120_000);
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/core/limits.js';
 import { refuseLongText } from '../../src/xlsx/open.js';
 import { tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, runCli, sha } from './support.js';
+import { expectNoCrash, runCli, sha, expectWithinGoal } from './support.js';
 
 /** The first text node holding `marker` in the package's shared strings gets `text` before it. */
 async function insertText(path: string, marker: string, text: string): Promise<void> {
@@ -26,8 +26,7 @@ async function insertText(path: string, marker: string, text: string): Promise<v
 function expectBounded(r: Awaited<ReturnType<typeof runCli>>): void {
   expectNoCrash(r);
   expect(r.code, r.stderr).toBe(2);
-  expect(r.ms).toBeLessThan(10_000);
-  expect(r.maxRssMb ?? 0).toBeLessThan(500);
+  expectWithinGoal(r);
   expect(r.stderr).toMatch(/其中一段文字有 50000\d+ 个字符，超过上限 32767 个/);
 }
 
@@ -38,22 +37,21 @@ describe('one huge text is refused with the limit named', () => {
     expect((await runCli(['rulebook', 'export', '-o', sheet])).code).toBe(0);
     await insertText(sheet, '主导产业', 'x'.repeat(50_000_000));
     const before = sha(sheet);
-    const r = await runCli(['rulebook', 'import', sheet, '-o', join(dir, 'out.json')], { timeoutMs: 20_000, measureRss: true });
+    const r = await runCli(['rulebook', 'import', sheet, '-o', join(dir, 'out.json')], { timeoutMs: 60_000, measureRss: true });
     expectBounded(r);
     expect(sha(sheet)).toBe(before);
-  }, 60_000);
+  }, 120_000);
 
   it('a 50-million-character cell in an application (check)', async () => {
     const dir = tempDir();
     const input = await writeExample(dir, '01-passing', { B1: 'NAME-HERE' }, 'a.xlsx');
     await insertText(input, 'NAME-HERE', '集'.repeat(50_000_000 / 3));
-    const r = await runCli(['check', input, '-o', join(dir, 'out.xlsx')], { timeoutMs: 20_000, measureRss: true });
+    const r = await runCli(['check', input, '-o', join(dir, 'out.xlsx')], { timeoutMs: 60_000, measureRss: true });
     expectNoCrash(r);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.ms).toBeLessThan(10_000);
-    expect(r.maxRssMb ?? 0).toBeLessThan(500);
+    expectWithinGoal(r);
     expect(r.stderr).toMatch(/其中一段文字有 \d+ 个字符，超过上限 32767 个/);
-  }, 60_000);
+  }, 120_000);
 
   it('the count is of characters, not bytes: Excel’s longest cell of CJK text and entities passes, one more is refused', () => {
     const at = (text: string) => Buffer.from(`<sst><si><t>${text}</t></si></sst>`, 'utf8');

@@ -33,7 +33,7 @@ describe('every file the tool writes goes through the guarded writer', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(sha(join(dir, 'r1.xlsx'))).toBe(before);
     expect(JSON.parse(readFileSync(join(out, 'round.json'), 'utf8')).format).toBe('cluster-review/round@1');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('a score sheet holding an expert’s input is never replaced', () => {
@@ -55,7 +55,7 @@ describe('a score sheet holding an expert’s input is never replaced', () => {
     expect(existsSync(SHEET(out, '丙'))).toBe(true);
     expect(sha(SHEET(out, '乙'))).not.toBe('');
     void blank;
-  }, 90_000);
+  }, 120_000);
 
   it('without --force a re-run adding an expert writes only the new sheet and names the ones it left', async () => {
     const root = tempDir();
@@ -70,7 +70,7 @@ describe('a score sheet holding an expert’s input is never replaced', () => {
     expect(sha(SHEET(out, '甲'))).toBe(filled);
     expect(existsSync(SHEET(out, '乙'))).toBe(true);
     expect(again.stdout).toMatch(/专家评分表-甲\.xlsx/);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('only the tool’s own temporaries are swept', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMeta, writeMeta } from '../../src/xlsx/meta.js';
 import { load, tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, runCli } from './support.js';
+import { expectNoCrash, runCli, expectWithinGoal } from './support.js';
 
 async function forgedCopy(edit: (flags: Array<{ cell: string }>) => Array<{ cell: string }>): Promise<{ dir: string; copy: string }> {
   const dir = tempDir();
@@ -27,13 +27,12 @@ describe('forged flag records', () => {
     const r = await runCli(['check', copy, '-o', join(dir, 'r2.xlsx')]);
     expectNoCrash(r);
     expect([1, 2]).toContain(r.code);
-  }, 60_000);
+  }, 120_000);
 
   it('100,000 forged flags are answered within 10 s and 500 MB', async () => {
     const { dir, copy } = await forgedCopy((flags) => Array.from({ length: 100_000 }, (_x, i) => ({ ...flags[0]!, cell: `指标表!A${(i % 1000) + 1}` })));
-    const r = await runCli(['check', copy, '-o', join(dir, 'r2.xlsx')], { timeoutMs: 30_000, measureRss: true });
+    const r = await runCli(['check', copy, '-o', join(dir, 'r2.xlsx')], { timeoutMs: 60_000, measureRss: true });
     expectNoCrash(r);
-    expect(r.ms).toBeLessThan(10_000);
-    expect(r.maxRssMb ?? 0).toBeLessThan(500);
-  }, 90_000);
+    expectWithinGoal(r);
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, expectRefused, ooxmlEscape, patchXml, runCli, sha } from './support.js';
+import { expectNoCrash, expectRefused, ooxmlEscape, patchXml, runCli, sha, expectWithinGoal } from './support.js';
 
 async function round(): Promise<{ dir: string; apps: string }> {
   const dir = tempDir();
@@ -27,8 +27,8 @@ describe('the recusal list is bounded', () => {
     const r = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '--conflicts', csv, '-o', join(dir, 's')], { measureRss: true });
     expectRefused(r, '回避清单');
     expect(r.stderr).toContain('超过1 MB');
-    expect(r.maxRssMb ?? 0).toBeLessThan(500);
-  }, 60_000);
+    expect(r.maxRssMb ?? Infinity).toBeLessThan(500);
+  }, 120_000);
 
   it('a reason of 501 characters is refused (500 is kept): it must fit the sheet and come back whole from round.json', async () => {
     const { dir, apps } = await round();
@@ -61,7 +61,7 @@ describe('round.json and the inputs of scoresheets', () => {
     const forced = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '-o', out, '--force']);
     expectNoCrash(forced);
     expect(sha(app)).toBe(before);
-  }, 60_000);
+  }, 120_000);
 
   it('a score sheet given among the applications is said, not dropped without a word', async () => {
     const { dir, apps } = await round();
@@ -72,7 +72,7 @@ describe('round.json and the inputs of scoresheets', () => {
     const r = await runCli(['scoresheets', join(apps, 'a.xlsx'), sheet, '--experts', '丁', '-o', join(dir, 's2')]);
     expectNoCrash(r);
     expect(r.stderr).toContain('是专家评分表，不是申报表');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the same data under two unrelated names', () => {
@@ -82,7 +82,7 @@ describe('the same data under two unrelated names', () => {
     const r = await runCli(['scoresheets', apps, '--experts', '甲,乙,丙', '-o', join(dir, 's')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('数据完全相同但文件名不同');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('a rulebook is bounded in its checks and indicators', () => {
@@ -93,10 +93,10 @@ describe('a rulebook is bounded in its checks and indicators', () => {
     while (book.checks.length <= 1_000) book.checks.push({ ...review, id: `x${book.checks.length}` });
     const file = join(dir, 'many.json');
     writeFileSync(file, JSON.stringify(book));
-    const r = await runCli(['rulebook', 'validate', file]);
+    const r = await runCli(['rulebook', 'validate', file], { timeoutMs: 60_000, measureRss: true });
     expectRefused(r, '条目超过1000个');
-    expect(r.ms).toBeLessThan(10_000);
-  }, 60_000);
+    expectWithinGoal(r);
+  }, 120_000);
 });
 
 describe('a control character in a cluster’s name', () => {

@@ -30,7 +30,7 @@ describe('an application and its reviewed copy are one application', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/共 2 份/);
     expect(r.stdout + r.stderr).toMatch(/a\.reviewed\.xlsx.*a\.xlsx.*同一份申报/);
-  }, 90_000);
+  }, 120_000);
 
   it('tally with a copy under another name still counts the application once', async () => {
     const { root, apps, reviewed } = await appsAndCopies();
@@ -41,7 +41,7 @@ describe('an application and its reviewed copy are one application', () => {
     const json = JSON.parse(r.stdout) as { applications: Array<{ id: string }> };
     expect(json.applications.map((a) => a.id).sort()).toEqual(['a', 'b']);
     expect(r.stderr).toMatch(/a-复核\.xlsx.*同一份申报/);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('two files of one name are two applications', () => {
@@ -65,7 +65,7 @@ describe('two files of one name are two applications', () => {
     expect(r.stdout + r.stderr).toMatch(/同名/);
     const ids = (JSON.parse(readFileSync(join(out, 'round.json'), 'utf8')) as { applications: Array<{ id: string }> }).applications.map((x) => x.id);
     expect(new Set(ids).size).toBe(2);
-  }, 90_000);
+  }, 120_000);
 
   it('tally keeps two rows, each scored by its own row of the score sheet', async () => {
     const { root, a, b } = await counties();
@@ -82,5 +82,5 @@ describe('two files of one name are two applications', () => {
     expect(json.applications).toHaveLength(2);
     const byCluster = Object.fromEntries(json.applications.map((x) => [x.cluster, x.committee.score]));
     expect(byCluster['乙县精密轴承产业集群']).toBe(70);
-  }, 90_000);
+  }, 120_000);
 });

@@ -114,7 +114,7 @@ describe('an output never reaches an input', () => {
     await expectWorkbook(output);
     // No temporary file of any run is left behind.
     expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'out.xlsx']);
-  }, 90_000);
+  }, 120_000);
 
   it('another program creating the output while the run writes it: refused, the other file kept (no check-then-rename race)', async () => {
     const dir = tempDir();
@@ -132,7 +132,7 @@ describe('an output never reaches an input', () => {
       expect(readFileSync(output, 'utf8')).toBe('theirs');
     }
     expect(caught, 'the temporary file was seen and the output created meanwhile').toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('batch: the roll-up may not be an input reached through a link', async () => {
     const { input, folder, link } = await inputBehindLink('a.xlsx');

@@ -26,5 +26,5 @@ describe('kit -o inside the add-in folder', () => {
     const r = await runCli(['kit', '--year', '2025', '--base-url', 'https://review.example.gov.cn/cr/', '--addin', addin, '-o', join(addin, 'kit')]);
     expectRefused(r, /分发包文件夹.*在.*加载项文件夹.*之内/);
     expect(readdirSync(addin).sort()).toEqual(before);
-  }, 60_000);
+  }, 120_000);
 });

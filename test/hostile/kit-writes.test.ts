@@ -36,7 +36,7 @@ describe('the kit’s README and a hostile rulebook name', () => {
     // A line break in the name cannot start a line of the README.
     expect(readme).not.toMatch(/^forged line/m);
     expect(readme).toContain('\\u{a}forged line\\u{200b}');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the kit writes each file through the guarded writer', () => {
@@ -54,7 +54,7 @@ describe('the kit writes each file through the guarded writer', () => {
     expect(existsSync(kit)).toBe(false);
     // Nothing of the run is left beside the kit either.
     expect(readdirSync(dir).sort()).toEqual(['built', 'yunnan.json']);
-  }, 60_000);
+  }, 120_000);
 
   it('-o a link to an empty folder is refused with its cause (it was an internal error)', async () => {
     const dir = tempDir();
@@ -65,7 +65,7 @@ describe('the kit writes each file through the guarded writer', () => {
     expectRefused(r, /分发包文件夹.*是链接/);
     expect(lstatSync(join(dir, 'kit')).isSymbolicLink()).toBe(true);
     expect(readdirSync(join(dir, 'empty'))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('a plain kit still has every file, the WPS copy’s rulebooks embedded', async () => {
     const dir = tempDir();
@@ -80,7 +80,7 @@ describe('the kit writes each file through the guarded writer', () => {
     // No temporary of the writer is left anywhere in the kit.
     const all = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(d, e.name)) : [e.name]));
     expect(all(kit).filter((n) => n.includes('.cluster-review-'))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('a link planted at the writer’s temporary name', () => {

@@ -41,7 +41,7 @@ describe('a reviewed copy given as the application', () => {
     const b = await runCli(['batch', copy, '-o', join(dir, 'rollup.xlsx')]);
     expectNoCrash(b);
     expect(b.stdout + b.stderr).toContain(ARRIVED);
-  }, 90_000);
+  }, 120_000);
 
   it('beside its original the copy is the committee’s own summary: its scores count, nothing is said', async () => {
     const { dir, app, copy } = await scoredCopy();
@@ -50,7 +50,7 @@ describe('a reviewed copy given as the application', () => {
     expect(r.stderr).not.toContain(ARRIVED);
     const json = JSON.parse(r.stdout) as { applications: Array<{ committee: { n: number; score: number } }> };
     expect(json.applications[0]!.committee).toMatchObject({ n: 1, score: 80 });
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('scores tally --update-copies wrote are the tool’s, not entries', () => {
@@ -94,7 +94,7 @@ describe('batch: the same data under another name is one row', () => {
     expect(r.stdout).toMatch(/共 1 份/);
     // The first given is kept (the folder's order), the other named beside it.
     expect(r.stderr).toMatch(/a\.xlsx 与 .*a-副本\.xlsx 为同一份申报/);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('a link planted in the --papers folder', () => {
@@ -120,7 +120,7 @@ describe('a link planted in the --papers folder', () => {
     expect(readFileSync(victim, 'utf8')).toBe('not the tool’s');
     // Refused before anything of the round was written: the list is as it was.
     expect(sha(join(d, 'list.xlsx'))).toBe(list);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('stale temporaries of the tool’s own pattern', () => {
@@ -144,7 +144,7 @@ describe('stale temporaries of the tool’s own pattern', () => {
     } finally {
       other.kill();
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('a monitoring form for an impossible future year', () => {
@@ -189,7 +189,7 @@ describe('monitor with two forms for one year', () => {
       expect(cells.join('|')).toMatch(/采用报送日期最晚的.*2024-晚\.xlsx/);
     }
     expect(rows[0]).toBe(rows[1]);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('small messages with their real cause', () => {
@@ -201,7 +201,7 @@ describe('small messages with their real cause', () => {
     expectRefused(r, '不是文件夹');
     expect(r.stderr).not.toContain('不为空');
     expect(readFileSync(file, 'utf8')).toBe('x');
-  }, 60_000);
+  }, 120_000);
 
   it('<v>1e999</v> in a 规划目标 cell: the cell named and the number said to be out of range, never “null”', async () => {
     const d = tempDir();
@@ -216,7 +216,7 @@ describe('small messages with their real cause', () => {
     expect(r.stdout).not.toContain('null');
     expect(r.stdout).toMatch(/规划目标!E4/);
     expect(r.stdout).toContain('超出范围');
-  }, 60_000);
+  }, 120_000);
 
   it('check with two inputs whose output names are too long: each file said once, with its own name', async () => {
     const d = tempDir();
@@ -227,7 +227,7 @@ describe('small messages with their real cause', () => {
     expect(r.stderr.match(/文件名过长/g)).toHaveLength(2);
     expect(r.stderr).toContain(`${'a'.repeat(246)}.reviewed.xlsx`);
     expect(r.stderr).toContain(`${'b'.repeat(246)}.reviewed.xlsx`);
-  }, 60_000);
+  }, 120_000);
 
   it('expert names with bidi and control characters make score-sheet file names without them; the terminal shows them escaped', async () => {
     const d = tempDir();
@@ -242,5 +242,5 @@ describe('small messages with their real cause', () => {
     for (const n of names) expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
     expect(r.stdout).toContain('甲\\u202e乙');
     expect(r.stdout).not.toContain('\u202e');
-  }, 60_000);
+  }, 120_000);
 });

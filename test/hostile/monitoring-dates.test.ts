@@ -76,5 +76,5 @@ describe('a year or date after today (the adapter passes its today; the core has
     expect(await main(['check', file, '-o', join(dir, 'checked.xlsx')], io)).toBe(1);
     expect(out).toContain('日期晚于今天');
     expect(out).toContain('年度在未来');
-  }, 60_000);
+  }, 120_000);
 });

@@ -35,5 +35,5 @@ describe('renewal', () => {
     const wb = await load(out);
     expect(wb.getWorksheet('复核监测记录')).toBeDefined();
     expect(wb.getWorksheet('评审汇总')).toBeDefined();
-  }, 60_000);
+  }, 120_000);
 });

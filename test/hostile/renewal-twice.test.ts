@@ -34,5 +34,5 @@ describe('renewal with two forms for one year', () => {
     expect(verdicts[0]).toBe(verdicts[1]);
     expect(chosen[0]).toBe('2024-甲.xlsx');
     expect(chosen[1]).toBe(chosen[0]);
-  }, 90_000);
+  }, 120_000);
 });

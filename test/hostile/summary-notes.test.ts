@@ -28,5 +28,5 @@ describe('notes on tool-maintained summary cells', () => {
     expect(meanCol(l2)).toBe(meanCol(layout) + 1);
     expect(noteOf(ws2.getCell(l2.criteriaRows['1']! + 1, meanCol(l2) + 1))).toBe('平均分请复核：乙的分数待确认');
     expect(noteOf(ws2.getCell(totalRow(l2) + 1, meanCol(l2) + 1))).toBe('总分以会议纪要为准');
-  }, 60_000);
+  }, 120_000);
 });

@@ -25,6 +25,11 @@ export interface Run {
   ms: number;
   /** Peak resident memory of the process (MB), when asked for with `measureRss`. */
   maxRssMb?: number;
+  /**
+   * CPU time of the process (user + system, ms), when asked for with `measureRss`: the work a hostile file costs,
+   * whatever else the machine is doing (a wall-clock limit fails on a busy machine, not on unbounded work).
+   */
+  cpuMs?: number;
 }
 
 export interface RunOptions {
@@ -59,8 +64,9 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const kb = /bench-max-rss-kb=(\d+)/.exec(stderr)?.[1];
+      const us = /bench-cpu-us=(\d+)/.exec(stderr)?.[1];
       if (kb !== undefined) stderr = stderr.replace(/\n?bench-max-rss-kb=.*\n?/, '');
-      done({ code, signal, stdout, stderr, ms: Date.now() - started, ...(kb !== undefined ? { maxRssMb: Number(kb) / 1024 } : {}) });
+      done({ code, signal, stdout, stderr, ms: Date.now() - started, ...(kb !== undefined ? { maxRssMb: Number(kb) / 1024 } : {}), ...(us !== undefined ? { cpuMs: Number(us) / 1000 } : {}) });
     });
   });
 }
@@ -211,4 +217,12 @@ export function expectOpensInLibreOffice(path: string, dir: string): void {
   const out = join(dir, `lo-${Date.now()}`);
   execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'ods', '--outdir', out, path], { stdio: 'ignore', timeout: 120_000 });
   expect(readdirSync(out).some((n) => n.endsWith('.ods'))).toBe(true);
+}
+
+/** The issue's goal for a hostile input: at most 10 s of CPU and 500 MB, both measured (never passed unmeasured). */
+export function expectWithinGoal(r: Run): void {
+  expect(r.cpuMs, 'CPU time measured (runCli with measureRss)').toBeTypeOf('number');
+  expect(r.cpuMs!).toBeLessThan(10_000);
+  expect(r.maxRssMb, 'memory measured (runCli with measureRss)').toBeTypeOf('number');
+  expect(r.maxRssMb!).toBeLessThan(500);
 }

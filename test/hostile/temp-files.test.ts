@@ -69,7 +69,7 @@ describe('no temporary file is left behind', () => {
     expect(caught, 'the temporary file was seen and the run signalled').toBe(true);
     // Never half a workbook: either no output, or a whole one from an earlier attempt.
     if (existsSync(output)) await expectWorkbook(output, '指标表');
-  }, 60_000);
+  }, 120_000);
 
   it('an error mid-write: the temporary file is removed, the error is a FileError', async () => {
     const dir = tempDir();

@@ -54,7 +54,7 @@ describe('every command prints text from files through the one terminal writer',
     expectEscaped(await runCli(['check', input, '--experts', '张三']), 'check');
     expectEscaped(await runCli(['batch', input, '-o', join(dir, `汇总${ATTACK}.xlsx`)]), 'batch');
     expectEscaped(await runCli(['check', join(dir, `missing${ATTACK}.xlsx`)]), 'error output');
-  }, 90_000);
+  }, 120_000);
 
   it('monitor: the cluster name; monitor-template and renewal: the output name', async () => {
     const dir = tempDir();
@@ -63,7 +63,7 @@ describe('every command prints text from files through the one terminal writer',
     expectEscaped(await runCli(['monitor-template', '--year', '2024', '-o', join(dir, `表${ATTACK}.xlsx`)]), 'monitor-template');
     const app = await writeExample(dir, '01-passing', {}, 'app.xlsx');
     expectEscaped(await runCli(['renewal', app, form, '-o', join(dir, `复核${ATTACK}.xlsx`)]), 'renewal');
-  }, 90_000);
+  }, 120_000);
 
   it('rulebook validate, show and diff: the rulebook’s name; template and export: the output name', async () => {
     const dir = tempDir();
@@ -73,7 +73,7 @@ describe('every command prints text from files through the one terminal writer',
     expectEscaped(await runCli(['rulebook', 'diff', 'rulebooks/yunnan-2023.json', rb]), 'rulebook diff');
     expectEscaped(await runCli(['template', '--year', '2025', '--rulebook', rb, '-o', join(dir, `模板${ATTACK}.xlsx`)]), 'template');
     expectEscaped(await runCli(['rulebook', 'export', '--rulebook', rb, '-o', join(dir, `规则表${ATTACK}.xlsx`)]), 'rulebook export');
-  }, 90_000);
+  }, 120_000);
 
   it('kit: the output folder', async () => {
     const dir = tempDir();
@@ -83,7 +83,7 @@ describe('every command prints text from files through the one terminal writer',
       writeFileSync(join(addin, page), 'stand-in');
     }
     expectEscaped(await runCli(['kit', '--year', '2025', '--base-url', 'https://review.example.gov.cn/cr/', '--addin', addin, '-o', join(dir, `分发包${ATTACK}`)]), 'kit');
-  }, 60_000);
+  }, 120_000);
 
   it('scoresheets and tally: an expert’s name', async () => {
     const dir = tempDir();
@@ -94,5 +94,5 @@ describe('every command prints text from files through the one terminal writer',
     // The expert's name is also the score sheet's file name: the newline and ESC cannot reach the terminal either way.
     expectEscaped(await runCli(['scoresheets', apps, '--experts', `王${ATTACK}`, '-o', join(dir, 'sheets')]), 'scoresheets');
     expectEscaped(await runCli(['tally', apps, '--experts', `王${ATTACK}`, '-o', join(dir, `名单${ATTACK}.xlsx`)]), 'tally');
-  }, 90_000);
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ describe('the terminal', () => {
     expectNoCrash(r);
     expect(r.stdout + r.stderr).not.toMatch(RAW);
     expect(r.stdout).toContain('集群\\u061c名');
-  }, 60_000);
+  }, 120_000);
 
   it('a cluster name with a newline never forges a line of the tally table', async () => {
     const dir = tempDir();
@@ -33,7 +33,7 @@ describe('the terminal', () => {
     expectNoCrash(r);
     expect(r.stdout.split('\n').some((l) => l.startsWith('1   伪造'))).toBe(false);
     expect(r.stdout).toContain('甲集群\\x0a1');
-  }, 60_000);
+  }, 120_000);
 
   it('a round id and an expert name from a forged record never forge a line', async () => {
     const dir = tempDir();
@@ -44,7 +44,7 @@ describe('the terminal', () => {
     const r = await runCli(['tally', input, join(sheets, '专家评分表-甲.xlsx'), join(sheets, 'round.json'), '-o', join(dir, 'list.xlsx')]);
     expectNoCrash(r);
     expect((r.stdout + r.stderr).split('\n').some((l) => l.startsWith('错误：伪造') || l.startsWith('伪造的专家行'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('valid output', () => {
@@ -66,5 +66,5 @@ describe('valid output', () => {
       expect(xml, name).not.toMatch(/<v>(-?Infinity|NaN)<\/v>/);
     }
     await expectValid(out);
-  }, 60_000);
+  }, 120_000);
 });

@@ -21,5 +21,5 @@ describe('a workbook arriving with review content', () => {
     expect(r.stderr).toContain('提交的文件中已含评审内容');
     const json = JSON.parse(r.stdout) as { applications: Array<{ committee: { n: number } }> };
     expect(json.applications[0]!.committee.n).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });

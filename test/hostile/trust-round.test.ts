@@ -43,7 +43,7 @@ describe('a score sheet’s identity', () => {
     await forgeRecord(path, (r) => ({ ...r, expert: '甲' }));
     rmSync(join(sheets, '专家评分表-甲.xlsx'));
     await expectTallySays(dir, sheets, /专家评分表-乙\.xlsx.*专家“甲”.*表头写的是专家“乙”/, '甲');
-  }, 90_000);
+  }, 120_000);
 
   it('visible columns sorted alone (ids stayed): each row is checked against its hidden id, a mismatch stops the row', async () => {
     const { dir, sheets } = await round();
@@ -61,7 +61,7 @@ describe('a score sheet’s identity', () => {
     }
     await wb.xlsx.writeFile(path);
     await expectTallySays(dir, sheets, /专家评分表!B4.*隐藏的申报编号是“a”/, '甲');
-  }, 90_000);
+  }, 120_000);
 
   it('a rewritten fingerprint column cannot make stale scores count: compared with round.json', async () => {
     const { dir, sheets } = await round();
@@ -79,5 +79,5 @@ describe('a score sheet’s identity', () => {
     await wb.xlsx.writeFile(path);
     copyFileSync(join(sheets, 'round.json'), join(dir, 'round.json.kept'));
     await expectTallySays(dir, sheets, /数据指纹.*被改动/);
-  }, 90_000);
+  }, 120_000);
 });
