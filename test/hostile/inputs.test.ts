@@ -3,7 +3,7 @@
  * links followed), so no path, link, default name or --force can write over one; two inputs never share an
  * output; several runs on one output cannot all "create" it.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeExample } from '../support/files.js';
@@ -124,8 +124,17 @@ describe('an output never reaches an input', () => {
     // The window is the workbook's write: watch for the run's temporary file, then create the output first.
     for (let attempt = 0; attempt < 5 && !caught; attempt++) {
       rmSync(output, { force: true });
-      const run = await strikeMidWrite(input, output, [], () => writeFileSync(output, 'theirs'));
-      caught = run.struck;
+      // The run is stopped while the other program writes: on a busy machine the run could otherwise finish between
+      // the temporary being seen and the other file being made, and that file would replace the run's (the test's
+      // race, not the tool's). A run already done when stopped is a strike too late: tried again.
+      let late = false;
+      const run = await strikeMidWrite(input, output, [], (child) => {
+        child.kill('SIGSTOP');
+        if (existsSync(output)) late = true;
+        else writeFileSync(output, 'theirs');
+        child.kill('SIGCONT');
+      });
+      caught = run.struck && !late;
       if (!caught) continue;
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toContain('输出文件已存在');
