@@ -12,6 +12,7 @@ export { canonicalJson, sha256Hex } from './rulebook/sha256.js';
 export { readIndicatorSheet, type SheetInputs, type IndicatorInput, type CellInput, type SheetLayout } from './sheet/reader.js';
 export { parseCell, normaliseCode } from './sheet/values.js';
 export { gridEntries, sheetEntries, sparseFromGrid, withoutCells } from './sheet/sparse.js';
+export { csvRows } from './sheet/csv.js';
 export { readLists, readListSheet, listSheetNames, entryKey, type FormLists, type ListInput, type ListEntry, type EntryProblem } from './sheet/lists.js';
 export { checkCreditCode, withCheckChar, creditCodeFor, organisationCheckChar, CREDIT_CODE_WEIGHTS, CREDIT_CODE_TYPES, type CreditCodeResult } from './sheet/credit-code.js';
 export { LIMITS, LimitError, megabytes, type LimitName } from './limits.js';

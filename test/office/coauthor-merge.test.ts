@@ -484,16 +484,32 @@ describe('two first summaries at once (issue 18): one 评审汇总, both experts
   });
 });
 
+/**
+ * Two experts each writing the first 评审汇总 on their own copy of a fresh workbook (its record removed; checked
+ * first or not), then merged: the room and both co-authors.
+ */
+async function firstSummariesAtOnce(tag: string, checked: boolean, li: string[], wang: string[]): Promise<{ room: CoauthorRoom; li: Coauthor; wang: Coauthor }> {
+  const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `${tag}-${Math.random().toString(36).slice(2)}.xlsx`)));
+  fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
+  if (checked) await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
+  const room = new CoauthorRoom(fake.state);
+  const a = room.join('李四');
+  const b = room.join('王五');
+  await Promise.all([writeSummary(session(a), { experts: li }), writeSummary(session(b), { experts: wang })]);
+  return { room, li: a, wang: b };
+}
+
+/** The summary as a third expert's pane reads it after the merge (a string is the reason it could not). */
+async function readByThird(room: CoauthorRoom): Promise<ScoringView> {
+  const v = await readScoring(room.join('赵六').context(), rb, ALL);
+  if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+  return v;
+}
+
 describe('two first summaries at once, each on its own copy, merged (issue 18): the duplicate is folded back', () => {
   // Each adds 评审汇总 on its own copy (no ItemAlreadyExists: neither sees the other); Excel's merge keeps both sheets
   // and renames the later "评审汇总 (2)". The next 写入评审汇总 of either recognises the tool's own duplicate (its
   // record says the tool wrote it, for this application) and folds it back.
-  const unsummarised = async (checked: boolean): Promise<FakeWorkbook> => {
-    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `d-${Math.random().toString(36).slice(2)}.xlsx`)));
-    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
-    if (checked) await checkWorkbook({ ctx: fake.context(), rb, lang: 'zh-CN', caps: FULL_CAPABILITIES });
-    return fake;
-  };
   const summaryNames = (room: CoauthorRoom) => room.state.sheets.map((s) => s.name).filter((n) => n.startsWith('评审汇总'));
   const experts = (room: CoauthorRoom) => recordOf(room.workbook).meta?.review?.summary?.experts.map((e) => e.name).sort();
 
@@ -501,10 +517,7 @@ describe('two first summaries at once, each on its own copy, merged (issue 18): 
     ['after a check', true],
     ['as the very first action of both', false],
   ] as const)('%s: nobody typed in the duplicate — it is removed, one 评审汇总 with every expert of both', async (_n, checked) => {
-    const room = new CoauthorRoom((await unsummarised(checked)).state);
-    const li = room.join('李四');
-    const wang = room.join('王五');
-    await Promise.all([writeSummary(session(li), { experts: ['张三', '李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    const { room, wang } = await firstSummariesAtOnce('d', checked, ['张三', '李四'], ['王五']);
     room.merge();
     // The merge model keeps both, as Excel does.
     expect(summaryNames(room)).toEqual(['评审汇总', '评审汇总 (2)']);
@@ -517,8 +530,7 @@ describe('two first summaries at once, each on its own copy, merged (issue 18): 
     expect(again.warnings).toContainEqual({ code: 'summary-duplicate-removed', params: { sheet: other, into: again.sheet } });
     expect(recordOf(room.workbook).damaged).toBe(false);
     expect(experts(room)).toEqual(['张三', '李四', '王五'].sort());
-    const v = await readScoring(room.join('赵六').context(), rb, ALL);
-    if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+    const v = await readByThird(room);
     expect(v.layout.experts.map((e) => e.name).sort()).toEqual(['张三', '李四', '王五'].sort());
     expect(room.state.sheets.filter((s) => s.name.startsWith(META_SHEET)).map((s) => s.name)).toEqual([META_SHEET]);
   });
@@ -527,10 +539,7 @@ describe('two first summaries at once, each on its own copy, merged (issue 18): 
     ['after a check', true],
     ['as the very first action of both', false],
   ] as const)('%s: both scored in their own summary before the merge — every score in the one summary; the sheet typed in is kept and said', async (_n, checked) => {
-    const room = new CoauthorRoom((await unsummarised(checked)).state);
-    const li = room.join('李四');
-    const wang = room.join('王五');
-    await Promise.all([writeSummary(session(li), { experts: ['张三', '李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    const { room, li, wang } = await firstSummariesAtOnce('d', checked, ['张三', '李四'], ['王五']);
     expect((await score(li, await view(li), '1', 15)).kind).toBe('written');
     expect((await enterScore(li.context(), await view(li), rb, 'zh-CN', ALL, { expert: '李四', item: { kind: 'opinion' }, value: '李四：建议认定', lastSeen: '', time: TIME })).kind).toBe('written');
     expect((await score(wang, await view(wang), '2', 12)).kind).toBe('written');
@@ -543,8 +552,7 @@ describe('two first summaries at once, each on its own copy, merged (issue 18): 
     expect(kept).toHaveLength(1);
     expect(again.warnings).toContainEqual({ code: 'summary-duplicate-kept', params: { sheet: kept[0], into: again.sheet } });
     expect(experts(room)).toEqual(['张三', '李四', '王五'].sort());
-    const v = await readScoring(room.join('赵六').context(), rb, ALL);
-    if (typeof v === 'string') throw new Error(`the summary reads as ${v}`);
+    const v = await readByThird(room);
     expect(v.sheet).toBe(again.sheet);
     expect(v.state.experts.find((x) => x.name === '李四')?.values.get('1')).toBe('15');
     expect(v.state.experts.find((x) => x.name === '李四')?.values.get('opinion')).toBe('李四：建议认定');
@@ -554,12 +562,7 @@ describe('two first summaries at once, each on its own copy, merged (issue 18): 
 
 describe('a duplicate summary met by another action first (issue 18)', () => {
   it('a check after the merge says the duplicate is the tool’s and keeps it listed; the next 写入评审汇总 folds it back', async () => {
-    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `c-${Math.random().toString(36).slice(2)}.xlsx`)));
-    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
-    const room = new CoauthorRoom(fake.state);
-    const li = room.join('李四');
-    const wang = room.join('王五');
-    await Promise.all([writeSummary(session(li), { experts: ['李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    const { room, li, wang } = await firstSummariesAtOnce('c', false, ['李四'], ['王五']);
     room.merge();
     const checked = await checkWorkbook(session(li));
     expect(checked.warnings).toContainEqual({ code: 'summary-duplicate', params: { sheet: '评审汇总 (2)' } });
@@ -573,12 +576,7 @@ describe('a duplicate summary met by another action first (issue 18)', () => {
   });
 
   it('a note a person left on the duplicate’s score cell: carried, and the sheet kept', async () => {
-    const fake = fakeFromExcelJS(await load(await writeExample(dir, '02-failing', {}, `n-${Math.random().toString(36).slice(2)}.xlsx`)));
-    fake.state.sheets = fake.state.sheets.filter((s) => s.name !== META_SHEET);
-    const room = new CoauthorRoom(fake.state);
-    const li = room.join('李四');
-    const wang = room.join('王五');
-    await Promise.all([writeSummary(session(li), { experts: ['李四'] }), writeSummary(session(wang), { experts: ['王五'] })]);
+    const { room, li } = await firstSummariesAtOnce('n', false, ['李四'], ['王五']);
     room.merge();
     // A person's note (Excel's, not the pane's) on 王五's score cell of the duplicate (the second copy's: its record
     // is on the record sheet the merge renamed).

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { expect } from 'vitest';
+import { csvRows } from '../../src/core/sheet/csv.js';
 
 /** .ci/run installs LibreOffice (Debian libreoffice-calc-nogui); a machine without it skips the suites that need it. */
 export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
@@ -37,41 +38,10 @@ export function libreofficeCsv(file: string, sheetNo: number, outDir: string, op
   libreofficeConvert(file, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, outDir, opts);
   const stem = basename(file, extname(file));
   const csv = readdirSync(outDir).find((n) => n.startsWith(stem) && n.endsWith('.csv'))!;
-  return parseCsv(readFileSync(join(outDir, csv), 'utf8'));
+  // Read as the product reads a CSV (src/core/sheet/csv.ts).
+  return csvRows(readFileSync(join(outDir, csv), 'utf8'));
 }
 
-/** Minimal CSV parser: quoted fields may hold commas, quotes and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
 
 /**
  * Drops every cached formula result of a worksheet, so that the engine must compute them all, and returns how many

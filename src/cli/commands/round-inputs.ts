@@ -1,7 +1,7 @@
 /** What the committee commands share: the round's files from files and folders, the committee, the conflicts file. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { LIMITS, type RoundConflict } from '../../core/index.js';
+import { csvRows, LIMITS, type RoundConflict } from '../../core/index.js';
 import { UsageError, WORKBOOK_EXT } from '../common.js';
 
 /** Folders become their workbooks and round files (Office lock files skipped), sorted by name. */
@@ -96,41 +96,3 @@ function decodeList(bytes: Uint8Array): string {
   }
 }
 
-/**
- * CSV rows as Excel and WPS write them (RFC 4180): a field holding a comma, quote or line break is quoted and its
- * quotes doubled. An unquoted field is taken as it is.
- */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-    } else if (ch === ',') endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
