@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { papersModels, SHEET_FONT, type DocModel, type Lang, type LoadedRulebook, type PapersOptions, type SheetModel, type TallyResult } from '../core/index.js';
-import { UNSAFE_TEXT } from '../core/text/unsafe.js';
+import { fileNamePart } from '../core/text/unsafe.js';
 import { FileError } from './errors.js';
 import { writeOutput } from './output.js';
 import { renderSheet } from './render.js';
@@ -19,21 +19,10 @@ import { saveWorkbook } from './workbook.js';
 const NAME_BYTES = 230;
 
 /**
- * A file name from a cluster's name: characters no file system takes, and the unsafe class (bidi, invisible), become "_", and the name is cut (at a whole
- * character) to NAME_BYTES of UTF-8 — the cluster's name is the applicant's text, and 100 CJK characters are over
- * 255 bytes: one long name must not stop the round's documents.
+ * A file name from a cluster's name (fileNamePart), cut to NAME_BYTES of UTF-8: the cluster's name is the
+ * applicant's text, and 100 CJK characters are over 255 bytes: one long name must not stop the round's documents.
  */
-const safeName = (name: string): string => {
-  let out = '';
-  let bytes = 0;
-  for (const ch of name) {
-    const c = ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch.replace(UNSAFE_TEXT, '_');
-    bytes += Buffer.byteLength(c);
-    if (bytes > NAME_BYTES) break;
-    out += c;
-  }
-  return out;
-};
+const safeName = (name: string): string => fileNamePart(name, NAME_BYTES);
 
 /**
  * Names made unique within the folder (case folded, as on Windows and macOS): two counties' clusters may share a

@@ -7,7 +7,7 @@
  * and the layout, so the tally can check every returned sheet.
  */
 import { toA1 } from '../address.js';
-import { UNSAFE_TEXT } from '../text/unsafe.js';
+import { fileNamePart } from '../text/unsafe.js';
 import type { LoadedRulebook } from '../rulebook/load.js';
 import { t, type TextKey, type TextParams } from '../text/index.js';
 import type { Lang } from '../types.js';
@@ -316,12 +316,9 @@ export function scoresheetHasInput(layout: ScoresheetLayout, at: (row: number, c
   return false;
 }
 
-/** A score sheet's file name for an expert: characters no file system takes become "_". */
+/** A score sheet's file name for an expert (fileNamePart: no character a file name may not hold, none of the unsafe class). */
 export function scoresheetFileName(expert: string, lang: Lang): string {
-  // No character a file name may not hold, nor any of the unsafe class (bidi controls, invisible ones, C1): a name
-  // made from a hostile expert name must not reorder or hide itself in a folder listing.
-  const safe = [...expert].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').replace(UNSAFE_TEXT, '_');
-  return `${t('committee.sheet.name', lang)}-${safe}.xlsx`;
+  return `${t('committee.sheet.name', lang)}-${fileNamePart(expert)}.xlsx`;
 }
 
 /** Where a returned score sheet names an expert other than its record's: an impersonation, or a sheet mixed up. */
