@@ -8,16 +8,12 @@ import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { checkTalliedRecord, parseRecord, preservedEntries, readPreserved, recordFormat, ROUND_SHEET, TALLIED_FORMAT, TALLIED_SHEET, withoutTallied, type TalliedRecord } from '../core/index.js';
-import { plainValue } from './snapshot.js';
+import { recordSheetRows } from './meta.js';
 import type { FileReview } from './workbook.js';
 
-/** The rows of one of the tool's record sheets (the round's by default), or null when the workbook has none. */
+/** The rows of one of the tool's record sheets (the round's by default), read sparsely; null when there is none. */
 export function recordRows(wb: ExcelJS.Workbook, sheet = ROUND_SHEET): Array<[unknown, unknown]> | null {
-  const ws = wb.getWorksheet(sheet);
-  if (!ws) return null;
-  const rows: Array<[unknown, unknown]> = [];
-  for (let r = 1; r <= ws.rowCount; r++) rows.push([plainValue(ws.getCell(r, 1)), plainValue(ws.getCell(r, 2))]);
-  return rows;
+  return recordSheetRows(wb, sheet);
 }
 
 /** A file as it was read: its content hash and identity (links followed). */

@@ -10,18 +10,26 @@ import { plainValue } from './snapshot.js';
 /** Rows of the record read at most: far beyond any record the tool writes (a forged sheet may claim a million). */
 const MAX_META_ROWS = 65536;
 
-/** The record, validated by the core's schema; a damaged one is absent and said (`damaged`). */
-export function readRecord(wb: ExcelJS.Workbook): MetaRecord {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) return { meta: null, damaged: false };
+/**
+ * The first two columns of one of the tool's record sheets, or null when the workbook has none: the rows that exist,
+ * at their positions (blocks are found by row), never 1..rowCount — one cell in row 1,048,576 must not cost a million
+ * rows (it cost 1 GB) — and none past MAX_META_ROWS.
+ */
+export function recordSheetRows(wb: ExcelJS.Workbook, sheet: string): Array<[unknown, unknown]> | null {
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) return null;
   const rows: Array<[unknown, unknown]> = [];
-  // The rows that exist, at their positions (blocks are found by row), never 1..rowCount: one cell in row
-  // 1,048,576 must not cost a million rows.
   ws.eachRow((row, r) => {
     if (r <= MAX_META_ROWS) rows[r - 1] = [plainValue(row.getCell(1)), plainValue(row.getCell(2))];
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [null, null];
-  return readMetaRecord(rows);
+  return rows;
+}
+
+/** The record, validated by the core's schema; a damaged one is absent and said (`damaged`). */
+export function readRecord(wb: ExcelJS.Workbook): MetaRecord {
+  const rows = recordSheetRows(wb, META_SHEET);
+  return rows ? readMetaRecord(rows) : { meta: null, damaged: false };
 }
 
 export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta | null {

@@ -12,7 +12,7 @@ import { fillScoresheet } from '../../scripts/fill-scores.js';
 import { monitoringForm, monitoringReport, monitoringSnapshot, nationalRulebook, reviewMonitoring } from '../../src/core/index.js';
 import { normalMonitoring } from '../support/monitoring.js';
 import { scoresSumming, tempDir, writeExample } from '../support/files.js';
-import { expectNoCrash, expectRefused, patchXml, reviewedExample, runCli, sha } from './support.js';
+import { expectNoCrash, expectRefused, expectWithinGoal, patchXml, reviewedExample, runCli, sha } from './support.js';
 
 const ARRIVED = '提交的文件中已含评审内容';
 
@@ -242,5 +242,21 @@ describe('small messages with their real cause', () => {
     for (const n of names) expect(n).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
     expect(r.stdout).toContain('甲\\u202e乙');
     expect(r.stdout).not.toContain('\u202e');
+  }, 120_000);
+});
+
+describe('a round record sheet with one cell far away', () => {
+  it('a cell in row 1,048,576 of _cluster_review_round is read sparsely: refused as a broken record within the goal (it cost 1 GB)', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('_cluster_review_round');
+    ws.getCell('A1').value = 'format';
+    ws.getCell('B1').value = 'cluster-review/scoresheet@1';
+    ws.getCell('A1048576').value = 'x';
+    const file = join(dir, 'far.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await runCli(['tally', file, '--experts', '甲', '-o', join(dir, 'l.xlsx')], { timeoutMs: 60_000, measureRss: true });
+    expectRefused(r, '隐藏记录已损坏');
+    expectWithinGoal(r);
   }, 120_000);
 });
