@@ -5,7 +5,7 @@
  * the committee's decision, rationale or date; a committee list with a decision typed; a score sheet with an
  * expert's input (or a round's record the tool cannot read: kept, as `scoresheets` keeps it). A file that is not a workbook holds nothing of the kind.
  */
-import { nationalRulebook, readPreserved, ROUND_SHEET, type CellValue, type PreservedInputs } from '../core/index.js';
+import { nationalRulebook, preservedHasInput, readPreserved, ROUND_SHEET } from '../core/index.js';
 import { readRecord } from './meta.js';
 import { openWorkbook } from './open.js';
 import { plainValue } from './snapshot.js';
@@ -23,14 +23,5 @@ export async function holdsExpertInput(path: string): Promise<boolean> {
   const layout = readRecord(opened.wb).meta?.review?.summary;
   const ws = layout ? opened.wb.getWorksheet(layout.sheet) : undefined;
   if (!layout || !ws) return false;
-  return anyInput(readPreserved(layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1))));
-}
-
-const filled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && String(v).trim() !== '';
-
-function anyInput(p: PreservedInputs): boolean {
-  const maps = [p.conflicts, p.signatures, p.reasons, p.expertNotes, p.opinions];
-  for (const own of p.scores.values()) for (const v of own.values()) if (filled(v)) return true;
-  for (const m of maps) for (const v of m?.values() ?? []) if (filled(v)) return true;
-  return filled(p.decision) || filled(p.rationale) || filled(p.date);
+  return preservedHasInput(readPreserved(layout, (r, c) => plainValue(ws.getCell(r + 1, c + 1))));
 }

@@ -37,6 +37,24 @@ export function emptyPreserved(): PreservedInputs {
   return { experts: [], scores: new Map(), conflicts: new Map(), signatures: new Map(), decision: null, rationale: null, date: null, notes: new Map(), headers: new Map(), reasons: new Map(), expertNotes: new Map(), opinions: new Map(), changes: [] };
 }
 
+/** A cell someone filled: not blank, not only spaces. */
+export const filled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
+
+/**
+ * Whether anyone entered something in a summary: a score, 回避 mark or reason, signature, expert's note or opinion,
+ * the committee's conclusion, or a person's note on a cell. What the tool never deletes (a duplicate summary) nor
+ * replaces (an explicit `-o FILE --force`).
+ */
+export function preservedHasInput(p: PreservedInputs): boolean {
+  const maps = [p.conflicts, p.signatures, p.reasons, p.expertNotes, p.opinions] as Array<Map<string, CellValue> | undefined>;
+  return (
+    p.notes.size > 0 ||
+    [p.decision, p.rationale, p.date].some(filled) ||
+    [...p.scores.values()].some((m) => [...m.values()].some(filled)) ||
+    maps.some((m) => [...(m ?? new Map<string, CellValue>()).values()].some(filled))
+  );
+}
+
 /** A copy that can be changed without touching the one read. */
 export function clonePreserved(p: PreservedInputs): PreservedInputs {
   return {

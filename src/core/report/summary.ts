@@ -27,7 +27,7 @@ import { COL, columnsFor, CONCLUSION, CRITERIA, DISCUSSION, ELIGIBILITY, EXPERT_
 import { criteriaSection, recommendationRows } from './summary-scores.js';
 
 // What the experts wrote, read back and carried (summary-inputs.ts), is part of this module's surface.
-export { clonePreserved, emptyPreserved, layoutInputs, readPreserved, type InputKey, type PreservedInputs } from './summary-inputs.js';
+export { clonePreserved, emptyPreserved, filled, layoutInputs, preservedHasInput, readPreserved, type InputKey, type PreservedInputs } from './summary-inputs.js';
 
 const SUMMARY_SHEET = Object.fromEntries(LANGS.map((l) => [l, t('summary.sheet', l)])) as Record<Lang, string>;
 

@@ -8,7 +8,7 @@ import { flagPlan } from '../report/flags.js';
 import type { Report } from '../report/json.js';
 import { freeSheetName, nextMeta, type FlagRecord, type RulebookStamp, type SummaryLayout, type WorkbookMeta } from '../report/meta.js';
 import { safeModel, type CellValue, type SheetModel } from '../report/sheet-model.js';
-import { clonePreserved, layoutInputs, readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
+import { clonePreserved, filled, layoutInputs, preservedHasInput, readPreserved, summaryMark, summaryModel, type PreservedInputs } from '../report/summary.js';
 import { t } from '../text/index.js';
 import { templateModels } from '../report/template.js';
 import type { Review } from '../review.js';
@@ -267,19 +267,6 @@ export function planSummary(
   };
 }
 
-const filled = (v: CellValue | undefined): boolean => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
-
-/** Whether anyone entered something in a summary: a score, 回避 mark or reason, signature, opinion, conclusion or note. */
-function hasInput(p: PreservedInputs): boolean {
-  const maps = [p.conflicts, p.signatures, p.reasons, p.expertNotes, p.opinions] as Array<Map<string, CellValue> | undefined>;
-  return (
-    p.notes.size > 0 ||
-    [p.decision, p.rationale, p.date].some(filled) ||
-    [...p.scores.values()].some((m) => [...m.values()].some(filled)) ||
-    maps.some((m) => [...(m ?? new Map<string, CellValue>()).values()].some(filled))
-  );
-}
-
 /**
  * The duplicates' experts and input carried into the summary's: an expert only there comes with everything of
  * theirs; for one in both, and for the conclusion, an entry fills only what the summary has blank (what differs
@@ -292,7 +279,7 @@ function foldDuplicates(own: PreservedInputs, duplicates: readonly DuplicateRead
   const keep: string[] = [];
   for (const d of duplicates) {
     const p = readPreserved(d.layout, d.at, d.noteAt ?? undefined);
-    (d.beyond || hasInput(p) ? keep : remove).push(d.layout.sheet);
+    (d.beyond || preservedHasInput(p) ? keep : remove).push(d.layout.sheet);
     for (const name of p.experts) {
       if (!out.experts.includes(name)) {
         out.experts.push(name);
