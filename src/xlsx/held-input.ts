@@ -5,7 +5,8 @@
  * the committee's decision, rationale or date; a committee list with a decision typed; a score sheet with an
  * expert's input (or a round's record the tool cannot read: kept, as `scoresheets` keeps it). A file that is not a workbook holds nothing of the kind.
  */
-import { nationalRulebook, preservedHasInput, readPreserved, ROUND_SHEET } from '../core/index.js';
+import { nationalRulebook, preservedHasInput, readPreserved, recordFormat, ROUND_SHEET, SCORESHEET_FORMAT } from '../core/index.js';
+import { recordRows } from './copy-state.js';
 import { readRecord } from './meta.js';
 import { openWorkbook } from './open.js';
 import { plainValue } from './snapshot.js';
@@ -14,11 +15,14 @@ export async function holdsExpertInput(path: string): Promise<boolean> {
   const opened = await openWorkbook(path).catch(() => null);
   if (!opened) return false;
   if (opened.wb.getWorksheet(ROUND_SHEET)) {
-    const { readRoundInput, scoresheetAt } = await import('./round.js');
-    // A committee list keeps the decisions, dates and meetings typed into it; a score sheet its expert's input.
+    const { readRoundInput, scoresheetState } = await import('./round.js');
+    // A score sheet keeps its expert's input (read from the workbook already open); a committee list the decisions,
+    // dates and meetings typed into it.
+    const rows = recordRows(opened.wb);
+    if (rows && recordFormat(rows) === SCORESHEET_FORMAT) return scoresheetState(opened.wb, new Set()).state === 'kept';
     const given = await readRoundInput(path, nationalRulebook(), 'zh-CN').catch(() => null);
     if (given?.kind === 'rollup') return Object.keys(given.decisions).length > 0;
-    return (await scoresheetAt(path, new Set())).state === 'kept';
+    return scoresheetState(opened.wb, new Set()).state === 'kept';
   }
   const layout = readRecord(opened.wb).meta?.review?.summary;
   const ws = layout ? opened.wb.getWorksheet(layout.sheet) : undefined;

@@ -248,17 +248,21 @@ export async function scoresheetAt(path: string, preset: ReadonlySet<string>): P
   const exists = await stat(path).then(() => true, () => false);
   if (!exists) return { state: 'none', applications: [] };
   try {
-    const opened = await openWorkbook(path);
-    const rows = recordRows(opened.wb);
-    const record = rows && recordFormat(rows) === SCORESHEET_FORMAT ? checkScoresheetRecord(parseRecord<unknown>(rows, SCORESHEET_FORMAT)) : null;
-    const ws = record ? opened.wb.getWorksheet(record.layout.sheet) : undefined;
-    if (!record || !ws) return { state: 'kept', applications: [] };
-    const cells = sheetValues(ws);
-    const applications = record.applications.map((a) => a.id);
-    return { state: scoresheetHasInput(record.layout, cells.at, cells.rowCount, preset) ? 'kept' : 'blank', applications };
+    return scoresheetState((await openWorkbook(path)).wb, preset);
   } catch {
     return { state: 'kept', applications: [] };
   }
+}
+
+/** An opened score sheet's state (scoresheetAt): blank, or holding an expert's input (or a record not the tool's: kept). */
+export function scoresheetState(wb: ExcelJS.Workbook, preset: ReadonlySet<string>): { state: 'blank' | 'kept'; applications: string[] } {
+  const rows = recordRows(wb);
+  const record = rows && recordFormat(rows) === SCORESHEET_FORMAT ? checkScoresheetRecord(parseRecord<unknown>(rows, SCORESHEET_FORMAT)) : null;
+  const ws = record ? wb.getWorksheet(record.layout.sheet) : undefined;
+  if (!record || !ws) return { state: 'kept', applications: [] };
+  const cells = sheetValues(ws);
+  const applications = record.applications.map((a) => a.id);
+  return { state: scoresheetHasInput(record.layout, cells.at, cells.rowCount, preset) ? 'kept' : 'blank', applications };
 }
 
 export async function writeScoresheet(round: Round, expert: string, rb: LoadedRulebook, lang: Lang, output: string, opts: { force?: boolean } = {}): Promise<void> {
